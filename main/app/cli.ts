@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import type { ImportProblem } from '../../shared/model/import.js';
+import type { InventoryDocument } from '../../shared/model/inventory.js';
+import { defaultDatabasePath } from '../infra/paths.js';
+import { createAppServices, type AppServices } from '../services/app-services.js';
+import { parseArgs, UsageError, type ParsedArgs } from './cli-args.js';
+import { runHeadless } from './serve.js';
+
+/** Where a command writes; the tests hand in their own. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const USAGE = `Usage: ferry <command> [options]
+
+Commands:
+  import FILE [--db PATH] [--json]   Replace the estate with a ferry-inventory file (job history is kept)
+  inventory [--db PATH] [--json]     List what the inventory holds (--json prints a ferry-inventory document)
+  serve [--db PATH] [--port N]       Start the headless host and print the console's URL
+
+Every command takes --db PATH (default: the app's own database, ${defaultDatabasePath()};
+FERRY_DB overrides it).`;
+
+interface Command {
+  values: string[];
+  flags: string[];
+  positionals: [number, number];
+  run: (args: ParsedArgs, io: CliIo) => Promise<number>;
+}
+
+async function withServices<T>(args: ParsedArgs, fn: (s: AppServices) => Promise<T>): Promise<T> {
+  const db = (args.options.get('db') as string | undefined) ?? defaultDatabasePath();
+  const services = await createAppServices({ databasePath: db });
+  try {
+    return await fn(services);
+  } finally {
+    services.close();
+  }
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
+  return rows.map((r) => r.map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length)).join('  ').trimEnd()).join('\n');
+}
+
+function describeInventory(doc: InventoryDocument, origin: string): string {
+  const vmsByHost = new Map<string, number>();
+  for (const vm of doc.vms) vmsByHost.set(vm.host.toLowerCase(), (vmsByHost.get(vm.host.toLowerCase()) ?? 0) + 1);
+  const rows = [['HOST GROUP', 'CLUSTER', 'HOST', 'STATE', 'VMS']];
+  for (const h of doc.hosts) {
+    const state = h.maintenanceMode ? `${h.state} (maintenance)` : h.state;
+    rows.push([h.hostGroup, h.cluster ?? '-', h.name, state, String(vmsByHost.get(h.name.toLowerCase()) ?? 0)]);
+  }
+  const disks = doc.vms.reduce((n, v) => n + v.disks.length, 0);
+  return `${origin}: ${doc.hostGroups.length} host groups, ${doc.clusters.length} clusters, ${doc.hosts.length} hosts, ${doc.vms.length} VMs, ${disks} disks, ${doc.fileShares.length} file shares\n\n${table(rows)}`;
+}
+
+const COMMANDS: Record<string, Command> = {
+  import: {
+    values: ['db'],
+    flags: ['json'],
+    positionals: [1, 1],
+    run: async (args, io) => {
+      const file = args.positionals[0];
+      let text: string;
+      try {
+        text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder, not a file' : (e as Error).message;
+        io.err(`ferry import: cannot read ${file}: ${why}`);
+        return 2;
+      }
+      return withServices(args, async (s) => {
+        const result = await s.inventory.importText(file === '-' ? 'stdin' : file.split(/[\\/]/).pop() ?? file, text);
+        if (args.options.has('json')) {
+          io.out(JSON.stringify(result.ok ? { ok: true, ...result.value } : { ok: false, error: result.error }, null, 2));
+          return result.ok ? 0 : 1;
+        }
+        if (!result.ok) {
+          io.err(`ferry import: ${result.error.message}`);
+          const problems = (result.error.detail as { problems?: ImportProblem[] } | undefined)?.problems ?? [];
+          for (const p of problems) io.err(`  ${p.path ? `${p.path}: ` : ''}${p.message}`);
+          return 1;
+        }
+        const c = result.value.counts;
+        io.out(`Imported ${file}: ${c.hostGroups} host groups, ${c.clusters} clusters, ${c.hosts} hosts, ${c.vms} VMs, ${c.disks} disks, ${c.fileShares} file shares in ${result.value.durationMs} ms.`);
+        return 0;
+      });
+    },
+  },
+  inventory: {
+    values: ['db'],
+    flags: ['json'],
+    positionals: [0, 0],
+    run: (args, io) =>
+      withServices(args, async (s) => {
+        const snap = s.inventory.snapshot();
+        if (args.options.has('json')) io.out(JSON.stringify(snap.inventory, null, 2));
+        else if (snap.meta === null) io.out('The inventory is empty: import a file with "ferry import FILE", or start the app to load the demo estate.');
+        else io.out(describeInventory(snap.inventory, snap.meta.origin));
+        return 0;
+      }),
+  },
+  serve: {
+    values: ['db', 'port'],
+    flags: [],
+    positionals: [0, 0],
+    run: async (args, io) => {
+      const port = args.options.has('port') ? Number(args.options.get('port')) : 0;
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a whole number from 0 to 65535');
+      await runHeadless({ databasePath: (args.options.get('db') as string | undefined) ?? defaultDatabasePath(), port, io });
+      return 0;
+    },
+  },
+};
+
+/** Runs one `ferry` command line; answers the exit code (0 ok, 1 failed, 2 usage or not found). */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`ferry: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const args = parseArgs(rest, command.values, command.flags);
+    const [min, max] = command.positionals;
+    if (args.positionals.length < min) throw new UsageError('missing argument');
+    if (args.positionals.length > max) throw new UsageError(`unexpected argument "${args.positionals[max]}"`);
+    return await command.run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`ferry ${name}: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`ferry ${name}: ${(e as Error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { createAppServices, createHandlers } from '../services/app-services.js';
+import { startHeadlessHost, type HeadlessHost } from '../server/headless-host.js';
+
+/** Options for the headless host's composition root. */
+export interface RunHeadlessOptions {
+  databasePath: string;
+  port: number;
+  io: { out: (text: string) => void; err: (text: string) => void };
+  /** Resolve instead of waiting for a signal (tests). */
+  detached?: boolean;
+}
+
+/** The built renderer, relative to this module (source or bundle: both two levels below the root). */
+export const rendererDir = (): string => join(fileURLToPath(new URL('../../', import.meta.url)), 'dist', 'renderer');
+
+/**
+ * Starts the backend and the headless host on 127.0.0.1, prints the console's URL, and runs until
+ * SIGINT or SIGTERM, then closes the database cleanly.
+ */
+export async function runHeadless(options: RunHeadlessOptions): Promise<HeadlessHost> {
+  const services = await createAppServices({ databasePath: options.databasePath, seedDemo: true });
+  const locale = Intl.DateTimeFormat().resolvedOptions().locale;
+  const systemLocale = process.env.LANG?.match(/^([a-z]{2})[_-]/i)?.[1] ?? locale;
+  const handlers = createHandlers(services, { transport: 'websocket', systemLocale });
+  const host = await startHeadlessHost({ handlers, hub: services.hub, staticDir: rendererDir(), port: options.port });
+  options.io.out(`Ferry console: ${host.url}`);
+  options.io.out(`Database: ${services.databasePath}`);
+  const stop = async (): Promise<void> => {
+    await host.close();
+    services.close();
+  };
+  if (options.detached) return { ...host, close: stop };
+  await new Promise<void>((resolve) => {
+    const onSignal = (): void => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      void stop().then(resolve);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+  return host;
+}

@@ -1,0 +1,98 @@
+import type { ImportProblem } from '../../../shared/model/import.js';
+import type { InventoryDocument, Volume } from '../../../shared/model/inventory.js';
+
+/** The most problems one check reports; past it, one last line says how many more there were. */
+export const MAX_PROBLEMS = 500;
+
+/** Collects problems up to the cap and counts the rest. */
+export class ProblemList {
+  readonly problems: ImportProblem[] = [];
+  private overflow = 0;
+
+  /** Records one problem at a JSON path. */
+  add(path: string, message: string): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ path, message });
+    else this.overflow++;
+  }
+
+  /** True when nothing was recorded. */
+  get empty(): boolean {
+    return this.problems.length === 0;
+  }
+
+  /** The problems, with a closing line when some were left out. */
+  result(): ImportProblem[] {
+    if (this.overflow === 0) return this.problems;
+    return [...this.problems, { path: '', message: `and ${this.overflow} more problems not listed` }];
+  }
+}
+
+/** Quotes a name for a message without escaping its backslashes (UNC paths stay readable). */
+const q = (text: string): string => `"${text}"`;
+
+/** Windows compares names case-insensitively; so does Ferry. */
+const key = (name: string): string => name.toLowerCase();
+
+function checkUnique(list: ProblemList, items: readonly { name: string; at: string }[], what: string, field: string): void {
+  const seen = new Map<string, string>();
+  for (const item of items) {
+    const first = seen.get(key(item.name));
+    if (first !== undefined) list.add(`${item.at}.${field}`, `duplicate ${what} ${q(item.name)}: ${first} has the same ${field} (compared ignoring case)`);
+    else seen.set(key(item.name), item.at);
+  }
+}
+
+function checkVolumes(list: ProblemList, volumes: readonly Volume[], at: string): void {
+  volumes.forEach((v, i) => {
+    if (v.freeGB > v.capacityGB) list.add(`${at}[${i}].freeGB`, `free space ${v.freeGB} GB is more than the capacity ${v.capacityGB} GB`);
+  });
+}
+
+/**
+ * Checks the rules of a `ferry-inventory` document that span records: unique names and ids,
+ * references that resolve, and amounts that fit (available within total, free within capacity).
+ * Field types and path shapes are checked before this, by the importer's schema.
+ */
+export function checkInventoryRules(doc: InventoryDocument, list: ProblemList = new ProblemList()): ProblemList {
+  const groups = new Set<string>();
+  doc.hostGroups.forEach((g, i) => {
+    if (groups.has(key(g))) list.add(`hostGroups[${i}]`, `duplicate host group ${q(g)}`);
+    groups.add(key(g));
+  });
+
+  const shares = new Set<string>();
+  doc.fileShares.forEach((s, i) => {
+    if (shares.has(key(s.path))) list.add(`fileShares[${i}].path`, `duplicate file share ${q(s.path)}`);
+    shares.add(key(s.path));
+    if (s.freeGB > s.capacityGB) list.add(`fileShares[${i}].freeGB`, `free space ${s.freeGB} GB is more than the capacity ${s.capacityGB} GB`);
+  });
+
+  checkUnique(list, doc.clusters.map((c, i) => ({ name: c.name, at: `clusters[${i}]` })), 'cluster', 'name');
+  const clusters = new Set(doc.clusters.map((c) => key(c.name)));
+  doc.clusters.forEach((c, i) => {
+    if (!groups.has(key(c.hostGroup))) list.add(`clusters[${i}].hostGroup`, `host group ${q(c.hostGroup)} is not listed in hostGroups`);
+    checkVolumes(list, c.sharedVolumes, `clusters[${i}].sharedVolumes`);
+  });
+
+  checkUnique(list, doc.hosts.map((h, i) => ({ name: h.name, at: `hosts[${i}]` })), 'host', 'name');
+  const hosts = new Set(doc.hosts.map((h) => key(h.name)));
+  doc.hosts.forEach((h, i) => {
+    const at = `hosts[${i}]`;
+    if (!groups.has(key(h.hostGroup))) list.add(`${at}.hostGroup`, `host group ${q(h.hostGroup)} is not listed in hostGroups`);
+    if (h.cluster !== null && !clusters.has(key(h.cluster))) list.add(`${at}.cluster`, `cluster ${q(h.cluster)} is not listed in clusters`);
+    h.fileShares.forEach((p, j) => {
+      if (!shares.has(key(p))) list.add(`${at}.fileShares[${j}]`, `file share ${q(p)} is not listed in fileShares`);
+    });
+    if (h.memory.availableMB > h.memory.totalMB) {
+      list.add(`${at}.memory.availableMB`, `available memory ${h.memory.availableMB} MB is more than the total ${h.memory.totalMB} MB`);
+    }
+    checkVolumes(list, h.volumes, `${at}.volumes`);
+  });
+
+  checkUnique(list, doc.vms.map((v, i) => ({ name: v.name, at: `vms[${i}]` })), 'VM', 'name');
+  checkUnique(list, doc.vms.map((v, i) => ({ name: v.id, at: `vms[${i}]` })), 'VM', 'id');
+  doc.vms.forEach((v, i) => {
+    if (!hosts.has(key(v.host))) list.add(`vms[${i}].host`, `host ${q(v.host)} is not listed in hosts`);
+  });
+  return list;
+}

@@ -1,0 +1,262 @@
+import type {
+  Cluster,
+  Host,
+  InventoryDocument,
+  InventoryMeta,
+  InventorySource,
+  Vm,
+  Volume,
+} from '../../../shared/model/inventory.js';
+import type { Db } from './open.js';
+
+/** What `loadInventory` answers: the estate, its meta and its revision. */
+export interface StoredInventory {
+  revision: number;
+  meta: InventoryMeta | null;
+  inventory: InventoryDocument;
+}
+
+const EMPTY: InventoryDocument = {
+  format: 'ferry-inventory',
+  version: 1,
+  source: null,
+  exportedAt: null,
+  hostGroups: [],
+  fileShares: [],
+  clusters: [],
+  hosts: [],
+  vms: [],
+};
+
+const bool = (v: boolean): number => (v ? 1 : 0);
+
+/**
+ * Replaces the whole estate with `doc` in one transaction; job history and settings are kept.
+ * `doc` must already be valid (the importer checks every rule). Answers the new revision.
+ */
+export function replaceInventory(db: Db, doc: InventoryDocument, origin: string, importedAt: Date): number {
+  const run = db.transaction((): number => {
+    const before = db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').get() as { revision: number } | undefined;
+    const revision = (before?.revision ?? 0) + 1;
+    db.exec(`
+      DELETE FROM vm_disks; DELETE FROM vms;
+      DELETE FROM host_storage_locations; DELETE FROM host_volumes; DELETE FROM host_file_shares; DELETE FROM hosts;
+      DELETE FROM cluster_shared_volumes; DELETE FROM clusters; DELETE FROM file_shares; DELETE FROM host_groups;
+      DELETE FROM inventory_meta;
+    `);
+    db.prepare(
+      'INSERT INTO inventory_meta (id, origin, source, exported_at, imported_at, revision) VALUES (1, ?, ?, ?, ?, ?)',
+    ).run(origin, doc.source, doc.exportedAt, importedAt.toISOString(), revision);
+
+    const groupIds = new Map<string, number>();
+    const insGroup = db.prepare('INSERT INTO host_groups (path) VALUES (?)');
+    for (const path of doc.hostGroups) groupIds.set(path.toLowerCase(), Number(insGroup.run(path).lastInsertRowid));
+
+    const shareIds = new Map<string, number>();
+    const insShare = db.prepare('INSERT INTO file_shares (path, smb_version, capacity_gb, free_gb) VALUES (?, ?, ?, ?)');
+    for (const s of doc.fileShares) {
+      shareIds.set(s.path.toLowerCase(), Number(insShare.run(s.path, s.smbVersion, s.capacityGB, s.freeGB).lastInsertRowid));
+    }
+
+    const clusterIds = new Map<string, number>();
+    const insCluster = db.prepare(
+      'INSERT INTO clusters (name, host_group_id, functional_level, max_parallel_migrations) VALUES (?, ?, ?, ?)',
+    );
+    const insCsv = db.prepare(
+      'INSERT INTO cluster_shared_volumes (cluster_id, position, path, capacity_gb, free_gb) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const c of doc.clusters) {
+      const id = Number(
+        insCluster.run(c.name, groupIds.get(c.hostGroup.toLowerCase()), c.functionalLevel, c.maxParallelMigrations).lastInsertRowid,
+      );
+      clusterIds.set(c.name.toLowerCase(), id);
+      c.sharedVolumes.forEach((v, i) => insCsv.run(id, i, v.path, v.capacityGB, v.freeGB));
+    }
+
+    const hostIds = new Map<string, number>();
+    const insHost = db.prepare(`INSERT INTO hosts (
+      name, fqdn, host_group_id, cluster_id, os, supported_config_versions, state, maintenance_mode,
+      cpu_vendor, cpu_generation, cpu_logical_processors, cpu_usage_percent,
+      memory_total_mb, memory_available_mb, memory_reserve_mb,
+      lm_enabled, lm_max_live, lm_max_storage, lm_performance_option, lm_authentication, lm_use_any_network, lm_networks,
+      net_gbps, net_rdma, net_nics
+    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insHostShare = db.prepare('INSERT INTO host_file_shares (host_id, position, share_id) VALUES (?, ?, ?)');
+    const insVolume = db.prepare(
+      'INSERT INTO host_volumes (host_id, position, path, capacity_gb, free_gb) VALUES (?, ?, ?, ?, ?)',
+    );
+    const insLocation = db.prepare('INSERT INTO host_storage_locations (host_id, position, path) VALUES (?, ?, ?)');
+    for (const h of doc.hosts) {
+      const lm = h.liveMigration;
+      const id = Number(
+        insHost.run(
+          h.name, h.fqdn, groupIds.get(h.hostGroup.toLowerCase()), h.cluster === null ? null : clusterIds.get(h.cluster.toLowerCase()),
+          h.os, h.supportedConfigVersions === null ? null : JSON.stringify(h.supportedConfigVersions), h.state, bool(h.maintenanceMode),
+          h.cpu.vendor, h.cpu.generation, h.cpu.logicalProcessors, h.cpu.usagePercent,
+          h.memory.totalMB, h.memory.availableMB, h.memory.reserveMB,
+          bool(lm.enabled), lm.maxLive, lm.maxStorage, lm.performanceOption, lm.authentication, bool(lm.useAnyNetwork), JSON.stringify(lm.networks),
+          h.migrationNetwork.gbps, bool(h.migrationNetwork.rdma), h.migrationNetwork.nics,
+        ).lastInsertRowid,
+      );
+      hostIds.set(h.name.toLowerCase(), id);
+      h.fileShares.forEach((p, i) => insHostShare.run(id, i, shareIds.get(p.toLowerCase())));
+      h.volumes.forEach((v, i) => insVolume.run(id, i, v.path, v.capacityGB, v.freeGB));
+      h.defaultStorageLocations.forEach((p, i) => insLocation.run(id, i, p));
+    }
+
+    const insVm = db.prepare(`INSERT INTO vms (
+      vm_id, name, host_id, state, highly_available, memory_mb, cpu_count, config_version, generation,
+      processor_compatibility, compatibility_vector, configuration_path, dirty_rate_mbps
+    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insDisk = db.prepare('INSERT INTO vm_disks (vm_id, position, path, size_gb, shared) VALUES (?, ?, ?, ?, ?)');
+    for (const v of doc.vms) {
+      const id = Number(
+        insVm.run(
+          v.id, v.name, hostIds.get(v.host.toLowerCase()), v.state, bool(v.highlyAvailable), v.memoryMB, v.cpuCount, v.configVersion,
+          v.generation, bool(v.processorCompatibility), v.compatibilityVector, v.configurationPath, v.dirtyRateMBps,
+        ).lastInsertRowid,
+      );
+      v.disks.forEach((d, i) => insDisk.run(id, i, d.path, d.sizeGB, bool(d.shared)));
+    }
+    return revision;
+  });
+  return run.immediate();
+}
+
+/** Groups rows by an integer key, keeping their order. */
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+interface VolumeRow { owner: number; path: string; capacity_gb: number; free_gb: number }
+const toVolume = (r: VolumeRow): Volume => ({ path: r.path, capacityGB: r.capacity_gb, freeGB: r.free_gb });
+
+/** Reads the whole estate, in import order, in one read transaction. */
+export function loadInventory(db: Db): StoredInventory {
+  return db.transaction((): StoredInventory => {
+    const metaRow = db.prepare('SELECT * FROM inventory_meta WHERE id = 1').get() as
+      | { origin: string; source: string | null; exported_at: string | null; imported_at: string; revision: number }
+      | undefined;
+    if (!metaRow) return { revision: 0, meta: null, inventory: { ...EMPTY } };
+
+    const groups = db.prepare('SELECT id, path FROM host_groups ORDER BY id').all() as { id: number; path: string }[];
+    const groupPath = new Map(groups.map((g) => [g.id, g.path]));
+    const shares = db.prepare('SELECT * FROM file_shares ORDER BY id').all() as {
+      id: number; path: string; smb_version: string; capacity_gb: number; free_gb: number;
+    }[];
+    const sharePath = new Map(shares.map((s) => [s.id, s.path]));
+
+    const csvs = groupBy(
+      db.prepare('SELECT cluster_id AS owner, path, capacity_gb, free_gb FROM cluster_shared_volumes ORDER BY cluster_id, position').all() as VolumeRow[],
+      (r) => r.owner,
+    );
+    const clusterRows = db.prepare('SELECT * FROM clusters ORDER BY id').all() as {
+      id: number; name: string; host_group_id: number; functional_level: number; max_parallel_migrations: number | null;
+    }[];
+    const clusterName = new Map(clusterRows.map((c) => [c.id, c.name]));
+    const clusters: Cluster[] = clusterRows.map((c) => ({
+      name: c.name,
+      hostGroup: groupPath.get(c.host_group_id) as string,
+      functionalLevel: c.functional_level,
+      maxParallelMigrations: c.max_parallel_migrations,
+      sharedVolumes: (csvs.get(c.id) ?? []).map(toVolume),
+    }));
+
+    const hostShares = groupBy(
+      db.prepare('SELECT host_id, share_id FROM host_file_shares ORDER BY host_id, position').all() as { host_id: number; share_id: number }[],
+      (r) => r.host_id,
+    );
+    const volumes = groupBy(
+      db.prepare('SELECT host_id AS owner, path, capacity_gb, free_gb FROM host_volumes ORDER BY host_id, position').all() as VolumeRow[],
+      (r) => r.owner,
+    );
+    const locations = groupBy(
+      db.prepare('SELECT host_id, path FROM host_storage_locations ORDER BY host_id, position').all() as { host_id: number; path: string }[],
+      (r) => r.host_id,
+    );
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a wide row read once and mapped field by field below
+    const hostRows = db.prepare('SELECT * FROM hosts ORDER BY id').all() as any[];
+    const hostName = new Map<number, string>();
+    const hosts: Host[] = hostRows.map((h) => {
+      hostName.set(h.id, h.name);
+      return {
+        name: h.name,
+        fqdn: h.fqdn,
+        hostGroup: groupPath.get(h.host_group_id) as string,
+        cluster: h.cluster_id === null ? null : (clusterName.get(h.cluster_id) as string),
+        os: h.os,
+        supportedConfigVersions: h.supported_config_versions === null ? null : JSON.parse(h.supported_config_versions),
+        state: h.state,
+        maintenanceMode: h.maintenance_mode === 1,
+        cpu: { vendor: h.cpu_vendor, generation: h.cpu_generation, logicalProcessors: h.cpu_logical_processors, usagePercent: h.cpu_usage_percent },
+        memory: { totalMB: h.memory_total_mb, availableMB: h.memory_available_mb, reserveMB: h.memory_reserve_mb },
+        liveMigration: {
+          enabled: h.lm_enabled === 1,
+          maxLive: h.lm_max_live,
+          maxStorage: h.lm_max_storage,
+          performanceOption: h.lm_performance_option,
+          authentication: h.lm_authentication,
+          useAnyNetwork: h.lm_use_any_network === 1,
+          networks: JSON.parse(h.lm_networks),
+        },
+        migrationNetwork: { gbps: h.net_gbps, rdma: h.net_rdma === 1, nics: h.net_nics },
+        fileShares: (hostShares.get(h.id) ?? []).map((r) => sharePath.get(r.share_id) as string),
+        volumes: (volumes.get(h.id) ?? []).map(toVolume),
+        defaultStorageLocations: (locations.get(h.id) ?? []).map((r) => r.path),
+      };
+    });
+
+    const disks = groupBy(
+      db.prepare('SELECT vm_id, path, size_gb, shared FROM vm_disks ORDER BY vm_id, position').all() as {
+        vm_id: number; path: string; size_gb: number; shared: number;
+      }[],
+      (r) => r.vm_id,
+    );
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+    const vmRows = db.prepare('SELECT * FROM vms ORDER BY id').all() as any[];
+    const vms: Vm[] = vmRows.map((v) => ({
+      name: v.name,
+      id: v.vm_id,
+      host: hostName.get(v.host_id) as string,
+      state: v.state,
+      highlyAvailable: v.highly_available === 1,
+      memoryMB: v.memory_mb,
+      cpuCount: v.cpu_count,
+      configVersion: v.config_version,
+      generation: v.generation,
+      processorCompatibility: v.processor_compatibility === 1,
+      compatibilityVector: v.compatibility_vector,
+      configurationPath: v.configuration_path,
+      disks: (disks.get(v.id) ?? []).map((d) => ({ path: d.path, sizeGB: d.size_gb, shared: d.shared === 1 })),
+      dirtyRateMBps: v.dirty_rate_mbps,
+    }));
+
+    return {
+      revision: metaRow.revision,
+      meta: {
+        origin: metaRow.origin,
+        source: metaRow.source as InventorySource | null,
+        exportedAt: metaRow.exported_at,
+        importedAt: metaRow.imported_at,
+      },
+      inventory: {
+        format: 'ferry-inventory',
+        version: 1,
+        source: metaRow.source as InventorySource | null,
+        exportedAt: metaRow.exported_at,
+        hostGroups: groups.map((g) => g.path),
+        fileShares: shares.map((s) => ({ path: s.path, smbVersion: s.smb_version, capacityGB: s.capacity_gb, freeGB: s.free_gb })),
+        clusters,
+        hosts,
+        vms,
+      },
+    };
+  })();
+}

@@ -1,0 +1,169 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Numbered schema migrations. Migration N brings `user_version` from N-1 to N; each runs in one
+ * transaction with its version bump, so a database is never left half-migrated. Append only.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the inventory, settings and jobs.
+  `
+  CREATE TABLE inventory_meta (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    origin TEXT NOT NULL,
+    source TEXT,
+    exported_at TEXT,
+    imported_at TEXT NOT NULL,
+    revision INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE host_groups (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE COLLATE NOCASE
+  ) STRICT;
+
+  CREATE TABLE file_shares (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    smb_version TEXT NOT NULL,
+    capacity_gb REAL NOT NULL,
+    free_gb REAL NOT NULL
+  ) STRICT;
+
+  CREATE TABLE clusters (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    host_group_id INTEGER NOT NULL REFERENCES host_groups(id),
+    functional_level INTEGER NOT NULL,
+    max_parallel_migrations INTEGER
+  ) STRICT;
+
+  CREATE TABLE cluster_shared_volumes (
+    id INTEGER PRIMARY KEY,
+    cluster_id INTEGER NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    capacity_gb REAL NOT NULL,
+    free_gb REAL NOT NULL
+  ) STRICT;
+
+  CREATE TABLE hosts (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    fqdn TEXT NOT NULL,
+    host_group_id INTEGER NOT NULL REFERENCES host_groups(id),
+    cluster_id INTEGER REFERENCES clusters(id),
+    os TEXT NOT NULL,
+    supported_config_versions TEXT,
+    state TEXT NOT NULL,
+    maintenance_mode INTEGER NOT NULL,
+    cpu_vendor TEXT NOT NULL,
+    cpu_generation TEXT NOT NULL,
+    cpu_logical_processors INTEGER NOT NULL,
+    cpu_usage_percent REAL NOT NULL,
+    memory_total_mb REAL NOT NULL,
+    memory_available_mb REAL NOT NULL,
+    memory_reserve_mb REAL NOT NULL,
+    lm_enabled INTEGER NOT NULL,
+    lm_max_live INTEGER NOT NULL,
+    lm_max_storage INTEGER NOT NULL,
+    lm_performance_option TEXT NOT NULL,
+    lm_authentication TEXT NOT NULL,
+    lm_use_any_network INTEGER NOT NULL,
+    lm_networks TEXT NOT NULL,
+    net_gbps REAL NOT NULL,
+    net_rdma INTEGER NOT NULL,
+    net_nics INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX hosts_cluster ON hosts(cluster_id);
+
+  CREATE TABLE host_file_shares (
+    host_id INTEGER NOT NULL REFERENCES hosts(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    share_id INTEGER NOT NULL REFERENCES file_shares(id),
+    PRIMARY KEY (host_id, share_id)
+  ) STRICT;
+
+  CREATE TABLE host_volumes (
+    id INTEGER PRIMARY KEY,
+    host_id INTEGER NOT NULL REFERENCES hosts(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    capacity_gb REAL NOT NULL,
+    free_gb REAL NOT NULL
+  ) STRICT;
+  CREATE INDEX host_volumes_host ON host_volumes(host_id);
+
+  CREATE TABLE host_storage_locations (
+    host_id INTEGER NOT NULL REFERENCES hosts(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    PRIMARY KEY (host_id, position)
+  ) STRICT;
+
+  CREATE TABLE vms (
+    id INTEGER PRIMARY KEY,
+    vm_id TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    host_id INTEGER NOT NULL REFERENCES hosts(id),
+    state TEXT NOT NULL,
+    highly_available INTEGER NOT NULL,
+    memory_mb REAL NOT NULL,
+    cpu_count INTEGER NOT NULL,
+    config_version TEXT NOT NULL,
+    generation INTEGER NOT NULL,
+    processor_compatibility INTEGER NOT NULL,
+    compatibility_vector INTEGER,
+    configuration_path TEXT NOT NULL,
+    dirty_rate_mbps REAL
+  ) STRICT;
+  CREATE INDEX vms_host ON vms(host_id);
+
+  CREATE TABLE vm_disks (
+    id INTEGER PRIMARY KEY,
+    vm_id INTEGER NOT NULL REFERENCES vms(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    size_gb REAL NOT NULL,
+    shared INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX vm_disks_vm ON vm_disks(vm_id);
+
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE jobs (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    progress REAL NOT NULL,
+    owner TEXT NOT NULL,
+    target TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    started_at TEXT,
+    ended_at TEXT,
+    steps TEXT NOT NULL,
+    error TEXT,
+    summary TEXT
+  ) STRICT;
+  `,
+];
+
+/** Runs every migration the database has not had yet, each in its own transaction. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `The database schema is version ${current}, newer than this Ferry knows (${MIGRATIONS.length}). Use a newer Ferry or another --db file.`,
+    );
+  }
+  for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version - 1]);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}

@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { formatPath } from '../../../shared/contract/validate.js';
+import type { ImportProblem } from '../../../shared/model/import.js';
+import {
+  AUTHENTICATION_VALUES,
+  HOST_OS_VALUES,
+  HOST_STATE_VALUES,
+  PERFORMANCE_OPTION_VALUES,
+  VM_STATE_VALUES,
+  type InventoryDocument,
+} from '../../../shared/model/inventory.js';
+import { checkInventoryRules, ProblemList } from '../../domain/inventory/inventory-rules.js';
+import { err, ok, type Result } from '../../../shared/model/result.js';
+import { jsonErrorOffset, lineColumn } from './json-error-position.js';
+
+/** An absolute drive path (`D:\VMs`) or a UNC path (`\\server\share\...`). */
+const ABSOLUTE_PATH = /^(?:[A-Za-z]:\\|\\\\[^\\/:*?"<>|]+\\[^\\/:*?"<>|]+)/;
+const UNC_PATH = /^\\\\[^\\/:*?"<>|]+\\[^\\/:*?"<>|]+/;
+
+const name = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
+const amount = z.number().nonnegative();
+const count = z.number().int().nonnegative();
+const path = z.string().regex(ABSOLUTE_PATH, 'expected an absolute Windows path (D:\\...) or a UNC path (\\\\server\\share\\...)');
+const uncPath = z.string().regex(UNC_PATH, 'expected a UNC path (\\\\server\\share)');
+const volume = z.object({ path, capacityGB: amount, freeGB: amount });
+
+const hostSchema = z.object({
+  name,
+  fqdn: name,
+  hostGroup: name,
+  cluster: name.nullable().default(null),
+  os: z.enum(HOST_OS_VALUES),
+  supportedConfigVersions: z.array(z.string().regex(/^\d+\.\d+$/, 'expected a version like "9.0"')).nullable().default(null),
+  state: z.enum(HOST_STATE_VALUES),
+  maintenanceMode: z.boolean().default(false),
+  cpu: z.object({
+    vendor: name,
+    generation: z.string().default(''),
+    logicalProcessors: count.min(1),
+    usagePercent: amount.max(100),
+  }),
+  memory: z.object({ totalMB: amount, availableMB: amount, reserveMB: amount.default(256) }),
+  liveMigration: z
+    .object({
+      enabled: z.boolean().default(true),
+      maxLive: count.min(1).default(2),
+      maxStorage: count.min(1).default(2),
+      performanceOption: z.enum(PERFORMANCE_OPTION_VALUES).default('Compression'),
+      authentication: z.enum(AUTHENTICATION_VALUES).default('CredSSP'),
+      useAnyNetwork: z.boolean().default(true),
+      networks: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
+  migrationNetwork: z
+    .object({ gbps: amount.default(10), rdma: z.boolean().default(false), nics: count.min(1).default(1) })
+    .prefault({}),
+  fileShares: z.array(uncPath).default([]),
+  volumes: z.array(volume).default([]),
+  defaultStorageLocations: z.array(path).default([]),
+});
+
+const vmSchema = z.object({
+  name,
+  id: name,
+  host: name,
+  state: z.enum(VM_STATE_VALUES),
+  highlyAvailable: z.boolean().default(false),
+  memoryMB: amount,
+  cpuCount: count.min(1).default(1),
+  configVersion: z.string().regex(/^\d+\.\d+$/, 'expected a version like "9.0"'),
+  generation: z.union([z.literal(1), z.literal(2)]).default(2),
+  processorCompatibility: z.boolean().default(false),
+  compatibilityVector: count.nullable().default(null),
+  configurationPath: path,
+  disks: z.array(z.object({ path, sizeGB: amount, shared: z.boolean().default(false) })).default([]),
+  dirtyRateMBps: amount.nullable().default(null),
+});
+
+/** The schema of a `ferry-inventory` v1 document (inventory-format.md), with VMM's defaults for optional fields. */
+export const inventorySchema = z.object({
+  format: z.literal('ferry-inventory', { error: 'expected exactly "ferry-inventory"' }),
+  version: z.literal(1, { error: 'expected 1 (the only version this Ferry reads)' }),
+  source: z.enum(['vmm', 'hyperv', 'manual']).nullable().default(null),
+  exportedAt: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date and time' }).nullable().default(null),
+  hostGroups: z.array(name).default([]),
+  fileShares: z
+    .array(z.object({ path: uncPath, smbVersion: z.string().regex(/^\d+(\.\d+)*$/, 'expected a version like "3.0"'), capacityGB: amount, freeGB: amount }))
+    .default([]),
+  clusters: z
+    .array(
+      z.object({
+        name,
+        hostGroup: name,
+        functionalLevel: count,
+        maxParallelMigrations: count.min(1).nullable().default(null),
+        sharedVolumes: z.array(volume).default([]),
+      }),
+    )
+    .default([]),
+  hosts: z.array(hostSchema),
+  vms: z.array(vmSchema),
+});
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string': return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+    case 'number': return `the number ${value}`;
+    case 'boolean': return String(value);
+    case 'object': return 'an object';
+    case 'undefined': return 'nothing';
+    default: return typeof value;
+  }
+}
+
+function valueAt(root: unknown, at: readonly PropertyKey[]): unknown {
+  let cur = root;
+  for (const k of at) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[k];
+  }
+  return cur;
+}
+
+const EXPECTED: Record<string, string> = {
+  number: 'a number', string: 'a string', boolean: 'true or false', array: 'an array', object: 'an object',
+  int: 'a whole number', null: 'null',
+};
+
+/** Turns a schema issue into the sentence an admin reads next to the field. */
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const got = valueAt(input, issue.path);
+  // Messages set in the schema (`{ error: ... }`, `.regex(re, message)`) already say what is expected.
+  const custom = !/^Invalid/.test(issue.message);
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = `expected ${EXPECTED[issue.expected] ?? issue.expected}`;
+      return got === undefined ? `required: ${expected}` : `${expected}, got ${typeName(got)}`;
+    }
+    case 'invalid_value': {
+      const expected = custom ? issue.message : `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return got === undefined ? `required: ${expected}` : `${expected}, got ${typeName(got)}`;
+    }
+    case 'too_small':
+      if (issue.origin === 'number') return `expected ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}, got ${typeName(got)}`;
+      return issue.message;
+    case 'too_big':
+      if (issue.origin === 'number') return `expected at most ${issue.maximum}, got ${typeName(got)}`;
+      return issue.message;
+    case 'invalid_union':
+      return `expected 1 or 2, got ${typeName(got)}`;
+    default:
+      return `${issue.message}${got === undefined ? '' : `, got ${typeName(got)}`}`;
+  }
+}
+
+/** Says where a JSON syntax error is and what stands there. */
+function describeJsonError(text: string): string {
+  const at = jsonErrorOffset(text);
+  if (at >= text.length) return `the file ends too soon (${lineColumn(text, at)}): is it cut short?`;
+  return `unexpected ${JSON.stringify(text[at])} at ${lineColumn(text, at)}`;
+}
+
+/** Options for parsing. */
+export interface ParseOptions {
+  /** Called between phases, so a caller can report progress and yield. */
+  onPhase?: (phase: 'parsing' | 'validating') => void;
+}
+
+/**
+ * Parses and validates the text of a `ferry-inventory` file: JSON syntax, every field's type and
+ * shape, then every rule that spans records. Answers the document, or every problem found (record
+ * and field, up to a cap); never a partial document.
+ */
+export function parseInventory(text: string, options: ParseOptions = {}): Result<InventoryDocument> {
+  options.onPhase?.('parsing');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return invalid([{ path: '', message: `not valid JSON: ${describeJsonError(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)}` }]);
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return invalid([{ path: '', message: `expected a JSON object with "format": "ferry-inventory", got ${typeName(raw)}` }]);
+  }
+  const head = raw as Record<string, unknown>;
+  if (head.format !== 'ferry-inventory') {
+    return invalid([{ path: 'format', message: `expected exactly "ferry-inventory", got ${typeName(head.format)}: this is not a Ferry inventory file` }]);
+  }
+  options.onPhase?.('validating');
+  const parsed = inventorySchema.safeParse(raw);
+  if (!parsed.success) {
+    const list = new ProblemList();
+    for (const issue of parsed.error.issues) list.add(formatPath(issue.path), describeIssue(issue, raw));
+    return invalid(list.result());
+  }
+  const doc = parsed.data as InventoryDocument;
+  const rules = checkInventoryRules(doc);
+  if (!rules.empty) return invalid(rules.result());
+  return ok(doc);
+}
+
+function invalid(problems: ImportProblem[]): Result<InventoryDocument> {
+  const n = problems.length;
+  return err('inventory-invalid', `The inventory file has ${n} problem${n === 1 ? '' : 's'}; nothing was imported.`, { problems });
+}

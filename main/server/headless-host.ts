@@ -1,0 +1,180 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { EventFrame, RequestFrame, ResponseFrame } from '../../shared/contract/backend.js';
+import { MAX_IMPORT_CHARS } from '../../shared/contract/invoke.js';
+import { dispatch, type Handlers } from '../services/app-services.js';
+import type { EventHub } from '../services/event-hub.js';
+
+/** The cookie that carries the per-run token after the first, tokened page load. */
+export const TOKEN_COOKIE = 'ferry_token';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.map': 'application/json',
+};
+
+/** Options for `startHeadlessHost`. */
+export interface HeadlessHostOptions {
+  handlers: Handlers;
+  hub: EventHub;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed token for tests; a random one per run otherwise. */
+  token?: string;
+}
+
+/** A running headless host. */
+export interface HeadlessHost {
+  /** The URL to open: it carries the token once, then a cookie does. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** The Content-Security-Policy of the console's page, the same as in Electron. */
+export function contentSecurityPolicy(wsOrigin: string): string {
+  return [
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", `connect-src 'self' ${wsOrigin}`,
+    "img-src 'self' data:", "font-src 'self' data:", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
+  ].join('; ');
+}
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieToken(req: IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === TOKEN_COOKIE) return v.join('=');
+  }
+  return null;
+}
+
+function deny(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(`${message}\n`);
+}
+
+/**
+ * Serves the console to a browser on 127.0.0.1 only: the built renderer over HTTP and the contract
+ * over a WebSocket at /ws. Every request needs the per-run token (in the URL once, then a strict
+ * cookie, or an `Authorization: Bearer` header); the Host header must name this listener (against
+ * DNS rebinding), and a WebSocket's Origin must be this host's own.
+ */
+export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const csp = contentSecurityPolicy(`ws://127.0.0.1:${port} ws://localhost:${port}`);
+
+  const authorised = (req: IncomingMessage, url: URL): boolean => {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    return sameToken(cookieToken(req), token) || sameToken(bearer, token) || sameToken(url.searchParams.get('token'), token);
+  };
+
+  server.on('request', (req, res) => {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!hosts.has(req.headers.host ?? '')) return deny(res, 421, 'Misdirected request: this host only answers to 127.0.0.1.');
+    if (!authorised(req, url)) return deny(res, 401, 'Ferry needs the token printed when it started: open the URL it printed.');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Only GET is served here; requests go over the WebSocket.');
+    if (url.searchParams.has('token')) {
+      // Trade the token in the URL for a cookie, and drop it from the address bar and history.
+      res.writeHead(303, {
+        Location: url.pathname,
+        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+      });
+      return res.end();
+    }
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const file = normalize(join(options.staticDir, rel));
+    if (!file.startsWith(normalize(options.staticDir) + sep)) return deny(res, 404, 'Not found.');
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      if (rel === 'index.html') return deny(res, 503, 'The console is not built yet: run "npm run build", then reload.');
+      return deny(res, 404, 'Not found.');
+    }
+    const headers: Record<string, string> = {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
+    };
+    if (extname(file) === '.html') {
+      headers['Content-Security-Policy'] = csp;
+      headers['X-Frame-Options'] = 'DENY';
+    }
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_IMPORT_CHARS * 3 + 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const refuse = (status: string): void => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (url.pathname !== '/ws') return refuse('404 Not Found');
+    if (!hosts.has(req.headers.host ?? '')) return refuse('421 Misdirected Request');
+    const origin = req.headers.origin;
+    // Browsers always send Origin on a WebSocket; a foreign page must not drive Ferry. Non-browser
+    // clients (the CLI, tests) may omit it but still need the token.
+    if (origin !== undefined && !origins.has(origin)) return refuse('403 Forbidden');
+    if (!authorised(req, url)) return refuse('401 Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  const clients = new Set<WebSocket>();
+  const unsubscribe = options.hub.subscribe((events) => {
+    const frame: EventFrame = { type: 'events', events: events.map((e) => ({ name: e.name, payload: e.payload })) };
+    const text = JSON.stringify(frame);
+    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
+  });
+
+  wss.on('connection', (ws: WebSocket) => {
+    clients.add(ws);
+    ws.on('close', () => clients.delete(ws));
+    ws.on('message', async (data) => {
+      let frame: RequestFrame;
+      try {
+        frame = JSON.parse(data.toString()) as RequestFrame;
+      } catch {
+        return ws.close(1003, 'frames must be JSON');
+      }
+      if (frame?.type !== 'request' || typeof frame.id !== 'number') return ws.close(1003, 'expected a request frame');
+      const result = await dispatch(options.handlers, frame.channel, frame.args);
+      const reply: ResponseFrame = { type: 'response', id: frame.id, result };
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+    });
+  });
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    token,
+    close: async () => {
+      unsubscribe();
+      for (const ws of clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

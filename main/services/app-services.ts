@@ -1,0 +1,86 @@
+import { createRequire } from 'node:module';
+import type { AppInfo, InvokeArgs, InvokeChannel, InvokeResults } from '../../shared/contract/invoke.js';
+import { validateRequest } from '../../shared/contract/validate.js';
+import { err, ok, type Result } from '../../shared/model/result.js';
+import { JobRepository } from '../infra/db/job-repository.js';
+import { openDatabase, type Db } from '../infra/db/open.js';
+import { SettingsRepository } from '../infra/db/settings-repository.js';
+import { resourcesDir } from '../infra/paths.js';
+import { EventHub } from './event-hub.js';
+import { InventoryService } from './inventory-service.js';
+
+/** Everything the transports and the CLI need, wired once per process. */
+export interface AppServices {
+  db: Db;
+  databasePath: string;
+  hub: EventHub;
+  jobs: JobRepository;
+  settings: SettingsRepository;
+  inventory: InventoryService;
+  close(): void;
+}
+
+/** Options for `createAppServices`. */
+export interface AppServicesOptions {
+  databasePath: string;
+  /** Load the demo estate if the database has never held one (the app does; the CLI doesn't need to). */
+  seedDemo?: boolean;
+  resources?: string;
+}
+
+/** Opens the database and wires the services over it. */
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const db = openDatabase(options.databasePath);
+  const hub = new EventHub();
+  const jobs = new JobRepository(db);
+  const settings = new SettingsRepository(db);
+  const inventory = new InventoryService(db, jobs, hub, options.resources ?? resourcesDir());
+  if (options.seedDemo) await inventory.ensureSeeded();
+  return {
+    db, databasePath: options.databasePath, hub, jobs, settings, inventory,
+    close: () => {
+      hub.flush();
+      db.close();
+    },
+  };
+}
+
+/** The handler of each request channel. */
+export type Handlers = { [C in InvokeChannel]: (args: InvokeArgs[C]) => Promise<Result<InvokeResults[C]>> | Result<InvokeResults[C]> };
+
+/** Facts about the process that `app.info` reports. */
+export interface HostFacts {
+  transport: AppInfo['transport'];
+  systemLocale: string;
+}
+
+const appVersion = (): string => (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+/** Binds every channel of the contract to the services. */
+export function createHandlers(s: AppServices, facts: HostFacts): Handlers {
+  const version = appVersion();
+  return {
+    'inventory.get': () => ok(s.inventory.snapshot()),
+    'inventory.import': (a) => s.inventory.importText(a.fileName, a.content),
+    'inventory.loadDemo': () => s.inventory.loadDemo(),
+    'jobs.list': (a) => ok(s.jobs.list(a.limit)),
+    'settings.get': () => ok(s.settings.getUi()),
+    'settings.set': (a) => ok(s.settings.setUi(a)),
+    'app.info': () => ok({ version, transport: facts.transport, databasePath: s.databasePath, systemLocale: facts.systemLocale }),
+  };
+}
+
+/**
+ * Validates a request against the contract and runs its handler. Never throws: an unexpected
+ * failure becomes an `internal-error` result with its message, so no transport sees exceptions.
+ */
+export async function dispatch(handlers: Handlers, channel: unknown, args: unknown): Promise<Result<unknown>> {
+  const checked = validateRequest(channel, args);
+  if (!checked.ok) return checked;
+  try {
+    const handler = handlers[checked.value.channel] as (a: unknown) => Promise<Result<unknown>> | Result<unknown>;
+    return await handler(checked.value.args);
+  } catch (e) {
+    return err('internal-error', `Ferry could not complete ${checked.value.channel}: ${(e as Error).message}`);
+  }
+}

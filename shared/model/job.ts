@@ -1,0 +1,40 @@
+/** Jobs as the admin sees them (migration-rules.md section 6). */
+
+/** A job's status, with VMM's words. */
+export const JOB_STATUS_VALUES = ['Queued', 'Running', 'Completed', 'Completed with info', 'Failed', 'Canceled'] as const;
+/** A job's status. */
+export type JobStatus = (typeof JOB_STATUS_VALUES)[number];
+
+/** What a job does. */
+export type JobKind = 'import-inventory';
+
+/** One step of a job, run in order. */
+export interface JobStep {
+  name: string;
+  status: JobStatus;
+  progress: number;
+}
+
+/** A failed job's error, in words an admin can act on. */
+export interface JobError {
+  problem: string;
+  recommendedAction: string;
+}
+
+/** A job and its history. Times are ISO 8601. */
+export interface Job {
+  id: string;
+  kind: JobKind;
+  name: string;
+  status: JobStatus;
+  progress: number;
+  owner: string;
+  target: string;
+  createdAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  steps: JobStep[];
+  error: JobError | null;
+  /** A one-line result for a completed job ("Imported 46 VMs on 11 hosts"). */
+  summary: string | null;
+}
