@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { minimalInventory } from '../../test/fixtures/minimal-inventory.js';
+import { runCli } from './cli.js';
+
+let dir: string;
+let db: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ferry-cli-'));
+  db = join(dir, 'ferry.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function ferry(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+describe('ferry import and ferry inventory', () => {
+  it('imports a good file and prints what it imported', async () => {
+    const r = await ferry('import', file('good.json', minimalInventory()), '--db', db);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/1 host groups, 1 clusters, 3 hosts, 3 VMs, 3 disks, 1 file shares/);
+  });
+
+  it('prints every problem of a bad file and exits non-zero, importing nothing', async () => {
+    await ferry('import', file('good.json', minimalInventory()), '--db', db);
+    const bad = minimalInventory();
+    (bad.hosts[1].memory as { availableMB: unknown }).availableMB = 'x';
+    bad.vms[0].host = 'NOWHERE';
+    const r = await ferry('import', file('bad.json', bad), '--db', db);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/hosts\[1\]\.memory\.availableMB: expected a number, got the string "x"/);
+    const inv = await ferry('inventory', '--json', '--db', db);
+    expect(JSON.parse(inv.out)).toEqual(minimalInventory());
+  });
+
+  it('lists the inventory as a table', async () => {
+    await ferry('import', file('good.json', minimalInventory()), '--db', db);
+    const r = await ferry('inventory', '--db', db);
+    expect(r.out).toMatch(/good\.json: 1 host groups, 1 clusters, 3 hosts, 3 VMs/);
+    expect(r.out).toMatch(/All Hosts\/Milano\s+CL-MI-22\s+HV-MI-11\s+Responding\s+1/);
+  });
+
+  it('prints an inventory that imports back unchanged', async () => {
+    await ferry('import', file('good.json', minimalInventory()), '--db', db);
+    const exported = (await ferry('inventory', '--json', '--db', db)).out;
+    const other = join(dir, 'other.db');
+    expect((await ferry('import', file('exported.json', exported), '--db', other)).code).toBe(0);
+    expect((await ferry('inventory', '--json', '--db', other)).out).toBe(exported);
+  });
+
+  it('says a missing file is missing, with exit code 2', async () => {
+    const r = await ferry('import', join(dir, 'nope.json'), '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot read .*nope\.json: no such file/);
+  });
+
+  it('refuses an unknown command or option with the usage, exit code 2', async () => {
+    expect((await ferry('frobnicate')).code).toBe(2);
+    const r = await ferry('inventory', '--colour');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown option --colour/);
+  });
+
+  it('runs as the installed `ferry` command', () => {
+    const out = execFileSync(process.execPath, ['bin/ferry.mjs', 'import', file('good.json', minimalInventory()), '--db', db], { encoding: 'utf8' });
+    expect(out).toMatch(/3 VMs/);
+  });
+});

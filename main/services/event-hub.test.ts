@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { Job } from '../../shared/model/job.js';
+import { EventHub, type HubEvent } from './event-hub.js';
+
+const job = (id: string, progress: number): Job => ({
+  id, kind: 'import-inventory', name: `Job ${id}`, status: 'Running', progress, owner: 'me', target: 't',
+  createdAt: '', startedAt: null, endedAt: null, steps: [], error: null, summary: null,
+});
+
+describe('the event hub', () => {
+  it('sends the first event after a quiet spell at once', () => {
+    const hub = new EventHub(250, () => 1000);
+    const batches: HubEvent[][] = [];
+    hub.subscribe((b) => batches.push(b));
+    hub.emit('import.progress', { phase: 'parsing', fraction: 0.1, fileName: 'a' });
+    expect(batches).toHaveLength(1);
+  });
+
+  it('coalesces a burst: the latest of each event and one entry per job', () => {
+    let now = 1000;
+    const hub = new EventHub(250, () => now);
+    const batches: HubEvent[][] = [];
+    hub.subscribe((b) => batches.push(b));
+    hub.emit('jobs.changed', { jobs: [job('a', 1)] }); // leading edge, sent at once
+    for (let p = 2; p <= 100; p++) hub.emit('jobs.changed', { jobs: [job('a', p), job('b', p)] });
+    hub.emit('import.progress', { phase: 'writing', fraction: 0.7, fileName: 'f' });
+    now += 250;
+    hub.flush();
+    expect(batches).toHaveLength(2);
+    const second = batches[1];
+    expect(second.map((e) => e.name)).toEqual(['jobs.changed', 'import.progress']);
+    const jobs = (second[0].payload as { jobs: Job[] }).jobs;
+    expect(jobs.map((j) => [j.id, j.progress])).toEqual([['a', 100], ['b', 100]]);
+  });
+});

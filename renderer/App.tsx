@@ -1,0 +1,157 @@
+import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
+import { ArrowImport20Regular, Beaker20Regular, DatabaseSearch24Regular } from '@fluentui/react-icons';
+import { Notifier } from './components/Notifier.js';
+import { DetailsPane } from './features/details/DetailsPane.js';
+import { HostTree } from './features/host-tree/HostTree.js';
+import { ImportDialogs } from './features/import/ImportDialogs.js';
+import { ImportPickerProvider, useImportPicker } from './features/import/import-picker.js';
+import { JobsPane } from './features/jobs/JobsPane.js';
+import { Ribbon } from './features/ribbon/Ribbon.js';
+import { StatusBar } from './features/status-bar/StatusBar.js';
+import { VmList } from './features/vm-list/VmList.js';
+import { useT } from './i18n/use-translator.js';
+import { useAppStore } from './store/store-context.js';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    height: '100%',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+  },
+  workspace: {
+    flexGrow: 1,
+    minHeight: 0,
+    display: 'grid',
+    gridTemplateColumns: 'minmax(200px, 240px) minmax(0, 1fr) minmax(280px, 330px)',
+  },
+  tree: {
+    minHeight: 0,
+    overflow: 'hidden',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  centre: { minHeight: 0, minWidth: 0 },
+  details: { minHeight: 0, borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  state: {
+    gridColumn: '1 / -1',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    justifyContent: 'center',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalXXL,
+    textAlign: 'center',
+  },
+  stateIcon: { fontSize: '48px', color: tokens.colorNeutralForeground3 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  banner: { flexShrink: 0 },
+});
+
+function NoInventory() {
+  const styles = useStyles();
+  const { t } = useT();
+  const openFilePicker = useImportPicker();
+  const loadDemo = useAppStore((s) => s.loadDemo);
+  return (
+    <div className={styles.state}>
+      <DatabaseSearch24Regular className={styles.stateIcon} />
+      <Subtitle1 as="h2">{t('app.noInventory.title')}</Subtitle1>
+      <Body1>{t('app.noInventory.body')}</Body1>
+      <div className={styles.actions}>
+        <Button appearance="primary" icon={<ArrowImport20Regular />} onClick={openFilePicker}>
+          {t('ribbon.file.import')}
+        </Button>
+        <Button icon={<Beaker20Regular />} onClick={() => void loadDemo()}>
+          {t('ribbon.file.loadDemo')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function Workspace() {
+  const styles = useStyles();
+  const { t } = useT();
+  const status = useAppStore((s) => s.inventoryStatus);
+  const error = useAppStore((s) => s.inventoryError);
+  const empty = useAppStore((s) => s.index !== null && s.index.inventory.hosts.length === 0 && s.index.inventory.vms.length === 0);
+  const refresh = useAppStore((s) => s.refreshInventory);
+  if (status === 'loading') {
+    return (
+      <main className={styles.workspace}>
+        <div className={styles.state}>
+          <Spinner size="medium" label={t('app.loading')} />
+        </div>
+      </main>
+    );
+  }
+  if (status === 'error') {
+    return (
+      <main className={styles.workspace}>
+        <div className={styles.state}>
+          <MessageBar intent="error">
+            <MessageBarBody>{t('app.loadFailed', { message: error?.message ?? '' })}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void refresh()}>
+                {t('app.retry')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        </div>
+      </main>
+    );
+  }
+  if (empty) {
+    return (
+      <main className={styles.workspace}>
+        <NoInventory />
+      </main>
+    );
+  }
+  return (
+    <main className={styles.workspace}>
+      <nav className={styles.tree} aria-label={t('tree.label')}>
+        <HostTree />
+      </nav>
+      <div className={styles.centre}>
+        <VmList />
+      </div>
+      <div className={styles.details}>
+        <DetailsPane />
+      </div>
+    </main>
+  );
+}
+
+function ConnectionBanner() {
+  const styles = useStyles();
+  const { t } = useT();
+  const reconnecting = useAppStore((s) => s.connection === 'reconnecting');
+  if (!reconnecting) return null;
+  return (
+    <MessageBar intent="warning" className={styles.banner} politeness="assertive">
+      <MessageBarBody>{t('connection.reconnecting')}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The console: ribbon on top, host tree left, VM list centre, details right, jobs and status along the bottom. */
+export function App() {
+  const styles = useStyles();
+  return (
+    <ImportPickerProvider>
+      <div className={styles.root}>
+        <Ribbon />
+        <ConnectionBanner />
+        <Workspace />
+        <JobsPane />
+        <StatusBar />
+      </div>
+      <ImportDialogs />
+      <Notifier />
+    </ImportPickerProvider>
+  );
+}

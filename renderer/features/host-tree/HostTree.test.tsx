@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { installJsdomShims } from '../../testing/jsdom-setup.js';
+import { renderWithStore } from '../../testing/render-with-store.js';
+import { HostTree } from './HostTree.js';
+
+beforeAll(() => installJsdomShims());
+afterEach(cleanup);
+
+const item = (name: string | RegExp) => screen.getByRole('treeitem', { name });
+
+describe('host tree', () => {
+  it('shows All Hosts with its groups open', async () => {
+    await renderWithStore(<HostTree />);
+    expect(screen.getByRole('tree', { name: 'Host groups, clusters and hosts' })).toBeTruthy();
+    expect(item(/^All Hosts/).getAttribute('aria-selected')).toBe('true');
+    expect(item(/^Milano/)).toBeTruthy();
+    expect(item(/^Torino/)).toBeTruthy();
+    expect(item(/^CL-MI-22/)).toBeTruthy();
+  });
+
+  it('names each node by its own label, not by the nodes inside it', async () => {
+    await renderWithStore(<HostTree />);
+    expect(item('Milano')).toBeTruthy();
+    expect(item('All Hosts')).toBeTruthy();
+  });
+
+  it('labels hosts that are not responding, updating, or in maintenance mode', async () => {
+    await renderWithStore(<HostTree />);
+    expect(item('HV-TO-01 Not responding')).toBeTruthy();
+    expect(within(item(/^HV-TO-01/)).getByRole('img', { name: 'Not responding' })).toBeTruthy();
+    expect(within(item(/^HV-TO-02/)).getByRole('img', { name: 'In maintenance mode' })).toBeTruthy();
+    fireEvent.click(item(/^CL-MI-22/));
+    expect(within(item(/^HV-MI-12/)).getByRole('img', { name: 'Updating' })).toBeTruthy();
+  });
+
+  it('selects the node that is clicked', async () => {
+    const { store } = await renderWithStore(<HostTree />);
+    fireEvent.click(item(/^Torino/));
+    expect(store.getState().selectedNodeId).toBe('group:torino');
+    expect(item(/^Torino/).getAttribute('aria-selected')).toBe('true');
+    expect(item(/^All Hosts/).getAttribute('aria-selected')).toBe('false');
+  });
+
+  it('opens a nested group to show its standalone host', async () => {
+    await renderWithStore(<HostTree />);
+    expect(screen.queryByRole('treeitem', { name: /^HV-MI-20/ })).toBeNull();
+    fireEvent.click(item(/^Centro/));
+    expect(item(/^HV-MI-20/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,143 @@
+import { makeStyles, mergeClasses, tokens, Tree, TreeItem, TreeItemLayout, type TreeOpenChangeData, type TreeItemValue } from '@fluentui/react-components';
+import { Building20Regular, Folder20Regular, FolderOpen20Regular, Server20Regular, ServerMultiple20Regular } from '@fluentui/react-icons';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { assertNever } from '../../../shared/model/result.js';
+import { HostStatusIcons } from '../../components/HostStatusIcons.js';
+import { useT } from '../../i18n/use-translator.js';
+import { useAppStore } from '../../store/store-context.js';
+import { ancestorIds, type HostTree as HostTreeModel, type HostTreeNode, ROOT_NODE_ID } from './build-host-tree.js';
+
+const useStyles = makeStyles({
+  root: { height: '100%', overflow: 'auto', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalS },
+  layout: { borderRadius: tokens.borderRadiusMedium },
+  selected: {
+    backgroundColor: tokens.colorSubtleBackgroundSelected,
+    fontWeight: tokens.fontWeightSemibold,
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+  },
+  label: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  groupIcon: { color: tokens.colorPaletteMarigoldForeground2 },
+  clusterIcon: { color: tokens.colorBrandForeground1 },
+});
+
+function NodeIcon({ node, open }: { node: HostTreeNode; open: boolean }) {
+  const styles = useStyles();
+  switch (node.kind) {
+    case 'root':
+      return <Building20Regular />;
+    case 'group':
+      return open ? <FolderOpen20Regular className={styles.groupIcon} /> : <Folder20Regular className={styles.groupIcon} />;
+    case 'cluster':
+      return <ServerMultiple20Regular className={styles.clusterIcon} />;
+    case 'host':
+      return <Server20Regular />;
+    default:
+      return assertNever(node.kind);
+  }
+}
+
+/** Nodes open at first: All Hosts and the first level of groups. */
+function initialOpen(tree: HostTreeModel | null): Set<TreeItemValue> {
+  const open = new Set<TreeItemValue>([ROOT_NODE_ID]);
+  for (const child of tree?.root.children ?? []) if (child.kind === 'group') open.add(child.id);
+  return open;
+}
+
+interface NodeProps {
+  node: HostTreeNode;
+  openItems: ReadonlySet<TreeItemValue>;
+  selectedId: string;
+  onSelect: (id: string) => void;
+}
+
+function HostTreeItem({ node, openItems, selectedId, onSelect }: NodeProps) {
+  const styles = useStyles();
+  const { t } = useT();
+  const open = openItems.has(node.id);
+  const selected = node.id === selectedId;
+  const label = node.kind === 'root' ? t('tree.allHosts') : node.name;
+  // Named by its own label and status only; by default a branch would also be named by its subtree.
+  const labelId = useId();
+  const statusId = useId();
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === ' ' && event.currentTarget === event.target) {
+      event.preventDefault();
+      onSelect(node.id);
+    }
+  };
+  return (
+    <TreeItem
+      itemType={node.children.length > 0 ? 'branch' : 'leaf'}
+      value={node.id}
+      aria-selected={selected}
+      onClick={() => onSelect(node.id)}
+      onKeyDown={onKeyDown}
+      data-node-id={node.id}
+      aria-labelledby={node.host ? `${labelId} ${statusId}` : labelId}
+    >
+      <TreeItemLayout
+        className={mergeClasses(styles.layout, selected && styles.selected)}
+        iconBefore={<NodeIcon node={node} open={open} />}
+        aside={
+          node.host ? (
+            <span id={statusId}>
+              <HostStatusIcons host={node.host} />
+            </span>
+          ) : undefined
+        }
+      >
+        <span id={labelId} className={styles.label}>
+          {label}
+        </span>
+      </TreeItemLayout>
+      {node.children.length > 0 && open ? (
+        <Tree>
+          {node.children.map((child) => (
+            <HostTreeItem key={child.id} node={child} openItems={openItems} selectedId={selectedId} onSelect={onSelect} />
+          ))}
+        </Tree>
+      ) : null}
+    </TreeItem>
+  );
+}
+
+/**
+ * The left pane: All Hosts > host groups > clusters > hosts, with status icons. Selecting a node
+ * (click, Enter or Space) scopes the VM list to the VMs under it.
+ */
+export function HostTree() {
+  const styles = useStyles();
+  const { t } = useT();
+  const tree = useAppStore((s) => s.index?.tree ?? null);
+  const selectedId = useAppStore((s) => s.selectedNodeId);
+  const selectNode = useAppStore((s) => s.selectNode);
+  const [openItems, setOpenItems] = useState<Set<TreeItemValue>>(() => initialOpen(tree));
+  const [openedFor, setOpenedFor] = useState<HostTreeModel | null>(tree);
+
+  // A new inventory: open its first level; keep the selection's path open too.
+  if (tree !== openedFor) {
+    setOpenedFor(tree);
+    const next = initialOpen(tree);
+    for (const id of openItems) if (tree?.nodesById.has(String(id))) next.add(id);
+    setOpenItems(next);
+  }
+
+  useEffect(() => {
+    if (!tree) return;
+    const path = ancestorIds(tree, selectedId).slice(0, -1);
+    if (path.some((id) => !openItems.has(id))) setOpenItems((prev) => new Set([...prev, ...path]));
+  }, [tree, selectedId, openItems]);
+
+  const onOpenChange = (_event: unknown, data: TreeOpenChangeData) => {
+    // A click on the label selects and opens; only the chevron and the arrow keys close.
+    if (data.type === 'Click' && !data.open) return;
+    setOpenItems(new Set(data.openItems));
+  };
+
+  if (!tree) return null;
+  return (
+    <Tree aria-label={t('tree.label')} size="small" openItems={openItems} onOpenChange={onOpenChange} className={styles.root}>
+      <HostTreeItem node={tree.root} openItems={openItems} selectedId={selectedId} onSelect={selectNode} />
+    </Tree>
+  );
+}

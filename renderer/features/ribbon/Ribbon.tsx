@@ -1,0 +1,176 @@
+import { makeStyles, Tab, TabList, Toolbar, tokens } from '@fluentui/react-components';
+import {
+  ArrowClockwise24Regular,
+  ArrowImport24Regular,
+  Beaker24Regular,
+  ClipboardTaskListLtr24Regular,
+  DesktopArrowRight24Regular,
+  HardDrive24Regular,
+  Play24Regular,
+  Power24Regular,
+  Settings24Regular,
+  WindowWrench24Regular,
+  Wrench24Regular,
+  WrenchScrewdriver24Regular,
+} from '@fluentui/react-icons';
+import { useId, useState } from 'react';
+import { assertNever } from '../../../shared/model/result.js';
+import { useT } from '../../i18n/use-translator.js';
+import { useAppStore } from '../../store/store-context.js';
+import { useImportPicker } from '../import/import-picker.js';
+import { FileMenu } from './FileMenu.js';
+import { LanguageMenu, ThemeMenu } from './PreferenceMenus.js';
+import { RibbonButton } from './RibbonButton.js';
+import { RibbonGroup } from './RibbonGroup.js';
+
+/** The ribbon's tabs. */
+export type RibbonTab = 'home' | 'vm' | 'host';
+
+const TABS: RibbonTab[] = ['home', 'vm', 'host'];
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    flexShrink: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  strip: {
+    display: 'flex',
+    alignItems: 'stretch',
+    height: '32px',
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  tabs: { paddingLeft: tokens.spacingHorizontalS },
+  title: {
+    marginLeft: 'auto',
+    alignSelf: 'center',
+    paddingRight: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+  },
+  band: {
+    // Fixed, so switching tabs never moves the panes below.
+    height: '90px',
+    boxSizing: 'border-box',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    alignItems: 'stretch',
+    overflowX: 'auto',
+  },
+});
+
+function HomeTab() {
+  const { t } = useT();
+  const openFilePicker = useImportPicker();
+  const loadDemo = useAppStore((s) => s.loadDemo);
+  const refreshInventory = useAppStore((s) => s.refreshInventory);
+  const refreshJobs = useAppStore((s) => s.refreshJobs);
+  const busy = useAppStore((s) => s.importState.phase === 'reading' || s.importState.phase === 'running');
+  return (
+    <>
+      <RibbonGroup label={t('ribbon.group.inventory')}>
+        <RibbonButton icon={<ArrowImport24Regular />} label={t('ribbon.file.import')} onClick={openFilePicker} disabled={busy} />
+        <RibbonButton icon={<Beaker24Regular />} label={t('ribbon.file.loadDemo')} onClick={() => void loadDemo()} disabled={busy} />
+        <RibbonButton
+          icon={<ArrowClockwise24Regular />}
+          label={t('ribbon.action.refresh')}
+          onClick={() => void Promise.all([refreshInventory(), refreshJobs()])}
+        />
+      </RibbonGroup>
+      <RibbonGroup label={t('ribbon.group.window')}>
+        <RibbonButton icon={<ClipboardTaskListLtr24Regular />} label={t('ribbon.action.jobs')} later />
+      </RibbonGroup>
+      <RibbonGroup label={t('ribbon.group.view')}>
+        <LanguageMenu />
+        <ThemeMenu />
+      </RibbonGroup>
+    </>
+  );
+}
+
+function VmTab() {
+  const { t } = useT();
+  return (
+    <>
+      <RibbonGroup label={t('ribbon.group.migrate')}>
+        <RibbonButton icon={<DesktopArrowRight24Regular />} label={t('ribbon.action.migrateVm')} later />
+        <RibbonButton icon={<HardDrive24Regular />} label={t('ribbon.action.migrateStorage')} later />
+      </RibbonGroup>
+      <RibbonGroup label={t('ribbon.group.vmState')}>
+        <RibbonButton icon={<Play24Regular />} label={t('ribbon.action.start')} later />
+        <RibbonButton icon={<Power24Regular />} label={t('ribbon.action.shutDown')} later />
+      </RibbonGroup>
+      <RibbonGroup label={t('ribbon.group.properties')}>
+        <RibbonButton icon={<Settings24Regular />} label={t('ribbon.action.properties')} later />
+      </RibbonGroup>
+    </>
+  );
+}
+
+function HostTab() {
+  const { t } = useT();
+  return (
+    <>
+      <RibbonGroup label={t('ribbon.group.maintenance')}>
+        <RibbonButton icon={<WrenchScrewdriver24Regular />} label={t('ribbon.action.startMaintenance')} later />
+        <RibbonButton icon={<Wrench24Regular />} label={t('ribbon.action.stopMaintenance')} later />
+      </RibbonGroup>
+      <RibbonGroup label={t('ribbon.group.properties')}>
+        <RibbonButton icon={<WindowWrench24Regular />} label={t('ribbon.action.hyperVSettings')} later />
+      </RibbonGroup>
+    </>
+  );
+}
+
+function TabContent({ tab }: { tab: RibbonTab }) {
+  switch (tab) {
+    case 'home':
+      return <HomeTab />;
+    case 'vm':
+      return <VmTab />;
+    case 'host':
+      return <HostTab />;
+    default:
+      return assertNever(tab);
+  }
+}
+
+const TAB_LABEL = { home: 'ribbon.tab.home', vm: 'ribbon.tab.vm', host: 'ribbon.tab.host' } as const;
+
+/** The VMM-like ribbon: File menu, tabs Home / Virtual Machine / Host, and their command groups. */
+export function Ribbon() {
+  const styles = useStyles();
+  const { t } = useT();
+  const [tab, setTab] = useState<RibbonTab>('home');
+  const baseId = useId();
+  return (
+    <header className={styles.root} aria-label={t('ribbon.label')}>
+      <div className={styles.strip}>
+        <FileMenu />
+        <TabList
+          className={styles.tabs}
+          size="small"
+          selectedValue={tab}
+          onTabSelect={(_e, data) => setTab(data.value as RibbonTab)}
+          aria-label={t('ribbon.tabs')}
+        >
+          {TABS.map((value) => (
+            <Tab key={value} value={value} id={`${baseId}-tab-${value}`} aria-controls={`${baseId}-panel`}>
+              {t(TAB_LABEL[value])}
+            </Tab>
+          ))}
+        </TabList>
+        <span className={styles.title}>{t('app.title')}</span>
+      </div>
+      <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${tab}`}>
+        <Toolbar className={styles.band} aria-label={t(TAB_LABEL[tab])} size="small">
+          <TabContent tab={tab} />
+        </Toolbar>
+      </div>
+    </header>
+  );
+}

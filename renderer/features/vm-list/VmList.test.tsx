@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createFakeBackend } from '../../api/fake-backend.js';
+import { installJsdomShims } from '../../testing/jsdom-setup.js';
+import { renderWithStore } from '../../testing/render-with-store.js';
+import { largeInventory } from '../../testing/sample-inventory.js';
+import { VmList } from './VmList.js';
+
+beforeAll(() => installJsdomShims());
+afterEach(cleanup);
+
+const grid = () => screen.getByRole('grid', { name: 'Virtual machines' });
+const dataRows = () => within(grid()).getAllByRole('row').slice(1);
+const rowNames = () => dataRows().map((row) => within(row).getAllByRole('gridcell')[0].textContent);
+
+describe('VM list', () => {
+  it('shows every VM of the estate with its count', async () => {
+    await renderWithStore(<VmList />);
+    expect(screen.getByText('9 virtual machines')).toBeTruthy();
+    expect(grid().getAttribute('aria-rowcount')).toBe('10');
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Name',
+      'Status',
+      'Host',
+      'Memory',
+      'Configuration version',
+      'Highly available',
+      'Job status',
+    ]);
+  });
+
+  it('filters by name or host as the admin types, and says how many are shown', async () => {
+    await renderWithStore(<VmList />);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter by name or host' }), { target: { value: 'hv-to' } });
+    expect(await screen.findByText('3 of 9 shown')).toBeTruthy();
+    expect(rowNames()).toEqual(['APP-TO-01', 'APP-TO-02', 'Città-Ufficio']);
+  });
+
+  it('says so when the filter matches nothing', async () => {
+    await renderWithStore(<VmList />);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter by name or host' }), { target: { value: 'exchange' } });
+    expect(await screen.findByText('No virtual machine matches “exchange”.')).toBeTruthy();
+  });
+
+  it('sorts by a column when its header is clicked, and reverses on a second click', async () => {
+    await renderWithStore(<VmList />);
+    const memory = screen.getByRole('columnheader', { name: 'Memory' });
+    expect(memory.getAttribute('aria-sort')).toBe('none');
+    fireEvent.click(within(memory).getByRole('button'));
+    expect(memory.getAttribute('aria-sort')).toBe('ascending');
+    expect(screen.getByRole('columnheader', { name: 'Name' }).getAttribute('aria-sort')).toBe('none');
+    expect(rowNames()[0]).toBe('APP-TO-02');
+    fireEvent.click(within(memory).getByRole('button'));
+    expect(memory.getAttribute('aria-sort')).toBe('descending');
+    expect(rowNames().slice(0, 2)).toEqual(['SQL-PROD-01', 'SQL-PROD-02']);
+  });
+
+  it('selects a row when it is clicked', async () => {
+    const { store } = await renderWithStore(<VmList />);
+    const row = dataRows().find((r) => r.textContent?.includes('FILE-01'))!;
+    fireEvent.click(row);
+    expect(row.getAttribute('aria-selected')).toBe('true');
+    expect(store.getState().selectedVmId).toBe('id-file-01');
+  });
+
+  it('moves the selection with the arrow keys', async () => {
+    const { store } = await renderWithStore(<VmList />);
+    fireEvent.keyDown(grid(), { key: 'ArrowDown' });
+    expect(store.getState().selectedVmId).toBe('id-app-to-01');
+    fireEvent.keyDown(grid(), { key: 'ArrowDown' });
+    fireEvent.keyDown(grid(), { key: 'ArrowDown' });
+    fireEvent.keyDown(grid(), { key: 'ArrowUp' });
+    const selected = dataRows().filter((r) => r.getAttribute('aria-selected') === 'true');
+    expect(selected.map((r) => within(r).getAllByRole('gridcell')[0].textContent)).toEqual(['APP-TO-02']);
+    expect(grid().getAttribute('aria-activedescendant')).toBe(selected[0].id);
+  });
+
+  it('shows only the VMs under the selected tree node', async () => {
+    const { store } = await renderWithStore(<VmList />);
+    act(() => store.getState().selectNode('cluster:cl-mi-22'));
+    expect(screen.getByRole('heading', { name: 'CL-MI-22' })).toBeTruthy();
+    expect(screen.getByText('4 virtual machines')).toBeTruthy();
+    expect(rowNames()).toEqual(['SQL-PROD-01', 'SQL-PROD-02', 'web-01', 'WEB-02']);
+  });
+
+  it('renders only the visible rows of a 25,000-VM estate while counting them all', async () => {
+    await renderWithStore(<VmList />, createFakeBackend({ inventory: largeInventory(25_000) }));
+    expect(screen.getByText('25,000 virtual machines')).toBeTruthy();
+    expect(grid().getAttribute('aria-rowcount')).toBe('25001');
+    expect(dataRows().length).toBeLessThan(80);
+  });
+});

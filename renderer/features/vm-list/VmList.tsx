@@ -1,0 +1,108 @@
+import { makeStyles, SearchBox, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { useDeferredValue, useMemo } from 'react';
+import { useT } from '../../i18n/use-translator.js';
+import { hostMaskForNode } from '../../store/inventory-index.js';
+import { useAppStore } from '../../store/store-context.js';
+import { ROOT_NODE_ID } from '../host-tree/build-host-tree.js';
+import { countVmsInScope, selectVmRows } from './vm-rows.js';
+import { VmGrid } from './VmGrid.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0, minHeight: 0 },
+  bar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  title: { display: 'flex', flexDirection: 'column', minWidth: 0, flexGrow: 1 },
+  heading: { margin: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  count: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  filter: { width: '280px', maxWidth: '45%' },
+  body: { position: 'relative', flexGrow: 1, minHeight: 0 },
+  empty: {
+    position: 'absolute',
+    top: '56px',
+    left: 0,
+    right: 0,
+    textAlign: 'center',
+    color: tokens.colorNeutralForeground3,
+    pointerEvents: 'none',
+  },
+});
+
+const NO_ROWS = new Int32Array(0);
+
+/**
+ * The centre pane: the VMs under the selected tree node, with a name/host filter, sortable
+ * columns and counts ("46 virtual machines", "12 of 46 shown").
+ */
+export function VmList() {
+  const styles = useStyles();
+  const { t, tn } = useT();
+  const index = useAppStore((s) => s.index);
+  const nodeId = useAppStore((s) => s.selectedNodeId);
+  const sort = useAppStore((s) => s.vmSort);
+  const filter = useAppStore((s) => s.vmFilter);
+  const selectedVmId = useAppStore((s) => s.selectedVmId);
+  const setSort = useAppStore((s) => s.setVmSort);
+  const setFilter = useAppStore((s) => s.setVmFilter);
+  const selectVm = useAppStore((s) => s.selectVm);
+  // Typing stays responsive: the list catches up with the filter a frame later if it must.
+  const deferredFilter = useDeferredValue(filter);
+
+  const hostMask = useMemo(() => (index ? hostMaskForNode(index, nodeId) : null), [index, nodeId]);
+  const total = useMemo(() => (index ? countVmsInScope(index.vmRows, hostMask) : 0), [index, hostMask]);
+  const rows = useMemo(
+    () => (index ? selectVmRows(index.vmRows, { sort, filter: deferredFilter, hostMask }) : NO_ROWS),
+    [index, sort, deferredFilter, hostMask],
+  );
+
+  const node = index?.tree.nodesById.get(nodeId);
+  const nodeLabel = !node || node.id === ROOT_NODE_ID ? t('tree.allHosts') : node.name;
+  const filtering = deferredFilter.trim() !== '';
+  const countText = filtering ? t('vmList.shown', { shown: rows.length, total }) : tn('vmList.count', total);
+
+  return (
+    <section className={styles.root} aria-label={t('vmList.label')}>
+      <div className={styles.bar}>
+        <div className={styles.title}>
+          <Subtitle2 as="h2" className={styles.heading}>
+            {nodeLabel}
+          </Subtitle2>
+          <Text className={styles.count} aria-live="polite">
+            {countText}
+          </Text>
+        </div>
+        <SearchBox
+          className={styles.filter}
+          size="small"
+          aria-label={t('vmList.filter')}
+          placeholder={t('vmList.filter')}
+          value={filter}
+          onChange={(_e, data) => setFilter(data.value)}
+          dismiss={{ 'aria-label': t('vmList.clearFilter') }}
+        />
+      </div>
+      <div className={styles.body}>
+        <VmGrid
+          vms={index?.inventory.vms ?? []}
+          rows={rows}
+          sort={sort}
+          selectedVmId={selectedVmId}
+          label={t('vmList.label')}
+          onSort={setSort}
+          onSelect={selectVm}
+        />
+        {index && rows.length === 0 ? (
+          <Text className={styles.empty}>{filtering ? t('vmList.noMatch', { query: deferredFilter.trim() }) : t('vmList.empty')}</Text>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Backend } from '../../shared/contract/backend.js';
+import { createImportSlice, type ImportSlice } from './import-slice.js';
+import { createInventorySlice, type InventorySlice } from './inventory-slice.js';
+import { createJobsSlice, type JobsSlice } from './jobs-slice.js';
+import { createSelectionSlice, type SelectionSlice } from './selection-slice.js';
+import { createUiSlice, type UiSlice } from './ui-slice.js';
+
+/** The whole renderer state: one slice per area. */
+export type AppState = InventorySlice & SelectionSlice & JobsSlice & UiSlice & ImportSlice;
+
+/** The store the views read and the backend binding writes. */
+export type AppStore = StoreApi<AppState>;
+
+/** How a slice is made: it may read and write the whole state, and call the backend. */
+export type SliceCreator<T> = (set: AppStore['setState'], get: AppStore['getState'], backend: Backend) => T;
+
+/** Creates the store for one backend (the app's, or a fake in tests). */
+export function createAppStore(backend: Backend): AppStore {
+  return createStore<AppState>()((set, get) => ({
+    ...createInventorySlice(set, get, backend),
+    ...createSelectionSlice(set, get, backend),
+    ...createJobsSlice(set, get, backend),
+    ...createUiSlice(set, get, backend),
+    ...createImportSlice(set, get, backend),
+  }));
+}

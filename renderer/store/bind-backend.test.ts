@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { InventorySnapshot } from '../../shared/contract/invoke.js';
+import type { Job } from '../../shared/model/job.js';
+import { ok } from '../../shared/model/result.js';
+import { createFakeBackend } from '../api/fake-backend.js';
+import { makeVm, sampleInventory } from '../testing/sample-inventory.js';
+import { untilLoaded } from '../testing/render-with-store.js';
+import { createAppStore } from './app-store.js';
+import { bindBackendToStore } from './bind-backend.js';
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+async function boundStore(seed = { inventory: sampleInventory() }) {
+  const backend = createFakeBackend(seed);
+  const store = createAppStore(backend);
+  const unbind = bindBackendToStore(backend, store);
+  await untilLoaded(store);
+  await settle();
+  return { backend, store, unbind };
+}
+
+const job = (id: string, createdAt: string, patch: Partial<Job> = {}): Job => ({
+  id,
+  kind: 'import-inventory',
+  name: `Import inventory ${id}`,
+  status: 'Running',
+  progress: 10,
+  owner: 'CONTOSO\\admin',
+  target: 'estate.json',
+  createdAt,
+  startedAt: createdAt,
+  endedAt: null,
+  steps: [],
+  error: null,
+  summary: null,
+  ...patch,
+});
+
+describe('store bound to the backend', () => {
+  it('loads the inventory, preferences and jobs at start', async () => {
+    const { store } = await boundStore();
+    const state = store.getState();
+    expect(state.inventoryStatus).toBe('ready');
+    expect(state.index?.inventory.vms).toHaveLength(9);
+    expect(state.appInfo?.systemLocale).toBe('en-US');
+    expect(state.settings).toEqual({ language: 'system', theme: 'system' });
+  });
+
+  it('refetches the inventory when the backend says it changed', async () => {
+    const { backend, store } = await boundStore();
+    const next = sampleInventory();
+    next.vms.push(makeVm({ name: 'NEW-VM', host: 'HV-MI-11' }));
+    backend.replaceInventory(next, 'estate.json');
+    await settle();
+    expect(store.getState().index?.vmById.has('id-new-vm')).toBe(true);
+    expect(store.getState().snapshot?.meta?.origin).toBe('estate.json');
+  });
+
+  it('does not refetch for a revision it already shows', async () => {
+    const { backend, store } = await boundStore();
+    const fetches = () => backend.calls.filter((c) => c.channel === 'inventory.get').length;
+    const before = fetches();
+    backend.emit('inventory.changed', { revision: store.getState().snapshot!.revision, meta: null });
+    await settle();
+    expect(fetches()).toBe(before);
+  });
+
+  it('derives the indexes once per revision, not again for the same one', async () => {
+    const { store } = await boundStore();
+    const index = store.getState().index;
+    await store.getState().refreshInventory();
+    expect(store.getState().index).toBe(index);
+  });
+
+  it('ignores an answer older than the inventory it shows', async () => {
+    const { backend, store } = await boundStore();
+    const current = store.getState().snapshot!;
+    const stale: InventorySnapshot = { ...current, revision: current.revision - 1, inventory: { ...current.inventory, vms: [] } };
+    backend.override('inventory.get', () => ok(stale));
+    await store.getState().refreshInventory();
+    expect(store.getState().index?.inventory.vms).toHaveLength(9);
+  });
+
+  it('merges changed jobs by id, newest first', async () => {
+    const { backend, store } = await boundStore();
+    backend.emit('jobs.changed', { jobs: [job('a', '2026-11-20T10:00:00Z'), job('b', '2026-11-20T11:00:00Z')] });
+    backend.emit('jobs.changed', { jobs: [job('a', '2026-11-20T10:00:00Z', { status: 'Completed', progress: 100 })] });
+    const jobs = store.getState().jobs;
+    expect(jobs.map((j) => j.id)).toEqual(['b', 'a']);
+    expect(jobs[1].status).toBe('Completed');
+  });
+
+  it('shows import progress events while an import runs', async () => {
+    const { backend, store } = await boundStore();
+    let release!: () => void;
+    backend.override('inventory.import', () => new Promise((resolve) => (release = () => resolve(ok({ origin: 'x.json', counts: { hostGroups: 0, clusters: 0, hosts: 1, vms: 2, disks: 0, fileShares: 0 }, jobId: 'j', durationMs: 1 })))));
+    const pending = store.getState().importInventory('x.json', '{}');
+    backend.emit('import.progress', { phase: 'validating', fraction: 0.5, fileName: 'x.json' });
+    const state = store.getState().importState;
+    expect(state.phase === 'running' && state.progress?.phase).toBe('validating');
+    release();
+    await pending;
+    expect(store.getState().importState.phase).toBe('idle');
+    expect(store.getState().notices.at(-1)?.params).toEqual({ vms: 2, hosts: 1, fileName: 'x.json' });
+  });
+
+  it('ignores progress of an import of another file', async () => {
+    const { backend, store } = await boundStore();
+    backend.override('inventory.import', () => new Promise(() => undefined));
+    void store.getState().importInventory('mine.json', '{}');
+    backend.emit('import.progress', { phase: 'writing', fraction: 0.9, fileName: 'theirs.json' });
+    const state = store.getState().importState;
+    expect(state.phase === 'running' && state.progress).toBeNull();
+  });
+
+  it('keeps the current inventory and lists the problems when an import is invalid', async () => {
+    const { store } = await boundStore();
+    const before = store.getState().index;
+    await store.getState().importInventory('broken.json', JSON.stringify({ format: 'other', version: 1 }));
+    const state = store.getState().importState;
+    expect(state.phase).toBe('failed');
+    expect(state.phase === 'failed' && state.error.code).toBe('inventory-invalid');
+    expect(store.getState().index).toBe(before);
+  });
+
+  it('stops listening once unbound', async () => {
+    const { backend, store, unbind } = await boundStore();
+    unbind();
+    backend.emit('jobs.changed', { jobs: [job('late', '2026-11-20T10:00:00Z')] });
+    expect(store.getState().jobs.some((j) => j.id === 'late')).toBe(false);
+  });
+
+  it('reverts a preference that could not be saved and says so', async () => {
+    const { backend, store } = await boundStore();
+    backend.override('settings.set', () => ({ ok: false, error: { code: 'db-locked', message: 'database is locked' } }));
+    await store.getState().setLanguage('it');
+    expect(store.getState().settings.language).toBe('system');
+    expect(store.getState().notices.at(-1)?.key).toBe('pref.saveFailed');
+  });
+});

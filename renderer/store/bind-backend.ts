@@ -1,0 +1,43 @@
+import type { Backend } from '../../shared/contract/backend.js';
+import { isConnectionAware } from '../api/connection.js';
+import type { AppStore } from './app-store.js';
+
+/** Loads everything the console shows: preferences, the inventory and recent jobs. */
+export function loadAll(store: AppStore): Promise<void> {
+  const state = store.getState();
+  return Promise.all([state.loadPreferences(), state.refreshInventory(), state.refreshJobs()]).then(() => undefined);
+}
+
+/**
+ * The one place backend events reach the store: `inventory.changed` refetches the inventory when
+ * its revision is new, `import.progress` feeds the import dialog, `jobs.changed` merges jobs. After
+ * a dropped connection comes back, everything is fetched again (events may have been missed).
+ * Starts the first load and returns a function that unbinds.
+ */
+export function bindBackendToStore(backend: Backend, store: AppStore): () => void {
+  const unbind: (() => void)[] = [
+    backend.on('inventory.changed', ({ revision }) => {
+      const current = store.getState().snapshot?.revision;
+      if (current === undefined || revision > current) void store.getState().refreshInventory();
+    }),
+    backend.on('import.progress', (progress) => store.getState().receiveImportProgress(progress)),
+    backend.on('jobs.changed', ({ jobs }) => store.getState().mergeJobs(jobs)),
+  ];
+  if (isConnectionAware(backend)) {
+    let lost = false;
+    unbind.push(
+      backend.onConnectionChange((state) => {
+        store.getState().setConnection(state);
+        if (state === 'reconnecting') lost = true;
+        if (state === 'open' && lost) {
+          lost = false;
+          void loadAll(store);
+        }
+      }),
+    );
+  } else {
+    store.getState().setConnection('open');
+  }
+  void loadAll(store);
+  return () => unbind.forEach((off) => off());
+}

@@ -1,0 +1,78 @@
+import type { AppInfo } from '../../shared/contract/invoke.js';
+import { DEFAULT_UI_SETTINGS, type LanguagePreference, type ThemePreference, type UiSettings } from '../../shared/model/settings.js';
+import type { ConnectionState } from '../api/connection.js';
+import { DEFAULT_VM_SORT, type VmSort } from '../features/vm-list/vm-rows.js';
+import type { MessageKey } from '../i18n/en.js';
+import type { MessageParams } from '../i18n/translator.js';
+import type { SliceCreator } from './app-store.js';
+
+/** A short message for the admin (shown as a toast), as a catalogue key so it follows the language. */
+export interface Notice {
+  id: number;
+  intent: 'success' | 'error' | 'info' | 'warning';
+  titleKey?: MessageKey;
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+/** Preferences, facts about the backend, and view state that outlives a component. */
+export interface UiSlice {
+  settings: UiSettings;
+  appInfo: AppInfo | null;
+  connection: ConnectionState;
+  vmSort: VmSort;
+  vmFilter: string;
+  jobsPaneOpen: boolean;
+  notices: Notice[];
+  /** Fetches `settings.get` and `app.info`. */
+  loadPreferences(): Promise<void>;
+  /** Switches language (or theme) at once, then saves it; reverts and says so if saving fails. */
+  setLanguage(language: LanguagePreference): Promise<void>;
+  setTheme(theme: ThemePreference): Promise<void>;
+  setConnection(state: ConnectionState): void;
+  setVmSort(sort: VmSort): void;
+  setVmFilter(filter: string): void;
+  setJobsPaneOpen(open: boolean): void;
+  pushNotice(notice: Omit<Notice, 'id'>): void;
+  dropNotice(id: number): void;
+}
+
+let noticeId = 0;
+
+/** Creates the UI slice. */
+export const createUiSlice: SliceCreator<UiSlice> = (set, get, backend) => {
+  const saveSettings = async (patch: Partial<UiSettings>): Promise<void> => {
+    const before = get().settings;
+    set({ settings: { ...before, ...patch } });
+    const result = await backend.invoke('settings.set', patch);
+    if (result.ok) {
+      set({ settings: result.value });
+    } else {
+      set({ settings: before });
+      get().pushNotice({ intent: 'error', key: 'pref.saveFailed', params: { message: result.error.message } });
+    }
+  };
+
+  return {
+    settings: DEFAULT_UI_SETTINGS,
+    appInfo: null,
+    connection: 'connecting',
+    vmSort: DEFAULT_VM_SORT,
+    vmFilter: '',
+    jobsPaneOpen: true,
+    notices: [],
+    loadPreferences: async () => {
+      const [settings, info] = await Promise.all([backend.invoke('settings.get', {}), backend.invoke('app.info', {})]);
+      if (settings.ok) set({ settings: settings.value });
+      if (info.ok) set({ appInfo: info.value });
+    },
+    setLanguage: (language) => saveSettings({ language }),
+    setTheme: (theme) => saveSettings({ theme }),
+    setConnection: (connection) => set({ connection }),
+    setVmSort: (vmSort) => set({ vmSort }),
+    setVmFilter: (vmFilter) => set({ vmFilter }),
+    setJobsPaneOpen: (jobsPaneOpen) => set({ jobsPaneOpen }),
+    pushNotice: (notice) => set({ notices: [...get().notices, { ...notice, id: ++noticeId }] }),
+    dropNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+  };
+};
