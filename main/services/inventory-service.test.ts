@@ -229,6 +229,27 @@ describe('refusing a bad inventory file, with nothing written', () => {
     expect(problems.map((p) => p.path).sort()).toEqual(['hosts[0].cluster', 'vms[0].host', 'vms[1].host']);
   });
 
+  it('lists problems of fields and of references together, at their places in the file', async () => {
+    const problems = await rejectedDoc((d) => {
+      (d.hosts[0].memory as { availableMB: unknown }).availableMB = 'plenty';
+      d.vms[2].host = 'HV-NOWHERE';
+    });
+    expect(problems).toEqual([
+      { path: 'hosts[0].memory.availableMB', message: 'expected a number, got the string "plenty"' },
+      { path: 'vms[2].host', message: 'host "HV-NOWHERE" is not listed in hosts' },
+    ]);
+  });
+
+  it('does not call a reference missing when the record it names is only malformed', async () => {
+    const problems = await rejectedDoc((d) => ((d.hosts[0].cpu as { logicalProcessors: unknown }).logicalProcessors = 'many'));
+    expect(problems.map((p) => p.path)).toEqual(['hosts[0].cpu.logicalProcessors']);
+  });
+
+  it('refuses a record list that is not a list', async () => {
+    const problems = await rejected(JSON.stringify({ ...minimalInventory(), clusters: { name: 'CL' } }));
+    expect(where(problems, 'clusters')).toEqual(['expected an array, got an object']);
+  });
+
   it('caps a flood of problems and says how many more there were', async () => {
     const problems = await rejectedDoc((d) => {
       for (let i = 0; i < 600; i++) d.vms.push({ ...d.vms[0], name: `VM-${i}`, id: `id-${i}`, host: 'NOWHERE' });

@@ -48,19 +48,30 @@ function checkVolumes(list: ProblemList, volumes: readonly Volume[], at: string)
   });
 }
 
+/** Names of records that exist in the file but failed their own checks: references to them resolve. */
+export interface KnownNames {
+  hostGroups: string[];
+  fileShares: string[];
+  clusters: string[];
+  hosts: string[];
+}
+
+const NO_NAMES: KnownNames = { hostGroups: [], fileShares: [], clusters: [], hosts: [] };
+
 /**
  * Checks the rules of a `ferry-inventory` document that span records: unique names and ids,
  * references that resolve, and amounts that fit (available within total, free within capacity).
  * Field types and path shapes are checked before this, by the importer's schema.
  */
-export function checkInventoryRules(doc: InventoryDocument, list: ProblemList = new ProblemList()): ProblemList {
-  const groups = new Set<string>();
+export function checkInventoryRules(doc: InventoryDocument, list: ProblemList = new ProblemList(), known: KnownNames = NO_NAMES): ProblemList {
+  const groups = new Set<string>(known.hostGroups.map(key));
   doc.hostGroups.forEach((g, i) => {
     if (groups.has(key(g))) list.add(`hostGroups[${i}]`, `duplicate host group ${q(g)}`);
     groups.add(key(g));
   });
 
   const shares = new Set<string>();
+  const reachableShares = new Set(known.fileShares.map(key));
   doc.fileShares.forEach((s, i) => {
     if (shares.has(key(s.path))) list.add(`fileShares[${i}].path`, `duplicate file share ${q(s.path)}`);
     shares.add(key(s.path));
@@ -68,20 +79,20 @@ export function checkInventoryRules(doc: InventoryDocument, list: ProblemList = 
   });
 
   checkUnique(list, doc.clusters.map((c, i) => ({ name: c.name, at: `clusters[${i}]` })), 'cluster', 'name');
-  const clusters = new Set(doc.clusters.map((c) => key(c.name)));
+  const clusters = new Set([...doc.clusters.map((c) => key(c.name)), ...known.clusters.map(key)]);
   doc.clusters.forEach((c, i) => {
     if (!groups.has(key(c.hostGroup))) list.add(`clusters[${i}].hostGroup`, `host group ${q(c.hostGroup)} is not listed in hostGroups`);
     checkVolumes(list, c.sharedVolumes, `clusters[${i}].sharedVolumes`);
   });
 
   checkUnique(list, doc.hosts.map((h, i) => ({ name: h.name, at: `hosts[${i}]` })), 'host', 'name');
-  const hosts = new Set(doc.hosts.map((h) => key(h.name)));
+  const hosts = new Set([...doc.hosts.map((h) => key(h.name)), ...known.hosts.map(key)]);
   doc.hosts.forEach((h, i) => {
     const at = `hosts[${i}]`;
     if (!groups.has(key(h.hostGroup))) list.add(`${at}.hostGroup`, `host group ${q(h.hostGroup)} is not listed in hostGroups`);
     if (h.cluster !== null && !clusters.has(key(h.cluster))) list.add(`${at}.cluster`, `cluster ${q(h.cluster)} is not listed in clusters`);
     h.fileShares.forEach((p, j) => {
-      if (!shares.has(key(p))) list.add(`${at}.fileShares[${j}]`, `file share ${q(p)} is not listed in fileShares`);
+      if (!shares.has(key(p)) && !reachableShares.has(key(p))) list.add(`${at}.fileShares[${j}]`, `file share ${q(p)} is not listed in fileShares`);
     });
     if (h.memory.availableMB > h.memory.totalMB) {
       list.add(`${at}.memory.availableMB`, `available memory ${h.memory.availableMB} MB is more than the total ${h.memory.totalMB} MB`);

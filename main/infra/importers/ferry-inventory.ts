@@ -9,7 +9,7 @@ import {
   VM_STATE_VALUES,
   type InventoryDocument,
 } from '../../../shared/model/inventory.js';
-import { checkInventoryRules, ProblemList } from '../../domain/inventory/inventory-rules.js';
+import { checkInventoryRules, ProblemList, type KnownNames } from '../../domain/inventory/inventory-rules.js';
 import { err, ok, type Result } from '../../../shared/model/result.js';
 import { jsonErrorOffset, lineColumn } from './json-error-position.js';
 
@@ -76,27 +76,44 @@ const vmSchema = z.object({
   dirtyRateMBps: amount.nullable().default(null),
 });
 
-/** The schema of a `ferry-inventory` v1 document (inventory-format.md), with VMM's defaults for optional fields. */
-export const inventorySchema = z.object({
+const fileShareSchema = z.object({
+  path: uncPath,
+  smbVersion: z.string().regex(/^\d+(\.\d+)*$/, 'expected a version like "3.0"'),
+  capacityGB: amount,
+  freeGB: amount,
+});
+
+const clusterSchema = z.object({
+  name,
+  hostGroup: name,
+  functionalLevel: count,
+  maxParallelMigrations: count.min(1).nullable().default(null),
+  sharedVolumes: z.array(volume).default([]),
+});
+
+/** The document's own fields; its record lists are checked record by record. */
+const headSchema = z.object({
   format: z.literal('ferry-inventory', { error: 'expected exactly "ferry-inventory"' }),
   version: z.literal(1, { error: 'expected 1 (the only version this Ferry reads)' }),
   source: z.enum(['vmm', 'hyperv', 'manual']).nullable().default(null),
   exportedAt: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date and time' }).nullable().default(null),
+});
+
+/** The schema of each record list of a `ferry-inventory` v1 document, and whether the list is required. */
+const RECORD_LISTS = {
+  hostGroups: { schema: name, required: false },
+  fileShares: { schema: fileShareSchema, required: false },
+  clusters: { schema: clusterSchema, required: false },
+  hosts: { schema: hostSchema, required: true },
+  vms: { schema: vmSchema, required: true },
+} as const;
+type ListName = keyof typeof RECORD_LISTS;
+
+/** The schema of a whole `ferry-inventory` v1 document (inventory-format.md), with VMM's defaults for optional fields. */
+export const inventorySchema = headSchema.extend({
   hostGroups: z.array(name).default([]),
-  fileShares: z
-    .array(z.object({ path: uncPath, smbVersion: z.string().regex(/^\d+(\.\d+)*$/, 'expected a version like "3.0"'), capacityGB: amount, freeGB: amount }))
-    .default([]),
-  clusters: z
-    .array(
-      z.object({
-        name,
-        hostGroup: name,
-        functionalLevel: count,
-        maxParallelMigrations: count.min(1).nullable().default(null),
-        sharedVolumes: z.array(volume).default([]),
-      }),
-    )
-    .default([]),
+  fileShares: z.array(fileShareSchema).default([]),
+  clusters: z.array(clusterSchema).default([]),
   hosts: z.array(hostSchema),
   vms: z.array(vmSchema),
 });
@@ -189,15 +206,51 @@ export function parseInventory(text: string, options: ParseOptions = {}): Result
     return invalid([{ path: 'format', message: `expected exactly "ferry-inventory", got ${typeName(head.format)}: this is not a Ferry inventory file` }]);
   }
   options.onPhase?.('validating');
-  const parsed = inventorySchema.safeParse(raw);
-  if (!parsed.success) {
-    const list = new ProblemList();
-    for (const issue of parsed.error.issues) list.add(formatPath(issue.path), describeIssue(issue, raw));
-    return invalid(list.result());
+  const list = new ProblemList();
+  const parsedHead = headSchema.safeParse(raw);
+  if (!parsedHead.success) for (const issue of parsedHead.error.issues) list.add(formatPath(issue.path), describeIssue(issue, raw));
+
+  // Each record is checked on its own, so one bad field doesn't hide the problems of other records;
+  // the rules across records then run over the good ones, with the bad ones' names still known, so
+  // a reference to a record that is merely malformed is not also reported as missing.
+  const lists: Record<ListName, unknown[]> = { hostGroups: [], fileShares: [], clusters: [], hosts: [], vms: [] };
+  const positions: Record<ListName, number[]> = { hostGroups: [], fileShares: [], clusters: [], hosts: [], vms: [] };
+  const known: KnownNames = { hostGroups: [], fileShares: [], clusters: [], hosts: [] };
+  for (const key of Object.keys(RECORD_LISTS) as ListName[]) {
+    const items = (raw as Record<string, unknown>)[key];
+    if (items === undefined) {
+      if (RECORD_LISTS[key].required) list.add(key, 'required: expected an array');
+      continue;
+    }
+    if (!Array.isArray(items)) {
+      list.add(key, `expected an array, got ${typeName(items)}`);
+      continue;
+    }
+    const schema = RECORD_LISTS[key].schema as z.ZodType;
+    items.forEach((item, i) => {
+      const parsed = schema.safeParse(item);
+      if (parsed.success) {
+        lists[key].push(parsed.data);
+        positions[key].push(i);
+        return;
+      }
+      for (const issue of parsed.error.issues) list.add(formatPath([key, i, ...issue.path]), describeIssue(issue, item));
+      const id = typeof item === 'string' ? item : (item as { name?: unknown; path?: unknown } | null)?.[key === 'fileShares' ? 'path' : 'name'];
+      if (typeof id === 'string' && key !== 'vms') known[key].push(id);
+    });
   }
-  const doc = parsed.data as InventoryDocument;
-  const rules = checkInventoryRules(doc);
-  if (!rules.empty) return invalid(rules.result());
+  const doc = { ...(parsedHead.success ? parsedHead.data : { format: 'ferry-inventory', version: 1, source: null, exportedAt: null }), ...lists } as InventoryDocument;
+  const rules = checkInventoryRules(doc, new ProblemList(), known);
+  for (const p of rules.result()) {
+    // Rules speak of positions among the good records: put back each record's place in the file.
+    const path = p.path.replace(/^(\w+)\[(\d+)\]/, (whole, key: string, at: string) =>
+      key in positions ? `${key}[${positions[key as ListName][Number(at)]}]` : whole,
+    );
+    list.add(path, p.message.replace(/\b(\w+)\[(\d+)\] has the same/, (whole, key: string, at: string) =>
+      key in positions ? `${key}[${positions[key as ListName][Number(at)]}] has the same` : whole,
+    ));
+  }
+  if (!list.empty) return invalid(list.result());
   return ok(doc);
 }
 
