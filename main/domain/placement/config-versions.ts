@@ -1,0 +1,39 @@
+import type { Host, HostOs } from '../../../shared/model/inventory.js';
+import { assertNever } from '../../../shared/model/result.js';
+import { compareVersions } from '../storage-paths/dotted-version.js';
+
+/** The lowest and highest VM configuration versions a host OS runs (migration-rules.md 2.4). */
+export function configVersionRange(os: HostOs): readonly [string, string] {
+  switch (os) {
+    case 'Windows Server 2012 R2':
+      return ['5.0', '5.0'];
+    case 'Windows Server 2016':
+      return ['5.0', '8.0'];
+    case 'Windows Server 2019':
+      return ['5.0', '9.0'];
+    case 'Windows Server 2022':
+      return ['8.0', '10.0'];
+    case 'Windows Server 2025':
+      return ['8.0', '12.0'];
+    default:
+      return assertNever(os);
+  }
+}
+
+/**
+ * Whether a host runs a VM configuration version. A host's own `supportedConfigVersions` list (what
+ * Get-VMHostSupportedVersion reports) wins over the OS table and is read as a list: the version must be in
+ * it, compared numerically ("9" equals "9.0"). Without a list, the OS table's range applies, bounds included.
+ */
+export function hostRunsConfigVersion(host: Host, version: string): boolean {
+  if (host.supportedConfigVersions) return host.supportedConfigVersions.some((v) => compareVersions(v, version) === 0);
+  const [low, high] = configVersionRange(host.os);
+  return compareVersions(version, low) >= 0 && compareVersions(version, high) <= 0;
+}
+
+/** The versions a host runs, for a sentence: "5.0 to 8.0 (Windows Server 2016)" or the host's own list. */
+export function describeConfigVersions(host: Host): string {
+  if (host.supportedConfigVersions) return `${host.supportedConfigVersions.join(', ')} (the host's own list)`;
+  const [low, high] = configVersionRange(host.os);
+  return low === high ? `only ${low} (${host.os})` : `${low} to ${high} (${host.os})`;
+}

@@ -1,0 +1,53 @@
+import type { FileShare, Host, InventoryDocument } from '../../../shared/model/inventory.js';
+import { isSmb3OrLater } from '../storage-paths/dotted-version.js';
+import { nameKey } from '../storage-paths/names.js';
+import { buildStorageIndex, hostReachesShare, type StorageIndex } from '../storage-paths/storage-index.js';
+
+/**
+ * Lookups over one inventory for Select Host, built once (linear in the inventory) and reused for every VM:
+ * the storage index (hosts, clusters, shares and VMs by name), each cluster's nodes and its shared shares.
+ */
+export interface PlacementIndex {
+  readonly kind: 'placement-index';
+  readonly inventory: InventoryDocument;
+  readonly storage: StorageIndex;
+  /** Each cluster's nodes, by cluster name ignoring case. */
+  readonly nodes: ReadonlyMap<string, readonly Host[]>;
+  /** Each cluster's SMB 3.0 (or later) shares that every node reaches: storage as good as a CSV. */
+  readonly clusterShares: ReadonlyMap<string, readonly FileShare[]>;
+}
+
+/** Builds the Select Host lookups of an inventory; callers cache it per inventory. */
+export function buildPlacementIndex(inventory: InventoryDocument): PlacementIndex {
+  const storage = buildStorageIndex(inventory);
+  const nodes = new Map<string, Host[]>();
+  for (const host of inventory.hosts) {
+    if (host.cluster === null) continue;
+    const k = nameKey(host.cluster);
+    const list = nodes.get(k);
+    if (list) list.push(host);
+    else nodes.set(k, [host]);
+  }
+  const clusterShares = new Map<string, FileShare[]>();
+  const smb3 = inventory.fileShares.filter((s) => isSmb3OrLater(s.smbVersion));
+  for (const [k, members] of nodes) {
+    clusterShares.set(k, smb3.filter((share) => members.every((node) => hostReachesShare(node, share, storage))));
+  }
+  return {
+    kind: 'placement-index',
+    inventory,
+    storage,
+    nodes,
+    clusterShares,
+  };
+}
+
+/** The index of an inventory, or the index itself when the caller passes a cached one. */
+export function toPlacementIndex(source: InventoryDocument | PlacementIndex): PlacementIndex {
+  return 'kind' in source && source.kind === 'placement-index' ? source : buildPlacementIndex(source as InventoryDocument);
+}
+
+/** Whether two hosts are nodes of the same cluster. */
+export function sameCluster(a: Host, b: Host): boolean {
+  return a.cluster !== null && b.cluster !== null && nameKey(a.cluster) === nameKey(b.cluster);
+}

@@ -1,0 +1,61 @@
+import { formatGB, formatMB } from '../storage-paths/amounts.js';
+
+/** What the rating of an available host is computed from: the destination's headroom after the move. */
+export interface HeadroomInput {
+  host: string;
+  vm: string;
+  totalMB: number;
+  availableMB: number;
+  reserveMB: number;
+  vmMemoryMB: number;
+  cpuUsagePercent: number;
+  /** The destination location's space when storage moves; null when nothing is copied or its space is unknown. */
+  storage: { label: string; freeGB: number; capacityGB: number; movingGB: number; reserveGB: number } | null;
+}
+
+/** The weights of the three headroom fractions; memory weighs most. Without a storage move, memory and CPU share it all. */
+export const RATING_WEIGHTS = {
+  withStorage: { memory: 0.6, cpu: 0.25, storage: 0.15 },
+  withoutStorage: { memory: 0.7, cpu: 0.3, storage: 0 },
+} as const;
+
+/** A rating and the lines that explain it. */
+export interface HeadroomRating {
+  rating: number;
+  explanation: string[];
+}
+
+const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+const num = (x: number): string => String(Math.round(x * 100) / 100);
+
+/**
+ * Rates an available host from 0.5 to 5 stars in half steps (migration-rules.md 2.5). Three fractions of
+ * headroom, each 0 to 1: memory free after the VM lands (available − reserve − VM memory, over the host's
+ * total), CPU headroom (100 − usage, over 100), and, when storage moves to a known location, the space that
+ * location keeps after the copy and the disk reserve (over its capacity). The score is their weighted sum
+ * (`RATING_WEIGHTS`); stars = score × 5 rounded to the nearest half, at least 0.5. Every fraction only grows
+ * with more free memory, and rounding keeps order, so more free memory never lowers the rating. O(1).
+ */
+export function rateHeadroom(input: HeadroomInput): HeadroomRating {
+  const weights = input.storage ? RATING_WEIGHTS.withStorage : RATING_WEIGHTS.withoutStorage;
+  const freeAfterMB = input.availableMB - input.reserveMB - input.vmMemoryMB;
+  const memory = input.totalMB > 0 ? clamp01(freeAfterMB / input.totalMB) : 0;
+  const cpu = clamp01((100 - input.cpuUsagePercent) / 100);
+  const s = input.storage;
+  const keptGB = s ? s.freeGB - s.movingGB - s.reserveGB : 0;
+  const storage = s && s.capacityGB > 0 ? clamp01(keptGB / s.capacityGB) : 0;
+  const score = weights.memory * memory + weights.cpu * cpu + weights.storage * storage;
+  const rating = Math.min(5, Math.max(0.5, Math.round(score * 10) / 2));
+
+  const explanation = [
+    `${rating} of 5 stars, from the headroom ${input.host} keeps after the move (memory weighs most):`,
+    `Memory (weight ${weights.memory}): ${formatMB(input.availableMB)} available − ${formatMB(input.reserveMB)} reserve − ${formatMB(input.vmMemoryMB)} for ${input.vm} = ${formatMB(freeAfterMB)} free after the move, ${pct(memory)} of its ${formatMB(input.totalMB)}.`,
+    `CPU (weight ${weights.cpu}): 100% − ${input.cpuUsagePercent}% in use = ${pct(cpu)} headroom.`,
+    s
+      ? `Storage (weight ${weights.storage}): ${s.label} keeps ${formatGB(Math.max(0, keptGB))} of ${formatGB(s.capacityGB)} after ${formatGB(s.movingGB)} are copied and the ${formatMB(s.reserveGB * 1024)} disk reserve, ${pct(storage)}.`
+      : 'Storage: not counted (nothing is copied, or the destination\'s free space is unknown).',
+    `Score ${weights.memory}×${num(memory)} + ${weights.cpu}×${num(cpu)}${s ? ` + ${weights.storage}×${num(storage)}` : ''} = ${num(score)}; stars = score × 5, rounded to the nearest half star, at least 0.5.`,
+  ];
+  return { rating, explanation };
+}

@@ -1,0 +1,105 @@
+import type { Host, InventoryDocument } from '../../../shared/model/inventory.js';
+import type { HostBusy, HostRating } from '../../../shared/model/placement.js';
+import { err, ok, type Result } from '../../../shared/model/result.js';
+import { DEFAULT_DISK_RESERVE_MB, mbToGB } from '../storage-paths/amounts.js';
+import { byNameKey, nameKey, type ByName } from '../storage-paths/names.js';
+import { defaultStorageLocation, describeTarget, locateStorage } from '../storage-paths/storage-index.js';
+import { blockingReasons } from './blocking-reasons.js';
+import { toPlacementIndex, type PlacementIndex } from './placement-index.js';
+import { placementWarnings } from './placement-warnings.js';
+import { rateHeadroom } from './rating.js';
+import { decideTransfer, explainTransfer, type StorageDestination } from './transfer-type.js';
+import { vmFacts } from './vm-facts.js';
+
+/** What the caller knows beyond the inventory when rating hosts. */
+export interface PlacementContext {
+  /** Slots in use per host name (from the scheduler); a host without an entry is not busy. */
+  busy?: ByName<HostBusy>;
+  /** A destination path the admin chose on Select Path, per host name; other hosts use their default location. */
+  destinationPaths?: ByName<string>;
+  /** Space each destination keeps free when storage moves; default 100 MB. */
+  diskReserveMB?: number;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/**
+ * Select Host (migration-rules.md section 2): one row per other host of the inventory for the VM named
+ * `vmName` (ignoring case), sorted available first, best rated first, then by name. Pass a cached
+ * `buildPlacementIndex(inventory)` instead of the inventory to rate many VMs cheaply.
+ *
+ * Storage checks use, for each host, the path chosen in `context.destinationPaths` when the inventory knows
+ * its volume or share, else the host's first default storage location whose volume, CSV or share the
+ * inventory knows; with neither, free space is not checked and the explanation says so.
+ * A Paused VM is treated as running: VMM can live-migrate a paused VM.
+ */
+export function selectHosts(vmName: string, inventory: InventoryDocument | PlacementIndex, context: PlacementContext = {}): Result<HostRating[]> {
+  const index = toPlacementIndex(inventory);
+  const vm = index.storage.vms.get(nameKey(vmName));
+  if (!vm) return err('vm-not-found', `No VM named "${vmName}" is in the inventory: check the name or refresh the inventory.`);
+  const facts = vmFacts(vm, index);
+  if (!facts) return err('vm-host-not-found', `${vm.name}'s host "${vm.host}" is not in the inventory: refresh the inventory.`, { vm: vm.name, host: vm.host });
+
+  const busy = byNameKey(context.busy);
+  const chosen = byNameKey(context.destinationPaths);
+  const diskReserveMB = context.diskReserveMB ?? DEFAULT_DISK_RESERVE_MB;
+  const rows: HostRating[] = [];
+  for (const dest of index.inventory.hosts) {
+    if (dest === facts.source) continue;
+    const decision = decideTransfer(facts, dest, index);
+    const storage = decision.storageMoves ? storageDestination(dest, chosen.get(nameKey(dest.name)), index) : null;
+    const reasons = blockingReasons({ facts, dest, decision, storage, diskReserveMB, index });
+    const available = reasons.length === 0;
+    const transferExplanation = explainTransfer(facts, dest, decision, storage);
+    if (!available) {
+      rows.push({
+        host: dest.name,
+        cluster: dest.cluster,
+        rating: 0,
+        transferType: null,
+        available,
+        reasons,
+        warnings: [],
+        ratingExplanation: [
+          `0 stars: ${dest.name} is not available for ${vm.name}. Fix ${reasons.length === 1 ? 'this' : `these ${reasons.length}`} first:`,
+          ...reasons.map((r) => `${r.code}: ${r.message}`),
+        ],
+        transferExplanation: [`None while ${dest.name} is not available. Once the reasons are fixed:`, ...transferExplanation],
+      });
+      continue;
+    }
+    const target = storage?.target ?? null;
+    const { rating, explanation } = rateHeadroom({
+      host: dest.name,
+      vm: vm.name,
+      totalMB: dest.memory.totalMB,
+      availableMB: dest.memory.availableMB,
+      reserveMB: dest.memory.reserveMB,
+      vmMemoryMB: vm.memoryMB,
+      cpuUsagePercent: dest.cpu.usagePercent,
+      storage: target && storage
+        ? { label: `${storage.path} (${describeTarget(target)})`, freeGB: target.freeGB, capacityGB: target.capacityGB, movingGB: facts.diskGB, reserveGB: mbToGB(diskReserveMB) }
+        : null,
+    });
+    rows.push({
+      host: dest.name,
+      cluster: dest.cluster,
+      rating,
+      transferType: decision.type,
+      available,
+      reasons,
+      warnings: placementWarnings({ facts, dest, decision, storage, busy }),
+      ratingExplanation: explanation,
+      transferExplanation,
+    });
+  }
+  rows.sort((a, b) => Number(b.available) - Number(a.available) || b.rating - a.rating || collator.compare(a.host, b.host));
+  return ok(rows);
+}
+
+/** The chosen path (its space unknown when the inventory does not know its volume or share), else the host's default location. */
+function storageDestination(dest: Host, chosenPath: string | undefined, index: PlacementIndex): StorageDestination | null {
+  if (chosenPath !== undefined) return { path: chosenPath, target: locateStorage(dest, chosenPath, index.storage), chosen: true };
+  const fallback = defaultStorageLocation(dest, index.storage);
+  return fallback ? { path: fallback.path, target: fallback.target, chosen: false } : null;
+}

@@ -1,0 +1,301 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, it, expect } from 'vitest';
+import type { InventoryDocument } from '../../../shared/model/inventory.js';
+import type { TransferType } from '../../../shared/model/placement.js';
+import { minimalInventory } from '../../../test/fixtures/minimal-inventory.js';
+import { vmMigrationScript, type VmMigrationScriptRequest } from './migrate-vm-script.js';
+import { storageMigrationScript } from './migrate-storage-script.js';
+import { PS_SINGLE_QUOTES, psLiteral } from './ps-literal.js';
+
+// Section 7's View Script: the literal quoting first (with an independent parser of PowerShell's single-quoted
+// strings), then the Hyper-V and VMM scripts, then hostile names through every script.
+const demo = JSON.parse(readFileSync(new URL('../../../resources/demo-inventory.json', import.meta.url), 'utf8')) as InventoryDocument;
+const hyperv: InventoryDocument = { ...demo, source: 'hyperv' };
+
+const isQuote = (c: string | undefined): boolean => c !== undefined && (PS_SINGLE_QUOTES as readonly string[]).includes(c);
+
+/**
+ * Reads one PowerShell single-quoted literal starting at `start`, as PowerShell's tokenizer does: any of the five
+ * single-quote characters opens and closes it, and two quote characters in a row stand for one (the second).
+ */
+function parsePsSingleQuoted(text: string, start = 0): { value: string; end: number } {
+  if (!isQuote(text[start])) throw new Error(`no literal at ${start}`);
+  let value = '';
+  let i = start + 1;
+  while (i < text.length) {
+    const c = text[i];
+    if (isQuote(c)) {
+      if (!isQuote(text[i + 1])) return { value, end: i + 1 };
+      value += text[i + 1];
+      i += 2;
+      continue;
+    }
+    value += c;
+    i++;
+  }
+  throw new Error('unterminated literal');
+}
+
+/** Splits a script into its literals and the code around them (whole-line comments dropped). */
+function scanScript(script: string): { literals: string[]; code: string } {
+  const literals: string[] = [];
+  let code = '';
+  let i = 0;
+  while (i < script.length) {
+    const atLineStart = i === 0 || script[i - 1] === '\n';
+    if (atLineStart && script[i] === '#') {
+      const eol = script.indexOf('\n', i);
+      i = eol < 0 ? script.length : eol + 1;
+      continue;
+    }
+    if (isQuote(script[i])) {
+      const { value, end } = parsePsSingleQuoted(script, i);
+      literals.push(value);
+      code += ' <literal> ';
+      i = end;
+      continue;
+    }
+    code += script[i];
+    i++;
+  }
+  return { literals, code };
+}
+
+/** Names that try to break out of a literal; each must come back whole, as one literal. */
+const HOSTILE_NAMES = [
+  "O'Brien's VM",
+  "'; Stop-Computer -Force; '",
+  '$(Stop-Computer -Force)',
+  '${env:COMPUTERNAME}',
+  '`whoami` and `$x',
+  'a; Stop-Computer -Force',
+  'line one\nStop-Computer -Force\n# and a comment',
+  'CRLF\r\nStop-Computer',
+  '‘curly’ ‚low‛ quotes',
+  '’; Stop-Computer -Force; ‘',
+  "''''",
+  'Contabilità Àòè ùé',
+  '"double" quotes',
+];
+
+describe('psLiteral', () => {
+  it('wraps a plain value in single quotes', () => {
+    expect(psLiteral('HV-RM-01')).toBe("'HV-RM-01'");
+    expect(psLiteral('')).toBe("''");
+  });
+
+  it('doubles the ASCII single quote', () => {
+    expect(psLiteral("Archivio dell'Ufficio")).toBe("'Archivio dell''Ufficio'");
+  });
+
+  it('doubles the Unicode quotes PowerShell also treats as single quotes', () => {
+    expect(psLiteral('a‘b’c‚d‛e')).toBe("'a‘‘b’’c‚‚d‛‛e'");
+  });
+
+  it('leaves $, backticks, semicolons, double quotes and newlines as they are: nothing expands in single quotes', () => {
+    expect(psLiteral('$(whoami)`n;"x"\n')).toBe("'$(whoami)`n;\"x\"\n'");
+  });
+
+  for (const name of HOSTILE_NAMES) {
+    it(`round-trips ${JSON.stringify(name)} as one literal`, () => {
+      const literal = psLiteral(name);
+      expect(parsePsSingleQuoted(literal)).toEqual({ value: name, end: literal.length });
+    });
+  }
+
+  it('property: any string round-trips as exactly one literal', () => {
+    const special = fc.constantFrom("'", '‘', '’', '‚', '‛', '$', '`', ';', '\n', '\r', '"', '(', ')', '{', '}', 'à', 'È', '#', ' ');
+    const unit = fc.oneof(special, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (value) => {
+        const literal = psLiteral(value);
+        const parsed = parsePsSingleQuoted(literal);
+        return parsed.value === value && parsed.end === literal.length;
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('property: a literal followed by code ends where psLiteral ended it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("'", '’', 'x', ';', '$'), maxLength: 20 }), (value) => {
+        const text = `${psLiteral(value)}; Stop-Computer`;
+        return parsePsSingleQuoted(text).end === psLiteral(value).length;
+      }),
+    );
+  });
+});
+
+function script(request: VmMigrationScriptRequest, inventory: InventoryDocument): string {
+  const result = vmMigrationScript(request, inventory);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+/** The script's command lines (comments dropped). */
+const commands = (text: string): string[] => text.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+
+describe('vmMigrationScript with the Hyper-V module', () => {
+  it('Live from a shared SMB 3 share: Move-VM -DestinationHost, storage stays', () => {
+    expect(commands(script({ vm: 'WEB-RM-01', destinationHost: 'HV-RM-02', transferType: 'Live' }, hyperv))).toEqual([
+      "Move-VM -ComputerName 'hv-rm-01.contoso.com' -Name 'WEB-RM-01' -DestinationHost 'hv-rm-02.contoso.com'",
+    ]);
+  });
+
+  it('Live (VSM): -IncludeStorage -DestinationStoragePath to the default location, in a folder named after the VM', () => {
+    expect(commands(script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)' }, hyperv))).toEqual([
+      "Move-VM -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -DestinationHost 'hv-rm-02.contoso.com' -IncludeStorage -DestinationStoragePath 'D:\\Hyper-V\\Fatturazione-Roma'",
+    ]);
+  });
+
+  it('Network: the same Move-VM with storage, to the path chosen on Select Path', () => {
+    const text = script({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-01', transferType: 'Network', destinationPath: '\\\\sofs-rm.contoso.com\\vmstore' }, hyperv);
+    expect(commands(text)).toEqual([
+      "Move-VM -ComputerName 'hv-rm-02.contoso.com' -Name 'DEV-RM-01' -DestinationHost 'hv-rm-01.contoso.com' -IncludeStorage -DestinationStoragePath '\\\\sofs-rm.contoso.com\\vmstore\\DEV-RM-01'",
+    ]);
+  });
+
+  it('an HA VM between nodes of its cluster goes through its cluster role: Live and Quick', () => {
+    const vmId = demo.vms.find((v) => v.name === 'Magazzino-Torino')!.id;
+    expect(commands(script({ vm: 'Magazzino-Torino', destinationHost: 'HV-TO-02', transferType: 'Live' }, hyperv))).toEqual([
+      `Move-ClusterVirtualMachineRole -Cluster 'CL-TO-19' -VMId '${vmId}' -Node 'HV-TO-02' -MigrationType Live`,
+    ]);
+    expect(commands(script({ vm: 'MES-TO-01', destinationHost: 'HV-TO-01', transferType: 'Quick' }, hyperv))[0]).toMatch(/-Node 'HV-TO-01' -MigrationType Quick$/);
+  });
+
+  it('sets a per-migration performance option that differs from the hosts\' own, and puts it back after', () => {
+    const lines = commands(script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)', performanceOption: 'SMB' }, hyperv));
+    expect(lines[0]).toBe("Set-VMHost -ComputerName 'hv-rm-01.contoso.com' -VirtualMachineMigrationPerformanceOption 'SMB'");
+    expect(lines[1]).toBe("Set-VMHost -ComputerName 'hv-rm-02.contoso.com' -VirtualMachineMigrationPerformanceOption 'SMB'");
+    expect(lines[2]).toMatch(/^Move-VM /);
+    expect(lines.slice(3)).toEqual([
+      "Set-VMHost -ComputerName 'hv-rm-01.contoso.com' -VirtualMachineMigrationPerformanceOption 'Compression'",
+      "Set-VMHost -ComputerName 'hv-rm-02.contoso.com' -VirtualMachineMigrationPerformanceOption 'Compression'",
+    ]);
+    const same = commands(script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)', performanceOption: 'Compression' }, hyperv));
+    expect(same.some((l) => l.startsWith('Set-VMHost'))).toBe(false);
+  });
+});
+
+describe('vmMigrationScript with the VMM module (inventory source vmm)', () => {
+  it('Live (VSM): Get-SCVirtualMachine, Get-SCVMHost, Move-SCVirtualMachine -Path -UseLAN -RunAsynchronously', () => {
+    expect(commands(script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)' }, demo))).toEqual([
+      "$vm = Get-SCVirtualMachine -Name 'Fatturazione-Roma'",
+      "$vmHost = Get-SCVMHost -ComputerName 'hv-rm-02.contoso.com'",
+      "Move-SCVirtualMachine -VM $vm -VMHost $vmHost -Path 'D:\\Hyper-V' -UseLAN -RunAsynchronously",
+    ]);
+  });
+
+  it('inside a cluster: -UseCluster, no path', () => {
+    expect(commands(script({ vm: 'Magazzino-Torino', destinationHost: 'HV-TO-02', transferType: 'Live' }, demo))[2]).toBe(
+      'Move-SCVirtualMachine -VM $vm -VMHost $vmHost -UseCluster -RunAsynchronously',
+    );
+    expect(commands(script({ vm: 'MES-TO-01', destinationHost: 'HV-TO-01', transferType: 'Quick' }, demo))[2]).toContain('-UseCluster');
+  });
+
+  it('Live from a share between standalone hosts: no -Path, no -UseLAN', () => {
+    expect(commands(script({ vm: 'WEB-RM-01', destinationHost: 'HV-RM-02', transferType: 'Live' }, demo))[2]).toBe(
+      'Move-SCVirtualMachine -VM $vm -VMHost $vmHost -RunAsynchronously',
+    );
+  });
+});
+
+describe('vmMigrationScript errors', () => {
+  const codeOf = (request: VmMigrationScriptRequest, inventory: InventoryDocument = demo) => {
+    const result = vmMigrationScript(request, inventory);
+    return result.ok ? null : result.error.code;
+  };
+  it('vm-not-found, host-not-found, same-host', () => {
+    expect(codeOf({ vm: 'NOPE', destinationHost: 'HV-RM-02', transferType: 'Live' })).toBe('vm-not-found');
+    expect(codeOf({ vm: 'WEB-RM-01', destinationHost: 'HV-NOPE', transferType: 'Live' })).toBe('host-not-found');
+    expect(codeOf({ vm: 'WEB-RM-01', destinationHost: 'hv-rm-01', transferType: 'Live' })).toBe('same-host');
+  });
+  it('destination-path-required when storage moves to a host without a known default location', () => {
+    const doc = minimalInventory();
+    doc.hosts[2].defaultStorageLocations = [];
+    expect(codeOf({ vm: 'SQL-PROD-01', destinationHost: 'HV-MI-20', transferType: 'Live (VSM)' }, doc)).toBe('destination-path-required');
+  });
+});
+
+describe('storageMigrationScript', () => {
+  const fatture = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx';
+  it('Hyper-V, whole VM: Move-VMStorage -DestinationStoragePath', () => {
+    const result = storageMigrationScript({ vm: 'Fatturazione-Roma', scope: 'whole-vm', path: '\\\\sofs-rm.contoso.com\\vmstore' }, hyperv);
+    expect(result.ok && commands(result.value)).toEqual([
+      "Move-VMStorage -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -DestinationStoragePath '\\\\sofs-rm.contoso.com\\vmstore\\Fatturazione-Roma'",
+    ]);
+  });
+
+  it('Hyper-V, VHDs placed individually: -VirtualMachinePath and -Vhds with source and destination files', () => {
+    const plan = { vm: 'Fatturazione-Roma', scope: 'per-disk' as const, configurationPath: 'D:\\Config', disks: [{ path: fatture, destination: 'D:\\Fatture' }] };
+    const result = storageMigrationScript(plan, hyperv);
+    expect(result.ok && commands(result.value)).toEqual([
+      `Move-VMStorage -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -VirtualMachinePath 'D:\\Config' -Vhds @(@{ 'SourceFilePath' = '${fatture}'; 'DestinationFilePath' = 'D:\\Fatture\\fatture.vhdx' })`,
+    ]);
+  });
+
+  it('VMM: Move-SCVirtualHardDisk per disk and Move-SCVirtualMachine in one job group', () => {
+    const plan = { vm: 'Fatturazione-Roma', scope: 'per-disk' as const, configurationPath: 'D:\\Config', disks: [{ path: fatture, destination: 'D:\\Fatture' }] };
+    const result = storageMigrationScript(plan, demo);
+    expect(result.ok && commands(result.value)).toEqual([
+      "$vm = Get-SCVirtualMachine -Name 'Fatturazione-Roma'",
+      "$vmHost = Get-SCVMHost -ComputerName 'hv-rm-01.contoso.com'",
+      '$jobGroup = [guid]::NewGuid()',
+      `$vhd = Get-SCVirtualHardDisk -VM $vm | Where-Object { $_.Location -eq '${fatture}' }`,
+      "Move-SCVirtualHardDisk -VirtualHardDisk $vhd -Path 'D:\\Fatture' -JobGroup $jobGroup",
+      "Move-SCVirtualMachine -VM $vm -VMHost $vmHost -Path 'D:\\Config' -JobGroup $jobGroup -RunAsynchronously",
+    ]);
+  });
+
+  it('refuses a plan that fails its checks, with the problems', () => {
+    const result = storageMigrationScript({ vm: 'SQL-FCI-MI-01', scope: 'whole-vm', path: 'C:\\ClusterStorage\\Volume1' }, demo);
+    expect(result.ok ? null : result.error.code).toBe('storage-plan-invalid');
+  });
+});
+
+describe('scripts with hostile names', () => {
+  /** The name with the characters Windows forbids in paths replaced, for the paths that carry it. */
+  const inPath = (name: string): string => [...name].map((c) => (c < ' ' || '<>:"|?*'.includes(c) ? '_' : c)).join('');
+  /** A minimal estate whose VM, hosts and paths all carry `name`. */
+  function hostileInventory(name: string, source: 'vmm' | 'hyperv'): InventoryDocument {
+    const doc = minimalInventory();
+    doc.source = source;
+    const vm = doc.vms[0];
+    vm.name = name;
+    vm.configurationPath = `C:\\ClusterStorage\\Volume1\\${inPath(name)}`;
+    vm.disks = [{ path: `C:\\ClusterStorage\\Volume1\\${inPath(name)}\\${inPath(name)}.vhdx`, sizeGB: 10, shared: false }];
+    doc.hosts[1].name = `HV ${name}`;
+    doc.hosts[1].fqdn = `hv.${name}.contoso.com`;
+    return doc;
+  }
+  const cases: [TransferType, number][] = [['Live', 1], ['Quick', 1], ['Live (VSM)', 2], ['Network', 2]];
+  for (const source of ['hyperv', 'vmm'] as const) {
+    for (const name of HOSTILE_NAMES) {
+      it(`${source}: ${JSON.stringify(name)} stays inside literals in every script`, () => {
+        const doc = hostileInventory(name, source);
+        const texts = cases.map(([transferType, dest]) =>
+          script({ vm: name, destinationHost: doc.hosts[dest].name, transferType, destinationPath: `D:\\${name}`, performanceOption: 'SMB' }, doc));
+        const folder = `C:\\ClusterStorage\\Volume1\\new ${inPath(name)}`;
+        const storage = storageMigrationScript({ vm: name, scope: 'per-disk', configurationPath: folder, disks: [{ path: doc.vms[0].disks[0].path, destination: folder }] }, doc);
+        if (!storage.ok) throw new Error(storage.error.message);
+        for (const text of [...texts, storage.value]) {
+          const { literals, code } = scanScript(text);
+          // The VM, a host or a path carries the name; whichever it is, it comes back whole inside one literal.
+          expect(literals.some((l) => l.includes(name))).toBe(true);
+          expect(code).not.toContain('Stop-Computer');
+          expect(code).not.toContain('whoami');
+          expect(code).not.toContain('COMPUTERNAME');
+          expect(code).not.toMatch(/\$\(|\$\{|`/);
+        }
+      });
+    }
+  }
+
+  it('the demo\'s LAB-Prova-$(whoami) and Archivio dell\'Ufficio come back as one literal each', () => {
+    const saved = script({ vm: 'LAB-Prova-$(whoami)', destinationHost: 'HV-RM-01', transferType: 'Network' }, hyperv);
+    expect(scanScript(saved).literals).toContain('LAB-Prova-$(whoami)');
+    const archivio = script({ vm: "Archivio dell'Ufficio", destinationHost: 'HV-RM-03', transferType: 'Network' }, demo);
+    expect(scanScript(archivio).literals).toContain("Archivio dell'Ufficio");
+    expect(archivio).toContain("'Archivio dell''Ufficio'");
+  });
+});
