@@ -6,6 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventFrame, RequestFrame, ResponseFrame } from '../../shared/contract/backend.js';
 import { MAX_IMPORT_CHARS } from '../../shared/contract/invoke.js';
+import type { Result } from '../../shared/model/result.js';
 import { dispatch, type Handlers } from '../services/app-services.js';
 import type { EventHub } from '../services/event-hub.js';
 
@@ -17,6 +18,24 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.map': 'application/json',
 };
+
+// Services answer the same object until it changes (the inventory snapshot, cached per revision),
+// so its JSON, 14 MB for 25,000 VMs, is written once and reused for every window that asks.
+const serialized = new WeakMap<object, string>();
+
+/** The text of a response frame, reusing the JSON of a value already sent. */
+function responseText(id: number, result: Result<unknown>): string {
+  if (!result.ok || result.value === null || typeof result.value !== 'object') {
+    const reply: ResponseFrame = { type: 'response', id, result };
+    return JSON.stringify(reply);
+  }
+  let value = serialized.get(result.value);
+  if (value === undefined) {
+    value = JSON.stringify(result.value);
+    serialized.set(result.value, value);
+  }
+  return `{"type":"response","id":${id},"result":{"ok":true,"value":${value}}}`;
+}
 
 /** Options for `startHeadlessHost`. */
 export interface HeadlessHostOptions {
@@ -160,8 +179,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       }
       if (frame?.type !== 'request' || typeof frame.id !== 'number') return ws.close(1003, 'expected a request frame');
       const result = await dispatch(options.handlers, frame.channel, frame.args);
-      const reply: ResponseFrame = { type: 'response', id: frame.id, result };
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+      if (ws.readyState === ws.OPEN) ws.send(responseText(frame.id, result));
     });
   });
 

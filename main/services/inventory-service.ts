@@ -41,7 +41,10 @@ export class InventoryService {
     private readonly resources: string,
   ) {}
 
-  /** The whole estate; read from SQLite once per revision. */
+  /**
+   * The whole estate; read from SQLite once per revision. The answer is shared (the headless host
+   * reuses its JSON), so callers must not change it: a change is a new revision.
+   */
   snapshot(): InventorySnapshot {
     const rev = this.db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number | undefined;
     if (this.cache && this.cache.revision === (rev ?? 0)) return this.cache;
@@ -60,20 +63,21 @@ export class InventoryService {
   /** Replaces the estate with the built-in demo. */
   loadDemo(): Promise<Result<ImportSummary>> {
     const text = readFileSync(join(this.resources, DEMO_FILE), 'utf8');
-    return this.importText(DEMO_FILE, text, DEMO_ORIGIN);
+    return this.importText(DEMO_FILE, text, { origin: DEMO_ORIGIN, jobName: 'Load demo estate' });
   }
 
   /**
    * Imports a `ferry-inventory` text as a job: validates every rule, then replaces the whole estate
    * in one transaction. A bad file changes nothing and answers every problem found.
    */
-  async importText(fileName: string, text: string, origin = fileName): Promise<Result<ImportSummary>> {
+  async importText(fileName: string, text: string, label: { origin?: string; jobName?: string } = {}): Promise<Result<ImportSummary>> {
     const started = performance.now();
+    const origin = label.origin ?? fileName;
     const job = this.jobs.create({
       kind: 'import-inventory',
-      name: `Import inventory ${fileName}`,
+      name: label.jobName ?? `Import inventory ${fileName}`,
       owner: currentUser(),
-      target: fileName,
+      target: origin,
       status: 'Running',
       steps: [
         { name: 'Read and validate the file', status: 'Running', progress: 0 },

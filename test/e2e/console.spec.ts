@@ -100,6 +100,8 @@ test('a bad file shows its errors and changes nothing', async ({ page, ferry }) 
   await expect(dialog).toBeHidden();
   await expect(page.getByText(`${demo.vms.length} virtual machines`)).toBeVisible();
   await expect(statusBar(page)).toContainText('Inventory: Built-in demo estate');
+  const jobs = page.getByRole('region', { name: 'Jobs' }).or(page.getByRole('complementary', { name: 'Jobs' })).first();
+  await expect(jobs.getByRole('row', { name: /Import inventory broken\.json.*Failed/ })).toBeVisible();
 });
 
 test('the console speaks Italian when asked, and remembers it', async ({ page, ferry }) => {
