@@ -2,15 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { ImportProblem } from '../../shared/model/import.js';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
 import { defaultDatabasePath } from '../infra/paths.js';
-import { createAppServices, type AppServices } from '../services/app-services.js';
-import { parseArgs, UsageError, type ParsedArgs } from './cli-args.js';
+import { parseArgs, UsageError } from './cli-args.js';
+import { table, withServices, type CliIo, type Command } from './cli-command.js';
+import { MIGRATION_COMMANDS } from './cli-migration-commands.js';
 import { runHeadless } from './serve.js';
 
-/** Where a command writes; the tests hand in their own. */
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
 
 const USAGE = `Usage: ferry <command> [options]
 
@@ -18,31 +14,16 @@ Commands:
   import FILE [--db PATH] [--json]   Replace the estate with a ferry-inventory file (job history is kept)
   inventory [--db PATH] [--json]     List what the inventory holds (--json prints a ferry-inventory document)
   serve [--db PATH] [--port N]       Start the headless host and print the console's URL
+  hosts VM [--json] [--explain]      Select Host: every other host rated for VM, with reasons and warnings
+  check-path HOST PATH [--json]      Check a storage path on HOST (absolute, SMB by FQDN, on a known volume)
+  script VM --to HOST [--path P] [--performance TCPIP|Compression|SMB]
+                                     Print the PowerShell that migrates VM to HOST
+  script VM --storage --path P       Print the PowerShell that moves VM's storage to P on its own host
 
 Every command takes --db PATH (default: the app's own database, ${defaultDatabasePath()};
-FERRY_DB overrides it).`;
+FERRY_DB overrides it). VM and host names are matched ignoring case. Exit codes: 0 done, 1 failed,
+2 usage error or a name that is not in the inventory.`;
 
-interface Command {
-  values: string[];
-  flags: string[];
-  positionals: [number, number];
-  run: (args: ParsedArgs, io: CliIo) => Promise<number>;
-}
-
-async function withServices<T>(args: ParsedArgs, fn: (s: AppServices) => Promise<T>): Promise<T> {
-  const db = (args.options.get('db') as string | undefined) ?? defaultDatabasePath();
-  const services = await createAppServices({ databasePath: db });
-  try {
-    return await fn(services);
-  } finally {
-    services.close();
-  }
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
-  return rows.map((r) => r.map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length)).join('  ').trimEnd()).join('\n');
-}
 
 function describeInventory(doc: InventoryDocument, origin: string): string {
   const vmsByHost = new Map<string, number>();
@@ -57,6 +38,7 @@ function describeInventory(doc: InventoryDocument, origin: string): string {
 }
 
 const COMMANDS: Record<string, Command> = {
+  ...MIGRATION_COMMANDS,
   import: {
     values: ['db'],
     flags: ['json'],
@@ -143,3 +125,5 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 1;
   }
 }
+
+export type { CliIo } from './cli-command.js';

@@ -8,6 +8,8 @@ import { SettingsRepository } from '../infra/db/settings-repository.js';
 import { resourcesDir } from '../infra/paths.js';
 import { EventHub } from './event-hub.js';
 import { InventoryService } from './inventory-service.js';
+import { JobService } from './job-service.js';
+import { MigrationService } from './migration-service.js';
 
 /** Everything the transports and the CLI need, wired once per process. */
 export interface AppServices {
@@ -17,6 +19,7 @@ export interface AppServices {
   jobs: JobRepository;
   settings: SettingsRepository;
   inventory: InventoryService;
+  migration: MigrationService;
   close(): void;
 }
 
@@ -34,10 +37,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const hub = new EventHub();
   const jobs = new JobRepository(db);
   const settings = new SettingsRepository(db);
-  const inventory = new InventoryService(db, jobs, hub, options.resources ?? resourcesDir());
+  const jobService = new JobService(jobs, hub);
+  const inventory = new InventoryService(db, jobService, hub, options.resources ?? resourcesDir());
+  const migration = new MigrationService(db, inventory, jobService, hub);
   if (options.seedDemo) await inventory.ensureSeeded();
   return {
-    db, databasePath: options.databasePath, hub, jobs, settings, inventory,
+    db, databasePath: options.databasePath, hub, jobs, settings, inventory, migration,
     close: () => {
       hub.flush();
       db.close();
@@ -67,6 +72,14 @@ export function createHandlers(s: AppServices, facts: HostFacts): Handlers {
     'settings.get': () => ok(s.settings.getUi()),
     'settings.set': (a) => ok(s.settings.setUi(a)),
     'app.info': () => ok({ version, transport: facts.transport, databasePath: s.databasePath, systemLocale: facts.systemLocale }),
+    'placement.selectHosts': (a) => s.migration.selectHosts(a.vm, a.destinationPaths),
+    'storage.locations': (a) => s.migration.locations(a.host),
+    'storage.checkPath': (a) => ok(s.migration.checkPath(a.host, a.path)),
+    'storage.checkPlan': (a) => ok(s.migration.checkPlan(a.plan)),
+    'script.vmMigration': (a) => s.migration.vmScript(a),
+    'script.storageMigration': (a) => s.migration.storageScript(a.plan),
+    'migration.submit': (a) => (a.kind === 'vm' ? s.migration.submitVm(a) : s.migration.submitStorage(a.plan)),
+    'vm.start': (a) => s.migration.startVm(a.vm),
   };
 }
 

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { userInfo } from 'node:os';
 import type { InventorySnapshot } from '../../shared/contract/invoke.js';
 import type { ImportPhase, ImportProblem, ImportSummary } from '../../shared/model/import.js';
 import { countInventory } from '../../shared/model/inventory.js';
-import type { Job } from '../../shared/model/job.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
 import { loadInventory, replaceInventory } from '../infra/db/inventory-repository.js';
-import type { JobRepository } from '../infra/db/job-repository.js';
+import type { JobService } from './job-service.js';
 import type { Db } from '../infra/db/open.js';
 import { parseInventory } from '../infra/importers/ferry-inventory.js';
 import type { EventHub } from './event-hub.js';
@@ -22,21 +20,13 @@ const PHASE_FRACTION: Record<ImportPhase, number> = { reading: 0, parsing: 0.1, 
 /** Lets the event loop breathe between the heavy phases, so progress reaches the window. */
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-function currentUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
-
 /** The estate: read it, import a file over it, load the demo. */
 export class InventoryService {
   private cache: InventorySnapshot | null = null;
 
   constructor(
     private readonly db: Db,
-    private readonly jobs: JobRepository,
+    private readonly jobs: JobService,
     private readonly hub: EventHub,
     private readonly resources: string,
   ) {}
@@ -73,19 +63,10 @@ export class InventoryService {
   async importText(fileName: string, text: string, label: { origin?: string; jobName?: string } = {}): Promise<Result<ImportSummary>> {
     const started = performance.now();
     const origin = label.origin ?? fileName;
-    const job = this.jobs.create({
-      kind: 'import-inventory',
-      name: label.jobName ?? `Import inventory ${fileName}`,
-      owner: currentUser(),
-      target: origin,
-      status: 'Running',
-      steps: [
-        { name: 'Read and validate the file', status: 'Running', progress: 0 },
-        { name: 'Replace the inventory', status: 'Queued', progress: 0 },
-      ],
-      now: new Date(),
-    });
-    this.publishJob(job);
+    const job = this.jobs.start('import-inventory', label.jobName ?? `Import inventory ${fileName}`, origin, [
+      'Read and validate the file',
+      'Replace the inventory',
+    ]);
     const progress = (phase: ImportPhase): void =>
       this.hub.emit('import.progress', { phase, fraction: PHASE_FRACTION[phase], fileName });
 
@@ -96,18 +77,17 @@ export class InventoryService {
     });
     if (!parsed.ok) {
       const problems = (parsed.error.detail as { problems: ImportProblem[] }).problems;
-      this.finishJob(job, 'Failed', 0, {
-        problem: `${parsed.error.message} First: ${problems[0].path ? `${problems[0].path}: ` : ''}${problems[0].message}`,
-        recommendedAction: 'Correct the fields listed in the import dialog (or printed by "ferry import") and import the file again. The current inventory is unchanged.',
+      this.jobs.finish(job, 'Failed', {
+        failedStep: 0,
+        error: {
+          problem: `${parsed.error.message} First: ${problems[0].path ? `${problems[0].path}: ` : ''}${problems[0].message}`,
+          recommendedAction: 'Correct the fields listed in the import dialog (or printed by "ferry import") and import the file again. The current inventory is unchanged.',
+        },
       });
       progress('failed');
       return parsed as Result<never>;
     }
-    job.steps[0] = { ...job.steps[0], status: 'Completed', progress: 100 };
-    job.steps[1] = { ...job.steps[1], status: 'Running' };
-    job.progress = 50;
-    this.jobs.update(job);
-    this.publishJob(job);
+    this.jobs.advance(job, 0);
     progress('writing');
     await breathe();
 
@@ -115,36 +95,21 @@ export class InventoryService {
     try {
       revision = replaceInventory(this.db, parsed.value, origin, new Date());
     } catch (e) {
-      this.finishJob(job, 'Failed', 1, {
-        problem: `The database could not be written: ${(e as Error).message}`,
-        recommendedAction: 'Check that the disk has free space and that no other program locks the Ferry database, then import again. The current inventory is unchanged.',
+      this.jobs.finish(job, 'Failed', {
+        failedStep: 1,
+        error: {
+          problem: `The database could not be written: ${(e as Error).message}`,
+          recommendedAction: 'Check that the disk has free space and that no other program locks the Ferry database, then import again. The current inventory is unchanged.',
+        },
       });
       progress('failed');
       return err('database-error', `The inventory could not be written: ${(e as Error).message}`);
     }
     const counts = countInventory(parsed.value);
-    job.summary = `Imported ${counts.vms} VMs on ${counts.hosts} hosts (${counts.clusters} clusters)`;
-    this.finishJob(job, 'Completed', 2, null);
+    this.jobs.finish(job, 'Completed', { summary: `Imported ${counts.vms} VMs on ${counts.hosts} hosts (${counts.clusters} clusters)` });
     progress('done');
     const snap = this.snapshot();
     this.hub.emit('inventory.changed', { revision, meta: snap.meta });
     return ok({ origin, counts, jobId: job.id, durationMs: Math.round(performance.now() - started) });
-  }
-
-  private finishJob(job: Job, status: 'Completed' | 'Failed', failedStep: number, error: Job['error']): void {
-    job.steps = job.steps.map((s, i) => {
-      if (status === 'Completed' || i < failedStep) return { ...s, status: 'Completed', progress: 100 };
-      return i === failedStep ? { ...s, status: 'Failed' } : s;
-    });
-    job.status = status;
-    job.progress = status === 'Completed' ? 100 : job.progress;
-    job.error = error;
-    job.endedAt = new Date().toISOString();
-    this.jobs.update(job);
-    this.publishJob(job);
-  }
-
-  private publishJob(job: Job): void {
-    this.hub.emit('jobs.changed', { jobs: [{ ...job, steps: job.steps.map((s) => ({ ...s })) }] });
   }
 }

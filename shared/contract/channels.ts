@@ -10,6 +10,14 @@ export const INVOKE_CHANNELS = [
   'settings.get',
   'settings.set',
   'app.info',
+  'placement.selectHosts',
+  'storage.locations',
+  'storage.checkPath',
+  'storage.checkPlan',
+  'script.vmMigration',
+  'script.storageMigration',
+  'migration.submit',
+  'vm.start',
 ] as const;
 
 /** The names of all request channels. */

@@ -3,12 +3,45 @@ import type { InventoryDocument, InventoryMeta } from '../model/inventory.js';
 import type { ImportSummary } from '../model/import.js';
 import type { Job } from '../model/job.js';
 import { LANGUAGE_VALUES, THEME_VALUES, type UiSettings } from '../model/settings.js';
+import { PERFORMANCE_OPTION_VALUES } from '../model/inventory.js';
+import type { HostRating, PathCheck } from '../model/placement.js';
+import type { StorageLocation, StoragePlanCheck } from '../model/storage.js';
 import type { InvokeChannel } from './channels.js';
 
 /** Largest inventory file accepted over the contract (characters). A 25,000-VM estate is about 20 MB. */
 export const MAX_IMPORT_CHARS = 256 * 1024 * 1024;
 
 const none = z.object({}).strict();
+const objectName = z.string().trim().min(1).max(255);
+const storagePath = z.string().trim().min(1).max(1024);
+const performanceOption = z.enum(PERFORMANCE_OPTION_VALUES);
+
+/** A Migrate Storage plan: the whole VM to one location, or chosen VHDs each to a folder. */
+export const storageMovePlanSchema = z.discriminatedUnion('scope', [
+  z.object({ vm: objectName, scope: z.literal('whole-vm'), path: storagePath }).strict(),
+  z
+    .object({
+      vm: objectName,
+      scope: z.literal('per-disk'),
+      configurationPath: storagePath.nullable(),
+      disks: z.array(z.object({ path: storagePath, destination: storagePath }).strict()).min(1).max(256),
+    })
+    .strict(),
+]);
+
+/** A move the Migrate Virtual Machine wizard asks for. */
+export const vmMigrationSchema = z
+  .object({
+    vm: objectName,
+    destinationHost: objectName,
+    /** Where storage goes when it moves (Live (VSM), Network); default: the destination's default location. */
+    destinationPath: storagePath.nullable().optional(),
+    /** Overrides the hosts' own performance option for this move. */
+    performanceOption: performanceOption.nullable().optional(),
+    /** After the move succeeds, add `destinationPath` to the destination's default storage locations. */
+    addToDefaults: z.boolean().optional(),
+  })
+  .strict();
 
 /**
  * Argument schemas of every renderer-to-main request. The main side validates each request against
@@ -36,6 +69,27 @@ export const invokeSchemas = {
     .strict(),
   /** Facts about the running backend. */
   'app.info': none,
+  /** Select Host: every other host rated for the VM, with reasons, warnings and explanations. */
+  'placement.selectHosts': z
+    .object({ vm: objectName, destinationPaths: z.record(z.string(), storagePath).optional() })
+    .strict(),
+  /** Browse on Select Path: a host's default locations, volumes, CSVs and reachable SMB 3 shares. */
+  'storage.locations': z.object({ host: objectName }).strict(),
+  /** Checks a typed storage path on a host (absolute, FQDN for SMB, on a known volume). */
+  'storage.checkPath': z.object({ host: objectName, path: z.string().max(1024) }).strict(),
+  /** Checks a Migrate Storage plan before Move. */
+  'storage.checkPlan': z.object({ plan: storageMovePlanSchema }).strict(),
+  /** View Script for a VM migration. */
+  'script.vmMigration': vmMigrationSchema,
+  /** View Script for a storage migration. */
+  'script.storageMigration': z.object({ plan: storageMovePlanSchema }).strict(),
+  /** Move: hands a VM or storage migration to the backend, which checks it again and records it as a job. */
+  'migration.submit': z.discriminatedUnion('kind', [
+    vmMigrationSchema.extend({ kind: z.literal('vm') }).strict(),
+    z.object({ kind: z.literal('storage'), plan: storageMovePlanSchema, addToDefaults: z.boolean().optional() }).strict(),
+  ]),
+  /** Starts a VM that is not running (the wizard's "Start the machine" prompt). */
+  'vm.start': z.object({ vm: objectName }).strict(),
 } as const satisfies Record<InvokeChannel, z.ZodType>;
 
 export type { InvokeChannel } from './channels.js';
@@ -70,4 +124,12 @@ export interface InvokeResults {
   'settings.get': UiSettings;
   'settings.set': UiSettings;
   'app.info': AppInfo;
+  'placement.selectHosts': HostRating[];
+  'storage.locations': StorageLocation[];
+  'storage.checkPath': PathCheck;
+  'storage.checkPlan': StoragePlanCheck;
+  'script.vmMigration': string;
+  'script.storageMigration': string;
+  'migration.submit': Job;
+  'vm.start': Job;
 }

@@ -1,5 +1,6 @@
 import type { Host, InventoryDocument } from '../../../shared/model/inventory.js';
 import type { PathCheck, PathCheckCode } from '../../../shared/model/placement.js';
+import type { StorageLocation } from '../../../shared/model/storage.js';
 import { assertNever } from '../../../shared/model/result.js';
 import { formatGB } from './amounts.js';
 import { nameKey } from './names.js';
@@ -17,16 +18,9 @@ import {
 import { pathKey, uncServer, uncShareRoot, windowsPathKind } from './windows-path.js';
 
 /** The example migration-rules.md section 3 gives of an SMB path that names its server by FQDN. */
-export const SMB_FQDN_EXAMPLE = '\\\\fileserver1.contoso.com\\smbshare';
+export type { StorageLocation } from '../../../shared/model/storage.js';
 
-/** A place Browse offers on a host: a default location, a volume or CSV, or a reachable SMB 3 share. */
-export interface StorageLocation {
-  path: string;
-  kind: 'default' | 'volume' | 'csv' | 'share';
-  /** Null when the inventory does not know the space of the volume or share under it. */
-  freeGB: number | null;
-  capacityGB: number | null;
-}
+export const SMB_FQDN_EXAMPLE = '\\\\fileserver1.contoso.com\\smbshare';
 
 const refuse = (code: PathCheckCode, message: string): PathCheck => ({ valid: false, code, message });
 const accept = (message: string): PathCheck => ({ valid: true, code: null, message });

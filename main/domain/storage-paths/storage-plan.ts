@@ -1,5 +1,8 @@
 import type { InventoryDocument, Vm } from '../../../shared/model/inventory.js';
-import type { Issue, PathCheckCode } from '../../../shared/model/placement.js';
+import type { Issue } from '../../../shared/model/placement.js';
+import type { DestinationUse, PlannedFileMove, StorageMovePlan, StoragePlanCheck, StoragePlanCode } from '../../../shared/model/storage.js';
+
+export type { DestinationUse, PlannedFileMove, StorageMovePlan, StoragePlanCheck, StoragePlanCode } from '../../../shared/model/storage.js';
 import { assertNever } from '../../../shared/model/result.js';
 import { DEFAULT_DISK_RESERVE_MB, formatGB, mbToGB } from './amounts.js';
 import { checkStoragePath } from './check-storage-path.js';
@@ -7,60 +10,6 @@ import { nameKey } from './names.js';
 import { describeTarget, locateStorage, toStorageIndex, type StorageIndex, type StorageTarget } from './storage-index.js';
 import { isRunningForMigration, vmFolderIn, vmsSharingDisk } from './vm-storage.js';
 import { fileName, joinPath, pathKey } from './windows-path.js';
-
-/**
- * A Migrate Storage plan (migration-rules.md section 3): the whole VM to one location (its files go to
- * `location\VM name`, as VMM places them), or chosen VHDs each to its own folder ("Allow VHDs to be placed
- * individually"), with an optional new configuration folder; per-disk folders are used as given.
- */
-export type StorageMovePlan =
-  | { vm: string; scope: 'whole-vm'; path: string }
-  | {
-      vm: string;
-      scope: 'per-disk';
-      /** The configuration's new folder, or null to leave it where it is. */
-      configurationPath: string | null;
-      /** Each disk to move, by its current path, and the folder it goes to. */
-      disks: readonly { path: string; destination: string }[];
-    };
-
-/** Why a storage plan cannot run as it stands. */
-export type StoragePlanCode =
-  | PathCheckCode
-  | 'vm-not-found'
-  | 'disk-not-found'
-  | 'nothing-to-move'
-  | 'shared-vhdx'
-  | 'configuration-location-required'
-  | 'insufficient-storage';
-
-/** One file a plan moves. */
-export interface PlannedFileMove {
-  kind: 'configuration' | 'disk';
-  from: string;
-  to: string;
-  /** The destination folder as the plan gave it. */
-  destination: string;
-  sizeGB: number;
-  shared: boolean;
-}
-
-/** How much a plan puts on one destination volume or share. */
-export interface DestinationUse {
-  /** The volume's or share's path. */
-  root: string;
-  description: string;
-  requiredGB: number;
-  freeGB: number;
-}
-
-/** The verdict on a storage plan: valid when no problem was found. */
-export interface StoragePlanCheck {
-  valid: boolean;
-  problems: Issue<StoragePlanCode>[];
-  moves: PlannedFileMove[];
-  destinations: DestinationUse[];
-}
 
 /** Options of a plan check. */
 export interface StoragePlanOptions {

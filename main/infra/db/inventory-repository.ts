@@ -260,3 +260,16 @@ export function loadInventory(db: Db): StoredInventory {
     };
   })();
 }
+
+/**
+ * Changes one VM's power state (a Start job, later a connector's report) and answers the new
+ * revision, or null when no VM has that name.
+ */
+export function updateVmState(db: Db, vmName: string, state: Vm['state']): number | null {
+  return db.transaction((): number | null => {
+    const changed = db.prepare('UPDATE vms SET state = ? WHERE name = ?').run(state, vmName).changes;
+    if (changed === 0) return null;
+    db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
+    return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
+  }).immediate();
+}

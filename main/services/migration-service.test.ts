@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HubEvent } from './event-hub.js';
+import { createAppServices, type AppServices } from './app-services.js';
+
+let dir: string;
+let s: AppServices;
+let events: HubEvent[];
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ferry-migration-'));
+  s = await createAppServices({ databasePath: join(dir, 'ferry.db') });
+  expect((await s.inventory.importText('demo.json', readFileSync('resources/demo-inventory.json', 'utf8'))).ok).toBe(true);
+  events = [];
+  s.hub.subscribe((batch) => events.push(...batch));
+});
+afterEach(() => {
+  s.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const vmState = (name: string): string | undefined => s.inventory.snapshot().inventory.vms.find((v) => v.name === name)?.state;
+
+describe('starting a VM from the wizard', () => {
+  it('runs a Start job and shows the VM running', () => {
+    const job = s.migration.startVm('dev-rm-01');
+    expect(job).toMatchObject({ ok: true, value: { kind: 'start-vm', status: 'Completed', name: 'Start virtual machine DEV-RM-01' } });
+    expect(vmState('DEV-RM-01')).toBe('Running');
+    s.hub.flush();
+    expect(events.some((e) => e.name === 'inventory.changed')).toBe(true);
+  });
+
+  it('refuses a VM that is already running', () => {
+    expect(s.migration.startVm('WEB-RM-01')).toMatchObject({ ok: false, error: { code: 'vm-running' } });
+  });
+
+  it('fails the job, with what to do, when the host is not responding', async () => {
+    const doc = JSON.parse(readFileSync('resources/demo-inventory.json', 'utf8'));
+    const down = doc.hosts.find((h: { state: string }) => h.state === 'NotResponding').name;
+    doc.vms.find((v: { name: string }) => v.name === 'DEV-RM-01').host = down;
+    expect((await s.inventory.importText('down.json', JSON.stringify(doc))).ok).toBe(true);
+    const job = s.migration.startVm('DEV-RM-01');
+    expect(job).toMatchObject({ ok: true, value: { status: 'Failed', error: { recommendedAction: expect.stringMatching(/WinRM/) } } });
+    expect(vmState('DEV-RM-01')).toBe('Off');
+  });
+});
+
+describe('Move on the Migrate VM wizard', () => {
+  it('records an available move as a job that says it was not run', () => {
+    const job = s.migration.submitVm({ vm: 'WEB-RM-01', destinationHost: 'hv-rm-02', performanceOption: 'SMB' });
+    expect(job).toMatchObject({ ok: true, value: { kind: 'migrate-vm', status: 'Completed with info', name: 'Migrate virtual machine WEB-RM-01 to HV-RM-02' } });
+    if (job.ok) expect(job.value.summary).toMatch(/Recorded: Live of WEB-RM-01 to HV-RM-02, SMB/);
+    expect(s.jobs.list(1)[0].id).toBe(job.ok && job.value.id);
+  });
+
+  it('refuses a destination Select Host marks unavailable, with its reasons', () => {
+    const r = s.migration.submitVm({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-05' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'destination-unavailable', detail: { reasons: [{ code: 'host-not-responding' }] } } });
+  });
+
+  it("refuses the VM's own host", () => {
+    expect(s.migration.submitVm({ vm: 'WEB-RM-01', destinationHost: 'HV-RM-01' })).toMatchObject({ ok: false, error: { code: 'same-host' } });
+  });
+
+  it('refuses a storage path with a short SMB server name', () => {
+    const r = s.migration.submitVm({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-01', destinationPath: '\\\\fileserver1\\share' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'smb-path-not-fqdn' } });
+  });
+});
+
+describe('Move on the Migrate Storage wizard', () => {
+  it('refuses to move a shared VHDX of a running VM', () => {
+    const r = s.migration.submitStorage({
+      vm: 'SQL-FCI-MI-01', scope: 'per-disk', configurationPath: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01',
+      disks: [{ path: 'C:\\ClusterStorage\\Volume2\\SQL-FCI-Shared\\quorum.vhdx', destination: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01' }],
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'storage-plan-invalid' } });
+    if (!r.ok) expect((r.error.detail as { problems: { code: string }[] }).problems.map((p) => p.code)).toContain('shared-vhdx');
+  });
+
+  it("moves the same VM's other files", () => {
+    const r = s.migration.submitStorage({
+      vm: 'SQL-FCI-MI-01', scope: 'per-disk', configurationPath: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01',
+      disks: [{ path: 'C:\\ClusterStorage\\Volume2\\SQL-FCI-MI-01\\Virtual Hard Disks\\os.vhdx', destination: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01' }],
+    });
+    expect(r).toMatchObject({ ok: true, value: { kind: 'migrate-storage', status: 'Completed with info' } });
+  });
+});

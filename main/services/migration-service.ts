@@ -1,0 +1,181 @@
+import type { InventorySnapshot } from '../../shared/contract/invoke.js';
+import type { PerformanceOption } from '../../shared/model/inventory.js';
+import type { Job } from '../../shared/model/job.js';
+import type { HostRating, PathCheck } from '../../shared/model/placement.js';
+import { err, ok, type Result } from '../../shared/model/result.js';
+import type { StorageLocation, StorageMovePlan, StoragePlanCheck } from '../../shared/model/storage.js';
+import { buildPlacementIndex, type PlacementIndex } from '../domain/placement/placement-index.js';
+import { selectHosts } from '../domain/placement/select-hosts.js';
+import { transferMovesStorage } from '../domain/placement/transfer-type.js';
+import { storageMigrationScript } from '../domain/scripts/migrate-storage-script.js';
+import { vmMigrationScript } from '../domain/scripts/migrate-vm-script.js';
+import { checkStoragePath, resolveHost, storageLocationsFor } from '../domain/storage-paths/check-storage-path.js';
+import { nameKey } from '../domain/storage-paths/names.js';
+import { checkStoragePlan } from '../domain/storage-paths/storage-plan.js';
+import { updateVmState } from '../infra/db/inventory-repository.js';
+import type { Db } from '../infra/db/open.js';
+import type { EventHub } from './event-hub.js';
+import type { InventoryService } from './inventory-service.js';
+import type { JobService } from './job-service.js';
+
+/** A VM migration as the wizard or the CLI asks for it. */
+export interface VmMigrationRequest {
+  vm: string;
+  destinationHost: string;
+  destinationPath?: string | null;
+  performanceOption?: PerformanceOption | null;
+  addToDefaults?: boolean;
+}
+
+/** A destination checked for a move: its Select Host row, and the storage path when storage moves. */
+interface CheckedMove {
+  row: HostRating & { transferType: NonNullable<HostRating['transferType']> };
+  path: string | null;
+}
+
+/**
+ * The wizards' use cases: Select Host, Select Path, View Script, Move and Start. Every answer comes
+ * from the rules in main/domain over the current inventory; the Select Host lookups are built once
+ * per inventory revision.
+ */
+export class MigrationService {
+  private cached: { snapshot: InventorySnapshot; index: PlacementIndex } | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly inventory: InventoryService,
+    private readonly jobs: JobService,
+    private readonly hub: EventHub,
+  ) {}
+
+  private index(): PlacementIndex {
+    const snapshot = this.inventory.snapshot();
+    if (this.cached?.snapshot !== snapshot) this.cached = { snapshot, index: buildPlacementIndex(snapshot.inventory) };
+    return this.cached.index;
+  }
+
+  /** Select Host for a VM; `destinationPaths` are paths the admin chose on Select Path, per host. */
+  selectHosts(vm: string, destinationPaths?: Record<string, string>): Result<HostRating[]> {
+    return selectHosts(vm, this.index(), { destinationPaths });
+  }
+
+  /** Browse: where a host can put storage. */
+  locations(host: string): Result<StorageLocation[]> {
+    const index = this.index().storage;
+    if (!resolveHost(host, index)) return err('host-not-found', `No host named "${host}" is in the inventory.`);
+    return ok(storageLocationsFor(host, index));
+  }
+
+  /** Checks a storage path typed or picked for a host. */
+  checkPath(host: string, path: string): PathCheck {
+    return checkStoragePath(host, path, this.index().storage);
+  }
+
+  /** Checks a Migrate Storage plan. */
+  checkPlan(plan: StorageMovePlan): StoragePlanCheck {
+    return checkStoragePlan(plan, this.index().storage);
+  }
+
+  /** Checks a VM move the way Select Host and Select Path do, so Move never trusts the window. */
+  private checkMove(request: VmMigrationRequest): Result<CheckedMove> {
+    const dest = resolveHost(request.destinationHost, this.index().storage);
+    if (!dest) return err('host-not-found', `No host named "${request.destinationHost}" is in the inventory.`);
+    const paths = request.destinationPath ? { [dest.name]: request.destinationPath } : undefined;
+    const rows = this.selectHosts(request.vm, paths);
+    if (!rows.ok) return rows;
+    const row = rows.value.find((r) => nameKey(r.host) === nameKey(dest.name));
+    if (!row) return err('same-host', `${request.vm} already runs on ${dest.name}: pick another destination, or use Migrate Storage to move its files.`);
+    if (!row.available || row.transferType === null) {
+      return err('destination-unavailable', `${dest.name} can't take ${request.vm}: ${row.reasons.map((r) => r.message).join(' ')}`, { reasons: row.reasons });
+    }
+    let path: string | null = null;
+    if (transferMovesStorage(row.transferType) && request.destinationPath) {
+      const check = this.checkPath(dest.name, request.destinationPath);
+      if (!check.valid) return err(check.code ?? 'path-invalid', check.message, { field: 'destinationPath' });
+      path = request.destinationPath;
+    }
+    return ok({ row: row as CheckedMove['row'], path });
+  }
+
+  /** View Script for a VM migration. */
+  vmScript(request: VmMigrationRequest): Result<string> {
+    const checked = this.checkMove(request);
+    if (!checked.ok) return checked;
+    return vmMigrationScript(
+      {
+        vm: request.vm,
+        destinationHost: checked.value.row.host,
+        transferType: checked.value.row.transferType,
+        destinationPath: checked.value.path,
+        performanceOption: request.performanceOption ?? null,
+      },
+      this.inventory.snapshot().inventory,
+    );
+  }
+
+  /** View Script for a storage migration. */
+  storageScript(plan: StorageMovePlan): Result<string> {
+    return storageMigrationScript(plan, this.inventory.snapshot().inventory);
+  }
+
+  /**
+   * Move: checks the request again and records it as a job. This release plans moves and does not
+   * run them yet, so the job ends "Completed with info" and says so; the scheduler will run it.
+   */
+  submitVm(request: VmMigrationRequest): Result<Job> {
+    const checked = this.checkMove(request);
+    if (!checked.ok) return checked;
+    const { row, path } = checked.value;
+    const vm = this.index().storage.vms.get(nameKey(request.vm));
+    const name = vm?.name ?? request.vm;
+    const job = this.jobs.start('migrate-vm', `Migrate virtual machine ${name} to ${row.host}`, name, ['Validate the move', 'Record the request']);
+    this.jobs.advance(job, 0);
+    const where = path ? ` to ${path}` : '';
+    const option = request.performanceOption ? `, ${request.performanceOption}` : '';
+    return ok(
+      this.jobs.finish(job, 'Completed with info', {
+        summary: `Recorded: ${row.transferType} of ${name} to ${row.host}${where}${option}. This release plans moves but does not run them yet.`,
+      }),
+    );
+  }
+
+  /** Move on the Migrate Storage wizard: checks the plan and records it as a job. */
+  submitStorage(plan: StorageMovePlan): Result<Job> {
+    const check = this.checkPlan(plan);
+    if (!check.valid) return err('storage-plan-invalid', check.problems.map((p) => p.message).join(' '), { problems: check.problems });
+    const vm = this.index().storage.vms.get(nameKey(plan.vm));
+    const name = vm?.name ?? plan.vm;
+    const job = this.jobs.start('migrate-storage', `Migrate storage of ${name}`, name, ['Validate the plan', 'Record the request']);
+    this.jobs.advance(job, 0);
+    const gb = check.moves.reduce((n, m) => n + m.sizeGB, 0);
+    return ok(
+      this.jobs.finish(job, 'Completed with info', {
+        summary: `Recorded: ${check.moves.length} files (${gb} GB) of ${name}. This release plans moves but does not run them yet.`,
+      }),
+    );
+  }
+
+  /** Starts a VM that is not running, as a job; the inventory shows it running once the job completes. */
+  startVm(vmName: string): Result<Job> {
+    const index = this.index().storage;
+    const vm = index.vms.get(nameKey(vmName));
+    if (!vm) return err('vm-not-found', `No VM named "${vmName}" is in the inventory.`);
+    if (vm.state === 'Running') return err('vm-running', `${vm.name} is already running.`);
+    const host = index.hosts.get(nameKey(vm.host));
+    const job = this.jobs.start('start-vm', `Start virtual machine ${vm.name}`, vm.name, ['Start the virtual machine']);
+    if (!host || host.state !== 'Responding') {
+      return ok(
+        this.jobs.finish(job, 'Failed', {
+          error: {
+            problem: `${vm.host} is not responding, so ${vm.name} could not be started.`,
+            recommendedAction: `Refresh ${vm.host} and check that the Hyper-V host and WinRM are reachable, then start the VM again.`,
+          },
+        }),
+      );
+    }
+    const revision = updateVmState(this.db, vm.name, 'Running');
+    const done = this.jobs.finish(job, 'Completed', { summary: `${vm.name} is running on ${vm.host}.` });
+    if (revision !== null) this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta });
+    return ok(done);
+  }
+}
