@@ -10,13 +10,8 @@ import type { EventHub } from '../services/event-hub.js';
  * own page are refused.
  */
 export function bindIpc(handlers: Handlers, hub: EventHub, window: BrowserWindow, appOrigin: string): () => void {
-  const trusted = (e: IpcMainInvokeEvent): boolean => {
-    try {
-      return new URL(e.senderFrame?.url ?? '').origin === appOrigin;
-    } catch {
-      return false;
-    }
-  };
+  // Node's URL gives custom schemes the origin "null", so the page is recognised by its prefix.
+  const trusted = (e: IpcMainInvokeEvent): boolean => (e.senderFrame?.url ?? '').startsWith(`${appOrigin}/`);
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(ipcChannel(channel), (e, args: unknown) =>
       trusted(e) ? dispatch(handlers, channel, args) : err('forbidden', 'Requests are accepted only from the Ferry console page.'),
