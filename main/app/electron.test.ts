@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,11 @@ import { INVOKE_CHANNELS, ipcChannel } from '../../shared/contract/channels.js';
 // one place Ferry's tests do) and checks what the desktop shell asks Electron for: the window's
 // security settings, the CSP on every page, navigation and permission refusals, and the IPC binding.
 const dir = mkdtempSync(join(tmpdir(), 'ferry-electron-'));
+// The shell serves the built renderer; a stand-in page keeps this suite independent of `npm run build`.
+const rendererRoot = join(dir, 'renderer');
+mkdirSync(rendererRoot);
+writeFileSync(join(rendererRoot, 'index.html'), '<!doctype html><title>Ferry</title>');
+process.env.FERRY_RENDERER_DIR = rendererRoot;
 const seen = vi.hoisted(() => ({
   windowOptions: null as null | { webPreferences: Record<string, unknown> },
   protocolHandler: null as null | ((req: { url: string }) => Promise<Response>),
@@ -84,6 +89,8 @@ describe('the Electron shell', () => {
 
   it('serves every page with a strict Content-Security-Policy and nothing outside the console', async () => {
     const page = await seen.protocolHandler?.({ url: 'app://ferry/index.html' });
+    expect(page?.status).toBe(200);
+    expect(await page?.text()).toContain('<title>Ferry</title>');
     const csp = page?.headers.get('Content-Security-Policy') ?? '';
     expect(csp).toMatch(/default-src 'self'/);
     expect(csp).toMatch(/script-src 'self';/);

@@ -27,7 +27,7 @@ interface WindowState { bounds?: { x: number; y: number; width: number; height: 
 async function main(): Promise<void> {
   await app.whenReady();
   const databasePath = argDb ?? process.env.FERRY_DB ?? join(app.getPath('userData'), 'ferry.db');
-  const services = await createAppServices({ databasePath, seedDemo: true });
+  const services = await createAppServices({ databasePath, seedDemo: true, runner: 'app' });
   const systemLocale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
   const handlers = createHandlers(services, { transport: 'electron', systemLocale });
   const root = rendererDir();
@@ -37,12 +37,13 @@ async function main(): Promise<void> {
     const url = new URL(request.url);
     const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
     const file = normalize(join(root, rel));
-    if (url.host !== 'ferry' || !file.startsWith(normalize(root) + sep)) return new Response('Not found', { status: 404 });
+    const notFound = (): Response => new Response('Not found', { status: 404, headers: { 'Content-Security-Policy': csp } });
+    if (url.host !== 'ferry' || !file.startsWith(normalize(root) + sep)) return notFound();
     try {
       const body = await readFile(file);
       return new Response(body, { headers: { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp } });
     } catch {
-      return new Response('Not found', { status: 404 });
+      return notFound();
     }
   });
 
@@ -97,8 +98,7 @@ async function main(): Promise<void> {
   await window.loadURL(`${APP_ORIGIN}/index.html`);
   app.on('window-all-closed', () => {
     unbind();
-    services.close();
-    app.quit();
+    void services.close().then(() => app.quit());
   });
 }
 
