@@ -2,6 +2,8 @@
 export interface ParsedArgs {
   positionals: string[];
   options: Map<string, string | true>;
+  /** Every value of an option given more than once (`--disk A=B --disk C=D`), in order. */
+  lists: Map<string, string[]>;
 }
 
 /** A usage error: the CLI prints it with the command's usage and exits 2. */
@@ -14,6 +16,7 @@ export class UsageError extends Error {}
 export function parseArgs(argv: readonly string[], valueOptions: readonly string[], flagOptions: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -30,6 +33,7 @@ export function parseArgs(argv: readonly string[], valueOptions: readonly string
       const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
       if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
       options.set(name, value);
+      lists.set(name, [...(lists.get(name) ?? []), value]);
     } else if (flagOptions.includes(name)) {
       if (eq !== -1) throw new UsageError(`--${name} takes no value`);
       options.set(name, true);
@@ -37,5 +41,5 @@ export function parseArgs(argv: readonly string[], valueOptions: readonly string
       throw new UsageError(`unknown option --${name}`);
     }
   }
-  return { positionals, options };
+  return { positionals, options, lists };
 }

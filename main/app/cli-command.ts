@@ -26,7 +26,7 @@ export async function withServices<T>(args: ParsedArgs, fn: (s: AppServices) => 
   try {
     return await fn(services);
   } finally {
-    services.close();
+    await services.close();
   }
 }
 

@@ -24,7 +24,8 @@ function describeRows(vm: string, rows: HostRating[]): string {
   return `Destinations for ${vm}: ${available} of ${rows.length} hosts available.\n\n${table(lines)}`;
 }
 
-function performanceOf(args: ParsedArgs): PerformanceOption | null {
+/** The --performance option, matched ignoring case. */
+export function performanceOf(args: ParsedArgs): PerformanceOption | null {
   const value = args.options.get('performance');
   if (value === undefined) return null;
   const match = PERFORMANCE_OPTION_VALUES.find((o) => o.toLowerCase() === String(value).toLowerCase());

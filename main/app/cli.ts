@@ -5,6 +5,7 @@ import { defaultDatabasePath } from '../infra/paths.js';
 import { parseArgs, UsageError } from './cli-args.js';
 import { table, withServices, type CliIo, type Command } from './cli-command.js';
 import { MIGRATION_COMMANDS } from './cli-migration-commands.js';
+import { JOB_COMMANDS } from './cli-job-commands.js';
 import { runHeadless } from './serve.js';
 
 
@@ -13,12 +14,20 @@ const USAGE = `Usage: ferry <command> [options]
 Commands:
   import FILE [--db PATH] [--json]   Replace the estate with a ferry-inventory file (job history is kept)
   inventory [--db PATH] [--json]     List what the inventory holds (--json prints a ferry-inventory document)
-  serve [--db PATH] [--port N]       Start the headless host and print the console's URL
+  serve [--db PATH] [--port N] [--speed N]
+                                     Start the headless host and print the console's URL
   hosts VM [--json] [--explain]      Select Host: every other host rated for VM, with reasons and warnings
   check-path HOST PATH [--json]      Check a storage path on HOST (absolute, SMB by FQDN, on a known volume)
   script VM --to HOST [--path P] [--performance TCPIP|Compression|SMB]
                                      Print the PowerShell that migrates VM to HOST
   script VM --storage --path P       Print the PowerShell that moves VM's storage to P on its own host
+  migrate VM --to HOST [--path P] [--performance OPT] [--add-default] [--wait] [--json] [--speed N]
+                                     Migrate VM to HOST as a job (the simulator runs it; --speed compresses time)
+  migrate-storage VM --path P [--disk SRC=DST ...] [--add-default] [--wait] [--json] [--speed N]
+                                     Move VM's storage on its host: the whole VM to P, or chosen VHDs
+  jobs [--json] [--limit N]          List recent jobs, newest first
+  cancel JOB                         Cancel a queued or running job (an id or the start of one)
+  restart JOB [--wait] [--json]      Restart a failed or canceled job
 
 Every command takes --db PATH (default: the app's own database, ${defaultDatabasePath()};
 FERRY_DB overrides it). VM and host names are matched ignoring case. Exit codes: 0 done, 1 failed,
@@ -39,6 +48,7 @@ function describeInventory(doc: InventoryDocument, origin: string): string {
 
 const COMMANDS: Record<string, Command> = {
   ...MIGRATION_COMMANDS,
+  ...JOB_COMMANDS,
   import: {
     values: ['db'],
     flags: ['json'],
@@ -86,13 +96,15 @@ const COMMANDS: Record<string, Command> = {
       }),
   },
   serve: {
-    values: ['db', 'port'],
+    values: ['db', 'port', 'speed'],
     flags: [],
     positionals: [0, 0],
     run: async (args, io) => {
       const port = args.options.has('port') ? Number(args.options.get('port')) : 0;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a whole number from 0 to 65535');
-      await runHeadless({ databasePath: (args.options.get('db') as string | undefined) ?? defaultDatabasePath(), port, io });
+      const speed = args.options.has('speed') ? Number(args.options.get('speed')) : undefined;
+      if (speed !== undefined && !(speed > 0)) throw new UsageError('--speed must be a number above 0 (1 = real time)');
+      await runHeadless({ databasePath: (args.options.get('db') as string | undefined) ?? defaultDatabasePath(), port, io, speed });
       return 0;
     },
   },

@@ -7,20 +7,23 @@ import { startHeadlessHost, type HeadlessHost } from '../server/headless-host.js
 export interface RunHeadlessOptions {
   databasePath: string;
   port: number;
+  /** The simulator's time compression; default: the setting. */
+  speed?: number;
   io: { out: (text: string) => void; err: (text: string) => void };
   /** Resolve instead of waiting for a signal (tests). */
   detached?: boolean;
 }
 
-/** The built renderer, relative to this module (source or bundle: both two levels below the root). */
-export const rendererDir = (): string => join(fileURLToPath(new URL('../../', import.meta.url)), 'dist', 'renderer');
+/** The built renderer (two levels above this module, source or bundle); FERRY_RENDERER_DIR points elsewhere (a test's folder). */
+export const rendererDir = (): string =>
+  process.env.FERRY_RENDERER_DIR ?? join(fileURLToPath(new URL('../../', import.meta.url)), 'dist', 'renderer');
 
 /**
  * Starts the backend and the headless host on 127.0.0.1, prints the console's URL, and runs until
  * SIGINT or SIGTERM, then closes the database cleanly.
  */
 export async function runHeadless(options: RunHeadlessOptions): Promise<HeadlessHost> {
-  const services = await createAppServices({ databasePath: options.databasePath, seedDemo: true });
+  const services = await createAppServices({ databasePath: options.databasePath, seedDemo: true, runner: 'app', speed: options.speed });
   const locale = Intl.DateTimeFormat().resolvedOptions().locale;
   const systemLocale = process.env.LANG?.match(/^([a-z]{2})[_-]/i)?.[1] ?? locale;
   const handlers = createHandlers(services, { transport: 'websocket', systemLocale });
@@ -29,7 +32,7 @@ export async function runHeadless(options: RunHeadlessOptions): Promise<Headless
   options.io.out(`Database: ${services.databasePath}`);
   const stop = async (): Promise<void> => {
     await host.close();
-    services.close();
+    await services.close();
   };
   if (options.detached) return { ...host, close: stop };
   await new Promise<void>((resolve) => {

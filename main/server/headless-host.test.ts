@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close();
-  services.close();
+  await services.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -10,6 +10,12 @@ import { EventHub } from './event-hub.js';
 import { InventoryService } from './inventory-service.js';
 import { JobService } from './job-service.js';
 import { MigrationService } from './migration-service.js';
+import { SchedulerService } from './scheduler-service.js';
+import { DatabaseWatcher } from './database-watcher.js';
+import { RunnerRepository, type RunnerKind } from '../infra/db/runner-repository.js';
+import { SimulatorConnector } from '../infra/connectors/simulator/simulator-connector.js';
+import type { HostConnector } from '../domain/connector/host-connector.js';
+import type { InventoryDocument } from '../../shared/model/inventory.js';
 
 /** Everything the transports and the CLI need, wired once per process. */
 export interface AppServices {
@@ -20,7 +26,9 @@ export interface AppServices {
   settings: SettingsRepository;
   inventory: InventoryService;
   migration: MigrationService;
-  close(): void;
+  scheduler: SchedulerService;
+  /** Cancels this process's moves in flight (the VMs stay on their sources), then closes the database. */
+  close(): Promise<void>;
 }
 
 /** Options for `createAppServices`. */
@@ -29,6 +37,16 @@ export interface AppServicesOptions {
   /** Load the demo estate if the database has never held one (the app does; the CLI doesn't need to). */
   seedDemo?: boolean;
   resources?: string;
+  /**
+   * Run moves in this process: `app` for the desktop app and the headless host (which also watch
+   * the database for other processes' work), `cli` for one `ferry` command. Without it, moves are
+   * only queued, and a running app picks them up.
+   */
+  runner?: RunnerKind;
+  /** The host connector; the simulator by default. */
+  connector?: (inventory: () => InventoryDocument) => HostConnector;
+  /** The simulator's time compression (1 = real time); default: the `simulator.speed` setting. */
+  speed?: number;
 }
 
 /** Opens the database and wires the services over it. */
@@ -39,11 +57,23 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const settings = new SettingsRepository(db);
   const jobService = new JobService(jobs, hub);
   const inventory = new InventoryService(db, jobService, hub, options.resources ?? resourcesDir());
-  const migration = new MigrationService(db, inventory, jobService, hub);
   if (options.seedDemo) await inventory.ensureSeeded();
+  const current = (): InventoryDocument => inventory.snapshot().inventory;
+  const connector = options.connector?.(current) ?? new SimulatorConnector(current, { speed: options.speed ?? settings.getSimulatorSpeed() });
+  const scheduler = new SchedulerService(db, inventory, jobs, new RunnerRepository(db), hub, connector);
+  const migration = new MigrationService(db, inventory, jobService, hub, scheduler);
+  await scheduler.reconcile();
+  let watcher: DatabaseWatcher | null = null;
+  if (options.runner) {
+    await scheduler.open(options.runner);
+    watcher = new DatabaseWatcher(db, jobs, inventory, scheduler, hub);
+    watcher.start();
+  }
   return {
-    db, databasePath: options.databasePath, hub, jobs, settings, inventory, migration,
-    close: () => {
+    db, databasePath: options.databasePath, hub, jobs, settings, inventory, migration, scheduler,
+    close: async () => {
+      watcher?.stop();
+      if (options.runner) await scheduler.close();
       hub.flush();
       db.close();
     },
@@ -78,7 +108,7 @@ export function createHandlers(s: AppServices, facts: HostFacts): Handlers {
     'storage.checkPlan': (a) => ok(s.migration.checkPlan(a.plan)),
     'script.vmMigration': (a) => s.migration.vmScript(a),
     'script.storageMigration': (a) => s.migration.storageScript(a.plan),
-    'migration.submit': (a) => (a.kind === 'vm' ? s.migration.submitVm(a) : s.migration.submitStorage(a.plan)),
+    'migration.submit': (a) => (a.kind === 'vm' ? s.migration.submitVm(a) : s.migration.submitStorage(a.plan, a.addToDefaults)),
     'vm.start': (a) => s.migration.startVm(a.vm),
   };
 }

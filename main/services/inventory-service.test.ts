@@ -17,8 +17,8 @@ beforeEach(async () => {
   expect(first.ok).toBe(true);
 });
 
-afterEach(() => {
-  s.close();
+afterEach(async () => {
+  await s.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -16,8 +16,8 @@ beforeEach(async () => {
   events = [];
   s.hub.subscribe((batch) => events.push(...batch));
 });
-afterEach(() => {
-  s.close();
+afterEach(async () => {
+  await s.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -48,10 +48,10 @@ describe('starting a VM from the wizard', () => {
 });
 
 describe('Move on the Migrate VM wizard', () => {
-  it('records an available move as a job that says it was not run', () => {
+  it('queues an available move as a job, with the steps of its transfer type', () => {
     const job = s.migration.submitVm({ vm: 'WEB-RM-01', destinationHost: 'hv-rm-02', performanceOption: 'SMB' });
-    expect(job).toMatchObject({ ok: true, value: { kind: 'migrate-vm', status: 'Completed with info', name: 'Migrate virtual machine WEB-RM-01 to HV-RM-02' } });
-    if (job.ok) expect(job.value.summary).toMatch(/Recorded: Live of WEB-RM-01 to HV-RM-02, SMB/);
+    expect(job).toMatchObject({ ok: true, value: { kind: 'migrate-vm', status: 'Queued', name: 'Migrate virtual machine WEB-RM-01 to HV-RM-02', target: 'WEB-RM-01' } });
+    if (job.ok) expect(job.value.steps.map((st) => st.name)).toEqual(['Validate', 'Live-migrate memory', 'Switch over', 'Clean up']);
     expect(s.jobs.list(1)[0].id).toBe(job.ok && job.value.id);
   });
 
@@ -85,6 +85,6 @@ describe('Move on the Migrate Storage wizard', () => {
       vm: 'SQL-FCI-MI-01', scope: 'per-disk', configurationPath: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01',
       disks: [{ path: 'C:\\ClusterStorage\\Volume2\\SQL-FCI-MI-01\\Virtual Hard Disks\\os.vhdx', destination: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01' }],
     });
-    expect(r).toMatchObject({ ok: true, value: { kind: 'migrate-storage', status: 'Completed with info' } });
+    expect(r).toMatchObject({ ok: true, value: { kind: 'migrate-storage', status: 'Queued' } });
   });
 });

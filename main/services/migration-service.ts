@@ -17,6 +17,9 @@ import type { Db } from '../infra/db/open.js';
 import type { EventHub } from './event-hub.js';
 import type { InventoryService } from './inventory-service.js';
 import type { JobService } from './job-service.js';
+import type { SchedulerService } from './scheduler-service.js';
+import { moveKindOf } from '../domain/scheduler/move-kind.js';
+import { defaultStorageLocation } from '../domain/storage-paths/storage-index.js';
 
 /** A VM migration as the wizard or the CLI asks for it. */
 export interface VmMigrationRequest {
@@ -46,6 +49,7 @@ export class MigrationService {
     private readonly inventory: InventoryService,
     private readonly jobs: JobService,
     private readonly hub: EventHub,
+    private readonly scheduler: SchedulerService,
   ) {}
 
   private index(): PlacementIndex {
@@ -118,40 +122,65 @@ export class MigrationService {
     return storageMigrationScript(plan, this.inventory.snapshot().inventory);
   }
 
-  /**
-   * Move: checks the request again and records it as a job. This release plans moves and does not
-   * run them yet, so the job ends "Completed with info" and says so; the scheduler will run it.
-   */
+  /** Move: checks the request again, then queues it with the scheduler as a job. */
   submitVm(request: VmMigrationRequest): Result<Job> {
     const checked = this.checkMove(request);
     if (!checked.ok) return checked;
-    const { row, path } = checked.value;
-    const vm = this.index().storage.vms.get(nameKey(request.vm));
-    const name = vm?.name ?? request.vm;
-    const job = this.jobs.start('migrate-vm', `Migrate virtual machine ${name} to ${row.host}`, name, ['Validate the move', 'Record the request']);
-    this.jobs.advance(job, 0);
-    const where = path ? ` to ${path}` : '';
-    const option = request.performanceOption ? `, ${request.performanceOption}` : '';
+    const { row } = checked.value;
+    const index = this.index().storage;
+    const vm = index.vms.get(nameKey(request.vm));
+    const source = vm && index.hosts.get(nameKey(vm.host));
+    const dest = index.hosts.get(nameKey(row.host));
+    if (!vm || !source || !dest) return err('vm-not-found', `${request.vm} or its host is no longer in the inventory.`);
+    let destinationPath: string | null = null;
+    if (transferMovesStorage(row.transferType)) {
+      destinationPath = checked.value.path ?? defaultStorageLocation(dest, index)?.path ?? null;
+      if (destinationPath === null) {
+        return err('path-required', `${dest.name} has no default storage location: choose where ${vm.name}'s files go on Select Path.`, { field: 'destinationPath' });
+      }
+    }
     return ok(
-      this.jobs.finish(job, 'Completed with info', {
-        summary: `Recorded: ${row.transferType} of ${name} to ${row.host}${where}${option}. This release plans moves but does not run them yet.`,
-      }),
+      this.scheduler.enqueue(
+        {
+          kind: moveKindOf(row.transferType),
+          vm: vm.name,
+          sourceHost: source.name,
+          destinationHost: dest.name,
+          performanceOption: request.performanceOption ?? source.liveMigration.performanceOption,
+          destinationPath,
+          diskDestinations: null,
+          configurationPath: null,
+          addToDefaults: Boolean(request.addToDefaults && destinationPath),
+        },
+        `Migrate virtual machine ${vm.name} to ${dest.name}`,
+      ),
     );
   }
 
-  /** Move on the Migrate Storage wizard: checks the plan and records it as a job. */
-  submitStorage(plan: StorageMovePlan): Result<Job> {
+  /** Move on the Migrate Storage wizard: checks the plan, then queues it as a job. */
+  submitStorage(plan: StorageMovePlan, addToDefaults = false): Result<Job> {
     const check = this.checkPlan(plan);
     if (!check.valid) return err('storage-plan-invalid', check.problems.map((p) => p.message).join(' '), { problems: check.problems });
-    const vm = this.index().storage.vms.get(nameKey(plan.vm));
-    const name = vm?.name ?? plan.vm;
-    const job = this.jobs.start('migrate-storage', `Migrate storage of ${name}`, name, ['Validate the plan', 'Record the request']);
-    this.jobs.advance(job, 0);
-    const gb = check.moves.reduce((n, m) => n + m.sizeGB, 0);
+    const index = this.index().storage;
+    const vm = index.vms.get(nameKey(plan.vm));
+    const host = vm && index.hosts.get(nameKey(vm.host));
+    if (!vm || !host) return err('vm-not-found', `${plan.vm} or its host is no longer in the inventory.`);
+    const whole = plan.scope === 'whole-vm';
     return ok(
-      this.jobs.finish(job, 'Completed with info', {
-        summary: `Recorded: ${check.moves.length} files (${gb} GB) of ${name}. This release plans moves but does not run them yet.`,
-      }),
+      this.scheduler.enqueue(
+        {
+          kind: 'storage',
+          vm: vm.name,
+          sourceHost: host.name,
+          destinationHost: host.name,
+          performanceOption: host.liveMigration.performanceOption,
+          destinationPath: whole ? plan.path : null,
+          diskDestinations: whole ? null : Object.fromEntries(plan.disks.map((d) => [d.path, d.destination])),
+          configurationPath: whole ? null : plan.configurationPath,
+          addToDefaults,
+        },
+        `Migrate storage of ${vm.name}`,
+      ),
     );
   }
 

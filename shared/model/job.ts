@@ -21,6 +21,20 @@ export interface JobError {
   recommendedAction: string;
 }
 
+/** What a move measured (or, while it runs, has measured so far). */
+export interface JobMetrics {
+  bytesSent: number;
+  /** Bytes per second now (running) or on average (ended). */
+  throughputBps: number;
+  /** Measured downtime of the switch-over; null until the VM has switched. */
+  downtimeMs: number | null;
+  passes: number;
+  /** Seconds left while running; null once ended. */
+  etaSeconds: number | null;
+  /** Seconds the move took once ended. */
+  totalSeconds: number | null;
+}
+
 /** A job and its history. Times are ISO 8601. */
 export interface Job {
   id: string;
@@ -37,4 +51,10 @@ export interface Job {
   error: JobError | null;
   /** A one-line result for a completed job ("Imported 46 VMs on 11 hosts"). */
   summary: string | null;
+  /** For a queued move: what it waits for ("waiting for a live-migration slot on HV-TO-02 (2 of 2 in use), position 3"). */
+  waitingFor: string | null;
+  /** For a move: bytes, throughput, downtime, passes. */
+  metrics: JobMetrics | null;
+  /** The job this one restarted, if any. */
+  restartOf: string | null;
 }

@@ -273,3 +273,49 @@ export function updateVmState(db: Db, vmName: string, state: Vm['state']): numbe
     return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
   }).immediate();
 }
+
+/** What a completed move changes in the estate. */
+export interface CompletedMove {
+  vm: string;
+  destinationHost: string;
+  configurationPath: string;
+  /** New disk paths, in the VM's disk order. */
+  disks: string[];
+  /** Memory that leaves the source and lands on the destination (a running VM's assigned memory). */
+  memoryMB: number;
+  /** A storage path to add to the destination's default locations ("add this path to the defaults"). */
+  addDefaultLocation: string | null;
+}
+
+/**
+ * Records a completed move in one transaction: the VM on its new host with its new paths, the
+ * hosts' available memory, and the destination's new default location. Answers the new revision.
+ */
+export function applyCompletedMove(db: Db, move: CompletedMove): number {
+  return db.transaction((): number => {
+    const vm = db.prepare('SELECT id, host_id FROM vms WHERE name = ?').get(move.vm) as { id: number; host_id: number } | undefined;
+    const dest = db.prepare('SELECT id FROM hosts WHERE name = ?').pluck().get(move.destinationHost) as number | undefined;
+    if (!vm || dest === undefined) throw new Error(`the inventory no longer has ${vm ? `host ${move.destinationHost}` : `VM ${move.vm}`}`);
+    if (vm.host_id !== dest && move.memoryMB > 0) {
+      db.prepare('UPDATE hosts SET memory_available_mb = MIN(memory_total_mb, memory_available_mb + ?) WHERE id = ?').run(move.memoryMB, vm.host_id);
+      db.prepare('UPDATE hosts SET memory_available_mb = MAX(0, memory_available_mb - ?) WHERE id = ?').run(move.memoryMB, dest);
+    }
+    db.prepare('UPDATE vms SET host_id = ?, configuration_path = ? WHERE id = ?').run(dest, move.configurationPath, vm.id);
+    const setDisk = db.prepare('UPDATE vm_disks SET path = ? WHERE vm_id = ? AND position = ?');
+    move.disks.forEach((path, i) => setDisk.run(path, vm.id, i));
+    if (move.addDefaultLocation) {
+      const known = db.prepare('SELECT 1 FROM host_storage_locations WHERE host_id = ? AND path = ? COLLATE NOCASE').get(dest, move.addDefaultLocation);
+      if (!known) {
+        db.prepare('INSERT INTO host_storage_locations (host_id, position, path) VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 FROM host_storage_locations WHERE host_id = ?), ?)')
+          .run(dest, dest, move.addDefaultLocation);
+      }
+    }
+    db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
+    return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
+  }).immediate();
+}
+
+/** The inventory's revision now (another process may have changed it). */
+export function inventoryRevision(db: Db): number {
+  return (db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number | undefined) ?? 0;
+}

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Job, JobError, JobKind, JobStatus, JobStep } from '../../../shared/model/job.js';
+import type { Job, JobError, JobKind, JobMetrics, JobStatus, JobStep } from '../../../shared/model/job.js';
 import type { Db } from './open.js';
 
 interface JobRow {
-  id: string; kind: string; name: string; status: string; progress: number; owner: string; target: string;
+  id: string; seq: number; kind: string; name: string; status: string; progress: number; owner: string; target: string;
   created_at: string; started_at: string | null; ended_at: string | null; steps: string; error: string | null; summary: string | null;
+  request: string | null; waiting_for: string | null; metrics: string | null; runner: string | null; restart_of: string | null;
 }
+
+const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 
 const toJob = (r: JobRow): Job => ({
   id: r.id,
@@ -19,8 +22,11 @@ const toJob = (r: JobRow): Job => ({
   startedAt: r.started_at,
   endedAt: r.ended_at,
   steps: JSON.parse(r.steps) as JobStep[],
-  error: r.error === null ? null : (JSON.parse(r.error) as JobError),
+  error: parse<JobError>(r.error),
   summary: r.summary,
+  waitingFor: r.waiting_for,
+  metrics: parse<JobMetrics>(r.metrics),
+  restartOf: r.restart_of,
 });
 
 /** What a new job needs. */
@@ -32,6 +38,16 @@ export interface NewJob {
   status: JobStatus;
   steps: JobStep[];
   now: Date;
+  /** A move's request, kept so the job can run, be reconciled or be restarted later. */
+  request?: unknown;
+  restartOf?: string | null;
+}
+
+/** A job still to finish, with its request and the process that runs it. */
+export interface ActiveJob<R> {
+  job: Job;
+  request: R;
+  runner: string | null;
 }
 
 /** Jobs and their history in SQLite; they outlive the app and any import. */
@@ -43,17 +59,46 @@ export class JobRepository {
     const id = randomUUID();
     const now = job.now.toISOString();
     this.db
-      .prepare(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, started_at, ended_at, steps, error, summary)
-        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, NULL, NULL)`)
-      .run(id, job.kind, job.name, job.status, job.owner, job.target, now, job.status === 'Running' ? now : null, JSON.stringify(job.steps));
+      .prepare(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, started_at, ended_at, steps, error, summary, request, restart_of)
+        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?)`)
+      .run(id, job.kind, job.name, job.status, job.owner, job.target, now, job.status === 'Running' ? now : null, JSON.stringify(job.steps),
+        job.request === undefined ? null : JSON.stringify(job.request), job.restartOf ?? null);
     return this.get(id) as Job;
   }
 
   /** Writes a job's changing fields. */
   update(job: Job): void {
     this.db
-      .prepare('UPDATE jobs SET status = ?, progress = ?, started_at = ?, ended_at = ?, steps = ?, error = ?, summary = ? WHERE id = ?')
-      .run(job.status, job.progress, job.startedAt, job.endedAt, JSON.stringify(job.steps), job.error === null ? null : JSON.stringify(job.error), job.summary, job.id);
+      .prepare('UPDATE jobs SET status = ?, progress = ?, started_at = ?, ended_at = ?, steps = ?, error = ?, summary = ?, waiting_for = ?, metrics = ? WHERE id = ?')
+      .run(job.status, job.progress, job.startedAt, job.endedAt, JSON.stringify(job.steps), job.error === null ? null : JSON.stringify(job.error),
+        job.summary, job.waitingFor, job.metrics === null ? null : JSON.stringify(job.metrics), job.id);
+  }
+
+  /**
+   * Claims a queued job for a runner: it becomes Running only if it is still Queued, so two
+   * processes sharing the database never both run it. Answers whether this runner got it.
+   */
+  claim(id: string, runner: string, now: Date): boolean {
+    return this.db
+      .prepare("UPDATE jobs SET status = 'Running', runner = ?, started_at = ?, waiting_for = NULL WHERE id = ? AND status = 'Queued'")
+      .run(runner, now.toISOString(), id).changes === 1;
+  }
+
+  /** Asks whichever process runs a job to cancel it (the CLI and the app may share a database). */
+  requestCancel(id: string): void {
+    this.db.prepare("UPDATE jobs SET cancel_requested = 1 WHERE id = ? AND status = 'Running'").run(id);
+  }
+
+  /** Running jobs of a runner that someone asked to cancel. */
+  cancelRequests(runner: string): string[] {
+    return this.db.prepare("SELECT id FROM jobs WHERE runner = ? AND status = 'Running' AND cancel_requested = 1").pluck().all(runner) as string[];
+  }
+
+  /** Cancels a job that is still queued; answers whether it was. */
+  cancelQueued(id: string, now: Date): boolean {
+    return this.db
+      .prepare("UPDATE jobs SET status = 'Canceled', ended_at = ?, waiting_for = NULL WHERE id = ? AND status = 'Queued'")
+      .run(now.toISOString(), id).changes === 1;
   }
 
   /** One job, or undefined. */
@@ -62,8 +107,19 @@ export class JobRepository {
     return row && toJob(row);
   }
 
+  /** A job's request, or null (jobs that are not moves have none). */
+  request<R>(id: string): R | null {
+    return parse<R>(this.db.prepare('SELECT request FROM jobs WHERE id = ?').pluck().get(id) as string | null);
+  }
+
   /** The newest jobs first. */
   list(limit = 500): Job[] {
     return (this.db.prepare('SELECT * FROM jobs ORDER BY seq DESC LIMIT ?').all(limit) as JobRow[]).map(toJob);
+  }
+
+  /** Queued and running moves, in submission order, with their requests. */
+  active<R>(): ActiveJob<R>[] {
+    const rows = this.db.prepare("SELECT * FROM jobs WHERE status IN ('Queued', 'Running') AND request IS NOT NULL ORDER BY seq").all() as JobRow[];
+    return rows.map((r) => ({ job: toJob(r), request: JSON.parse(r.request as string) as R, runner: r.runner }));
   }
 }

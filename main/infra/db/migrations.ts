@@ -150,6 +150,25 @@ export const MIGRATIONS: readonly string[] = [
     summary TEXT
   ) STRICT;
   `,
+  // 2: moves as scheduled jobs: the request, what a queued job waits for, measured numbers, and
+  // which process runs it (so a restart can tell a dead runner's job from a live one's).
+  `
+  ALTER TABLE jobs ADD COLUMN request TEXT;
+  ALTER TABLE jobs ADD COLUMN waiting_for TEXT;
+  ALTER TABLE jobs ADD COLUMN metrics TEXT;
+  ALTER TABLE jobs ADD COLUMN runner TEXT;
+  ALTER TABLE jobs ADD COLUMN restart_of TEXT;
+  ALTER TABLE jobs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX jobs_status ON jobs(status);
+
+  CREATE TABLE runners (
+    id TEXT PRIMARY KEY,
+    host TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    started_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /** Runs every migration the database has not had yet, each in its own transaction. */

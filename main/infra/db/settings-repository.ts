@@ -1,6 +1,9 @@
 import { LANGUAGE_VALUES, THEME_VALUES, DEFAULT_UI_SETTINGS, type UiSettings } from '../../../shared/model/settings.js';
 import type { Db } from './open.js';
 
+/** The simulator's default time compression. */
+export const DEFAULT_SIMULATOR_SPEED = 10;
+
 /** The console's preferences, one row per key. */
 export class SettingsRepository {
   constructor(private readonly db: Db) {}
@@ -14,6 +17,17 @@ export class SettingsRepository {
       if (key === 'ui.theme' && (THEME_VALUES as readonly string[]).includes(value)) out.theme = value as UiSettings['theme'];
     }
     return out;
+  }
+
+  /** The simulator's time compression: 1 is real time; the default, 10, suits demos. */
+  getSimulatorSpeed(): number {
+    const value = Number(this.db.prepare("SELECT value FROM settings WHERE key = 'simulator.speed'").pluck().get());
+    return Number.isFinite(value) && value > 0 ? value : DEFAULT_SIMULATOR_SPEED;
+  }
+
+  /** Sets the simulator's time compression. */
+  setSimulatorSpeed(speed: number): void {
+    this.db.prepare("INSERT INTO settings (key, value) VALUES ('simulator.speed', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(speed));
   }
 
   /** Changes some preferences in one transaction and answers all of them. */

@@ -1,0 +1,66 @@
+import type { PerformanceOption } from '../../../shared/model/inventory.js';
+
+/** What a connector moves: a running VM's memory, its storage, or both (storage first). */
+export type MoveKind = 'live' | 'live-vsm' | 'storage' | 'quick' | 'network';
+
+/** One move handed to a connector. Names are the inventory's; paths are Windows paths. */
+export interface MoveRequest {
+  /** The job's id, so a connector can find a move again after a restart. */
+  jobId: string;
+  kind: MoveKind;
+  vm: string;
+  sourceHost: string;
+  /** Same as the source for a storage move. */
+  destinationHost: string;
+  performanceOption: PerformanceOption;
+  /** Destination folder of the VM's files when storage moves (whole VM). */
+  destinationPath: string | null;
+  /** Per-disk destinations (storage moves with "place VHDs individually"): source path → destination folder. */
+  diskDestinations: Readonly<Record<string, string>> | null;
+  /** New configuration folder for a per-disk storage move, or null to keep it. */
+  configurationPath: string | null;
+}
+
+/** Progress of a move, reported while it runs. */
+export interface MoveProgress {
+  /** The step running now, by index into the job's steps. */
+  step: number;
+  /** 0..100 within that step. */
+  stepPercent: number;
+  /** 0..100 over the whole move. */
+  percent: number;
+  bytesSent: number;
+  /** Current throughput, bytes per second. */
+  throughputBps: number;
+  /** Pre-copy passes done so far (memory moves). */
+  passes: number;
+  /** Seconds left, as the connector estimates them. */
+  etaSeconds: number | null;
+}
+
+/** How a move ended. */
+export type MoveOutcome =
+  | { status: 'completed'; totalSeconds: number; downtimeMs: number; bytesSent: number; passes: number; info: string | null }
+  | { status: 'failed'; problem: string; recommendedAction: string; vmHost: string }
+  | { status: 'canceled'; vmHost: string };
+
+/** A move in flight: its end, and a way to stop it. */
+export interface RunningMove {
+  /** Resolves once, when the move ends; never rejects. */
+  readonly done: Promise<MoveOutcome>;
+  /** Asks the move to stop; a canceled live migration leaves the VM running on its source. */
+  cancel(): void;
+}
+
+/**
+ * The port every host type implements (simulator, Hyper-V, QEMU): start a VM, run moves, cancel
+ * them, report progress. Connectors report; the scheduler decides and records.
+ */
+export interface HostConnector {
+  /** Starts a VM that is not running. */
+  vmStart(vm: string, host: string): Promise<{ ok: true } | { ok: false; problem: string; recommendedAction: string }>;
+  /** Starts a move; progress arrives through `onProgress`, at the connector's own pace. */
+  moveStart(request: MoveRequest, onProgress: (progress: MoveProgress) => void): RunningMove;
+  /** Where a VM is now, as the connector knows it (used to reconcile jobs after a crash). */
+  vmLocate(vm: string): Promise<string | null>;
+}

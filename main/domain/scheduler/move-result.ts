@@ -1,0 +1,35 @@
+import type { Vm } from '../../../shared/model/inventory.js';
+import type { MoveRequest } from '../connector/host-connector.js';
+import { vmFolderIn } from '../storage-paths/vm-storage.js';
+import { fileName, joinPath, pathKey } from '../storage-paths/windows-path.js';
+
+/** Where a VM's files are once a move has completed. */
+export interface VmPathsAfterMove {
+  configurationPath: string;
+  /** In the VM's disk order. */
+  disks: string[];
+}
+
+/**
+ * The VM's paths after a completed move: a whole-VM storage move puts everything in
+ * `location\VM name` (as VMM does), each disk keeping its file name; VHDs placed individually go to
+ * their own folders, and the configuration moves only when a new folder was given. Moves that
+ * leave storage where it is keep every path.
+ */
+export function pathsAfterMove(vm: Vm, request: Pick<MoveRequest, 'destinationPath' | 'diskDestinations' | 'configurationPath'>): VmPathsAfterMove {
+  if (request.destinationPath) {
+    const folder = vmFolderIn(request.destinationPath, vm);
+    return { configurationPath: folder, disks: vm.disks.map((d) => joinPath(folder, fileName(d.path))) };
+  }
+  if (request.diskDestinations) {
+    const byKey = new Map(Object.entries(request.diskDestinations).map(([from, to]) => [pathKey(from), to]));
+    return {
+      configurationPath: request.configurationPath ?? vm.configurationPath,
+      disks: vm.disks.map((d) => {
+        const to = byKey.get(pathKey(d.path));
+        return to === undefined ? d.path : joinPath(to, fileName(d.path));
+      }),
+    };
+  }
+  return { configurationPath: vm.configurationPath, disks: vm.disks.map((d) => d.path) };
+}

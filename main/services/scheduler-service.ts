@@ -1,0 +1,323 @@
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import type { InventoryDocument, PerformanceOption } from '../../shared/model/inventory.js';
+import type { Job, JobMetrics, JobStep } from '../../shared/model/job.js';
+import { assertNever, err, ok, type Result } from '../../shared/model/result.js';
+import type { HostConnector, MoveKind, MoveOutcome, MoveProgress, RunningMove } from '../domain/connector/host-connector.js';
+import { decideDispatch, describeWait, type ScheduledMove } from '../domain/scheduler/dispatch.js';
+import { pathsAfterMove } from '../domain/scheduler/move-result.js';
+import { movePhaseLabels } from '../domain/simulation/move-phases.js';
+import { hostLimits, slotsNeeded, type HostLimits } from '../domain/scheduler/slot-rules.js';
+import { nameKey } from '../domain/storage-paths/names.js';
+import { applyCompletedMove } from '../infra/db/inventory-repository.js';
+import type { JobRepository } from '../infra/db/job-repository.js';
+import type { Db } from '../infra/db/open.js';
+import type { RunnerKind, RunnerRepository } from '../infra/db/runner-repository.js';
+import type { EventHub } from './event-hub.js';
+import type { InventoryService } from './inventory-service.js';
+
+/** A move as the scheduler keeps it with its job, enough to run, reconcile or restart it. */
+export interface ScheduledRequest {
+  kind: MoveKind;
+  vm: string;
+  sourceHost: string;
+  destinationHost: string;
+  performanceOption: PerformanceOption;
+  destinationPath: string | null;
+  diskDestinations: Record<string, string> | null;
+  configurationPath: string | null;
+  addToDefaults: boolean;
+}
+
+/** How often a running move's progress is written and published, at most (4 a second). */
+const PROGRESS_INTERVAL_MS = 250;
+
+/** Limits for a host the inventory no longer has (a newer import): VMM's defaults. */
+const DEFAULT_LIMITS: HostLimits = { live: 2, storage: 2 };
+
+const toMove = (id: string, r: ScheduledRequest): ScheduledMove => ({ id, needs: slotsNeeded(r.kind, r.sourceHost, r.destinationHost) });
+
+function owner(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.round(bytes / 1e6)} MB`;
+}
+
+/**
+ * The migration scheduler (migration-rules.md sections 4 and 6). Its state is the jobs table:
+ * moves wait there as Queued jobs in submission order, and each decision reads them and the hosts'
+ * current limits, claims what may start, and hands it to the connector. Several processes may share
+ * one database (the app and `ferry` commands): a claim is atomic, so no job runs twice, and a job
+ * whose process died is reconciled at the next start, never forgotten.
+ */
+export class SchedulerService {
+  private readonly running = new Map<string, RunningMove>();
+  private readonly lastWrite = new Map<string, number>();
+  /** Only a process opened as a runner starts moves; others only queue them. */
+  private opened = false;
+  private closed = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly inventory: InventoryService,
+    private readonly jobs: JobRepository,
+    private readonly runners: RunnerRepository,
+    private readonly hub: EventHub,
+    private readonly connector: HostConnector,
+    readonly runnerId: string = randomUUID(),
+  ) {}
+
+  /** Registers this process as a runner of the given kind and starts what may start. */
+  async open(kind: RunnerKind): Promise<void> {
+    this.runners.register(kind, this.runnerId);
+    this.opened = true;
+    this.dispatch();
+  }
+
+  /** Stops taking new work; moves in flight are canceled (a live migration leaves the VM on its source). */
+  async close(): Promise<void> {
+    this.closed = true;
+    const ends = [...this.running.values()].map((m) => {
+      m.cancel();
+      return m.done;
+    });
+    await Promise.all(ends);
+    if (this.opened) this.runners.unregister(this.runnerId);
+  }
+
+  /** Whether another live app serves this database and will run what is queued. */
+  appElsewhere(): boolean {
+    return this.runners.anotherAlive('app', this.runnerId);
+  }
+
+  /** Queues a move as a job and runs a decision at once. */
+  enqueue(request: ScheduledRequest, name: string, restartOf: string | null = null): Job {
+    const job = this.jobs.create({
+      kind: request.kind === 'storage' ? 'migrate-storage' : 'migrate-vm',
+      name,
+      owner: owner(),
+      target: request.vm,
+      status: 'Queued',
+      steps: movePhaseLabels(request.kind).map((s): JobStep => ({ name: s, status: 'Queued', progress: 0 })),
+      now: new Date(),
+      request,
+      restartOf,
+    });
+    this.publish(job);
+    this.dispatch();
+    return this.jobs.get(job.id) as Job;
+  }
+
+  /**
+   * One scheduling decision, in one write transaction so processes sharing the database decide in
+   * turn: start what may start, and tell every other queued move what it waits for.
+   */
+  dispatch(): void {
+    if (!this.opened || this.closed) return;
+    const toRun: { job: Job; request: ScheduledRequest }[] = [];
+    const changed: Job[] = [];
+    this.db.transaction(() => {
+      const active = this.jobs.active<ScheduledRequest>();
+      const queued = active.filter((a) => a.job.status === 'Queued');
+      const running = active.filter((a) => a.job.status === 'Running');
+      const index = this.limitsIndex(this.inventory.snapshot().inventory);
+      const decision = decideDispatch(
+        queued.map((a) => toMove(a.job.id, a.request)),
+        running.map((a) => toMove(a.job.id, a.request)),
+        (host) => index.get(nameKey(host)) ?? DEFAULT_LIMITS,
+      );
+      const now = new Date();
+      for (const id of decision.start) {
+        const entry = queued.find((a) => a.job.id === id);
+        if (entry && this.jobs.claim(id, this.runnerId, now)) toRun.push({ job: this.jobs.get(id) as Job, request: entry.request });
+      }
+      for (const a of queued) {
+        const wait = decision.waiting.get(a.job.id);
+        const text = wait ? describeWait(wait) : null;
+        if (wait && text !== a.job.waitingFor) {
+          a.job.waitingFor = text;
+          this.jobs.update(a.job);
+          changed.push(a.job);
+        }
+      }
+    }).immediate();
+    changed.forEach((j) => this.publish(j));
+    for (const { job, request } of toRun) this.run(job, request);
+  }
+
+  private limitsIndex(inv: InventoryDocument): Map<string, HostLimits> {
+    const clusters = new Map(inv.clusters.map((c) => [nameKey(c.name), c]));
+    return new Map(inv.hosts.map((h) => [nameKey(h.name), hostLimits(h, h.cluster === null ? null : (clusters.get(nameKey(h.cluster)) ?? null))]));
+  }
+
+  private run(job: Job, request: ScheduledRequest): void {
+    job.steps = job.steps.map((s, i) => (i === 0 ? { ...s, status: 'Running' } : s));
+    job.metrics = { bytesSent: 0, throughputBps: 0, downtimeMs: null, passes: 0, etaSeconds: null, totalSeconds: null };
+    this.save(job);
+    const vm = this.inventory.snapshot().inventory.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
+    if (!vm) {
+      this.end(job, 'Failed', {
+        error: { problem: `${request.vm} is no longer in the inventory (it was replaced by an import).`, recommendedAction: 'Refresh the inventory, then start the move again from the wizard.' },
+      });
+      this.dispatch();
+      return;
+    }
+    const move = this.connector.moveStart({ ...request, jobId: job.id }, (p) => this.progress(job, p));
+    this.running.set(job.id, move);
+    void move.done.then((outcome) => {
+      this.running.delete(job.id);
+      this.lastWrite.delete(job.id);
+      this.finish(job, request, outcome);
+      this.dispatch();
+    });
+  }
+
+  private progress(job: Job, p: MoveProgress): void {
+    job.steps = job.steps.map((s, i): JobStep => {
+      if (i < p.step) return { ...s, status: 'Completed', progress: 100 };
+      if (i === p.step) return { ...s, status: 'Running', progress: Math.round(p.stepPercent) };
+      return s;
+    });
+    job.progress = Math.min(99, Math.round(p.percent));
+    job.metrics = { bytesSent: p.bytesSent, throughputBps: p.throughputBps, downtimeMs: null, passes: p.passes, etaSeconds: p.etaSeconds, totalSeconds: null };
+    const now = Date.now();
+    if (now - (this.lastWrite.get(job.id) ?? 0) < PROGRESS_INTERVAL_MS) return;
+    this.lastWrite.set(job.id, now);
+    this.save(job);
+  }
+
+  private finish(job: Job, request: ScheduledRequest, outcome: MoveOutcome): void {
+    switch (outcome.status) {
+      case 'completed': {
+        const snap = this.inventory.snapshot().inventory;
+        const vm = snap.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
+        if (vm) {
+          const paths = pathsAfterMove(vm, request);
+          const revision = applyCompletedMove(this.db, {
+            vm: vm.name,
+            destinationHost: request.destinationHost,
+            configurationPath: paths.configurationPath,
+            disks: paths.disks,
+            memoryMB: vm.state === 'Off' ? 0 : vm.memoryMB,
+            addDefaultLocation: request.addToDefaults ? request.destinationPath ?? request.configurationPath : null,
+          });
+          this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta });
+        }
+        job.metrics = {
+          bytesSent: outcome.bytesSent,
+          throughputBps: outcome.totalSeconds > 0 ? outcome.bytesSent / outcome.totalSeconds : 0,
+          downtimeMs: outcome.downtimeMs,
+          passes: outcome.passes,
+          etaSeconds: null,
+          totalSeconds: outcome.totalSeconds,
+        };
+        const where = request.kind === 'storage' ? `its storage on ${request.destinationHost}` : `${request.vm} to ${request.destinationHost}`;
+        const downtime = request.kind === 'storage' ? '' : `, downtime ${outcome.downtimeMs} ms`;
+        const summary = `Moved ${where} in ${outcome.totalSeconds.toFixed(1)} s${downtime}, ${formatBytes(outcome.bytesSent)} sent${outcome.info ? `. ${outcome.info}` : ''}`;
+        this.end(job, outcome.info ? 'Completed with info' : 'Completed', { summary });
+        return;
+      }
+      case 'failed':
+        this.end(job, 'Failed', { error: { problem: outcome.problem, recommendedAction: outcome.recommendedAction }, summary: `${request.vm} is on ${outcome.vmHost}.` });
+        return;
+      case 'canceled':
+        this.end(job, 'Canceled', { summary: `Canceled: ${request.vm} is still running on ${outcome.vmHost}, with nothing lost.` });
+        return;
+      default:
+        assertNever(outcome);
+    }
+  }
+
+  private end(job: Job, status: 'Completed' | 'Completed with info' | 'Failed' | 'Canceled', detail: { error?: Job['error']; summary?: string }): void {
+    const failedAt = job.steps.findIndex((s) => s.status === 'Running');
+    job.steps = job.steps.map((s, i): JobStep => {
+      if (status === 'Completed' || status === 'Completed with info') return { ...s, status: 'Completed', progress: 100 };
+      if (i === failedAt) return { ...s, status: status === 'Failed' ? 'Failed' : 'Canceled' };
+      return s;
+    });
+    job.status = status;
+    if (status.startsWith('Completed')) job.progress = 100;
+    job.error = detail.error ?? null;
+    job.summary = detail.summary ?? null;
+    job.waitingFor = null;
+    if (job.metrics) job.metrics = { ...job.metrics, etaSeconds: null };
+    job.endedAt = new Date().toISOString();
+    this.save(job);
+  }
+
+  /**
+   * Cancels a queued or running move. A queued one ends at once; a running one is stopped by the
+   * process that runs it (this one, or another sharing the database), leaving the VM on its source.
+   */
+  cancel(jobId: string): Result<Job> {
+    const job = this.jobs.get(jobId);
+    if (!job) return err('job-not-found', `No job has the id ${jobId}.`);
+    if (job.status === 'Queued' && this.jobs.cancelQueued(jobId, new Date())) {
+      const canceled = this.jobs.get(jobId) as Job;
+      canceled.summary = 'Canceled before it started.';
+      this.jobs.update(canceled);
+      this.publish(canceled);
+      this.dispatch();
+      return ok(canceled);
+    }
+    if (job.status !== 'Running' && job.status !== 'Queued') return err('job-ended', `${job.name} has already ended (${job.status}); only queued and running jobs can be canceled.`);
+    const move = this.running.get(jobId);
+    if (move) move.cancel();
+    else this.jobs.requestCancel(jobId);
+    return ok(this.jobs.get(jobId) as Job);
+  }
+
+  /** Restarts a failed or canceled move as a new job, from where the VM is now. */
+  restart(jobId: string): Result<Job> {
+    const job = this.jobs.get(jobId);
+    if (!job) return err('job-not-found', `No job has the id ${jobId}.`);
+    if (job.status !== 'Failed' && job.status !== 'Canceled') return err('job-not-restartable', `${job.name} is ${job.status}; only failed and canceled jobs can be restarted.`);
+    const request = this.jobs.request<ScheduledRequest>(jobId);
+    if (!request) return err('job-not-restartable', `${job.name} is not a move, so it can't be restarted; run it again.`);
+    const vm = this.inventory.snapshot().inventory.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
+    if (!vm) return err('vm-not-found', `${request.vm} is no longer in the inventory.`);
+    const sourceHost = vm.host;
+    if (request.kind !== 'storage' && nameKey(sourceHost) === nameKey(request.destinationHost)) {
+      return err('already-there', `${vm.name} is already on ${request.destinationHost}.`);
+    }
+    return ok(this.enqueue({ ...request, sourceHost, ...(request.kind === 'storage' ? { destinationHost: sourceHost } : {}) }, job.name, job.id));
+  }
+
+  /** Handles cancel requests other processes left for this one's running moves. */
+  pollCancelRequests(): void {
+    for (const id of this.jobs.cancelRequests(this.runnerId)) this.running.get(id)?.cancel();
+  }
+
+  /**
+   * Jobs that were running when their process died are failed, with the VM where the connector
+   * says it is; queued jobs stay queued and run. Nothing is lost and nothing runs twice.
+   */
+  async reconcile(): Promise<void> {
+    this.runners.prune();
+    const orphans = this.jobs.active<ScheduledRequest>().filter((a) => a.job.status === 'Running' && a.runner !== this.runnerId && !this.runners.alive(a.runner));
+    for (const { job, request } of orphans) {
+      const where = (await this.connector.vmLocate(request.vm)) ?? request.sourceHost;
+      this.end(job, 'Failed', {
+        error: {
+          problem: `Ferry stopped while this move was running, so it did not finish. ${request.vm} is on ${where}.`,
+          recommendedAction: 'Check the VM on that host, then restart the job.',
+        },
+      });
+    }
+  }
+
+  private save(job: Job): void {
+    this.jobs.update(job);
+    this.publish(job);
+  }
+
+  private publish(job: Job): void {
+    this.hub.emit('jobs.changed', { jobs: [{ ...job, steps: job.steps.map((s) => ({ ...s })), metrics: job.metrics && ({ ...job.metrics } as JobMetrics) }] });
+  }
+}
