@@ -56,11 +56,11 @@ describe('console', () => {
   it('shows the later actions disabled, saying they come in a later release', async () => {
     await renderWithStore(<App />);
     fireEvent.click(screen.getByRole('tab', { name: 'Virtual Machine' }));
-    const migrate = screen.getByRole('button', { name: 'Migrate Virtual Machine' });
-    expect(migrate.getAttribute('aria-disabled')).toBe('true');
-    fireEvent.pointerEnter(migrate);
-    await waitFor(() => expect(migrate.getAttribute('aria-describedby')).toBeTruthy());
-    expect(document.getElementById(migrate.getAttribute('aria-describedby')!)?.textContent).toBe('Available in a later release');
+    const shutDown = screen.getByRole('button', { name: 'Shut Down' });
+    expect(shutDown.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.pointerEnter(shutDown);
+    await waitFor(() => expect(shutDown.getAttribute('aria-describedby')).toBeTruthy());
+    expect(document.getElementById(shutDown.getAttribute('aria-describedby')!)?.textContent).toBe('Available in a later release');
   });
 
   it('lists jobs and shows a failed job’s problem and recommended action', async () => {

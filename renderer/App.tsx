@@ -6,6 +6,8 @@ import { HostTree } from './features/host-tree/HostTree.js';
 import { ImportDialogs } from './features/import/ImportDialogs.js';
 import { ImportPickerProvider, useImportPicker } from './features/import/import-picker.js';
 import { JobsPane } from './features/jobs/JobsPane.js';
+import { MigrateStorageWizard } from './features/migrate-storage-wizard/MigrateStorageWizard.js';
+import { MigrateVmWizard } from './features/migrate-vm-wizard/MigrateVmWizard.js';
 import { Ribbon } from './features/ribbon/Ribbon.js';
 import { StatusBar } from './features/status-bar/StatusBar.js';
 import { VmList } from './features/vm-list/VmList.js';
@@ -151,6 +153,8 @@ export function App() {
         <StatusBar />
       </div>
       <ImportDialogs />
+      <MigrateVmWizard />
+      <MigrateStorageWizard />
       <Notifier />
     </ImportPickerProvider>
   );

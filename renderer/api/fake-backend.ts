@@ -18,10 +18,18 @@ export interface FakeBackendSeed {
   systemLocale?: string;
   /** Wait this long between import phases, to watch progress in a browser; 0 in unit tests. */
   phaseDelayMs?: number;
+  /**
+   * Answers for channels the fake has no behaviour of its own for (Select Host, storage paths, scripts,
+   * migration, start). The fake never applies the migration rules: a test seeds the answers it needs.
+   */
+  handlers?: FakeHandlers;
 }
 
 /** A handler that replaces the built-in behaviour of one channel. */
 export type FakeHandler<C extends InvokeChannel> = (args: InvokeArgs[C]) => Result<InvokeResults[C]> | Promise<Result<InvokeResults[C]>>;
+
+/** Seeded answers, by channel. */
+export type FakeHandlers = { [C in InvokeChannel]?: FakeHandler<C> };
 
 /** An in-memory `Backend` with hooks for tests: emit events, override channels, read the calls made. */
 export interface FakeBackend extends Backend {
@@ -62,7 +70,9 @@ function findProblems(value: unknown): ImportProblem[] {
 /** Creates an in-memory backend seeded with an inventory. */
 export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
   const listeners = new Map<EventName, Set<AnyListener>>();
-  const overrides = new Map<InvokeChannel, (args: unknown) => Result<unknown> | Promise<Result<unknown>>>();
+  const overrides = new Map<InvokeChannel, (args: unknown) => Result<unknown> | Promise<Result<unknown>>>(
+    Object.entries(seed.handlers ?? {}) as [InvokeChannel, (args: unknown) => Result<unknown> | Promise<Result<unknown>>][],
+  );
   const calls: { channel: InvokeChannel; args: unknown }[] = [];
   let revision = 1;
   let inventory = seed.inventory;
@@ -106,6 +116,9 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
       ],
       error: failed ? { problem: problem ?? 'The inventory is not valid.', recommendedAction: 'Correct the fields listed and import the file again.' } : null,
       summary,
+      waitingFor: null,
+      metrics: null,
+      restartOf: null,
     };
     jobs = [job, ...jobs];
     emit('jobs.changed', { jobs: [job] });
@@ -165,6 +178,15 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
         const info: AppInfo = { version: '0.1.0-fake', transport: 'electron', databasePath: ':memory:', systemLocale: seed.systemLocale ?? 'en-US' };
         return ok(info);
       }
+      case 'placement.selectHosts':
+      case 'storage.locations':
+      case 'storage.checkPath':
+      case 'storage.checkPlan':
+      case 'script.vmMigration':
+      case 'script.storageMigration':
+      case 'migration.submit':
+      case 'vm.start':
+        return err('fake-not-seeded', `The fake backend has no answer for ${channel}: seed one with handlers or override().`);
       default:
         return assertNever(channel);
     }

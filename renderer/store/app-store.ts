@@ -5,9 +5,10 @@ import { createInventorySlice, type InventorySlice } from './inventory-slice.js'
 import { createJobsSlice, type JobsSlice } from './jobs-slice.js';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice.js';
 import { createUiSlice, type UiSlice } from './ui-slice.js';
+import { createWizardSlice, type WizardSlice } from './wizard-slice.js';
 
 /** The whole renderer state: one slice per area. */
-export type AppState = InventorySlice & SelectionSlice & JobsSlice & UiSlice & ImportSlice;
+export type AppState = InventorySlice & SelectionSlice & JobsSlice & UiSlice & ImportSlice & WizardSlice;
 
 /** The store the views read and the backend binding writes. */
 export type AppStore = StoreApi<AppState>;
@@ -23,5 +24,6 @@ export function createAppStore(backend: Backend): AppStore {
     ...createJobsSlice(set, get, backend),
     ...createUiSlice(set, get, backend),
     ...createImportSlice(set, get, backend),
+    ...createWizardSlice(set, get, backend),
   }));
 }

@@ -33,6 +33,9 @@ const job = (id: string, createdAt: string, patch: Partial<Job> = {}): Job => ({
   steps: [],
   error: null,
   summary: null,
+  waitingFor: null,
+  metrics: null,
+  restartOf: null,
   ...patch,
 });
 

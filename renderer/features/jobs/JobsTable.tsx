@@ -1,6 +1,5 @@
 import {
   makeStyles,
-  mergeClasses,
   ProgressBar,
   Table,
   TableBody,
@@ -11,25 +10,14 @@ import {
   tokens,
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
-import type { KeyboardEvent } from 'react';
 import type { Job } from '../../../shared/model/job.js';
 import { JobStatusLabel } from '../../components/JobStatusLabel.js';
+import { SelectableRow } from '../../components/SelectableRow.js';
 import { useT } from '../../i18n/use-translator.js';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'fixed', minWidth: '720px' },
   head: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground2 },
-  row: {
-    cursor: 'default',
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
-    },
-  },
-  selected: {
-    backgroundColor: tokens.colorBrandBackground2,
-    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
-  },
   name: { width: '30%' },
   status: { width: '140px' },
   progress: { width: '140px' },
@@ -52,12 +40,6 @@ export function JobsTable({ jobs, selectedJobId, onSelect }: JobsTableProps) {
   const styles = useStyles();
   const { t, formatDateTime, formatNumber } = useT();
   const navigation = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
-  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, jobId: string) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      onSelect(jobId);
-    }
-  };
   return (
     <Table size="extra-small" role="grid" aria-label={t('jobs.label')} className={styles.table}>
       <TableHeader className={styles.head}>
@@ -71,40 +53,29 @@ export function JobsTable({ jobs, selectedJobId, onSelect }: JobsTableProps) {
         </TableRow>
       </TableHeader>
       <TableBody {...navigation}>
-        {jobs.map((job) => {
-          const selected = job.id === selectedJobId;
-          return (
-            <TableRow
-              key={job.id}
-              tabIndex={0}
-              aria-selected={selected}
-              className={mergeClasses(styles.row, selected && styles.selected)}
-              onClick={() => onSelect(job.id)}
-              onFocus={(e) => e.target === e.currentTarget && onSelect(job.id)}
-              onKeyDown={(e) => onKeyDown(e, job.id)}
-            >
-              <TableCell className={styles.cell}>{job.name}</TableCell>
-              <TableCell className={styles.cell}>
-                <JobStatusLabel status={job.status} />
-              </TableCell>
-              <TableCell className={styles.cell}>
-                <span className={styles.progressCell}>
-                  <ProgressBar
-                    className={styles.bar}
-                    value={job.progress}
-                    max={100}
-                    color={job.status === 'Failed' ? 'error' : job.status === 'Completed' ? 'success' : 'brand'}
-                    aria-label={t('jobs.progressOf', { name: job.name })}
-                  />
-                  <span className={styles.percent}>{t('jobs.progress', { percent: formatNumber(job.progress) })}</span>
-                </span>
-              </TableCell>
-              <TableCell className={styles.cell}>{formatDateTime(job.startedAt)}</TableCell>
-              <TableCell className={styles.cell}>{formatDateTime(job.endedAt)}</TableCell>
-              <TableCell className={styles.cell}>{job.target}</TableCell>
-            </TableRow>
-          );
-        })}
+        {jobs.map((job) => (
+          <SelectableRow key={job.id} selected={job.id === selectedJobId} onActivate={() => onSelect(job.id)}>
+            <TableCell className={styles.cell}>{job.name}</TableCell>
+            <TableCell className={styles.cell}>
+              <JobStatusLabel status={job.status} />
+            </TableCell>
+            <TableCell className={styles.cell}>
+              <span className={styles.progressCell}>
+                <ProgressBar
+                  className={styles.bar}
+                  value={job.progress}
+                  max={100}
+                  color={job.status === 'Failed' ? 'error' : job.status === 'Completed' ? 'success' : 'brand'}
+                  aria-label={t('jobs.progressOf', { name: job.name })}
+                />
+                <span className={styles.percent}>{t('jobs.progress', { percent: formatNumber(job.progress) })}</span>
+              </span>
+            </TableCell>
+            <TableCell className={styles.cell}>{formatDateTime(job.startedAt)}</TableCell>
+            <TableCell className={styles.cell}>{formatDateTime(job.endedAt)}</TableCell>
+            <TableCell className={styles.cell}>{job.target}</TableCell>
+          </SelectableRow>
+        ))}
       </TableBody>
     </Table>
   );

@@ -18,6 +18,7 @@ import { assertNever } from '../../../shared/model/result.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { useImportPicker } from '../import/import-picker.js';
+import { useVmActions } from '../vm-actions/use-vm-actions.js';
 import { FileMenu } from './FileMenu.js';
 import { LanguageMenu, ThemeMenu } from './PreferenceMenus.js';
 import { RibbonButton } from './RibbonButton.js';
@@ -94,14 +95,15 @@ function HomeTab() {
 
 function VmTab() {
   const { t } = useT();
+  const actions = useVmActions();
   return (
     <>
       <RibbonGroup label={t('ribbon.group.migrate')}>
-        <RibbonButton icon={<DesktopArrowRight24Regular />} label={t('ribbon.action.migrateVm')} later />
-        <RibbonButton icon={<HardDrive24Regular />} label={t('ribbon.action.migrateStorage')} later />
+        <RibbonButton icon={<DesktopArrowRight24Regular />} label={t('ribbon.action.migrateVm')} onClick={actions.migrateVm} disabled={!actions.canMigrate} />
+        <RibbonButton icon={<HardDrive24Regular />} label={t('ribbon.action.migrateStorage')} onClick={actions.migrateStorage} disabled={!actions.canMigrate} />
       </RibbonGroup>
       <RibbonGroup label={t('ribbon.group.vmState')}>
-        <RibbonButton icon={<Play24Regular />} label={t('ribbon.action.start')} later />
+        <RibbonButton icon={<Play24Regular />} label={t('ribbon.action.start')} onClick={actions.start} disabled={!actions.canStart} />
         <RibbonButton icon={<Power24Regular />} label={t('ribbon.action.shutDown')} later />
       </RibbonGroup>
       <RibbonGroup label={t('ribbon.group.properties')}>

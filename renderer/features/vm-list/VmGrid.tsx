@@ -1,9 +1,10 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDown16Regular, ArrowSortUp16Regular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Vm } from '../../../shared/model/inventory.js';
 import { useT } from '../../i18n/use-translator.js';
+import type { MenuAnchor } from '../vm-actions/VmContextMenu.js';
 import { VM_COLUMN_LABEL, VM_GRID_MIN_WIDTH, VM_GRID_TEMPLATE, VM_HEADER_HEIGHT, VM_ROW_HEIGHT } from './vm-list-columns.js';
 import { VM_COLUMNS, type VmColumn, type VmSort } from './vm-rows.js';
 import { VmGridRow } from './VmGridRow.js';
@@ -68,7 +69,14 @@ export interface VmGridProps {
   label: string;
   onSort: (sort: VmSort) => void;
   onSelect: (vmId: string) => void;
+  /** Right-click on a row, Shift+F10 or the context-menu key: the row's VM (now selected) and where to open a menu. */
+  onRowContextMenu?: (vmId: string, anchor: MenuAnchor) => void;
 }
+
+const rectOf = (element: Element): MenuAnchor => {
+  const r = element.getBoundingClientRect();
+  return { x: r.left, y: r.top, width: r.width, height: r.height };
+};
 
 const NUMERIC: ReadonlySet<VmColumn> = new Set<VmColumn>(['memory', 'configVersion']);
 
@@ -77,7 +85,7 @@ const NUMERIC: ReadonlySet<VmColumn> = new Set<VmColumn>(['memory', 'configVersi
  * 25,000 rows scroll smoothly. The grid takes focus; arrow keys, Page Up/Down, Home and End move
  * the selection, which `aria-activedescendant` announces.
  */
-export function VmGrid({ vms, rows, sort, selectedVmId, label, onSort, onSelect }: VmGridProps) {
+export function VmGrid({ vms, rows, sort, selectedVmId, label, onSort, onSelect, onRowContextMenu }: VmGridProps) {
   const styles = useStyles();
   const translator = useT();
   const { t } = translator;
@@ -116,8 +124,32 @@ export function VmGrid({ vms, rows, sort, selectedVmId, label, onSort, onSelect 
     if (activeRef.current >= 0) virtualizer.scrollToIndex(activeRef.current, { align: 'auto' });
   }, [rows, virtualizer]);
 
+  const openContextMenu = (position: number, anchor: (row: Element | null) => MenuAnchor) => {
+    if (!onRowContextMenu || position < 0 || position >= rows.length) return false;
+    const vmId = vms[rows[position]].id;
+    onSelect(vmId);
+    // The grid holds focus while the menu is open, so closing the menu can give it back.
+    gridRef.current?.focus({ preventScroll: true });
+    onRowContextMenu(vmId, anchor(document.getElementById(rowId(position))));
+    return true;
+  };
+
+  const onContextMenu = (event: MouseEvent<HTMLDivElement>) => {
+    const row = (event.target as Element).closest('[role="row"][data-index]');
+    const position = row ? Number((row as HTMLElement).dataset.index) : activeIndex;
+    // A keyboard-opened menu (Shift+F10, the menu key) has no pointer position: open it at the row.
+    const fromKeyboard = event.button !== 2 || (event.clientX === 0 && event.clientY === 0);
+    const pointer = { x: event.clientX, y: event.clientY, width: 0, height: 0 };
+    const at = (el: Element | null) => (fromKeyboard ? (el ? rectOf(el) : rectOf(event.currentTarget)) : pointer);
+    if (openContextMenu(position, at)) event.preventDefault();
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget || event.altKey || event.metaKey) return;
+    if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+      if (openContextMenu(activeIndex, (el) => rectOf(el ?? event.currentTarget))) event.preventDefault();
+      return;
+    }
     const page = Math.max(1, Math.floor((gridRef.current?.clientHeight ?? 0) / VM_ROW_HEIGHT) - 1);
     const from = activeIndex;
     let to: number | null = null;
@@ -175,6 +207,7 @@ export function VmGrid({ vms, rows, sort, selectedVmId, label, onSort, onSelect 
       tabIndex={0}
       className={mergeClasses(styles.grid, !activeRendered && styles.gridFocusEmpty)}
       onKeyDown={onKeyDown}
+      onContextMenu={onContextMenu}
       onFocus={(e) => e.target === e.currentTarget && setHasFocus(true)}
       onBlur={(e) => e.target === e.currentTarget && setHasFocus(false)}
     >

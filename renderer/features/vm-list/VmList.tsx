@@ -1,9 +1,10 @@
 import { makeStyles, SearchBox, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-translator.js';
 import { hostMaskForNode } from '../../store/inventory-index.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ROOT_NODE_ID } from '../host-tree/build-host-tree.js';
+import { VmContextMenu, type MenuAnchor } from '../vm-actions/VmContextMenu.js';
 import { countVmsInScope, selectVmRows } from './vm-rows.js';
 import { VmGrid } from './VmGrid.js';
 
@@ -55,6 +56,8 @@ export function VmList() {
   const selectVm = useAppStore((s) => s.selectVm);
   // Typing stays responsive: the list catches up with the filter a frame later if it must.
   const deferredFilter = useDeferredValue(filter);
+  const [menuAnchor, setMenuAnchor] = useState<MenuAnchor | null>(null);
+  const focusBeforeMenu = useRef<HTMLElement | null>(null);
 
   const hostMask = useMemo(() => (index ? hostMaskForNode(index, nodeId) : null), [index, nodeId]);
   const total = useMemo(() => (index ? countVmsInScope(index.vmRows, hostMask) : 0), [index, hostMask]);
@@ -98,6 +101,17 @@ export function VmList() {
           label={t('vmList.label')}
           onSort={setSort}
           onSelect={selectVm}
+          onRowContextMenu={(_vmId, anchor) => {
+            focusBeforeMenu.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+            setMenuAnchor(anchor);
+          }}
+        />
+        <VmContextMenu
+          anchor={menuAnchor}
+          onClose={() => {
+            setMenuAnchor(null);
+            focusBeforeMenu.current?.focus({ preventScroll: true });
+          }}
         />
         {index && rows.length === 0 ? (
           <Text className={styles.empty}>{filtering ? t('vmList.noMatch', { query: deferredFilter.trim() }) : t('vmList.empty')}</Text>

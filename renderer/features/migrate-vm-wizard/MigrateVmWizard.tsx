@@ -1,0 +1,159 @@
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { Vm } from '../../../shared/model/inventory.js';
+import { assertNever } from '../../../shared/model/result.js';
+import { IssueList } from '../../components/IssueList.js';
+import { useRequest } from '../../components/use-request.js';
+import { WizardShell, WizardVmGone } from '../../components/WizardShell.js';
+import type { MessageKey } from '../../i18n/en.js';
+import { useT } from '../../i18n/use-translator.js';
+import { useAppStore } from '../../store/store-context.js';
+import type { WizardSession } from '../../store/wizard-slice.js';
+import { usePathCheck, useStorageLocations } from '../storage-paths/use-storage-paths.js';
+import { SelectHostPage } from './SelectHostPage.js';
+import { storageMovesWith, vmMigrationArgs, vmWizardPages, type VmWizardPage } from './vm-wizard-draft.js';
+import { VmSelectPathPage } from './VmSelectPathPage.js';
+import { VmSummaryPage } from './VmSummaryPage.js';
+
+/** The label of each page, as VMM names them. */
+export const VM_WIZARD_PAGE_LABEL: Record<VmWizardPage, MessageKey> = {
+  'select-host': 'wizard.page.selectHost',
+  'select-path': 'wizard.page.selectPath',
+  summary: 'wizard.page.summary',
+};
+
+type VmSession = Extract<WizardSession, { kind: 'migrate-vm' }>;
+
+function VmWizard({ session, vm }: { session: VmSession; vm: Vm }) {
+  const { t } = useT();
+  const draft = session.draft;
+  const revision = useAppStore((s) => s.snapshot?.revision ?? 0);
+  const sourceHost = useAppStore((s) => s.index?.hostByName.get(vm.host.toLowerCase()) ?? null);
+  const patch = useAppStore((s) => s.patchVmWizard);
+  const close = useAppStore((s) => s.closeWizard);
+  const submit = useAppStore((s) => s.submitMigration);
+  const wizardRequest = useAppStore((s) => s.wizardRequest);
+  const [retry, setRetry] = useState(0);
+  // The path the current ratings were asked with: it changes only once a typed path is checked.
+  const [appliedPath, setAppliedPath] = useState<string | null>(null);
+
+  const onSelectHost = draft.page === 'select-host';
+  const pathHost = !onSelectHost && storageMovesWith(draft.transferType) ? draft.host : null;
+  const pathState = usePathCheck(pathHost, draft.destinationPath);
+  useEffect(() => {
+    if (!pathState.pending) setAppliedPath(pathState.check?.valid ? pathState.path : null);
+  }, [pathState.pending, pathState.check, pathState.path]);
+
+  const destinationPaths = pathHost !== null && appliedPath !== null ? { [pathHost]: appliedPath } : undefined;
+  const ratingsKey = JSON.stringify([vm.name, vm.state, revision, retry, destinationPaths ?? null]);
+  const ratings = useRequest(ratingsKey, () => wizardRequest('placement.selectHosts', { vm: vm.name, ...(destinationPaths ? { destinationPaths } : {}) }));
+  const rows = ratings.result?.ok ? ratings.result.value : null;
+  const fresh = ratings.resultKey === ratingsKey;
+  const row = rows?.find((r) => r.host === draft.host) ?? null;
+
+  const transferType = onSelectHost ? (row?.available ? row.transferType : null) : draft.transferType;
+  const pages = vmWizardPages(transferType);
+  const index = Math.max(0, pages.indexOf(draft.page));
+  const locations = useStorageLocations(storageMovesWith(transferType) ? draft.host : null);
+
+  const pathReady =
+    !pathState.pending && (pathState.path === '' || pathState.check?.valid === true) && appliedPath === (pathState.path === '' ? null : pathState.path);
+  const rowReady = fresh && row !== null && row.available;
+  let canNext: boolean;
+  switch (draft.page) {
+    case 'select-host':
+      canNext = rowReady;
+      break;
+    case 'select-path':
+      canNext = rowReady && pathReady;
+      break;
+    case 'summary':
+      canNext = false;
+      break;
+    default:
+      canNext = assertNever(draft.page);
+  }
+
+  const next = () => {
+    const page = pages[index + 1];
+    if (!page || !row) return;
+    patch(onSelectHost ? { page, transferType: row.transferType, submitError: null } : { page, submitError: null });
+  };
+  const move = () => {
+    if (row) void submit({ kind: 'vm', ...vmMigrationArgs(vm.name, row.host, draft.transferType, draft) });
+  };
+
+  let content;
+  switch (draft.page) {
+    case 'select-host':
+      content = (
+        <SelectHostPage
+          vm={vm}
+          draft={draft}
+          rows={rows}
+          loading={ratings.loading}
+          error={ratings.result && !ratings.result.ok ? ratings.result.error : null}
+          onRetry={() => setRetry((n) => n + 1)}
+        />
+      );
+      break;
+    case 'select-path':
+      content = (
+        <VmSelectPathPage
+          vm={vm}
+          draft={draft}
+          destination={draft.host ?? ''}
+          locations={locations.locations}
+          pathState={pathState}
+          ratedRow={fresh && pathReady ? row : null}
+        />
+      );
+      break;
+    case 'summary':
+      content = row ? (
+        <>
+          {!row.available ? (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t('summary.noLongerAvailable', { host: row.host })}</MessageBarTitle>
+                <IssueList items={row.reasons} />
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <VmSummaryPage vm={vm} sourceHost={sourceHost} draft={draft} row={row} />
+        </>
+      ) : null;
+      break;
+    default:
+      content = assertNever(draft.page);
+  }
+
+  return (
+    <WizardShell
+      title={t('vmWizard.title')}
+      pages={pages.map((id) => ({ id, label: t(VM_WIZARD_PAGE_LABEL[id]) }))}
+      current={draft.page}
+      canPrevious={index > 0}
+      canNext={canNext}
+      canMove={draft.page === 'summary' && rowReady && !draft.submitting}
+      moving={draft.submitting}
+      onPrevious={() => patch({ page: pages[index - 1], submitError: null })}
+      onNext={next}
+      onMove={move}
+      onCancel={close}
+    >
+      {content}
+    </WizardShell>
+  );
+}
+
+/** The Migrate VM Wizard (Virtual Machine > Migrate Virtual Machine), when it is open. */
+export function MigrateVmWizard() {
+  const { t } = useT();
+  const session = useAppStore((s) => (s.wizard?.kind === 'migrate-vm' ? s.wizard : null));
+  const vm = useAppStore((s) => (session ? (s.index?.vmById.get(session.vmId) ?? null) : null));
+  const close = useAppStore((s) => s.closeWizard);
+  if (!session) return null;
+  if (!vm) return <WizardVmGone title={t('vmWizard.title')} onCancel={close} />;
+  return <VmWizard session={session} vm={vm} />;
+}

@@ -1,0 +1,89 @@
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
+import type { Vm } from '../../../shared/model/inventory.js';
+import type { HostRating } from '../../../shared/model/placement.js';
+import type { ErrorDto } from '../../../shared/model/result.js';
+import { useT } from '../../i18n/use-translator.js';
+import { useAppStore } from '../../store/store-context.js';
+import { HostRatingGrid } from './HostRatingGrid.js';
+import { HostRatingTabs } from './HostRatingTabs.js';
+import { StartVmPrompt } from './StartVmPrompt.js';
+import type { VmWizardDraft } from './vm-wizard-draft.js';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  intro: { flexGrow: 1, color: tokens.colorNeutralForeground2 },
+  switch: { flexShrink: 0, whiteSpace: 'nowrap' },
+  grid: {
+    flexGrow: 1,
+    flexShrink: 0,
+    flexBasis: '180px',
+    overflow: 'auto',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  unavailableHint: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+});
+
+/** Props of Select Host. */
+export interface SelectHostPageProps {
+  vm: Vm;
+  draft: VmWizardDraft;
+  rows: readonly HostRating[] | null;
+  loading: boolean;
+  error: ErrorDto | null;
+  onRetry: () => void;
+}
+
+/**
+ * Select Host: the start prompt for a VM that is not running, every other host rated for the VM (the
+ * unavailable ones shown or hidden, greyed), and the current host's explanations in tabs below.
+ */
+export function SelectHostPage({ vm, draft, rows, loading, error, onRetry }: SelectHostPageProps) {
+  const styles = useStyles();
+  const { t } = useT();
+  const patch = useAppStore((s) => s.patchVmWizard);
+  const all = rows ?? [];
+  const shown = draft.showUnavailable ? all : all.filter((r) => r.available);
+  const current = all.find((r) => r.host === draft.host) ?? null;
+  const availableCount = all.filter((r) => r.available).length;
+  const activate = (host: string) => {
+    if (host !== draft.host) patch({ host, destinationPath: '', addToDefaults: false });
+  };
+  return (
+    <>
+      <StartVmPrompt vm={vm} draft={draft} />
+      <div className={styles.bar}>
+        <Text className={styles.intro}>{t('selectHost.intro', { vm: vm.name, host: vm.host })}</Text>
+        {loading ? <Spinner size="extra-tiny" label={t('selectHost.rating')} /> : null}
+        <Switch
+          className={styles.switch}
+          label={t('selectHost.showUnavailable')}
+          checked={draft.showUnavailable}
+          onChange={(_e, data) => patch({ showUnavailable: data.checked })}
+        />
+      </div>
+      {error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{t('selectHost.failed', { message: error.message })}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={onRetry}>
+              {t('app.retry')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      <div className={styles.grid}>
+        <HostRatingGrid rows={shown} current={draft.host} label={t('selectHost.gridLabel')} onActivate={activate} />
+      </div>
+      <Text className={current && !current.available ? styles.unavailableHint : styles.hint} aria-live="polite">
+        {rows === null
+          ? t('selectHost.loading')
+          : current && !current.available
+            ? t('selectHost.unavailableHint', { host: current.host })
+            : t('selectHost.count', { available: availableCount, total: all.length })}
+      </Text>
+      <HostRatingTabs row={current} />
+    </>
+  );
+}

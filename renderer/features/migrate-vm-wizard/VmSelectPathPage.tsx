@@ -1,0 +1,94 @@
+import { Checkbox, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import type { Vm } from '../../../shared/model/inventory.js';
+import type { HostRating } from '../../../shared/model/placement.js';
+import type { StorageLocation } from '../../../shared/model/storage.js';
+import { useT } from '../../i18n/use-translator.js';
+import { useAppStore, useAppStoreApi } from '../../store/store-context.js';
+import { StoragePathField } from '../storage-paths/StoragePathField.js';
+import type { PathCheckState } from '../storage-paths/use-storage-paths.js';
+import type { VmWizardDraft } from './vm-wizard-draft.js';
+
+const useStyles = makeStyles({
+  intro: { color: tokens.colorNeutralForeground2 },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  size: { width: '90px', textAlign: 'right', whiteSpace: 'nowrap' },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+/** Props of the Migrate VM Wizard's Select Path. */
+export interface VmSelectPathPageProps {
+  vm: Vm;
+  draft: VmWizardDraft;
+  destination: string;
+  locations: readonly StorageLocation[];
+  pathState: PathCheckState;
+  /** The destination's row rated with this path, once the backend has answered for it. */
+  ratedRow: HostRating | null;
+}
+
+/**
+ * Select Path, when storage moves: where on the destination the VM's files go (a default location, a
+ * typed path, or Browse), the path checked as the admin types, the host re-rated with it (so a location
+ * without room says so here), "add to the default locations", and the VHDs that will be copied.
+ */
+export function VmSelectPathPage({ vm, draft, destination, locations, pathState, ratedRow }: VmSelectPathPageProps) {
+  const styles = useStyles();
+  const { t, formatSizeGB } = useT();
+  const patch = useAppStore((s) => s.patchVmWizard);
+  const firstDefault = locations.find((l) => l.kind === 'default')?.path ?? null;
+  const storeApi = useAppStoreApi();
+  useEffect(() => {
+    // Only when the host's defaults arrive, and only into an empty field: a typed or cleared path stays.
+    const wizard = storeApi.getState().wizard;
+    if (firstDefault !== null && wizard?.kind === 'migrate-vm' && wizard.draft.destinationPath === '') patch({ destinationPath: firstDefault });
+  }, [firstDefault, storeApi, patch]);
+  const problems = ratedRow && !ratedRow.available ? ratedRow.reasons.map((r) => r.message) : [];
+  const target = pathState.path === '' ? t('vmPath.defaultLocation') : pathState.path;
+  return (
+    <>
+      <Text className={styles.intro}>{t('vmPath.intro', { vm: vm.name, host: destination })}</Text>
+      <StoragePathField
+        host={destination}
+        label={t('vmPath.location')}
+        value={draft.destinationPath}
+        onChange={(destinationPath) => patch({ destinationPath })}
+        locations={locations}
+        state={pathState}
+        problems={problems}
+        emptyHint={t('vmPath.emptyHint')}
+      />
+      <Checkbox
+        label={t('storage.addToDefaults')}
+        checked={draft.addToDefaults}
+        disabled={pathState.path === ''}
+        onChange={(_e, data) => patch({ addToDefaults: data.checked === true })}
+      />
+      <h3 className={styles.subheading}>{t('vmPath.disks')}</h3>
+      <Table size="extra-small" aria-label={t('vmPath.disks')}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('disks.col.disk')}</TableHeaderCell>
+            <TableHeaderCell className={styles.size}>{t('disks.col.size')}</TableHeaderCell>
+            <TableHeaderCell>{t('disks.col.destination')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {vm.disks.map((disk) => (
+            <TableRow key={disk.path}>
+              <TableCell>
+                <span className={styles.mono}>{disk.path}</span>
+              </TableCell>
+              <TableCell className={styles.size}>{formatSizeGB(disk.sizeGB)}</TableCell>
+              <TableCell>
+                <span className={styles.mono}>{target}</span>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Text className={styles.hint}>{t('vmPath.disksHint')}</Text>
+    </>
+  );
+}

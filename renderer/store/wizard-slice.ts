@@ -1,0 +1,88 @@
+import type { InvokeArgs, InvokeResults } from '../../shared/contract/invoke.js';
+import type { Job } from '../../shared/model/job.js';
+import type { Result } from '../../shared/model/result.js';
+import { newStorageWizardDraft, type StorageWizardDraft } from '../features/migrate-storage-wizard/storage-wizard-draft.js';
+import { newVmWizardDraft, type VmWizardDraft } from '../features/migrate-vm-wizard/vm-wizard-draft.js';
+import type { SliceCreator } from './app-store.js';
+
+/** The two migration wizards. */
+export type WizardKind = 'migrate-vm' | 'migrate-storage';
+
+/** The wizard open now: which one, for which VM, and its pages' state. */
+export type WizardSession =
+  | { id: number; kind: 'migrate-vm'; vmId: string; draft: VmWizardDraft }
+  | { id: number; kind: 'migrate-storage'; vmId: string; draft: StorageWizardDraft };
+
+/** The requests the wizards make. */
+export type WizardChannel =
+  | 'placement.selectHosts'
+  | 'storage.locations'
+  | 'storage.checkPath'
+  | 'storage.checkPlan'
+  | 'script.vmMigration'
+  | 'script.storageMigration';
+
+/** The open wizard, and the actions that drive it and the VM's Start. */
+export interface WizardSlice {
+  wizard: WizardSession | null;
+  openWizard(kind: WizardKind, vmId: string): void;
+  closeWizard(): void;
+  patchVmWizard(patch: Partial<VmWizardDraft>): void;
+  patchStorageWizard(patch: Partial<StorageWizardDraft>): void;
+  /** A wizard's read-only request (Select Host, paths, plan checks, scripts). */
+  wizardRequest<C extends WizardChannel>(channel: C, args: InvokeArgs[C]): Promise<Result<InvokeResults[C]>>;
+  /**
+   * Move: hands the migration to the backend. On success the job joins the Jobs pane, selected, and the
+   * wizard closes; on failure the error is kept on the wizard's Summary page.
+   */
+  submitMigration(args: InvokeArgs['migration.submit']): Promise<void>;
+  /** Starts a VM that is not running (`vm.start`); its job joins the Jobs pane. */
+  startVm(vmName: string): Promise<Result<Job>>;
+}
+
+let sessionId = 0;
+
+/** Creates the wizard slice. */
+export const createWizardSlice: SliceCreator<WizardSlice> = (set, get, backend) => {
+  const patchDraft = (kind: WizardKind, patch: object) => {
+    const wizard = get().wizard;
+    if (!wizard || wizard.kind !== kind) return;
+    set({ wizard: { ...wizard, draft: { ...wizard.draft, ...patch } } as WizardSession });
+  };
+
+  return {
+    wizard: null,
+    openWizard: (kind, vmId) =>
+      set({
+        wizard:
+          kind === 'migrate-vm'
+            ? { id: ++sessionId, kind, vmId, draft: newVmWizardDraft() }
+            : { id: ++sessionId, kind, vmId, draft: newStorageWizardDraft() },
+      }),
+    closeWizard: () => set({ wizard: null }),
+    patchVmWizard: (patch) => patchDraft('migrate-vm', patch),
+    patchStorageWizard: (patch) => patchDraft('migrate-storage', patch),
+    wizardRequest: (channel, args) => backend.invoke(channel, args),
+    submitMigration: async (args) => {
+      const wizard = get().wizard;
+      if (!wizard) return;
+      const patch = (p: object) => get().wizard?.id === wizard.id && patchDraft(wizard.kind, p);
+      patch({ submitting: true, submitError: null });
+      const result = await backend.invoke('migration.submit', args);
+      if (!result.ok) {
+        patch({ submitting: false, submitError: result.error });
+        return;
+      }
+      get().mergeJobs([result.value]);
+      get().selectJob(result.value.id);
+      get().setJobsPaneOpen(true);
+      if (get().wizard?.id === wizard.id) set({ wizard: null });
+      get().pushNotice({ intent: 'success', key: 'wizard.jobCreated', params: { name: result.value.name } });
+    },
+    startVm: async (vmName) => {
+      const result = await backend.invoke('vm.start', { vm: vmName });
+      if (result.ok) get().mergeJobs([result.value]);
+      return result;
+    },
+  };
+};
