@@ -11,6 +11,7 @@ import { InventoryService } from './inventory-service.js';
 import { JobService } from './job-service.js';
 import { MigrationService } from './migration-service.js';
 import { SchedulerService } from './scheduler-service.js';
+import type { UiSettings } from '../../shared/model/settings.js';
 import { DatabaseWatcher } from './database-watcher.js';
 import { RunnerRepository, type RunnerKind } from '../infra/db/runner-repository.js';
 import { SimulatorConnector } from '../infra/connectors/simulator/simulator-connector.js';
@@ -27,6 +28,8 @@ export interface AppServices {
   inventory: InventoryService;
   migration: MigrationService;
   scheduler: SchedulerService;
+  /** Changes preferences; a new simulator speed applies at once, to moves in flight too. */
+  settingsSet(change: Partial<UiSettings>): UiSettings;
   /** Cancels this process's moves in flight (the VMs stay on their sources), then closes the database. */
   close(): Promise<void>;
 }
@@ -71,6 +74,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   }
   return {
     db, databasePath: options.databasePath, hub, jobs, settings, inventory, migration, scheduler,
+    settingsSet: (change) => {
+      const next = settings.setUi(change);
+      if (change.simulatorSpeed !== undefined && connector instanceof SimulatorConnector) connector.speedSet(change.simulatorSpeed);
+      return next;
+    },
     close: async () => {
       watcher?.stop();
       if (options.runner) await scheduler.close();
@@ -99,8 +107,10 @@ export function createHandlers(s: AppServices, facts: HostFacts): Handlers {
     'inventory.import': (a) => s.inventory.importText(a.fileName, a.content),
     'inventory.loadDemo': () => s.inventory.loadDemo(),
     'jobs.list': (a) => ok(s.jobs.list(a.limit)),
+    'jobs.cancel': (a) => s.scheduler.cancel(a.id),
+    'jobs.restart': (a) => s.scheduler.restart(a.id),
     'settings.get': () => ok(s.settings.getUi()),
-    'settings.set': (a) => ok(s.settings.setUi(a)),
+    'settings.set': (a) => ok(s.settingsSet(a)),
     'app.info': () => ok({ version, transport: facts.transport, databasePath: s.databasePath, systemLocale: facts.systemLocale }),
     'placement.selectHosts': (a) => s.migration.selectHosts(a.vm, a.destinationPaths),
     'storage.locations': (a) => s.migration.locations(a.host),

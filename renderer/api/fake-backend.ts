@@ -119,6 +119,7 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
       waitingFor: null,
       metrics: null,
       restartOf: null,
+      move: null,
     };
     jobs = [job, ...jobs];
     emit('jobs.changed', { jobs: [job] });
@@ -186,6 +187,8 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
       case 'script.storageMigration':
       case 'migration.submit':
       case 'vm.start':
+      case 'jobs.cancel':
+      case 'jobs.restart':
         return err('fake-not-seeded', `The fake backend has no answer for ${channel}: seed one with handlers or override().`);
       default:
         return assertNever(channel);

@@ -36,6 +36,7 @@ const job = (id: string, createdAt: string, patch: Partial<Job> = {}): Job => ({
   waitingFor: null,
   metrics: null,
   restartOf: null,
+  move: null,
   ...patch,
 });
 
@@ -46,7 +47,7 @@ describe('store bound to the backend', () => {
     expect(state.inventoryStatus).toBe('ready');
     expect(state.index?.inventory.vms).toHaveLength(9);
     expect(state.appInfo?.systemLocale).toBe('en-US');
-    expect(state.settings).toEqual({ language: 'system', theme: 'system' });
+    expect(state.settings).toEqual({ language: 'system', theme: 'system', simulatorSpeed: 10 });
   });
 
   it('refetches the inventory when the backend says it changed', async () => {

@@ -54,6 +54,7 @@ export function job(id: string, name: string, patch: Partial<Job> = {}): Job {
     waitingFor: null,
     metrics: null,
     restartOf: null,
+    move: null,
     ...patch,
   };
 }

@@ -7,6 +7,8 @@ export const INVOKE_CHANNELS = [
   'inventory.import',
   'inventory.loadDemo',
   'jobs.list',
+  'jobs.cancel',
+  'jobs.restart',
   'settings.get',
   'settings.set',
   'app.info',

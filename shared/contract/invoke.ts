@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { InventoryDocument, InventoryMeta } from '../model/inventory.js';
 import type { ImportSummary } from '../model/import.js';
 import type { Job } from '../model/job.js';
-import { LANGUAGE_VALUES, THEME_VALUES, type UiSettings } from '../model/settings.js';
+import { LANGUAGE_VALUES, SIMULATOR_SPEED, THEME_VALUES, type UiSettings } from '../model/settings.js';
 import { PERFORMANCE_OPTION_VALUES } from '../model/inventory.js';
 import type { HostRating, PathCheck } from '../model/placement.js';
 import type { StorageLocation, StoragePlanCheck } from '../model/storage.js';
@@ -61,11 +61,19 @@ export const invokeSchemas = {
   'inventory.loadDemo': none,
   /** Recent jobs, newest first. */
   'jobs.list': z.object({ limit: z.number().int().min(1).max(10000).optional() }).strict(),
+  /** Cancels a queued or running job (a canceled live migration leaves the VM running on its source). */
+  'jobs.cancel': z.object({ id: z.string().min(1).max(64) }).strict(),
+  /** Restarts a failed or canceled move as a new job, from where the VM is now. */
+  'jobs.restart': z.object({ id: z.string().min(1).max(64) }).strict(),
   /** The console's preferences. */
   'settings.get': none,
   /** Change some of the console's preferences. */
   'settings.set': z
-    .object({ language: z.enum(LANGUAGE_VALUES).optional(), theme: z.enum(THEME_VALUES).optional() })
+    .object({
+      language: z.enum(LANGUAGE_VALUES).optional(),
+      theme: z.enum(THEME_VALUES).optional(),
+      simulatorSpeed: z.number().min(SIMULATOR_SPEED.min).max(SIMULATOR_SPEED.max).optional(),
+    })
     .strict(),
   /** Facts about the running backend. */
   'app.info': none,
@@ -121,6 +129,8 @@ export interface InvokeResults {
   'inventory.import': ImportSummary;
   'inventory.loadDemo': ImportSummary;
   'jobs.list': Job[];
+  'jobs.cancel': Job;
+  'jobs.restart': Job;
   'settings.get': UiSettings;
   'settings.set': UiSettings;
   'app.info': AppInfo;

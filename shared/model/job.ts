@@ -1,3 +1,5 @@
+import type { PerformanceOption } from './inventory.js';
+
 /** Jobs as the admin sees them (migration-rules.md section 6). */
 
 /** A job's status, with VMM's words. */
@@ -35,6 +37,20 @@ export interface JobMetrics {
   totalSeconds: number | null;
 }
 
+/** How a move runs, as the connector does it. */
+export const MOVE_KIND_VALUES = ['live', 'live-vsm', 'storage', 'quick', 'network'] as const;
+/** How a move runs: a running VM's memory, its storage, or both (storage first). */
+export type MoveKind = (typeof MOVE_KIND_VALUES)[number];
+
+/** The move a migration job carries: which hosts it occupies (section 4) and how. */
+export interface JobMove {
+  kind: MoveKind;
+  sourceHost: string;
+  /** Same as the source for a storage move. */
+  destinationHost: string;
+  performanceOption: PerformanceOption;
+}
+
 /** A job and its history. Times are ISO 8601. */
 export interface Job {
   id: string;
@@ -57,4 +73,6 @@ export interface Job {
   metrics: JobMetrics | null;
   /** The job this one restarted, if any. */
   restartOf: string | null;
+  /** For a migration job: its move; null for other jobs. */
+  move: JobMove | null;
 }

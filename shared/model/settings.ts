@@ -10,11 +10,19 @@ export const THEME_VALUES = ['system', 'light', 'dark'] as const;
 /** A theme preference. */
 export type ThemePreference = (typeof THEME_VALUES)[number];
 
+/**
+ * The simulator's speed factor: how much faster than real time a simulated move plays (`--speed`,
+ * and Options > Simulator speed). 1 is real time; 10 (the default) suits demos; up to an hour per second.
+ */
+export const SIMULATOR_SPEED = { min: 0.1, max: 3600, default: 10 } as const;
+
 /** The console's preferences. */
 export interface UiSettings {
   language: LanguagePreference;
   theme: ThemePreference;
+  /** The simulated connector's time compression (see SIMULATOR_SPEED). */
+  simulatorSpeed: number;
 }
 
 /** Preferences a fresh install starts with. */
-export const DEFAULT_UI_SETTINGS: UiSettings = { language: 'system', theme: 'system' };
+export const DEFAULT_UI_SETTINGS: UiSettings = { language: 'system', theme: 'system', simulatorSpeed: SIMULATOR_SPEED.default };

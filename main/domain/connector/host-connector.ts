@@ -1,7 +1,8 @@
 import type { PerformanceOption } from '../../../shared/model/inventory.js';
 
-/** What a connector moves: a running VM's memory, its storage, or both (storage first). */
-export type MoveKind = 'live' | 'live-vsm' | 'storage' | 'quick' | 'network';
+import type { MoveKind } from '../../../shared/model/job.js';
+
+export type { MoveKind } from '../../../shared/model/job.js';
 
 /** One move handed to a connector. Names are the inventory's; paths are Windows paths. */
 export interface MoveRequest {

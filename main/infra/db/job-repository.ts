@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Job, JobError, JobKind, JobMetrics, JobStatus, JobStep } from '../../../shared/model/job.js';
+import type { Job, JobError, JobKind, JobMetrics, JobMove, JobStatus, JobStep } from '../../../shared/model/job.js';
 import type { Db } from './open.js';
 
 interface JobRow {
@@ -27,7 +27,15 @@ const toJob = (r: JobRow): Job => ({
   waitingFor: r.waiting_for,
   metrics: parse<JobMetrics>(r.metrics),
   restartOf: r.restart_of,
+  move: toMove(r.request),
 });
+
+/** The hosts and kind of a migration job's request (the scheduler's ScheduledRequest, kept as JSON). */
+function toMove(request: string | null): JobMove | null {
+  const r = parse<Partial<JobMove>>(request);
+  if (!r || typeof r.kind !== 'string' || typeof r.sourceHost !== 'string' || typeof r.destinationHost !== 'string') return null;
+  return { kind: r.kind, sourceHost: r.sourceHost, destinationHost: r.destinationHost, performanceOption: r.performanceOption ?? 'Compression' };
+}
 
 /** What a new job needs. */
 export interface NewJob {

@@ -1,8 +1,5 @@
-import { LANGUAGE_VALUES, THEME_VALUES, DEFAULT_UI_SETTINGS, type UiSettings } from '../../../shared/model/settings.js';
+import { LANGUAGE_VALUES, THEME_VALUES, DEFAULT_UI_SETTINGS, SIMULATOR_SPEED, type UiSettings } from '../../../shared/model/settings.js';
 import type { Db } from './open.js';
-
-/** The simulator's default time compression. */
-export const DEFAULT_SIMULATOR_SPEED = 10;
 
 /** The console's preferences, one row per key. */
 export class SettingsRepository {
@@ -11,7 +8,7 @@ export class SettingsRepository {
   /** Current preferences; unknown or damaged values fall back to the defaults. */
   getUi(): UiSettings {
     const rows = this.db.prepare("SELECT key, value FROM settings WHERE key IN ('ui.language', 'ui.theme')").all() as { key: string; value: string }[];
-    const out: UiSettings = { ...DEFAULT_UI_SETTINGS };
+    const out: UiSettings = { ...DEFAULT_UI_SETTINGS, simulatorSpeed: this.getSimulatorSpeed() };
     for (const { key, value } of rows) {
       if (key === 'ui.language' && (LANGUAGE_VALUES as readonly string[]).includes(value)) out.language = value as UiSettings['language'];
       if (key === 'ui.theme' && (THEME_VALUES as readonly string[]).includes(value)) out.theme = value as UiSettings['theme'];
@@ -22,7 +19,7 @@ export class SettingsRepository {
   /** The simulator's time compression: 1 is real time; the default, 10, suits demos. */
   getSimulatorSpeed(): number {
     const value = Number(this.db.prepare("SELECT value FROM settings WHERE key = 'simulator.speed'").pluck().get());
-    return Number.isFinite(value) && value > 0 ? value : DEFAULT_SIMULATOR_SPEED;
+    return Number.isFinite(value) && value >= SIMULATOR_SPEED.min && value <= SIMULATOR_SPEED.max ? value : SIMULATOR_SPEED.default;
   }
 
   /** Sets the simulator's time compression. */
@@ -36,6 +33,7 @@ export class SettingsRepository {
     this.db.transaction(() => {
       if (change.language !== undefined) put.run('ui.language', change.language);
       if (change.theme !== undefined) put.run('ui.theme', change.theme);
+      if (change.simulatorSpeed !== undefined) put.run('simulator.speed', String(change.simulatorSpeed));
     })();
     return this.getUi();
   }

@@ -46,6 +46,7 @@ export class SimulatedMove implements RunningMove {
   private percent = 0;
   private stepPercent = 0;
   private reportedStep = -1;
+  private speed: number;
 
   constructor(
     readonly request: MoveRequest,
@@ -59,6 +60,7 @@ export class SimulatedMove implements RunningMove {
     this.rates = rates;
     const last = this.state.phases.length - 1;
     this.failStep = fault ? Math.min(Math.max(0, Math.floor(fault.step)), last) : null;
+    this.speed = ctx.speed;
     this.lastWallMs = ctx.clock.now();
     // The first report (step 0, 0%) comes from a timer, never synchronously from moveStart.
     this.schedule(0);
@@ -84,6 +86,14 @@ export class SimulatedMove implements RunningMove {
     this.schedule(this.nextDelayMs());
   }
 
+  /** Plays the move up to now at the old speed, then runs on at `speed` (the admin changed the setting). */
+  speedChange(speed: number): void {
+    if (this.ended) return;
+    this.sync();
+    this.speed = speed;
+    this.schedule(this.nextDelayMs());
+  }
+
   /** The simulated seconds played so far. */
   get elapsedSeconds(): number {
     return this.state.elapsedSeconds;
@@ -91,7 +101,7 @@ export class SimulatedMove implements RunningMove {
 
   private sync(): void {
     const now = this.ctx.clock.now();
-    const seconds = ((now - this.lastWallMs) / 1000) * this.ctx.speed;
+    const seconds = ((now - this.lastWallMs) / 1000) * this.speed;
     this.lastWallMs = now;
     if (seconds > 0) this.state = moveAdvance(this.plan, this.state, seconds, this.rates, this.failStep ?? undefined);
   }
@@ -126,7 +136,7 @@ export class SimulatedMove implements RunningMove {
   /** Wall ms to the next tick: the next report, or sooner when the move ends (or reaches its fault) before it. */
   private nextDelayMs(): number {
     const toEnd = moveRemainingSeconds(this.plan, this.state, this.rates, this.failStep ?? undefined).total;
-    const toEndMs = (toEnd / this.ctx.speed) * 1000;
+    const toEndMs = (toEnd / this.speed) * 1000;
     if (toEndMs <= 0) return 0;
     const toReport = Math.max(1, PROGRESS_INTERVAL_MS - (this.ctx.clock.now() - this.lastReportMs));
     return Math.min(toReport, Math.max(1, Math.ceil(toEndMs)));
@@ -160,7 +170,7 @@ export class SimulatedMove implements RunningMove {
       bytesSent: Math.round(this.state.sentMB * BYTES_PER_MB),
       throughputBps: Math.round(moveCurrentRate(this.plan, this.state, this.rates) * BYTES_PER_MB),
       passes: this.state.precopy.length,
-      etaSeconds: final && done ? 0 : roundTenth(remaining.total / this.ctx.speed),
+      etaSeconds: final && done ? 0 : roundTenth(remaining.total / this.speed),
     });
   }
 

@@ -47,7 +47,7 @@ type Resolved =
  * Outcomes report simulated time (what the move would take), not the wall time a sped-up demo takes.
  */
 export class SimulatorConnector implements HostConnector {
-  private readonly speed: number;
+  private speed: number;
   private readonly clock: SimulatorClock;
   private readonly failAt: SimulatorOptions['failAt'];
   private readonly constants: Partial<ModelConstants> | undefined;
@@ -57,12 +57,16 @@ export class SimulatorConnector implements HostConnector {
   private readonly inFlight = new Map<SimulatedMove, InFlight>();
 
   constructor(private readonly inventory: () => InventoryDocument, options: SimulatorOptions = {}) {
-    const speed = options.speed ?? DEFAULT_SIMULATOR_SPEED;
-    if (!Number.isFinite(speed) || speed <= 0) throw new RangeError(`simulator speed must be a finite number > 0, got ${String(speed)}`);
-    this.speed = speed;
+    this.speed = checkedSpeed(options.speed ?? DEFAULT_SIMULATOR_SPEED);
     this.clock = options.clock ?? realClock;
     this.failAt = options.failAt;
     this.constants = options.constants;
+  }
+
+  /** Changes the time compression, for new moves and those in flight (the UI's setting). */
+  speedSet(speed: number): void {
+    this.speed = checkedSpeed(speed);
+    for (const move of this.inFlight.keys()) move.speedChange(this.speed);
   }
 
   /** Starts a VM: fine on a Responding host, otherwise a problem and what to do. */
@@ -200,4 +204,9 @@ function vmAmounts(vm: Vm, request: MoveRequest): { memoryMB: number; dirtyRateM
   const listed = request.diskDestinations ? new Set(Object.keys(request.diskDestinations).map(pathKey)) : null;
   const diskGB = vm.disks.filter((d) => !d.shared && (listed === null || listed.has(pathKey(d.path)))).reduce((sum, d) => sum + d.sizeGB, 0);
   return { memoryMB: vm.memoryMB, dirtyRateMBps: vm.dirtyRateMBps, diskGB };
+}
+
+function checkedSpeed(speed: number): number {
+  if (!Number.isFinite(speed) || speed <= 0) throw new RangeError(`simulator speed must be a finite number > 0, got ${String(speed)}`);
+  return speed;
 }
