@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import type { InventoryDocument, PerformanceOption } from '../../shared/model/inventory.js';
+import type { InventoryDocument } from '../../shared/model/inventory.js';
 import type { Job, JobMetrics, JobStep } from '../../shared/model/job.js';
 import { assertNever, err, ok, type Result } from '../../shared/model/result.js';
-import type { HostConnector, MoveKind, MoveOutcome, MoveProgress, RunningMove } from '../domain/connector/host-connector.js';
+import type { HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../domain/connector/host-connector.js';
 import { decideDispatch, describeWait, type ScheduledMove } from '../domain/scheduler/dispatch.js';
 import { pathsAfterMove } from '../domain/scheduler/move-result.js';
 import { movePhaseLabels } from '../domain/simulation/move-phases.js';
@@ -17,15 +17,9 @@ import type { EventHub } from './event-hub.js';
 import type { InventoryService } from './inventory-service.js';
 
 /** A move as the scheduler keeps it with its job, enough to run, reconcile or restart it. */
-export interface ScheduledRequest {
-  kind: MoveKind;
-  vm: string;
-  sourceHost: string;
-  destinationHost: string;
-  performanceOption: PerformanceOption;
-  destinationPath: string | null;
+export interface ScheduledRequest extends Omit<MoveRequest, 'jobId' | 'diskDestinations'> {
   diskDestinations: Record<string, string> | null;
-  configurationPath: string | null;
+  /** Add the destination path to the host's default storage locations once the move completes. */
   addToDefaults: boolean;
 }
 
