@@ -4,7 +4,8 @@ import type { InventorySnapshot } from '../../shared/contract/invoke.js';
 import type { ImportPhase, ImportProblem, ImportSummary } from '../../shared/model/import.js';
 import { countInventory } from '../../shared/model/inventory.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
-import { loadInventory, replaceInventory } from '../infra/db/inventory-repository.js';
+import { applyCompletedMove, loadInventory, replaceInventory } from '../infra/db/inventory-repository.js';
+import { withCompletedMove, type CompletedMove } from '../domain/inventory/completed-move.js';
 import type { JobService } from './job-service.js';
 import type { Db } from '../infra/db/open.js';
 import { parseInventory } from '../infra/importers/ferry-inventory.js';
@@ -40,6 +41,21 @@ export class InventoryService {
     if (this.cache && this.cache.revision === (rev ?? 0)) return this.cache;
     this.cache = loadInventory(this.db);
     return this.cache;
+  }
+
+  /**
+   * Records a completed move and answers the new revision. The cached snapshot takes the same change
+   * in memory when nothing else changed the estate meanwhile, so a move on a 25,000-VM estate doesn't
+   * read it all back.
+   */
+  applyMove(move: CompletedMove): number {
+    const before = this.cache;
+    const revision = applyCompletedMove(this.db, move);
+    if (before && before.revision === revision - 1) {
+      const inventory = withCompletedMove(before.inventory, move);
+      this.cache = inventory ? { ...before, revision, inventory } : null;
+    }
+    return revision;
   }
 
   /** Loads the demo estate when the database has never held an estate (first run). */

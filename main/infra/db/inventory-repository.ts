@@ -7,6 +7,7 @@ import type {
   Vm,
   Volume,
 } from '../../../shared/model/inventory.js';
+import type { CompletedMove } from '../../domain/inventory/completed-move.js';
 import type { Db } from './open.js';
 
 /** What `loadInventory` answers: the estate, its meta and its revision. */
@@ -275,18 +276,6 @@ export function updateVmState(db: Db, vmName: string, state: Vm['state']): numbe
 }
 
 /** What a completed move changes in the estate. */
-export interface CompletedMove {
-  vm: string;
-  destinationHost: string;
-  configurationPath: string;
-  /** New disk paths, in the VM's disk order. */
-  disks: string[];
-  /** Memory that leaves the source and lands on the destination (a running VM's assigned memory). */
-  memoryMB: number;
-  /** A storage path to add to the destination's default locations ("add this path to the defaults"). */
-  addDefaultLocation: string | null;
-}
-
 /**
  * Records a completed move in one transaction: the VM on its new host with its new paths, the
  * hosts' available memory, and the destination's new default location. Answers the new revision.

@@ -1,0 +1,61 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadInventory } from '../infra/db/inventory-repository.js';
+import { createAppServices, type AppServices } from './app-services.js';
+
+// A completed move is recorded in SQLite and applied to the cached snapshot in memory; the two must
+// agree exactly, or the console would show one estate and the next process read another.
+let dir: string;
+let s: AppServices;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ferry-apply-move-'));
+  s = await createAppServices({ databasePath: join(dir, 'ferry.db') });
+  expect((await s.inventory.importText('demo.json', readFileSync('resources/demo-inventory.json', 'utf8'))).ok).toBe(true);
+});
+afterEach(async () => {
+  await s.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a completed move in the inventory', () => {
+  it('changes the cached snapshot exactly as the database: VM host, paths, both hosts\u2019 memory, a new default location', () => {
+    const before = s.inventory.snapshot();
+    const vm = before.inventory.vms.find((v) => v.name === 'WEB-RM-01');
+    if (!vm) throw new Error('the demo estate has WEB-RM-01');
+    const revision = s.inventory.applyMove({
+      vm: 'web-rm-01',
+      destinationHost: 'hv-rm-02',
+      configurationPath: 'D:\\VMs\\WEB-RM-01',
+      disks: vm.disks.map((_, i) => `D:\\VMs\\WEB-RM-01\\disk${i}.vhdx`),
+      memoryMB: vm.memoryMB,
+      addDefaultLocation: 'D:\\VMs',
+    });
+    const cached = s.inventory.snapshot();
+    expect(cached.revision).toBe(revision);
+    expect(cached.revision).toBe(before.revision + 1);
+    const moved = cached.inventory.vms.find((v) => v.name === 'WEB-RM-01');
+    expect(moved).toMatchObject({ host: 'HV-RM-02', configurationPath: 'D:\\VMs\\WEB-RM-01' });
+    expect(moved?.disks.map((d) => d.path)).toEqual(vm.disks.map((_, i) => `D:\\VMs\\WEB-RM-01\\disk${i}.vhdx`));
+    const host = (name: string) => cached.inventory.hosts.find((h) => h.name === name);
+    const hostBefore = (name: string) => before.inventory.hosts.find((h) => h.name === name);
+    expect(host('HV-RM-02')?.memory.availableMB).toBe(Math.max(0, (hostBefore('HV-RM-02')?.memory.availableMB ?? 0) - vm.memoryMB));
+    expect(host('HV-RM-02')?.defaultStorageLocations).toContain('D:\\VMs');
+    // The snapshot is new; the old one is unchanged (the headless host may still be sending it).
+    expect(before.inventory.vms.find((v) => v.name === 'WEB-RM-01')?.host).toBe('HV-RM-01');
+    expect(cached.inventory).toEqual(loadInventory(s.db).inventory);
+  });
+
+  it('adds a default location only once, ignoring case', () => {
+    const vm = s.inventory.snapshot().inventory.vms.find((v) => v.name === 'WEB-RM-01');
+    if (!vm) throw new Error('the demo estate has WEB-RM-01');
+    const move = { vm: vm.name, destinationHost: vm.host, configurationPath: vm.configurationPath, disks: vm.disks.map((d) => d.path), memoryMB: 0, addDefaultLocation: 'E:\\New' };
+    s.inventory.applyMove(move);
+    s.inventory.applyMove({ ...move, addDefaultLocation: 'e:\\NEW' });
+    const locations = s.inventory.snapshot().inventory.hosts.find((h) => h.name === vm.host)?.defaultStorageLocations ?? [];
+    expect(locations.filter((p) => p.toLowerCase() === 'e:\\new')).toHaveLength(1);
+    expect(s.inventory.snapshot().inventory).toEqual(loadInventory(s.db).inventory);
+  });
+});
