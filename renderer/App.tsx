@@ -1,4 +1,4 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
 import { ArrowImport20Regular, Beaker20Regular, DatabaseSearch24Regular } from '@fluentui/react-icons';
 import { Notifier } from './components/Notifier.js';
 import { DetailsPane } from './features/details/DetailsPane.js';
@@ -6,11 +6,14 @@ import { HostTree } from './features/host-tree/HostTree.js';
 import { ImportDialogs } from './features/import/ImportDialogs.js';
 import { ImportPickerProvider, useImportPicker } from './features/import/import-picker.js';
 import { JobsPane } from './features/jobs/JobsPane.js';
+import { JobFilters, JobsWorkspace } from './features/jobs/JobsWorkspace.js';
 import { MigrateStorageWizard } from './features/migrate-storage-wizard/MigrateStorageWizard.js';
 import { MigrateVmWizard } from './features/migrate-vm-wizard/MigrateVmWizard.js';
 import { Ribbon } from './features/ribbon/Ribbon.js';
 import { StatusBar } from './features/status-bar/StatusBar.js';
 import { VmList } from './features/vm-list/VmList.js';
+import { OptionsDialog } from './features/preferences/OptionsDialog.js';
+import { WorkspaceSwitcher } from './features/workspace/WorkspaceSwitcher.js';
 import { useT } from './i18n/use-translator.js';
 import { useAppStore } from './store/store-context.js';
 
@@ -29,12 +32,16 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'minmax(200px, 240px) minmax(0, 1fr) minmax(280px, 330px)',
   },
-  tree: {
+  jobsWorkspace: { gridTemplateColumns: 'minmax(200px, 240px) minmax(0, 1fr)' },
+  left: {
+    display: 'flex',
+    flexDirection: 'column',
     minHeight: 0,
     overflow: 'hidden',
     backgroundColor: tokens.colorNeutralBackground1,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
   },
+  tree: { flexGrow: 1, flexBasis: 0, minHeight: 0, overflow: 'hidden' },
   centre: { minHeight: 0, minWidth: 0 },
   details: { minHeight: 0, borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
   state: {
@@ -77,10 +84,22 @@ function NoInventory() {
 function Workspace() {
   const styles = useStyles();
   const { t } = useT();
+  const workspace = useAppStore((s) => s.workspace);
   const status = useAppStore((s) => s.inventoryStatus);
   const error = useAppStore((s) => s.inventoryError);
   const empty = useAppStore((s) => s.index !== null && s.index.inventory.hosts.length === 0 && s.index.inventory.vms.length === 0);
   const refresh = useAppStore((s) => s.refreshInventory);
+  if (workspace === 'jobs') {
+    return (
+      <main className={mergeClasses(styles.workspace, styles.jobsWorkspace)}>
+        <div className={styles.left}>
+          <JobFilters />
+          <WorkspaceSwitcher />
+        </div>
+        <JobsWorkspace />
+      </main>
+    );
+  }
   if (status === 'loading') {
     return (
       <main className={styles.workspace}>
@@ -115,9 +134,12 @@ function Workspace() {
   }
   return (
     <main className={styles.workspace}>
-      <nav className={styles.tree} aria-label={t('tree.label')}>
-        <HostTree />
-      </nav>
+      <div className={styles.left}>
+        <nav className={styles.tree} aria-label={t('tree.label')}>
+          <HostTree />
+        </nav>
+        <WorkspaceSwitcher />
+      </div>
       <div className={styles.centre}>
         <VmList />
       </div>
@@ -140,21 +162,26 @@ function ConnectionBanner() {
   );
 }
 
-/** The console: ribbon on top, host tree left, VM list centre, details right, jobs and status along the bottom. */
+/**
+ * The console: ribbon on top; in the VMs and Hosts workspace the host tree left, VM list centre,
+ * details right and recent jobs along the bottom; in the Jobs workspace every job; status at the foot.
+ */
 export function App() {
   const styles = useStyles();
+  const jobsWorkspace = useAppStore((s) => s.workspace === 'jobs');
   return (
     <ImportPickerProvider>
       <div className={styles.root}>
         <Ribbon />
         <ConnectionBanner />
         <Workspace />
-        <JobsPane />
+        {jobsWorkspace ? null : <JobsPane />}
         <StatusBar />
       </div>
       <ImportDialogs />
       <MigrateVmWizard />
       <MigrateStorageWizard />
+      <OptionsDialog />
       <Notifier />
     </ImportPickerProvider>
   );

@@ -21,6 +21,8 @@ export interface FakeBackendSeed {
   /**
    * Answers for channels the fake has no behaviour of its own for (Select Host, storage paths, scripts,
    * migration, start). The fake never applies the migration rules: a test seeds the answers it needs.
+   * Cancel and Restart act on the seeded jobs as the scheduler would (a running job stays running
+   * until the test emits its end).
    */
   handlers?: FakeHandlers;
 }
@@ -43,6 +45,8 @@ export interface FakeBackend extends Backend {
   replaceInventory(doc: InventoryDocument, origin: string): void;
   /** The current snapshot. */
   snapshot(): InventorySnapshot;
+  /** Adds or replaces a job (as the scheduler's progress would) and emits `jobs.changed`. */
+  putJob(job: Job): void;
 }
 
 type AnyListener = (payload: unknown) => void;
@@ -93,6 +97,11 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
     revision += 1;
     meta = { origin, source: doc.source, exportedAt: doc.exportedAt, importedAt: new Date().toISOString() };
     emit('inventory.changed', { revision, meta });
+  };
+
+  const updateJob = (job: Job) => {
+    jobs = jobs.some((j) => j.id === job.id) ? jobs.map((j) => (j.id === job.id ? job : j)) : [job, ...jobs];
+    emit('jobs.changed', { jobs: [job] });
   };
 
   const recordJob = (name: string, target: string, outcome: 'Completed' | 'Failed', summary: string | null, problem?: string): Job => {
@@ -185,10 +194,45 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
       case 'storage.checkPlan':
       case 'script.vmMigration':
       case 'script.storageMigration':
+      case 'jobs.cancel': {
+        // As the scheduler: a queued job ends at once; a running one ends when its move stops (a test emits that).
+        const job = jobs.find((j) => j.id === (args as InvokeArgs['jobs.cancel']).id);
+        if (!job) return err('job-not-found', `No job has the id ${(args as InvokeArgs['jobs.cancel']).id}.`);
+        if (job.status !== 'Queued' && job.status !== 'Running') {
+          return err('job-ended', `${job.name} has already ended (${job.status}); only queued and running jobs can be canceled.`);
+        }
+        if (job.status === 'Running') return ok({ ...job });
+        const canceled: Job = { ...job, status: 'Canceled', waitingFor: null, endedAt: new Date().toISOString(), summary: 'Canceled before it started.' };
+        updateJob(canceled);
+        return ok(canceled);
+      }
+      case 'jobs.restart': {
+        const job = jobs.find((j) => j.id === (args as InvokeArgs['jobs.restart']).id);
+        if (!job) return err('job-not-found', `No job has the id ${(args as InvokeArgs['jobs.restart']).id}.`);
+        if (job.status !== 'Failed' && job.status !== 'Canceled') {
+          return err('job-not-restartable', `${job.name} is ${job.status}; only failed and canceled jobs can be restarted.`);
+        }
+        const now = new Date().toISOString();
+        const restarted: Job = {
+          ...job,
+          id: `job-${++jobCounter}`,
+          status: 'Queued',
+          progress: 0,
+          createdAt: now,
+          startedAt: null,
+          endedAt: null,
+          steps: job.steps.map((step) => ({ ...step, status: 'Queued', progress: 0 })),
+          error: null,
+          summary: null,
+          metrics: null,
+          restartOf: job.id,
+        };
+        jobs = [restarted, ...jobs];
+        emit('jobs.changed', { jobs: [restarted] });
+        return ok(restarted);
+      }
       case 'migration.submit':
       case 'vm.start':
-      case 'jobs.cancel':
-      case 'jobs.restart':
         return err('fake-not-seeded', `The fake backend has no answer for ${channel}: seed one with handlers or override().`);
       default:
         return assertNever(channel);
@@ -215,5 +259,6 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
     },
     replaceInventory,
     snapshot: () => ({ revision, meta, inventory }),
+    putJob: updateJob,
   };
 }

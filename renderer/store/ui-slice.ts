@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/contract/invoke.js';
+import type { Result } from '../../shared/model/result.js';
 import { DEFAULT_UI_SETTINGS, type LanguagePreference, type ThemePreference, type UiSettings } from '../../shared/model/settings.js';
 import type { ConnectionState } from '../api/connection.js';
 import { DEFAULT_VM_SORT, type VmSort } from '../features/vm-list/vm-rows.js';
@@ -15,6 +16,12 @@ export interface Notice {
   params?: MessageParams;
 }
 
+/** The console's workspaces, as VMM's: VMs and hosts (tree, list, details), or Jobs (every job). */
+export type Workspace = 'vms' | 'jobs';
+
+/** Which jobs the Jobs workspace lists. */
+export type JobFilter = 'all' | 'active' | 'completed' | 'failed' | 'canceled';
+
 /** Preferences, facts about the backend, and view state that outlives a component. */
 export interface UiSlice {
   settings: UiSettings;
@@ -23,16 +30,28 @@ export interface UiSlice {
   vmSort: VmSort;
   vmFilter: string;
   jobsPaneOpen: boolean;
+  workspace: Workspace;
+  jobFilter: JobFilter;
+  /** The Jobs workspace's name/target filter text. */
+  jobSearch: string;
+  /** The Options dialog (File > Options…) is open. */
+  optionsOpen: boolean;
   notices: Notice[];
   /** Fetches `settings.get` and `app.info`. */
   loadPreferences(): Promise<void>;
   /** Switches language (or theme) at once, then saves it; reverts and says so if saving fails. */
   setLanguage(language: LanguagePreference): Promise<void>;
   setTheme(theme: ThemePreference): Promise<void>;
+  /** Saves the simulator's speed factor; the answer says whether the backend took it. */
+  setSimulatorSpeed(speed: number): Promise<Result<UiSettings>>;
   setConnection(state: ConnectionState): void;
   setVmSort(sort: VmSort): void;
   setVmFilter(filter: string): void;
   setJobsPaneOpen(open: boolean): void;
+  setWorkspace(workspace: Workspace): void;
+  setJobFilter(filter: JobFilter): void;
+  setJobSearch(search: string): void;
+  setOptionsOpen(open: boolean): void;
   pushNotice(notice: Omit<Notice, 'id'>): void;
   dropNotice(id: number): void;
 }
@@ -60,6 +79,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, backend) => {
     vmSort: DEFAULT_VM_SORT,
     vmFilter: '',
     jobsPaneOpen: true,
+    workspace: 'vms',
+    jobFilter: 'all',
+    jobSearch: '',
+    optionsOpen: false,
     notices: [],
     loadPreferences: async () => {
       const [settings, info] = await Promise.all([backend.invoke('settings.get', {}), backend.invoke('app.info', {})]);
@@ -68,10 +91,22 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, backend) => {
     },
     setLanguage: (language) => saveSettings({ language }),
     setTheme: (theme) => saveSettings({ theme }),
+    setSimulatorSpeed: async (simulatorSpeed) => {
+      const result = await backend.invoke('settings.set', { simulatorSpeed });
+      if (result.ok) set({ settings: result.value });
+      return result;
+    },
     setConnection: (connection) => set({ connection }),
     setVmSort: (vmSort) => set({ vmSort }),
     setVmFilter: (vmFilter) => set({ vmFilter }),
     setJobsPaneOpen: (jobsPaneOpen) => set({ jobsPaneOpen }),
+    setWorkspace: (workspace) => {
+      set({ workspace });
+      if (workspace === 'jobs') void get().loadJobHistory();
+    },
+    setOptionsOpen: (optionsOpen) => set({ optionsOpen }),
+    setJobFilter: (jobFilter) => set({ jobFilter }),
+    setJobSearch: (jobSearch) => set({ jobSearch }),
     pushNotice: (notice) => set({ notices: [...get().notices, { ...notice, id: ++noticeId }] }),
     dropNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
   };

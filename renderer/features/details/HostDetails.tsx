@@ -1,8 +1,10 @@
-import { makeStyles, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import type { Host } from '../../../shared/model/inventory.js';
 import { HostStatusIcons } from '../../components/HostStatusIcons.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
+import { hostMigrations, type HostMigration } from '../jobs/host-migrations.js';
 import { DetailsSection, Property, PropertyList } from './PropertyList.js';
 
 const useStyles = makeStyles({
@@ -12,7 +14,85 @@ const useStyles = makeStyles({
   number: { textAlign: 'right', whiteSpace: 'nowrap', width: '72px' },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   meter: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  moves: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  move: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
+  moveText: { minWidth: 0, overflowWrap: 'anywhere' },
+  percent: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
 });
+
+/** One move in flight on the host: the VM (a link to its job), where it goes, and how far it is. */
+function MoveItem({ entry }: { entry: HostMigration }) {
+  const styles = useStyles();
+  const { t, formatNumber } = useT();
+  const selectJob = useAppStore((s) => s.selectJob);
+  const setJobsPaneOpen = useAppStore((s) => s.setJobsPaneOpen);
+  const { job, direction } = entry;
+  const move = job.move;
+  const where =
+    direction === 'outgoing'
+      ? t('details.migrations.outgoing', { host: move?.destinationHost ?? '' })
+      : direction === 'incoming'
+        ? t('details.migrations.incoming', { host: move?.sourceHost ?? '' })
+        : t('details.migrations.local');
+  return (
+    <li className={styles.move}>
+      <span className={styles.moveText}>
+        <Link
+          as="button"
+          inline
+          onClick={() => {
+            selectJob(job.id);
+            setJobsPaneOpen(true);
+          }}
+        >
+          {job.target}
+        </Link>{' '}
+        {where}
+      </span>
+      <span className={styles.percent}>{t('jobs.progress', { percent: formatNumber(job.progress) })}</span>
+    </li>
+  );
+}
+
+/** The live and storage migrations in flight on a host against its limits, as Hyper-V Settings shows them. */
+function MigrationsInFlight({ host }: { host: Host }) {
+  const styles = useStyles();
+  const { t, tn } = useT();
+  const cluster = useAppStore((s) => (host.cluster ? (s.index?.clusterByName.get(host.cluster.toLowerCase()) ?? null) : null));
+  const jobs = useAppStore((s) => s.jobs);
+  const inFlight = useMemo(() => hostMigrations(host, cluster, jobs), [host, cluster, jobs]);
+  const clusterLimit = cluster?.maxParallelMigrations != null;
+  const list = (entries: HostMigration[]) =>
+    entries.length === 0 ? null : (
+      <ul className={styles.moves}>
+        {entries.map((entry) => (
+          <MoveItem key={entry.job.id} entry={entry} />
+        ))}
+      </ul>
+    );
+  return (
+    <DetailsSection title={t('details.section.migrationsInFlight')}>
+      <PropertyList>
+        <Property label={t('details.migrations.live')}>
+          <span className={styles.meter}>
+            <span>
+              {t('details.migrations.inUse', { inUse: String(inFlight.live.length), limit: String(inFlight.limits.live) })}
+              {clusterLimit ? <span className={styles.muted}> {t('details.migrations.clusterLimit', { cluster: cluster?.name ?? '' })}</span> : null}
+            </span>
+            {list(inFlight.live)}
+          </span>
+        </Property>
+        <Property label={t('details.migrations.storage')}>
+          <span className={styles.meter}>
+            <span>{t('details.migrations.inUse', { inUse: String(inFlight.storage.length), limit: String(inFlight.limits.storage) })}</span>
+            {list(inFlight.storage)}
+          </span>
+        </Property>
+        {inFlight.queued > 0 ? <Property label={t('details.migrations.queuedLabel')}>{tn('details.migrations.queued', inFlight.queued)}</Property> : null}
+      </PropertyList>
+    </DetailsSection>
+  );
+}
 
 function PathList({ paths, empty }: { paths: readonly string[]; empty: string }) {
   const styles = useStyles();
@@ -96,6 +176,7 @@ export function HostDetails({ host }: { host: Host }) {
           </Property>
         </PropertyList>
       </DetailsSection>
+      <MigrationsInFlight host={host} />
       <DetailsSection title={t('details.section.migrationNetwork')}>
         <PropertyList>
           <Property label={t('details.host.speed')}>{t('unit.gbps', { value: formatNumber(host.migrationNetwork.gbps, 1) })}</Property>

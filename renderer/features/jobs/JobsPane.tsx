@@ -1,14 +1,15 @@
 import { Button, CounterBadge, makeStyles, Subtitle2, Text, tokens, Tooltip } from '@fluentui/react-components';
-import { ChevronDown16Regular, ChevronUp16Regular } from '@fluentui/react-icons';
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { ChevronDown16Regular, ChevronUp16Regular, ClipboardTaskListLtr20Regular } from '@fluentui/react-icons';
+import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useT } from '../../i18n/use-translator.js';
+import { JOBS_LIMIT } from '../../store/jobs-slice.js';
 import { useAppStore } from '../../store/store-context.js';
 import { JobDetails } from './JobDetails.js';
-import { JobsTable } from './JobsTable.js';
+import { JobsList } from './JobsList.js';
 
 const MIN_HEIGHT = 120;
 const MAX_HEIGHT = 600;
-const DEFAULT_HEIGHT = 190;
+const DEFAULT_HEIGHT = 240;
 
 const useStyles = makeStyles({
   root: {
@@ -39,9 +40,9 @@ const useStyles = makeStyles({
     flexShrink: 0,
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300 },
-  toggle: { marginLeft: 'auto' },
+  openAll: { marginLeft: 'auto' },
   body: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 360px', minHeight: 0, flexGrow: 1 },
-  list: { overflow: 'auto', minHeight: 0 },
+  list: { position: 'relative', minHeight: 0, minWidth: 0 },
   details: {
     overflowY: 'auto',
     minHeight: 0,
@@ -52,19 +53,23 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
-/** The Jobs pane along the bottom: recent jobs, the selected job's steps and error; resizable and collapsible. */
+/**
+ * The Jobs pane along the bottom: recent jobs (status, progress, time left, or what a queued job
+ * waits for), and the selected job's details with Cancel and Restart; resizable and collapsible.
+ */
 export function JobsPane() {
   const styles = useStyles();
   const { t } = useT();
-  const jobs = useAppStore((s) => s.jobs);
+  const allJobs = useAppStore((s) => s.jobs);
+  const jobs = useMemo(() => (allJobs.length > JOBS_LIMIT ? allJobs.slice(0, JOBS_LIMIT) : allJobs), [allJobs]);
+  const setWorkspace = useAppStore((s) => s.setWorkspace);
   const selectedJobId = useAppStore((s) => s.selectedJobId);
-  const selectJob = useAppStore((s) => s.selectJob);
   const open = useAppStore((s) => s.jobsPaneOpen);
   const setOpen = useAppStore((s) => s.setJobsPaneOpen);
   const [height, setHeight] = useState(DEFAULT_HEIGHT);
   const drag = useRef<{ startY: number; startHeight: number } | null>(null);
-  const selected = jobs.find((job) => job.id === selectedJobId) ?? null;
-  const running = jobs.filter((job) => job.status === 'Running' || job.status === 'Queued').length;
+  const selected = allJobs.find((job) => job.id === selectedJobId) ?? null;
+  const running = useMemo(() => allJobs.filter((job) => job.status === 'Running' || job.status === 'Queued').length, [allJobs]);
 
   const clamp = (value: number) => Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, value));
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
@@ -106,9 +111,11 @@ export function JobsPane() {
           {t('jobs.label')}
         </Subtitle2>
         {running > 0 ? <CounterBadge count={running} size="small" color="brand" aria-hidden /> : null}
+        <Button className={styles.openAll} appearance="subtle" size="small" icon={<ClipboardTaskListLtr20Regular />} onClick={() => setWorkspace('jobs')}>
+          {t('jobs.openWorkspace')}
+        </Button>
         <Tooltip content={toggleLabel} relationship="label">
           <Button
-            className={styles.toggle}
             appearance="subtle"
             size="small"
             icon={open ? <ChevronDown16Regular /> : <ChevronUp16Regular />}
@@ -123,7 +130,7 @@ export function JobsPane() {
         ) : (
           <div className={styles.body}>
             <div className={styles.list}>
-              <JobsTable jobs={jobs} selectedJobId={selectedJobId} onSelect={selectJob} />
+              <JobsList jobs={jobs} label={t('jobs.label')} />
             </div>
             <div className={styles.details} aria-label={t('jobs.details')} role="region">
               {selected ? <JobDetails job={selected} /> : <Text className={styles.hint}>{t('jobs.selectHint')}</Text>}

@@ -1,5 +1,5 @@
-import { Button, makeStyles, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, tokens } from '@fluentui/react-components';
-import { ArrowImport20Regular, Beaker20Regular } from '@fluentui/react-icons';
+import { Button, makeStyles, Menu, MenuDivider, MenuItem, MenuList, MenuPopover, MenuTrigger, tokens } from '@fluentui/react-components';
+import { ArrowImport20Regular, Beaker20Regular, Options20Regular } from '@fluentui/react-icons';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { useImportPicker } from '../import/import-picker.js';
@@ -14,13 +14,14 @@ const useStyles = makeStyles({
   },
 });
 
-/** The ribbon's File button: Import inventory… and Load demo estate. */
+/** The ribbon's File button: Import inventory…, Load demo estate, and Options…. */
 export function FileMenu() {
   const styles = useStyles();
   const { t } = useT();
   const openFilePicker = useImportPicker();
   const loadDemo = useAppStore((s) => s.loadDemo);
   const busy = useAppStore((s) => s.importState.phase === 'reading' || s.importState.phase === 'running');
+  const setOptionsOpen = useAppStore((s) => s.setOptionsOpen);
   return (
     <Menu positioning="below-start">
       <MenuTrigger disableButtonEnhancement>
@@ -35,6 +36,10 @@ export function FileMenu() {
           </MenuItem>
           <MenuItem icon={<Beaker20Regular />} onClick={() => void loadDemo()} disabled={busy}>
             {t('ribbon.file.loadDemo')}
+          </MenuItem>
+          <MenuDivider />
+          <MenuItem icon={<Options20Regular />} onClick={() => setOptionsOpen(true)}>
+            {t('ribbon.file.options')}
           </MenuItem>
         </MenuList>
       </MenuPopover>

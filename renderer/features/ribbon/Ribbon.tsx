@@ -2,6 +2,8 @@ import { makeStyles, Tab, TabList, Toolbar, tokens } from '@fluentui/react-compo
 import {
   ArrowClockwise24Regular,
   ArrowImport24Regular,
+  ArrowRepeatAll24Regular,
+  DismissCircle24Regular,
   Beaker24Regular,
   ClipboardTaskListLtr24Regular,
   DesktopArrowRight24Regular,
@@ -18,6 +20,7 @@ import { assertNever } from '../../../shared/model/result.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { useImportPicker } from '../import/import-picker.js';
+import { useJobActions } from '../jobs/use-job-actions.js';
 import { useVmActions } from '../vm-actions/use-vm-actions.js';
 import { FileMenu } from './FileMenu.js';
 import { LanguageMenu, ThemeMenu } from './PreferenceMenus.js';
@@ -28,6 +31,7 @@ import { RibbonGroup } from './RibbonGroup.js';
 export type RibbonTab = 'home' | 'vm' | 'host';
 
 const TABS: RibbonTab[] = ['home', 'vm', 'host'];
+const JOBS_WORKSPACE_TABS: RibbonTab[] = ['home'];
 
 const useStyles = makeStyles({
   root: {
@@ -71,6 +75,9 @@ function HomeTab() {
   const refreshInventory = useAppStore((s) => s.refreshInventory);
   const refreshJobs = useAppStore((s) => s.refreshJobs);
   const busy = useAppStore((s) => s.importState.phase === 'reading' || s.importState.phase === 'running');
+  const jobsWorkspace = useAppStore((s) => s.workspace === 'jobs');
+  const setWorkspace = useAppStore((s) => s.setWorkspace);
+  const jobActions = useJobActions();
   return (
     <>
       <RibbonGroup label={t('ribbon.group.inventory')}>
@@ -82,8 +89,15 @@ function HomeTab() {
           onClick={() => void Promise.all([refreshInventory(), refreshJobs()])}
         />
       </RibbonGroup>
-      <RibbonGroup label={t('ribbon.group.window')}>
-        <RibbonButton icon={<ClipboardTaskListLtr24Regular />} label={t('ribbon.action.jobs')} later />
+      <RibbonGroup label={t('ribbon.group.jobs')}>
+        <RibbonButton
+          icon={<ClipboardTaskListLtr24Regular />}
+          label={t('ribbon.action.jobs')}
+          aria-pressed={jobsWorkspace}
+          onClick={() => setWorkspace(jobsWorkspace ? 'vms' : 'jobs')}
+        />
+        <RibbonButton icon={<DismissCircle24Regular />} label={t('ribbon.action.cancelJob')} onClick={jobActions.cancel} disabled={!jobActions.canCancel} />
+        <RibbonButton icon={<ArrowRepeatAll24Regular />} label={t('ribbon.action.restartJob')} onClick={jobActions.restart} disabled={!jobActions.canRestart} />
       </RibbonGroup>
       <RibbonGroup label={t('ribbon.group.view')}>
         <LanguageMenu />
@@ -143,11 +157,15 @@ function TabContent({ tab }: { tab: RibbonTab }) {
 
 const TAB_LABEL = { home: 'ribbon.tab.home', vm: 'ribbon.tab.vm', host: 'ribbon.tab.host' } as const;
 
-/** The VMM-like ribbon: File menu, tabs Home / Virtual Machine / Host, and their command groups. */
+/** The VMM-like ribbon: File menu, tabs Home / Virtual Machine / Host (Home only in the Jobs workspace), and their command groups. */
 export function Ribbon() {
   const styles = useStyles();
   const { t } = useT();
-  const [tab, setTab] = useState<RibbonTab>('home');
+  const [chosenTab, setTab] = useState<RibbonTab>('home');
+  // The Jobs workspace has only the Home tab (its Jobs group: the workspace, Cancel Job, Restart Job), as in VMM.
+  const jobsWorkspace = useAppStore((s) => s.workspace === 'jobs');
+  const tabs = jobsWorkspace ? JOBS_WORKSPACE_TABS : TABS;
+  const tab = tabs.includes(chosenTab) ? chosenTab : 'home';
   const baseId = useId();
   return (
     <header className={styles.root} aria-label={t('ribbon.label')}>
@@ -160,7 +178,7 @@ export function Ribbon() {
           onTabSelect={(_e, data) => setTab(data.value as RibbonTab)}
           aria-label={t('ribbon.tabs')}
         >
-          {TABS.map((value) => (
+          {tabs.map((value) => (
             <Tab key={value} value={value} id={`${baseId}-tab-${value}`} aria-controls={`${baseId}-panel`}>
               {t(TAB_LABEL[value])}
             </Tab>

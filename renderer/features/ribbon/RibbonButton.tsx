@@ -21,6 +21,11 @@ const useStyles = makeStyles({
     justifyContent: 'flex-start',
     gap: tokens.spacingVerticalXXS,
   },
+  pressed: {
+    backgroundColor: tokens.colorSubtleBackgroundSelected,
+    color: tokens.colorNeutralForeground1Selected,
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+  },
 });
 
 /** Props of a large ribbon button: an icon above a label. */
@@ -33,8 +38,9 @@ export type RibbonButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'c
   later?: boolean;
 };
 
-/** A large ribbon button, like VMM's: icon on top, label below. */
+/** A large ribbon button, like VMM's: icon on top, label below. A toggle (Jobs workspace) sets `aria-pressed` and looks pressed while on. */
 export function RibbonButton({ icon, label, onClick, later, disabled, className, ...rest }: RibbonButtonProps) {
+  const pressed = rest['aria-pressed'] === true || rest['aria-pressed'] === 'true';
   const styles = useStyles();
   const { t } = useT();
   const button = (
@@ -43,7 +49,7 @@ export function RibbonButton({ icon, label, onClick, later, disabled, className,
       vertical
       appearance="subtle"
       icon={icon}
-      className={mergeClasses(styles.button, className)}
+      className={mergeClasses(styles.button, pressed && styles.pressed, className)}
       onClick={later ? undefined : onClick}
       disabledFocusable={later}
       disabled={!later && disabled}

@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { Database16Regular, PlugConnected16Regular, PlugDisconnected16Regular } from '@fluentui/react-icons';
+import { Database16Regular, PlugConnected16Regular, PlugDisconnected16Regular, Timer16Regular } from '@fluentui/react-icons';
 import { assertNever } from '../../../shared/model/result.js';
 import type { ConnectionState } from '../../api/connection.js';
 import type { Translator } from '../../i18n/translator.js';
@@ -27,6 +27,16 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   counts: { marginLeft: 'auto', display: 'inline-flex', gap: tokens.spacingHorizontalM },
   warning: { color: tokens.colorStatusWarningForeground1 },
+  link: {
+    border: 'none',
+    padding: 0,
+    backgroundColor: 'transparent',
+    color: 'inherit',
+    font: 'inherit',
+    cursor: 'pointer',
+    ':hover': { color: tokens.colorNeutralForeground1, textDecorationLine: 'underline' },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
 });
 
 function connectionText(t: Translator['t'], state: ConnectionState): string {
@@ -42,13 +52,15 @@ function connectionText(t: Translator['t'], state: ConnectionState): string {
   }
 }
 
-/** The status bar: where the inventory came from, what it holds, and the link to the backend. */
+/** The status bar: where the inventory came from, what it holds, the simulator's speed (opens Options), and the link to the backend. */
 export function StatusBar() {
   const styles = useStyles();
-  const { t, formatDateTime } = useT();
+  const { t, formatDateTime, formatNumber } = useT();
   const meta = useAppStore((s) => s.snapshot?.meta ?? null);
   const index = useAppStore((s) => s.index);
   const connection = useAppStore((s) => s.connection);
+  const simulatorSpeed = useAppStore((s) => s.settings.simulatorSpeed);
+  const setOptionsOpen = useAppStore((s) => s.setOptionsOpen);
   const inv = index?.inventory;
   return (
     <footer className={styles.root} aria-label={t('status.label')}>
@@ -65,7 +77,11 @@ export function StatusBar() {
           <span>{t('status.vms', { count: inv.vms.length })}</span>
         </span>
       ) : null}
-      <span className={mergeClasses(styles.item, !inv && styles.counts, connection !== 'open' && styles.warning)}>
+      <button type="button" className={mergeClasses(styles.item, styles.link, !inv && styles.counts)} onClick={() => setOptionsOpen(true)} title={t('options.simulatorSpeed')}>
+        <Timer16Regular />
+        {t('status.simulatorSpeed', { speed: formatNumber(simulatorSpeed, 1) })}
+      </button>
+      <span className={mergeClasses(styles.item, connection !== 'open' && styles.warning)}>
         {connection === 'open' ? <PlugConnected16Regular /> : <PlugDisconnected16Regular />}
         {connectionText(t, connection)}
       </span>

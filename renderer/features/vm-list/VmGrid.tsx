@@ -3,6 +3,7 @@ import { ArrowSortDown16Regular, ArrowSortUp16Regular } from '@fluentui/react-ic
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Vm } from '../../../shared/model/inventory.js';
+import type { Job } from '../../../shared/model/job.js';
 import { useT } from '../../i18n/use-translator.js';
 import type { MenuAnchor } from '../vm-actions/VmContextMenu.js';
 import { VM_COLUMN_LABEL, VM_GRID_MIN_WIDTH, VM_GRID_TEMPLATE, VM_HEADER_HEIGHT, VM_ROW_HEIGHT } from './vm-list-columns.js';
@@ -66,6 +67,8 @@ export interface VmGridProps {
   rows: Int32Array;
   sort: VmSort;
   selectedVmId: string | null;
+  /** Each VM's latest job by lowercase name, for the Job status column. */
+  jobByVm?: ReadonlyMap<string, Job>;
   label: string;
   onSort: (sort: VmSort) => void;
   onSelect: (vmId: string) => void;
@@ -85,7 +88,7 @@ const NUMERIC: ReadonlySet<VmColumn> = new Set<VmColumn>(['memory', 'configVersi
  * 25,000 rows scroll smoothly. The grid takes focus; arrow keys, Page Up/Down, Home and End move
  * the selection, which `aria-activedescendant` announces.
  */
-export function VmGrid({ vms, rows, sort, selectedVmId, label, onSort, onSelect, onRowContextMenu }: VmGridProps) {
+export function VmGrid({ vms, rows, sort, selectedVmId, jobByVm, label, onSort, onSelect, onRowContextMenu }: VmGridProps) {
   const styles = useStyles();
   const translator = useT();
   const { t } = translator;
@@ -244,6 +247,7 @@ export function VmGrid({ vms, rows, sort, selectedVmId, label, onSort, onSelect,
             <VmGridRow
               key={vm.id}
               vm={vm}
+              job={jobByVm?.get(vm.name.toLowerCase()) ?? null}
               id={rowId(item.index)}
               position={item.index}
               offset={item.start - VM_HEADER_HEIGHT}

@@ -2,6 +2,8 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Desktop16Regular } from '@fluentui/react-icons';
 import { memo } from 'react';
 import type { Vm } from '../../../shared/model/inventory.js';
+import type { Job } from '../../../shared/model/job.js';
+import { JobStatusLabel } from '../../components/JobStatusLabel.js';
 import { VmStateLabel } from '../../components/VmStateLabel.js';
 import type { Translator } from '../../i18n/translator.js';
 import { VM_GRID_MIN_WIDTH, VM_GRID_TEMPLATE, VM_ROW_HEIGHT } from './vm-list-columns.js';
@@ -42,11 +44,14 @@ const useStyles = makeStyles({
   nameIcon: { flexShrink: 0, color: tokens.colorNeutralForeground3 },
   nameText: { overflow: 'hidden', textOverflow: 'ellipsis' },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  jobPercent: { marginLeft: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
 });
 
 /** Props of one VM row. */
 export interface VmGridRowProps {
   vm: Vm;
+  /** The VM's latest job, for the Job status column. */
+  job: Job | null;
   id: string;
   /** Position among the shown rows (0-based); aria-rowindex counts the header as 1. */
   position: number;
@@ -58,9 +63,9 @@ export interface VmGridRowProps {
 }
 
 /** One row of the VM grid. */
-export const VmGridRow = memo(function VmGridRow({ vm, id, position, offset, selected, focused, translator, onSelect }: VmGridRowProps) {
+export const VmGridRow = memo(function VmGridRow({ vm, job, id, position, offset, selected, focused, translator, onSelect }: VmGridRowProps) {
   const styles = useStyles();
-  const { t, formatMemoryMB } = translator;
+  const { t, formatMemoryMB, formatNumber } = translator;
   return (
     <div
       role="row"
@@ -91,7 +96,14 @@ export const VmGridRow = memo(function VmGridRow({ vm, id, position, offset, sel
       <div role="gridcell" aria-colindex={6} className={styles.cell}>
         {vm.highlyAvailable ? t('common.yes') : t('common.no')}
       </div>
-      <div role="gridcell" aria-colindex={7} className={styles.cell} />
+      <div role="gridcell" aria-colindex={7} className={styles.cell} title={job?.name}>
+        {job ? (
+          <>
+            <JobStatusLabel status={job.status} />
+            {job.status === 'Running' ? <span className={styles.jobPercent}>{t('jobs.progress', { percent: formatNumber(job.progress) })}</span> : null}
+          </>
+        ) : null}
+      </div>
     </div>
   );
 });

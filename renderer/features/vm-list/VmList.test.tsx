@@ -4,7 +4,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeBackend } from '../../api/fake-backend.js';
 import { installJsdomShims } from '../../testing/jsdom-setup.js';
 import { renderWithStore } from '../../testing/render-with-store.js';
-import { largeInventory } from '../../testing/sample-inventory.js';
+import { liveSteps, makeMoveJob, makeQueuedJob } from '../../testing/sample-jobs.js';
+import { largeInventory, sampleInventory } from '../../testing/sample-inventory.js';
 import { VmList } from './VmList.js';
 
 beforeAll(() => installJsdomShims());
@@ -89,5 +90,50 @@ describe('VM list', () => {
     expect(screen.getByText('25,000 virtual machines')).toBeTruthy();
     expect(grid().getAttribute('aria-rowcount')).toBe('25001');
     expect(dataRows().length).toBeLessThan(80);
+  });
+
+  it('shows each VM’s latest job in the Job status column, with a running job’s progress', async () => {
+    const jobs = [
+      makeMoveJob('new', 'SQL-PROD-01', 'HV-MI-11', 'HV-MI-12', { createdAt: '2026-11-20T10:00:00Z', progress: 35 }),
+      makeMoveJob('old', 'SQL-PROD-01', 'HV-MI-11', 'HV-MI-12', { createdAt: '2026-11-20T09:00:00Z', status: 'Failed' }),
+      makeQueuedJob('q', 'web-01', 'HV-MI-11', 'HV-MI-12', 'waiting for a live-migration slot on HV-MI-11 (2 of 2 in use), position 1'),
+    ];
+    await renderWithStore(<VmList />, createFakeBackend({ inventory: sampleInventory(), jobs }));
+    const jobCell = (vm: string) => within(dataRows().find((r) => within(r).getAllByRole('gridcell')[0].textContent === vm)!).getAllByRole('gridcell')[6];
+    expect(jobCell('SQL-PROD-01').textContent).toBe('Running35%');
+    expect(jobCell('web-01').textContent).toBe('Queued');
+    expect(jobCell('FILE-01').textContent).toBe('');
+  });
+
+  it('sorts by job status: VMs without a job first, then queued, running, and ended', async () => {
+    const jobs = [
+      makeMoveJob('run', 'WEB-02', 'HV-MI-12', 'HV-MI-11'),
+      makeQueuedJob('q', 'web-01', 'HV-MI-11', 'HV-MI-12', 'waiting for a live-migration slot on HV-MI-11 (2 of 2 in use), position 1'),
+      makeMoveJob('done', 'DC-MI-01', 'HV-MI-20', 'HV-MI-11', { status: 'Completed', progress: 100, steps: liveSteps(4, 0) }),
+    ];
+    await renderWithStore(<VmList />, createFakeBackend({ inventory: sampleInventory(), jobs }));
+    fireEvent.click(within(screen.getByRole('columnheader', { name: 'Job status' })).getByRole('button'));
+    expect(rowNames().slice(-3)).toEqual(['web-01', 'WEB-02', 'DC-MI-01']);
+    expect(rowNames().slice(0, 2)).toEqual(['APP-TO-01', 'APP-TO-02']);
+    fireEvent.click(within(screen.getByRole('columnheader', { name: 'Job status' })).getByRole('button'));
+    expect(rowNames().slice(0, 3)).toEqual(['DC-MI-01', 'WEB-02', 'web-01']);
+  });
+
+  it('shows a moved VM on its new host as soon as its job completes and the inventory changes', async () => {
+    const job = makeMoveJob('m', 'DC-MI-01', 'HV-MI-20', 'HV-MI-11');
+    const { backend, store } = await renderWithStore(<VmList />, createFakeBackend({ inventory: sampleInventory(), jobs: [job] }));
+    act(() => store.getState().selectNode('host:hv-mi-11'));
+    expect(rowNames()).not.toContain('DC-MI-01');
+    const moved = sampleInventory();
+    moved.vms.find((vm) => vm.name === 'DC-MI-01')!.host = 'HV-MI-11';
+    await act(async () => {
+      backend.putJob({ ...job, status: 'Completed', progress: 100, steps: liveSteps(4, 0) });
+      backend.replaceInventory(moved, 'Built-in demo estate');
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(rowNames()).toContain('DC-MI-01');
+    const row = dataRows().find((r) => within(r).getAllByRole('gridcell')[0].textContent === 'DC-MI-01')!;
+    expect(within(row).getAllByRole('gridcell')[2].textContent).toBe('HV-MI-11');
+    expect(within(row).getAllByRole('gridcell')[6].textContent).toBe('Completed');
   });
 });

@@ -1,11 +1,13 @@
 import { makeStyles, SearchBox, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { JOB_STATUS_VALUES } from '../../../shared/model/job.js';
 import { useT } from '../../i18n/use-translator.js';
 import { hostMaskForNode } from '../../store/inventory-index.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ROOT_NODE_ID } from '../host-tree/build-host-tree.js';
 import { VmContextMenu, type MenuAnchor } from '../vm-actions/VmContextMenu.js';
-import { countVmsInScope, selectVmRows } from './vm-rows.js';
+import { latestJobByVm } from '../jobs/job-format.js';
+import { countVmsInScope, orderRowsByKey, selectVmRows } from './vm-rows.js';
 import { VmGrid } from './VmGrid.js';
 
 const useStyles = makeStyles({
@@ -61,10 +63,26 @@ export function VmList() {
 
   const hostMask = useMemo(() => (index ? hostMaskForNode(index, nodeId) : null), [index, nodeId]);
   const total = useMemo(() => (index ? countVmsInScope(index.vmRows, hostMask) : 0), [index, hostMask]);
-  const rows = useMemo(
+  const baseRows = useMemo(
     () => (index ? selectVmRows(index.vmRows, { sort, filter: deferredFilter, hostMask }) : NO_ROWS),
     [index, sort, deferredFilter, hostMask],
   );
+  // The Job status column: each VM's latest job. Sorting by it orders by that job's status (none first).
+  const jobs = useAppStore((s) => s.jobs);
+  const jobByVm = useMemo(() => latestJobByVm(jobs), [jobs]);
+  const sortByJob = sort.column === 'jobStatus';
+  const rows = useMemo(() => {
+    if (!sortByJob || !index) return baseRows;
+    const vms = index.inventory.vms;
+    return orderRowsByKey(
+      baseRows,
+      (i) => {
+        const job = jobByVm.get(vms[i].name.toLowerCase());
+        return job ? JOB_STATUS_VALUES.indexOf(job.status) + 1 : 0;
+      },
+      sort.direction,
+    );
+  }, [sortByJob, index, baseRows, jobByVm, sort.direction]);
 
   const node = index?.tree.nodesById.get(nodeId);
   const nodeLabel = !node || node.id === ROOT_NODE_ID ? t('tree.allHosts') : node.name;
@@ -98,6 +116,7 @@ export function VmList() {
           rows={rows}
           sort={sort}
           selectedVmId={selectedVmId}
+          jobByVm={jobByVm}
           label={t('vmList.label')}
           onSort={setSort}
           onSelect={selectVm}

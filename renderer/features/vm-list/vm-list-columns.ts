@@ -13,10 +13,10 @@ export const VM_COLUMN_LABEL: Record<VmColumn, MessageKey> = {
 };
 
 /** Column widths, shared by the header and every row so they line up. */
-export const VM_GRID_TEMPLATE = 'minmax(160px, 2fr) 120px minmax(110px, 1fr) 80px 140px 110px minmax(90px, 1fr)';
+export const VM_GRID_TEMPLATE = 'minmax(160px, 2fr) 120px minmax(110px, 1fr) 80px 140px 110px minmax(130px, 1fr)';
 
 /** The narrowest the grid gets before it scrolls sideways (sum of the minimum widths). */
-export const VM_GRID_MIN_WIDTH = 810;
+export const VM_GRID_MIN_WIDTH = 850;
 
 /** Height of a row, in pixels: compact, as in VMM. */
 export const VM_ROW_HEIGHT = 28;

@@ -94,7 +94,8 @@ function computeRanks(index: VmRowIndex, column: VmColumn): Int32Array {
     case 'highlyAvailable':
       return rankNumbers(vms.map((vm) => (vm.highlyAvailable ? 1 : 0)));
     case 'jobStatus':
-      // Jobs do not feed this column yet: every row ties, and ties fall back to the name.
+      // Jobs change far more often than the inventory, so this index holds no job ranks: every row
+      // ties here (ties fall back to the name) and `orderRowsByKey` orders by job status afterwards.
       return new Int32Array(vms.length);
     default:
       return assertNever(column);
@@ -163,4 +164,19 @@ export function countVmsInScope(index: VmRowIndex, hostMask: Uint8Array | null):
     if (h >= 0 && hostMask[h] === 1) n++;
   }
   return n;
+}
+
+/**
+ * Reorders shown rows by a key computed per VM (the Job status column, whose values change with every
+ * job event), keeping the rows' current order among equal keys. Returns a new array.
+ */
+export function orderRowsByKey(rows: Int32Array, key: (vmIndex: number) => number, direction: VmSort['direction']): Int32Array {
+  const sign = direction === 'ascending' ? 1 : -1;
+  const keys = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) keys[k] = key(rows[k]);
+  const positions = Int32Array.from({ length: rows.length }, (_, k) => k);
+  positions.sort((a, b) => sign * (keys[a] - keys[b]) || a - b);
+  const out = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = rows[positions[k]];
+  return out;
 }
