@@ -1,11 +1,26 @@
 import { benchImport } from './import.bench.js';
 import { benchConsole } from './console.bench.js';
-import { printTable } from './report.js';
+import { printTable, type BenchRow } from './report.js';
 import { benchSelectHosts } from './select-hosts.bench.js';
+import { benchScheduler } from './scheduler.bench.js';
+import { benchRunningMoves } from './running-moves.bench.js';
 
 // `npm run bench`: every benchmark, numbers printed, nothing asserted. Needs `npm run build` first
-// (the end-to-end numbers run the built CLI and console).
+// (the end-to-end numbers run the built CLI and console). `npm run bench -- scheduler moves` runs
+// only the benchmarks named.
+const BENCHES: { key: string; title: string; run: () => BenchRow[] | Promise<BenchRow[]> }[] = [
+  { key: 'import', title: 'Import', run: benchImport },
+  { key: 'select-hosts', title: 'Select Host', run: benchSelectHosts },
+  { key: 'console', title: 'Console in Chromium (25,000 VMs)', run: benchConsole },
+  { key: 'scheduler', title: 'Scheduler: 1,000 queued moves on 100 hosts, decision per event', run: benchScheduler },
+  { key: 'moves', title: '100 moves running at once (25,000 VMs, headless host, Chromium)', run: benchRunningMoves },
+];
+
+const named = process.argv.slice(2);
+const unknown = named.filter((n) => !BENCHES.some((b) => b.key === n));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.key).join(', ')}`);
+  process.exit(2);
+}
 console.log(`Ferry benchmarks on ${process.platform}/${process.arch}, Node ${process.version}, ${new Date().toISOString()}`);
-printTable('Import', await benchImport());
-printTable('Select Host', benchSelectHosts());
-printTable('Console in Chromium (25,000 VMs)', await benchConsole());
+for (const bench of BENCHES) if (named.length === 0 || named.includes(bench.key)) printTable(bench.title, await bench.run());
