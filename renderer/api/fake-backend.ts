@@ -6,6 +6,7 @@ import { countInventory, type InventoryDocument, type InventoryMeta } from '../.
 import type { Job } from '../../shared/model/job.js';
 import { assertNever, err, ok, type Result } from '../../shared/model/result.js';
 import { DEFAULT_UI_SETTINGS, type UiSettings } from '../../shared/model/settings.js';
+import { makeJob } from '../testing/sample-jobs.js';
 
 /** What a fake backend starts with. */
 export interface FakeBackendSeed {
@@ -107,13 +108,10 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
   const recordJob = (name: string, target: string, outcome: 'Completed' | 'Failed', summary: string | null, problem?: string): Job => {
     const now = new Date().toISOString();
     const failed = outcome === 'Failed';
-    const job: Job = {
-      id: `job-${++jobCounter}`,
+    const job = makeJob(`job-${++jobCounter}`, name, {
       kind: 'import-inventory',
-      name,
       status: outcome,
       progress: failed ? 40 : 100,
-      owner: 'CONTOSO\\admin',
       target,
       createdAt: now,
       startedAt: now,
@@ -125,11 +123,7 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
       ],
       error: failed ? { problem: problem ?? 'The inventory is not valid.', recommendedAction: 'Correct the fields listed and import the file again.' } : null,
       summary,
-      waitingFor: null,
-      metrics: null,
-      restartOf: null,
-      move: null,
-    };
+    });
     jobs = [job, ...jobs];
     emit('jobs.changed', { jobs: [job] });
     return job;

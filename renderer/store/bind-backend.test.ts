@@ -3,6 +3,7 @@ import type { InventorySnapshot } from '../../shared/contract/invoke.js';
 import type { Job } from '../../shared/model/job.js';
 import { ok } from '../../shared/model/result.js';
 import { createFakeBackend } from '../api/fake-backend.js';
+import { makeJob } from '../testing/sample-jobs.js';
 import { makeVm, sampleInventory } from '../testing/sample-inventory.js';
 import { untilLoaded } from '../testing/render-with-store.js';
 import { createAppStore } from './app-store.js';
@@ -19,26 +20,8 @@ async function boundStore(seed = { inventory: sampleInventory() }) {
   return { backend, store, unbind };
 }
 
-const job = (id: string, createdAt: string, patch: Partial<Job> = {}): Job => ({
-  id,
-  kind: 'import-inventory',
-  name: `Import inventory ${id}`,
-  status: 'Running',
-  progress: 10,
-  owner: 'CONTOSO\\admin',
-  target: 'estate.json',
-  createdAt,
-  startedAt: createdAt,
-  endedAt: null,
-  steps: [],
-  error: null,
-  summary: null,
-  waitingFor: null,
-  metrics: null,
-  restartOf: null,
-  move: null,
-  ...patch,
-});
+const job = (id: string, createdAt: string, patch: Partial<Job> = {}): Job =>
+  makeJob(id, `Import inventory ${id}`, { kind: 'import-inventory', status: 'Running', progress: 10, target: 'estate.json', createdAt, startedAt: createdAt, ...patch });
 
 describe('store bound to the backend', () => {
   it('loads the inventory, preferences and jobs at start', async () => {

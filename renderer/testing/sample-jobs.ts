@@ -11,6 +11,30 @@ export function liveSteps(running: number, percent: number, status: JobStatus = 
   }));
 }
 
+/** A job as `migration.submit` or `vm.start` answers it: queued, not started; `target` is the name unless the patch says. */
+export function makeJob(id: string, name: string, patch: Partial<Job> = {}): Job {
+  return {
+    id,
+    kind: 'migrate-vm',
+    name,
+    status: 'Queued',
+    progress: 0,
+    owner: 'CONTOSO\\admin',
+    target: name,
+    createdAt: '2026-11-20T10:00:00Z',
+    startedAt: null,
+    endedAt: null,
+    steps: [],
+    error: null,
+    summary: null,
+    waitingFor: null,
+    metrics: null,
+    restartOf: null,
+    move: null,
+    ...patch,
+  };
+}
+
 /** A migration job with sensible defaults, for tests: a live move of `vm` from `from` to `to`. */
 export function makeMoveJob(
   id: string,
@@ -20,26 +44,16 @@ export function makeMoveJob(
   patch: Omit<Partial<Job>, 'move'> & { move?: Partial<JobMove> } = {},
 ): Job {
   const { move, ...rest } = patch;
-  return {
-    id,
-    kind: 'migrate-vm',
-    name: `Migrate virtual machine ${vm} to ${to}`,
+  return makeJob(id, `Migrate virtual machine ${vm} to ${to}`, {
     status: 'Running',
     progress: 40,
-    owner: 'CONTOSO\\admin',
     target: vm,
-    createdAt: '2026-11-20T10:00:00Z',
     startedAt: '2026-11-20T10:00:01Z',
-    endedAt: null,
     steps: liveSteps(1, 40),
-    error: null,
-    summary: null,
-    waitingFor: null,
     metrics: { bytesSent: 6.4e9, throughputBps: 1.25e9, downtimeMs: null, passes: 2, etaSeconds: 75, totalSeconds: null },
-    restartOf: null,
     move: { kind: 'live', sourceHost: from, destinationHost: to, performanceOption: 'Compression', ...move },
     ...rest,
-  };
+  });
 }
 
 /** A queued move that waits for a slot. */

@@ -1,4 +1,3 @@
-import type { Job } from '../../shared/model/job.js';
 import type { HostRating, Issue, PathCheck, ReasonCode, TransferType, WarningCode } from '../../shared/model/placement.js';
 import type { StoragePlanCheck } from '../../shared/model/storage.js';
 
@@ -33,28 +32,4 @@ export function pathVerdict(valid: boolean, message: string, code: PathCheck['co
 /** A valid plan check that moves `moves` files. */
 export function planOk(moves: StoragePlanCheck['moves'] = []): StoragePlanCheck {
   return { valid: true, problems: [], moves, destinations: [] };
-}
-
-/** A job as `migration.submit` or `vm.start` answers it. */
-export function job(id: string, name: string, patch: Partial<Job> = {}): Job {
-  return {
-    id,
-    kind: 'migrate-vm',
-    name,
-    status: 'Queued',
-    progress: 0,
-    owner: 'CONTOSO\\admin',
-    target: name,
-    createdAt: '2026-11-20T10:00:00Z',
-    startedAt: null,
-    endedAt: null,
-    steps: [],
-    error: null,
-    summary: null,
-    waitingFor: null,
-    metrics: null,
-    restartOf: null,
-    move: null,
-    ...patch,
-  };
 }

@@ -1,7 +1,6 @@
-import { useRef, useState } from 'react';
 import type { Job } from '../../../shared/model/job.js';
+import { useContextMenuAnchor } from '../../components/ContextMenu.js';
 import { useAppStore } from '../../store/store-context.js';
-import type { MenuAnchor } from '../vm-actions/VmContextMenu.js';
 import { JobContextMenu } from './JobContextMenu.js';
 import { JobsGrid } from './JobsGrid.js';
 
@@ -9,27 +8,11 @@ import { JobsGrid } from './JobsGrid.js';
 export function JobsList({ jobs, label }: { jobs: readonly Job[]; label: string }) {
   const selectedJobId = useAppStore((s) => s.selectedJobId);
   const selectJob = useAppStore((s) => s.selectJob);
-  const [menuAnchor, setMenuAnchor] = useState<MenuAnchor | null>(null);
-  const focusBeforeMenu = useRef<HTMLElement | null>(null);
+  const menu = useContextMenuAnchor();
   return (
     <>
-      <JobsGrid
-        jobs={jobs}
-        selectedJobId={selectedJobId}
-        label={label}
-        onSelect={selectJob}
-        onRowContextMenu={(_jobId, anchor) => {
-          focusBeforeMenu.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-          setMenuAnchor(anchor);
-        }}
-      />
-      <JobContextMenu
-        anchor={menuAnchor}
-        onClose={() => {
-          setMenuAnchor(null);
-          focusBeforeMenu.current?.focus({ preventScroll: true });
-        }}
-      />
+      <JobsGrid jobs={jobs} selectedJobId={selectedJobId} label={label} onSelect={selectJob} onRowContextMenu={(_jobId, anchor) => menu.open(anchor)} />
+      <JobContextMenu anchor={menu.anchor} onClose={menu.close} />
     </>
   );
 }

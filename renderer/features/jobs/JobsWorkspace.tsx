@@ -1,7 +1,8 @@
-import { CounterBadge, makeStyles, SearchBox, Subtitle2, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { CounterBadge, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { useDeferredValue, useMemo } from 'react';
 import type { Job } from '../../../shared/model/job.js';
 import { assertNever } from '../../../shared/model/result.js';
+import { ListEmptyText, ListHeader } from '../../components/ListHeader.js';
 import { useT } from '../../i18n/use-translator.js';
 import { JOBS_HISTORY_LIMIT } from '../../store/jobs-slice.js';
 import { useAppStore } from '../../store/store-context.js';
@@ -54,31 +55,7 @@ const useStyles = makeStyles({
   tabContent: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, width: '100%' },
   tabCount: { marginLeft: 'auto' },
   centre: { display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
-  bar: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-    paddingLeft: tokens.spacingHorizontalM,
-    paddingRight: tokens.spacingHorizontalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    flexShrink: 0,
-  },
-  title: { display: 'flex', flexDirection: 'column', minWidth: 0, flexGrow: 1 },
-  heading: { margin: 0 },
-  count: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  search: { width: '280px', maxWidth: '45%' },
   list: { position: 'relative', flexGrow: 1, flexBasis: '50%', minHeight: '120px' },
-  empty: {
-    position: 'absolute',
-    top: '56px',
-    left: 0,
-    right: 0,
-    textAlign: 'center',
-    color: tokens.colorNeutralForeground3,
-    pointerEvents: 'none',
-  },
   details: {
     flexBasis: '45%',
     flexShrink: 0,
@@ -146,28 +123,10 @@ export function JobsWorkspace() {
   if (jobs.length >= JOBS_HISTORY_LIMIT) countText = `${countText} · ${t('jobs.historyCapped', { count: JOBS_HISTORY_LIMIT })}`;
   return (
     <section className={styles.centre} aria-label={t('jobs.workspace')}>
-      <div className={styles.bar}>
-        <div className={styles.title}>
-          <Subtitle2 as="h2" className={styles.heading}>
-            {t(FILTER_LABEL[filter])}
-          </Subtitle2>
-          <Text className={styles.count} aria-live="polite">
-            {countText}
-          </Text>
-        </div>
-        <SearchBox
-          className={styles.search}
-          size="small"
-          aria-label={t('jobs.search')}
-          placeholder={t('jobs.search')}
-          value={search}
-          onChange={(_e, data) => setSearch(data.value)}
-          dismiss={{ 'aria-label': t('vmList.clearFilter') }}
-        />
-      </div>
+      <ListHeader title={t(FILTER_LABEL[filter])} count={countText} filterLabel={t('jobs.search')} filter={search} onFilterChange={setSearch} />
       <div className={styles.list}>
         <JobsList jobs={shown} label={t('jobs.all')} />
-        {shown.length === 0 ? <Text className={styles.empty}>{jobs.length === 0 ? t('jobs.empty') : t('jobs.noMatch')}</Text> : null}
+        {shown.length === 0 ? <ListEmptyText>{jobs.length === 0 ? t('jobs.empty') : t('jobs.noMatch')}</ListEmptyText> : null}
       </div>
       <div className={styles.details} role="region" aria-label={t('jobs.details')}>
         {selected ? <JobDetails job={selected} layout="wide" /> : <Text className={styles.hint}>{t('jobs.selectHint')}</Text>}

@@ -8,7 +8,8 @@ import { createFakeBackend, type FakeHandlers } from '../../api/fake-backend.js'
 import { installJsdomShims } from '../../testing/jsdom-setup.js';
 import { renderWithStore } from '../../testing/render-with-store.js';
 import { sampleInventory } from '../../testing/sample-inventory.js';
-import { job, pathVerdict, planOk } from '../../testing/wizard-answers.js';
+import { makeJob } from '../../testing/sample-jobs.js';
+import { pathVerdict, planOk } from '../../testing/wizard-answers.js';
 import { MigrateStorageWizard } from './MigrateStorageWizard.js';
 
 beforeAll(() => installJsdomShims());
@@ -102,7 +103,7 @@ describe('Migrate Storage Wizard', () => {
     await openWizard({
       'migration.submit': (args) => {
         submitted.push(args);
-        return ok(job('job-9', 'Migrate storage of SQL-PROD-01', { kind: 'migrate-storage' }));
+        return ok(makeJob('job-9', 'Migrate storage of SQL-PROD-01', { kind: 'migrate-storage' }));
       },
       'script.storageMigration': () => ok("Move-VMStorage -VMName 'SQL-PROD-01'"),
     });
@@ -121,7 +122,7 @@ describe('Migrate Storage Wizard', () => {
 
   it('moves the whole VM to one location', async () => {
     const submitted: unknown[] = [];
-    await openWizard({ 'migration.submit': (args) => (submitted.push(args), ok(job('job-10', 'Migrate storage of SQL-PROD-01'))) });
+    await openWizard({ 'migration.submit': (args) => (submitted.push(args), ok(makeJob('job-10', 'Migrate storage of SQL-PROD-01'))) });
     fireEvent.change(screen.getByRole('combobox', { name: 'Storage location' }), { target: { value: 'D:\\VMs' } });
     expect(await screen.findByText('D:\\VMs: 950 GB free.')).toBeTruthy();
     await waitFor(() => expect(button('Next').disabled).toBe(false));

@@ -7,7 +7,8 @@ import { createFakeBackend, type FakeHandlers } from '../../api/fake-backend.js'
 import { installJsdomShims } from '../../testing/jsdom-setup.js';
 import { renderWithStore } from '../../testing/render-with-store.js';
 import { sampleInventory } from '../../testing/sample-inventory.js';
-import { hostRow, job, pathVerdict, reason, warning } from '../../testing/wizard-answers.js';
+import { makeJob } from '../../testing/sample-jobs.js';
+import { hostRow, pathVerdict, reason, warning } from '../../testing/wizard-answers.js';
 import { MigrateVmWizard } from './MigrateVmWizard.js';
 
 beforeAll(() => installJsdomShims());
@@ -130,7 +131,7 @@ describe('Migrate VM Wizard', () => {
     const { store } = await openWizard('id-dc-mi-01', {
       'migration.submit': (args) => {
         submitted.push(args);
-        return ok(job('job-7', 'Migrate virtual machine DC-MI-01 to HV-MI-12'));
+        return ok(makeJob('job-7', 'Migrate virtual machine DC-MI-01 to HV-MI-12'));
       },
     });
     fireEvent.click(row('HV-MI-12'));
@@ -176,7 +177,7 @@ describe('Migrate VM Wizard', () => {
   });
 
   it('offers to start a VM that is not running, and continues live once it runs', async () => {
-    const { backend } = await openWizard('id-file-01', { 'vm.start': ({ vm }) => ok(job('job-start', `Start virtual machine ${vm}`, { kind: 'start-vm' })) });
+    const { backend } = await openWizard('id-file-01', { 'vm.start': ({ vm }) => ok(makeJob('job-start', `Start virtual machine ${vm}`, { kind: 'start-vm' })) });
     expect(screen.getByText('A live migration needs a running virtual machine')).toBeTruthy();
     fireEvent.click(button('Start FILE-01'));
     expect(await screen.findByText(/Starting FILE-01/)).toBeTruthy();

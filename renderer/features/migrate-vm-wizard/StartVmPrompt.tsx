@@ -1,6 +1,6 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
 import { Play16Regular } from '@fluentui/react-icons';
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { Vm } from '../../../shared/model/inventory.js';
 import type { Job } from '../../../shared/model/job.js';
 import { useT } from '../../i18n/use-translator.js';
@@ -30,10 +30,20 @@ function PromptMessage({ vm, draft, job, onStart, onDecline }: PromptMessageProp
       {t('startPrompt.start', { vm: vm.name })}
     </Button>
   );
-  const declineButton = (
-    <Button size="small" onClick={onDecline}>
-      {t('startPrompt.continue')}
-    </Button>
+  // Failed, and not running yet: a title, what happened, and the choice of starting the VM or going on without.
+  const choice = (intent: 'error' | 'warning', title: string, body: ReactNode) => (
+    <MessageBar intent={intent} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {body}
+      </MessageBarBody>
+      <MessageBarActions>
+        {startButton}
+        <Button size="small" onClick={onDecline}>
+          {t('startPrompt.continue')}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
   if (!vmNeedsStartForLive(vm.state)) {
     return (
@@ -44,18 +54,13 @@ function PromptMessage({ vm, draft, job, onStart, onDecline }: PromptMessageProp
   }
   if (draft.startError || job?.status === 'Failed' || job?.status === 'Canceled') {
     const problem = draft.startError?.message ?? job?.error?.problem ?? t(`jobStatus.${job?.status ?? 'Failed'}`);
-    return (
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t('startPrompt.failed', { vm: vm.name })}</MessageBarTitle>
-          {problem}
-          {job?.error ? ` ${job.error.recommendedAction}` : ''}
-        </MessageBarBody>
-        <MessageBarActions>
-          {startButton}
-          {declineButton}
-        </MessageBarActions>
-      </MessageBar>
+    return choice(
+      'error',
+      t('startPrompt.failed', { vm: vm.name }),
+      <>
+        {problem}
+        {job?.error ? ` ${job.error.recommendedAction}` : ''}
+      </>,
     );
   }
   if (draft.startJobId !== null) {
@@ -76,18 +81,7 @@ function PromptMessage({ vm, draft, job, onStart, onDecline }: PromptMessageProp
       </MessageBar>
     );
   }
-  return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{t('startPrompt.title')}</MessageBarTitle>
-        {t('startPrompt.body', { vm: vm.name, state: stateText })}
-      </MessageBarBody>
-      <MessageBarActions>
-        {startButton}
-        {declineButton}
-      </MessageBarActions>
-    </MessageBar>
-  );
+  return choice('warning', t('startPrompt.title'), t('startPrompt.body', { vm: vm.name, state: stateText }));
 }
 
 /**

@@ -7,7 +7,8 @@ import { App } from '../../App.js';
 import { installJsdomShims } from '../../testing/jsdom-setup.js';
 import { renderWithStore } from '../../testing/render-with-store.js';
 import { sampleInventory } from '../../testing/sample-inventory.js';
-import { hostRow, job } from '../../testing/wizard-answers.js';
+import { makeJob } from '../../testing/sample-jobs.js';
+import { hostRow } from '../../testing/wizard-answers.js';
 
 beforeAll(() => installJsdomShims());
 afterEach(cleanup);
@@ -18,7 +19,7 @@ function backend() {
     handlers: {
       'placement.selectHosts': () => ok([hostRow('HV-MI-11')]),
       'storage.locations': () => ok([]),
-      'vm.start': ({ vm }) => ok(job('job-start', `Start virtual machine ${vm}`, { kind: 'start-vm' })),
+      'vm.start': ({ vm }) => ok(makeJob('job-start', `Start virtual machine ${vm}`, { kind: 'start-vm' })),
     },
   });
 }

@@ -1,42 +1,20 @@
-import { makeStyles, SearchBox, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { makeStyles } from '@fluentui/react-components';
+import { useDeferredValue, useMemo } from 'react';
 import { JOB_STATUS_VALUES } from '../../../shared/model/job.js';
+import { useContextMenuAnchor } from '../../components/ContextMenu.js';
+import { ListEmptyText, ListHeader } from '../../components/ListHeader.js';
 import { useT } from '../../i18n/use-translator.js';
 import { hostMaskForNode } from '../../store/inventory-index.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ROOT_NODE_ID } from '../host-tree/build-host-tree.js';
-import { VmContextMenu, type MenuAnchor } from '../vm-actions/VmContextMenu.js';
+import { VmContextMenu } from '../vm-actions/VmContextMenu.js';
 import { latestJobByVm } from '../jobs/job-format.js';
 import { countVmsInScope, orderRowsByKey, selectVmRows } from './vm-rows.js';
 import { VmGrid } from './VmGrid.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0, minHeight: 0 },
-  bar: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-    paddingLeft: tokens.spacingHorizontalM,
-    paddingRight: tokens.spacingHorizontalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  title: { display: 'flex', flexDirection: 'column', minWidth: 0, flexGrow: 1 },
-  heading: { margin: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  count: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  filter: { width: '280px', maxWidth: '45%' },
   body: { position: 'relative', flexGrow: 1, minHeight: 0 },
-  empty: {
-    position: 'absolute',
-    top: '56px',
-    left: 0,
-    right: 0,
-    textAlign: 'center',
-    color: tokens.colorNeutralForeground3,
-    pointerEvents: 'none',
-  },
 });
 
 const NO_ROWS = new Int32Array(0);
@@ -58,8 +36,7 @@ export function VmList() {
   const selectVm = useAppStore((s) => s.selectVm);
   // Typing stays responsive: the list catches up with the filter a frame later if it must.
   const deferredFilter = useDeferredValue(filter);
-  const [menuAnchor, setMenuAnchor] = useState<MenuAnchor | null>(null);
-  const focusBeforeMenu = useRef<HTMLElement | null>(null);
+  const menu = useContextMenuAnchor();
 
   const hostMask = useMemo(() => (index ? hostMaskForNode(index, nodeId) : null), [index, nodeId]);
   const total = useMemo(() => (index ? countVmsInScope(index.vmRows, hostMask) : 0), [index, hostMask]);
@@ -91,25 +68,7 @@ export function VmList() {
 
   return (
     <section className={styles.root} aria-label={t('vmList.label')}>
-      <div className={styles.bar}>
-        <div className={styles.title}>
-          <Subtitle2 as="h2" className={styles.heading}>
-            {nodeLabel}
-          </Subtitle2>
-          <Text className={styles.count} aria-live="polite">
-            {countText}
-          </Text>
-        </div>
-        <SearchBox
-          className={styles.filter}
-          size="small"
-          aria-label={t('vmList.filter')}
-          placeholder={t('vmList.filter')}
-          value={filter}
-          onChange={(_e, data) => setFilter(data.value)}
-          dismiss={{ 'aria-label': t('vmList.clearFilter') }}
-        />
-      </div>
+      <ListHeader title={nodeLabel} count={countText} filterLabel={t('vmList.filter')} filter={filter} onFilterChange={setFilter} />
       <div className={styles.body}>
         <VmGrid
           vms={index?.inventory.vms ?? []}
@@ -120,20 +79,11 @@ export function VmList() {
           label={t('vmList.label')}
           onSort={setSort}
           onSelect={selectVm}
-          onRowContextMenu={(_vmId, anchor) => {
-            focusBeforeMenu.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-            setMenuAnchor(anchor);
-          }}
+          onRowContextMenu={(_vmId, anchor) => menu.open(anchor)}
         />
-        <VmContextMenu
-          anchor={menuAnchor}
-          onClose={() => {
-            setMenuAnchor(null);
-            focusBeforeMenu.current?.focus({ preventScroll: true });
-          }}
-        />
+        <VmContextMenu anchor={menu.anchor} onClose={menu.close} />
         {index && rows.length === 0 ? (
-          <Text className={styles.empty}>{filtering ? t('vmList.noMatch', { query: deferredFilter.trim() }) : t('vmList.empty')}</Text>
+          <ListEmptyText>{filtering ? t('vmList.noMatch', { query: deferredFilter.trim() }) : t('vmList.empty')}</ListEmptyText>
         ) : null}
       </div>
     </section>

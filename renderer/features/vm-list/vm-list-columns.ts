@@ -1,3 +1,4 @@
+import type { GridLayout } from '../../components/VirtualGrid.js';
 import type { MessageKey } from '../../i18n/en.js';
 import type { VmColumn } from './vm-rows.js';
 
@@ -12,14 +13,16 @@ export const VM_COLUMN_LABEL: Record<VmColumn, MessageKey> = {
   jobStatus: 'vmList.col.jobStatus',
 };
 
-/** Column widths, shared by the header and every row so they line up. */
-export const VM_GRID_TEMPLATE = 'minmax(160px, 2fr) 120px minmax(110px, 1fr) 80px 140px 110px minmax(130px, 1fr)';
+/** Columns whose header sits at the end, over numbers. */
+export const VM_NUMERIC_COLUMNS: ReadonlySet<VmColumn> = new Set<VmColumn>(['memory', 'configVersion']);
 
-/** The narrowest the grid gets before it scrolls sideways (sum of the minimum widths). */
-export const VM_GRID_MIN_WIDTH = 850;
-
-/** Height of a row, in pixels: compact, as in VMM. */
-export const VM_ROW_HEIGHT = 28;
-
-/** Height of the header row, in pixels. */
-export const VM_HEADER_HEIGHT = 30;
+/** Sizes of the VM grid: compact rows, as in VMM; 25,000 rows scroll smoothly. */
+export const VM_GRID_LAYOUT: GridLayout = {
+  /** Column widths, shared by the header and every row so they line up. */
+  template: 'minmax(160px, 2fr) 120px minmax(110px, 1fr) 80px 140px 110px minmax(130px, 1fr)',
+  /** The narrowest the grid gets before it scrolls sideways (sum of the minimum widths). */
+  minWidth: 850,
+  rowHeight: 28,
+  headerHeight: 30,
+  overscan: 12,
+};
