@@ -1,7 +1,10 @@
 import type { Job } from '../../shared/model/job.js';
 import type { Result } from '../../shared/model/result.js';
+import { SIMULATOR_SPEED } from '../../shared/model/settings.js';
+import { simulatorSpeedParse } from '../infra/connectors/simulator/simulator-speed.js';
 import { defaultDatabasePath } from '../infra/paths.js';
 import { createAppServices, type AppServices } from '../services/app-services.js';
+import { DatabaseWatcher } from '../services/database-watcher.js';
 import { UsageError, type ParsedArgs } from './cli-args.js';
 import { EXIT_NOT_FOUND, table, withServices, type CliIo, type Command } from './cli-command.js';
 import { performanceOf } from './cli-migration-commands.js';
@@ -11,10 +14,14 @@ const POLL_MS = 200;
 
 const ENDED = new Set(['Completed', 'Completed with info', 'Failed', 'Canceled']);
 
-function speedOf(args: ParsedArgs): number | undefined {
+/** The --speed option: the simulator's time compression, in the range the app's setting allows. */
+export function speedOf(args: ParsedArgs): number | undefined {
   if (!args.options.has('speed')) return undefined;
-  const speed = Number(args.options.get('speed'));
-  if (!Number.isFinite(speed) || speed <= 0 || speed > 100000) throw new UsageError('--speed must be a number above 0 (1 = real time, 60 = a minute a second)');
+  const value = args.options.get('speed');
+  const speed = simulatorSpeedParse(value);
+  if (speed === null) {
+    throw new UsageError(`--speed must be a number from ${SIMULATOR_SPEED.min} to ${SIMULATOR_SPEED.max} (1 = real time, 60 = a minute a second), not "${String(value)}"`);
+  }
   return speed;
 }
 
@@ -64,9 +71,15 @@ function report(io: CliIo, args: ParsedArgs, job: Job): number {
 async function submitAndFollow(args: ParsedArgs, io: CliIo, submit: (s: AppServices) => Result<Job>): Promise<number> {
   const databasePath = (args.options.get('db') as string | undefined) ?? defaultDatabasePath();
   const s = await createAppServices({ databasePath, speed: speedOf(args) });
+  let watcher: DatabaseWatcher | null = null;
   try {
     const appRuns = s.scheduler.appElsewhere();
-    if (!appRuns) await s.scheduler.open('cli');
+    if (!appRuns) {
+      await s.scheduler.open('cli');
+      // Other processes share the file: notice their cancel requests and the slots they free.
+      watcher = new DatabaseWatcher(s.db, s.jobs, s.inventory, s.scheduler, s.hub);
+      watcher.start();
+    }
     const submitted = submit(s);
     if (!submitted.ok) {
       io.err(`ferry: ${submitted.error.message}`);
@@ -78,8 +91,17 @@ async function submitAndFollow(args: ParsedArgs, io: CliIo, submit: (s: AppServi
       return 0;
     }
     const job = await waitFor(s, submitted.value.id, wait && !args.options.has('quiet'), Boolean(process.stderr.isTTY));
-    return report(io, args, job);
+    const code = report(io, args, job);
+    if (s.scheduler.inFlight > 0) {
+      io.err(`ferry: ${s.scheduler.inFlight} more move(s), left queued by a Ferry process that stopped, are running here; waiting for them to end.`);
+    }
+    // Sees through every move this process started, so none is canceled by the command exiting.
+    await s.scheduler.drain();
+    return code;
   } finally {
+    watcher?.stop();
+    // After a failure above: stop what still runs here (a live migration leaves the VM on its source).
+    await s.scheduler.close();
     await s.close();
   }
 }

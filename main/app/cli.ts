@@ -5,7 +5,7 @@ import { defaultDatabasePath } from '../infra/paths.js';
 import { parseArgs, UsageError } from './cli-args.js';
 import { table, withServices, type CliIo, type Command } from './cli-command.js';
 import { MIGRATION_COMMANDS } from './cli-migration-commands.js';
-import { JOB_COMMANDS } from './cli-job-commands.js';
+import { JOB_COMMANDS, speedOf } from './cli-job-commands.js';
 import { runHeadless } from './serve.js';
 
 
@@ -102,8 +102,7 @@ const COMMANDS: Record<string, Command> = {
     run: async (args, io) => {
       const port = args.options.has('port') ? Number(args.options.get('port')) : 0;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a whole number from 0 to 65535');
-      const speed = args.options.has('speed') ? Number(args.options.get('speed')) : undefined;
-      if (speed !== undefined && !(speed > 0)) throw new UsageError('--speed must be a number above 0 (1 = real time)');
+      const speed = speedOf(args);
       await runHeadless({ databasePath: (args.options.get('db') as string | undefined) ?? defaultDatabasePath(), port, io, speed });
       return 0;
     },

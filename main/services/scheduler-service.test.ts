@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InventoryDocument } from '../../shared/model/inventory.js';
 import type { Job } from '../../shared/model/job.js';
 import { ManualConnector } from '../../test/fixtures/manual-connector.js';
 import { createAppServices, type AppServices } from './app-services.js';
@@ -11,9 +13,8 @@ let s: AppServices;
 let connector: ManualConnector;
 
 /** A small estate: host A with three VMs on one SMB 3 share, hosts B, C, D reaching it. */
-function estate(): unknown {
-  const doc = JSON.parse(readFileSync('test/fixtures/scheduler-estate.json', 'utf8'));
-  return doc;
+function estate(): InventoryDocument {
+  return JSON.parse(readFileSync('test/fixtures/scheduler-estate.json', 'utf8')) as InventoryDocument;
 }
 
 beforeEach(async () => {
@@ -35,6 +36,7 @@ const submit = (vm: string, to: string): Job => {
   return r.value;
 };
 const hostOf = (vm: string): string | undefined => s.inventory.snapshot().inventory.vms.find((v) => v.name === vm)?.host;
+const inventoryNow = (): InventoryDocument => structuredClone(s.inventory.snapshot().inventory);
 
 describe('the scheduler', () => {
   it('runs two live migrations off a host with limit 2 and queues the third, saying why', () => {
@@ -72,23 +74,66 @@ describe('the scheduler', () => {
   });
 
   it('cancels a running job, leaving the VM on its source, and frees its slot', async () => {
+    const before = inventoryNow();
     const a = submit('VM-1', 'HV-B');
     submit('VM-2', 'HV-C');
     const c = submit('VM-3', 'HV-D');
+    connector.of('VM-1').progress({ step: 1, percent: 40 });
     s.scheduler.cancel(a.id);
     await tick();
     expect(connector.of('VM-1').canceled).toBe(true);
     expect(job(a.id)).toMatchObject({ status: 'Canceled', summary: expect.stringMatching(/still running on HV-A/) });
-    expect(hostOf('VM-1')).toBe('HV-A');
+    expect(job(a.id).steps.map((x) => x.status)).toEqual(['Completed', 'Canceled', 'Queued', 'Queued']);
+    // Nothing of the estate changed: the VM, its paths, and both hosts' memory are as they were.
+    expect(inventoryNow()).toEqual(before);
     expect(job(c.id).status).toBe('Running');
   });
 
   it('fails a job with the problem and recommended action, the VM staying on its source', async () => {
+    const before = inventoryNow();
     const a = submit('VM-1', 'HV-B');
     connector.of('VM-1').fail('The destination stopped answering.');
     await tick();
     expect(job(a.id)).toMatchObject({ status: 'Failed', error: { problem: 'The destination stopped answering.', recommendedAction: 'Fix it.' } });
+    expect(inventoryNow()).toEqual(before);
+  });
+
+  it('completes with info, without failing the process, when an import replaced the estate while the move ran', async () => {
+    const a = submit('VM-1', 'HV-B');
+    const b = submit('VM-2', 'HV-C');
+    const doc = estate();
+    doc.hosts = doc.hosts.filter((h) => h.name !== 'HV-B');
+    doc.vms = doc.vms.filter((v) => v.name !== 'VM-2');
+    expect((await s.inventory.importText('smaller.json', JSON.stringify(doc))).ok).toBe(true);
+    connector.of('VM-1').complete();
+    connector.of('VM-2').complete();
+    await tick();
+    expect(job(a.id)).toMatchObject({ status: 'Completed with info', summary: expect.stringMatching(/The inventory could not show it: the inventory no longer has host HV-B; refresh the inventory$/) });
+    expect(job(b.id)).toMatchObject({ status: 'Completed with info', summary: expect.stringMatching(/VM-2 is no longer in the inventory/) });
     expect(hostOf('VM-1')).toBe('HV-A');
+  });
+
+  it('shows a completed live migration with storage on its destination, with its new paths and the path added to the defaults', async () => {
+    // VM-1 on HV-A's local disk: a move to HV-B copies its storage too (Live (VSM)).
+    const doc = estate();
+    doc.vms[0].configurationPath = 'D:\\VMs\\VM-1';
+    doc.vms[0].disks = [{ path: 'D:\\VMs\\VM-1\\os.vhdx', sizeGB: 60, shared: false }];
+    expect((await s.inventory.importText('local.json', JSON.stringify(doc))).ok).toBe(true);
+    const memoryBefore = s.inventory.snapshot().inventory.hosts.map((h) => [h.name, h.memory.availableMB]);
+    const r = s.migration.submitVm({ vm: 'VM-1', destinationHost: 'HV-B', destinationPath: 'D:\\Moved', addToDefaults: true });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.move).toMatchObject({ kind: 'live-vsm', sourceHost: 'HV-A', destinationHost: 'HV-B' });
+    connector.of('VM-1').complete();
+    await tick();
+    expect(job(r.value.id).status).toBe('Completed');
+    const after = s.inventory.snapshot().inventory;
+    expect(after.vms.find((v) => v.name === 'VM-1')).toMatchObject({ host: 'HV-B', configurationPath: 'D:\\Moved\\VM-1', disks: [{ path: 'D:\\Moved\\VM-1\\os.vhdx' }] });
+    expect(after.hosts.find((h) => h.name === 'HV-B')?.defaultStorageLocations).toEqual(['D:\\VMs', 'D:\\Moved']);
+    expect(after.hosts.find((h) => h.name === 'HV-A')?.defaultStorageLocations).toEqual(['D:\\VMs']);
+    // The VM's memory left HV-A and landed on HV-B.
+    const memory = new Map(memoryBefore as [string, number][]);
+    expect(after.hosts.find((h) => h.name === 'HV-A')?.memory.availableMB).toBe((memory.get('HV-A') as number) + 8192);
+    expect(after.hosts.find((h) => h.name === 'HV-B')?.memory.availableMB).toBe((memory.get('HV-B') as number) - 8192);
   });
 
   it('restarts a failed job as a new job that runs', async () => {
@@ -125,5 +170,129 @@ describe('the scheduler', () => {
     const vm = s.inventory.snapshot().inventory.vms.find((v) => v.name === 'VM-1');
     expect(vm?.configurationPath).toBe('E:\\Fast\\VM-1');
     expect(vm?.disks.map((d) => d.path)).toEqual(['E:\\Fast\\VM-1\\os.vhdx']);
+  });
+});
+
+/** A process id that is certainly not running: a child that has already exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', '']);
+  return child.pid as number;
+}
+
+const waitUntil = async (what: string, ok: () => boolean, ms = 5000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe('the scheduler across processes sharing one database', () => {
+  let file: string;
+  const opened: AppServices[] = [];
+  const open = async (runner: 'app' | 'cli' | undefined, c: ManualConnector = new ManualConnector()): Promise<AppServices> => {
+    const services = await createAppServices({ databasePath: file, runner, connector: () => c });
+    opened.push(services);
+    return services;
+  };
+
+  beforeEach(async () => {
+    // The outer beforeEach opened \`s\` on its own file; these tests use a file of their own.
+    file = join(dir, 'shared.db');
+    const seed = await open(undefined);
+    expect((await seed.inventory.importText('estate.json', JSON.stringify(estate()))).ok).toBe(true);
+  });
+  afterEach(async () => {
+    for (const o of opened.splice(0).reverse()) await o.close();
+  });
+
+  const submitIn = (services: AppServices, vm: string, to: string): Job => {
+    const r = services.migration.submitVm({ vm, destinationHost: to });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+
+  it('reconciles after a crash: the dead runner\'s running jobs fail saying where the VM is, its queued job runs once', async () => {
+    // The state a killed app leaves: two moves claimed by a runner whose process is gone, one queued.
+    const before = await open(undefined);
+    const a = submitIn(before, 'VM-1', 'HV-B');
+    const b = submitIn(before, 'VM-2', 'HV-C');
+    const c = submitIn(before, 'VM-3', 'HV-D');
+    before.db.prepare('INSERT INTO runners (id, host, pid, kind, started_at) VALUES (?, ?, ?, ?, ?)').run('dead-app', hostname(), deadPid(), 'app', new Date().toISOString());
+    expect(before.jobs.claim(a.id, 'dead-app', new Date())).toBe(true);
+    expect(before.jobs.claim(b.id, 'dead-app', new Date())).toBe(true);
+    const inventoryBefore = structuredClone(before.inventory.snapshot().inventory);
+
+    const restarted = new ManualConnector();
+    const app = await open('app', restarted);
+    for (const [id, vm] of [[a.id, 'VM-1'], [b.id, 'VM-2']]) {
+      expect(app.jobs.get(id)).toMatchObject({
+        status: 'Failed',
+        error: { problem: `Ferry stopped while this move was running, so it did not finish. ${vm} is on HV-A.`, recommendedAction: expect.stringMatching(/restart the job/) },
+      });
+    }
+    expect(app.inventory.snapshot().inventory).toEqual(inventoryBefore);
+    // Nothing runs twice: only the queued move starts, and no job was added.
+    expect(restarted.moves.map((m) => m.request.vm)).toEqual(['VM-3']);
+    expect(app.jobs.get(c.id)?.status).toBe('Running');
+    expect(app.jobs.list().filter((j) => j.kind === 'migrate-vm')).toHaveLength(3);
+    expect(app.db.prepare('SELECT COUNT(*) FROM runners WHERE id = ?').pluck().get('dead-app')).toBe(0);
+    restarted.of('VM-3').complete();
+    await waitUntil('the queued move to complete', () => app.jobs.get(c.id)?.status === 'Completed');
+    expect(app.inventory.snapshot().inventory.vms.find((v) => v.name === 'VM-3')?.host).toBe('HV-D');
+  });
+
+  it('leaves alone the jobs a live process runs', async () => {
+    const first = new ManualConnector();
+    const app = await open('app', first);
+    const a = submitIn(app, 'VM-1', 'HV-B');
+    const second = new ManualConnector();
+    const other = await open('app', second);
+    await other.scheduler.reconcile();
+    expect(other.jobs.get(a.id)?.status).toBe('Running');
+    expect(second.moves).toHaveLength(0);
+  });
+
+  it('cancels a move another process runs, through the cancel request its database watcher picks up', async () => {
+    const runner = new ManualConnector();
+    const app = await open('app', runner);
+    const a = submitIn(app, 'VM-1', 'HV-B');
+    const cli = await open(undefined);
+    const asked = cli.scheduler.cancel(a.id);
+    expect(asked).toMatchObject({ ok: true, value: { status: 'Running' } });
+    await waitUntil('the runner to cancel the move', () => cli.jobs.get(a.id)?.status === 'Canceled');
+    expect(runner.of('VM-1').canceled).toBe(true);
+    expect(cli.jobs.get(a.id)?.summary).toMatch(/VM-1 is still running on HV-A/);
+    expect(cli.inventory.snapshot().inventory.vms.find((v) => v.name === 'VM-1')?.host).toBe('HV-A');
+  });
+
+  it('a ferry command runs only the moves it submitted while their submitter lives, and adopts those left behind', async () => {
+    const ca = new ManualConnector();
+    const cb = new ManualConnector();
+    const cmdA = await open('cli', ca);
+    const cmdB = await open('cli', cb);
+    submitIn(cmdA, 'VM-1', 'HV-B');
+    submitIn(cmdB, 'VM-2', 'HV-C');
+    const third = submitIn(cmdA, 'VM-3', 'HV-D');
+    expect(cmdA.jobs.get(third.id)?.status).toBe('Queued');
+    // B's move ends and frees a slot on HV-A: B leaves A's queued move to A, whose watcher starts it.
+    cb.of('VM-2').complete();
+    await waitUntil('A to start its queued move', () => ca.moves.length === 2);
+    expect(cb.moves.map((m) => m.request.vm)).toEqual(['VM-2']);
+    expect(cmdA.jobs.get(third.id)?.status).toBe('Running');
+
+    // A move queued by a command that has gone is run by whichever command comes next.
+    const fourth = submitIn(cmdA, 'VM-2', 'HV-A');
+    expect(cmdA.jobs.get(fourth.id)?.status).toBe('Queued');
+    const draining = cmdA.scheduler.drain(); // A takes no new work, and sees its moves through
+    ca.of('VM-1').complete();
+    ca.of('VM-3').complete();
+    await draining;
+    expect(cmdA.jobs.get(fourth.id)?.status).toBe('Queued');
+    await cmdA.close();
+    opened.splice(opened.indexOf(cmdA), 1);
+    cmdB.scheduler.dispatch();
+    expect(cb.moves.map((m) => m.request.vm)).toEqual(['VM-2', 'VM-2']);
+    expect(cmdB.jobs.get(fourth.id)?.status).toBe('Running');
   });
 });

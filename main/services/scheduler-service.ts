@@ -9,7 +9,6 @@ import { pathsAfterMove } from '../domain/scheduler/move-result.js';
 import { movePhaseLabels } from '../domain/simulation/move-phases.js';
 import { hostLimits, slotsNeeded, type HostLimits } from '../domain/scheduler/slot-rules.js';
 import { nameKey } from '../domain/storage-paths/names.js';
-import { applyCompletedMove } from '../infra/db/inventory-repository.js';
 import type { JobRepository } from '../infra/db/job-repository.js';
 import type { Db } from '../infra/db/open.js';
 import type { RunnerKind, RunnerRepository } from '../infra/db/runner-repository.js';
@@ -56,6 +55,7 @@ export class SchedulerService {
   /** Only a process opened as a runner starts moves; others only queue them. */
   private opened = false;
   private closed = false;
+  private kind: RunnerKind | null = null;
 
   constructor(
     private readonly db: Db,
@@ -70,6 +70,7 @@ export class SchedulerService {
   /** Registers this process as a runner of the given kind and starts what may start. */
   async open(kind: RunnerKind): Promise<void> {
     this.runners.register(kind, this.runnerId);
+    this.kind = kind;
     this.opened = true;
     this.dispatch();
   }
@@ -83,6 +84,25 @@ export class SchedulerService {
     });
     await Promise.all(ends);
     if (this.opened) this.runners.unregister(this.runnerId);
+    this.opened = false;
+  }
+
+  /**
+   * Stops taking new work and waits for the moves this process runs to end (a `ferry` command that
+   * picked up queued jobs sees them through rather than canceling them), then unregisters.
+   * Cancel requests from other processes still reach these moves while they finish.
+   */
+  async drain(): Promise<void> {
+    this.closed = true;
+    // Each move's own end handler (which records its outcome) runs before the race resolves.
+    while (this.running.size > 0) await Promise.race([...this.running.values()].map((m) => m.done));
+    if (this.opened) this.runners.unregister(this.runnerId);
+    this.opened = false;
+  }
+
+  /** How many moves this process is running now. */
+  get inFlight(): number {
+    return this.running.size;
   }
 
   /** Whether another live app serves this database and will run what is queued. */
@@ -102,6 +122,9 @@ export class SchedulerService {
       now: new Date(),
       request,
       restartOf,
+      // The submitting runner, if this process is one: a `ferry` command runs only its own jobs
+      // (and ones whose submitter has gone), so it never starts a move another command waits for.
+      runner: this.opened && !this.closed ? this.runnerId : null,
     });
     this.publish(job);
     this.dispatch();
@@ -127,9 +150,18 @@ export class SchedulerService {
         (host) => index.get(nameKey(host)) ?? DEFAULT_LIMITS,
       );
       const now = new Date();
+      let appAlive: boolean | undefined;
+      const mayClaim = (runner: string | null): boolean => {
+        // The app runs every queued move. A `ferry` command runs the moves it submitted, and adopts
+        // those nobody will run: submitted by a process that has gone, with no app serving the file.
+        if (this.kind === 'app' || runner === this.runnerId) return true;
+        if (runner !== null && this.runners.alive(runner)) return false;
+        appAlive ??= this.runners.anotherAlive('app', this.runnerId);
+        return !appAlive;
+      };
       for (const id of decision.start) {
         const entry = queued.find((a) => a.job.id === id);
-        if (entry && this.jobs.claim(id, this.runnerId, now)) toRun.push({ job: this.jobs.get(id) as Job, request: entry.request });
+        if (entry && mayClaim(entry.runner) && this.jobs.claim(id, this.runnerId, now)) toRun.push({ job: this.jobs.get(id) as Job, request: entry.request });
       }
       for (const a of queued) {
         const wait = decision.waiting.get(a.job.id);
@@ -191,17 +223,23 @@ export class SchedulerService {
       case 'completed': {
         const snap = this.inventory.snapshot().inventory;
         const vm = snap.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
+        let stale: string | null = vm ? null : `${request.vm} is no longer in the inventory (an import replaced it while the move ran)`;
         if (vm) {
           const paths = pathsAfterMove(vm, request);
-          const revision = applyCompletedMove(this.db, {
-            vm: vm.name,
-            destinationHost: request.destinationHost,
-            configurationPath: paths.configurationPath,
-            disks: paths.disks,
-            memoryMB: vm.state === 'Off' ? 0 : vm.memoryMB,
-            addDefaultLocation: request.addToDefaults ? request.destinationPath ?? request.configurationPath : null,
-          });
-          this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta });
+          try {
+            const revision = this.inventory.applyMove({
+              vm: vm.name,
+              destinationHost: request.destinationHost,
+              configurationPath: paths.configurationPath,
+              disks: paths.disks,
+              memoryMB: vm.state === 'Off' ? 0 : vm.memoryMB,
+              addDefaultLocation: request.addToDefaults ? request.destinationPath ?? request.configurationPath : null,
+            });
+            this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta });
+          } catch (e) {
+            // An import replaced the estate while the move ran: the move is done, the inventory can't show it.
+            stale = `The inventory could not show it: ${(e as Error).message}; refresh the inventory`;
+          }
         }
         job.metrics = {
           bytesSent: outcome.bytesSent,
@@ -213,8 +251,9 @@ export class SchedulerService {
         };
         const where = request.kind === 'storage' ? `its storage on ${request.destinationHost}` : `${request.vm} to ${request.destinationHost}`;
         const downtime = request.kind === 'storage' ? '' : `, downtime ${outcome.downtimeMs} ms`;
-        const summary = `Moved ${where} in ${outcome.totalSeconds.toFixed(1)} s${downtime}, ${formatBytes(outcome.bytesSent)} sent${outcome.info ? `. ${outcome.info}` : ''}`;
-        this.end(job, outcome.info ? 'Completed with info' : 'Completed', { summary });
+        const info = [outcome.info, stale].filter((x): x is string => x !== null).join('. ') || null;
+        const summary = `Moved ${where} in ${outcome.totalSeconds.toFixed(1)} s${downtime}, ${formatBytes(outcome.bytesSent)} sent${info ? `. ${info}` : ''}`;
+        this.end(job, info ? 'Completed with info' : 'Completed', { summary });
         return;
       }
       case 'failed':
@@ -290,20 +329,32 @@ export class SchedulerService {
 
   /**
    * Jobs that were running when their process died are failed, with the VM where the connector
-   * says it is; queued jobs stay queued and run. Nothing is lost and nothing runs twice.
+   * says it is; queued jobs stay queued and run. Nothing is lost and nothing runs twice. Runs at
+   * start-up, and from the database watcher while a runner lives (a `ferry` command may die while
+   * the app runs). Answers how many jobs it ended.
    */
-  async reconcile(): Promise<void> {
+  async reconcile(): Promise<number> {
+    if (this.closed) return 0;
     this.runners.prune();
     const orphans = this.jobs.active<ScheduledRequest>().filter((a) => a.job.status === 'Running' && a.runner !== this.runnerId && !this.runners.alive(a.runner));
-    for (const { job, request } of orphans) {
+    let ended = 0;
+    for (const { job, request, runner } of orphans) {
       const where = (await this.connector.vmLocate(request.vm)) ?? request.sourceHost;
-      this.end(job, 'Failed', {
-        error: {
-          problem: `Ferry stopped while this move was running, so it did not finish. ${request.vm} is on ${where}.`,
-          recommendedAction: 'Check the VM on that host, then restart the job.',
-        },
-      });
+      if (this.closed) break;
+      // Another process may reconcile the same job at the same time: end it only if it is still the orphan seen.
+      this.db.transaction(() => {
+        const now = this.jobs.get(job.id);
+        if (now?.status !== 'Running' || this.jobs.runnerOf(job.id) !== runner) return;
+        this.end(now, 'Failed', {
+          error: {
+            problem: `Ferry stopped while this move was running, so it did not finish. ${request.vm} is on ${where}.`,
+            recommendedAction: 'Check the VM on that host, then restart the job.',
+          },
+        });
+        ended++;
+      }).immediate();
     }
+    return ended;
   }
 
   private save(job: Job): void {

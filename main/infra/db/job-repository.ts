@@ -49,6 +49,8 @@ export interface NewJob {
   /** A move's request, kept so the job can run, be reconciled or be restarted later. */
   request?: unknown;
   restartOf?: string | null;
+  /** For a queued move: the runner process that submitted it (a `ferry` command runs only its own). */
+  runner?: string | null;
 }
 
 /** A job still to finish, with its request and the process that runs it. */
@@ -67,10 +69,10 @@ export class JobRepository {
     const id = randomUUID();
     const now = job.now.toISOString();
     this.db
-      .prepare(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, started_at, ended_at, steps, error, summary, request, restart_of)
-        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?)`)
+      .prepare(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, started_at, ended_at, steps, error, summary, request, restart_of, runner)
+        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?, ?)`)
       .run(id, job.kind, job.name, job.status, job.owner, job.target, now, job.status === 'Running' ? now : null, JSON.stringify(job.steps),
-        job.request === undefined ? null : JSON.stringify(job.request), job.restartOf ?? null);
+        job.request === undefined ? null : JSON.stringify(job.request), job.restartOf ?? null, job.runner ?? null);
     return this.get(id) as Job;
   }
 
@@ -113,6 +115,11 @@ export class JobRepository {
   get(id: string): Job | undefined {
     const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
     return row && toJob(row);
+  }
+
+  /** The runner of a job: the process running it, or for a queued move the one that submitted it. */
+  runnerOf(id: string): string | null {
+    return (this.db.prepare('SELECT runner FROM jobs WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
   }
 
   /** A job's request, or null (jobs that are not moves have none). */
