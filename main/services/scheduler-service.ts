@@ -9,7 +9,7 @@ import { pathsAfterMove } from '../domain/scheduler/move-result.js';
 import { movePhaseLabels } from '../domain/simulation/move-phases.js';
 import { hostLimits, slotsNeeded, type HostLimits } from '../domain/scheduler/slot-rules.js';
 import { nameKey } from '../domain/storage-paths/names.js';
-import type { JobRepository } from '../infra/db/job-repository.js';
+import type { ActiveMoveRow, JobRepository } from '../infra/db/job-repository.js';
 import type { Db } from '../infra/db/open.js';
 import type { RunnerKind, RunnerRepository } from '../infra/db/runner-repository.js';
 import type { EventHub } from './event-hub.js';
@@ -20,6 +20,12 @@ export interface ScheduledRequest extends Omit<MoveRequest, 'jobId' | 'diskDesti
   diskDestinations: Record<string, string> | null;
   /** Add the destination path to the host's default storage locations once the move completes. */
   addToDefaults: boolean;
+}
+
+/** A queued or running move's request, parsed, with the slots it needs. */
+interface ParsedRequest {
+  request: ScheduledRequest;
+  move: ScheduledMove;
 }
 
 /** How often a running move's progress is written and published, at most (4 a second). */
@@ -51,6 +57,13 @@ function formatBytes(bytes: number): string {
  */
 export class SchedulerService {
   private readonly running = new Map<string, RunningMove>();
+  private readonly requests = new Map<string, ParsedRequest>();
+  /**
+   * The moves still to finish, as the last decision saw them, kept up to date by this process's own
+   * writes; read again from SQLite when another process has committed (its data_version changed).
+   */
+  private active: { dataVersion: number; rows: Map<string, ActiveMoveRow> } | null = null;
+  private limits: { inventory: InventoryDocument; index: Map<string, HostLimits> } | null = null;
   private readonly lastWrite = new Map<string, number>();
   /** Only a process opened as a runner starts moves; others only queue them. */
   private opened = false;
@@ -126,6 +139,7 @@ export class SchedulerService {
       // (and ones whose submitter has gone), so it never starts a move another command waits for.
       runner: this.opened && !this.closed ? this.runnerId : null,
     });
+    this.active?.rows.set(job.id, { id: job.id, status: 'Queued', runner: this.jobs.runnerOf(job.id), waiting_for: null });
     this.publish(job);
     this.dispatch();
     return this.jobs.get(job.id) as Job;
@@ -138,17 +152,21 @@ export class SchedulerService {
   dispatch(): void {
     if (!this.opened || this.closed) return;
     const toRun: { job: Job; request: ScheduledRequest }[] = [];
-    const changed: Job[] = [];
+    const changed: string[] = [];
     this.db.transaction(() => {
-      const active = this.jobs.active<ScheduledRequest>();
-      const queued = active.filter((a) => a.job.status === 'Queued');
-      const running = active.filter((a) => a.job.status === 'Running');
-      const index = this.limitsIndex(this.inventory.snapshot().inventory);
-      const decision = decideDispatch(
-        queued.map((a) => toMove(a.job.id, a.request)),
-        running.map((a) => toMove(a.job.id, a.request)),
-        (host) => index.get(nameKey(host)) ?? DEFAULT_LIMITS,
-      );
+      const rows = this.activeRows();
+      const queued: ScheduledMove[] = [];
+      const running: ScheduledMove[] = [];
+      const byId = new Map<string, { row: ActiveMoveRow; parsed: ParsedRequest }>();
+      for (const row of rows) {
+        const parsed = this.parsed(row.id);
+        if (!parsed) continue;
+        byId.set(row.id, { row, parsed });
+        (row.status === 'Queued' ? queued : running).push(parsed.move);
+      }
+      this.forgetEnded(byId);
+      const limits = this.limitsIndex();
+      const decision = decideDispatch(queued, running, (host) => limits.get(nameKey(host)) ?? DEFAULT_LIMITS);
       const now = new Date();
       let appAlive: boolean | undefined;
       const mayClaim = (runner: string | null): boolean => {
@@ -160,26 +178,64 @@ export class SchedulerService {
         return !appAlive;
       };
       for (const id of decision.start) {
-        const entry = queued.find((a) => a.job.id === id);
-        if (entry && mayClaim(entry.runner) && this.jobs.claim(id, this.runnerId, now)) toRun.push({ job: this.jobs.get(id) as Job, request: entry.request });
+        const entry = byId.get(id);
+        if (entry && mayClaim(entry.row.runner) && this.jobs.claim(id, this.runnerId, now)) {
+          Object.assign(entry.row, { status: 'Running', runner: this.runnerId });
+          toRun.push({ job: this.jobs.get(id) as Job, request: entry.parsed.request });
+        }
       }
-      for (const a of queued) {
-        const wait = decision.waiting.get(a.job.id);
-        const text = wait ? describeWait(wait) : null;
-        if (wait && text !== a.job.waitingFor) {
-          a.job.waitingFor = text;
-          this.jobs.update(a.job);
-          changed.push(a.job);
+      for (const [id, wait] of decision.waiting) {
+        const entry = byId.get(id);
+        const text = describeWait(wait);
+        if (entry && text !== entry.row.waiting_for && this.jobs.setWaitingFor(id, text)) {
+          entry.row.waiting_for = text;
+          changed.push(id);
         }
       }
     }).immediate();
-    changed.forEach((j) => this.publish(j));
+    for (const id of changed) {
+      const job = this.jobs.get(id);
+      if (job) this.publish(job);
+    }
     for (const { job, request } of toRun) this.run(job, request);
   }
 
-  private limitsIndex(inv: InventoryDocument): Map<string, HostLimits> {
+  /** The moves still to finish, in submission order: from memory unless another process wrote. */
+  private activeRows(): Iterable<ActiveMoveRow> {
+    const dataVersion = this.db.pragma('data_version', { simple: true }) as number;
+    if (this.active?.dataVersion !== dataVersion) {
+      this.active = { dataVersion, rows: new Map(this.jobs.activeMoves().map((r) => [r.id, r])) };
+    }
+    return this.active.rows.values();
+  }
+
+  /** A move's request and slot needs, parsed once per job (requests never change). */
+  private parsed(id: string): ParsedRequest | null {
+    let p = this.requests.get(id);
+    if (!p) {
+      const text = this.jobs.requestText(id);
+      if (text === null) return null;
+      const request = JSON.parse(text) as ScheduledRequest;
+      p = { request, move: toMove(id, request) };
+      this.requests.set(id, p);
+    }
+    return p;
+  }
+
+  /** Drops parsed requests of jobs that have ended. */
+  private forgetEnded(active: ReadonlyMap<string, unknown>): void {
+    if (this.requests.size <= active.size) return;
+    for (const id of this.requests.keys()) if (!active.has(id)) this.requests.delete(id);
+  }
+
+  /** Each host's limits, worked out once per inventory snapshot. */
+  private limitsIndex(): Map<string, HostLimits> {
+    const inv = this.inventory.snapshot().inventory;
+    if (this.limits?.inventory === inv) return this.limits.index;
     const clusters = new Map(inv.clusters.map((c) => [nameKey(c.name), c]));
-    return new Map(inv.hosts.map((h) => [nameKey(h.name), hostLimits(h, h.cluster === null ? null : (clusters.get(nameKey(h.cluster)) ?? null))]));
+    const index = new Map(inv.hosts.map((h) => [nameKey(h.name), hostLimits(h, h.cluster === null ? null : (clusters.get(nameKey(h.cluster)) ?? null))]));
+    this.limits = { inventory: inv, index };
+    return index;
   }
 
   private run(job: Job, request: ScheduledRequest): void {
@@ -282,6 +338,7 @@ export class SchedulerService {
     if (job.metrics) job.metrics = { ...job.metrics, etaSeconds: null };
     job.endedAt = new Date().toISOString();
     this.save(job);
+    this.active?.rows.delete(job.id);
   }
 
   /**
@@ -292,6 +349,7 @@ export class SchedulerService {
     const job = this.jobs.get(jobId);
     if (!job) return err('job-not-found', `No job has the id ${jobId}.`);
     if (job.status === 'Queued' && this.jobs.cancelQueued(jobId, new Date())) {
+      this.active?.rows.delete(jobId);
       const canceled = this.jobs.get(jobId) as Job;
       canceled.summary = 'Canceled before it started.';
       this.jobs.update(canceled);

@@ -22,7 +22,25 @@ export interface DispatchDecision {
   waiting: Map<string, WaitReason>;
 }
 
-const slotKey = (host: string, kind: SlotKind): string => `${host.toLowerCase()}\u0000${kind}`;
+/** One slot's state during a decision. */
+interface SlotState {
+  need: SlotNeed;
+  inUse: number;
+  limit: number;
+  /** Queued moves already waiting for (holding their place on) this slot. */
+  line: number;
+}
+
+/** Slot keys by need object: a caller that keeps its moves between decisions builds each key once. */
+const keys = new WeakMap<SlotNeed, string>();
+const slotKey = (need: SlotNeed): string => {
+  let k = keys.get(need);
+  if (k === undefined) {
+    k = `${need.host.toLowerCase()}\u0000${need.kind}`;
+    keys.set(need, k);
+  }
+  return k;
+};
 
 /**
  * Decides which queued moves start now (migration-rules.md section 4). Moves are considered in
@@ -31,43 +49,45 @@ const slotKey = (host: string, kind: SlotKind): string => `${host.toLowerCase()}
  * but it doesn't block moves that could run elsewhere. The oldest waiting move also holds its place
  * on every other slot it needs, so a move needing several hosts can't be overtaken forever: it
  * starts once its slots free up, and by induction every move does (no starvation). Moves never fail
- * or time out for lack of a slot. Limits are read at each decision, so a changed limit applies at the
- * next one; running moves are never interrupted, even when a limit drops below what is in use.
+ * or time out for lack of a slot. Limits are read at each decision (once per slot), so a changed
+ * limit applies at the next one; running moves are never interrupted, even when a limit drops below
+ * what is in use.
  */
 export function decideDispatch(
   queued: readonly ScheduledMove[],
   running: readonly ScheduledMove[],
   limitsOf: (host: string) => HostLimits,
 ): DispatchDecision {
-  const inUse = new Map<string, number>();
-  const take = (need: SlotNeed): void => {
-    const k = slotKey(need.host, need.kind);
-    inUse.set(k, (inUse.get(k) ?? 0) + 1);
+  const slots = new Map<string, SlotState>();
+  const slot = (need: SlotNeed): SlotState => {
+    const k = slotKey(need);
+    let st = slots.get(k);
+    if (st === undefined) {
+      st = { need, inUse: 0, limit: Math.max(0, limitsOf(need.host)[need.kind]), line: 0 };
+      slots.set(k, st);
+    }
+    return st;
   };
-  for (const move of running) move.needs.forEach(take);
+  for (const move of running) for (const n of move.needs) slot(n).inUse += 1;
 
-  const limit = (need: SlotNeed): number => Math.max(0, limitsOf(need.host)[need.kind]);
-  const lines = new Map<string, number>(); // queued moves already waiting for each slot
   const start: string[] = [];
   const waiting = new Map<string, WaitReason>();
+  const blocked: SlotState[] = [];
   for (const move of queued) {
-    const blocked = move.needs.filter((n) => {
-      const k = slotKey(n.host, n.kind);
-      return (inUse.get(k) ?? 0) >= limit(n) || (lines.get(k) ?? 0) > 0;
-    });
+    blocked.length = 0;
+    for (const n of move.needs) {
+      const st = slot(n);
+      if (st.inUse >= st.limit || st.line > 0) blocked.push(st);
+    }
     if (blocked.length === 0) {
-      move.needs.forEach(take);
+      for (const n of move.needs) slot(n).inUse += 1;
       start.push(move.id);
       continue;
     }
-    const holds = waiting.size === 0 ? move.needs : blocked;
-    for (const n of holds) {
-      const k = slotKey(n.host, n.kind);
-      lines.set(k, (lines.get(k) ?? 0) + 1);
-    }
+    if (waiting.size === 0) for (const n of move.needs) slot(n).line += 1;
+    else for (const st of blocked) st.line += 1;
     const first = blocked[0];
-    const k = slotKey(first.host, first.kind);
-    waiting.set(move.id, { host: first.host, kind: first.kind, inUse: inUse.get(k) ?? 0, limit: limit(first), position: lines.get(k) ?? 1 });
+    waiting.set(move.id, { host: first.need.host, kind: first.need.kind, inUse: first.inUse, limit: first.limit, position: first.line });
   }
   return { start, waiting };
 }

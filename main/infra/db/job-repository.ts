@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Job, JobError, JobKind, JobMetrics, JobMove, JobStatus, JobStep } from '../../../shared/model/job.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
 
 interface JobRow {
@@ -60,16 +61,35 @@ export interface ActiveJob<R> {
   runner: string | null;
 }
 
+/** A move still to finish, as `activeMoves` reads it. */
+export interface ActiveMoveRow {
+  id: string;
+  status: 'Queued' | 'Running';
+  runner: string | null;
+  waiting_for: string | null;
+}
+
 /** Jobs and their history in SQLite; they outlive the app and any import. */
 export class JobRepository {
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
+
+  /** A prepared statement, prepared once per repository (the scheduler runs some many times a second). */
+  private sql(text: string): Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
+  }
 
   /** Records a new job and answers it. */
   create(job: NewJob): Job {
     const id = randomUUID();
     const now = job.now.toISOString();
-    this.db
-      .prepare(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, started_at, ended_at, steps, error, summary, request, restart_of, runner)
+    this.sql(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, started_at, ended_at, steps, error, summary, request, restart_of, runner)
         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?, ?)`)
       .run(id, job.kind, job.name, job.status, job.owner, job.target, now, job.status === 'Running' ? now : null, JSON.stringify(job.steps),
         job.request === undefined ? null : JSON.stringify(job.request), job.restartOf ?? null, job.runner ?? null);
@@ -78,8 +98,7 @@ export class JobRepository {
 
   /** Writes a job's changing fields. */
   update(job: Job): void {
-    this.db
-      .prepare('UPDATE jobs SET status = ?, progress = ?, started_at = ?, ended_at = ?, steps = ?, error = ?, summary = ?, waiting_for = ?, metrics = ? WHERE id = ?')
+    this.sql('UPDATE jobs SET status = ?, progress = ?, started_at = ?, ended_at = ?, steps = ?, error = ?, summary = ?, waiting_for = ?, metrics = ? WHERE id = ?')
       .run(job.status, job.progress, job.startedAt, job.endedAt, JSON.stringify(job.steps), job.error === null ? null : JSON.stringify(job.error),
         job.summary, job.waitingFor, job.metrics === null ? null : JSON.stringify(job.metrics), job.id);
   }
@@ -89,52 +108,69 @@ export class JobRepository {
    * processes sharing the database never both run it. Answers whether this runner got it.
    */
   claim(id: string, runner: string, now: Date): boolean {
-    return this.db
-      .prepare("UPDATE jobs SET status = 'Running', runner = ?, started_at = ?, waiting_for = NULL WHERE id = ? AND status = 'Queued'")
+    return this.sql("UPDATE jobs SET status = 'Running', runner = ?, started_at = ?, waiting_for = NULL WHERE id = ? AND status = 'Queued'")
       .run(runner, now.toISOString(), id).changes === 1;
   }
 
   /** Asks whichever process runs a job to cancel it (the CLI and the app may share a database). */
   requestCancel(id: string): void {
-    this.db.prepare("UPDATE jobs SET cancel_requested = 1 WHERE id = ? AND status = 'Running'").run(id);
+    this.sql("UPDATE jobs SET cancel_requested = 1 WHERE id = ? AND status = 'Running'").run(id);
   }
 
   /** Running jobs of a runner that someone asked to cancel. */
   cancelRequests(runner: string): string[] {
-    return this.db.prepare("SELECT id FROM jobs WHERE runner = ? AND status = 'Running' AND cancel_requested = 1").pluck().all(runner) as string[];
+    return this.sql("SELECT id FROM jobs WHERE runner = ? AND status = 'Running' AND cancel_requested = 1").pluck().all(runner) as string[];
   }
 
   /** Cancels a job that is still queued; answers whether it was. */
   cancelQueued(id: string, now: Date): boolean {
-    return this.db
-      .prepare("UPDATE jobs SET status = 'Canceled', ended_at = ?, waiting_for = NULL WHERE id = ? AND status = 'Queued'")
+    return this.sql("UPDATE jobs SET status = 'Canceled', ended_at = ?, waiting_for = NULL WHERE id = ? AND status = 'Queued'")
       .run(now.toISOString(), id).changes === 1;
   }
 
   /** One job, or undefined. */
   get(id: string): Job | undefined {
-    const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+    const row = this.sql('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
     return row && toJob(row);
   }
 
   /** The runner of a job: the process running it, or for a queued move the one that submitted it. */
   runnerOf(id: string): string | null {
-    return (this.db.prepare('SELECT runner FROM jobs WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
+    return (this.sql('SELECT runner FROM jobs WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
   }
 
   /** A job's request, or null (jobs that are not moves have none). */
   request<R>(id: string): R | null {
-    return parse<R>(this.db.prepare('SELECT request FROM jobs WHERE id = ?').pluck().get(id) as string | null);
+    return parse<R>(this.sql('SELECT request FROM jobs WHERE id = ?').pluck().get(id) as string | null);
   }
 
   /** The newest jobs first. */
   list(limit = 500): Job[] {
-    return (this.db.prepare('SELECT * FROM jobs ORDER BY seq DESC LIMIT ?').all(limit) as JobRow[]).map(toJob);
+    return (this.sql('SELECT * FROM jobs ORDER BY seq DESC LIMIT ?').all(limit) as JobRow[]).map(toJob);
   }
 
   /** Queued and running moves, in submission order, with their requests. */
+  /**
+   * The scheduler's view of the moves still to finish, in submission order: only what a decision
+   * needs. Requests never change, so they are read separately (`requestText`) and only once per job.
+   */
+  activeMoves(): ActiveMoveRow[] {
+    return this.sql("SELECT id, status, runner, waiting_for FROM jobs WHERE status IN ('Queued', 'Running') AND request IS NOT NULL ORDER BY seq")
+      .all() as ActiveMoveRow[];
+  }
+
+  /** A job's request as stored (JSON), or null. */
+  requestText(id: string): string | null {
+    return (this.sql('SELECT request FROM jobs WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
+  }
+
+  /** Sets a queued job's wait reason; answers whether the job was still queued. */
+  setWaitingFor(id: string, text: string | null): boolean {
+    return this.sql("UPDATE jobs SET waiting_for = ? WHERE id = ? AND status = 'Queued'").run(text, id).changes === 1;
+  }
+
   active<R>(): ActiveJob<R>[] {
-    const rows = this.db.prepare("SELECT * FROM jobs WHERE status IN ('Queued', 'Running') AND request IS NOT NULL ORDER BY seq").all() as JobRow[];
+    const rows = this.sql("SELECT * FROM jobs WHERE status IN ('Queued', 'Running') AND request IS NOT NULL ORDER BY seq").all() as JobRow[];
     return rows.map((r) => ({ job: toJob(r), request: JSON.parse(r.request as string) as R, runner: r.runner }));
   }
 }
