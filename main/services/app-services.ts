@@ -28,6 +28,8 @@ export interface AppServices {
   inventory: InventoryService;
   migration: MigrationService;
   scheduler: SchedulerService;
+  /** The preferences, with the simulator speed in effect (a `--speed` flag overrides the setting). */
+  settingsGet(): UiSettings;
   /** Changes preferences; a new simulator speed applies at once, to moves in flight too. */
   settingsSet(change: Partial<UiSettings>): UiSettings;
   /** Cancels this process's moves in flight (the VMs stay on their sources), then closes the database. */
@@ -62,7 +64,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const inventory = new InventoryService(db, jobService, hub, options.resources ?? resourcesDir());
   if (options.seedDemo) await inventory.ensureSeeded();
   const current = (): InventoryDocument => inventory.snapshot().inventory;
-  const connector = options.connector?.(current) ?? new SimulatorConnector(current, { speed: options.speed ?? settings.getSimulatorSpeed() });
+  let speed = options.speed ?? settings.getSimulatorSpeed();
+  const connector = options.connector?.(current) ?? new SimulatorConnector(current, { speed });
   const scheduler = new SchedulerService(db, inventory, jobs, new RunnerRepository(db), hub, connector);
   const migration = new MigrationService(db, inventory, jobService, hub, scheduler);
   await scheduler.reconcile();
@@ -74,10 +77,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   }
   return {
     db, databasePath: options.databasePath, hub, jobs, settings, inventory, migration, scheduler,
+    settingsGet: () => ({ ...settings.getUi(), simulatorSpeed: speed }),
     settingsSet: (change) => {
       const next = settings.setUi(change);
-      if (change.simulatorSpeed !== undefined && connector instanceof SimulatorConnector) connector.speedSet(change.simulatorSpeed);
-      return next;
+      if (change.simulatorSpeed !== undefined) {
+        speed = change.simulatorSpeed;
+        if (connector instanceof SimulatorConnector) connector.speedSet(speed);
+      }
+      return { ...next, simulatorSpeed: speed };
     },
     close: async () => {
       watcher?.stop();
@@ -109,7 +116,7 @@ export function createHandlers(s: AppServices, facts: HostFacts): Handlers {
     'jobs.list': (a) => ok(s.jobs.list(a.limit)),
     'jobs.cancel': (a) => s.scheduler.cancel(a.id),
     'jobs.restart': (a) => s.scheduler.restart(a.id),
-    'settings.get': () => ok(s.settings.getUi()),
+    'settings.get': () => ok(s.settingsGet()),
     'settings.set': (a) => ok(s.settingsSet(a)),
     'app.info': () => ok({ version, transport: facts.transport, databasePath: s.databasePath, systemLocale: facts.systemLocale }),
     'placement.selectHosts': (a) => s.migration.selectHosts(a.vm, a.destinationPaths),

@@ -60,7 +60,7 @@ export class MigrationService {
 
   /** Select Host for a VM; `destinationPaths` are paths the admin chose on Select Path, per host. */
   selectHosts(vm: string, destinationPaths?: Record<string, string>): Result<HostRating[]> {
-    return selectHosts(vm, this.index(), { destinationPaths });
+    return selectHosts(vm, this.index(), { destinationPaths, busy: this.scheduler.busy() });
   }
 
   /** Browse: where a host can put storage. */

@@ -47,6 +47,28 @@ describe('the scheduler', () => {
     expect(job(c.id).waitingFor).toBe('waiting for a live-migration slot on HV-A (2 of 2 in use), position 1');
   });
 
+  it("warns in Select Host that a busy host's move will wait, with its place in the queue", () => {
+    submit('VM-1', 'HV-B');
+    submit('VM-2', 'HV-C');
+    const before = s.migration.selectHosts('VM-3');
+    if (!before.ok) throw new Error(before.error.message);
+    const toD = before.value.find((r) => r.host === 'HV-D');
+    expect(toD?.available).toBe(true);
+    expect(toD?.warnings.find((w) => w.code === 'host-busy')?.message).toMatch(/HV-A \(the source\) has all 2 live migration slots in use: the move will wait in the queue at position 1/);
+    submit('VM-3', 'HV-D');
+    // One move is queued on HV-A now: the next would be second in line.
+    const after = s.migration.selectHosts('VM-3');
+    if (!after.ok) throw new Error(after.error.message);
+    expect(after.value.find((r) => r.host === 'HV-B')?.warnings.find((w) => w.code === 'host-busy')?.message).toMatch(/position 2/);
+  });
+
+  it('gives no host-busy warning when the hosts have free slots', () => {
+    submit('VM-1', 'HV-B');
+    const r = s.migration.selectHosts('VM-2');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.flatMap((h) => h.warnings.map((w) => w.code))).not.toContain('host-busy');
+  });
+
   it('starts the queued move as soon as a slot frees, and shows the VM on its new host', async () => {
     const a = submit('VM-1', 'HV-B');
     submit('VM-2', 'HV-C');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
 import type { Job, JobMetrics, JobStep } from '../../shared/model/job.js';
+import type { HostBusy } from '../../shared/model/placement.js';
 import { assertNever, err, ok, type Result } from '../../shared/model/result.js';
 import type { HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../domain/connector/host-connector.js';
 import { decideDispatch, describeWait, type ScheduledMove } from '../domain/scheduler/dispatch.js';
@@ -198,6 +199,35 @@ export class SchedulerService {
       if (job) this.publish(job);
     }
     for (const { job, request } of toRun) this.run(job, request);
+  }
+
+  /**
+   * Each busy host's slots in use, limits, and the place a move submitted now would take in its
+   * queue (Select Host's `host-busy` warning). Hosts with nothing running or queued are left out.
+   */
+  busy(): Map<string, HostBusy> {
+    const limits = this.limitsIndex();
+    const out = new Map<string, HostBusy>();
+    const entry = (host: string): HostBusy => {
+      const k = nameKey(host);
+      let b = out.get(k);
+      if (!b) {
+        const l = limits.get(k) ?? DEFAULT_LIMITS;
+        b = { liveInUse: 0, liveMax: l.live, storageInUse: 0, storageMax: l.storage, queuePosition: 1 };
+        out.set(k, b);
+      }
+      return b;
+    };
+    for (const row of this.activeRows()) {
+      const p = this.parsed(row.id);
+      if (!p) continue;
+      if (row.status === 'Running') {
+        for (const n of p.move.needs) entry(n.host)[n.kind === 'live' ? 'liveInUse' : 'storageInUse'] += 1;
+      } else {
+        for (const host of new Set(p.move.needs.map((n) => n.host))) entry(host).queuePosition += 1;
+      }
+    }
+    return out;
   }
 
   /** The moves still to finish, in submission order: from memory unless another process wrote. */
