@@ -1,4 +1,4 @@
-import type { PerformanceOption } from '../../../shared/model/inventory.js';
+import type { LiveMigrationSettings, PerformanceOption } from '../../../shared/model/inventory.js';
 
 import type { MoveKind } from '../../../shared/model/job.js';
 
@@ -59,9 +59,17 @@ export interface RunningMove {
  */
 export interface HostConnector {
   /** Starts a VM that is not running. */
-  vmStart(vm: string, host: string): Promise<{ ok: true } | { ok: false; problem: string; recommendedAction: string }>;
+  vmStart(vm: string, host: string): Promise<ConnectorResult>;
   /** Starts a move; progress arrives through `onProgress`, at the connector's own pace. */
   moveStart(request: MoveRequest, onProgress: (progress: MoveProgress) => void): RunningMove;
   /** Where a VM is now, as the connector knows it (used to reconcile jobs after a crash). */
   vmLocate(vm: string): Promise<string | null>;
+  /**
+   * Applies a host's live-migration settings (Hyper-V Settings > OK): enable or disable migrations,
+   * the simultaneous limits, the performance option, authentication and incoming networks.
+   */
+  hostSettingsApply(host: string, settings: LiveMigrationSettings): Promise<ConnectorResult>;
 }
+
+/** What a connector's action answers: done, or a problem with what the admin should do. */
+export type ConnectorResult = { ok: true } | { ok: false; problem: string; recommendedAction: string };

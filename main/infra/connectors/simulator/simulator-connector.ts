@@ -1,5 +1,5 @@
 import type { Host, InventoryDocument, PerformanceOption, Vm } from '../../../../shared/model/inventory.js';
-import type { HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../../../domain/connector/host-connector.js';
+import type { ConnectorResult, HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../../../domain/connector/host-connector.js';
 import { linkEstimate, type LinkEnd } from '../../../domain/simulation/link-model.js';
 import { estimateMove, movePlan, moveRates, type MoveEstimate } from '../../../domain/simulation/migration-model.js';
 import type { ModelConstants } from '../../../domain/simulation/model-constants.js';
@@ -75,6 +75,14 @@ export class SimulatorConnector implements HostConnector {
     const h = findHost(doc, host);
     if (!h) return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then start the VM on a host it lists.' };
     if (!findVm(doc, vm)) return { ok: false, problem: `The virtual machine ${vm} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then try again.' };
+    if (h.state !== 'Responding') return { ok: false, ...notResponding(h) };
+    return { ok: true };
+  }
+
+  /** Applies a host's settings: fine on a Responding host (the simulator has nothing else to change). */
+  async hostSettingsApply(host: string): Promise<ConnectorResult> {
+    const h = findHost(this.inventory(), host);
+    if (!h) return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then change the settings of a host it lists.' };
     if (h.state !== 'Responding') return { ok: false, ...notResponding(h) };
     return { ok: true };
   }
