@@ -62,6 +62,11 @@ export class JobService {
     return job;
   }
 
+  /** Writes and publishes a job whose steps, progress or end its service set itself (a job with a step per host). */
+  record(job: Job): void {
+    this.save(job);
+  }
+
   private save(job: Job): void {
     this.jobs.update(job);
     this.publish(job);

@@ -3,6 +3,8 @@ import { Building20Regular, Folder20Regular, FolderOpen20Regular, Server20Regula
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { assertNever } from '../../../shared/model/result.js';
 import { HostStatusIcons } from '../../components/HostStatusIcons.js';
+import { rectOf, useContextMenuAnchor, type MenuAnchor } from '../../components/ContextMenu.js';
+import { HostTreeContextMenu } from './HostTreeContextMenu.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ancestorIds, type HostTree as HostTreeModel, type HostTreeNode, ROOT_NODE_ID } from './build-host-tree.js';
@@ -48,9 +50,11 @@ interface NodeProps {
   openItems: ReadonlySet<TreeItemValue>;
   selectedId: string;
   onSelect: (id: string) => void;
+  /** Opens the node's context menu at a point (right-click) or at the node (keyboard). */
+  onMenu: (id: string, at: MenuAnchor) => void;
 }
 
-function HostTreeItem({ node, openItems, selectedId, onSelect }: NodeProps) {
+function HostTreeItem({ node, openItems, selectedId, onSelect, onMenu }: NodeProps) {
   const styles = useStyles();
   const { t } = useT();
   const open = openItems.has(node.id);
@@ -60,9 +64,14 @@ function HostTreeItem({ node, openItems, selectedId, onSelect }: NodeProps) {
   const labelId = useId();
   const statusId = useId();
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === ' ' && event.currentTarget === event.target) {
+    if (event.currentTarget !== event.target) return;
+    if (event.key === ' ') {
       event.preventDefault();
       onSelect(node.id);
+    } else if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+      event.preventDefault();
+      onSelect(node.id);
+      onMenu(node.id, rectOf(event.currentTarget));
     }
   };
   return (
@@ -72,6 +81,13 @@ function HostTreeItem({ node, openItems, selectedId, onSelect }: NodeProps) {
       aria-selected={selected}
       onClick={() => onSelect(node.id)}
       onKeyDown={onKeyDown}
+      onContextMenu={(event) => {
+        // The innermost node's menu only (nodes nest).
+        event.preventDefault();
+        event.stopPropagation();
+        onSelect(node.id);
+        onMenu(node.id, { x: event.clientX, y: event.clientY, width: 0, height: 0 });
+      }}
       data-node-id={node.id}
       aria-labelledby={node.host ? `${labelId} ${statusId}` : labelId}
     >
@@ -93,7 +109,7 @@ function HostTreeItem({ node, openItems, selectedId, onSelect }: NodeProps) {
       {node.children.length > 0 && open ? (
         <Tree>
           {node.children.map((child) => (
-            <HostTreeItem key={child.id} node={child} openItems={openItems} selectedId={selectedId} onSelect={onSelect} />
+            <HostTreeItem key={child.id} node={child} openItems={openItems} selectedId={selectedId} onSelect={onSelect} onMenu={onMenu} />
           ))}
         </Tree>
       ) : null}
@@ -113,6 +129,12 @@ export function HostTree() {
   const selectNode = useAppStore((s) => s.selectNode);
   const [openItems, setOpenItems] = useState<Set<TreeItemValue>>(() => initialOpen(tree));
   const [openedFor, setOpenedFor] = useState<HostTreeModel | null>(tree);
+  const menu = useContextMenuAnchor();
+  const [menuNode, setMenuNode] = useState<string | null>(null);
+  const openMenu = (id: string, at: MenuAnchor) => {
+    setMenuNode(id);
+    menu.open(at);
+  };
 
   // A new inventory: open its first level; keep the selection's path open too.
   if (tree !== openedFor) {
@@ -136,8 +158,11 @@ export function HostTree() {
 
   if (!tree) return null;
   return (
-    <Tree aria-label={t('tree.label')} size="small" openItems={openItems} onOpenChange={onOpenChange} className={styles.root}>
-      <HostTreeItem node={tree.root} openItems={openItems} selectedId={selectedId} onSelect={selectNode} />
-    </Tree>
+    <>
+      <Tree aria-label={t('tree.label')} size="small" openItems={openItems} onOpenChange={onOpenChange} className={styles.root}>
+        <HostTreeItem node={tree.root} openItems={openItems} selectedId={selectedId} onSelect={selectNode} onMenu={openMenu} />
+      </Tree>
+      <HostTreeContextMenu nodeId={menuNode} anchor={menu.anchor} onClose={menu.close} />
+    </>
   );
 }

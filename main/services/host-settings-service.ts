@@ -1,0 +1,204 @@
+import type { LiveMigrationSettings } from '../../shared/model/inventory.js';
+import { formatSettingsProblem, type HostSettingsView, type SettingsTarget } from '../../shared/model/live-migration-settings.js';
+import type { Job, JobStep } from '../../shared/model/job.js';
+import { err, ok, type Result } from '../../shared/model/result.js';
+import type { ConnectorResult, HostConnector } from '../domain/connector/host-connector.js';
+import { describeSettingsDiff, planSettingsChange, type HostSettingsPlan, type HostSettingsUpdate } from '../domain/host-settings/settings-plan.js';
+import { withSettingsChange, type LiveMigrationChange } from '../domain/host-settings/settings-rules.js';
+import { resolveSettingsTarget } from '../domain/host-settings/settings-targets.js';
+import { nameKey } from '../domain/storage-paths/names.js';
+import type { EventHub } from './event-hub.js';
+import type { InventoryService } from './inventory-service.js';
+import type { JobService } from './job-service.js';
+import type { SchedulerService } from './scheduler-service.js';
+
+/** A settings change under way: its job as it starts, and the job once it has ended (never rejects). */
+export interface SettingsApplication {
+  job: Job;
+  done: Promise<Job>;
+}
+
+/** One host the connector could not change. */
+interface HostFailure {
+  host: string;
+  problem: string;
+  recommendedAction: string;
+}
+
+const copy = (job: Job): Job => ({ ...job, steps: job.steps.map((s) => ({ ...s })) });
+
+/**
+ * Hyper-V Settings (Host > Properties): reads a host's live-migration settings and applies a change,
+ * to one host or to every host of a host group or cluster, as one job with a step per host.
+ *
+ * The change is checked for every host before anything is applied: an invalid value refuses the
+ * whole change with every reason, and no job starts. Then each host gets it through its connector
+ * (Set-VMHost and friends), in inventory order, and the hosts that took it are written to the
+ * inventory in one transaction. When a host fails (it doesn't respond, access is denied), the other
+ * hosts still get the change, the job ends Failed naming each failed host with its problem and what
+ * to do, and the hosts that took it keep it: that is what the admin asked of them, and applying the
+ * same change again is safe (hosts that have it don't change). Rolling them back would need another
+ * round of connector calls that can fail in turn, and would undo a change that worked.
+ *
+ * The scheduler reads limits from the inventory at each decision, so after a change it runs one at
+ * once: a raised limit starts queued moves. Select Host reads the new settings at its next request.
+ */
+export class HostSettingsService {
+  /** Settings jobs of this process run one after another, so two never interleave on a host. */
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly inventory: InventoryService,
+    private readonly jobs: JobService,
+    private readonly hub: EventHub,
+    private readonly scheduler: SchedulerService,
+    private readonly connector: HostConnector,
+  ) {}
+
+  /** Resolves once the settings jobs of this process have ended (before the database closes). */
+  idle(): Promise<void> {
+    return this.tail;
+  }
+
+  /** A host's settings, with its cluster's limit of parallel migrations (which wins over maxLive). */
+  get(host: string): Result<HostSettingsView> {
+    const doc = this.inventory.snapshot().inventory;
+    const h = doc.hosts.find((x) => nameKey(x.name) === nameKey(host));
+    if (!h) return err('host-not-found', `No host named "${host}" is in the inventory.`);
+    const cluster = h.cluster === null ? null : (doc.clusters.find((c) => nameKey(c.name) === nameKey(h.cluster as string)) ?? null);
+    return ok({
+      host: h.name,
+      hostGroup: h.hostGroup,
+      cluster: h.cluster,
+      state: h.state,
+      settings: { ...h.liveMigration, networks: [...h.liveMigration.networks] },
+      clusterMaxParallelMigrations: cluster?.maxParallelMigrations ?? null,
+    });
+  }
+
+  /**
+   * Applies a change as a job. Refused before any job starts: an unknown host, group or cluster
+   * (`host-not-found`, `host-group-not-found`, `cluster-not-found`, `no-hosts`), a change that sets
+   * nothing (`settings-empty`), or one with an invalid value for any host (`settings-invalid`, with
+   * every problem in `detail.problems`).
+   */
+  apply(target: SettingsTarget, change: Readonly<Record<string, unknown>>): Result<SettingsApplication> {
+    const resolved = resolveSettingsTarget(target, this.inventory.snapshot().inventory);
+    if (!resolved.ok) return resolved;
+    const { hosts, name, kind } = resolved.value;
+    const plan = planSettingsChange(hosts, change);
+    if (!plan.ok) {
+      const lines = plan.problems.map(formatSettingsProblem);
+      return err('settings-invalid', `The settings were not changed: ${lines.join('; ')}.`, { problems: plan.problems });
+    }
+    if (Object.keys(plan.change).length === 0) {
+      return err('settings-empty', 'The change sets no setting: give at least one of enabled, maxLive, maxStorage, performanceOption, authentication, useAnyNetwork, networks.');
+    }
+    const jobName = kind === 'host' ? `Change Hyper-V settings of ${name}` : `Change Hyper-V settings of ${hosts.length} hosts in ${name}`;
+    const job = this.jobs.start('host-settings', jobName, name, [
+      ...plan.plans.map((p) => `Apply the settings on ${p.host}`),
+      'Record the settings in the inventory',
+    ]);
+    const started = copy(job);
+    const done = this.tail.then(() => this.run(job, plan.change, plan.plans, kind === 'host' ? null : name));
+    // The next job waits for this one however it ends.
+    this.tail = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return ok({ job: started, done });
+  }
+
+  private async run(job: Job, change: LiveMigrationChange, plans: HostSettingsPlan[], group: string | null): Promise<Job> {
+    try {
+      return await this.runSteps(job, change, plans, group);
+    } catch (e) {
+      job.steps = job.steps.map((s): JobStep => (s.status === 'Running' ? { ...s, status: 'Failed' } : s));
+      job.status = 'Failed';
+      job.error = {
+        problem: `Ferry could not finish changing the settings: ${(e as Error).message}.`,
+        recommendedAction: 'Refresh the inventory to see which hosts have the new settings, then apply them again.',
+      };
+      job.endedAt = new Date().toISOString();
+      this.jobs.record(job);
+      return copy(job);
+    }
+  }
+
+  private async runSteps(job: Job, change: LiveMigrationChange, plans: HostSettingsPlan[], group: string | null): Promise<Job> {
+    const total = job.steps.length;
+    const setStep = (i: number, status: JobStep['status']): void => {
+      job.steps = job.steps.map((s, k) => (k === i ? { ...s, status, progress: status === 'Running' || status === 'Queued' ? 0 : 100 } : s));
+    };
+    const applied: (HostSettingsUpdate & { before: LiveMigrationSettings })[] = [];
+    const failures: HostFailure[] = [];
+    for (let i = 0; i < plans.length; i++) {
+      setStep(i, 'Running');
+      this.jobs.record(job);
+      // The host as it is now (an earlier job may have changed it since the change was checked).
+      const host = this.inventory.snapshot().inventory.hosts.find((h) => nameKey(h.name) === nameKey(plans[i].host));
+      let result: ConnectorResult;
+      if (!host) {
+        result = { ok: false, problem: `Host ${plans[i].host} is no longer in the inventory (an import replaced the estate).`, recommendedAction: 'Refresh the inventory, then apply the settings to the hosts it lists.' };
+      } else {
+        const after = withSettingsChange(host.liveMigration, change);
+        try {
+          result = await this.connector.hostSettingsApply(host.name, after);
+        } catch (e) {
+          result = { ok: false, problem: `Ferry could not apply the settings on ${host.name}: ${(e as Error).message}.`, recommendedAction: `Check that ${host.name} is reachable from Ferry, then apply the settings again.` };
+        }
+        if (result.ok) applied.push({ host: host.name, settings: after, before: host.liveMigration });
+      }
+      if (!result.ok) failures.push({ host: plans[i].host, problem: result.problem, recommendedAction: result.recommendedAction });
+      setStep(i, result.ok ? 'Completed' : 'Failed');
+      job.progress = Math.round(((i + 1) / total) * 100);
+    }
+
+    const recordStep = total - 1;
+    if (applied.length > 0) {
+      setStep(recordStep, 'Running');
+      this.jobs.record(job);
+      const revision = this.inventory.applyHostSettings(applied);
+      setStep(recordStep, 'Completed');
+      this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta });
+      // Limits are read at each decision: a raised one starts queued moves now.
+      this.scheduler.dispatch();
+    }
+
+    const diffs = applied.map((a) => ({ host: a.host, diff: describeSettingsDiff(a.before, a.settings) }));
+    job.endedAt = new Date().toISOString();
+    if (failures.length === 0) {
+      job.status = 'Completed';
+      job.progress = 100;
+      job.summary = this.summary(diffs, group);
+    } else {
+      job.status = 'Failed';
+      job.error = this.failure(failures, applied.length, plans.length, group);
+      job.summary = applied.length > 0 ? this.summary(diffs, group) : null;
+    }
+    this.jobs.record(job);
+    return copy(job);
+  }
+
+  private summary(diffs: { host: string; diff: string }[], group: string | null): string {
+    const changed = diffs.filter((d) => d.diff !== '');
+    if (group === null) {
+      const d = diffs[0];
+      return d.diff === '' ? `${d.host} already had these settings; they were applied again.` : `${d.host}: ${d.diff}.`;
+    }
+    if (changed.length === 0) return `The ${diffs.length} hosts in ${group} already had these settings; they were applied again.`;
+    return `Changed ${changed.length} of ${diffs.length} hosts in ${group}: ${changed.map((d) => `${d.host} (${d.diff})`).join('; ')}.`;
+  }
+
+  private failure(failures: HostFailure[], appliedCount: number, total: number, group: string | null): Job['error'] {
+    if (group === null) {
+      return { problem: failures[0].problem, recommendedAction: `${failures[0].recommendedAction} Then apply the settings again; nothing was changed on the host.` };
+    }
+    const names = failures.map((f) => f.host).join(', ');
+    const kept = appliedCount === 0 ? 'No host was changed.' : `The other ${appliedCount} of ${total} hosts have the new settings and keep them.`;
+    return {
+      problem: `The settings could not be applied on ${failures.length} of ${total} hosts in ${group}: ${failures.map((f) => `${f.host}: ${f.problem}`).join(' ')} ${kept}`,
+      recommendedAction: `${failures[0].recommendedAction} Then apply the settings again to ${names}, or to ${group} (hosts that already have them do not change).`,
+    };
+  }
+}
