@@ -13,6 +13,8 @@ import { Ribbon } from './features/ribbon/Ribbon.js';
 import { StatusBar } from './features/status-bar/StatusBar.js';
 import { VmList } from './features/vm-list/VmList.js';
 import { OptionsDialog } from './features/preferences/OptionsDialog.js';
+import { HyperVSettingsDialog } from './features/host-settings/HyperVSettingsDialog.js';
+import { ConnectionSettingsDialog } from './features/connection/ConnectionSettingsDialog.js';
 import { WorkspaceSwitcher } from './features/workspace/WorkspaceSwitcher.js';
 import { useT } from './i18n/use-translator.js';
 import { useAppStore } from './store/store-context.js';
@@ -182,6 +184,8 @@ export function App() {
       <MigrateVmWizard />
       <MigrateStorageWizard />
       <OptionsDialog />
+      <HyperVSettingsDialog />
+      <ConnectionSettingsDialog />
       <Notifier />
     </ImportPickerProvider>
   );

@@ -6,6 +6,8 @@ import { parseArgs, UsageError } from './cli-args.js';
 import { table, withServices, type CliIo, type Command } from './cli-command.js';
 import { MIGRATION_COMMANDS } from './cli-migration-commands.js';
 import { JOB_COMMANDS, speedOf } from './cli-job-commands.js';
+import { HOST_SETTINGS_COMMANDS } from './cli-host-settings-command.js';
+import { CONNECTION_COMMANDS } from './cli-connection-commands.js';
 import { runHeadless } from './serve.js';
 
 
@@ -28,6 +30,20 @@ Commands:
   jobs [--json] [--limit N]          List recent jobs, newest first
   cancel JOB                         Cancel a queued or running job (an id or the start of one)
   restart JOB [--wait] [--json]      Restart a failed or canceled job
+  host-settings HOST [--json]        Show HOST's Hyper-V settings (the names of the format's liveMigration object)
+  host-settings HOST --set NAME=VALUE [--set ...] [--json]
+                                     Change them as a job and wait for it: enabled, maxLive, maxStorage (1-64),
+                                     performanceOption (TCPIP|Compression|SMB), authentication (CredSSP|Kerberos),
+                                     useAnyNetwork, networks (comma-separated, in order: networks=10.0.0.0/24,fd00::/64)
+  host-settings --group NAME | --cluster NAME [--set NAME=VALUE ...]
+                                     The same for every host of a host group (sub-groups too) or cluster
+  connection [GROUP] [--json]        Show how a host group's hosts are reached (all groups without GROUP)
+  connection GROUP --set NAME=VALUE [--set ...]
+                                     Change it: connector (simulator|hyperv), mode (local|winrm-https),
+                                     identity (current|credentials), userName (DOMAIN\\user). Passwords are
+                                     set only in the desktop app, never on the command line
+  refresh [--group NAME] [--json]    Read the hosts of a Hyper-V host group (all of them without --group)
+                                     into the inventory, with PowerShell
 
 Every command takes --db PATH (default: the app's own database, ${defaultDatabasePath()};
 FERRY_DB overrides it). VM and host names are matched ignoring case. Exit codes: 0 done, 1 failed,
@@ -49,6 +65,8 @@ function describeInventory(doc: InventoryDocument, origin: string): string {
 const COMMANDS: Record<string, Command> = {
   ...MIGRATION_COMMANDS,
   ...JOB_COMMANDS,
+  ...HOST_SETTINGS_COMMANDS,
+  ...CONNECTION_COMMANDS,
   import: {
     values: ['db'],
     flags: ['json'],

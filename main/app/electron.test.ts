@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -59,6 +59,13 @@ vi.mock('electron', () => {
     },
     session: { defaultSession: { setPermissionRequestHandler: (fn: typeof seen.permission) => (seen.permission = fn) } },
     shell: { openExternal: vi.fn() },
+    // Stands in for DPAPI: reversible, and the bytes never hold the password.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => Buffer.from(Buffer.from(`v10${s}`).map((b) => b ^ 0x5a)),
+      decryptString: (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a)).toString().slice(3),
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+    },
     ipcMain: {
       handle: (channel: string, fn: (e: unknown, args: unknown) => unknown) => seen.ipc.set(channel, fn),
       removeHandler: (channel: string) => seen.ipc.delete(channel),
@@ -119,6 +126,26 @@ describe('the Electron shell', () => {
     const cb = vi.fn();
     seen.permission?.({}, 'media', cb);
     expect(cb).toHaveBeenCalledWith(false);
+  });
+
+  it('stores a remoting password only as safeStorage ciphertext: the database file never holds it in clear text', async () => {
+    const password = 'Hunter2-Correct-Horse!';
+    const set = seen.ipc.get(ipcChannel('connection.set'));
+    const frame = { senderFrame: { url: 'app://ferry/index.html' } };
+    const result = (await set?.(frame, {
+      hostGroup: 'All Hosts/Torino', connector: 'hyperv', mode: 'winrm-https', identity: 'credentials', userName: 'CONTOSO\\hvadmin', password,
+    })) as { ok: boolean; value: Record<string, unknown> };
+    expect(result).toMatchObject({ ok: true, value: { hasPassword: true, userName: 'CONTOSO\\hvadmin', passwordStorage: { available: true } } });
+    expect(JSON.stringify(result)).not.toContain(password);
+    const get = seen.ipc.get(ipcChannel('connection.get'));
+    expect(JSON.stringify(await get?.(frame, { hostGroup: 'All Hosts/Torino' }))).not.toContain(password);
+    for (const file of ['ferry.db', 'ferry.db-wal', 'ferry.db-shm']) {
+      const path = join(dir, file);
+      if (!existsSync(path)) continue;
+      const bytes = readFileSync(path);
+      expect(bytes.includes(Buffer.from(password, 'utf8')), file).toBe(false);
+      expect(bytes.includes(Buffer.from(password, 'utf16le')), file).toBe(false);
+    }
   });
 
   it('binds exactly the contract to IPC, for the console page only', async () => {

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, protocol, safeStorage, session, shell } from 'electron';
 import Store from 'electron-store';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { bindIpc } from '../ipc/bind-ipc.js';
 import { contentSecurityPolicy } from '../server/headless-host.js';
 import { createAppServices, createHandlers } from '../services/app-services.js';
+import { safeStorageSecretStore } from './electron-secret-store.js';
 import { rendererDir } from './serve.js';
 
 // The desktop app's composition root: one window over the same services as the headless host,
@@ -27,7 +28,8 @@ interface WindowState { bounds?: { x: number; y: number; width: number; height: 
 async function main(): Promise<void> {
   await app.whenReady();
   const databasePath = argDb ?? process.env.FERRY_DB ?? join(app.getPath('userData'), 'ferry.db');
-  const services = await createAppServices({ databasePath, seedDemo: true, runner: 'app' });
+  // Remoting passwords are encrypted with safeStorage (DPAPI on Windows) before they reach SQLite.
+  const services = await createAppServices({ databasePath, seedDemo: true, runner: 'app', secretStore: safeStorageSecretStore(safeStorage) });
   const systemLocale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
   const handlers = createHandlers(services, { transport: 'electron', systemLocale });
   const root = rendererDir();

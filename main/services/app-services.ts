@@ -10,6 +10,7 @@ import { EventHub } from './event-hub.js';
 import { InventoryService } from './inventory-service.js';
 import { JobService } from './job-service.js';
 import { MigrationService } from './migration-service.js';
+import { HostSettingsService } from './host-settings-service.js';
 import { SchedulerService } from './scheduler-service.js';
 import type { UiSettings } from '../../shared/model/settings.js';
 import { DatabaseWatcher } from './database-watcher.js';
@@ -17,6 +18,13 @@ import { RunnerRepository, type RunnerKind } from '../infra/db/runner-repository
 import { SimulatorConnector } from '../infra/connectors/simulator/simulator-connector.js';
 import type { HostConnector } from '../domain/connector/host-connector.js';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
+import { noSecretStore, type SecretStore } from '../domain/connector/secret-store.js';
+import { ConnectionRepository } from '../infra/db/connection-repository.js';
+import { HyperVConnector } from '../infra/connectors/hyperv/hyperv-connector.js';
+import { PowerShellRunner, type PowerShellRunnerOptions } from '../infra/connectors/hyperv/powershell-runner.js';
+import { RoutingConnector } from '../infra/connectors/routing-connector.js';
+import { ConnectionService } from './connection-service.js';
+import { InventoryRefreshService } from './inventory-refresh-service.js';
 
 /** Everything the transports and the CLI need, wired once per process. */
 export interface AppServices {
@@ -28,6 +36,12 @@ export interface AppServices {
   inventory: InventoryService;
   migration: MigrationService;
   scheduler: SchedulerService;
+  /** Hyper-V Settings: read a host's live-migration settings, apply a change as a job. */
+  hostSettings: HostSettingsService;
+  /** Host groups' connection settings: simulator or Hyper-V, local PowerShell or WinRM over HTTPS. */
+  connections: ConnectionService;
+  /** Inventory refresh from a host group's Hyper-V hosts. */
+  refresh: InventoryRefreshService;
   /** The preferences, with the simulator speed in effect (a `--speed` flag overrides the setting). */
   settingsGet(): UiSettings;
   /** Changes preferences; a new simulator speed applies at once, to moves in flight too. */
@@ -48,8 +62,15 @@ export interface AppServicesOptions {
    * only queued, and a running app picks them up.
    */
   runner?: RunnerKind;
-  /** The host connector; the simulator by default. */
+  /**
+   * The host connector. By default each action goes to the simulator or the Hyper-V connector by its
+   * host group's connection settings (the simulator for groups nobody set).
+   */
   connector?: (inventory: () => InventoryDocument) => HostConnector;
+  /** Where passwords are encrypted: the desktop app's safeStorage; none in the headless host and the CLI. */
+  secretStore?: SecretStore;
+  /** How the Hyper-V connector starts PowerShell (tests point it at a stand-in). */
+  powershell?: PowerShellRunnerOptions;
   /** The simulator's time compression (1 = real time); default: the `simulator.speed` setting. */
   speed?: number;
 }
@@ -65,9 +86,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   if (options.seedDemo) await inventory.ensureSeeded();
   const current = (): InventoryDocument => inventory.snapshot().inventory;
   let speed = options.speed ?? settings.getSimulatorSpeed();
-  const connector = options.connector?.(current) ?? new SimulatorConnector(current, { speed });
+  const connections = new ConnectionService(new ConnectionRepository(db), options.secretStore ?? noSecretStore, current);
+  const hyperv = new HyperVConnector({ inventory: current, runner: new PowerShellRunner(options.powershell), targetFor: (g) => connections.targetFor(g) });
+  const simulator = new SimulatorConnector(current, { speed });
+  const connector = options.connector?.(current) ?? new RoutingConnector(current, (g) => connections.connectorOf(g), { simulator, hyperv });
+  const refresh = new InventoryRefreshService(db, inventory, jobService, hub, connections, hyperv);
   const scheduler = new SchedulerService(db, inventory, jobs, new RunnerRepository(db), hub, connector);
-  const migration = new MigrationService(db, inventory, jobService, hub, scheduler);
+  const starter = connector instanceof RoutingConnector ? { startsOnHost: (h: string) => connector.kindFor(h) === 'hyperv', vmStart: (vm: string, h: string) => connector.vmStart(vm, h) } : null;
+  const migration = new MigrationService(db, inventory, jobService, hub, scheduler, starter);
+  const hostSettings = new HostSettingsService(inventory, jobService, hub, scheduler, connector);
   await scheduler.reconcile();
   let watcher: DatabaseWatcher | null = null;
   if (options.runner) {
@@ -76,17 +103,20 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     watcher.start();
   }
   return {
-    db, databasePath: options.databasePath, hub, jobs, settings, inventory, migration, scheduler,
+    db, databasePath: options.databasePath, hub, jobs, settings, inventory, migration, scheduler, hostSettings, connections, refresh,
     settingsGet: () => ({ ...settings.getUi(), simulatorSpeed: speed }),
     settingsSet: (change) => {
       const next = settings.setUi(change);
       if (change.simulatorSpeed !== undefined) {
         speed = change.simulatorSpeed;
+        simulator.speedSet(speed);
         if (connector instanceof SimulatorConnector) connector.speedSet(speed);
       }
       return { ...next, simulatorSpeed: speed };
     },
     close: async () => {
+      // A settings job in flight finishes and is recorded before the database closes.
+      await hostSettings.idle();
       watcher?.stop();
       if (options.runner) await scheduler.close();
       hub.flush();
@@ -127,6 +157,14 @@ export function createHandlers(s: AppServices, facts: HostFacts): Handlers {
     'script.storageMigration': (a) => s.migration.storageScript(a.plan),
     'migration.submit': (a) => (a.kind === 'vm' ? s.migration.submitVm(a) : s.migration.submitStorage(a.plan, a.addToDefaults)),
     'vm.start': (a) => s.migration.startVm(a.vm),
+    'connection.get': (a) => s.connections.get(a.hostGroup),
+    'connection.set': (a) => s.connections.set(a),
+    'inventory.refresh': (a) => s.refresh.refresh(a.hostGroup),
+    'hostSettings.get': (a) => s.hostSettings.get(a.host),
+    'hostSettings.apply': (a) => {
+      const applied = s.hostSettings.apply(a.target, a.change);
+      return applied.ok ? ok(applied.value.job) : applied;
+    },
   };
 }
 

@@ -4,8 +4,9 @@ import type { InventorySnapshot } from '../../shared/contract/invoke.js';
 import type { ImportPhase, ImportProblem, ImportSummary } from '../../shared/model/import.js';
 import { countInventory } from '../../shared/model/inventory.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
-import { applyCompletedMove, loadInventory, replaceInventory } from '../infra/db/inventory-repository.js';
+import { applyCompletedMove, loadInventory, replaceInventory, updateHostLiveMigration } from '../infra/db/inventory-repository.js';
 import { withCompletedMove, type CompletedMove } from '../domain/inventory/completed-move.js';
+import { withHostSettings, type HostSettingsUpdate } from '../domain/host-settings/settings-plan.js';
 import type { JobService } from './job-service.js';
 import type { Db } from '../infra/db/open.js';
 import { parseInventory } from '../infra/importers/ferry-inventory.js';
@@ -53,6 +54,21 @@ export class InventoryService {
     const revision = applyCompletedMove(this.db, move);
     if (before && before.revision === revision - 1) {
       const inventory = withCompletedMove(before.inventory, move);
+      this.cache = inventory ? { ...before, revision, inventory } : null;
+    }
+    return revision;
+  }
+
+  /**
+   * Records hosts' new live-migration settings and answers the new revision; the cached snapshot
+   * takes the same change in memory when nothing else changed the estate meanwhile, so Select Host
+   * and the scheduler see it at their next look.
+   */
+  applyHostSettings(updates: readonly HostSettingsUpdate[]): number {
+    const before = this.cache;
+    const revision = updateHostLiveMigration(this.db, updates);
+    if (before && before.revision === revision - 1) {
+      const inventory = withHostSettings(before.inventory, updates);
       this.cache = inventory ? { ...before, revision, inventory } : null;
     }
     return revision;

@@ -55,6 +55,16 @@ describe('Move on the Migrate VM wizard', () => {
     expect(s.jobs.list(1)[0].id).toBe(job.ok && job.value.id);
   });
 
+  it("hands the connector the wizard's performance option, or the source host's when there is no override", () => {
+    const overridden = s.migration.submitVm({ vm: 'WEB-RM-01', destinationHost: 'HV-RM-02', performanceOption: 'SMB' });
+    expect(overridden).toMatchObject({ ok: true, value: { move: { performanceOption: 'SMB' } } });
+    if (overridden.ok) expect(s.jobs.request<{ performanceOption: string }>(overridden.value.id)?.performanceOption).toBe('SMB');
+    s.scheduler.cancel(overridden.ok ? overridden.value.id : '');
+    // HV-RM-01's own setting is Compression.
+    const plain = s.migration.submitVm({ vm: 'WEB-RM-01', destinationHost: 'HV-RM-02' });
+    expect(plain).toMatchObject({ ok: true, value: { move: { performanceOption: 'Compression' } } });
+  });
+
   it('refuses a destination Select Host marks unavailable, with its reasons', () => {
     const r = s.migration.submitVm({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-05' });
     expect(r).toMatchObject({ ok: false, error: { code: 'destination-unavailable', detail: { reasons: [{ code: 'host-not-responding' }] } } });

@@ -20,6 +20,14 @@ import type { JobService } from './job-service.js';
 import type { SchedulerService } from './scheduler-service.js';
 import { moveKindOf } from '../domain/scheduler/move-kind.js';
 import { defaultStorageLocation } from '../domain/storage-paths/storage-index.js';
+import type { ConnectorResult } from '../domain/connector/host-connector.js';
+
+/** Starts on real hosts: which hosts a connector starts VMs on, and the start itself (Start-VM). */
+export interface VmStarter {
+  /** Whether a host's VMs are started by a real connector (a Hyper-V host group), not recorded at once. */
+  startsOnHost(host: string): boolean;
+  vmStart(vm: string, host: string): Promise<ConnectorResult>;
+}
 
 /** A VM migration as the wizard or the CLI asks for it. */
 export interface VmMigrationRequest {
@@ -50,6 +58,7 @@ export class MigrationService {
     private readonly jobs: JobService,
     private readonly hub: EventHub,
     private readonly scheduler: SchedulerService,
+    private readonly starter: VmStarter | null = null,
   ) {}
 
   private index(): PlacementIndex {
@@ -202,9 +211,18 @@ export class MigrationService {
         }),
       );
     }
-    const revision = updateVmState(this.db, vm.name, 'Running');
-    const done = this.jobs.finish(job, 'Completed', { summary: `${vm.name} is running on ${vm.host}.` });
-    if (revision !== null) this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta });
-    return ok(done);
+    const started = (): Job => {
+      const revision = updateVmState(this.db, vm.name, 'Running');
+      const done = this.jobs.finish(job, 'Completed', { summary: `${vm.name} is running on ${vm.host}.` });
+      if (revision !== null) this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta });
+      return done;
+    };
+    if (!this.starter?.startsOnHost(host.name)) return ok(started());
+    // A real host: the job runs until Start-VM answers.
+    void this.starter.vmStart(vm.name, host.name).then(
+      (result) => (result.ok ? started() : this.jobs.finish(job, 'Failed', { error: { problem: result.problem, recommendedAction: result.recommendedAction } })),
+      (e: unknown) => this.jobs.finish(job, 'Failed', { error: { problem: `${vm.name} could not be started: ${(e as Error).message}`, recommendedAction: 'Check the host in Hyper-V Manager, then start the VM again.' } }),
+    );
+    return ok(job);
   }
 }

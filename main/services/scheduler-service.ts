@@ -336,7 +336,7 @@ export class SchedulerService {
           totalSeconds: outcome.totalSeconds,
         };
         const where = request.kind === 'storage' ? `its storage on ${request.destinationHost}` : `${request.vm} to ${request.destinationHost}`;
-        const downtime = request.kind === 'storage' ? '' : `, downtime ${outcome.downtimeMs} ms`;
+        const downtime = request.kind === 'storage' || outcome.downtimeMs === null ? '' : `, downtime ${outcome.downtimeMs} ms`;
         const info = [outcome.info, stale].filter((x): x is string => x !== null).join('. ') || null;
         const summary = `Moved ${where} in ${outcome.totalSeconds.toFixed(1)} s${downtime}, ${formatBytes(outcome.bytesSent)} sent${info ? `. ${info}` : ''}`;
         this.end(job, info ? 'Completed with info' : 'Completed', { summary });

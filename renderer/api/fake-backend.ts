@@ -7,6 +7,8 @@ import type { Job } from '../../shared/model/job.js';
 import { assertNever, err, ok, type Result } from '../../shared/model/result.js';
 import { DEFAULT_UI_SETTINGS, type UiSettings } from '../../shared/model/settings.js';
 import { makeJob } from '../testing/sample-jobs.js';
+import { createFakeConnections } from './fake-connections.js';
+import { fakeHostSettingsApply, fakeHostSettingsGet } from './fake-host-settings.js';
 
 /** What a fake backend starts with. */
 export interface FakeBackendSeed {
@@ -87,6 +89,7 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
   let jobs: Job[] = [...(seed.jobs ?? [])];
   let jobCounter = jobs.length;
   const delay = seed.phaseDelayMs ?? 0;
+  const connections = createFakeConnections();
   const wait = () => (delay > 0 ? new Promise<void>((r) => setTimeout(r, delay)) : Promise.resolve());
 
   const emit = <E extends EventName>(event: E, payload: EventContract[E]) => {
@@ -225,6 +228,24 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
         emit('jobs.changed', { jobs: [restarted] });
         return ok(restarted);
       }
+      case 'hostSettings.get':
+        return fakeHostSettingsGet(inventory, (args as InvokeArgs['hostSettings.get']).host);
+      case 'hostSettings.apply': {
+        // The backend's checks (shared/), then every host takes the change at once and the job completes.
+        const applied = fakeHostSettingsApply(inventory, args as InvokeArgs['hostSettings.apply'], `job-${++jobCounter}`);
+        if (!applied.ok) return applied;
+        inventory = applied.value.inventory;
+        revision += 1;
+        emit('inventory.changed', { revision, meta });
+        updateJob(applied.value.job);
+        return ok(applied.value.job);
+      }
+      case 'connection.get':
+        return connections.get(inventory, args as InvokeArgs['connection.get']);
+      case 'connection.set':
+        return connections.set(inventory, args as InvokeArgs['connection.set']);
+      case 'inventory.refresh':
+        return connections.refresh(inventory, args as InvokeArgs['inventory.refresh'], `job-${++jobCounter}`);
       case 'migration.submit':
       case 'vm.start':
         return err('fake-not-seeded', `The fake backend has no answer for ${channel}: seed one with handlers or override().`);

@@ -6,9 +6,11 @@ import { createJobsSlice, type JobsSlice } from './jobs-slice.js';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice.js';
 import { createUiSlice, type UiSlice } from './ui-slice.js';
 import { createWizardSlice, type WizardSlice } from './wizard-slice.js';
+import { createHostSettingsSlice, type HostSettingsSlice } from './host-settings-slice.js';
+import { createConnectionSlice, type ConnectionSlice } from './connection-slice.js';
 
 /** The whole renderer state: one slice per area. */
-export type AppState = InventorySlice & SelectionSlice & JobsSlice & UiSlice & ImportSlice & WizardSlice;
+export type AppState = InventorySlice & SelectionSlice & JobsSlice & UiSlice & ImportSlice & WizardSlice & HostSettingsSlice & ConnectionSlice;
 
 /** The store the views read and the backend binding writes. */
 export type AppStore = StoreApi<AppState>;
@@ -25,5 +27,7 @@ export function createAppStore(backend: Backend): AppStore {
     ...createUiSlice(set, get, backend),
     ...createImportSlice(set, get, backend),
     ...createWizardSlice(set, get, backend),
+    ...createHostSettingsSlice(set, get, backend),
+    ...createConnectionSlice(set, get, backend),
   }));
 }

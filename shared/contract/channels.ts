@@ -20,6 +20,11 @@ export const INVOKE_CHANNELS = [
   'script.storageMigration',
   'migration.submit',
   'vm.start',
+  'hostSettings.get',
+  'hostSettings.apply',
+  'connection.get',
+  'connection.set',
+  'inventory.refresh',
 ] as const;
 
 /** The names of all request channels. */

@@ -3,7 +3,10 @@ import type { InventoryDocument, InventoryMeta } from '../model/inventory.js';
 import type { ImportSummary } from '../model/import.js';
 import type { Job } from '../model/job.js';
 import { LANGUAGE_VALUES, SIMULATOR_SPEED, THEME_VALUES, type UiSettings } from '../model/settings.js';
-import { PERFORMANCE_OPTION_VALUES } from '../model/inventory.js';
+import { AUTHENTICATION_VALUES, PERFORMANCE_OPTION_VALUES } from '../model/inventory.js';
+import type { HostSettingsView } from '../model/live-migration-settings.js';
+import { CONNECTION_IDENTITY_VALUES, CONNECTION_MODE_VALUES, CONNECTOR_KIND_VALUES } from '../model/connection.js';
+import type { ConnectionSettingsView, InventoryRefreshSummary } from '../model/connection.js';
 import type { HostRating, PathCheck } from '../model/placement.js';
 import type { StorageLocation, StoragePlanCheck } from '../model/storage.js';
 import type { InvokeChannel } from './channels.js';
@@ -42,6 +45,29 @@ export const vmMigrationSchema = z
     addToDefaults: z.boolean().optional(),
   })
   .strict();
+
+/**
+ * A change to hosts' Hyper-V settings: the types here; ranges, addresses and the rules between fields
+ * are checked by shared/model/live-migration-settings.ts, so the reasons are the dialog's.
+ */
+export const liveMigrationChangeSchema = z
+  .object({
+    enabled: z.boolean().optional(),
+    maxLive: z.number().optional(),
+    maxStorage: z.number().optional(),
+    performanceOption: performanceOption.optional(),
+    authentication: z.enum(AUTHENTICATION_VALUES).optional(),
+    useAnyNetwork: z.boolean().optional(),
+    networks: z.array(z.string().max(100)).max(256).optional(),
+  })
+  .strict();
+
+/** What a settings change applies to: one host, every host under a host group, or every node of a cluster. */
+export const settingsTargetSchema = z.union([
+  z.object({ host: objectName }).strict(),
+  z.object({ hostGroup: z.string().trim().min(1).max(1024) }).strict(),
+  z.object({ cluster: objectName }).strict(),
+]);
 
 /**
  * Argument schemas of every renderer-to-main request. The main side validates each request against
@@ -98,6 +124,31 @@ export const invokeSchemas = {
   ]),
   /** Starts a VM that is not running (the wizard's "Start the machine" prompt). */
   'vm.start': z.object({ vm: objectName }).strict(),
+  /** Hyper-V Settings: a host's live-migration settings, as the format's `liveMigration` object names them. */
+  'hostSettings.get': z.object({ host: objectName }).strict(),
+  /**
+   * Hyper-V Settings > OK: applies a change to a host, or to every host of a host group or cluster, as
+   * one job. An invalid value refuses the whole change (`settings-invalid`, every problem in `detail.problems`).
+   */
+  'hostSettings.apply': z.object({ target: settingsTargetSchema, change: liveMigrationChangeSchema }).strict(),
+  /** Host > Connection Settings: how a host group's hosts are reached (never the password itself). */
+  'connection.get': z.object({ hostGroup: z.string().trim().min(1).max(1024) }).strict(),
+  /**
+   * Changes a host group's connection settings. A password is encrypted by the desktop app's secret
+   * store before it is stored, and refused where there is none (`connection-invalid`, `detail.problems`).
+   */
+  'connection.set': z
+    .object({
+      hostGroup: z.string().trim().min(1).max(1024),
+      connector: z.enum(CONNECTOR_KIND_VALUES).optional(),
+      mode: z.enum(CONNECTION_MODE_VALUES).optional(),
+      identity: z.enum(CONNECTION_IDENTITY_VALUES).optional(),
+      userName: z.string().max(360).nullable().optional(),
+      password: z.string().max(1024).nullable().optional(),
+    })
+    .strict(),
+  /** Reads a host group's Hyper-V hosts into the inventory, as a job. */
+  'inventory.refresh': z.object({ hostGroup: z.string().trim().min(1).max(1024) }).strict(),
 } as const satisfies Record<InvokeChannel, z.ZodType>;
 
 export type { InvokeChannel } from './channels.js';
@@ -142,4 +193,9 @@ export interface InvokeResults {
   'script.storageMigration': string;
   'migration.submit': Job;
   'vm.start': Job;
+  'hostSettings.get': HostSettingsView;
+  'hostSettings.apply': Job;
+  'connection.get': ConnectionSettingsView;
+  'connection.set': ConnectionSettingsView;
+  'inventory.refresh': InventoryRefreshSummary;
 }

@@ -41,7 +41,8 @@ export interface MoveProgress {
 
 /** How a move ended. */
 export type MoveOutcome =
-  | { status: 'completed'; totalSeconds: number; downtimeMs: number; bytesSent: number; passes: number; info: string | null }
+  /** `downtimeMs` is null where the host does not measure it (Hyper-V's cmdlets don't report it). */
+  | { status: 'completed'; totalSeconds: number; downtimeMs: number | null; bytesSent: number; passes: number; info: string | null }
   | { status: 'failed'; problem: string; recommendedAction: string; vmHost: string }
   | { status: 'canceled'; vmHost: string };
 

@@ -8,6 +8,7 @@ import type {
   Volume,
 } from '../../../shared/model/inventory.js';
 import type { CompletedMove } from '../../domain/inventory/completed-move.js';
+import type { HostSettingsUpdate } from '../../domain/host-settings/settings-plan.js';
 import type { Db } from './open.js';
 
 /** What `loadInventory` answers: the estate, its meta and its revision. */
@@ -298,6 +299,28 @@ export function applyCompletedMove(db: Db, move: CompletedMove): number {
         db.prepare('INSERT INTO host_storage_locations (host_id, position, path) VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 FROM host_storage_locations WHERE host_id = ?), ?)')
           .run(dest, dest, move.addDefaultLocation);
       }
+    }
+    db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
+    return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
+  }).immediate();
+}
+
+/**
+ * Records hosts' new live-migration settings (Hyper-V Settings > OK) in one transaction with one
+ * revision bump. Answers the new revision; throws, changing nothing, when a host is not in the
+ * inventory (an import replaced the estate meanwhile).
+ */
+export function updateHostLiveMigration(db: Db, updates: readonly HostSettingsUpdate[]): number {
+  return db.transaction((): number => {
+    const update = db.prepare(`UPDATE hosts SET
+      lm_enabled = ?, lm_max_live = ?, lm_max_storage = ?, lm_performance_option = ?, lm_authentication = ?,
+      lm_use_any_network = ?, lm_networks = ?
+      WHERE name = ? COLLATE NOCASE`);
+    for (const { host, settings: lm } of updates) {
+      const changed = update.run(
+        bool(lm.enabled), lm.maxLive, lm.maxStorage, lm.performanceOption, lm.authentication, bool(lm.useAnyNetwork), JSON.stringify(lm.networks), host,
+      ).changes;
+      if (changed !== 1) throw new Error(`the inventory no longer has host ${host}`);
     }
     db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
     return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;

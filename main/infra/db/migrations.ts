@@ -169,6 +169,20 @@ export const MIGRATIONS: readonly string[] = [
     started_at TEXT NOT NULL
   ) STRICT;
   `,
+  // 3: how each host group is reached (simulator or Hyper-V; local PowerShell or WinRM over HTTPS).
+  // Keyed by the group's path, not host_groups.id, so the settings outlive an import. The password
+  // is only ever the ciphertext the desktop app's secret store produced (Electron safeStorage).
+  `
+  CREATE TABLE connection_settings (
+    host_group TEXT PRIMARY KEY COLLATE NOCASE,
+    connector TEXT NOT NULL CHECK (connector IN ('simulator', 'hyperv')),
+    mode TEXT NOT NULL CHECK (mode IN ('local', 'winrm-https')),
+    identity TEXT NOT NULL CHECK (identity IN ('current', 'credentials')),
+    user_name TEXT,
+    password_cipher BLOB,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /** Runs every migration the database has not had yet, each in its own transaction. */

@@ -22,6 +22,8 @@ import { useAppStore } from '../../store/store-context.js';
 import { useImportPicker } from '../import/import-picker.js';
 import { useJobActions } from '../jobs/use-job-actions.js';
 import { useVmActions } from '../vm-actions/use-vm-actions.js';
+import { useHostSettingsAction } from '../host-settings/use-host-settings-action.js';
+import { ConnectionRibbonGroup } from '../connection/ConnectionRibbonGroup.js';
 import { FileMenu } from './FileMenu.js';
 import { LanguageMenu, ThemeMenu } from './PreferenceMenus.js';
 import { RibbonButton } from './RibbonButton.js';
@@ -129,6 +131,7 @@ function VmTab() {
 
 function HostTab() {
   const { t } = useT();
+  const hostSettings = useHostSettingsAction();
   return (
     <>
       <RibbonGroup label={t('ribbon.group.maintenance')}>
@@ -136,8 +139,15 @@ function HostTab() {
         <RibbonButton icon={<Wrench24Regular />} label={t('ribbon.action.stopMaintenance')} later />
       </RibbonGroup>
       <RibbonGroup label={t('ribbon.group.properties')}>
-        <RibbonButton icon={<WindowWrench24Regular />} label={t('ribbon.action.hyperVSettings')} later />
+        <RibbonButton
+          icon={<WindowWrench24Regular />}
+          label={t('ribbon.action.hyperVSettings')}
+          title={hostSettings.forAllHosts ? t('hvs.menu.group') : t('hvs.menu.host')}
+          onClick={hostSettings.open}
+          disabled={!hostSettings.canOpen}
+        />
       </RibbonGroup>
+      <ConnectionRibbonGroup />
     </>
   );
 }

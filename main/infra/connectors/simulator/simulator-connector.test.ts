@@ -148,6 +148,29 @@ describe('SimulatorConnector: a move', () => {
     expect(done.at(-1)!.passes).toBeGreaterThan(done[1]!.passes);
   });
 
+  it("plays the move's own performance option, not the hosts' (the wizard's per-migration override)", async () => {
+    // The hosts are set to TCP/IP; this move asks for Compression, which doubles the memory rate at 20% CPU.
+    const doc = estate();
+    const connector = sim(doc);
+    const tcp = connector.moveEstimate(sql)!;
+    const compressed: MoveRequest = { ...sql, jobId: 'job-compressed', performanceOption: 'Compression' };
+    const estimate = connector.moveEstimate(compressed)!;
+    expect(estimate.totalSeconds).toBeLessThan(tcp.totalSeconds * 0.75);
+    const w = watch(connector, compressed);
+    await vi.runAllTimersAsync();
+    if (w.outcome?.status !== 'completed') throw new Error('not completed');
+    expect(w.outcome.totalSeconds).toBeCloseTo(estimate.totalSeconds, 2);
+
+    // And the other way round: hosts on Compression, a move asking for TCP/IP runs at TCP/IP's rate.
+    const other = estate();
+    for (const h of other.hosts) h.liveMigration.performanceOption = 'Compression';
+    vi.setSystemTime(0);
+    const plain = watch(sim(other), { ...sql, jobId: 'job-tcpip', performanceOption: 'TCPIP' });
+    await vi.runAllTimersAsync();
+    if (plain.outcome?.status !== 'completed') throw new Error('not completed');
+    expect(plain.outcome.totalSeconds).toBeCloseTo(tcp.totalSeconds, 2);
+  });
+
   it('finishes a VM whose dirty rate is above the bandwidth after the pass limit, and says so', async () => {
     const doc = estate();
     doc.vms[0].dirtyRateMBps = 1500;

@@ -1,0 +1,51 @@
+import type { ConnectorKind } from '../../../shared/model/connection.js';
+import type { InventoryDocument, LiveMigrationSettings } from '../../../shared/model/inventory.js';
+import type { ConnectorResult, HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../../domain/connector/host-connector.js';
+import { nameKey } from '../../domain/storage-paths/names.js';
+
+/**
+ * The connector the scheduler and the services use: it sends each action to the simulator or to the
+ * Hyper-V connector, by the connection settings of the host group of the host it acts on. Groups
+ * nobody configured use the simulator, so the demo estate and offline plans keep working.
+ */
+export class RoutingConnector implements HostConnector {
+  constructor(
+    private readonly inventory: () => InventoryDocument,
+    private readonly connectorOf: (hostGroup: string) => ConnectorKind,
+    private readonly connectors: Readonly<Record<ConnectorKind, HostConnector>>,
+  ) {}
+
+  /** Which connector acts on a host (the simulator for a host the inventory doesn't know: it says so). */
+  kindFor(host: string): ConnectorKind {
+    const h = this.inventory().hosts.find((x) => nameKey(x.name) === nameKey(host));
+    return h ? this.connectorOf(h.hostGroup) : 'simulator';
+  }
+
+  vmStart(vm: string, host: string): Promise<ConnectorResult> {
+    return this.connectors[this.kindFor(host)].vmStart(vm, host);
+  }
+
+  hostSettingsApply(host: string, settings: LiveMigrationSettings): Promise<ConnectorResult> {
+    return this.connectors[this.kindFor(host)].hostSettingsApply(host, settings);
+  }
+
+  vmLocate(vm: string): Promise<string | null> {
+    const v = this.inventory().vms.find((x) => nameKey(x.name) === nameKey(vm));
+    return this.connectors[v ? this.kindFor(v.host) : 'simulator'].vmLocate(vm);
+  }
+
+  moveStart(request: MoveRequest, onProgress: (progress: MoveProgress) => void): RunningMove {
+    const from = this.kindFor(request.sourceHost);
+    const to = this.kindFor(request.destinationHost);
+    if (from !== to) {
+      const outcome: MoveOutcome = {
+        status: 'failed',
+        problem: `${request.sourceHost} is reached through the ${from === 'hyperv' ? 'Hyper-V connector' : 'simulator'} and ${request.destinationHost} through the ${to === 'hyperv' ? 'Hyper-V connector' : 'simulator'}: a VM cannot move between a simulated host and a real one.`,
+        recommendedAction: 'Set both hosts\' host groups to the same connector in Host > Connection Settings, then restart the job.',
+        vmHost: request.sourceHost,
+      };
+      return { done: Promise.resolve(outcome), cancel: () => undefined };
+    }
+    return this.connectors[from].moveStart(request, onProgress);
+  }
+}

@@ -1,0 +1,173 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Job } from '../../shared/model/job.js';
+import { minimalInventory } from '../../test/fixtures/minimal-inventory.js';
+import type { SecretStore } from '../domain/connector/secret-store.js';
+import { createAppServices, type AppServices } from './app-services.js';
+
+// Connection settings, the routing connector and the Hyper-V connector wired as the app wires them,
+// with PowerShell replaced by the stand-in (test/fixtures/fake-powershell.mjs).
+const FAKE = fileURLToPath(new URL('../../test/fixtures/fake-powershell.mjs', import.meta.url));
+const GROUP = 'All Hosts/Milano';
+const PASSWORD = 'Hunter2-Correct-Horse!';
+
+/** Stands in for safeStorage: reversible, and the bytes never hold the password. */
+const secretStore: SecretStore = {
+  availability: () => ({ available: true, reason: null }),
+  encrypt: (s) => new Uint8Array(Buffer.from(`v10${s}`).map((b) => b ^ 0x5a)),
+  decrypt: (c) => Buffer.from(Buffer.from(c).map((b) => b ^ 0x5a)).toString().slice(3),
+};
+
+let dir: string;
+let record: string;
+const open: AppServices[] = [];
+
+async function services(options: { secrets?: SecretStore | null; mode?: string } = {}): Promise<AppServices> {
+  const s = await createAppServices({
+    databasePath: join(dir, 'ferry.db'),
+    runner: 'app',
+    speed: 3600,
+    secretStore: options.secrets === null ? undefined : (options.secrets ?? secretStore),
+    powershell: { executable: process.execPath, prefixArgs: [FAKE], env: { FAKE_PS_MODE: options.mode ?? 'success', FAKE_PS_TICK_MS: '1', FAKE_PS_RECORD: record } },
+  });
+  open.push(s);
+  return s;
+}
+
+const scripts = (): string[] => (existsSync(record) ? readFileSync(record, 'utf8').trim().split('\n').map((l) => JSON.parse(l).script as string) : []);
+
+async function ended(s: AppServices, id: string): Promise<Job> {
+  for (let i = 0; i < 400; i++) {
+    const job = s.jobs.get(id);
+    if (job && !['Queued', 'Running'].includes(job.status)) return job;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`job ${id} did not end`);
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ferry-hyperv-wiring-'));
+  record = join(dir, 'runs.jsonl');
+  const s = await services();
+  expect((await s.inventory.importText('milano.json', JSON.stringify(minimalInventory()))).ok).toBe(true);
+});
+afterEach(async () => {
+  for (const s of open.splice(0)) await s.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('routing each action by its host group\'s connection settings', () => {
+  it('runs moves on the simulator for a group nobody set', async () => {
+    const s = open[0];
+    const job = s.migration.submitVm({ vm: 'WEB-01', destinationHost: 'HV-MI-11' });
+    if (!job.ok) throw new Error(job.error.message);
+    expect((await ended(s, job.value.id)).status).toBe('Completed');
+    expect(scripts()).toEqual([]);
+  });
+
+  it('runs moves through PowerShell for a Hyper-V group, with progress through the job steps', async () => {
+    const s = open[0];
+    expect(s.connections.set({ hostGroup: GROUP, connector: 'hyperv' }).ok).toBe(true);
+    const job = s.migration.submitVm({ vm: 'WEB-01', destinationHost: 'HV-MI-11' });
+    if (!job.ok) throw new Error(job.error.message);
+    const done = await ended(s, job.value.id);
+    expect(done).toMatchObject({ status: 'Completed', progress: 100 });
+    expect(done.summary).toMatch(/^Moved WEB-01 to HV-MI-11 in 42\.5 s, /);
+    expect(done.summary).not.toMatch(/downtime/);
+    expect(done.steps.every((st) => st.status === 'Completed')).toBe(true);
+    expect(scripts()).toEqual(['Invoke-FerryMove.ps1']);
+    expect(s.inventory.snapshot().inventory.vms.find((v) => v.name === 'WEB-01')?.host).toBe('HV-MI-11');
+  });
+
+  it('fails a move with Hyper-V\'s problem and the fix, the VM staying on its source', async () => {
+    const s = await services({ mode: 'fail-credssp' });
+    s.connections.set({ hostGroup: GROUP, connector: 'hyperv' });
+    const job = s.migration.submitVm({ vm: 'WEB-01', destinationHost: 'HV-MI-11' });
+    if (!job.ok) throw new Error(job.error.message);
+    const done = await ended(s, job.value.id);
+    expect(done).toMatchObject({ status: 'Failed', summary: 'WEB-01 is on HV-MI-20.' });
+    expect(done.error?.problem).toMatch(/0x8009030E/);
+    expect(done.error?.recommendedAction).toMatch(/constrained delegation/);
+  });
+
+  it('starts a VM with Start-VM on a Hyper-V group: the job runs until the host answers', async () => {
+    const s = open[0];
+    s.connections.set({ hostGroup: GROUP, connector: 'hyperv' });
+    const doc = minimalInventory();
+    doc.vms[2].state = 'Off';
+    await s.inventory.importText('off.json', JSON.stringify(doc));
+    const job = s.migration.startVm('WEB-01');
+    if (!job.ok) throw new Error(job.error.message);
+    expect(job.value.status).toBe('Running');
+    expect((await ended(s, job.value.id)).status).toBe('Completed');
+    expect(scripts()).toEqual(['Start-FerryVm.ps1']);
+  });
+
+  it('refreshes the inventory of a Hyper-V group as a job', async () => {
+    const s = open[0];
+    s.connections.set({ hostGroup: GROUP, connector: 'hyperv' });
+    const r = await s.refresh.refresh(GROUP);
+    expect(r).toMatchObject({ ok: true, value: { hosts: 3, clusters: 1, vms: 4, unreachable: [] } });
+    if (r.ok) expect(s.jobs.get(r.value.jobId)).toMatchObject({ status: 'Completed', name: 'Refresh All Hosts/Milano from Hyper-V' });
+  });
+});
+
+describe('connection settings and passwords', () => {
+  it('stores a password only as the secret store\'s ciphertext: the database file never holds it in clear text', async () => {
+    const s = open[0];
+    const set = s.connections.set({ hostGroup: GROUP, connector: 'hyperv', mode: 'winrm-https', identity: 'credentials', userName: 'CONTOSO\\hvadmin', password: PASSWORD });
+    expect(set).toMatchObject({ ok: true, value: { hasPassword: true, userName: 'CONTOSO\\hvadmin' } });
+    expect(JSON.stringify(set)).not.toContain(PASSWORD);
+    s.db.pragma('wal_checkpoint(TRUNCATE)');
+    for (const file of ['ferry.db', 'ferry.db-wal']) {
+      const path = join(dir, file);
+      if (!existsSync(path)) continue;
+      const bytes = readFileSync(path);
+      expect(bytes.includes(Buffer.from(PASSWORD)), file).toBe(false);
+      expect(bytes.includes(Buffer.from(PASSWORD, 'utf16le')), file).toBe(false);
+    }
+    // The scripts get it decrypted, as data on standard input, for one run.
+    expect(s.connections.targetFor(GROUP)).toEqual({ ok: true, value: { mode: 'winrm-https', port: 5986, credential: { userName: 'CONTOSO\\hvadmin', password: PASSWORD } } });
+  });
+
+  it('drops the stored password when the group goes back to the current identity', async () => {
+    const s = open[0];
+    s.connections.set({ hostGroup: GROUP, connector: 'hyperv', mode: 'winrm-https', identity: 'credentials', userName: 'CONTOSO\\hvadmin', password: PASSWORD });
+    expect(s.connections.set({ hostGroup: GROUP, identity: 'current' })).toMatchObject({ ok: true, value: { hasPassword: false, userName: null } });
+    expect(s.db.prepare('SELECT password_cipher FROM connection_settings').pluck().get()).toBeNull();
+  });
+
+  it('refuses to save a password where there is no secret store (headless host, CLI), saying to use the current identity', async () => {
+    const s = await services({ secrets: null });
+    const r = s.connections.set({ hostGroup: GROUP, mode: 'winrm-https', identity: 'credentials', userName: 'CONTOSO\\hvadmin', password: PASSWORD });
+    expect(r).toMatchObject({ ok: false, error: { code: 'connection-invalid', detail: { problems: [{ field: 'password', code: 'password-storage-unavailable' }] } } });
+    expect(r.ok || r.error.message).toMatch(/Ferry desktop app.*current Windows identity/);
+    expect(s.db.prepare('SELECT COUNT(*) FROM connection_settings').pluck().get()).toBe(0);
+  });
+
+  it('fails a move, with what to do, where the stored password can\'t be decrypted (a ferry command)', async () => {
+    open[0].connections.set({ hostGroup: GROUP, connector: 'hyperv', mode: 'winrm-https', identity: 'credentials', userName: 'CONTOSO\\hvadmin', password: PASSWORD });
+    await open[0].close();
+    open.shift();
+    const s = await services({ secrets: null });
+    const job = s.migration.submitVm({ vm: 'WEB-01', destinationHost: 'HV-MI-11' });
+    if (!job.ok) throw new Error(job.error.message);
+    const done = await ended(s, job.value.id);
+    expect(done.error?.problem).toMatch(/whose password only the Ferry desktop app can decrypt/);
+    expect(done.error?.recommendedAction).toMatch(/Ferry desktop app/);
+    expect(scripts()).toEqual([]);
+  });
+
+  it('rejects a user name that is not a Windows account, and credentials over local PowerShell', () => {
+    const s = open[0];
+    expect(s.connections.set({ hostGroup: GROUP, mode: 'winrm-https', identity: 'credentials', userName: 'not an account', password: 'x' })).toMatchObject({
+      ok: false, error: { detail: { problems: [{ code: 'user-name-invalid' }] } },
+    });
+    expect(s.connections.set({ hostGroup: GROUP, mode: 'local', identity: 'credentials', userName: 'CONTOSO\\a', password: 'x' })).toMatchObject({
+      ok: false, error: { detail: { problems: [{ code: 'credentials-need-winrm' }] } },
+    });
+  });
+});
