@@ -64,40 +64,34 @@ function phaseText(t: Translator['t'], state: Extract<ImportState, { phase: 'rea
   }
 }
 
-/** The dialog that shows an import's progress: reading the file, then the backend's phases. */
-function ImportProgressDialog({ state }: { state: Extract<ImportState, { phase: 'reading' | 'running' }> }) {
+/** The dialog's body while an import runs: reading the file, then the backend's phases. */
+function ImportProgressBody({ state }: { state: Extract<ImportState, { phase: 'reading' | 'running' }> }) {
   const styles = useStyles();
   const { t } = useT();
   const demo = state.phase === 'running' && state.kind === 'demo';
   const fraction = state.phase === 'reading' ? state.fraction : (state.progress?.fraction ?? undefined);
   const text = phaseText(t, state);
   return (
-    <Dialog open modalType="alert">
-      <DialogSurface aria-describedby="ferry-import-phase">
-        <DialogBody>
-          <DialogTitle>{demo ? t('import.demoTitle') : t('import.title')}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <Text id="ferry-import-phase" aria-live="polite">
-              {text}
-            </Text>
-            <ProgressBar value={fraction} max={1} thickness="large" aria-label={t('import.progressLabel')} aria-describedby="ferry-import-phase" />
-          </DialogContent>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <DialogBody>
+      <DialogTitle>{demo ? t('import.demoTitle') : t('import.title')}</DialogTitle>
+      <DialogContent className={styles.content}>
+        <Text id="ferry-import-phase" aria-live="polite">
+          {text}
+        </Text>
+        <ProgressBar value={fraction} max={1} thickness="large" aria-label={t('import.progressLabel')} aria-describedby="ferry-import-phase" />
+      </DialogContent>
+    </DialogBody>
   );
 }
 
-/** The dialog after a failed import: every problem in a table, and the reassurance that nothing changed. */
-function ImportFailedDialog({ state, onClose }: { state: Extract<ImportState, { phase: 'failed' }>; onClose: () => void }) {
+/** The dialog's body after a failed import: every problem in a table, and the reassurance that nothing changed. */
+function ImportFailedBody({ state, onClose }: { state: Extract<ImportState, { phase: 'failed' }>; onClose: () => void }) {
   const styles = useStyles();
   const { t, tn } = useT();
   const { error, fileName } = state;
   const problems = error.code === 'inventory-invalid' ? importProblems(error) : [];
   const message = error.code === 'read-failed' ? t('import.readFailed', { message: error.message }) : error.message;
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, data) => !data.open && onClose()}>
-      <DialogSurface>
         <DialogBody>
           <DialogTitle>{t('import.failedTitle')}</DialogTitle>
           <DialogContent className={styles.content}>
@@ -138,23 +132,33 @@ function ImportFailedDialog({ state, onClose }: { state: Extract<ImportState, { 
             </Button>
           </DialogActions>
         </DialogBody>
-      </DialogSurface>
+  );
+}
+
+/**
+ * The import's dialog: progress while it runs, the problems when it fails. One dialog whose body
+ * changes, so the failure replaces the progress in place instead of a second modal opening while
+ * the first is still closing.
+ */
+export function ImportDialogs() {
+  const state = useAppStore((s) => s.importState);
+  const dismiss = useAppStore((s) => s.dismissImport);
+  if (state.phase === 'idle') return null;
+  const failed = state.phase === 'failed';
+  return (
+    <Dialog open modalType={failed ? 'modal' : 'alert'} onOpenChange={(_e, data) => failed && !data.open && dismiss()}>
+      <DialogSurface aria-describedby={failed ? undefined : 'ferry-import-phase'}>{body(state, dismiss)}</DialogSurface>
     </Dialog>
   );
 }
 
-/** The import's dialogs: progress while it runs, the problems when it fails. */
-export function ImportDialogs() {
-  const state = useAppStore((s) => s.importState);
-  const dismiss = useAppStore((s) => s.dismissImport);
+function body(state: Exclude<ImportState, { phase: 'idle' }>, dismiss: () => void) {
   switch (state.phase) {
-    case 'idle':
-      return null;
     case 'reading':
     case 'running':
-      return <ImportProgressDialog state={state} />;
+      return <ImportProgressBody state={state} />;
     case 'failed':
-      return <ImportFailedDialog state={state} onClose={dismiss} />;
+      return <ImportFailedBody state={state} onClose={dismiss} />;
     default:
       return assertNever(state);
   }

@@ -33,12 +33,15 @@ describe('Import inventory', () => {
     const dialog = await screen.findByRole('dialog', { name: 'The inventory was not imported' });
     expect(within(dialog).getByText('The current inventory is unchanged.')).toBeTruthy();
     expect(within(dialog).getByText('2 problems were found in broken.json:')).toBeTruthy();
-    const table = within(dialog).getByRole('table', { name: 'Problems found in the file' });
-    const rows = within(table).getAllByRole('row').map((r) => within(r).queryAllByRole('cell').map((c) => c.textContent));
-    expect(rows.slice(1)).toEqual([
-      ['hosts[0].memory.availableMB', 'expected a number'],
-      ['hosts[1].name', 'expected a string'],
-    ]);
+    // The progress dialog may still be closing (Fluent hides the rest of the page from assistive tech until it has gone).
+    await waitFor(() => {
+      const table = within(dialog).getByRole('table', { name: 'Problems found in the file' });
+      const rows = within(table).getAllByRole('row').map((r) => within(r).queryAllByRole('cell').map((c) => c.textContent));
+      expect(rows.slice(1)).toEqual([
+        ['hosts[0].memory.availableMB', 'expected a number'],
+        ['hosts[1].name', 'expected a string'],
+      ]);
+    });
     expect(store.getState().index).toBe(before);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
