@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { minimalInventory } from '../../test/fixtures/minimal-inventory.js';
-import { runCli } from './cli.js';
+import { ferryOn } from '../../test/fixtures/cli-run.js';
 
 let dir: string;
 let db: string;
@@ -23,12 +23,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function ferry(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--db', db], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const ferry = ferryOn(() => db);
 
 const GROUP = 'All Hosts/Milano';
 

@@ -6,7 +6,7 @@ import type { InventoryDocument } from '../../shared/model/inventory.js';
 import type { Job } from '../../shared/model/job.js';
 import { SimulatorConnector, type SimulatorOptions } from '../infra/connectors/simulator/simulator-connector.js';
 import { createAppServices, type AppServices } from '../services/app-services.js';
-import { runCli } from './cli.js';
+import { ferryOn } from '../../test/fixtures/cli-run.js';
 
 // The move and job commands, run as `ferry` runs them (runCli) on a real database file with the
 // simulated connector. "Another process" is a second set of services on the same file: the CLI
@@ -34,12 +34,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function ferry(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--db', db], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const ferry = ferryOn(() => db);
 
 /** A Ferry app serving the same database, running moves on the simulator. */
 async function app(options: SimulatorOptions): Promise<AppServices> {

@@ -2,17 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli.js';
+import { ferryOn } from '../../test/fixtures/cli-run.js';
 
 let dir: string;
 let db: string;
 
-async function ferry(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--db', db], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const ferry = ferryOn(() => db);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ferry-cli-mig-'));

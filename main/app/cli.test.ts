@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { minimalInventory } from '../../test/fixtures/minimal-inventory.js';
-import { runCli } from './cli.js';
+import { runFerry } from '../../test/fixtures/cli-run.js';
 
 let dir: string;
 let db: string;
@@ -15,12 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function ferry(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const ferry = (...argv: string[]) => runFerry(argv);
 
 function file(name: string, content: unknown): string {
   const path = join(dir, name);
