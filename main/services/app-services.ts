@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { AppInfo, InvokeArgs, InvokeChannel, InvokeResults } from '../../shared/contract/invoke.js';
 import { validateRequest } from '../../shared/contract/validate.js';
@@ -32,6 +33,8 @@ export interface AppServices {
   databasePath: string;
   hub: EventHub;
   jobs: JobRepository;
+  /** Jobs that run inside this process (imports, settings, starts). */
+  jobService: JobService;
   settings: SettingsRepository;
   inventory: InventoryService;
   migration: MigrationService;
@@ -81,7 +84,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const hub = new EventHub();
   const jobs = new JobRepository(db);
   const settings = new SettingsRepository(db);
-  const jobService = new JobService(jobs, hub);
+  // Every process is registered, so a later start can tell its jobs from those of a process that died.
+  const runners = new RunnerRepository(db);
+  const processId = randomUUID();
+  runners.prune();
+  runners.register(options.runner ?? 'cli', processId);
+  const jobService = new JobService(jobs, hub, processId);
+  jobService.reconcile((id) => runners.alive(id));
   const inventory = new InventoryService(db, jobService, hub, options.resources ?? resourcesDir());
   if (options.seedDemo) await inventory.ensureSeeded();
   const current = (): InventoryDocument => inventory.snapshot().inventory;
@@ -91,7 +100,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const simulator = new SimulatorConnector(current, { speed });
   const connector = options.connector?.(current) ?? new RoutingConnector(current, (g) => connections.connectorOf(g), { simulator, hyperv });
   const refresh = new InventoryRefreshService(db, inventory, jobService, hub, connections, hyperv);
-  const scheduler = new SchedulerService(db, inventory, jobs, new RunnerRepository(db), hub, connector);
+  const scheduler = new SchedulerService(db, inventory, jobs, runners, hub, connector, processId);
   const starter = connector instanceof RoutingConnector ? { startsOnHost: (h: string) => connector.kindFor(h) === 'hyperv', vmStart: (vm: string, h: string) => connector.vmStart(vm, h) } : null;
   const migration = new MigrationService(db, inventory, jobService, hub, scheduler, starter);
   const hostSettings = new HostSettingsService(inventory, jobService, hub, scheduler, connector);
@@ -103,7 +112,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     watcher.start();
   }
   return {
-    db, databasePath: options.databasePath, hub, jobs, settings, inventory, migration, scheduler, hostSettings, connections, refresh,
+    db, databasePath: options.databasePath, hub, jobs, jobService, settings, inventory, migration, scheduler, hostSettings, connections, refresh,
     settingsGet: () => ({ ...settings.getUi(), simulatorSpeed: speed }),
     settingsSet: (change) => {
       const next = settings.setUi(change);
@@ -119,6 +128,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await hostSettings.idle();
       watcher?.stop();
       if (options.runner) await scheduler.close();
+      runners.unregister(processId);
       hub.flush();
       db.close();
     },

@@ -11,12 +11,52 @@ function currentUser(): string {
   }
 }
 
+/** What a job cut short by its process dying left behind, and what to do. */
+function interrupted(kind: JobKind): NonNullable<Job['error']> {
+  const stopped = 'Ferry stopped while this job was running, so it did not finish.';
+  switch (kind) {
+    case 'import-inventory':
+      return { problem: `${stopped} An import writes all or nothing, so the inventory is as it was before.`, recommendedAction: 'Import the file again.' };
+    case 'host-settings':
+      return { problem: `${stopped} Some hosts may have the new settings and others not.`, recommendedAction: 'Open Hyper-V Settings for these hosts, check them, and apply the settings again.' };
+    case 'start-vm':
+      return { problem: `${stopped} The virtual machine may or may not have started.`, recommendedAction: 'Check the VM on its host, then start it again if it is off.' };
+    default:
+      return { problem: stopped, recommendedAction: 'Check what the job was doing, then run it again.' };
+  }
+}
+
 /** The end a job comes to. */
 export type JobEnd = 'Completed' | 'Completed with info' | 'Failed';
 
 /** Jobs' lifecycle: every change is written to SQLite, then published to the windows. */
 export class JobService {
-  constructor(private readonly jobs: JobRepository, private readonly hub: EventHub) {}
+  /**
+   * @param processId this process's id in the runners table, stamped on the jobs it runs so a later
+   * start can tell a job whose process died from one another live process is running.
+   */
+  constructor(
+    private readonly jobs: JobRepository,
+    private readonly hub: EventHub,
+    private readonly processId: string | null = null,
+  ) {}
+
+  /**
+   * Fails the jobs (imports, settings, starts) whose process died while they ran, saying what that
+   * left behind; answers how many. Moves are the scheduler's to reconcile.
+   */
+  reconcile(alive: (processId: string) => boolean): number {
+    let ended = 0;
+    for (const { id, runner } of this.jobs.runningOthers()) {
+      if (runner === this.processId || alive(runner)) continue;
+      const job = this.jobs.get(id);
+      if (!job || job.status !== 'Running') continue;
+      const at = job.steps.findIndex((st) => st.status === 'Running');
+      this.finish(job, 'Failed', { failedStep: at === -1 ? 0 : at, error: interrupted(job.kind) });
+      ended++;
+    }
+    return ended;
+  }
 
   /** Starts a job that runs now, with its steps (the first one running). */
   start(kind: JobKind, name: string, target: string, steps: string[]): Job {
@@ -28,6 +68,7 @@ export class JobService {
       status: 'Running',
       steps: steps.map((s, i): JobStep => ({ name: s, status: i === 0 ? 'Running' : 'Queued', progress: 0 })),
       now: new Date(),
+      runner: this.processId,
     });
     this.publish(job);
     return job;

@@ -164,6 +164,11 @@ export class JobRepository {
     return (this.sql('SELECT request FROM jobs WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
   }
 
+  /** Running jobs that are not moves (imports, settings, starts), with the process that runs each. */
+  runningOthers(): { id: string; runner: string }[] {
+    return this.sql("SELECT id, runner FROM jobs WHERE status = 'Running' AND request IS NULL AND runner IS NOT NULL").all() as { id: string; runner: string }[];
+  }
+
   /** Sets a queued job's wait reason; answers whether the job was still queued. */
   setWaitingFor(id: string, text: string | null): boolean {
     return this.sql("UPDATE jobs SET waiting_for = ? WHERE id = ? AND status = 'Queued'").run(text, id).changes === 1;
