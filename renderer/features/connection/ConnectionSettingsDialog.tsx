@@ -1,6 +1,6 @@
+import { NotedRadioGroup } from '../../components/NotedRadioGroup.js';
 import {
   Button,
-  Caption1,
   Dialog,
   DialogActions,
   DialogBody,
@@ -12,8 +12,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Radio,
-  RadioGroup,
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
@@ -31,7 +29,6 @@ import { useAppStore } from '../../store/store-context.js';
 const useStyles = makeStyles({
   surface: { maxWidth: '600px' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  note: { display: 'block', color: tokens.colorNeutralForeground3, marginLeft: '32px', marginTop: `calc(-1 * ${tokens.spacingVerticalXS})` },
   credentials: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginLeft: '32px' },
   input: { maxWidth: '320px' },
 });
@@ -109,29 +106,40 @@ function ConnectionForm({ hostGroup, current, onClose }: { hostGroup: string; cu
         <DialogTitle>{t('conn.title', { group: hostGroup })}</DialogTitle>
         <DialogContent className={styles.content}>
           <Field label={t('conn.connector')}>
-            <RadioGroup value={draft.connector} onChange={(_e, data) => update({ connector: data.value as ConnectorKind })}>
-              <Radio value="simulator" label={t('conn.connector.simulator')} />
-              <Caption1 className={styles.note}>{t('conn.connector.simulator.note')}</Caption1>
-              <Radio value="hyperv" label={t('conn.connector.hyperv')} />
-              <Caption1 className={styles.note}>{t('conn.connector.hyperv.note')}</Caption1>
-            </RadioGroup>
+            <NotedRadioGroup<ConnectorKind>
+              idPrefix="conn-connector"
+              value={draft.connector}
+              options={[
+                { value: 'simulator', label: t('conn.connector.simulator'), note: t('conn.connector.simulator.note') },
+                { value: 'hyperv', label: t('conn.connector.hyperv'), note: t('conn.connector.hyperv.note') },
+              ]}
+              onChange={(connector) => update({ connector })}
+            />
           </Field>
           {draft.connector === 'hyperv' ? (
             <Field label={t('conn.mode')}>
-              <RadioGroup value={draft.mode} onChange={(_e, data) => update({ mode: data.value as ConnectionMode })}>
-                <Radio value="local" label={t('conn.mode.local')} />
-                <Caption1 className={styles.note}>{t('conn.mode.local.note')}</Caption1>
-                <Radio value="winrm-https" label={t('conn.mode.winrm')} />
-                <Caption1 className={styles.note}>{t('conn.mode.winrm.note')}</Caption1>
-              </RadioGroup>
+              <NotedRadioGroup<ConnectionMode>
+                idPrefix="conn-mode"
+                value={draft.mode}
+                options={[
+                  { value: 'local', label: t('conn.mode.local'), note: t('conn.mode.local.note') },
+                  { value: 'winrm-https', label: t('conn.mode.winrm'), note: t('conn.mode.winrm.note') },
+                ]}
+                onChange={(mode) => update({ mode })}
+              />
             </Field>
           ) : null}
           {draft.connector === 'hyperv' && draft.mode === 'winrm-https' ? (
             <Field label={t('conn.identity')} validationState={problemOf('identity') ? 'error' : 'none'} validationMessage={problemOf('identity')}>
-              <RadioGroup value={draft.identity} onChange={(_e, data) => update({ identity: data.value as ConnectionIdentity })}>
-                <Radio value="current" label={t('conn.identity.current')} />
-                <Radio value="credentials" label={t('conn.identity.credentials')} disabled={!credentialsAllowed} />
-              </RadioGroup>
+              <NotedRadioGroup<ConnectionIdentity>
+                idPrefix="conn-identity"
+                value={draft.identity}
+                options={[
+                  { value: 'current', label: t('conn.identity.current') },
+                  { value: 'credentials', label: t('conn.identity.credentials'), disabled: !credentialsAllowed },
+                ]}
+                onChange={(identity) => update({ identity })}
+              />
             </Field>
           ) : null}
           {draft.connector === 'hyperv' && draft.mode === 'winrm-https' && draft.identity === 'credentials' ? (

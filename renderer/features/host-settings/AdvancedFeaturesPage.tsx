@@ -1,4 +1,5 @@
-import { Caption1, Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, tokens } from '@fluentui/react-components';
+import { NotedRadioGroup } from '../../components/NotedRadioGroup.js';
 import { AUTHENTICATION_VALUES, PERFORMANCE_OPTION_VALUES } from '../../../shared/model/inventory.js';
 import { useT } from '../../i18n/use-translator.js';
 import { touch } from './hyperv-settings-draft.js';
@@ -6,8 +7,6 @@ import type { SettingsPageProps } from './LiveMigrationsPage.js';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  option: { display: 'flex', flexDirection: 'column' },
-  note: { display: 'block', color: tokens.colorNeutralForeground3, paddingLeft: '32px', marginTop: `calc(-1 * ${tokens.spacingVerticalXS})`, marginBottom: tokens.spacingVerticalS, maxWidth: '520px' },
 });
 
 /**
@@ -20,34 +19,20 @@ export function AdvancedFeaturesPage({ draft, update }: Pick<SettingsPageProps, 
   return (
     <div className={styles.page}>
       <Field label={t('hvs.advanced.auth')} hint={draft.authentication === null ? t('hvs.mixedChoice') : undefined}>
-        <RadioGroup
-          value={draft.authentication ?? ''}
-          onChange={(_e, data) => update((d) => touch(d, ['authentication'], { authentication: data.value as (typeof AUTHENTICATION_VALUES)[number] }))}
-        >
-          {AUTHENTICATION_VALUES.map((value) => (
-            <div key={value} className={styles.option}>
-              <Radio value={value} label={t(`hvs.advanced.${value}`)} input={{ 'aria-describedby': `hvs-note-${value}` }} />
-              <Caption1 id={`hvs-note-${value}`} className={styles.note}>
-                {t(`hvs.advanced.${value}.note`)}
-              </Caption1>
-            </div>
-          ))}
-        </RadioGroup>
+        <NotedRadioGroup
+          idPrefix="hvs-note"
+          value={draft.authentication}
+          options={AUTHENTICATION_VALUES.map((value) => ({ value, label: t(`hvs.advanced.${value}`), note: t(`hvs.advanced.${value}.note`) }))}
+          onChange={(authentication) => update((d) => touch(d, ['authentication'], { authentication }))}
+        />
       </Field>
       <Field label={t('hvs.advanced.performance')} hint={draft.performanceOption === null ? t('hvs.mixedChoice') : undefined}>
-        <RadioGroup
-          value={draft.performanceOption ?? ''}
-          onChange={(_e, data) => update((d) => touch(d, ['performanceOption'], { performanceOption: data.value as (typeof PERFORMANCE_OPTION_VALUES)[number] }))}
-        >
-          {PERFORMANCE_OPTION_VALUES.map((value) => (
-            <div key={value} className={styles.option}>
-              <Radio value={value} label={t(`hvs.advanced.${value}`)} input={{ 'aria-describedby': `hvs-note-${value}` }} />
-              <Caption1 id={`hvs-note-${value}`} className={styles.note}>
-                {t(`hvs.advanced.${value}.note`)}
-              </Caption1>
-            </div>
-          ))}
-        </RadioGroup>
+        <NotedRadioGroup
+          idPrefix="hvs-note"
+          value={draft.performanceOption}
+          options={PERFORMANCE_OPTION_VALUES.map((value) => ({ value, label: t(`hvs.advanced.${value}`), note: t(`hvs.advanced.${value}.note`) }))}
+          onChange={(performanceOption) => update((d) => touch(d, ['performanceOption'], { performanceOption }))}
+        />
       </Field>
     </div>
   );
