@@ -80,6 +80,44 @@ describe('Move on the Migrate VM wizard', () => {
   });
 });
 
+describe('Move on the Migrate VM wizard with VHDs placed individually', () => {
+  const disksOf = (name: string): string[] => s.inventory.snapshot().inventory.vms.find((v) => v.name === name)!.disks.map((d) => d.path);
+
+  it('refuses a placed VHD whose folder fails the path checks, naming the disk', () => {
+    const [disk] = disksOf('DEV-RM-01');
+    const r = s.migration.submitVm({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-01', diskDestinations: [{ path: disk, destination: '\\\\fileserver1\\share' }] });
+    expect(r).toMatchObject({ ok: false, error: { code: 'smb-path-not-fqdn', detail: { field: 'diskDestinations', disk } } });
+    if (!r.ok) expect(r.error.message).toContain(disk.slice(disk.lastIndexOf('\\') + 1));
+    expect(s.migration.vmScript({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-01', diskDestinations: [{ path: disk, destination: '\\\\fileserver1\\share' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'smb-path-not-fqdn' },
+    });
+  });
+
+  it('refuses a disk the VM does not have, and placement when storage stays', () => {
+    expect(s.migration.submitVm({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-01', diskDestinations: [{ path: 'Z:\\nope.vhdx', destination: 'D:\\Hyper-V' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'disk-not-found' },
+    });
+    const [disk] = disksOf('WEB-RM-01');
+    expect(s.migration.submitVm({ vm: 'WEB-RM-01', destinationHost: 'HV-RM-02', diskDestinations: [{ path: disk, destination: 'D:\\Hyper-V' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'disk-destinations-unused' },
+    });
+  });
+
+  it('queues the move with every VHD placed: the chosen one where chosen, the others and the configuration with the VM', () => {
+    const disks = disksOf('DEV-RM-01');
+    const share = '\\\\sofs-rm.contoso.com\\vmstore';
+    const r = s.migration.submitVm({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-01', destinationPath: share, diskDestinations: [{ path: disks[0], destination: `${share}\\Disks` }] });
+    expect(r.ok).toBe(true);
+    const request = s.jobs.request<{ diskDestinations: Record<string, string>; configurationPath: string; destinationPath: string }>(r.ok ? r.value.id : '');
+    expect(request?.configurationPath).toBe(`${share}\\DEV-RM-01`);
+    expect(request?.destinationPath).toBe(share);
+    expect(request?.diskDestinations).toEqual(Object.fromEntries(disks.map((d, i) => [d, i === 0 ? `${share}\\Disks` : `${share}\\DEV-RM-01`])));
+  });
+});
+
 describe('Move on the Migrate Storage wizard', () => {
   it('refuses to move a shared VHDX of a running VM', () => {
     const r = s.migration.submitStorage({

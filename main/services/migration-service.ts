@@ -21,6 +21,8 @@ import type { SchedulerService } from './scheduler-service.js';
 import { moveKindOf } from '../domain/scheduler/move-kind.js';
 import { defaultStorageLocation } from '../domain/storage-paths/storage-index.js';
 import type { ConnectorResult } from '../domain/connector/host-connector.js';
+import { checkVmDiskDestinations, vmDiskTargets, type VmDiskDestination } from '../domain/storage-paths/vm-disk-placement.js';
+import { vmFolderIn } from '../domain/storage-paths/vm-storage.js';
 
 /** Starts on real hosts: which hosts a connector starts VMs on, and the start itself (Start-VM). */
 export interface VmStarter {
@@ -36,12 +38,16 @@ export interface VmMigrationRequest {
   destinationPath?: string | null;
   performanceOption?: PerformanceOption | null;
   addToDefaults?: boolean;
+  /** VHDs placed individually on Select Path (storage moves only); the others go with the VM. */
+  diskDestinations?: readonly VmDiskDestination[] | null;
 }
 
 /** A destination checked for a move: its Select Host row, and the storage path when storage moves. */
 interface CheckedMove {
   row: HostRating & { transferType: NonNullable<HostRating['transferType']> };
   path: string | null;
+  /** VHDs placed individually, keyed by the VM's disk paths; null when none is. */
+  disks: Record<string, string> | null;
 }
 
 /**
@@ -107,7 +113,20 @@ export class MigrationService {
       if (!check.valid) return err(check.code ?? 'path-invalid', check.message, { field: 'destinationPath' });
       path = request.destinationPath;
     }
-    return ok({ row: row as CheckedMove['row'], path });
+    let disks: Record<string, string> | null = null;
+    if (request.diskDestinations && request.diskDestinations.length > 0) {
+      if (!transferMovesStorage(row.transferType)) {
+        return err('disk-destinations-unused', `A ${row.transferType} move to ${dest.name} leaves ${request.vm}'s storage where it is, so its VHDs can't be placed individually.`, {
+          field: 'diskDestinations',
+        });
+      }
+      const vm = this.index().storage.vms.get(nameKey(request.vm));
+      if (!vm) return err('vm-not-found', `No VM named "${request.vm}" is in the inventory.`);
+      const placed = checkVmDiskDestinations(vm, dest, request.diskDestinations, this.index().storage);
+      if (!placed.ok) return placed;
+      disks = placed.value;
+    }
+    return ok({ row: row as CheckedMove['row'], path, disks });
   }
 
   /** View Script for a VM migration. */
@@ -120,6 +139,7 @@ export class MigrationService {
         destinationHost: checked.value.row.host,
         transferType: checked.value.row.transferType,
         destinationPath: checked.value.path,
+        diskDestinations: checked.value.disks,
         performanceOption: request.performanceOption ?? null,
       },
       this.inventory.snapshot().inventory,
@@ -135,7 +155,7 @@ export class MigrationService {
   submitVm(request: VmMigrationRequest): Result<Job> {
     const checked = this.checkMove(request);
     if (!checked.ok) return checked;
-    const { row } = checked.value;
+    const { row, disks } = checked.value;
     const index = this.index().storage;
     const vm = index.vms.get(nameKey(request.vm));
     const source = vm && index.hosts.get(nameKey(vm.host));
@@ -157,8 +177,9 @@ export class MigrationService {
           destinationHost: dest.name,
           performanceOption: request.performanceOption ?? source.liveMigration.performanceOption,
           destinationPath,
-          diskDestinations: null,
-          configurationPath: null,
+          // VHDs placed individually: every VHD is listed (the others with the VM), and the configuration goes to `location\VM name`.
+          diskDestinations: disks && destinationPath !== null ? Object.fromEntries(vmDiskTargets(vm, destinationPath, disks).map((d) => [d.from, d.folder])) : null,
+          configurationPath: disks && destinationPath !== null ? vmFolderIn(destinationPath, vm) : null,
           addToDefaults: Boolean(request.addToDefaults && destinationPath),
         },
         `Migrate virtual machine ${vm.name} to ${dest.name}`,

@@ -43,6 +43,15 @@ export const vmMigrationSchema = z
     performanceOption: performanceOption.nullable().optional(),
     /** After the move succeeds, add `destinationPath` to the destination's default storage locations. */
     addToDefaults: z.boolean().optional(),
+    /**
+     * VHDs placed individually when storage moves (Live (VSM), Network): each VHD's folder on the destination,
+     * as the storage plan's `disks` give them. VHDs not listed go with the VM to `destinationPath\VM name`.
+     */
+    diskDestinations: z
+      .array(z.object({ path: storagePath, destination: storagePath }).strict())
+      .max(256)
+      .nullable()
+      .optional(),
   })
   .strict();
 

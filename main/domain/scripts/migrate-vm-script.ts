@@ -5,6 +5,7 @@ import { sameCluster } from '../placement/placement-index.js';
 import { transferMovesStorage } from '../placement/transfer-type.js';
 import { nameKey } from '../storage-paths/names.js';
 import { buildStorageIndex, defaultStorageLocation } from '../storage-paths/storage-index.js';
+import { vmDiskTargets } from '../storage-paths/vm-disk-placement.js';
 import { vmFolderIn } from '../storage-paths/vm-storage.js';
 import { psLiteral } from './ps-literal.js';
 import {
@@ -25,6 +26,11 @@ export interface VmMigrationScriptRequest {
   transferType: TransferType;
   /** Where storage goes for Live (VSM) and Network; default: the destination's first known default location. */
   destinationPath?: string | null;
+  /**
+   * VHDs placed individually (storage moves only), already checked: each VM disk path to its folder on the
+   * destination. The other VHDs and the configuration go to `location\VM name`.
+   */
+  diskDestinations?: Readonly<Record<string, string>> | null;
   /** A per-migration performance option; Set-VMHost lines appear for each host whose own option differs. */
   performanceOption?: PerformanceOption | null;
   /** Forces a module; by default VMM's when the inventory came from VMM (section 7). */
@@ -37,7 +43,9 @@ export interface VmMigrationScriptRequest {
  * available VM moving between nodes of its cluster (Live by rule 1, or Quick) goes through its cluster role
  * (Move-ClusterVirtualMachineRole), as Hyper-V leaves clustered VMs to the cluster. VMM module:
  * Get-SCVirtualMachine, Get-SCVMHost and Move-SCVirtualMachine -RunAsynchronously, with -UseCluster for
- * moves inside a cluster and -Path -UseLAN when files are copied. Every inventory value is a `psLiteral`;
+ * moves inside a cluster and -Path -UseLAN when files are copied. VHDs placed individually: Move-VM -IncludeStorage
+ * -VirtualMachinePath `location\VM name` -Vhds (every VHD's source and destination file); with VMM, a
+ * Move-SCVirtualHardDisk per placed VHD in the job group of the Move-SCVirtualMachine. Every inventory value is a `psLiteral`;
  * comments carry no inventory value (a newline in a name would end the comment).
  */
 export function vmMigrationScript(request: VmMigrationScriptRequest, inventory: InventoryDocument): Result<string> {
@@ -55,6 +63,7 @@ export function vmMigrationScript(request: VmMigrationScriptRequest, inventory: 
   if (movesStorage && location === null) {
     return err('destination-path-required', `${dest.name} has no default storage location Ferry knows: choose a destination path on Select Path.`);
   }
+  const placed = location !== null && request.diskDestinations && Object.keys(request.diskDestinations).length > 0 ? request.diskDestinations : null;
   const withinCluster = vm.highlyAvailable && sameCluster(source, dest);
   const module = request.module ?? scriptModuleFor(inventory);
   const perf = performanceOptionLines(type === 'Live' || type === 'Live (VSM)' ? request.performanceOption : null, [source, dest]);
@@ -67,7 +76,19 @@ export function vmMigrationScript(request: VmMigrationScriptRequest, inventory: 
         ...(withinCluster && (type === 'Live' || type === 'Quick') ? ['-UseCluster'] : []),
         '-RunAsynchronously',
       ];
-      lines.push(...vmmLookupLines(vm, dest), `Move-SCVirtualMachine -VM $vm -VMHost $vmHost ${flags.join(' ')}`);
+      lines.push(...vmmLookupLines(vm, dest));
+      if (placed && location !== null) {
+        // VMM places a VHD on its own folder with Move-SCVirtualHardDisk in the same job group as the VM's move.
+        lines.push('# VHDs placed individually: each one joins the job group of the move; the others go with the VM to -Path.', '$jobGroup = [guid]::NewGuid()');
+        for (const disk of vmDiskTargets(vm, location, placed).filter((d) => d.from in placed)) {
+          lines.push(
+            `$vhd = Get-SCVirtualHardDisk -VM $vm | Where-Object { $_.Location -eq ${psLiteral(disk.from)} }`,
+            `Move-SCVirtualHardDisk -VirtualHardDisk $vhd -Path ${psLiteral(disk.folder)} -JobGroup $jobGroup`,
+          );
+        }
+        flags.splice(flags.length - 1, 0, '-JobGroup $jobGroup');
+      }
+      lines.push(`Move-SCVirtualMachine -VM $vm -VMHost $vmHost ${flags.join(' ')}`);
       if (perf.set.length > 0) lines.push('# The job runs asynchronously: once it completes, set the performance option above back on each host (Set-VMHost).');
       break;
     }
@@ -76,7 +97,13 @@ export function vmMigrationScript(request: VmMigrationScriptRequest, inventory: 
         lines.push(`Move-ClusterVirtualMachineRole -Cluster ${psLiteral(dest.cluster ?? '')} -VMId ${psLiteral(vm.id)} -Node ${psLiteral(dest.name)} -MigrationType ${type}`);
       } else {
         if (vm.highlyAvailable) lines.push('# The VM is highly available: remove its role from the cluster first (Remove-ClusterGroup -RemoveResources), or Move-VM refuses it.');
-        const storage = location !== null ? ` -IncludeStorage -DestinationStoragePath ${psLiteral(vmFolderIn(location, vm))}` : '';
+        let storage = '';
+        if (location !== null && placed) {
+          const vhds = vmDiskTargets(vm, location, placed).map((d) => `@{ 'SourceFilePath' = ${psLiteral(d.from)}; 'DestinationFilePath' = ${psLiteral(d.to)} }`);
+          storage = ` -IncludeStorage -VirtualMachinePath ${psLiteral(vmFolderIn(location, vm))} -Vhds @(${vhds.join(', ')})`;
+        } else if (location !== null) {
+          storage = ` -IncludeStorage -DestinationStoragePath ${psLiteral(vmFolderIn(location, vm))}`;
+        }
         lines.push(`Move-VM -ComputerName ${psLiteral(hostAddress(source))} -Name ${psLiteral(vm.name)} -DestinationHost ${psLiteral(hostAddress(dest))}${storage}`);
       }
       lines.push(...perf.restore);

@@ -177,6 +177,33 @@ describe('vmMigrationScript with the Hyper-V module', () => {
   });
 });
 
+describe('vmMigrationScript with VHDs placed individually', () => {
+  const placed = { 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx': '\\\\sofs-rm.contoso.com\\vmstore\\Fatture' };
+  it('Hyper-V: Move-VM -IncludeStorage -VirtualMachinePath and -Vhds, the other VHDs with the VM', () => {
+    const text = script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)', diskDestinations: placed }, hyperv);
+    expect(commands(text)).toEqual([
+      "Move-VM -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -DestinationHost 'hv-rm-02.contoso.com' -IncludeStorage -VirtualMachinePath 'D:\\Hyper-V\\Fatturazione-Roma'" +
+        " -Vhds @(@{ 'SourceFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx'; 'DestinationFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\os.vhdx' }," +
+        " @{ 'SourceFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx'; 'DestinationFilePath' = '\\\\sofs-rm.contoso.com\\vmstore\\Fatture\\fatture.vhdx' })",
+    ]);
+  });
+  it('VMM: Move-SCVirtualHardDisk for the placed VHD in the job group of Move-SCVirtualMachine', () => {
+    expect(commands(script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)', diskDestinations: placed }, demo))).toEqual([
+      "$vm = Get-SCVirtualMachine -Name 'Fatturazione-Roma'",
+      "$vmHost = Get-SCVMHost -ComputerName 'hv-rm-02.contoso.com'",
+      '$jobGroup = [guid]::NewGuid()',
+      "$vhd = Get-SCVirtualHardDisk -VM $vm | Where-Object { $_.Location -eq 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx' }",
+      "Move-SCVirtualHardDisk -VirtualHardDisk $vhd -Path '\\\\sofs-rm.contoso.com\\vmstore\\Fatture' -JobGroup $jobGroup",
+      "Move-SCVirtualMachine -VM $vm -VMHost $vmHost -Path 'D:\\Hyper-V' -UseLAN -JobGroup $jobGroup -RunAsynchronously",
+    ]);
+  });
+  it('a hostile folder stays one literal', () => {
+    const folder = "E:\\it's $(rm) `n; è";
+    const text = script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Network', diskDestinations: { 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx': folder } }, hyperv);
+    expect(scanScript(text).literals).toContain(`${folder}\\os.vhdx`);
+  });
+});
+
 describe('vmMigrationScript with the VMM module (inventory source vmm)', () => {
   it('Live (VSM): Get-SCVirtualMachine, Get-SCVMHost, Move-SCVirtualMachine -Path -UseLAN -RunAsynchronously', () => {
     expect(commands(script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)' }, demo))).toEqual([

@@ -23,11 +23,13 @@ const useStyles = makeStyles({
 
 /** Props of one VHD's row. */
 interface DiskRowProps {
-  vm: Vm;
   disk: VmDisk;
   choice: DiskChoice;
   refusal: string | undefined;
   locations: readonly StorageLocation[];
+  host: string;
+  moveLabel: string;
+  unmovedText: string;
   onChange: (choice: DiskChoice) => void;
 }
 
@@ -35,17 +37,17 @@ function fileName(path: string): string {
   return path.slice(path.lastIndexOf('\\') + 1) || path;
 }
 
-function DiskRow({ vm, disk, choice, refusal, locations, onChange }: DiskRowProps) {
+function DiskRow({ disk, choice, refusal, locations, host, moveLabel, unmovedText, onChange }: DiskRowProps) {
   const styles = useStyles();
   const { t, formatSizeGB } = useT();
   const name = fileName(disk.path);
-  const pathState = usePathCheck(choice.move ? vm.host : null, choice.move ? choice.destination : '');
+  const pathState = usePathCheck(choice.move ? host : null, choice.move ? choice.destination : '');
   const reasonId = useId();
   return (
     <TableRow aria-disabled={refusal ? true : undefined} className={refusal ? styles.refused : undefined}>
       <TableCell className={mergeClasses(styles.cell, styles.move)}>
         <Checkbox
-          aria-label={t('disks.move', { name })}
+          aria-label={moveLabel}
           aria-describedby={refusal ? reasonId : undefined}
           checked={choice.move && !refusal}
           disabled={refusal !== undefined}
@@ -60,7 +62,7 @@ function DiskRow({ vm, disk, choice, refusal, locations, onChange }: DiskRowProp
         {choice.move && !refusal ? (
           <StoragePathField
             compact
-            host={vm.host}
+            host={host}
             label={t('disks.destinationOf', { name })}
             value={choice.destination}
             onChange={(destination) => onChange({ ...choice, destination })}
@@ -74,7 +76,7 @@ function DiskRow({ vm, disk, choice, refusal, locations, onChange }: DiskRowProp
             {refusal}
           </span>
         ) : (
-          <span className={styles.keep}>{t('disks.stays')}</span>
+          <span className={styles.keep}>{unmovedText}</span>
         )}
       </TableCell>
     </TableRow>
@@ -90,21 +92,40 @@ export interface DiskPlacementGridProps {
   /** The folder a newly ticked VHD starts with. */
   defaultDestination: string;
   onChange: (path: string, choice: DiskChoice) => void;
+  /** Where the destinations are checked and browsed; default: the VM's own host (Migrate Storage). */
+  host?: string;
+  /** The header of the checkbox column and each checkbox's label; default: Move. */
+  moveColumnLabel?: string;
+  moveLabel?: (name: string) => string;
+  /** What an unticked row says; default: it stays where it is. */
+  unmovedText?: string;
 }
 
 /**
  * "Allow VHDs to be placed individually": one row per VHD with Move, its path and size, and its own
  * destination (checked as typed). A VHD the backend refuses to move (a shared VHDX while the VM runs) is
- * disabled, with the reason in its row; the other VHDs can still move.
+ * disabled, with the reason in its row; the other VHDs can still move. The Migrate VM Wizard's Select Path uses it
+ * too, on the destination host: a ticked VHD is placed individually, the others go with the VM.
  */
-export function DiskPlacementGrid({ vm, choices, refusals, locations, defaultDestination, onChange }: DiskPlacementGridProps) {
+export function DiskPlacementGrid({
+  vm,
+  choices,
+  refusals,
+  locations,
+  defaultDestination,
+  onChange,
+  host,
+  moveColumnLabel,
+  moveLabel,
+  unmovedText,
+}: DiskPlacementGridProps) {
   const styles = useStyles();
   const { t } = useT();
   return (
     <Table size="small" aria-label={t('disks.label')} className={styles.table}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell className={styles.move}>{t('disks.col.move')}</TableHeaderCell>
+          <TableHeaderCell className={styles.move}>{moveColumnLabel ?? t('disks.col.move')}</TableHeaderCell>
           <TableHeaderCell>{t('disks.col.disk')}</TableHeaderCell>
           <TableHeaderCell className={styles.size}>{t('disks.col.size')}</TableHeaderCell>
           <TableHeaderCell className={styles.destination}>{t('disks.col.destination')}</TableHeaderCell>
@@ -116,11 +137,13 @@ export function DiskPlacementGrid({ vm, choices, refusals, locations, defaultDes
           return (
             <DiskRow
               key={disk.path}
-              vm={vm}
               disk={disk}
               choice={choice}
               refusal={refusals.get(disk.path)}
               locations={locations}
+              host={host ?? vm.host}
+              moveLabel={moveLabel ? moveLabel(fileName(disk.path)) : t('disks.move', { name: fileName(disk.path) })}
+              unmovedText={unmovedText ?? t('disks.stays')}
               onChange={(next) => onChange(disk.path, next.move && !choice.move && next.destination === '' ? { ...next, destination: defaultDestination } : next)}
             />
           );

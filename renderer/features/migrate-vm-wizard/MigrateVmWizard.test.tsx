@@ -152,6 +152,47 @@ describe('Migrate VM Wizard', () => {
     expect(store.getState().selectedJobId).toBe('job-7');
   });
 
+  it('places a VHD individually on Select Path: its folder checked in its row, listed on Summary, sent with Move and View Script', async () => {
+    const submitted: unknown[] = [];
+    const { backend } = await openWizard('id-dc-mi-01', {
+      'migration.submit': (args) => {
+        submitted.push(args);
+        return ok(makeJob('job-8', 'Migrate virtual machine DC-MI-01 to HV-MI-12'));
+      },
+    });
+    fireEvent.click(row('HV-MI-12'));
+    fireEvent.click(button('Next'));
+    const location = await screen.findByRole('combobox', { name: 'Storage location' });
+    await waitFor(() => expect((location as HTMLInputElement).value).toBe('D:\\VMs'));
+    const grid = screen.getByRole('table', { name: 'Virtual hard disks' });
+    expect(within(grid).getByText('With the VM: D:\\VMs\\DC-MI-01')).toBeTruthy();
+    fireEvent.click(within(grid).getByRole('checkbox', { name: 'Place os.vhdx individually' }));
+    const destination = (await within(grid).findByRole('combobox', { name: 'Destination of os.vhdx' })) as HTMLInputElement;
+    expect(destination.value).toBe('D:\\VMs');
+    fireEvent.change(destination, { target: { value: '\\\\fs1\\disks' } });
+    // The error is in the disk's own row.
+    const diskRow = destination.closest('tr') as HTMLElement;
+    expect(await within(diskRow).findByText(/Name the file server by its FQDN/)).toBeTruthy();
+    expect(destination.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(destination, { target: { value: '' } });
+    await waitFor(() => expect(button('Next').disabled).toBe(true));
+    fireEvent.change(destination, { target: { value: 'D:\\Disks' } });
+    await within(diskRow).findByText('D:\\Disks is on volume D:\\: 950 GB free.');
+    await waitFor(() => expect(button('Next').disabled).toBe(false));
+    fireEvent.click(button('Next'));
+    expect(screen.getByRole('listitem', { current: 'step' }).textContent).toBe('Summary');
+    expect(within(screen.getByRole('list', { name: 'Virtual hard disks' })).getByText('D:\\VMs\\DC-MI-01\\os.vhdx → D:\\Disks\\os.vhdx')).toBeTruthy();
+    fireEvent.click(button('View Script'));
+    await screen.findByRole('textbox', { name: 'PowerShell script' });
+    const scriptCall = backend.calls.find((c) => c.channel === 'script.vmMigration');
+    expect((scriptCall?.args as InvokeArgs['script.vmMigration']).diskDestinations).toEqual([{ path: 'D:\\VMs\\DC-MI-01\\os.vhdx', destination: 'D:\\Disks' }]);
+    fireEvent.click(button('Move'));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Migrate VM Wizard' })).toBeNull());
+    expect(submitted).toEqual([
+      { kind: 'vm', vm: 'DC-MI-01', destinationHost: 'HV-MI-12', destinationPath: 'D:\\VMs', diskDestinations: [{ path: 'D:\\VMs\\DC-MI-01\\os.vhdx', destination: 'D:\\Disks' }] },
+    ]);
+  });
+
   it('keeps the wizard open with Move’s error on the Summary page', async () => {
     await openWizard('id-dc-mi-01', {
       'migration.submit': () => err('destination-unavailable', 'HV-MI-11 went into maintenance mode.'),

@@ -11,7 +11,7 @@ import { useAppStore } from '../../store/store-context.js';
 import type { WizardSession } from '../../store/wizard-slice.js';
 import { usePathCheck, useStorageLocations } from '../storage-paths/use-storage-paths.js';
 import { SelectHostPage } from './SelectHostPage.js';
-import { storageMovesWith, vmMigrationArgs, vmWizardPages, type VmWizardPage } from './vm-wizard-draft.js';
+import { placedDisks, storageMovesWith, vmMigrationArgs, vmWizardPages, type VmWizardPage } from './vm-wizard-draft.js';
 import { VmSelectPathPage } from './VmSelectPathPage.js';
 import { VmSummaryPage } from './VmSummaryPage.js';
 
@@ -65,7 +65,8 @@ function VmWizard({ session, vm }: { session: VmSession; vm: Vm }) {
       canNext = rowReady;
       break;
     case 'select-path':
-      canNext = rowReady && pathReady;
+      // A VHD ticked to be placed individually needs its folder (each one is checked in its row as typed).
+      canNext = rowReady && pathReady && placedDisks(draft).every((d) => d.destination !== '');
       break;
     case 'summary':
       canNext = false;

@@ -1,19 +1,20 @@
-import { Checkbox, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Checkbox, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import type { Vm } from '../../../shared/model/inventory.js';
 import type { HostRating } from '../../../shared/model/placement.js';
 import type { StorageLocation } from '../../../shared/model/storage.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore, useAppStoreApi } from '../../store/store-context.js';
+import { DiskPlacementGrid } from '../migrate-storage-wizard/DiskPlacementGrid.js';
 import { StoragePathField } from '../storage-paths/StoragePathField.js';
 import type { PathCheckState } from '../storage-paths/use-storage-paths.js';
-import type { VmWizardDraft } from './vm-wizard-draft.js';
+import { joinWindowsPath, type VmWizardDraft } from './vm-wizard-draft.js';
+
+const NO_REFUSALS: ReadonlyMap<string, string> = new Map();
 
 const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2 },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  size: { width: '90px', textAlign: 'right', whiteSpace: 'nowrap' },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -31,11 +32,12 @@ export interface VmSelectPathPageProps {
 /**
  * Select Path, when storage moves: where on the destination the VM's files go (a default location, a
  * typed path, or Browse), the path checked as the admin types, the host re-rated with it (so a location
- * without room says so here), "add to the default locations", and the VHDs that will be copied.
+ * without room says so here), "add to the default locations", and the disk grid: every VHD goes with the VM unless
+ * the admin places it individually, in a folder checked on the destination host as typed (errors in its row).
  */
 export function VmSelectPathPage({ vm, draft, destination, locations, pathState, ratedRow }: VmSelectPathPageProps) {
   const styles = useStyles();
-  const { t, formatSizeGB } = useT();
+  const { t } = useT();
   const patch = useAppStore((s) => s.patchVmWizard);
   const firstDefault = locations.find((l) => l.kind === 'default')?.path ?? null;
   const storeApi = useAppStoreApi();
@@ -45,7 +47,8 @@ export function VmSelectPathPage({ vm, draft, destination, locations, pathState,
     if (firstDefault !== null && wizard?.kind === 'migrate-vm' && wizard.draft.destinationPath === '') patch({ destinationPath: firstDefault });
   }, [firstDefault, storeApi, patch]);
   const problems = ratedRow && !ratedRow.available ? ratedRow.reasons.map((r) => r.message) : [];
-  const target = pathState.path === '' ? t('vmPath.defaultLocation') : pathState.path;
+  // The page's location: the typed path, or the host's default one; a VHD ticked to be placed individually starts there.
+  const location = pathState.path !== '' ? pathState.path : firstDefault;
   return (
     <>
       <Text className={styles.intro}>{t('vmPath.intro', { vm: vm.name, host: destination })}</Text>
@@ -66,29 +69,19 @@ export function VmSelectPathPage({ vm, draft, destination, locations, pathState,
         onChange={(_e, data) => patch({ addToDefaults: data.checked === true })}
       />
       <h3 className={styles.subheading}>{t('vmPath.disks')}</h3>
-      <Table size="extra-small" aria-label={t('vmPath.disks')}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('disks.col.disk')}</TableHeaderCell>
-            <TableHeaderCell className={styles.size}>{t('disks.col.size')}</TableHeaderCell>
-            <TableHeaderCell>{t('disks.col.destination')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {vm.disks.map((disk) => (
-            <TableRow key={disk.path}>
-              <TableCell>
-                <span className={styles.mono}>{disk.path}</span>
-              </TableCell>
-              <TableCell className={styles.size}>{formatSizeGB(disk.sizeGB)}</TableCell>
-              <TableCell>
-                <span className={styles.mono}>{target}</span>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
       <Text className={styles.hint}>{t('vmPath.disksHint')}</Text>
+      <DiskPlacementGrid
+        vm={vm}
+        host={destination}
+        choices={draft.diskPlacement}
+        refusals={NO_REFUSALS}
+        locations={locations}
+        defaultDestination={location ?? ''}
+        moveColumnLabel={t('vmPath.col.place')}
+        moveLabel={(name) => t('vmPath.place', { name })}
+        unmovedText={location ? t('vmPath.withVm', { path: joinWindowsPath(location, vm.name) }) : t('vmPath.withVmDefault')}
+        onChange={(path, choice) => patch({ diskPlacement: { ...draft.diskPlacement, [path]: choice } })}
+      />
     </>
   );
 }

@@ -8,13 +8,14 @@ import { StarRating } from '../../components/StarRating.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { Property, PropertyList } from '../details/PropertyList.js';
-import { storageMovesWith, vmMigrationArgs, type VmWizardDraft } from './vm-wizard-draft.js';
+import { joinWindowsPath, storageMovesWith, vmMigrationArgs, type VmWizardDraft } from './vm-wizard-draft.js';
 
 const useStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   text: { fontSize: tokens.fontSizeBase200 },
   select: { maxWidth: '360px' },
+  disks: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
 });
 
 /** Props of the Migrate VM Wizard's Summary. */
@@ -37,6 +38,10 @@ export function VmSummaryPage({ vm, sourceHost, draft, row }: VmSummaryPageProps
   const storageMoves = storageMovesWith(row.transferType);
   const args = vmMigrationArgs(vm.name, row.host, row.transferType, draft);
   const hostOption = sourceHost?.liveMigration.performanceOption ?? null;
+  // Where each VHD goes: its own folder when placed individually, otherwise with the VM (`location\VM name`).
+  const placed = new Map((args.diskDestinations ?? []).map((d) => [d.path, d.destination]));
+  const withVm = args.destinationPath ? joinWindowsPath(args.destinationPath, vm.name) : null;
+  const fileOf = (path: string) => path.slice(path.lastIndexOf('\\') + 1) || path;
   return (
     <>
       <PropertyList>
@@ -51,6 +56,17 @@ export function VmSummaryPage({ vm, sourceHost, draft, row }: VmSummaryPageProps
           <Property label={t('summary.storagePath')}>
             <span className={styles.mono}>{args.destinationPath ?? t('vmPath.defaultLocation')}</span>
             {args.addToDefaults ? ` — ${t('summary.addedToDefaults')}` : ''}
+          </Property>
+        ) : null}
+        {storageMoves && vm.disks.length > 0 ? (
+          <Property label={t('summary.disks')}>
+            <ul className={styles.disks} aria-label={t('summary.disks')}>
+              {vm.disks.map((disk) => {
+                const folder = placed.get(disk.path);
+                const to = folder !== undefined ? joinWindowsPath(folder, fileOf(disk.path)) : withVm ? joinWindowsPath(withVm, fileOf(disk.path)) : t('vmPath.defaultLocation');
+                return <li key={disk.path}>{t('summary.diskTo', { disk: disk.path, path: to })}</li>;
+              })}
+            </ul>
           </Property>
         ) : null}
       </PropertyList>

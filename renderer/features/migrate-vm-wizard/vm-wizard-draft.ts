@@ -1,6 +1,7 @@
 import type { PerformanceOption, VmState } from '../../../shared/model/inventory.js';
 import type { TransferType } from '../../../shared/model/placement.js';
 import type { ErrorDto } from '../../../shared/model/result.js';
+import type { DiskChoice } from '../migrate-storage-wizard/storage-wizard-draft.js';
 
 /** The pages of the Migrate VM Wizard, in order; Select Path only when storage moves. */
 export type VmWizardPage = 'select-host' | 'select-path' | 'summary';
@@ -21,6 +22,8 @@ export interface VmWizardDraft {
   /** Select Path: the destination folder typed or picked ('' = the host's default location). */
   destinationPath: string;
   addToDefaults: boolean;
+  /** Select Path's disk grid, by VHD path: `move` = placed individually, in `destination`; the others go with the VM. */
+  diskPlacement: Readonly<Record<string, DiskChoice>>;
   /** Null: use the host's own setting. */
   performanceOption: PerformanceOption | null;
   submitting: boolean;
@@ -39,6 +42,7 @@ export function newVmWizardDraft(): VmWizardDraft {
     transferType: null,
     destinationPath: '',
     addToDefaults: false,
+    diskPlacement: {},
     performanceOption: null,
     submitting: false,
     submitError: null,
@@ -55,16 +59,30 @@ export function vmWizardPages(type: TransferType | null): VmWizardPage[] {
   return storageMovesWith(type) ? ['select-host', 'select-path', 'summary'] : ['select-host', 'summary'];
 }
 
+/** `folder\name`, as Windows joins them (a VM's folder under a storage location, a VHD in a folder). */
+export function joinWindowsPath(folder: string, name: string): string {
+  return folder.endsWith('\\') ? `${folder}${name}` : `${folder}\\${name}`;
+}
+
+/** The VHDs the admin placed individually (ticked, with a folder), as `diskDestinations` takes them. */
+export function placedDisks(draft: VmWizardDraft): { path: string; destination: string }[] {
+  return Object.entries(draft.diskPlacement)
+    .filter(([, c]) => c.move)
+    .map(([path, c]) => ({ path, destination: c.destination.trim() }));
+}
+
 /** The move the draft describes, as `script.vmMigration` and `migration.submit` take it. */
 export function vmMigrationArgs(vmName: string, destinationHost: string, transferType: TransferType | null, draft: VmWizardDraft) {
   const storageMoves = storageMovesWith(transferType);
   const path = draft.destinationPath.trim();
+  const disks = storageMoves ? placedDisks(draft).filter((d) => d.destination !== '') : [];
   return {
     vm: vmName,
     destinationHost,
     ...(storageMoves ? { destinationPath: path === '' ? null : path } : {}),
     ...(draft.performanceOption !== null ? { performanceOption: draft.performanceOption } : {}),
     ...(storageMoves && draft.addToDefaults && path !== '' ? { addToDefaults: true } : {}),
+    ...(disks.length > 0 ? { diskDestinations: disks } : {}),
   };
 }
 
