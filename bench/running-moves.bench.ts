@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { buildPlacementIndex } from '../main/domain/placement/placement-index.js
 import { selectHosts } from '../main/domain/placement/select-hosts.js';
 import config from '../playwright.config.js';
 import { formatInventoryJson, generateInventory } from '../scripts/gen-inventory.js';
+import { serveFerry, type ServedFerry } from '../test/fixtures/serve-ferry.js';
 import { median, percentile, printTable, type BenchRow } from './report.js';
 
 /** Moves running at once. */
@@ -61,48 +62,6 @@ function planMoves(doc: InventoryDocument): PlannedMove[] {
   return planned;
 }
 
-/** A `ferry serve` of the built CLI, with its console URL split up. */
-interface Served {
-  url: string;
-  origin: string;
-  port: number;
-  stop: () => Promise<void>;
-}
-
-/** Starts `ferry serve --speed N` on a database and answers once it printed its URL. */
-async function serve(databasePath: string, speed: number): Promise<Served> {
-  const child = spawn(process.execPath, ['dist/main/cli.mjs', 'serve', '--db', databasePath, '--port', '0', '--speed', String(speed)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`ferry serve did not print its URL:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const m = /Ferry console: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`ferry serve exited with ${code}:\n${output}`)));
-  });
-  const parsed = new URL(url);
-  return {
-    url,
-    origin: parsed.origin,
-    port: Number(parsed.port),
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 /** What the WebSocket client saw of the event stream. */
 interface EventCounts {
   frames: number;
@@ -147,7 +106,7 @@ class ConsoleClient {
     });
   }
 
-  static async connect(served: Served): Promise<ConsoleClient> {
+  static async connect(served: ServedFerry): Promise<ConsoleClient> {
     const res = await fetch(served.url, { redirect: 'manual' });
     const cookie = /^[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
     if (res.status !== 303 || !cookie) throw new Error(`the tokened URL answered ${res.status} without a cookie`);
@@ -297,7 +256,7 @@ export async function benchRunningMoves(rounds = 15): Promise<BenchRow[]> {
   writeFileSync(file, formatInventoryJson(doc));
   execFileSync(process.execPath, ['dist/main/cli.mjs', 'import', file, '--db', databasePath], { stdio: 'ignore' });
 
-  const served = await serve(databasePath, 1);
+  const served = await serveFerry(databasePath, ['--speed', '1']);
   const browser = await chromium.launch(config.use?.launchOptions);
   let client: ConsoleClient | null = null;
   try {
