@@ -87,7 +87,6 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   // Every process is registered, so a later start can tell its jobs from those of a process that died.
   const runners = new RunnerRepository(db);
   const processId = randomUUID();
-  runners.prune();
   runners.register(options.runner ?? 'cli', processId);
   const jobService = new JobService(jobs, hub, processId);
   jobService.reconcile((id) => runners.alive(id));
