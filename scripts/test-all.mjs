@@ -1,6 +1,6 @@
 // The whole test suite, as the README's `npm test` and CI run it: typecheck, lint (with the
-// layering rules), unit tests (Vitest), then a build and the end-to-end tests (Playwright in
-// Debian's Chromium). Every stage runs even when one fails, so the totals are whole. Prints one
+// layering rules), the QEMU lab guest build, unit tests (Vitest), then a build and the end-to-end
+// tests (Playwright in Debian's Chromium). Every stage runs even when one fails, so the totals are whole. Prints one
 // line `N passed, N failed` and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -31,6 +31,8 @@ function readJson(path) {
 
 check('typecheck', 'npx', ['tsc', '-b']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+// The QEMU lab tests boot this guest; building it here (cached) keeps the unit tests from racing to build it.
+check('lab guest', 'npx', ['tsx', 'scripts/lab-guest.ts']);
 
 rmSync('test-results/vitest.json', { force: true });
 const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);

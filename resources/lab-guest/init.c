@@ -3,6 +3,8 @@
  * (non-dotted key=value args are passed to init as environment):
  *   ferry_mem=MiB (default 64)  ferry_rate=MiB/s (default 10)
  *   ferry_hb_ms=heartbeat period (default 1000)  ferry_halt=seconds (0=never)
+ * Built with `gcc -O2 -static` into the initramfs by `npm run lab:guest`
+ * (main/infra/connectors/qemu/lab-guest.ts).
  */
 #define _GNU_SOURCE
 #include <stdint.h>
