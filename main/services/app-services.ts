@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import type { AppInfo, InvokeArgs, InvokeChannel, InvokeResults } from '../../shared/contract/invoke.js';
 import { validateRequest } from '../../shared/contract/validate.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
@@ -23,7 +24,11 @@ import { noSecretStore, type SecretStore } from '../domain/connector/secret-stor
 import { ConnectionRepository } from '../infra/db/connection-repository.js';
 import { HyperVConnector } from '../infra/connectors/hyperv/hyperv-connector.js';
 import { PowerShellRunner, type PowerShellRunnerOptions } from '../infra/connectors/hyperv/powershell-runner.js';
-import { RoutingConnector } from '../infra/connectors/routing-connector.js';
+import { RoutingConnector, type ConnectorRoute } from '../infra/connectors/routing-connector.js';
+import { QemuConnector } from '../infra/connectors/qemu/qemu-connector.js';
+import { LabStore } from '../infra/connectors/qemu/lab-store.js';
+import { isLabHostGroup } from '../domain/lab/lab-estate.js';
+import { LabService } from './lab-service.js';
 import { ConnectionService } from './connection-service.js';
 import { InventoryRefreshService } from './inventory-refresh-service.js';
 
@@ -45,6 +50,8 @@ export interface AppServices {
   connections: ConnectionService;
   /** Inventory refresh from a host group's Hyper-V hosts. */
   refresh: InventoryRefreshService;
+  /** The QEMU lab: start, status, stop. */
+  lab: LabService;
   /** The preferences, with the simulator speed in effect (a `--speed` flag overrides the setting). */
   settingsGet(): UiSettings;
   /** Changes preferences; a new simulator speed applies at once, to moves in flight too. */
@@ -76,6 +83,13 @@ export interface AppServicesOptions {
   powershell?: PowerShellRunnerOptions;
   /** The simulator's time compression (1 = real time); default: the `simulator.speed` setting. */
   speed?: number;
+  /** The QEMU lab: its folder (default: next to the database), the guest's cache, its progress timeout. */
+  lab?: { root?: string; guestDir?: string; stallSeconds?: number; pollMs?: number };
+}
+
+/** The lab's folder for a database: `ferry.db` keeps its lab in `ferry-lab` beside it. */
+export function labRootFor(databasePath: string): string {
+  return join(dirname(databasePath), `${basename(databasePath).replace(/\.[^.]*$/, '')}-lab`);
 }
 
 /** Opens the database and wires the services over it. */
@@ -97,12 +111,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const connections = new ConnectionService(new ConnectionRepository(db), options.secretStore ?? noSecretStore, current);
   const hyperv = new HyperVConnector({ inventory: current, runner: new PowerShellRunner(options.powershell), targetFor: (g) => connections.targetFor(g) });
   const simulator = new SimulatorConnector(current, { speed });
-  const connector = options.connector?.(current) ?? new RoutingConnector(current, (g) => connections.connectorOf(g), { simulator, hyperv });
+  const labRoot = options.lab?.root ?? labRootFor(options.databasePath);
+  const qemu = new QemuConnector({ inventory: current, store: new LabStore(labRoot), stallSeconds: options.lab?.stallSeconds, pollMs: options.lab?.pollMs });
+  const routeOf = (g: string): ConnectorRoute => (isLabHostGroup(g) ? 'qemu' : connections.connectorOf(g));
+  const connector = options.connector?.(current) ?? new RoutingConnector(current, routeOf, { simulator, hyperv, qemu });
   const refresh = new InventoryRefreshService(db, inventory, jobService, hub, connections, hyperv);
   const scheduler = new SchedulerService(db, inventory, jobs, runners, hub, connector, processId);
-  const starter = connector instanceof RoutingConnector ? { startsOnHost: (h: string) => connector.kindFor(h) === 'hyperv', vmStart: (vm: string, h: string) => connector.vmStart(vm, h) } : null;
+  const starter = connector instanceof RoutingConnector ? { startsOnHost: (h: string) => connector.kindFor(h) !== 'simulator', vmStart: (vm: string, h: string) => connector.vmStart(vm, h) } : null;
   const migration = new MigrationService(db, inventory, jobService, hub, scheduler, starter);
   const hostSettings = new HostSettingsService(inventory, jobService, hub, scheduler, connector);
+  const lab = new LabService({ root: labRoot, guestDir: options.lab?.guestDir }, inventory, jobService, scheduler);
   await scheduler.reconcile();
   let watcher: DatabaseWatcher | null = null;
   if (options.runner) {
@@ -111,7 +129,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     watcher.start();
   }
   return {
-    db, databasePath: options.databasePath, hub, jobs, jobService, settings, inventory, migration, scheduler, hostSettings, connections, refresh,
+    db, databasePath: options.databasePath, hub, jobs, jobService, settings, inventory, migration, scheduler, hostSettings, connections, refresh, lab,
     settingsGet: () => ({ ...settings.getUi(), simulatorSpeed: speed }),
     settingsSet: (change) => {
       const next = settings.setUi(change);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InventorySnapshot } from '../../shared/contract/invoke.js';
 import type { ImportPhase, ImportProblem, ImportSummary } from '../../shared/model/import.js';
-import { countInventory } from '../../shared/model/inventory.js';
+import { countInventory, type InventoryDocument } from '../../shared/model/inventory.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
 import { applyCompletedMove, loadInventory, replaceInventory, updateHostLiveMigration } from '../infra/db/inventory-repository.js';
 import { withCompletedMove, type CompletedMove } from '../domain/inventory/completed-move.js';
@@ -71,6 +71,17 @@ export class InventoryService {
       const inventory = withHostSettings(before.inventory, updates);
       this.cache = inventory ? { ...before, revision, inventory } : null;
     }
+    return revision;
+  }
+
+  /**
+   * Replaces the estate with a changed copy of itself (the lab adding or removing its host group),
+   * keeping where it came from, and tells the windows.
+   */
+  replaceEstate(doc: InventoryDocument): number {
+    const meta = this.snapshot().meta;
+    const revision = replaceInventory(this.db, doc, meta?.origin ?? 'Lab', new Date());
+    this.hub.emit('inventory.changed', { revision, meta: this.snapshot().meta });
     return revision;
   }
 

@@ -338,7 +338,7 @@ export class SchedulerService {
         const where = request.kind === 'storage' ? `its storage on ${request.destinationHost}` : `${request.vm} to ${request.destinationHost}`;
         const downtime = request.kind === 'storage' || outcome.downtimeMs === null ? '' : `, downtime ${outcome.downtimeMs} ms`;
         const info = [outcome.info, stale].filter((x): x is string => x !== null).join('. ') || null;
-        const summary = `Moved ${where} in ${outcome.totalSeconds.toFixed(1)} s${downtime}, ${formatBytes(outcome.bytesSent)} sent${info ? `. ${info}` : ''}`;
+        const summary = `Moved ${where} in ${outcome.totalSeconds.toFixed(1)} s${downtime}, ${formatBytes(outcome.bytesSent)} sent${outcome.how ? ` (${outcome.how})` : ''}${info ? `. ${info}` : ''}`;
         this.end(job, info ? 'Completed with info' : 'Completed', { summary });
         return;
       }
@@ -392,6 +392,21 @@ export class SchedulerService {
     if (move) move.cancel();
     else this.jobs.requestCancel(jobId);
     return ok(this.jobs.get(jobId) as Job);
+  }
+
+  /** Ids of the queued and running moves (of any process) whose source or destination `on` selects. */
+  jobsOn(on: (host: string) => boolean): string[] {
+    return this.jobs.active<ScheduledRequest>().filter((a) => on(a.request.sourceHost) || on(a.request.destinationHost)).map((a) => a.job.id);
+  }
+
+  /** Waits until no move touching a host `on` selects is queued or running, up to `timeoutMs`; answers whether none is. */
+  async idleOn(on: (host: string) => boolean, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.jobsOn(on).length > 0) {
+      if (Date.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return true;
   }
 
   /** Restarts a failed or canceled move as a new job, from where the VM is now. */

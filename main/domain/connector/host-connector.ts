@@ -37,12 +37,30 @@ export interface MoveProgress {
   passes: number;
   /** Seconds left, as the connector estimates them. */
   etaSeconds: number | null;
+  /** Live pre-copy figures, from connectors that measure them (QEMU's `query-migrate`). */
+  memory?: PrecopyProgress;
+}
+
+/** What a live migration's pre-copy reports as it goes. */
+export interface PrecopyProgress {
+  /** Memory still to send. */
+  remainingBytes: number;
+  /** How fast the guest dirties memory now. */
+  dirtyBytesPerSecond: number;
+  /** The pause QEMU expects if it switched over now; null when not known yet. */
+  expectedDowntimeMs: number | null;
 }
 
 /** How a move ended. */
 export type MoveOutcome =
   /** `downtimeMs` is null where the host does not measure it (Hyper-V's cmdlets don't report it). */
-  | { status: 'completed'; totalSeconds: number; downtimeMs: number | null; bytesSent: number; passes: number; info: string | null }
+  | {
+      status: 'completed'; totalSeconds: number; downtimeMs: number | null; bytesSent: number; passes: number;
+      /** Something the admin should know (the job ends "Completed with info"). */
+      info: string | null;
+      /** How the host did it, for the job's summary ("QEMU TCP/IP: one stream; 3 passes"). */
+      how?: string;
+    }
   | { status: 'failed'; problem: string; recommendedAction: string; vmHost: string }
   | { status: 'canceled'; vmHost: string };
 

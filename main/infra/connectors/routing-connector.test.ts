@@ -12,7 +12,7 @@ doc.hosts[2] = { ...doc.hosts[2], hostGroup: 'All Hosts/Torino' };
 function routing(kinds: Record<string, ConnectorKind>) {
   const simulator = new ManualConnector();
   const hyperv = new ManualConnector();
-  const r = new RoutingConnector(() => doc, (g) => kinds[g] ?? 'simulator', { simulator, hyperv });
+  const r = new RoutingConnector(() => doc, (g) => kinds[g] ?? 'simulator', { simulator, hyperv, qemu: new ManualConnector() });
   return { r, simulator, hyperv };
 }
 
@@ -39,6 +39,6 @@ describe('the routing connector', () => {
   it('fails a move between a simulated host and a real one, saying why', async () => {
     const { r } = routing({ 'All Hosts/Milano': 'hyperv' });
     const outcome = await r.moveStart({ ...request, vm: 'WEB-01', sourceHost: 'HV-MI-20', destinationHost: 'HV-MI-11' }, () => undefined).done;
-    expect(outcome).toMatchObject({ status: 'failed', vmHost: 'HV-MI-20', problem: expect.stringMatching(/cannot move between a simulated host and a real one/) });
+    expect(outcome).toMatchObject({ status: 'failed', vmHost: 'HV-MI-20', problem: expect.stringMatching(/through the simulator .* through the Hyper-V connector: a VM cannot move between hosts of different kinds/) });
   });
 });

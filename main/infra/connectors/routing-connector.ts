@@ -3,6 +3,11 @@ import type { InventoryDocument, LiveMigrationSettings } from '../../../shared/m
 import type { ConnectorResult, HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../../domain/connector/host-connector.js';
 import { nameKey } from '../../domain/storage-paths/names.js';
 
+/** Where a host group's actions go: a connector an admin chooses, or the lab's QEMU connector. */
+export type ConnectorRoute = ConnectorKind | 'qemu';
+
+const ROUTE_LABEL: Readonly<Record<ConnectorRoute, string>> = { simulator: 'simulator', hyperv: 'Hyper-V connector', qemu: 'QEMU lab' };
+
 /**
  * The connector the scheduler and the services use: it sends each action to the simulator or to the
  * Hyper-V connector, by the connection settings of the host group of the host it acts on. Groups
@@ -11,12 +16,12 @@ import { nameKey } from '../../domain/storage-paths/names.js';
 export class RoutingConnector implements HostConnector {
   constructor(
     private readonly inventory: () => InventoryDocument,
-    private readonly connectorOf: (hostGroup: string) => ConnectorKind,
-    private readonly connectors: Readonly<Record<ConnectorKind, HostConnector>>,
+    private readonly connectorOf: (hostGroup: string) => ConnectorRoute,
+    private readonly connectors: Readonly<Record<ConnectorRoute, HostConnector>>,
   ) {}
 
   /** Which connector acts on a host (the simulator for a host the inventory doesn't know: it says so). */
-  kindFor(host: string): ConnectorKind {
+  kindFor(host: string): ConnectorRoute {
     const h = this.inventory().hosts.find((x) => nameKey(x.name) === nameKey(host));
     return h ? this.connectorOf(h.hostGroup) : 'simulator';
   }
@@ -40,7 +45,7 @@ export class RoutingConnector implements HostConnector {
     if (from !== to) {
       const outcome: MoveOutcome = {
         status: 'failed',
-        problem: `${request.sourceHost} is reached through the ${from === 'hyperv' ? 'Hyper-V connector' : 'simulator'} and ${request.destinationHost} through the ${to === 'hyperv' ? 'Hyper-V connector' : 'simulator'}: a VM cannot move between a simulated host and a real one.`,
+        problem: `${request.sourceHost} is reached through the ${ROUTE_LABEL[from]} and ${request.destinationHost} through the ${ROUTE_LABEL[to]}: a VM cannot move between hosts of different kinds.`,
         recommendedAction: 'Set both hosts\' host groups to the same connector in Host > Connection Settings, then restart the job.',
         vmHost: request.sourceHost,
       };
