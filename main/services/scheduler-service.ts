@@ -297,7 +297,7 @@ export class SchedulerService {
       return s;
     });
     job.progress = Math.min(99, Math.round(p.percent));
-    job.metrics = { bytesSent: p.bytesSent, throughputBps: p.throughputBps, downtimeMs: null, passes: p.passes, etaSeconds: p.etaSeconds, totalSeconds: null };
+    job.metrics = { bytesSent: p.bytesSent, throughputBps: p.throughputBps, downtimeMs: null, passes: p.passes, etaSeconds: p.etaSeconds, totalSeconds: null, precopy: p.memory ?? null };
     const now = Date.now();
     if (now - (this.lastWrite.get(job.id) ?? 0) < PROGRESS_INTERVAL_MS) return;
     this.lastWrite.set(job.id, now);

@@ -35,6 +35,11 @@ export interface JobMetrics {
   etaSeconds: number | null;
   /** Seconds the move took once ended. */
   totalSeconds: number | null;
+  /**
+   * While a live migration's memory moves, on hosts that measure it (the QEMU lab): what is left to
+   * send, how fast the guest dirties memory, and the pause expected if it switched over now.
+   */
+  precopy?: { remainingBytes: number; dirtyBytesPerSecond: number; expectedDowntimeMs: number | null } | null;
 }
 
 /** How a move runs, as the connector does it. */
