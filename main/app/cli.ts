@@ -8,6 +8,7 @@ import { MIGRATION_COMMANDS } from './cli-migration-commands.js';
 import { JOB_COMMANDS, speedOf } from './cli-job-commands.js';
 import { HOST_SETTINGS_COMMANDS } from './cli-host-settings-command.js';
 import { CONNECTION_COMMANDS } from './cli-connection-commands.js';
+import { LAB_COMMANDS } from './cli-lab-commands.js';
 import { runHeadless } from './serve.js';
 
 
@@ -44,6 +45,9 @@ Commands:
                                      set only in the desktop app, never on the command line
   refresh [--group NAME] [--json]    Read the hosts of a Hyper-V host group (all of them without --group)
                                      into the inventory, with PowerShell
+  lab start|status|stop [--json]     The QEMU lab: start it (real VMs on lab hosts on this machine, added to the
+                                     inventory as All Hosts/Lab), show it, or stop it (every process ended,
+                                     its files and hosts removed). Moves between lab hosts are real QEMU migrations
 
 Every command takes --db PATH (default: the app's own database, ${defaultDatabasePath()};
 FERRY_DB overrides it). VM and host names are matched ignoring case. Exit codes: 0 done, 1 failed,
@@ -67,6 +71,7 @@ const COMMANDS: Record<string, Command> = {
   ...JOB_COMMANDS,
   ...HOST_SETTINGS_COMMANDS,
   ...CONNECTION_COMMANDS,
+  ...LAB_COMMANDS,
   import: {
     values: ['db'],
     flags: ['json'],

@@ -94,12 +94,15 @@ export interface MemoryMigrateOptions {
 
 /**
  * Runs `migrate` to `uri` and polls `query-migrate` until it ends. Cancels (`migrate_cancel`) when the
- * signal aborts, when the destination goes, or when nothing is left-to-send lower for `stallSeconds`.
+ * signal aborts, when the destination goes, or when the migration stops converging: what is left at
+ * the start of a pass (the memory dirtied during the one before) has not reached a new low for
+ * `stallSeconds`. Within a pass "remaining" always falls as pages go out, so only pass boundaries count.
  */
 export async function memoryMigrate(src: QmpClient, o: MemoryMigrateOptions): Promise<MemoryResult> {
   await src.execute('migrate', { uri: o.uri });
   let best: MemoryProgress | null = null;
   let lastLow = Date.now();
+  let pass = -1;
   let stop: 'canceled' | 'gone' | 'stalled' | null = null;
   for (;;) {
     const info = await src.execute<MigrateInfo>('query-migrate');
@@ -116,14 +119,19 @@ export async function memoryMigrate(src: QmpClient, o: MemoryMigrateOptions): Pr
       const p = memoryProgressOf(info);
       if (info.ram) {
         o.onProgress(p);
-        if (!best || p.remaining < best.remaining * 0.95) {
-          best = p;
-          lastLow = Date.now();
+        if (p.passes !== pass) {
+          pass = p.passes;
+          if (!best || p.remaining < best.remaining * 0.95) {
+            best = p;
+            lastLow = Date.now();
+          } else if (Date.now() - lastLow > o.stallSeconds * 1000) {
+            best = { ...p, remaining: Math.min(best.remaining, p.remaining) };
+            stop = 'stalled';
+          }
         }
       }
       if (o.signal.aborted) stop = 'canceled';
       else if (!o.destinationAlive()) stop = 'gone';
-      else if (Date.now() - lastLow > o.stallSeconds * 1000) stop = 'stalled';
       if (stop !== null) await src.execute('migrate_cancel').catch(() => undefined);
     }
     await sleep(o.pollMs);
