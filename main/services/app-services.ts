@@ -19,7 +19,7 @@ import { DatabaseWatcher } from './database-watcher.js';
 import { RunnerRepository, type RunnerKind } from '../infra/db/runner-repository.js';
 import { SimulatorConnector } from '../infra/connectors/simulator/simulator-connector.js';
 import type { HostConnector } from '../domain/connector/host-connector.js';
-import type { InventoryDocument } from '../../shared/model/inventory.js';
+import type { Host, InventoryDocument } from '../../shared/model/inventory.js';
 import { noSecretStore, type SecretStore } from '../domain/connector/secret-store.js';
 import { ConnectionRepository } from '../infra/db/connection-repository.js';
 import { HyperVConnector } from '../infra/connectors/hyperv/hyperv-connector.js';
@@ -27,7 +27,7 @@ import { PowerShellRunner, type PowerShellRunnerOptions } from '../infra/connect
 import { RoutingConnector, type ConnectorRoute } from '../infra/connectors/routing-connector.js';
 import { QemuConnector } from '../infra/connectors/qemu/qemu-connector.js';
 import { LabStore } from '../infra/connectors/qemu/lab-store.js';
-import { isLabHostGroup } from '../domain/lab/lab-estate.js';
+import { isLabHost } from '../domain/lab/lab-estate.js';
 import { LabService } from './lab-service.js';
 import { ConnectionService } from './connection-service.js';
 import { InventoryRefreshService } from './inventory-refresh-service.js';
@@ -84,7 +84,7 @@ export interface AppServicesOptions {
   /** The simulator's time compression (1 = real time); default: the `simulator.speed` setting. */
   speed?: number;
   /** The QEMU lab: its folder (default: next to the database), the guest's cache, its progress timeout. */
-  lab?: { root?: string; guestDir?: string; stallSeconds?: number; pollMs?: number };
+  lab?: { root?: string; guestDir?: string; stallSeconds?: number; pollMs?: number; qemuBinary?: string };
 }
 
 /** The lab's folder for a database: `ferry.db` keeps its lab in `ferry-lab` beside it. */
@@ -112,15 +112,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const hyperv = new HyperVConnector({ inventory: current, runner: new PowerShellRunner(options.powershell), targetFor: (g) => connections.targetFor(g) });
   const simulator = new SimulatorConnector(current, { speed });
   const labRoot = options.lab?.root ?? labRootFor(options.databasePath);
-  const qemu = new QemuConnector({ inventory: current, store: new LabStore(labRoot), stallSeconds: options.lab?.stallSeconds, pollMs: options.lab?.pollMs });
-  const routeOf = (g: string): ConnectorRoute => (isLabHostGroup(g) ? 'qemu' : connections.connectorOf(g));
+  const qemu = new QemuConnector({ inventory: current, store: new LabStore(labRoot), stallSeconds: options.lab?.stallSeconds, pollMs: options.lab?.pollMs, binary: options.lab?.qemuBinary });
+  const routeOf = (h: Host): ConnectorRoute => (isLabHost(h) ? 'qemu' : connections.connectorOf(h.hostGroup));
   const connector = options.connector?.(current) ?? new RoutingConnector(current, routeOf, { simulator, hyperv, qemu });
   const refresh = new InventoryRefreshService(db, inventory, jobService, hub, connections, hyperv);
   const scheduler = new SchedulerService(db, inventory, jobs, runners, hub, connector, processId);
   const starter = connector instanceof RoutingConnector ? { startsOnHost: (h: string) => connector.kindFor(h) !== 'simulator', vmStart: (vm: string, h: string) => connector.vmStart(vm, h) } : null;
   const migration = new MigrationService(db, inventory, jobService, hub, scheduler, starter);
   const hostSettings = new HostSettingsService(inventory, jobService, hub, scheduler, connector);
-  const lab = new LabService({ root: labRoot, guestDir: options.lab?.guestDir }, inventory, jobService, scheduler);
+  const lab = new LabService({ root: labRoot, guestDir: options.lab?.guestDir, binary: options.lab?.qemuBinary }, inventory, jobService, scheduler);
   await scheduler.reconcile();
   let watcher: DatabaseWatcher | null = null;
   if (options.runner) {
@@ -187,6 +187,9 @@ export function createHandlers(s: AppServices, facts: HostFacts): Handlers {
     'connection.get': (a) => s.connections.get(a.hostGroup),
     'connection.set': (a) => s.connections.set(a),
     'inventory.refresh': (a) => s.refresh.refresh(a.hostGroup),
+    'lab.status': async () => ok(await s.lab.status()),
+    'lab.start': () => s.lab.start(),
+    'lab.stop': () => s.lab.stop(),
     'hostSettings.get': (a) => s.hostSettings.get(a.host),
     'hostSettings.apply': (a) => {
       const applied = s.hostSettings.apply(a.target, a.change);

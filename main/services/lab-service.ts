@@ -11,7 +11,7 @@ import type { LabStatus, LabVmStatus } from '../../shared/model/lab.js';
 import type { Job } from '../../shared/model/job.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
 import {
-  DEFAULT_LAB_SPEC, inventoryWithLab, inventoryWithoutLab, isLabHostGroup, labInventory, labSpecProblems, type LabSpec,
+  DEFAULT_LAB_SPEC, inventoryWithLab, inventoryWithoutLab, isLabHost, labInventory, labSpecProblems, type LabSpec,
 } from '../domain/lab/lab-estate.js';
 import { nameKey } from '../domain/storage-paths/names.js';
 import { labGuestBuild } from '../infra/connectors/qemu/lab-guest.js';
@@ -71,7 +71,7 @@ export class LabService {
     const records = this.store.vmList();
     const settled = await Promise.all(records.map((r) => labVmSettle(this.store, r)));
     const vms: LabVmStatus[] = settled.map((r) => vmStatus(r)).sort((a, b) => a.vm.localeCompare(b.vm));
-    const inInventory = this.inventory.snapshot().inventory.hosts.some((h) => isLabHostGroup(h.hostGroup));
+    const inInventory = this.inventory.snapshot().inventory.hosts.some((h) => isLabHost(h));
     return {
       running: lab !== null,
       root: this.o.root,
@@ -132,7 +132,7 @@ export class LabService {
 
   private async stopNow(): Promise<Result<{ job: Job; status: LabStatus }>> {
     const job = this.jobs.start('lab', 'Stop lab', 'All Hosts/Lab', STOP_STEPS);
-    const labHosts = new Set(this.inventory.snapshot().inventory.hosts.filter((h) => isLabHostGroup(h.hostGroup)).map((h) => nameKey(h.name)));
+    const labHosts = new Set(this.inventory.snapshot().inventory.hosts.filter((h) => isLabHost(h)).map((h) => nameKey(h.name)));
     for (const j of this.scheduler.jobsOn((h) => labHosts.has(nameKey(h)))) this.scheduler.cancel(j);
     await this.scheduler.idleOn((h) => labHosts.has(nameKey(h)), 15_000);
     this.jobs.advance(job, 0);
@@ -148,7 +148,7 @@ export class LabService {
     this.jobs.advance(job, 1);
     this.store.remove();
     const current = this.inventory.snapshot().inventory;
-    if (current.hosts.some((h) => isLabHostGroup(h.hostGroup))) this.inventory.replaceEstate(inventoryWithoutLab(current));
+    if (current.hosts.some((h) => isLabHost(h))) this.inventory.replaceEstate(inventoryWithoutLab(current));
     const status = await this.status();
     if (left.length) {
       this.jobs.finish(job, 'Failed', { failedStep: 1, error: { problem: `${left.length} QEMU processes of the lab did not end (pids ${left.join(', ')}).`, recommendedAction: `End them with "kill -9 ${left.join(' ')}", then run "ferry lab stop" again.` } });

@@ -307,26 +307,7 @@ export class SchedulerService {
   private finish(job: Job, request: ScheduledRequest, outcome: MoveOutcome): void {
     switch (outcome.status) {
       case 'completed': {
-        const snap = this.inventory.snapshot().inventory;
-        const vm = snap.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
-        let stale: string | null = vm ? null : `${request.vm} is no longer in the inventory (an import replaced it while the move ran)`;
-        if (vm) {
-          const paths = pathsAfterMove(vm, request);
-          try {
-            const revision = this.inventory.applyMove({
-              vm: vm.name,
-              destinationHost: request.destinationHost,
-              configurationPath: paths.configurationPath,
-              disks: paths.disks,
-              memoryMB: vm.state === 'Off' ? 0 : vm.memoryMB,
-              addDefaultLocation: request.addToDefaults ? request.destinationPath ?? request.configurationPath : null,
-            });
-            this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta });
-          } catch (e) {
-            // An import replaced the estate while the move ran: the move is done, the inventory can't show it.
-            stale = `The inventory could not show it: ${(e as Error).message}; refresh the inventory`;
-          }
-        }
+        const stale = this.recordMove(request);
         job.metrics = {
           bytesSent: outcome.bytesSent,
           throughputBps: outcome.totalSeconds > 0 ? outcome.bytesSent / outcome.totalSeconds : 0,
@@ -350,6 +331,28 @@ export class SchedulerService {
         return;
       default:
         assertNever(outcome);
+    }
+  }
+
+  /** Records a move that ended with the VM on its destination; answers what kept the inventory from showing it, if anything. */
+  private recordMove(request: ScheduledRequest): string | null {
+    const vm = this.inventory.snapshot().inventory.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
+    if (!vm) return `${request.vm} is no longer in the inventory (an import replaced it while the move ran)`;
+    const paths = pathsAfterMove(vm, request);
+    try {
+      const revision = this.inventory.applyMove({
+        vm: vm.name,
+        destinationHost: request.destinationHost,
+        configurationPath: paths.configurationPath,
+        disks: paths.disks,
+        memoryMB: vm.state === 'Off' ? 0 : vm.memoryMB,
+        addDefaultLocation: request.addToDefaults ? request.destinationPath ?? request.configurationPath : null,
+      });
+      this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta });
+      return null;
+    } catch (e) {
+      // An import replaced the estate while the move ran: the move is done, the inventory can't show it.
+      return `The inventory could not show it: ${(e as Error).message}; refresh the inventory`;
     }
   }
 
@@ -445,16 +448,25 @@ export class SchedulerService {
       const where = (await this.connector.vmLocate(request.vm)) ?? request.sourceHost;
       if (this.closed) break;
       // Another process may reconcile the same job at the same time: end it only if it is still the orphan seen.
+      // A host may have finished the move on its own (QEMU completes a migration its client left): the VM is there.
+      const arrived = request.kind !== 'storage' && nameKey(where) === nameKey(request.destinationHost) && nameKey(where) !== nameKey(request.sourceHost);
       this.db.transaction(() => {
         const now = this.jobs.get(job.id);
         if (now?.status !== 'Running' || this.jobs.runnerOf(job.id) !== runner) return;
+        ended++;
+        if (arrived) {
+          const stale = this.recordMove(request);
+          this.end(now, 'Completed with info', {
+            summary: `Ferry stopped while this move was running, and the host finished it: ${request.vm} runs on ${where}${stale ? `. ${stale}` : ''}. Nothing was measured, since Ferry was not watching the end.`,
+          });
+          return;
+        }
         this.end(now, 'Failed', {
           error: {
             problem: `Ferry stopped while this move was running, so it did not finish. ${request.vm} is on ${where}.`,
             recommendedAction: 'Check the VM on that host, then restart the job.',
           },
         });
-        ended++;
       }).immediate();
     }
     return ended;

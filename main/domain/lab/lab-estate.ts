@@ -96,9 +96,15 @@ export function labWorkingSetMB(memoryMB: number): number {
   return Math.max(16, Math.floor(memoryMB - LAB_GUEST_OVERHEAD_MB - memoryMB / 16));
 }
 
-/** Whether a host group is the lab's (its hosts are QEMU processes on this machine). */
-export function isLabHostGroup(hostGroup: string): boolean {
-  return hostGroup.toLowerCase() === LAB_HOST_GROUP.toLowerCase();
+/** The lab hosts' DNS domain: with the Lab host group, it tells a lab host from an admin's own host. */
+export const LAB_DOMAIN = 'ferry.lab';
+
+/**
+ * Whether a host is one of the lab's (a QEMU host on this machine): in the Lab host group with a name in
+ * the lab's domain. An admin's own "All Hosts/Lab" group of real hosts is never taken for the lab.
+ */
+export function isLabHost(host: Pick<Host, 'hostGroup' | 'fqdn'>): boolean {
+  return host.hostGroup.toLowerCase() === LAB_HOST_GROUP.toLowerCase() && host.fqdn.toLowerCase().endsWith(`.${LAB_DOMAIN}`);
 }
 
 /** The folder of a lab VM's files, as a Windows path. */
@@ -113,7 +119,7 @@ export function labInventory(spec: LabSpec): Pick<InventoryDocument, 'hostGroups
     const totalMB = 8192;
     return {
       name: h.name,
-      fqdn: `${h.name.toLowerCase()}.ferry.lab`,
+      fqdn: `${h.name.toLowerCase()}.${LAB_DOMAIN}`,
       hostGroup: LAB_HOST_GROUP,
       cluster: null,
       os: 'Windows Server 2022',
@@ -161,23 +167,27 @@ export function inventoryWithLab(doc: InventoryDocument, spec: LabSpec): Invento
   const taken = new Set([...base.hosts.map((h) => nameKey(h.name)), ...base.vms.map((v) => nameKey(v.name))]);
   const clash = [...lab.hosts, ...lab.vms].find((x) => taken.has(nameKey(x.name)));
   if (clash) throw new Error(`The inventory already has a host or VM named ${clash.name} outside the lab; rename it or import another inventory before starting the lab.`);
+  const has = (list: string[], x: string): boolean => list.some((y) => y.toLowerCase() === x.toLowerCase());
   return {
     ...base,
-    hostGroups: [...base.hostGroups, ...lab.hostGroups],
-    fileShares: [...base.fileShares, ...lab.fileShares],
+    hostGroups: [...base.hostGroups, ...lab.hostGroups.filter((g) => !has(base.hostGroups, g))],
+    fileShares: [...base.fileShares, ...lab.fileShares.filter((f) => !has(base.fileShares.map((x) => x.path), f.path))],
     hosts: [...base.hosts, ...lab.hosts],
     vms: [...base.vms, ...lab.vms],
   };
 }
 
-/** The inventory without the lab's records. */
+/** The inventory without the lab's hosts and VMs (and its group and share, unless the admin's own hosts use them). */
 export function inventoryWithoutLab(doc: InventoryDocument): InventoryDocument {
-  const labHosts = new Set(doc.hosts.filter((h) => isLabHostGroup(h.hostGroup)).map((h) => nameKey(h.name)));
+  const labHosts = new Set(doc.hosts.filter((h) => isLabHost(h)).map((h) => nameKey(h.name)));
+  const hosts = doc.hosts.filter((h) => !labHosts.has(nameKey(h.name)));
+  const groupUsed = hosts.some((h) => h.hostGroup.toLowerCase() === LAB_HOST_GROUP.toLowerCase()) || doc.clusters.some((c) => c.hostGroup.toLowerCase() === LAB_HOST_GROUP.toLowerCase());
+  const shareUsed = hosts.some((h) => h.fileShares.some((f) => f.toLowerCase() === LAB_SHARE.toLowerCase()));
   return {
     ...doc,
-    hostGroups: doc.hostGroups.filter((g) => !isLabHostGroup(g)),
-    fileShares: doc.fileShares.filter((s) => s.path.toLowerCase() !== LAB_SHARE.toLowerCase()),
-    hosts: doc.hosts.filter((h) => !labHosts.has(nameKey(h.name))),
+    hostGroups: doc.hostGroups.filter((g) => groupUsed || g.toLowerCase() !== LAB_HOST_GROUP.toLowerCase()),
+    fileShares: doc.fileShares.filter((f) => shareUsed || f.path.toLowerCase() !== LAB_SHARE.toLowerCase()),
+    hosts,
     vms: doc.vms.filter((v) => !labHosts.has(nameKey(v.host))),
   };
 }

@@ -12,7 +12,7 @@ doc.hosts[2] = { ...doc.hosts[2], hostGroup: 'All Hosts/Torino' };
 function routing(kinds: Record<string, ConnectorKind>) {
   const simulator = new ManualConnector();
   const hyperv = new ManualConnector();
-  const r = new RoutingConnector(() => doc, (g) => kinds[g] ?? 'simulator', { simulator, hyperv, qemu: new ManualConnector() });
+  const r = new RoutingConnector(() => doc, (h) => kinds[h.hostGroup] ?? 'simulator', { simulator, hyperv, qemu: new ManualConnector() });
   return { r, simulator, hyperv };
 }
 

@@ -1,5 +1,5 @@
 import type { ConnectorKind } from '../../../shared/model/connection.js';
-import type { InventoryDocument, LiveMigrationSettings } from '../../../shared/model/inventory.js';
+import type { Host, InventoryDocument, LiveMigrationSettings } from '../../../shared/model/inventory.js';
 import type { ConnectorResult, HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../../domain/connector/host-connector.js';
 import { nameKey } from '../../domain/storage-paths/names.js';
 
@@ -16,14 +16,14 @@ const ROUTE_LABEL: Readonly<Record<ConnectorRoute, string>> = { simulator: 'simu
 export class RoutingConnector implements HostConnector {
   constructor(
     private readonly inventory: () => InventoryDocument,
-    private readonly connectorOf: (hostGroup: string) => ConnectorRoute,
+    private readonly routeOf: (host: Host) => ConnectorRoute,
     private readonly connectors: Readonly<Record<ConnectorRoute, HostConnector>>,
   ) {}
 
   /** Which connector acts on a host (the simulator for a host the inventory doesn't know: it says so). */
   kindFor(host: string): ConnectorRoute {
     const h = this.inventory().hosts.find((x) => nameKey(x.name) === nameKey(host));
-    return h ? this.connectorOf(h.hostGroup) : 'simulator';
+    return h ? this.routeOf(h) : 'simulator';
   }
 
   vmStart(vm: string, host: string): Promise<ConnectorResult> {
