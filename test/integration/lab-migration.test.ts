@@ -21,9 +21,9 @@ const LONG = 180_000;
 const STALL_SECONDS = 6;
 const SPEC: LabSpec = {
   hosts: [
-    { name: 'LAB-HV-01', address: '127.77.1.1', gbps: 10, nics: 2 },
-    { name: 'LAB-HV-02', address: '127.77.1.2', gbps: 10, nics: 2 },
-    { name: 'LAB-HV-03', address: '127.77.1.3', gbps: 10, nics: 2 },
+    { name: 'LAB-HV-01', address: '127.77.1.1', gbps: 1, nics: 2 },
+    { name: 'LAB-HV-02', address: '127.77.1.2', gbps: 1, nics: 2 },
+    { name: 'LAB-HV-03', address: '127.77.1.3', gbps: 1, nics: 2 },
   ],
   vms: [
     { name: 'LAB-VM-A', host: 'LAB-HV-01', memoryMB: 256, dirtyRateMBps: 10, storage: 'share', diskMB: 32 },
@@ -31,7 +31,8 @@ const SPEC: LabSpec = {
     { name: 'LAB-VM-C', host: 'LAB-HV-02', memoryMB: 256, dirtyRateMBps: 10, storage: 'local', diskMB: 32 },
   ],
 };
-const UNCAPPED = { 'LAB-HV-01': 10, 'LAB-HV-02': 10, 'LAB-HV-03': 10 };
+// 1 Gbps (119 MiB/s): a 256 MiB move lasts long enough for its progress to be seen.
+const UNCAPPED = { 'LAB-HV-01': 1, 'LAB-HV-02': 1, 'LAB-HV-03': 1 };
 
 let lab: LabFixture;
 beforeAll(async () => {
