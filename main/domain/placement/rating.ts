@@ -29,15 +29,8 @@ const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.ma
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const num = (x: number): string => String(Math.round(x * 100) / 100);
 
-/**
- * Rates an available host from 0.5 to 5 stars in half steps (migration-rules.md 2.5). Three fractions of
- * headroom, each 0 to 1: memory free after the VM lands (available − reserve − VM memory, over the host's
- * total), CPU headroom (100 − usage, over 100), and, when storage moves to a known location, the space that
- * location keeps after the copy and the disk reserve (over its capacity). The score is their weighted sum
- * (`RATING_WEIGHTS`); stars = score × 5 rounded to the nearest half, at least 0.5. Every fraction only grows
- * with more free memory, and rounding keeps order, so more free memory never lowers the rating. O(1).
- */
-export function rateHeadroom(input: HeadroomInput): HeadroomRating {
+/** The numbers behind a rating (no sentences): the planner rates thousands of host pairs with them. */
+export function headroomScore(input: Omit<HeadroomInput, 'host' | 'vm'>) {
   const weights = input.storage ? RATING_WEIGHTS.withStorage : RATING_WEIGHTS.withoutStorage;
   const freeAfterMB = input.availableMB - input.reserveMB - input.vmMemoryMB;
   const memory = input.totalMB > 0 ? clamp01(freeAfterMB / input.totalMB) : 0;
@@ -47,6 +40,20 @@ export function rateHeadroom(input: HeadroomInput): HeadroomRating {
   const storage = s && s.capacityGB > 0 ? clamp01(keptGB / s.capacityGB) : 0;
   const score = weights.memory * memory + weights.cpu * cpu + weights.storage * storage;
   const rating = Math.min(5, Math.max(0.5, Math.round(score * 10) / 2));
+  return { weights, freeAfterMB, memory, cpu, keptGB, storage, score, rating };
+}
+
+/**
+ * Rates an available host from 0.5 to 5 stars in half steps (migration-rules.md 2.5). Three fractions of
+ * headroom, each 0 to 1: memory free after the VM lands (available − reserve − VM memory, over the host's
+ * total), CPU headroom (100 − usage, over 100), and, when storage moves to a known location, the space that
+ * location keeps after the copy and the disk reserve (over its capacity). The score is their weighted sum
+ * (`RATING_WEIGHTS`); stars = score × 5 rounded to the nearest half, at least 0.5. Every fraction only grows
+ * with more free memory, and rounding keeps order, so more free memory never lowers the rating. O(1).
+ */
+export function rateHeadroom(input: HeadroomInput): HeadroomRating {
+  const { weights, freeAfterMB, memory, cpu, keptGB, storage, score, rating } = headroomScore(input);
+  const s = input.storage;
 
   const explanation = [
     `${rating} of 5 stars, from the headroom ${input.host} keeps after the move (memory weighs most):`,

@@ -1,5 +1,5 @@
 import type { Host, InventoryDocument } from '../../../shared/model/inventory.js';
-import type { HostBusy, HostRating } from '../../../shared/model/placement.js';
+import type { HostBusy, HostRating, Issue, ReasonCode } from '../../../shared/model/placement.js';
 import { err, ok, type Result } from '../../../shared/model/result.js';
 import { DEFAULT_DISK_RESERVE_MB, mbToGB } from '../storage-paths/amounts.js';
 import { byNameKey, nameKey, type ByName } from '../storage-paths/names.js';
@@ -8,8 +8,8 @@ import { blockingReasons } from './blocking-reasons.js';
 import { toPlacementIndex, type PlacementIndex } from './placement-index.js';
 import { placementWarnings } from './placement-warnings.js';
 import { rateHeadroom } from './rating.js';
-import { decideTransfer, explainTransfer, type StorageDestination } from './transfer-type.js';
-import { vmFacts } from './vm-facts.js';
+import { decideTransfer, explainTransfer, type StorageDestination, type TransferDecision } from './transfer-type.js';
+import { vmFacts, type VmFacts } from './vm-facts.js';
 
 /** What the caller knows beyond the inventory when rating hosts. */
 export interface PlacementContext {
@@ -41,14 +41,9 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
   if (!facts) return err('vm-host-not-found', `${vm.name}'s host "${vm.host}" is not in the inventory: refresh the inventory.`, { vm: vm.name, host: vm.host });
 
   const busy = byNameKey(context.busy);
-  const chosen = byNameKey(context.destinationPaths);
   const diskReserveMB = context.diskReserveMB ?? DEFAULT_DISK_RESERVE_MB;
   const rows: HostRating[] = [];
-  for (const dest of index.inventory.hosts) {
-    if (dest === facts.source) continue;
-    const decision = decideTransfer(facts, dest, index);
-    const storage = decision.storageMoves ? storageDestination(dest, chosen.get(nameKey(dest.name)), index) : null;
-    const reasons = blockingReasons({ facts, dest, decision, storage, diskReserveMB, index });
+  for (const { dest, decision, storage, reasons } of hostCandidates(facts, index, context)) {
     const available = reasons.length === 0;
     const transferExplanation = explainTransfer(facts, dest, decision, storage);
     if (!available) {
@@ -95,6 +90,33 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
   }
   rows.sort((a, b) => Number(b.available) - Number(a.available) || b.rating - a.rating || collator.compare(a.host, b.host));
   return ok(rows);
+}
+
+/** A destination considered for a VM: how the VM would move there, where its storage would go, and what blocks it. */
+export interface HostCandidate {
+  dest: Host;
+  decision: TransferDecision;
+  storage: StorageDestination | null;
+  /** Empty when the host is available. */
+  reasons: Issue<ReasonCode>[];
+}
+
+/**
+ * Every other host of the inventory for the VM `facts` describes, with its transfer decision, storage
+ * destination and blocking reasons, in inventory order: Select Host's rules without the sentences
+ * that explain them (the planner rates thousands of pairs with it).
+ */
+export function hostCandidates(facts: VmFacts, index: PlacementIndex, context: Pick<PlacementContext, 'destinationPaths' | 'diskReserveMB'> = {}): HostCandidate[] {
+  const chosen = byNameKey(context.destinationPaths);
+  const diskReserveMB = context.diskReserveMB ?? DEFAULT_DISK_RESERVE_MB;
+  const out: HostCandidate[] = [];
+  for (const dest of index.inventory.hosts) {
+    if (dest === facts.source) continue;
+    const decision = decideTransfer(facts, dest, index);
+    const storage = decision.storageMoves ? storageDestination(dest, chosen.get(nameKey(dest.name)), index) : null;
+    out.push({ dest, decision, storage, reasons: blockingReasons({ facts, dest, decision, storage, diskReserveMB, index }) });
+  }
+  return out;
 }
 
 /** The chosen path (its space unknown when the inventory does not know its volume or share), else the host's default location. */
