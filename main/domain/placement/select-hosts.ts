@@ -106,12 +106,18 @@ export interface HostCandidate {
  * destination and blocking reasons, in inventory order: Select Host's rules without the sentences
  * that explain them (the planner rates thousands of pairs with it).
  */
-export function hostCandidates(facts: VmFacts, index: PlacementIndex, context: Pick<PlacementContext, 'destinationPaths' | 'diskReserveMB'> = {}): HostCandidate[] {
+export function hostCandidates(
+  facts: VmFacts,
+  index: PlacementIndex,
+  context: Pick<PlacementContext, 'destinationPaths' | 'diskReserveMB'> = {},
+  /** Skips hosts it answers false for, before any rule runs (a caller's cheap test of what it can't use anyway). */
+  consider: (dest: Host) => boolean = () => true,
+): HostCandidate[] {
   const chosen = byNameKey(context.destinationPaths);
   const diskReserveMB = context.diskReserveMB ?? DEFAULT_DISK_RESERVE_MB;
   const out: HostCandidate[] = [];
   for (const dest of index.inventory.hosts) {
-    if (dest === facts.source) continue;
+    if (dest === facts.source || !consider(dest)) continue;
     const decision = decideTransfer(facts, dest, index);
     const storage = decision.storageMoves ? storageDestination(dest, chosen.get(nameKey(dest.name)), index) : null;
     out.push({ dest, decision, storage, reasons: blockingReasons({ facts, dest, decision, storage, diskReserveMB, index }) });

@@ -1,0 +1,192 @@
+import type { Host, Vm } from '../../../shared/model/inventory.js';
+import type { Issue, ReasonCode, TransferType } from '../../../shared/model/placement.js';
+import type { PlanReasonCode } from '../../../shared/model/plan.js';
+import type { PlacementIndex } from '../placement/placement-index.js';
+import { headroomScore } from '../placement/rating.js';
+import { hostCandidates, type HostCandidate } from '../placement/select-hosts.js';
+import { vmFacts } from '../placement/vm-facts.js';
+import { DEFAULT_DISK_RESERVE_MB, formatGB, formatMB, mbToGB } from '../storage-paths/amounts.js';
+import { nameKey } from '../storage-paths/names.js';
+
+/**
+ * Destination choice for many moves at once. Each VM gets the best-rated host that still fits once
+ * the moves chosen before it are counted: their memory is reserved on their destinations and their
+ * disks on the destinations' storage, so two moves never count on the same free memory or space.
+ * Memory that departing VMs free on a host counts only for moves that wait for those departures
+ * (`after`). Select Host's rules decide everything else.
+ */
+
+/** One VM to place: pinned to a host, or `auto`. */
+export interface PlacementAsk {
+  vm: Vm;
+  /** A host name, or null for the best host. */
+  pinned: string | null;
+  /** Its position in the request, to keep the user's order where it matters. */
+  order: number;
+}
+
+/** A VM with its destination. */
+export interface Placed {
+  ask: PlacementAsk;
+  source: Host;
+  dest: Host;
+  transferType: TransferType;
+  storageMoves: boolean;
+  diskGB: number;
+  rating: number;
+  /** Indexes (into the placed list) of departures this move waits for. */
+  after: number[];
+}
+
+/** A VM with no destination, and why. */
+export interface NotPlaced {
+  ask: PlacementAsk;
+  host: string;
+  reasons: Issue<ReasonCode | PlanReasonCode>[];
+}
+
+/** Capacity already promised on a host. */
+interface Ledger {
+  /** MB reserved for VMs arriving. */
+  arrivingMB: number;
+  /** MB freed by VMs leaving, with the placed indexes of those departures. */
+  departing: { mb: number; index: number }[];
+  /** GB reserved on each storage root (by root key) for files arriving. */
+  storageGB: Map<string, number>;
+  arrivals: number;
+}
+
+/**
+ * Places every ask in turn: pinned ones first (they are fixed), then the others from the largest
+ * memory down (large VMs are the hardest to fit), each on the best-rated host that still fits.
+ */
+export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): { placed: Placed[]; notPlaced: NotPlaced[] } {
+  const ledgers = new Map<string, Ledger>();
+  const ledger = (h: Host): Ledger => {
+    const k = nameKey(h.name);
+    let l = ledgers.get(k);
+    if (!l) {
+      l = { arrivingMB: 0, departing: [], storageGB: new Map(), arrivals: 0 };
+      ledgers.set(k, l);
+    }
+    return l;
+  };
+  const ordered = [...asks].sort((a, b) => Number(b.pinned !== null) - Number(a.pinned !== null) || b.vm.memoryMB - a.vm.memoryMB || a.order - b.order);
+  const placed: Placed[] = [];
+  const notPlaced: NotPlaced[] = [];
+  for (const ask of ordered) {
+    const facts = vmFacts(ask.vm, index);
+    if (!facts) {
+      notPlaced.push({ ask, host: ask.vm.host, reasons: [{ code: 'host-not-found', message: `${ask.vm.name}'s host ${ask.vm.host} is not in the inventory: refresh the inventory.` }] });
+      continue;
+    }
+    const memoryMB = facts.running ? ask.vm.memoryMB : 0;
+    // Hosts that can't take it even before other moves are counted are skipped cheaply; their reasons
+    // are worked out only when no host is left.
+    const pinned = ask.pinned === null ? null : nameKey(ask.pinned);
+    const fitsNow = (d: Host): boolean => (pinned === null || nameKey(d.name) === pinned) && d.state === 'Responding' && !d.maintenanceMode
+      && d.memory.availableMB - d.memory.reserveMB >= memoryMB && (!facts.running || d.cpu.vendor === facts.source.cpu.vendor);
+    let pool = hostCandidates(facts, index, {}, fitsNow);
+    if (!pool.some((c) => c.reasons.length === 0)) pool = hostCandidates(facts, index, {}, (d) => pinned === null || nameKey(d.name) === pinned);
+    if (ask.pinned !== null && pool.length === 0) {
+      const already = nameKey(ask.pinned) === nameKey(facts.source.name);
+      notPlaced.push({
+        ask, host: facts.source.name,
+        reasons: [already
+          ? { code: 'already-there', message: `${ask.vm.name} is already on ${facts.source.name}: choose another host, or leave it out.` }
+          : { code: 'host-not-found', message: `No host named ${ask.pinned} is in the inventory: check the name.` }],
+      });
+      continue;
+    }
+    const open = pool.filter((c) => c.reasons.length === 0);
+    if (open.length === 0) {
+      notPlaced.push({ ask, host: facts.source.name, reasons: mergedReasons(pool) });
+      continue;
+    }
+    let best: { c: HostCandidate; score: number; rating: number; freed: number; after: number[] } | null = null;
+    let fullest: { host: string; freeMB: number } | null = null;
+    let storageShort: { host: string; location: string; freeGB: number } | null = null;
+    for (const c of open) {
+      const l = ledger(c.dest);
+      const reserve = c.dest.memory.reserveMB;
+      const free = c.dest.memory.availableMB - l.arrivingMB;
+      const after: number[] = [];
+      if (free - reserve < memoryMB) {
+        // Fits only once departures free memory: wait for just enough of them.
+        let freed = 0;
+        for (const d of l.departing) {
+          if (free + freed - reserve >= memoryMB) break;
+          freed += d.mb;
+          after.push(d.index);
+        }
+        if (free + freed - reserve < memoryMB) {
+          if (!fullest || free > fullest.freeMB) fullest = { host: c.dest.name, freeMB: free - reserve };
+          continue;
+        }
+      }
+      const storage = c.storage?.target ?? null;
+      const storageKey = storage ? storage.root.toLowerCase() : '';
+      const movingGB = c.decision.storageMoves ? facts.diskGB : 0;
+      const takenGB = storage ? (l.storageGB.get(storageKey) ?? 0) : 0;
+      if (storage && movingGB > 0 && storage.freeGB - takenGB - movingGB < mbToGB(DEFAULT_DISK_RESERVE_MB)) {
+        if (!storageShort || storage.freeGB - takenGB > storageShort.freeGB) storageShort = { host: c.dest.name, location: storage.root, freeGB: storage.freeGB - takenGB };
+        continue;
+      }
+      const freed = after.reduce((s, i) => s + (l.departing.find((d) => d.index === i)?.mb ?? 0), 0);
+      const h = headroomScore({
+        totalMB: c.dest.memory.totalMB, availableMB: free + freed, reserveMB: reserve, vmMemoryMB: memoryMB, cpuUsagePercent: c.dest.cpu.usagePercent,
+        storage: storage && movingGB > 0 ? { label: '', freeGB: storage.freeGB - takenGB, capacityGB: storage.capacityGB, movingGB, reserveGB: mbToGB(DEFAULT_DISK_RESERVE_MB) } : null,
+      });
+      // Best rating first; among equals, the emptier host, then the one with fewer arrivals planned (spreads the load), then the name.
+      const better = !best
+        || h.rating > best.rating
+        || (h.rating === best.rating && (after.length < best.after.length
+          || (after.length === best.after.length && (h.score > best.score
+            || (h.score === best.score && (l.arrivals < ledger(best.c.dest).arrivals
+              || (l.arrivals === ledger(best.c.dest).arrivals && c.dest.name < best.c.dest.name)))))));
+      if (better) best = { c, score: h.score, rating: h.rating, freed, after };
+    }
+    if (!best) {
+      notPlaced.push({
+        ask, host: facts.source.name,
+        reasons: [{
+          code: 'no-capacity-left',
+          message: `No host has room left for ${ask.vm.name} (${formatMB(memoryMB)} of memory${facts.diskGB > 0 ? `, ${formatGB(facts.diskGB)} of files where they must move` : ''}) once the moves planned before it are counted`
+            + `${fullest ? `; the most memory free is ${formatMB(Math.max(0, fullest.freeMB))} on ${fullest.host}` : ''}`
+            + `${storageShort ? `; the most space left where its files would go is ${formatGB(Math.max(0, storageShort.freeGB))} on ${storageShort.location} (${storageShort.host})` : ''}. Plan fewer moves, free memory or storage, or add a host.`,
+        }],
+      });
+      continue;
+    }
+    const dest = best.c.dest;
+    const l = ledger(dest);
+    // Memory freed by the departures it waits for is used first (what it leaves over is not counted again).
+    l.arrivingMB += Math.max(0, memoryMB - best.freed);
+    l.arrivals += 1;
+    l.departing = l.departing.filter((d) => !best.after.includes(d.index));
+    const storage = best.c.storage?.target ?? null;
+    if (storage && best.c.decision.storageMoves) l.storageGB.set(storage.root.toLowerCase(), (l.storageGB.get(storage.root.toLowerCase()) ?? 0) + facts.diskGB);
+    if (memoryMB > 0) ledger(facts.source).departing.push({ mb: memoryMB, index: placed.length });
+    placed.push({
+      ask, source: facts.source, dest, transferType: best.c.decision.type, storageMoves: best.c.decision.storageMoves, diskGB: facts.diskGB, rating: best.rating, after: best.after,
+    });
+  }
+  return { placed, notPlaced };
+}
+
+/** Select Host's reasons across every host, one per code, naming the hosts it blocks. */
+function mergedReasons(pool: readonly HostCandidate[]): Issue<ReasonCode | PlanReasonCode>[] {
+  const byCode = new Map<ReasonCode, { hosts: string[]; message: string }>();
+  for (const c of pool) {
+    for (const r of c.reasons) {
+      const e = byCode.get(r.code);
+      if (e) e.hosts.push(c.dest.name);
+      else byCode.set(r.code, { hosts: [c.dest.name], message: r.message });
+    }
+  }
+  if (byCode.size === 0) return [{ code: 'no-capacity-left', message: 'The inventory has no other host to move it to.' }];
+  return [...byCode.entries()].map(([code, e]) => ({
+    code,
+    message: e.hosts.length === 1 ? `${e.hosts[0]}: ${e.message}` : `${e.hosts.length} hosts (${e.hosts.slice(0, 3).join(', ')}${e.hosts.length > 3 ? ', …' : ''}), for example: ${e.message}`,
+  }));
+}

@@ -1,0 +1,82 @@
+import type { Host, PerformanceOption } from '../../../shared/model/inventory.js';
+import type { HostLimits, SlotNeed } from '../../../shared/model/migration-slots.js';
+import { TCP_EFFICIENCY } from '../simulation/link-model.js';
+import { MBPS_PER_GBPS } from '../simulation/model-constants.js';
+import { nameKey } from '../storage-paths/names.js';
+
+/**
+ * The lower bound on a plan's makespan: no order of its moves can end sooner than the largest of
+ * - each host's transfers over its migration network's capacity (its NICs at the option's rate, no more
+ *   streams than moves it can run at once; memory counted after each move's compression);
+ * - each host's summed move time, per kind of slot, over its slot count;
+ * - the longest single move.
+ * Move times are each move alone on its link, which is never slower than in company.
+ */
+
+/** What the bound needs of one move. */
+export interface BoundMove {
+  source: Host;
+  destination: Host;
+  option: PerformanceOption;
+  /** Seconds alone on its link. */
+  seconds: number;
+  /** Memory MB it sends over the migration network, and file MB it copies over it. */
+  memoryMB: number;
+  /** How much compression speeds its memory up (1 without Compression). */
+  compression: number;
+  fileMB: number;
+  needs: readonly SlotNeed[];
+}
+
+/** The bound and which term set it. */
+export interface LowerBound {
+  seconds: number;
+  basis: string;
+}
+
+/**
+ * A host's migration-network capacity, MB/s, for files and (before compression) for memory: every NIC at
+ * the option's efficiency, but never more streams than the host can run moves at once (one stream per
+ * move at most one line rate each).
+ */
+function capacity(host: Host, option: PerformanceOption, capGbps: number | null, concurrent: number): number {
+  const gbps = capGbps !== null ? Math.min(capGbps, host.migrationNetwork.gbps) : host.migrationNetwork.gbps;
+  const line = Math.max(gbps, 1e-9) * MBPS_PER_GBPS;
+  const direct = option === 'SMB' && host.migrationNetwork.rdma;
+  const lanes = direct ? Math.max(1, host.migrationNetwork.nics) : Math.min(Math.max(1, host.migrationNetwork.nics), Math.max(1, concurrent));
+  return line * lanes * (direct ? 1 : TCP_EFFICIENCY);
+}
+
+/** The lower bound of a set of moves under `limitsOf`. */
+export function makespanLowerBound(moves: readonly BoundMove[], limitsOf: (host: string) => HostLimits, capGbps: number | null = null): LowerBound {
+  let best: LowerBound = { seconds: 0, basis: 'no moves' };
+  const consider = (seconds: number, basis: () => string): void => {
+    if (seconds > best.seconds) best = { seconds, basis: basis() };
+  };
+  const link = new Map<string, { host: Host; seconds: number }>();
+  const slots = new Map<string, { need: SlotNeed; seconds: number }>();
+  for (const m of moves) {
+    consider(m.seconds, () => `the longest move takes ${m.seconds.toFixed(1)} s on its own`);
+    if (m.memoryMB + m.fileMB > 0) {
+      for (const host of new Map([[nameKey(m.source.name), m.source], [nameKey(m.destination.name), m.destination]]).values()) {
+        const limits = limitsOf(host.name);
+        const cap = capacity(host, m.option, capGbps, limits.live + limits.storage);
+        const e = link.get(nameKey(host.name)) ?? { host, seconds: 0 };
+        e.seconds += (m.memoryMB / Math.max(1, m.compression) + m.fileMB) / cap;
+        link.set(nameKey(host.name), e);
+      }
+    }
+    for (const need of m.needs) {
+      const k = `${nameKey(need.host)}\u0000${need.kind}`;
+      const e = slots.get(k) ?? { need, seconds: 0 };
+      e.seconds += m.seconds;
+      slots.set(k, e);
+    }
+  }
+  for (const { host, seconds } of link.values()) consider(seconds, () => `${host.name} has ${seconds.toFixed(1)} s of transfers at its migration network's full capacity`);
+  for (const { need, seconds } of slots.values()) {
+    const limit = limitsOf(need.host)[need.kind];
+    if (limit > 0) consider(seconds / limit, () => `${need.host} has ${seconds.toFixed(1)} s of ${need.kind === 'live' ? 'live' : 'storage'} migrations for ${limit} ${limit === 1 ? 'slot' : 'slots'}`);
+  }
+  return best;
+}

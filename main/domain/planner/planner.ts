@@ -1,0 +1,250 @@
+import type { Host, InventoryDocument, Vm } from '../../../shared/model/inventory.js';
+import { hostLimits, slotsNeeded, type HostLimits } from '../../../shared/model/migration-slots.js';
+import type { Plan, PlanLane, PlannedMove, PlanRequest, PlanWarning, PlanWhatIf, UnmovableVm } from '../../../shared/model/plan.js';
+import { err, ok, type Result } from '../../../shared/model/result.js';
+import { buildPlacementIndex } from '../placement/placement-index.js';
+import { moveKindOf } from '../scheduler/move-kind.js';
+import { compressionFactor, linkEstimate } from '../simulation/link-model.js';
+import { estimateMove, movePlan, type MoveEstimate } from '../simulation/migration-model.js';
+import { modelConstants, type ModelConstants } from '../simulation/model-constants.js';
+import { usesMigrationNetwork } from '../simulation/move-phases.js';
+import { nameKey } from '../storage-paths/names.js';
+import { isRunningForMigration, vmDiskGB } from '../storage-paths/vm-storage.js';
+import { placeAll, type Placed, type PlacementAsk } from './destinations.js';
+import { makespanLowerBound, type BoundMove } from './lower-bound.js';
+import { playTimeline, type TimelineMove } from './timeline.js';
+
+/**
+ * The planner: for a set of VMs (or a host to evacuate), where each goes, in what order, and when
+ * each move is predicted to start and end, with the total window and the lower bound on it. It works
+ * on the inventory alone (no live host), so plans are offline planning; running a plan submits its
+ * moves in the plan's order, and the scheduler then applies the same slot rules the plan assumed.
+ *
+ * Order: moves on the busiest hosts first (a host's summed move time over its slots is what bounds the
+ * window), the longest first among them: list scheduling by longest processing time, which keeps the
+ * window close to the bound. `whatIf.naive` plans as VMM runs: the request's order, every host
+ * limited to 2.
+ */
+
+/** VMM's fixed limit of simultaneous live migrations, for the naive baseline. */
+export const VMM_FIXED_LIMIT = 2;
+
+/** Options of a plan beyond the request and its what-ifs. */
+export interface PlanOptions {
+  constants?: Partial<ModelConstants>;
+}
+
+/** Plans a request on an inventory; a request naming a host that isn't there is refused. */
+export function planMoves(inventory: InventoryDocument, request: PlanRequest, whatIf: PlanWhatIf = {}, options: PlanOptions = {}): Result<Plan> {
+  const byName = new Map(inventory.hosts.map((h) => [nameKey(h.name), h]));
+  const evacuating = new Set<string>();
+  if (request.kind === 'evacuate') {
+    const host = byName.get(nameKey(request.host));
+    if (!host) return err('host-not-found', `No host named "${request.host}" is in the inventory: check the name.`);
+    evacuating.add(nameKey(host.name));
+  }
+  const cap = whatIf.bandwidthCapGbps ?? null;
+  if (cap !== null && !(cap > 0)) return err('invalid-what-if', `bandwidthCapGbps: must be above 0 Gbps, got ${cap}`);
+  for (const [host, l] of Object.entries(whatIf.limits ?? {})) {
+    if (!byName.has(nameKey(host))) return err('host-not-found', `limits.${host}: no host of that name is in the inventory.`);
+    for (const k of ['live', 'storage'] as const) {
+      const v = l[k];
+      if (v !== undefined && !(Number.isInteger(v) && v >= 1 && v <= 64)) return err('invalid-what-if', `limits.${host}.${k}: must be a whole number from 1 to 64, got ${String(v)}`);
+    }
+  }
+  // Hosts being evacuated take no VMs: for placement they are in maintenance mode.
+  const planning: InventoryDocument = evacuating.size
+    ? { ...inventory, hosts: inventory.hosts.map((h) => (evacuating.has(nameKey(h.name)) ? { ...h, maintenanceMode: true } : h)) }
+    : inventory;
+  const index = buildPlacementIndex(planning);
+  const constants = modelConstants(options.constants);
+
+  const unmovable: UnmovableVm[] = [];
+  const asks: PlacementAsk[] = [];
+  const vms = new Map(inventory.vms.map((v) => [nameKey(v.name), v]));
+  if (request.kind === 'vms') {
+    const seen = new Set<string>();
+    request.vms.forEach((name, order) => {
+      const vm = vms.get(nameKey(name));
+      if (!vm) {
+        unmovable.push({ vm: name, host: '', reasons: [{ code: 'vm-not-found', message: `No VM named "${name}" is in the inventory: check the name.` }], action: null });
+        return;
+      }
+      if (seen.has(nameKey(vm.name))) return;
+      seen.add(nameKey(vm.name));
+      const to = request.perVm?.[vm.name] ?? Object.entries(request.perVm ?? {}).find(([k]) => nameKey(k) === nameKey(vm.name))?.[1] ?? request.to;
+      asks.push({ vm, pinned: to.toLowerCase() === 'auto' ? null : to, order });
+    });
+  } else {
+    inventory.vms.forEach((vm, order) => {
+      if (nameKey(vm.host) === nameKey(request.host) && isRunningForMigration(vm)) asks.push({ vm, pinned: null, order });
+    });
+  }
+
+  const { placed, notPlaced } = placeAll(asks, index);
+  for (const n of notPlaced) {
+    const action = request.kind === 'evacuate' ? (request.cannotMove === 'save' ? 'save-state' : 'leave') : null;
+    unmovable.push({ vm: n.ask.vm.name, host: n.host, reasons: n.reasons, action });
+  }
+
+  const limitsOf = limitsFor(planning, whatIf);
+  // Alone on its link: the move's shortest time, the order's key and the lower bound's terms.
+  const alone = placed.map((p) => estimateFor(p, whatIf, constants, 1));
+  const order = executionOrder(placed, alone, limitsOf, whatIf.naive === true);
+  const ids = new Map(order.map((i, n) => [i, `m${n + 1}`]));
+  const timelineMoves: TimelineMove[] = order.map((i) => {
+    const p = placed[i];
+    const kind = moveKindOf(p.transferType);
+    return {
+      id: ids.get(i) as string, kind, source: p.source, destination: p.dest, option: optionOf(p, whatIf),
+      plan: movePlan({ vm: { memoryMB: p.ask.vm.memoryMB, dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: p.diskGB }, kind, constants }),
+      after: p.after.map((a) => ids.get(a) as string),
+    };
+  });
+  const played = playTimeline(timelineMoves, limitsOf, cap);
+
+  const moves: PlannedMove[] = order.map((i) => {
+    const p = placed[i];
+    const id = ids.get(i) as string;
+    const e = played.get(id);
+    if (!e) throw new Error(`move ${id} was not played`);
+    const est = alone[i];
+    return {
+      id, vm: p.ask.vm.name, from: p.source.name, to: p.dest.name, transferType: p.transferType, kind: moveKindOf(p.transferType), performanceOption: optionOf(p, whatIf),
+      start: round(e.start), end: round(e.end), downtime: round(e.downtimeSeconds), bytes: Math.round(e.sentMB * 1048576), passes: e.passes,
+      chosen: p.ask.pinned === null ? 'auto' : 'pinned', rating: p.rating, risk: est.risk, convergence: est.convergence,
+      after: p.after.map((a) => ids.get(a) as string),
+    };
+  });
+
+  const saves: Plan['saves'] = [];
+  const warnings: PlanWarning[] = [];
+  for (const u of unmovable) {
+    if (u.action !== 'save-state') continue;
+    const vm = vms.get(nameKey(u.vm)) as Vm;
+    saves.push({ vm: u.vm, host: u.host, start: 0, end: round(vm.memoryMB / constants.diskMBps) });
+  }
+  if (request.kind === 'evacuate' && unmovable.length) {
+    warnings.push(request.cannotMove === 'save'
+      ? { code: 'vms-saved', vm: null, message: `${unmovable.length} VM${unmovable.length === 1 ? '' : 's'} cannot live-migrate anywhere and will be saved (down until restored): ${unmovable.map((u) => u.vm).join(', ')}.` }
+      : { code: 'vms-left-running', vm: null, message: `${unmovable.length} VM${unmovable.length === 1 ? '' : 's'} cannot live-migrate anywhere and will keep running on ${request.host} during maintenance: ${unmovable.map((u) => u.vm).join(', ')}.` });
+  }
+  for (const m of moves) {
+    if (m.risk === 'never') warnings.push({ code: 'not-converging', vm: m.vm, message: `${m.vm} (${m.from} → ${m.to}) is unlikely to converge: ${m.convergence}` });
+    else if (m.risk === 'slow') warnings.push({ code: 'slow-convergence', vm: m.vm, message: `${m.vm} (${m.from} → ${m.to}) may converge slowly: ${m.convergence}` });
+  }
+
+  const bound = makespanLowerBound(order.map((i, n): BoundMove => {
+    const p = placed[i];
+    const kind = timelineMoves[n].kind;
+    const est = alone[i];
+    const fileMB = kind === 'live-vsm' || kind === 'network' ? p.diskGB * 1024 : 0;
+    return {
+      source: p.source, destination: p.dest, option: optionOf(p, whatIf), seconds: est.totalSeconds,
+      memoryMB: usesMigrationNetwork(kind) ? Math.max(0, est.bytesSent / 1048576 - fileMB) : 0, fileMB,
+      compression: optionOf(p, whatIf) === 'Compression' ? compressionFactor(p.source.cpu.usagePercent) : 1,
+      needs: slotsNeeded(kind, p.source.name, p.dest.name),
+    };
+  }), limitsOf, cap);
+  const saveEnd = saves.reduce((mx, s) => Math.max(mx, s.end), 0);
+  return ok({
+    request, whatIf, moves, unmovable, saves,
+    makespan: round(Math.max(saveEnd, ...moves.map((m) => m.end), 0)),
+    lowerBound: round(Math.max(bound.seconds, saveEnd)),
+    lowerBoundBasis: saveEnd > bound.seconds ? 'the longest save of a VM that cannot move' : bound.basis,
+    lanes: lanesOf(moves),
+    warnings,
+  });
+}
+
+/** The limits a plan runs under: each host's own (a cluster's maximum winning), a what-if's, or VMM's fixed 2. */
+export function limitsFor(inventory: InventoryDocument, whatIf: PlanWhatIf): (host: string) => HostLimits {
+  const hosts = new Map(inventory.hosts.map((h) => [nameKey(h.name), h]));
+  const clusters = new Map(inventory.clusters.map((c) => [nameKey(c.name), c]));
+  const overrides = new Map(Object.entries(whatIf.limits ?? {}).map(([k, v]) => [nameKey(k), v]));
+  return (name) => {
+    if (whatIf.naive) return { live: VMM_FIXED_LIMIT, storage: VMM_FIXED_LIMIT };
+    const h = hosts.get(nameKey(name));
+    const base = h ? hostLimits(h, h.cluster ? clusters.get(nameKey(h.cluster)) ?? null : null) : { live: VMM_FIXED_LIMIT, storage: VMM_FIXED_LIMIT };
+    const o = overrides.get(nameKey(name));
+    return { live: o?.live ?? base.live, storage: o?.storage ?? base.storage };
+  };
+}
+
+function optionOf(p: Placed, whatIf: PlanWhatIf): Host['liveMigration']['performanceOption'] {
+  return whatIf.performanceOption ?? p.source.liveMigration.performanceOption;
+}
+
+function capped(h: Host, capGbps: number | null): Host {
+  return capGbps !== null && capGbps < h.migrationNetwork.gbps ? { ...h, migrationNetwork: { ...h.migrationNetwork, gbps: capGbps } } : h;
+}
+
+/** The model's estimate of a placed move on a link shared by `sharedBy` moves. */
+function estimateFor(p: Placed, whatIf: PlanWhatIf, constants: ModelConstants, sharedBy: number): MoveEstimate {
+  const cap = whatIf.bandwidthCapGbps ?? null;
+  return estimateMove({
+    vm: { memoryMB: p.ask.vm.memoryMB, dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: vmDiskGB(p.ask.vm) },
+    kind: moveKindOf(p.transferType),
+    link: linkEstimate({ source: capped(p.source, cap), destination: capped(p.dest, cap), option: optionOf(p, whatIf), sharedBy }),
+    constants,
+  });
+}
+
+/**
+ * The order moves are submitted in (indexes into `placed`). Naive: the request's order. Otherwise the
+ * moves on the most loaded host first (load: summed time over slots), longest first; a move that waits
+ * for others always comes after them.
+ */
+function executionOrder(placed: readonly Placed[], alone: readonly MoveEstimate[], limitsOf: (host: string) => HostLimits, naive: boolean): number[] {
+  const idx = placed.map((_, i) => i);
+  if (naive) {
+    idx.sort((a, b) => placed[a].ask.order - placed[b].ask.order);
+  } else {
+    const load = new Map<string, number>();
+    const needs = placed.map((p) => slotsNeeded(moveKindOf(p.transferType), p.source.name, p.dest.name));
+    needs.forEach((ns, i) => {
+      for (const n of ns) {
+        const k = `${nameKey(n.host)}\u0000${n.kind}`;
+        load.set(k, (load.get(k) ?? 0) + alone[i].totalSeconds / Math.max(1, limitsOf(n.host)[n.kind]));
+      }
+    });
+    const weight = needs.map((ns) => Math.max(...ns.map((n) => load.get(`${nameKey(n.host)}\u0000${n.kind}`) ?? 0)));
+    idx.sort((a, b) => weight[b] - weight[a] || alone[b].totalSeconds - alone[a].totalSeconds || placed[a].ask.order - placed[b].ask.order);
+  }
+  const out: number[] = [];
+  const emitted = new Set<number>();
+  const pending = [...idx];
+  while (pending.length) {
+    const at = pending.findIndex((i) => placed[i].after.every((a) => emitted.has(a)));
+    const i = pending.splice(at === -1 ? 0 : at, 1)[0];
+    out.push(i);
+    emitted.add(i);
+  }
+  return out;
+}
+
+/** The timeline's lanes: each host slot in use, with its moves, a move on the lowest slot free when it starts. */
+function lanesOf(moves: readonly PlannedMove[]): PlanLane[] {
+  const lanes = new Map<string, PlanLane[]>();
+  const sorted = [...moves].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  const busyUntil = new Map<PlanLane, number>();
+  for (const m of sorted) {
+    for (const need of slotsNeeded(m.kind, m.from, m.to)) {
+      const key = `${nameKey(need.host)}\u0000${need.kind}`;
+      const list = lanes.get(key) ?? [];
+      let lane = list.find((l) => (busyUntil.get(l) ?? 0) <= m.start + 1e-9);
+      if (!lane) {
+        lane = { host: need.host, kind: need.kind, slot: list.length + 1, moves: [] };
+        list.push(lane);
+        lanes.set(key, list);
+      }
+      lane.moves.push(m.id);
+      busyUntil.set(lane, m.end);
+    }
+  }
+  return [...lanes.values()].flat().sort((a, b) => a.host.localeCompare(b.host) || a.kind.localeCompare(b.kind) || a.slot - b.slot);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

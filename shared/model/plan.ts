@@ -1,0 +1,115 @@
+/**
+ * Plans of many moves (offline planning, multi-select migrate, maintenance mode): what moves where, in
+ * what order, when each is predicted to start and end, what cannot move and why. Times are seconds
+ * from the plan's start. `ferry plan --json` prints `moves`, `unmovable`, `makespan` and `lowerBound`
+ * exactly as named here (outside tests read them), and may print more.
+ */
+import type { PerformanceOption } from './inventory.js';
+import type { MoveKind } from './job.js';
+import type { HostLimits, SlotKind } from './migration-slots.js';
+import type { Issue, ReasonCode, TransferType } from './placement.js';
+
+/** What to plan: chosen VMs (each to a host, or to the best host, `auto`), or a host's evacuation. */
+export type PlanRequest =
+  | {
+      kind: 'vms';
+      vms: readonly string[];
+      /** Where every VM goes unless `perVm` says otherwise: a host name, or `auto`. */
+      to: string;
+      /** A row the user changed: VM name → host name (or `auto`). */
+      perVm?: Readonly<Record<string, string>>;
+    }
+  | {
+      kind: 'evacuate';
+      host: string;
+      /** What to do with running VMs that cannot live-migrate anywhere: save their state, or leave them running. */
+      cannotMove: 'save' | 'leave';
+    };
+
+/** What-if controls: they change the plan, not the estate. */
+export interface PlanWhatIf {
+  /** Per host (by name): live and storage migration limits to plan with. */
+  limits?: Readonly<Record<string, Partial<HostLimits>>>;
+  /** One performance option for every move, instead of each source host's own. */
+  performanceOption?: PerformanceOption | null;
+  /** A cap on every host's migration network, Gbps (the slower of the cap and the host's line rate applies). */
+  bandwidthCapGbps?: number | null;
+  /** Plan with VMM's behaviour instead: first in first out in the request's order, every host limited to 2. */
+  naive?: boolean;
+}
+
+/** A planned move. */
+export interface PlannedMove {
+  /** The move's id in the plan (its order: 1 runs first when slots allow). */
+  id: string;
+  vm: string;
+  from: string;
+  to: string;
+  transferType: TransferType;
+  kind: MoveKind;
+  performanceOption: PerformanceOption;
+  /** Predicted start and end, seconds from the plan's start. */
+  start: number;
+  end: number;
+  /** Predicted downtime, seconds. */
+  downtime: number;
+  bytes: number;
+  /** Pre-copy passes predicted. */
+  passes: number;
+  /** How the destination was chosen: pinned by the user, or the best-rated host that still fits. */
+  chosen: 'pinned' | 'auto';
+  /** The destination's rating (0.5 to 5) once the moves before this one are counted. */
+  rating: number;
+  /** Whether pre-copy converges on its link: `slow` and `never` come with a warning. */
+  risk: 'ok' | 'slow' | 'never' | null;
+  /** Why it converges or not, and what to change, in words. */
+  convergence: string;
+  /** Moves that must end before this one starts (their departure frees what this one needs). */
+  after: string[];
+}
+
+/** A VM that cannot move in this plan, and why. */
+export interface UnmovableVm {
+  vm: string;
+  host: string;
+  reasons: Issue<ReasonCode | PlanReasonCode>[];
+  /** For an evacuation: what happens to it instead. */
+  action: 'save-state' | 'leave' | null;
+}
+
+/** Why a VM has no destination in a plan, besides Select Host's reasons. */
+export type PlanReasonCode = 'vm-not-found' | 'host-not-found' | 'no-capacity-left' | 'not-running' | 'already-there' | 'destination-evacuating' | 'slot-limit-zero';
+
+/** One lane of the timeline: one slot of one host, with the moves it carries in order. */
+export interface PlanLane {
+  host: string;
+  kind: SlotKind;
+  /** 1-based slot number on that host. */
+  slot: number;
+  moves: string[];
+}
+
+/** A warning about the plan as a whole or one move, with what to change. */
+export interface PlanWarning {
+  code: 'not-converging' | 'slow-convergence' | 'vms-left-running' | 'vms-saved';
+  vm: string | null;
+  message: string;
+}
+
+/** A whole plan. */
+export interface Plan {
+  request: PlanRequest;
+  whatIf: PlanWhatIf;
+  moves: PlannedMove[];
+  unmovable: UnmovableVm[];
+  /** VMs saved instead of moved (an evacuation with `cannotMove: 'save'`), with when their save ends. */
+  saves: { vm: string; host: string; start: number; end: number }[];
+  /** Predicted end of the last move, seconds. */
+  makespan: number;
+  /** No order of these moves can end sooner (see `lowerBoundBasis`). */
+  lowerBound: number;
+  /** Which bound is the largest, in words. */
+  lowerBoundBasis: string;
+  lanes: PlanLane[];
+  warnings: PlanWarning[];
+}
