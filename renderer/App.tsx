@@ -15,6 +15,7 @@ import { VmList } from './features/vm-list/VmList.js';
 import { OptionsDialog } from './features/preferences/OptionsDialog.js';
 import { HyperVSettingsDialog } from './features/host-settings/HyperVSettingsDialog.js';
 import { ConnectionSettingsDialog } from './features/connection/ConnectionSettingsDialog.js';
+import { LabStatusDialog } from './features/lab/LabStatusDialog.js';
 import { WorkspaceSwitcher } from './features/workspace/WorkspaceSwitcher.js';
 import { useT } from './i18n/use-translator.js';
 import { useAppStore } from './store/store-context.js';
@@ -186,6 +187,7 @@ export function App() {
       <OptionsDialog />
       <HyperVSettingsDialog />
       <ConnectionSettingsDialog />
+      <LabStatusDialog />
       <Notifier />
     </ImportPickerProvider>
   );

@@ -8,6 +8,7 @@ import { assertNever, err, ok, type Result } from '../../shared/model/result.js'
 import { DEFAULT_UI_SETTINGS, type UiSettings } from '../../shared/model/settings.js';
 import { makeJob } from '../testing/sample-jobs.js';
 import { createFakeConnections } from './fake-connections.js';
+import { createFakeLab } from './fake-lab.js';
 import { fakeHostSettingsApply, fakeHostSettingsGet } from './fake-host-settings.js';
 
 /** What a fake backend starts with. */
@@ -90,6 +91,7 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
   let jobCounter = jobs.length;
   const delay = seed.phaseDelayMs ?? 0;
   const connections = createFakeConnections();
+  const lab = createFakeLab();
   const wait = () => (delay > 0 ? new Promise<void>((r) => setTimeout(r, delay)) : Promise.resolve());
 
   const emit = <E extends EventName>(event: E, payload: EventContract[E]) => {
@@ -246,6 +248,14 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
         return connections.set(inventory, args as InvokeArgs['connection.set']);
       case 'inventory.refresh':
         return connections.refresh(inventory, args as InvokeArgs['inventory.refresh'], `job-${++jobCounter}`);
+      case 'lab.status':
+        return lab.status();
+      case 'lab.start':
+      case 'lab.stop': {
+        const done = channel === 'lab.start' ? lab.start(`job-${++jobCounter}`) : lab.stop(`job-${++jobCounter}`);
+        if (done.ok) updateJob(done.value.job);
+        return done;
+      }
       case 'migration.submit':
       case 'vm.start':
         return err('fake-not-seeded', `The fake backend has no answer for ${channel}: seed one with handlers or override().`);

@@ -8,9 +8,10 @@ import { createUiSlice, type UiSlice } from './ui-slice.js';
 import { createWizardSlice, type WizardSlice } from './wizard-slice.js';
 import { createHostSettingsSlice, type HostSettingsSlice } from './host-settings-slice.js';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice.js';
+import { createLabSlice, type LabSlice } from './lab-slice.js';
 
 /** The whole renderer state: one slice per area. */
-export type AppState = InventorySlice & SelectionSlice & JobsSlice & UiSlice & ImportSlice & WizardSlice & HostSettingsSlice & ConnectionSlice;
+export type AppState = InventorySlice & SelectionSlice & JobsSlice & UiSlice & ImportSlice & WizardSlice & HostSettingsSlice & ConnectionSlice & LabSlice;
 
 /** The store the views read and the backend binding writes. */
 export type AppStore = StoreApi<AppState>;
@@ -29,5 +30,6 @@ export function createAppStore(backend: Backend): AppStore {
     ...createWizardSlice(set, get, backend),
     ...createHostSettingsSlice(set, get, backend),
     ...createConnectionSlice(set, get, backend),
+    ...createLabSlice(set, get, backend),
   }));
 }

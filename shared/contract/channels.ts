@@ -25,6 +25,9 @@ export const INVOKE_CHANNELS = [
   'connection.get',
   'connection.set',
   'inventory.refresh',
+  'lab.status',
+  'lab.start',
+  'lab.stop',
 ] as const;
 
 /** The names of all request channels. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { InventoryDocument, InventoryMeta } from '../model/inventory.js';
 import type { ImportSummary } from '../model/import.js';
 import type { Job } from '../model/job.js';
+import type { LabStatus } from '../model/lab.js';
 import { LANGUAGE_VALUES, SIMULATOR_SPEED, THEME_VALUES, type UiSettings } from '../model/settings.js';
 import { AUTHENTICATION_VALUES, PERFORMANCE_OPTION_VALUES } from '../model/inventory.js';
 import type { HostSettingsView } from '../model/live-migration-settings.js';
@@ -158,6 +159,12 @@ export const invokeSchemas = {
     .strict(),
   /** Reads a host group's Hyper-V hosts into the inventory, as a job. */
   'inventory.refresh': z.object({ hostGroup: z.string().trim().min(1).max(1024) }).strict(),
+  /** The QEMU lab: its hosts, its VMs and where each runs, QEMU's version, its folder. */
+  'lab.status': none,
+  /** Starts the QEMU lab (QEMU checked, guest built, VMs booted, the Lab host group added), as a job. */
+  'lab.start': none,
+  /** Stops the QEMU lab (its moves canceled, its processes ended, its files and host group removed), as a job. */
+  'lab.stop': none,
 } as const satisfies Record<InvokeChannel, z.ZodType>;
 
 export type { InvokeChannel } from './channels.js';
@@ -207,4 +214,7 @@ export interface InvokeResults {
   'connection.get': ConnectionSettingsView;
   'connection.set': ConnectionSettingsView;
   'inventory.refresh': InventoryRefreshSummary;
+  'lab.status': LabStatus;
+  'lab.start': { job: Job; status: LabStatus };
+  'lab.stop': { job: Job; status: LabStatus };
 }

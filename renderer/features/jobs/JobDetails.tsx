@@ -76,7 +76,8 @@ export interface JobDetailsProps {
 /**
  * A job's details: Cancel / Restart, what a queued job waits for, the problem and recommended action
  * of a failed one, its facts, the move and what it measured (data sent, throughput, downtime,
- * passes, total time), and its steps with their status and progress.
+ * passes, total time; while memory moves, what is left to send, the dirty rate and the expected
+ * downtime), and its steps with their status and progress.
  */
 export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
   const styles = useStyles();
@@ -87,6 +88,8 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
   const metrics = job.metrics;
   const move = job.move;
   const running = job.status === 'Running';
+  // While a live migration's memory moves (hosts that measure it: the QEMU lab).
+  const precopy = metrics?.precopy ?? null;
 
   const facts = (
     <>
@@ -134,6 +137,15 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
               <Property label={t('jobs.metrics.downtime')}>{metrics.downtimeMs === null ? t('jobs.metrics.notYet') : t('unit.ms', { value: formatNumber(metrics.downtimeMs, 1) })}</Property>
             ) : null}
             {move?.kind !== 'storage' && move?.kind !== 'network' ? <Property label={t('jobs.metrics.passes')}>{formatNumber(metrics.passes)}</Property> : null}
+            {running && precopy ? (
+              <>
+                <Property label={t('jobs.metrics.leftToSend')}>{formatBytes(translator, precopy.remainingBytes)}</Property>
+                <Property label={t('jobs.metrics.dirtyRate')}>{formatThroughput(translator, precopy.dirtyBytesPerSecond)}</Property>
+                <Property label={t('jobs.metrics.expectedDowntime')}>
+                  {precopy.expectedDowntimeMs === null ? t('jobs.metrics.notYet') : t('unit.ms', { value: formatNumber(precopy.expectedDowntimeMs, 1) })}
+                </Property>
+              </>
+            ) : null}
             <Property label={t('jobs.metrics.totalTime')}>{metrics.totalSeconds === null ? t('jobs.metrics.notYet') : formatDuration(translator, metrics.totalSeconds)}</Property>
           </PropertyList>
         </DetailsSection>

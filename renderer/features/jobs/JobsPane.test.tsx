@@ -88,6 +88,35 @@ describe('Jobs pane', () => {
     expect(valueOf('Destination host')).toBe('HV-MI-12');
   });
 
+  it('shows what a live migration has left to send, the guest’s dirty rate and the expected downtime while memory moves', async () => {
+    const { backend } = await renderPane();
+    fireEvent.click(row(/SQL-PROD-01/));
+    // Hosts that do not measure the pre-copy (the simulator, Hyper-V) show no such rows.
+    expect(within(details()).queryByText('Left to send', { selector: 'dt' })).toBeNull();
+    act(() =>
+      backend.putJob({ ...running, metrics: { ...running.metrics!, precopy: { remainingBytes: 1.8e9, dirtyBytesPerSecond: 1e7, expectedDowntimeMs: 312.4 } } }),
+    );
+    expect(valueOf('Left to send')).toBe('1.8 GB');
+    expect(valueOf('Dirty rate')).toBe('80 Mbps');
+    expect(valueOf('Expected downtime')).toBe('312.4 ms');
+    act(() => backend.putJob({ ...running, metrics: { ...running.metrics!, precopy: { remainingBytes: 4e8, dirtyBytesPerSecond: 2.5e8, expectedDowntimeMs: null } } }));
+    expect(valueOf('Left to send')).toBe('400 MB');
+    expect(valueOf('Dirty rate')).toBe('2 Gbps');
+    expect(valueOf('Expected downtime')).toBe('Not yet');
+    // Once the move ends, what it measured replaces the estimates.
+    act(() =>
+      backend.putJob({
+        ...running,
+        status: 'Completed',
+        progress: 100,
+        endedAt: '2026-11-20T10:01:00Z',
+        metrics: { ...running.metrics!, downtimeMs: 290, totalSeconds: 59, etaSeconds: null, precopy: { remainingBytes: 0, dirtyBytesPerSecond: 1e7, expectedDowntimeMs: 290 } },
+      }),
+    );
+    expect(within(details()).queryByText('Left to send', { selector: 'dt' })).toBeNull();
+    expect(valueOf('Measured downtime')).toBe('290 ms');
+  });
+
   it('shows a completed move’s downtime, passes, total time and summary', async () => {
     await renderPane();
     fireEvent.click(row(/APP-TO-02/));

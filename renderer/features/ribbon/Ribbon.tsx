@@ -24,6 +24,7 @@ import { useJobActions } from '../jobs/use-job-actions.js';
 import { useVmActions } from '../vm-actions/use-vm-actions.js';
 import { useHostSettingsAction } from '../host-settings/use-host-settings-action.js';
 import { ConnectionRibbonGroup } from '../connection/ConnectionRibbonGroup.js';
+import { LabRibbonGroup } from '../lab/LabRibbonGroup.js';
 import { FileMenu } from './FileMenu.js';
 import { LanguageMenu, ThemeMenu } from './PreferenceMenus.js';
 import { RibbonButton } from './RibbonButton.js';
@@ -101,6 +102,7 @@ function HomeTab() {
         <RibbonButton icon={<DismissCircle24Regular />} label={t('ribbon.action.cancelJob')} onClick={jobActions.cancel} disabled={!jobActions.canCancel} />
         <RibbonButton icon={<ArrowRepeatAll24Regular />} label={t('ribbon.action.restartJob')} onClick={jobActions.restart} disabled={!jobActions.canRestart} />
       </RibbonGroup>
+      <LabRibbonGroup />
       <RibbonGroup label={t('ribbon.group.view')}>
         <LanguageMenu />
         <ThemeMenu />
