@@ -64,11 +64,11 @@ function report(io: CliIo, args: ParsedArgs, job: Job): number {
 }
 
 /**
- * Submits a move and sees it through: when a Ferry app serves the same database, it runs the move
- * and the command returns once the job is queued (or, with --wait, once it ends); otherwise this
- * process runs it and stays until it ends.
+ * Opens the services for a command that submits moves and sees them through: when a Ferry app serves
+ * the same database, it runs them (`appRuns`); otherwise this process runs them, and stays until
+ * every move it started has ended, so none is canceled by the command exiting.
  */
-async function submitAndFollow(args: ParsedArgs, io: CliIo, submit: (s: AppServices) => Result<Job>): Promise<number> {
+export async function withRunner(args: ParsedArgs, io: CliIo, body: (s: AppServices, appRuns: boolean) => Promise<number>): Promise<number> {
   const databasePath = (args.options.get('db') as string | undefined) ?? defaultDatabasePath();
   const s = await createAppServices({ databasePath, speed: speedOf(args) });
   let watcher: DatabaseWatcher | null = null;
@@ -80,6 +80,27 @@ async function submitAndFollow(args: ParsedArgs, io: CliIo, submit: (s: AppServi
       watcher = new DatabaseWatcher(s.db, s.jobs, s.inventory, s.scheduler, s.hub);
       watcher.start();
     }
+    const code = await body(s, appRuns);
+    if (s.scheduler.inFlight > 0) {
+      io.err(`ferry: ${s.scheduler.inFlight} more move(s), left queued by a Ferry process that stopped, are running here; waiting for them to end.`);
+    }
+    await s.scheduler.drain();
+    return code;
+  } finally {
+    watcher?.stop();
+    // After a failure above: stop what still runs here (a live migration leaves the VM on its source).
+    await s.scheduler.close();
+    await s.close();
+  }
+}
+
+/**
+ * Submits a move and sees it through: when a Ferry app serves the same database, it runs the move
+ * and the command returns once the job is queued (or, with --wait, once it ends); otherwise this
+ * process runs it and stays until it ends.
+ */
+function submitAndFollow(args: ParsedArgs, io: CliIo, submit: (s: AppServices) => Result<Job>): Promise<number> {
+  return withRunner(args, io, async (s, appRuns) => {
     const submitted = submit(s);
     if (!submitted.ok) {
       io.err(`ferry: ${submitted.error.message}`);
@@ -91,19 +112,8 @@ async function submitAndFollow(args: ParsedArgs, io: CliIo, submit: (s: AppServi
       return 0;
     }
     const job = await waitFor(s, submitted.value.id, wait && !args.options.has('quiet'), Boolean(process.stderr.isTTY));
-    const code = report(io, args, job);
-    if (s.scheduler.inFlight > 0) {
-      io.err(`ferry: ${s.scheduler.inFlight} more move(s), left queued by a Ferry process that stopped, are running here; waiting for them to end.`);
-    }
-    // Sees through every move this process started, so none is canceled by the command exiting.
-    await s.scheduler.drain();
-    return code;
-  } finally {
-    watcher?.stop();
-    // After a failure above: stop what still runs here (a live migration leaves the VM on its source).
-    await s.scheduler.close();
-    await s.close();
-  }
+    return report(io, args, job);
+  });
 }
 
 /** Finds a job by its id or a unique start of it. */

@@ -9,6 +9,7 @@ import { JOB_COMMANDS, speedOf } from './cli-job-commands.js';
 import { HOST_SETTINGS_COMMANDS } from './cli-host-settings-command.js';
 import { CONNECTION_COMMANDS } from './cli-connection-commands.js';
 import { LAB_COMMANDS } from './cli-lab-commands.js';
+import { PLAN_COMMANDS } from './cli-plan-commands.js';
 import { runHeadless } from './serve.js';
 
 
@@ -45,6 +46,11 @@ Commands:
                                      set only in the desktop app, never on the command line
   refresh [--group NAME] [--json]    Read the hosts of a Hyper-V host group (all of them without --group)
                                      into the inventory, with PowerShell
+  plan --vms A,B,C [--to HOST|auto] | --evacuate HOST [--save|--leave]
+       [--limit HOST=N ...] [--performance OPT] [--cap-gbps N] [--naive] [--json | --script | --run [--wait]]
+                                     Plan many moves (offline, on the inventory): where each VM goes, in what order,
+                                     predicted start and end, the window and its lower bound. --run submits them as
+                                     one job group (an evacuation puts HOST in maintenance mode first)
   lab start|status|stop [--json]     The QEMU lab: start it (real VMs on lab hosts on this machine, added to the
                                      inventory as All Hosts/Lab), show it, or stop it (every process ended,
                                      its files and hosts removed). Moves between lab hosts are real QEMU migrations
@@ -72,6 +78,7 @@ const COMMANDS: Record<string, Command> = {
   ...HOST_SETTINGS_COMMANDS,
   ...CONNECTION_COMMANDS,
   ...LAB_COMMANDS,
+  ...PLAN_COMMANDS,
   import: {
     values: ['db'],
     flags: ['json'],

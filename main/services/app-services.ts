@@ -29,6 +29,8 @@ import { QemuConnector } from '../infra/connectors/qemu/qemu-connector.js';
 import { LabStore } from '../infra/connectors/qemu/lab-store.js';
 import { isLabHost } from '../domain/lab/lab-estate.js';
 import { LabService } from './lab-service.js';
+import { PlanService } from './plan-service.js';
+import { JobGroupRepository } from '../infra/db/job-group-repository.js';
 import { ConnectionService } from './connection-service.js';
 import { InventoryRefreshService } from './inventory-refresh-service.js';
 
@@ -52,6 +54,8 @@ export interface AppServices {
   refresh: InventoryRefreshService;
   /** The QEMU lab: start, status, stop. */
   lab: LabService;
+  /** Plans of many moves, job groups, maintenance mode. */
+  plans: PlanService;
   /** The preferences, with the simulator speed in effect (a `--speed` flag overrides the setting). */
   settingsGet(): UiSettings;
   /** Changes preferences; a new simulator speed applies at once, to moves in flight too. */
@@ -120,6 +124,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const starter = connector instanceof RoutingConnector ? { startsOnHost: (h: string) => connector.kindFor(h) !== 'simulator', vmStart: (vm: string, h: string) => connector.vmStart(vm, h) } : null;
   const migration = new MigrationService(db, inventory, jobService, hub, scheduler, starter);
   const hostSettings = new HostSettingsService(inventory, jobService, hub, scheduler, connector);
+  const plans = new PlanService(db, inventory, jobs, jobService, new JobGroupRepository(db), scheduler, hub, (host) =>
+    connector instanceof RoutingConnector && connector.kindFor(host) !== 'simulator'
+      ? {
+          ok: false,
+          problem: `Ferry does not save a VM's state on ${host} yet (it saves VMs on simulated hosts only).`,
+          recommendedAction: 'Save the VM with Save-VM on the host, or choose "leave them running" for VMs that cannot move.',
+        }
+      : { ok: true });
   const lab = new LabService({ root: labRoot, guestDir: options.lab?.guestDir, binary: options.lab?.qemuBinary }, inventory, jobService, scheduler);
   await scheduler.reconcile();
   let watcher: DatabaseWatcher | null = null;
@@ -129,7 +141,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     watcher.start();
   }
   return {
-    db, databasePath: options.databasePath, hub, jobs, jobService, settings, inventory, migration, scheduler, hostSettings, connections, refresh, lab,
+    db, databasePath: options.databasePath, hub, jobs, jobService, settings, inventory, migration, scheduler, hostSettings, connections, refresh, lab, plans,
     settingsGet: () => ({ ...settings.getUi(), simulatorSpeed: speed }),
     settingsSet: (change) => {
       const next = settings.setUi(change);

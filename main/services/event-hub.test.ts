@@ -4,7 +4,7 @@ import { EventHub, type HubEvent } from './event-hub.js';
 
 const job = (id: string, progress: number): Job => ({
   id, kind: 'import-inventory', name: `Job ${id}`, status: 'Running', progress, owner: 'me', target: 't',
-  createdAt: '', startedAt: null, endedAt: null, steps: [], error: null, summary: null, waitingFor: null, metrics: null, restartOf: null, move: null,
+  createdAt: '', startedAt: null, endedAt: null, steps: [], error: null, summary: null, waitingFor: null, metrics: null, restartOf: null, move: null, groupId: null,
 });
 
 describe('the event hub', () => {

@@ -4,7 +4,7 @@ import type { InventorySnapshot } from '../../shared/contract/invoke.js';
 import type { ImportPhase, ImportProblem, ImportSummary } from '../../shared/model/import.js';
 import { countInventory, type InventoryDocument } from '../../shared/model/inventory.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
-import { applyCompletedMove, loadInventory, replaceInventory, updateHostLiveMigration } from '../infra/db/inventory-repository.js';
+import { applyCompletedMove, loadInventory, replaceInventory, updateHostLiveMigration, updateHostMaintenance } from '../infra/db/inventory-repository.js';
 import { withCompletedMove, type CompletedMove } from '../domain/inventory/completed-move.js';
 import { withHostSettings, type HostSettingsUpdate } from '../domain/host-settings/settings-plan.js';
 import type { JobService } from './job-service.js';
@@ -83,6 +83,14 @@ export class InventoryService {
     const revision = replaceInventory(this.db, doc, meta?.origin ?? 'Lab', new Date());
     this.hub.emit('inventory.changed', { revision, meta: this.snapshot().meta });
     return revision;
+  }
+
+  /** Puts a host in or out of maintenance mode; answers false when the inventory has no such host. */
+  maintenanceSet(host: string, on: boolean): boolean {
+    const revision = updateHostMaintenance(this.db, host, on);
+    if (revision === null) return false;
+    this.hub.emit('inventory.changed', { revision, meta: this.snapshot().meta });
+    return true;
   }
 
   /** Loads the demo estate when the database has never held an estate (first run). */

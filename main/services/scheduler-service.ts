@@ -21,6 +21,8 @@ export interface ScheduledRequest extends Omit<MoveRequest, 'jobId' | 'diskDesti
   diskDestinations: Record<string, string> | null;
   /** Add the destination path to the host's default storage locations once the move completes. */
   addToDefaults: boolean;
+  /** Jobs that must complete before this move starts (a plan's move onto memory other moves free). */
+  after?: string[];
 }
 
 /** A queued or running move's request, parsed, with the slots it needs. */
@@ -125,7 +127,7 @@ export class SchedulerService {
   }
 
   /** Queues a move as a job and runs a decision at once. */
-  enqueue(request: ScheduledRequest, name: string, restartOf: string | null = null): Job {
+  enqueue(request: ScheduledRequest, name: string, restartOf: string | null = null, groupId: string | null = null): Job {
     const job = this.jobs.create({
       kind: request.kind === 'storage' ? 'migrate-storage' : 'migrate-vm',
       name,
@@ -136,6 +138,7 @@ export class SchedulerService {
       now: new Date(),
       request,
       restartOf,
+      groupId,
       // The submitting runner, if this process is one: a `ferry` command runs only its own jobs
       // (and ones whose submitter has gone), so it never starts a move another command waits for.
       runner: this.opened && !this.closed ? this.runnerId : null,
@@ -159,11 +162,40 @@ export class SchedulerService {
       const queued: ScheduledMove[] = [];
       const running: ScheduledMove[] = [];
       const byId = new Map<string, { row: ActiveMoveRow; parsed: ParsedRequest }>();
+      const held: { id: string; text: string }[] = [];
+      const dropped: { id: string; summary: string }[] = [];
       for (const row of rows) {
         const parsed = this.parsed(row.id);
         if (!parsed) continue;
         byId.set(row.id, { row, parsed });
+        if (row.status === 'Queued' && parsed.request.after?.length) {
+          const gate = this.dependencyGate(parsed.request);
+          if (gate.kind === 'wait') {
+            held.push({ id: row.id, text: gate.text });
+            continue;
+          }
+          if (gate.kind === 'drop') {
+            dropped.push({ id: row.id, summary: gate.text });
+            continue;
+          }
+        }
         (row.status === 'Queued' ? queued : running).push(parsed.move);
+      }
+      for (const d of dropped) {
+        if (this.jobs.cancelQueued(d.id, new Date())) {
+          const job = this.jobs.get(d.id) as Job;
+          job.summary = d.summary;
+          this.jobs.update(job);
+          changed.push(d.id);
+          this.active?.rows.delete(d.id);
+        }
+      }
+      for (const h of held) {
+        const entry = byId.get(h.id);
+        if (entry && h.text !== entry.row.waiting_for && this.jobs.setWaitingFor(h.id, h.text)) {
+          entry.row.waiting_for = h.text;
+          changed.push(h.id);
+        }
       }
       this.forgetEnded(byId);
       const limits = this.limitsIndex();
@@ -199,6 +231,19 @@ export class SchedulerService {
       if (job) this.publish(job);
     }
     for (const { job, request } of toRun) this.run(job, request);
+  }
+
+  /** Whether a move's dependencies let it be considered: all completed, some still to end, or one that failed. */
+  private dependencyGate(request: ScheduledRequest): { kind: 'go' } | { kind: 'wait' | 'drop'; text: string } {
+    for (const id of request.after ?? []) {
+      const dep = this.jobs.get(id);
+      if (!dep || dep.status === 'Completed' || dep.status === 'Completed with info') continue;
+      if (dep.status === 'Failed' || dep.status === 'Canceled') {
+        return { kind: 'drop', text: `Not started: it waited for "${dep.name}", which ${dep.status === 'Failed' ? 'failed' : 'was canceled'}, so the memory it needed on ${request.destinationHost} was not freed.` };
+      }
+      return { kind: 'wait', text: `waiting for "${dep.name}" to end first (it frees the memory this move needs on ${request.destinationHost})` };
+    }
+    return { kind: 'go' };
   }
 
   /**

@@ -31,6 +31,7 @@ export function makeJob(id: string, name: string, patch: Partial<Job> = {}): Job
     metrics: null,
     restartOf: null,
     move: null,
+    groupId: null,
     ...patch,
   };
 }

@@ -8,7 +8,7 @@ export const JOB_STATUS_VALUES = ['Queued', 'Running', 'Completed', 'Completed w
 export type JobStatus = (typeof JOB_STATUS_VALUES)[number];
 
 /** What a job does. */
-export type JobKind = 'import-inventory' | 'migrate-vm' | 'migrate-storage' | 'start-vm' | 'host-settings' | 'lab';
+export type JobKind = 'import-inventory' | 'migrate-vm' | 'migrate-storage' | 'start-vm' | 'save-vm' | 'host-settings' | 'lab';
 
 /** One step of a job, run in order. */
 export interface JobStep {
@@ -80,4 +80,6 @@ export interface Job {
   restartOf: string | null;
   /** For a migration job: its move; null for other jobs. */
   move: JobMove | null;
+  /** The job group it belongs to (a plan run, an evacuation, a restore), or null. */
+  groupId: string | null;
 }

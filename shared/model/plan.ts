@@ -113,3 +113,33 @@ export interface Plan {
   lanes: PlanLane[];
   warnings: PlanWarning[];
 }
+
+/** How a job group stands, from its jobs: still moving, done, done with failures, or aborted by the admin. */
+export type JobGroupState = 'Running' | 'Completed' | 'Completed with problems' | 'Aborted';
+
+/** Many jobs run as one: a plan run, an evacuation for maintenance, or the restore of an aborted group. */
+export interface JobGroup {
+  id: string;
+  kind: 'plan' | 'maintenance' | 'restore';
+  name: string;
+  /** The evacuated host, or what the plan moves ("3 VMs"). */
+  target: string;
+  createdAt: string;
+  abortedAt: string | null;
+  /** For a restore: the group whose moves it undoes. */
+  restoreOf: string | null;
+  state: JobGroupState;
+  counts: { total: number; queued: number; running: number; completed: number; failed: number; canceled: number };
+  /** The plan it runs: predicted makespan and lower bound, seconds. */
+  makespan: number;
+  lowerBound: number;
+  jobIds: string[];
+}
+
+/** A plan saved to compare with another. */
+export interface SavedPlan {
+  id: string;
+  name: string;
+  savedAt: string;
+  plan: Plan;
+}

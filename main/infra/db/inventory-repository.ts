@@ -327,6 +327,16 @@ export function updateHostLiveMigration(db: Db, updates: readonly HostSettingsUp
   }).immediate();
 }
 
+/** Puts a host in or out of maintenance mode and answers the new revision, or null when no host has that name. */
+export function updateHostMaintenance(db: Db, hostName: string, on: boolean): number | null {
+  return db.transaction((): number | null => {
+    const changed = db.prepare('UPDATE hosts SET maintenance_mode = ? WHERE name = ? COLLATE NOCASE').run(bool(on), hostName).changes;
+    if (changed === 0) return null;
+    db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
+    return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
+  }).immediate();
+}
+
 /** The inventory's revision now (another process may have changed it). */
 export function inventoryRevision(db: Db): number {
   return (db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number | undefined) ?? 0;

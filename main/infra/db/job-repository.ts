@@ -6,7 +6,7 @@ import type { Db } from './open.js';
 interface JobRow {
   id: string; seq: number; kind: string; name: string; status: string; progress: number; owner: string; target: string;
   created_at: string; started_at: string | null; ended_at: string | null; steps: string; error: string | null; summary: string | null;
-  request: string | null; waiting_for: string | null; metrics: string | null; runner: string | null; restart_of: string | null;
+  request: string | null; waiting_for: string | null; metrics: string | null; runner: string | null; restart_of: string | null; group_id: string | null;
 }
 
 const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
@@ -29,6 +29,7 @@ const toJob = (r: JobRow): Job => ({
   metrics: parse<JobMetrics>(r.metrics),
   restartOf: r.restart_of,
   move: toMove(r.request),
+  groupId: r.group_id,
 });
 
 /** The hosts and kind of a migration job's request (the scheduler's ScheduledRequest, kept as JSON). */
@@ -52,6 +53,8 @@ export interface NewJob {
   restartOf?: string | null;
   /** For a queued move: the runner process that submitted it (a `ferry` command runs only its own). */
   runner?: string | null;
+  /** The job group it belongs to. */
+  groupId?: string | null;
 }
 
 /** A job still to finish, with its request and the process that runs it. */
@@ -89,10 +92,10 @@ export class JobRepository {
   create(job: NewJob): Job {
     const id = randomUUID();
     const now = job.now.toISOString();
-    this.sql(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, started_at, ended_at, steps, error, summary, request, restart_of, runner)
-        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?, ?)`)
+    this.sql(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, started_at, ended_at, steps, error, summary, request, restart_of, runner, group_id)
+        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?, ?, ?)`)
       .run(id, job.kind, job.name, job.status, job.owner, job.target, now, job.status === 'Running' ? now : null, JSON.stringify(job.steps),
-        job.request === undefined ? null : JSON.stringify(job.request), job.restartOf ?? null, job.runner ?? null);
+        job.request === undefined ? null : JSON.stringify(job.request), job.restartOf ?? null, job.runner ?? null, job.groupId ?? null);
     return this.get(id) as Job;
   }
 
@@ -174,6 +177,12 @@ export class JobRepository {
     return this.sql("UPDATE jobs SET waiting_for = ? WHERE id = ? AND status = 'Queued'").run(text, id).changes === 1;
   }
 
+  /** A group's jobs, in submission order. */
+  ofGroup(groupId: string): Job[] {
+    return (this.sql('SELECT * FROM jobs WHERE group_id = ? ORDER BY seq').all(groupId) as JobRow[]).map(toJob);
+  }
+
+  /** Queued and running jobs with their requests, in submission order. */
   active<R>(): ActiveJob<R>[] {
     const rows = this.sql("SELECT * FROM jobs WHERE status IN ('Queued', 'Running') AND request IS NOT NULL ORDER BY seq").all() as JobRow[];
     return rows.map((r) => ({ job: toJob(r), request: JSON.parse(r.request as string) as R, runner: r.runner }));

@@ -183,6 +183,30 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   ) STRICT;
   `,
+  // 4: job groups: a plan run as many moves (every move a job of the group), an evacuation for
+  // maintenance, and the restore that moves an aborted group's VMs back. Plans saved to compare.
+  `
+  CREATE TABLE job_groups (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('plan', 'maintenance', 'restore')),
+    name TEXT NOT NULL,
+    target TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    aborted_at TEXT,
+    restore_of TEXT,
+    plan TEXT NOT NULL
+  ) STRICT;
+  ALTER TABLE jobs ADD COLUMN group_id TEXT;
+  CREATE INDEX jobs_group ON jobs(group_id);
+
+  CREATE TABLE saved_plans (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    plan TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /** Runs every migration the database has not had yet, each in its own transaction. */

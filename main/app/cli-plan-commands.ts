@@ -1,0 +1,138 @@
+import { PERFORMANCE_OPTION_VALUES, type PerformanceOption } from '../../shared/model/inventory.js';
+import type { Job } from '../../shared/model/job.js';
+import type { Plan, PlanRequest, PlanWhatIf } from '../../shared/model/plan.js';
+import { UsageError, type ParsedArgs } from './cli-args.js';
+import { EXIT_NOT_FOUND, table, withServices, type CliIo, type Command } from './cli-command.js';
+import { withRunner } from './cli-job-commands.js';
+
+const ENDED = new Set(['Completed', 'Completed with info', 'Failed', 'Canceled']);
+
+/** The request of `ferry plan`: --evacuate HOST, or --vms A,B,C [--to HOST|auto]. */
+function requestOf(args: ParsedArgs): PlanRequest {
+  const evacuate = args.options.get('evacuate') as string | undefined;
+  const vms = args.options.get('vms') as string | undefined;
+  if ((evacuate === undefined) === (vms === undefined)) throw new UsageError('plan takes --evacuate HOST or --vms A,B,C (one of them)');
+  if (evacuate !== undefined) {
+    if (args.options.has('to')) throw new UsageError('--to goes with --vms; an evacuation chooses each destination');
+    return { kind: 'evacuate', host: evacuate, cannotMove: args.options.has('save') ? 'save' : 'leave' };
+  }
+  const names = (vms as string).split(',').map((v) => v.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError('--vms needs at least one VM name (A,B,C)');
+  return { kind: 'vms', vms: names, to: (args.options.get('to') as string | undefined) ?? 'auto' };
+}
+
+/** The what-ifs: --limit HOST=N (live and storage), --performance OPT, --cap-gbps N, --naive. */
+function whatIfOf(args: ParsedArgs): PlanWhatIf {
+  const limits: Record<string, { live: number; storage: number }> = {};
+  for (const item of args.lists.get('limit') ?? []) {
+    const m = /^(.+)=(\d+)$/.exec(item);
+    if (!m) throw new UsageError(`--limit takes HOST=N, got "${item}"`);
+    limits[m[1].trim()] = { live: Number(m[2]), storage: Number(m[2]) };
+  }
+  const performance = args.options.get('performance') as string | undefined;
+  if (performance !== undefined && !(PERFORMANCE_OPTION_VALUES as readonly string[]).includes(performance)) {
+    throw new UsageError(`--performance must be ${PERFORMANCE_OPTION_VALUES.join(', ')}, not "${performance}"`);
+  }
+  const cap = args.options.get('cap-gbps') as string | undefined;
+  if (cap !== undefined && !(Number(cap) > 0)) throw new UsageError(`--cap-gbps must be a number of Gbps above 0, not "${cap}"`);
+  return {
+    limits: Object.keys(limits).length ? limits : undefined,
+    performanceOption: (performance as PerformanceOption | undefined) ?? null,
+    bandwidthCapGbps: cap === undefined ? null : Number(cap),
+    naive: args.options.has('naive'),
+  };
+}
+
+/** The plan as `--json` prints it: exactly the keys outside tests read. */
+export function planJson(plan: Plan): unknown {
+  return {
+    moves: plan.moves.map((m) => ({ vm: m.vm, from: m.from, to: m.to, transferType: m.transferType, start: m.start, end: m.end, downtime: m.downtime })),
+    unmovable: plan.unmovable.map((u) => ({ vm: u.vm, reasons: u.reasons.map((r) => ({ code: r.code, message: r.message })) })),
+    makespan: plan.makespan,
+    lowerBound: plan.lowerBound,
+  };
+}
+
+const seconds = (s: number): string => (s >= 3600 ? `${(s / 3600).toFixed(1)} h` : s >= 120 ? `${(s / 60).toFixed(1)} min` : `${s.toFixed(1)} s`);
+
+/** The plan as text: the moves in order with their predicted times, what cannot move and why, the window and its bound. */
+export function planText(plan: Plan): string {
+  const lines: string[] = [];
+  if (plan.moves.length) {
+    lines.push(table([
+      ['#', 'VM', 'FROM', 'TO', 'TRANSFER', 'START', 'END', 'DOWNTIME', 'WAITS FOR'],
+      ...plan.moves.map((m) => [m.id, m.vm, m.from, m.to, m.transferType, seconds(m.start), seconds(m.end), `${Math.round(m.downtime * 1000)} ms`, m.after.join(', ') || '-']),
+    ]));
+  } else {
+    lines.push('No move to make.');
+  }
+  for (const u of plan.unmovable) {
+    lines.push('', `${u.vm} cannot move${u.action === 'save-state' ? ' (its state will be saved)' : u.action === 'leave' ? ' (it stays running where it is)' : ''}:`);
+    for (const r of u.reasons) lines.push(`  ${r.code}: ${r.message}`);
+  }
+  for (const w of plan.warnings) lines.push('', `Warning: ${w.message}`);
+  lines.push('', `Predicted window: ${seconds(plan.makespan)}. Lower bound: ${seconds(plan.lowerBound)} (${plan.lowerBoundBasis}).`);
+  return lines.join('\n');
+}
+
+/** `ferry plan`: preview, export or run many moves at once. */
+export const PLAN_COMMANDS: Record<string, Command> = {
+  plan: {
+    values: ['db', 'evacuate', 'vms', 'to', 'limit', 'performance', 'cap-gbps', 'speed'],
+    flags: ['json', 'run', 'wait', 'script', 'save', 'leave', 'naive'],
+    positionals: [0, 0],
+    run: (args, io) => {
+      const request = requestOf(args);
+      const whatIf = whatIfOf(args);
+      if (args.options.has('save') && args.options.has('leave')) throw new UsageError('--save and --leave: choose one for VMs that cannot move');
+      if (args.options.has('wait') && !args.options.has('run')) throw new UsageError('--wait goes with --run');
+      if (args.options.has('script') && args.options.has('run')) throw new UsageError('--script prints the plan\'s PowerShell; leave out --run');
+      if (!args.options.has('run')) {
+        return withServices(args, async (s) => {
+          if (args.options.has('script')) {
+            const script = s.plans.script(request, whatIf);
+            if (!script.ok) return fail(io, script.error.code, script.error.message);
+            io.out(script.value.trimEnd());
+            return 0;
+          }
+          const plan = s.plans.plan(request, whatIf);
+          if (!plan.ok) return fail(io, plan.error.code, plan.error.message);
+          io.out(args.options.has('json') ? JSON.stringify(planJson(plan.value), null, 2) : planText(plan.value));
+          return 0;
+        });
+      }
+      return withRunner(args, io, async (s, appRuns) => {
+        const started = s.plans.run(request, whatIf);
+        if (!started.ok) return fail(io, started.error.code, started.error.message);
+        const { group, plan } = started.value;
+        if (!args.options.has('wait')) {
+          if (args.options.has('json')) io.out(JSON.stringify({ group, ...(planJson(plan) as object) }, null, 2));
+          else io.out(`${group.name}: ${group.counts.total} jobs in group ${group.id}${appRuns ? ', run by the Ferry app serving this database' : ''}.\n\n${planText(plan)}`);
+          if (appRuns) return 0;
+        }
+        let last = '';
+        for (;;) {
+          const jobs = s.jobs.ofGroup(group.id);
+          const done = jobs.filter((j) => ENDED.has(j.status)).length;
+          const line = `${done} of ${jobs.length} jobs ended (${jobs.filter((j) => j.status === 'Running').length} running)`;
+          if (line !== last && args.options.has('wait')) io.err(line);
+          last = line;
+          if (done === jobs.length) break;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+        const ended = s.plans.group(group.id);
+        const jobs = s.jobs.ofGroup(group.id);
+        if (args.options.has('wait')) {
+          if (args.options.has('json')) io.out(JSON.stringify({ group: ended, jobs }, null, 2));
+          else io.out(`${ended?.name}: ${ended?.state}.\n${jobs.map((j: Job) => `  ${j.name}: ${j.status}${j.error ? ` — ${j.error.problem}` : ''}`).join('\n')}`);
+        }
+        return ended?.state === 'Completed' ? 0 : 1;
+      });
+    },
+  },
+};
+
+function fail(io: CliIo, code: string, message: string): number {
+  io.err(`ferry plan: ${message}`);
+  return code === 'host-not-found' || code === 'vm-not-found' ? EXIT_NOT_FOUND : 1;
+}

@@ -1,0 +1,193 @@
+/**
+ * Plans of many moves on the current inventory: preview, run as a job group, export as PowerShell,
+ * save to compare; maintenance mode (evacuate a host, with a preview); abort a group, and restore
+ * what it had already moved. Running a plan submits its moves in the plan's order with their
+ * dependencies; the scheduler applies the same slot rules the plan assumed.
+ */
+import type { Job, JobStep } from '../../shared/model/job.js';
+import type { JobGroup, Plan, PlanRequest, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
+import { err, ok, type Result } from '../../shared/model/result.js';
+import { planMoves } from '../domain/planner/planner.js';
+import { planScript } from '../domain/scripts/plan-script.js';
+import { transferMovesStorage } from '../domain/placement/transfer-type.js';
+import { nameKey } from '../domain/storage-paths/names.js';
+import { buildStorageIndex, defaultStorageLocation } from '../domain/storage-paths/storage-index.js';
+import { updateVmState } from '../infra/db/inventory-repository.js';
+import type { JobGroupRepository } from '../infra/db/job-group-repository.js';
+import type { JobRepository } from '../infra/db/job-repository.js';
+import type { Db } from '../infra/db/open.js';
+import type { EventHub } from './event-hub.js';
+import type { InventoryService } from './inventory-service.js';
+import type { JobService } from './job-service.js';
+import type { SchedulerService } from './scheduler-service.js';
+
+/** What running a plan started. */
+export interface PlanRun {
+  group: JobGroup;
+  plan: Plan;
+  jobs: Job[];
+}
+
+/** What aborting a group did: the group, and the restore that moves its VMs back (when asked and needed). */
+export interface GroupAbort {
+  group: JobGroup;
+  restore: PlanRun | null;
+}
+
+/** Whether saving a VM's state on a host is something Ferry can do there (the simulator records it). */
+export type SaveSupport = (host: string) => { ok: true } | { ok: false; problem: string; recommendedAction: string };
+
+/** Plans, job groups and maintenance mode. */
+export class PlanService {
+  constructor(
+    private readonly db: Db,
+    private readonly inventory: InventoryService,
+    private readonly jobRows: JobRepository,
+    private readonly jobs: JobService,
+    private readonly groups: JobGroupRepository,
+    private readonly scheduler: SchedulerService,
+    private readonly hub: EventHub,
+    private readonly saveSupport: SaveSupport,
+  ) {}
+
+  /** The plan of a request on the inventory as it is now. */
+  plan(request: PlanRequest, whatIf: PlanWhatIf = {}): Result<Plan> {
+    return planMoves(this.inventory.snapshot().inventory, request, whatIf);
+  }
+
+  /** The plan as one PowerShell script. */
+  script(request: PlanRequest, whatIf: PlanWhatIf = {}): Result<string> {
+    const plan = this.plan(request, whatIf);
+    if (!plan.ok) return plan;
+    return planScript(plan.value, this.inventory.snapshot().inventory);
+  }
+
+  /**
+   * Runs a request: plans it on the inventory as it is now (so nothing stale runs), then submits every
+   * move as a job of one group, in the plan's order. An evacuation first puts its host in maintenance
+   * mode (no move lands there) and saves the VMs that cannot move when asked to. What-if limits and
+   * caps are only hypotheses: the hosts' own settings apply; a what-if performance option applies to
+   * every move.
+   */
+  run(request: PlanRequest, whatIf: PlanWhatIf = {}, restoreOf: string | null = null): Result<PlanRun> {
+    const planned = this.plan(request, whatIf);
+    if (!planned.ok) return planned;
+    const plan = planned.value;
+    const saving = plan.unmovable.filter((u) => u.action === 'save-state');
+    if (plan.moves.length === 0 && saving.length === 0 && request.kind !== 'evacuate') {
+      const why = plan.unmovable.map((u) => `${u.vm}: ${u.reasons[0]?.message ?? 'no reason'}`).join(' ');
+      return err('nothing-to-run', `The plan has no move to run.${why ? ` ${why}` : ''}`, { plan });
+    }
+    const kind = restoreOf ? 'restore' : request.kind === 'evacuate' ? 'maintenance' : 'plan';
+    const target = request.kind === 'evacuate' ? request.host : `${plan.moves.length} VM${plan.moves.length === 1 ? '' : 's'}`;
+    const name = kind === 'maintenance' ? `Start maintenance mode on ${target}` : kind === 'restore' ? `Restore: move ${target} back` : `Run plan: migrate ${target}`;
+    const groupId = this.groups.create({ kind, name, target, plan, restoreOf });
+    if (request.kind === 'evacuate') this.inventory.maintenanceSet(request.host, true);
+
+    const index = buildStorageIndex(this.inventory.snapshot().inventory);
+    const jobOf = new Map<string, string>();
+    const jobs: Job[] = [];
+    for (const m of plan.moves) {
+      const dest = index.hosts.get(nameKey(m.to));
+      const destinationPath = transferMovesStorage(m.transferType) && dest ? defaultStorageLocation(dest, index)?.path ?? null : null;
+      const job = this.scheduler.enqueue(
+        {
+          kind: m.kind, vm: m.vm, sourceHost: m.from, destinationHost: m.to, performanceOption: m.performanceOption,
+          destinationPath, diskDestinations: null, configurationPath: null, addToDefaults: false,
+          after: m.after.map((id) => jobOf.get(id)).filter((id): id is string => id !== undefined),
+        },
+        `Migrate virtual machine ${m.vm} to ${m.to}`,
+        null,
+        groupId,
+      );
+      jobOf.set(m.id, job.id);
+      jobs.push(job);
+    }
+    for (const u of saving) jobs.push(this.vmSave(u.vm, u.host, groupId));
+    return ok({ group: this.group(groupId) as JobGroup, plan, jobs });
+  }
+
+  /** A group with its state from its jobs. */
+  group(id: string): JobGroup | undefined {
+    return this.groups.get(id, (g) => this.jobRows.ofGroup(g));
+  }
+
+  /** The newest groups first. */
+  groupList(limit = 100): JobGroup[] {
+    return this.groups.list((g) => this.jobRows.ofGroup(g), limit);
+  }
+
+  /**
+   * Aborts a group: its queued moves are canceled and its running ones stopped (each VM stays where it
+   * is). With `restore`, once nothing of it runs, the VMs it had moved go back to the hosts they left,
+   * as a new group; an evacuation's host leaves maintenance mode first so they can land there.
+   */
+  async abort(id: string, restore: boolean, waitMs = 120_000): Promise<Result<GroupAbort>> {
+    const group = this.group(id);
+    if (!group) return err('group-not-found', `No job group has the id ${id}.`);
+    if (group.state !== 'Running' && !restore) return err('group-ended', `${group.name} has already ended (${group.state}).`);
+    this.groups.markAborted(id);
+    for (const job of this.jobRows.ofGroup(id)) if (job.status === 'Queued' || job.status === 'Running') this.scheduler.cancel(job.id);
+    const deadline = Date.now() + waitMs;
+    while (this.jobRows.ofGroup(id).some((j) => j.status === 'Queued' || j.status === 'Running')) {
+      if (Date.now() > deadline) return err('abort-timeout', `${group.name}: some moves did not stop within ${waitMs / 1000} s; abort again, or cancel them in the Jobs pane.`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    this.publishGroupJobs(id);
+    if (!restore) return ok({ group: this.group(id) as JobGroup, restore: null });
+    if (group.kind === 'maintenance') this.inventory.maintenanceSet(group.target, false);
+    const inventory = this.inventory.snapshot().inventory;
+    const back: Record<string, string> = {};
+    for (const job of this.jobRows.ofGroup(id)) {
+      if ((job.status !== 'Completed' && job.status !== 'Completed with info') || !job.move) continue;
+      const vm = inventory.vms.find((v) => nameKey(v.name) === nameKey(job.target));
+      if (vm && nameKey(vm.host) !== nameKey(job.move.sourceHost)) back[vm.name] = job.move.sourceHost;
+    }
+    if (Object.keys(back).length === 0) return ok({ group: this.group(id) as JobGroup, restore: null });
+    const restored = this.run({ kind: 'vms', vms: Object.keys(back), to: 'auto', perVm: back }, {}, id);
+    if (!restored.ok) return restored;
+    return ok({ group: this.group(id) as JobGroup, restore: restored.value });
+  }
+
+  /** Start Maintenance Mode: the evacuation plan, run as a group. */
+  maintenanceStart(host: string, cannotMove: 'save' | 'leave', whatIf: PlanWhatIf = {}): Result<PlanRun> {
+    return this.run({ kind: 'evacuate', host, cannotMove }, whatIf);
+  }
+
+  /** Stop Maintenance Mode: the host takes VMs again. Moves still running from its evacuation go on. */
+  maintenanceStop(host: string): Result<{ host: string }> {
+    const h = this.inventory.snapshot().inventory.hosts.find((x) => nameKey(x.name) === nameKey(host));
+    if (!h) return err('host-not-found', `No host named "${host}" is in the inventory.`);
+    if (!h.maintenanceMode) return err('not-in-maintenance', `${h.name} is not in maintenance mode.`);
+    this.inventory.maintenanceSet(h.name, false);
+    return ok({ host: h.name });
+  }
+
+  /** Saves a plan under a name, to compare with another. */
+  planSave(name: string, plan: Plan): SavedPlan {
+    return this.groups.planSave(name, plan);
+  }
+
+  /** Saved plans, newest first. */
+  plansSaved(): SavedPlan[] {
+    return this.groups.plansSaved();
+  }
+
+  /** Saves a VM's state as a job of the group (an evacuation's VM that cannot move). */
+  private vmSave(vm: string, host: string, groupId: string): Job {
+    const steps: JobStep[] = [{ name: 'Save state', status: 'Running', progress: 0 }];
+    const job = this.jobs.start('save-vm', `Save virtual machine ${vm}`, vm, steps.map((s) => s.name));
+    this.db.prepare('UPDATE jobs SET group_id = ? WHERE id = ?').run(groupId, job.id);
+    job.groupId = groupId;
+    const support = this.saveSupport(host);
+    if (!support.ok) return this.jobs.finish(job, 'Failed', { failedStep: 0, error: { problem: support.problem, recommendedAction: support.recommendedAction } });
+    const revision = updateVmState(this.db, vm, 'Saved');
+    if (revision !== null) this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta });
+    return this.jobs.finish(job, 'Completed', { summary: `${vm} is saved on ${host}: it is down until it is started again.` });
+  }
+
+  private publishGroupJobs(id: string): void {
+    const jobs = this.jobRows.ofGroup(id);
+    if (jobs.length) this.hub.emit('jobs.changed', { jobs });
+  }
+}
