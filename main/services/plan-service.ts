@@ -5,7 +5,7 @@
  * dependencies; the scheduler applies the same slot rules the plan assumed.
  */
 import type { Job, JobStep } from '../../shared/model/job.js';
-import type { JobGroup, Plan, PlanRequest, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
+import type { GroupAbort, JobGroup, Plan, PlanRequest, PlanRun, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
 import { planMoves } from '../domain/planner/planner.js';
 import { planScript } from '../domain/scripts/plan-script.js';
@@ -20,19 +20,6 @@ import type { EventHub } from './event-hub.js';
 import type { InventoryService } from './inventory-service.js';
 import type { JobService } from './job-service.js';
 import type { SchedulerService } from './scheduler-service.js';
-
-/** What running a plan started. */
-export interface PlanRun {
-  group: JobGroup;
-  plan: Plan;
-  jobs: Job[];
-}
-
-/** What aborting a group did: the group, and the restore that moves its VMs back (when asked and needed). */
-export interface GroupAbort {
-  group: JobGroup;
-  restore: PlanRun | null;
-}
 
 /** Whether saving a VM's state on a host is something Ferry can do there (the simulator records it). */
 export type SaveSupport = (host: string) => { ok: true } | { ok: false; problem: string; recommendedAction: string };
@@ -163,9 +150,10 @@ export class PlanService {
     return ok({ host: h.name });
   }
 
-  /** Saves a plan under a name, to compare with another. */
-  planSave(name: string, plan: Plan): SavedPlan {
-    return this.groups.planSave(name, plan);
+  /** Plans a request again and saves the plan under a name, to compare with another. */
+  planSave(name: string, request: PlanRequest, whatIf: PlanWhatIf = {}): Result<SavedPlan> {
+    const plan = this.plan(request, whatIf);
+    return plan.ok ? ok(this.groups.planSave(name, plan.value)) : plan;
   }
 
   /** Saved plans, newest first. */

@@ -258,6 +258,15 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
       }
       case 'migration.submit':
       case 'vm.start':
+      case 'plan.create':
+      case 'plan.run':
+      case 'plan.script':
+      case 'plan.save':
+      case 'plan.saved':
+      case 'groups.list':
+      case 'groups.abort':
+      case 'maintenance.start':
+      case 'maintenance.stop':
         return err('fake-not-seeded', `The fake backend has no answer for ${channel}: seed one with handlers or override().`);
       default:
         return assertNever(channel);

@@ -28,6 +28,15 @@ export const INVOKE_CHANNELS = [
   'lab.status',
   'lab.start',
   'lab.stop',
+  'plan.create',
+  'plan.run',
+  'plan.script',
+  'plan.save',
+  'plan.saved',
+  'groups.list',
+  'groups.abort',
+  'maintenance.start',
+  'maintenance.stop',
 ] as const;
 
 /** The names of all request channels. */

@@ -3,6 +3,7 @@ import type { InventoryDocument, InventoryMeta } from '../model/inventory.js';
 import type { ImportSummary } from '../model/import.js';
 import type { Job } from '../model/job.js';
 import type { LabStatus } from '../model/lab.js';
+import type { GroupAbort, JobGroup, Plan, PlanRun, SavedPlan } from '../model/plan.js';
 import { LANGUAGE_VALUES, SIMULATOR_SPEED, THEME_VALUES, type UiSettings } from '../model/settings.js';
 import { AUTHENTICATION_VALUES, PERFORMANCE_OPTION_VALUES } from '../model/inventory.js';
 import type { HostSettingsView } from '../model/live-migration-settings.js';
@@ -78,6 +79,27 @@ export const settingsTargetSchema = z.union([
   z.object({ hostGroup: z.string().trim().min(1).max(1024) }).strict(),
   z.object({ cluster: objectName }).strict(),
 ]);
+
+/** What to plan: chosen VMs (to a host or `auto`, with per-VM changes), or a host's evacuation. */
+export const planRequestSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('vms'),
+    vms: z.array(objectName).min(1).max(10_000),
+    to: objectName,
+    perVm: z.record(objectName, objectName).optional(),
+  }).strict(),
+  z.object({ kind: z.literal('evacuate'), host: objectName, cannotMove: z.enum(['save', 'leave']) }).strict(),
+]);
+
+/** A plan's what-if controls: per-host limits, one performance option, a bandwidth cap, or VMM's naive order. */
+export const planWhatIfSchema = z.object({
+  limits: z.record(objectName, z.object({ live: z.number().optional(), storage: z.number().optional() }).strict()).optional(),
+  performanceOption: performanceOption.nullable().optional(),
+  bandwidthCapGbps: z.number().positive().max(10_000).nullable().optional(),
+  naive: z.boolean().optional(),
+}).strict();
+
+const planArgs = z.object({ request: planRequestSchema, whatIf: planWhatIfSchema.optional() }).strict();
 
 /**
  * Argument schemas of every renderer-to-main request. The main side validates each request against
@@ -165,6 +187,24 @@ export const invokeSchemas = {
   'lab.start': none,
   /** Stops the QEMU lab (its moves canceled, its processes ended, its files and host group removed), as a job. */
   'lab.stop': none,
+  /** Plans many moves on the current inventory: destinations, order, predicted times, the window and its lower bound. */
+  'plan.create': planArgs,
+  /** Plans again on the current inventory and runs it: one job group, a job per move (an evacuation: maintenance mode first). */
+  'plan.run': planArgs,
+  /** The plan as one PowerShell script. */
+  'plan.script': planArgs,
+  /** Plans again and saves the plan under a name, to compare with another. */
+  'plan.save': z.object({ name: z.string().trim().min(1).max(200), request: planRequestSchema, whatIf: planWhatIfSchema.optional() }).strict(),
+  /** Saved plans, newest first. */
+  'plan.saved': none,
+  /** Job groups (plan runs, evacuations, restores), newest first. */
+  'groups.list': none,
+  /** Aborts a group: cancels what has not finished; with `restore`, moves back the VMs it had moved. */
+  'groups.abort': z.object({ id: z.string().min(1).max(64), restore: z.boolean() }).strict(),
+  /** Start Maintenance Mode: evacuates the host as a group (preview it with plan.create). */
+  'maintenance.start': z.object({ host: objectName, cannotMove: z.enum(['save', 'leave']), whatIf: planWhatIfSchema.optional() }).strict(),
+  /** Stop Maintenance Mode: the host takes VMs again. */
+  'maintenance.stop': z.object({ host: objectName }).strict(),
 } as const satisfies Record<InvokeChannel, z.ZodType>;
 
 export type { InvokeChannel } from './channels.js';
@@ -217,4 +257,13 @@ export interface InvokeResults {
   'lab.status': LabStatus;
   'lab.start': { job: Job; status: LabStatus };
   'lab.stop': { job: Job; status: LabStatus };
+  'plan.create': Plan;
+  'plan.run': PlanRun;
+  'plan.script': string;
+  'plan.save': SavedPlan;
+  'plan.saved': SavedPlan[];
+  'groups.list': JobGroup[];
+  'groups.abort': GroupAbort;
+  'maintenance.start': PlanRun;
+  'maintenance.stop': { host: string };
 }

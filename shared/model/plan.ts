@@ -5,7 +5,7 @@
  * exactly as named here (outside tests read them), and may print more.
  */
 import type { PerformanceOption } from './inventory.js';
-import type { MoveKind } from './job.js';
+import type { Job, MoveKind } from './job.js';
 import type { HostLimits, SlotKind } from './migration-slots.js';
 import type { Issue, ReasonCode, TransferType } from './placement.js';
 
@@ -142,4 +142,17 @@ export interface SavedPlan {
   name: string;
   savedAt: string;
   plan: Plan;
+}
+
+/** What running a plan started: its group, the plan it runs, and the group's jobs. */
+export interface PlanRun {
+  group: JobGroup;
+  plan: Plan;
+  jobs: Job[];
+}
+
+/** What aborting a group did: the group, and the restore that moves its VMs back (when asked and needed). */
+export interface GroupAbort {
+  group: JobGroup;
+  restore: PlanRun | null;
 }
