@@ -84,10 +84,13 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
     // Hosts that can't take it even before other moves are counted are skipped cheaply; their reasons
     // are worked out only when no host is left.
     const pinned = ask.pinned === null ? null : nameKey(ask.pinned);
+    const departing = (d: Host): number => (ledgers.get(nameKey(d.name))?.departing ?? []).reduce((sum, x) => sum + x.mb, 0);
     const fitsNow = (d: Host): boolean => (pinned === null || nameKey(d.name) === pinned) && d.state === 'Responding' && !d.maintenanceMode
-      && d.memory.availableMB - d.memory.reserveMB >= memoryMB && (!facts.running || d.cpu.vendor === facts.source.cpu.vendor);
+      && d.memory.availableMB - d.memory.reserveMB + departing(d) >= memoryMB && (!facts.running || d.cpu.vendor === facts.source.cpu.vendor);
+    // Memory is checked below, against what earlier moves take and free; every other rule is Select Host's.
+    const blocked = (c: HostCandidate): boolean => c.reasons.some((r) => r.code !== 'insufficient-memory');
     let pool = hostCandidates(facts, index, {}, fitsNow);
-    if (!pool.some((c) => c.reasons.length === 0)) pool = hostCandidates(facts, index, {}, (d) => pinned === null || nameKey(d.name) === pinned);
+    if (!pool.some((c) => !blocked(c))) pool = hostCandidates(facts, index, {}, (d) => pinned === null || nameKey(d.name) === pinned);
     if (ask.pinned !== null && pool.length === 0) {
       const already = nameKey(ask.pinned) === nameKey(facts.source.name);
       notPlaced.push({
@@ -98,7 +101,7 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
       });
       continue;
     }
-    const open = pool.filter((c) => c.reasons.length === 0);
+    const open = pool.filter((c) => !blocked(c));
     if (open.length === 0) {
       notPlaced.push({ ask, host: facts.source.name, reasons: mergedReasons(pool) });
       continue;
@@ -145,6 +148,11 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
             || (h.score === best.score && (l.arrivals < ledger(best.c.dest).arrivals
               || (l.arrivals === ledger(best.c.dest).arrivals && c.dest.name < best.c.dest.name)))))));
       if (better) best = { c, score: h.score, rating: h.rating, freed, after };
+    }
+    if (!best && open.every((c) => c.reasons.length > 0 && (ledgers.get(nameKey(c.dest.name))?.arrivals ?? 0) === 0)) {
+      // Short of memory before any other move is counted: Select Host's own reasons say it best.
+      notPlaced.push({ ask, host: facts.source.name, reasons: mergedReasons(pool) });
+      continue;
     }
     if (!best) {
       notPlaced.push({

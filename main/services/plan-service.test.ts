@@ -1,0 +1,166 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InventoryDocument } from '../../shared/model/inventory.js';
+import type { Job } from '../../shared/model/job.js';
+import type { ManualMove } from '../../test/fixtures/manual-connector.js';
+import { ManualConnector } from '../../test/fixtures/manual-connector.js';
+import { createAppServices, type AppServices } from './app-services.js';
+
+// Plans run as job groups through the real scheduler and SQLite; moves end when the test says.
+
+let dir: string;
+let s: AppServices;
+let connector: ManualConnector;
+
+/** Host HV-A with VM-1..3 on one share; HV-B, HV-C, HV-D reach it. */
+function estate(): InventoryDocument {
+  return JSON.parse(readFileSync('test/fixtures/scheduler-estate.json', 'utf8')) as InventoryDocument;
+}
+
+async function open(doc: InventoryDocument = estate()): Promise<void> {
+  dir = mkdtempSync(join(tmpdir(), 'ferry-plans-'));
+  connector = new ManualConnector();
+  s = await createAppServices({ databasePath: join(dir, 'ferry.db'), runner: 'app', connector: () => connector });
+  const imported = await s.inventory.importText('estate.json', JSON.stringify(doc));
+  if (!imported.ok) throw new Error(JSON.stringify(imported.error));
+}
+beforeEach(() => {
+  dir = '';
+});
+afterEach(async () => {
+  await s.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+const job = (id: string): Job => s.jobs.get(id) as Job;
+const hostOf = (vm: string): string | undefined => s.inventory.snapshot().inventory.vms.find((v) => v.name === vm)?.host;
+const moveOf = (vm: string, n = 0): ManualMove => {
+  const m = connector.moves.filter((x) => x.request.vm === vm)[n];
+  if (!m) throw new Error(`no move ${n} of ${vm} started`);
+  return m;
+};
+const jobOf = (jobs: Job[], vm: string): Job => jobs.find((j) => j.target === vm) as Job;
+
+describe('running a plan as a job group', () => {
+  it('evacuates a host: maintenance mode first, every move a job of one group under the slot rules, the group completes', async () => {
+    await open();
+    const run = s.plans.maintenanceStart('HV-A', 'leave');
+    if (!run.ok) throw new Error(run.error.message);
+    const { group, jobs } = run.value;
+    expect(group).toMatchObject({ kind: 'maintenance', name: 'Start maintenance mode on HV-A', target: 'HV-A', state: 'Running', counts: { total: 3 } });
+    expect(s.inventory.snapshot().inventory.hosts.find((h) => h.name === 'HV-A')?.maintenanceMode).toBe(true);
+    expect(jobs.every((j) => j.groupId === group.id)).toBe(true);
+    // HV-A's live limit is 2: two run, the third waits for a slot.
+    expect(jobs.map((j) => job(j.id).status).sort()).toEqual(['Queued', 'Running', 'Running']);
+    for (let round = 0; round < 3; round++) {
+      for (const m of connector.moves) m.complete();
+      await tick();
+    }
+    expect(s.plans.group(group.id)?.state).toBe('Completed');
+    expect(['VM-1', 'VM-2', 'VM-3'].map(hostOf).every((h) => h !== 'HV-A')).toBe(true);
+    // Nothing lands on a host in maintenance; Stop Maintenance Mode lets it take VMs again.
+    expect(s.plans.plan({ kind: 'vms', vms: ['VM-1'], to: 'HV-A' })).toMatchObject({ ok: true, value: { unmovable: [{ reasons: [{ code: 'maintenance-mode' }] }] } });
+    expect(s.plans.maintenanceStop('HV-A')).toEqual({ ok: true, value: { host: 'HV-A' } });
+    expect(s.inventory.snapshot().inventory.hosts.find((h) => h.name === 'HV-A')?.maintenanceMode).toBe(false);
+    expect(s.plans.maintenanceStop('HV-A')).toMatchObject({ ok: false, error: { code: 'not-in-maintenance' } });
+  });
+
+  it('aborts and restores: what has not finished is canceled, and the VM that had moved comes back', async () => {
+    await open();
+    const run = s.plans.run({ kind: 'vms', vms: ['VM-1', 'VM-2', 'VM-3'], to: 'HV-B' });
+    if (!run.ok) throw new Error(run.error.message);
+    const { group, jobs } = run.value;
+    const first = jobs.find((j) => job(j.id).status === 'Running') as Job;
+    moveOf(first.target).complete();
+    await tick();
+    expect(hostOf(first.target)).toBe('HV-B');
+    const stillRunning = jobs.filter((j) => job(j.id).status === 'Running').map((j) => j.target);
+    expect(stillRunning).toHaveLength(2);
+
+    const aborted = await s.plans.abort(group.id, true);
+    if (!aborted.ok) throw new Error(aborted.error.message);
+    expect(aborted.value.group).toMatchObject({ state: 'Aborted', counts: { completed: 1, canceled: 2 } });
+    for (const vm of stillRunning) {
+      expect(moveOf(vm).canceled).toBe(true);
+      expect(hostOf(vm)).toBe('HV-A');
+    }
+    const restore = aborted.value.restore;
+    expect(restore?.group).toMatchObject({ kind: 'restore', restoreOf: group.id, counts: { total: 1 } });
+    expect(restore?.plan.moves).toMatchObject([{ vm: first.target, from: 'HV-B', to: 'HV-A', chosen: 'pinned' }]);
+    moveOf(first.target, 1).complete();
+    await tick();
+    expect(hostOf(first.target)).toBe('HV-A');
+    expect(s.plans.group(restore?.group.id as string)?.state).toBe('Completed');
+    expect(s.plans.groupList().map((g) => g.kind)).toEqual(['restore', 'plan']);
+  });
+
+  it('aborts without restoring: the moved VM stays where it went', async () => {
+    await open();
+    const run = s.plans.run({ kind: 'vms', vms: ['VM-1', 'VM-2'], to: 'HV-C' });
+    if (!run.ok) throw new Error(run.error.message);
+    moveOf('VM-1').complete();
+    await tick();
+    const aborted = await s.plans.abort(run.value.group.id, false);
+    expect(aborted).toMatchObject({ ok: true, value: { restore: null, group: { state: 'Aborted' } } });
+    expect([hostOf('VM-1'), hostOf('VM-2')]).toEqual(['HV-C', 'HV-A']);
+    expect(await s.plans.abort(run.value.group.id, false)).toMatchObject({ ok: false, error: { code: 'group-ended' } });
+  });
+
+  it('starts a move that needs memory another move frees only once that move has ended, and drops it if that move fails', async () => {
+    const doc = estate();
+    const b = doc.hosts.find((h) => h.name === 'HV-B') as InventoryDocument['hosts'][number];
+    b.memory = { ...b.memory, availableMB: 4000 + (b.memory.reserveMB ?? 256) };
+    doc.vms.push({ ...doc.vms[0], name: 'VM-B1', id: '9d4c2b1a-0000-4000-8000-000000000b01', host: 'HV-B', configurationPath: doc.vms[0].configurationPath.replace('VM-1', 'VM-B1'), disks: doc.vms[0].disks.map((d) => ({ ...d, path: d.path.replace('VM-1', 'VM-B1') })) });
+    await open(doc);
+    const request = { kind: 'vms' as const, vms: ['VM-B1', 'VM-1', 'VM-2'], to: 'auto', perVm: { 'VM-B1': 'HV-C', 'VM-1': 'HV-B', 'VM-2': 'HV-B' } };
+    const plan = s.plans.plan(request);
+    if (!plan.ok) throw new Error(plan.error.message);
+    const toB = plan.value.moves.find((m) => m.vm === 'VM-1');
+    expect(toB?.after).toEqual([plan.value.moves.find((m) => m.vm === 'VM-B1')?.id]);
+    expect(plan.value.unmovable.map((u) => [u.vm, u.reasons[0].code])).toEqual([['VM-2', 'no-capacity-left']]);
+    expect((toB?.start ?? 0) + 1e-9).toBeGreaterThanOrEqual(plan.value.moves.find((m) => m.vm === 'VM-B1')?.end ?? Infinity);
+
+    const run = s.plans.run(request);
+    if (!run.ok) throw new Error(run.error.message);
+    const vm1 = jobOf(run.value.jobs, 'VM-1');
+    expect(job(vm1.id)).toMatchObject({ status: 'Queued', waitingFor: 'waiting for "Migrate virtual machine VM-B1 to HV-C" to end first (it frees the memory this move needs on HV-B)' });
+    moveOf('VM-B1').complete();
+    await tick();
+    expect(job(vm1.id).status).toBe('Running');
+    moveOf('VM-1').complete();
+    await tick();
+    expect(hostOf('VM-1')).toBe('HV-B');
+
+    // The same again, back: the departure fails this time, so the move that waited for it never starts.
+    const again = s.plans.run({ kind: 'vms', vms: ['VM-1', 'VM-B1'], to: 'auto', perVm: { 'VM-1': 'HV-A', 'VM-B1': 'HV-B' } });
+    if (!again.ok) throw new Error(again.error.message);
+    const back = jobOf(again.value.jobs, 'VM-B1');
+    expect(job(back.id).status).toBe('Queued');
+    moveOf('VM-1', 1).fail('the destination refused it');
+    await tick();
+    s.scheduler.dispatch();
+    expect(job(back.id)).toMatchObject({ status: 'Canceled', summary: expect.stringMatching(/^Not started: it waited for "Migrate virtual machine VM-1 to HV-A", which failed/) as string });
+  });
+
+  it('saves the VMs an evacuation cannot move when asked to, as jobs of the group', async () => {
+    const doc = estate();
+    doc.vms[2] = { ...doc.vms[2], memoryMB: 500_000 };
+    await open(doc);
+    const run = s.plans.maintenanceStart('HV-A', 'save');
+    if (!run.ok) throw new Error(run.error.message);
+    expect(run.value.plan.unmovable).toMatchObject([{ vm: 'VM-3', action: 'save-state', reasons: [{ code: 'insufficient-memory' }] }]);
+    const save = jobOf(run.value.jobs, 'VM-3');
+    expect(job(save.id)).toMatchObject({ kind: 'save-vm', status: 'Completed', groupId: run.value.group.id });
+    expect(s.inventory.snapshot().inventory.vms.find((v) => v.name === 'VM-3')?.state).toBe('Saved');
+  });
+
+  it('refuses a plan with nothing to run, saying why', async () => {
+    await open();
+    expect(s.plans.run({ kind: 'vms', vms: ['VM-1'], to: 'HV-A' })).toMatchObject({
+      ok: false, error: { code: 'nothing-to-run', message: expect.stringMatching(/VM-1 is already on HV-A/) as string },
+    });
+  });
+});
