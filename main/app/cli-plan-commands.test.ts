@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ferryOn } from '../../test/fixtures/cli-run.js';
+
+// `ferry plan` on the built-in demo estate, in this process (real SQLite, the simulator).
+
+let dir: string;
+let db: string;
+const ferry = ferryOn(() => db);
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ferry-cli-plan-'));
+  db = join(dir, 'ferry.db');
+  expect((await ferry('import', 'resources/demo-inventory.json')).code).toBe(0);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ferry plan', () => {
+  it('--evacuate --json prints exactly the documented shape, times in seconds from the start', async () => {
+    const r = await ferry('plan', '--evacuate', 'hv-to-03', '--json');
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.out) as { moves: Record<string, unknown>[]; unmovable: unknown[]; makespan: number; lowerBound: number };
+    expect(Object.keys(plan)).toEqual(['moves', 'unmovable', 'makespan', 'lowerBound']);
+    expect(plan.moves.length).toBeGreaterThan(0);
+    for (const m of plan.moves) {
+      expect(Object.keys(m)).toEqual(['vm', 'from', 'to', 'transferType', 'start', 'end', 'downtime']);
+      expect(m.from).toBe('HV-TO-03');
+      expect(m.to).not.toBe('HV-TO-03');
+      expect(m.start).toBeGreaterThanOrEqual(0);
+      expect(m.end as number).toBeGreaterThan(m.start as number);
+    }
+    expect(plan.makespan).toBe(Math.max(...plan.moves.map((m) => m.end as number)));
+    expect(plan.lowerBound).toBeLessThanOrEqual(plan.makespan);
+  });
+
+  it('--vms with --to auto plans each VM, and lists one it does not know with its reason code', async () => {
+    const r = await ferry('plan', '--vms', 'SQL-TO-03,WEB-TO-01,NO-SUCH-VM', '--to', 'auto', '--json');
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.out) as { moves: { vm: string }[]; unmovable: { vm: string; reasons: { code: string; message: string }[] }[] };
+    expect(plan.moves.map((m) => m.vm).sort()).toEqual(['SQL-TO-03', 'WEB-TO-01']);
+    expect(plan.unmovable).toEqual([{ vm: 'NO-SUCH-VM', reasons: [{ code: 'vm-not-found', message: 'No VM named "NO-SUCH-VM" is in the inventory: check the name.' }] }]);
+  });
+
+  it('prints the plan as a table with the window and its lower bound', async () => {
+    const r = await ferry('plan', '--vms', 'SQL-TO-03,WEB-TO-01', '--to', 'HV-TO-02');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^#\s+VM\s+FROM\s+TO\s+TRANSFER\s+START\s+END\s+DOWNTIME/);
+    expect(r.out).toMatch(/m1\s+\S+\s+HV-TO-03\s+HV-TO-02\s+Live/);
+    expect(r.out).toMatch(/Predicted window: [\d.]+ (s|min|h)\. Lower bound: [\d.]+ (s|min|h) \(/);
+  });
+
+  it('what-ifs change the answer: a limit of 1 on the source serialises the moves', async () => {
+    const two = JSON.parse((await ferry('plan', '--vms', 'WEB-TO-01,WEB-TO-02', '--to', 'HV-TO-02', '--json')).out) as { moves: { start: number; end: number }[] };
+    expect(two.moves.map((m) => m.start)).toEqual([0, 0]);
+    const one = JSON.parse((await ferry('plan', '--vms', 'WEB-TO-01,WEB-TO-02', '--to', 'HV-TO-02', '--limit', 'HV-TO-03=1', '--json')).out) as { moves: { start: number; end: number }[] };
+    expect(one.moves[1].start).toBeCloseTo(one.moves[0].end, 3);
+  });
+
+  it('--script prints the PowerShell of every move in the plan\'s order', async () => {
+    const r = await ferry('plan', '--vms', 'SQL-TO-03,WEB-TO-01', '--to', 'HV-TO-02', '--script');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^# Ferry plan: 2 moves, predicted window \d+ s \(lower bound \d+ s\)\./);
+    expect(r.out.match(/Move-SCVirtualMachine -VM \$vm -VMHost \$vmHost/g)).toHaveLength(2);
+    expect(r.out).toMatch(/# Move 1 of 2: predicted to start at 0 s/);
+  });
+
+  it('--run --wait runs the plan as one job group and waits for it', async () => {
+    const r = await ferry('plan', '--vms', 'WEB-TO-01,WEB-TO-02', '--to', 'HV-TO-02', '--run', '--wait', '--speed', '3600');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Run plan: migrate 2 VMs: Completed\./);
+    expect(r.out).toMatch(/Migrate virtual machine WEB-TO-01 to HV-TO-02: Completed/);
+    const inventory = JSON.parse((await ferry('inventory', '--json')).out) as { vms: { name: string; host: string }[] };
+    expect(inventory.vms.filter((v) => v.name.startsWith('WEB-TO-0') && ['WEB-TO-01', 'WEB-TO-02'].includes(v.name)).map((v) => v.host)).toEqual(['HV-TO-02', 'HV-TO-02']);
+    const jobs = JSON.parse((await ferry('jobs', '--json')).out) as { target: string; groupId: string | null }[];
+    const groups = new Set(jobs.filter((j) => ['WEB-TO-01', 'WEB-TO-02'].includes(j.target)).map((j) => j.groupId));
+    expect(groups.size).toBe(1);
+    expect([...groups][0]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('says what is wrong with the command line, and names an unknown host', async () => {
+    expect(await ferry('plan', '--vms', 'A')).toMatchObject({ code: 0 });
+    expect(await ferry('plan')).toMatchObject({ code: 2, err: expect.stringMatching(/plan takes --evacuate HOST or --vms A,B,C/) as string });
+    expect(await ferry('plan', '--evacuate', 'HV-TO-03', '--to', 'HV-TO-01')).toMatchObject({ code: 2, err: expect.stringMatching(/--to goes with --vms/) as string });
+    expect(await ferry('plan', '--vms', 'A', '--limit', 'x')).toMatchObject({ code: 2, err: expect.stringMatching(/--limit takes HOST=N, got "x"/) as string });
+    expect(await ferry('plan', '--vms', 'A', '--wait')).toMatchObject({ code: 2, err: expect.stringMatching(/--wait goes with --run/) as string });
+    expect(await ferry('plan', '--evacuate', 'HV-NOPE')).toMatchObject({ code: 2, err: expect.stringMatching(/No host named "HV-NOPE" is in the inventory/) as string });
+    expect(await ferry('plan', '--vms', 'WEB-TO-01', '--limit', 'HV-TO-03=0')).toMatchObject({ code: 1, err: expect.stringMatching(/limits\.HV-TO-03\.live: must be a whole number from 1 to 64, got 0/) as string });
+  });
+});
