@@ -13,11 +13,11 @@ import type { Issue, ReasonCode, TransferType } from './placement.js';
 export type PlanRequest =
   | {
       kind: 'vms';
-      vms: readonly string[];
+      vms: string[];
       /** Where every VM goes unless `perVm` says otherwise: a host name, or `auto`. */
       to: string;
       /** A row the user changed: VM name → host name (or `auto`). */
-      perVm?: Readonly<Record<string, string>>;
+      perVm?: Record<string, string>;
     }
   | {
       kind: 'evacuate';
@@ -29,7 +29,7 @@ export type PlanRequest =
 /** What-if controls: they change the plan, not the estate. */
 export interface PlanWhatIf {
   /** Per host (by name): live and storage migration limits to plan with. */
-  limits?: Readonly<Record<string, Partial<HostLimits>>>;
+  limits?: Record<string, Partial<HostLimits>>;
   /** One performance option for every move, instead of each source host's own. */
   performanceOption?: PerformanceOption | null;
   /** A cap on every host's migration network, Gbps (the slower of the cap and the host's line rate applies). */

@@ -53,16 +53,21 @@ export function makespanLowerBound(moves: readonly BoundMove[], limitsOf: (host:
   const consider = (seconds: number, basis: () => string): void => {
     if (seconds > best.seconds) best = { seconds, basis: basis() };
   };
-  const link = new Map<string, { host: Host; seconds: number }>();
+  // Per host: link work of all its moves, and of those holding each kind of slot (at most `limit` of
+  // them run at once, each at most one line's rate).
+  const link = new Map<string, { host: Host; seconds: number; live: number; storage: number }>();
   const slots = new Map<string, { need: SlotNeed; seconds: number }>();
   for (const m of moves) {
     consider(m.seconds, () => `the longest move takes ${m.seconds.toFixed(1)} s on its own`);
     if (m.memoryMB + m.fileMB > 0) {
       for (const host of new Map([[nameKey(m.source.name), m.source], [nameKey(m.destination.name), m.destination]]).values()) {
         const limits = limitsOf(host.name);
-        const cap = capacity(host, m.option, capGbps, limits.live + limits.storage);
-        const e = link.get(nameKey(host.name)) ?? { host, seconds: 0 };
-        e.seconds += (m.memoryMB / Math.max(1, m.compression) + m.fileMB) / cap;
+        const work = m.memoryMB / Math.max(1, m.compression) + m.fileMB;
+        const e = link.get(nameKey(host.name)) ?? { host, seconds: 0, live: 0, storage: 0 };
+        e.seconds += work / capacity(host, m.option, capGbps, limits.live + limits.storage);
+        const holds = (kind: 'live' | 'storage'): boolean => m.needs.some((n) => n.kind === kind && nameKey(n.host) === nameKey(host.name));
+        if (holds('live') && limits.live > 0) e.live += work / capacity(host, m.option, capGbps, limits.live);
+        if (holds('storage') && limits.storage > 0) e.storage += work / capacity(host, m.option, capGbps, limits.storage);
         link.set(nameKey(host.name), e);
       }
     }
@@ -73,7 +78,11 @@ export function makespanLowerBound(moves: readonly BoundMove[], limitsOf: (host:
       slots.set(k, e);
     }
   }
-  for (const { host, seconds } of link.values()) consider(seconds, () => `${host.name} has ${seconds.toFixed(1)} s of transfers at its migration network's full capacity`);
+  for (const { host, seconds, live, storage } of link.values()) {
+    consider(seconds, () => `${host.name} has ${seconds.toFixed(1)} s of transfers at its migration network's full capacity`);
+    consider(live, () => `${host.name}'s live migrations need ${live.toFixed(1)} s of transfers with at most ${limitsOf(host.name).live} running at once`);
+    consider(storage, () => `${host.name}'s storage-copying moves need ${storage.toFixed(1)} s of transfers with at most ${limitsOf(host.name).storage} running at once`);
+  }
   for (const { need, seconds } of slots.values()) {
     const limit = limitsOf(need.host)[need.kind];
     if (limit > 0) consider(seconds / limit, () => `${need.host} has ${seconds.toFixed(1)} s of ${need.kind === 'live' ? 'live' : 'storage'} migrations for ${limit} ${limit === 1 ? 'slot' : 'slots'}`);

@@ -12,8 +12,8 @@ import { nameKey } from '../storage-paths/names.js';
  * Plays a set of moves forward in time the way Ferry's scheduler would run them: moves are submitted
  * in the given order and start by the same slot rules (`decideDispatch`, migration-rules.md
  * section 4); a move with `after` starts only once those moves have ended. Each move runs the
- * migration model's engine; moves on the same migration network share it, and whenever a move starts
- * or ends, the rates of the moves on its hosts' links are worked out again (the simulator connector
+ * migration model's engine; each host's migration network is shared fairly by the moves on it (a move
+ * gets the least of its stream rate and its share at either end), and whenever a move starts or ends, the rates of the moves on its hosts' links are worked out again (the simulator connector
  * does the same). Event-driven: between two events every rate is constant, so each move's end is
  * known exactly and nothing is stepped by a clock.
  */
@@ -69,9 +69,9 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
   const linkHosts = (m: TimelineMove): string[] => (usesMigrationNetwork(m.kind) ? [...new Set([nameKey(m.source.name), nameKey(m.destination.name)])] : []);
   const capped = (h: Host): Host => (capGbps !== null && capGbps < h.migrationNetwork.gbps ? { ...h, migrationNetwork: { ...h.migrationNetwork, gbps: capGbps } } : h);
   const ratesOf = (r: Running): MoveRates => {
-    let sharedBy = 1;
-    for (const h of r.hosts) sharedBy = Math.max(sharedBy, onLink.get(h)?.size ?? 1);
-    const link = linkEstimate({ source: capped(r.move.source), destination: capped(r.move.destination), option: r.move.option, sharedBy });
+    const count = (h: Host): number => (r.hosts.length ? Math.max(1, onLink.get(nameKey(h.name))?.size ?? 1) : 1);
+    const sharedAt = { source: count(r.move.source), destination: count(r.move.destination) };
+    const link = linkEstimate({ source: capped(r.move.source), destination: capped(r.move.destination), option: r.move.option, sharedBy: Math.max(sharedAt.source, sharedAt.destination), sharedAt });
     return moveRates(link, r.move.plan.constants);
   };
   /** Moves whose rates change when a move on `hosts` starts or ends: every move on those links. */

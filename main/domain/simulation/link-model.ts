@@ -55,6 +55,13 @@ export interface LinkInput {
   option: PerformanceOption;
   /** Moves on the link now, this one included; below 1 counts as 1. */
   sharedBy: number;
+  /**
+   * Moves on each end's migration network now, this one included. When given, each end's whole
+   * capacity (its line rate times its NICs) is shared fairly among the moves on it, and the move gets
+   * the least of its stream rate and its share at either end; `sharedBy` then only labels the basis.
+   * Without it, the move shares the slower end's capacity with the busier end's count (conservative).
+   */
+  sharedAt?: { source: number; destination: number };
 }
 
 /** The rates one move gets on a link, in MB/s (MiB), and the rule behind them. */
@@ -95,37 +102,49 @@ function share(capacity: Capacity, sharedBy: number): number {
   return Math.max(MIN_LINK_MBPS, Math.min(capacity.streamMBps, capacity.totalMBps / sharedBy));
 }
 
+/**
+ * With per-end counts: a fair share of each end's own capacity (its line × its NICs × `perNic`, the
+ * option's efficiency), capped at the stream rate.
+ */
+function shareAtEnds(streamMBps: number, input: LinkInput, perNic: number, at: { source: number; destination: number }): number {
+  const end = (e: LinkEnd): number => Math.max(0, e.migrationNetwork.gbps) * MBPS_PER_GBPS * Math.max(1, Math.floor(e.migrationNetwork.nics)) * perNic;
+  return Math.max(MIN_LINK_MBPS, Math.min(streamMBps, end(input.source) / Math.max(1, at.source), end(input.destination) / Math.max(1, at.destination)));
+}
+
 /** The rates one move gets on its link, by the rules above. */
 export function linkEstimate(input: LinkInput): LinkEstimate {
   const src = input.source.migrationNetwork;
   const dst = input.destination.migrationNetwork;
   const lineMBps = Math.max(0, Math.min(src.gbps, dst.gbps)) * MBPS_PER_GBPS;
   const nics = Math.max(1, Math.floor(Math.min(src.nics, dst.nics)));
-  const sharedBy = Math.max(1, Math.floor(input.sharedBy));
+  const at = input.sharedAt;
+  const sharedBy = Math.max(1, Math.floor(at ? Math.max(at.source, at.destination) : input.sharedBy));
   const rdma = input.option === 'SMB' && src.rdma && dst.rdma;
   const tcp: Capacity = { streamMBps: lineMBps * TCP_EFFICIENCY, totalMBps: lineMBps * TCP_EFFICIENCY * nics };
   const shared = sharedBy > 1 ? `, shared by ${sharedBy} moves` : '';
   const line = `${formatRate(lineMBps)} per NIC × ${nics}`;
   switch (input.option) {
     case 'TCPIP': {
-      const rate = share(tcp, sharedBy);
+      const rate = at ? shareAtEnds(tcp.streamMBps, input, TCP_EFFICIENCY, at) : share(tcp, sharedBy);
       return { memoryMBps: rate, fileCopyMBps: rate, lineMBps, nics, rdma, compressionFactor: 1, sharedBy, basis: `TCP/IP: one stream at ${TCP_EFFICIENCY * 100}% of one NIC (${line})${shared}` };
     }
     case 'Compression': {
       const factor = compressionFactor(input.source.cpu.usagePercent);
       const compressed: Capacity = { streamMBps: tcp.streamMBps * factor, totalMBps: tcp.totalMBps * factor };
       return {
-        memoryMBps: share(compressed, sharedBy), fileCopyMBps: share(tcp, sharedBy), lineMBps, nics, rdma, compressionFactor: factor, sharedBy,
+        memoryMBps: at ? shareAtEnds(compressed.streamMBps, input, TCP_EFFICIENCY * factor, at) : share(compressed, sharedBy),
+        fileCopyMBps: at ? shareAtEnds(tcp.streamMBps, input, TCP_EFFICIENCY, at) : share(tcp, sharedBy),
+        lineMBps, nics, rdma, compressionFactor: factor, sharedBy,
         basis: `Compression: TCP/IP rate × ${factor.toFixed(2)} at ${input.source.cpu.usagePercent}% source CPU (${line})${shared}`,
       };
     }
     case 'SMB': {
       if (!rdma) {
-        const rate = share(tcp, sharedBy);
+        const rate = at ? shareAtEnds(tcp.streamMBps, input, TCP_EFFICIENCY, at) : share(tcp, sharedBy);
         return { memoryMBps: rate, fileCopyMBps: rate, lineMBps, nics, rdma, compressionFactor: 1, sharedBy, basis: `SMB without RDMA on both ends: about the TCP/IP rate (${line})${shared}` };
       }
       const direct: Capacity = { streamMBps: lineMBps * nics, totalMBps: lineMBps * nics };
-      const rate = share(direct, sharedBy);
+      const rate = at ? shareAtEnds(direct.streamMBps, input, 1, at) : share(direct, sharedBy);
       return { memoryMBps: rate, fileCopyMBps: rate, lineMBps, nics, rdma, compressionFactor: 1, sharedBy, basis: `SMB Direct + Multichannel: line rate × NICs (${line})${shared}` };
     }
     default:

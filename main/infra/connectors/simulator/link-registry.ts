@@ -34,6 +34,11 @@ export class LinkRegistry<M> {
     return most;
   }
 
+  /** How many moves are on one host's link now. */
+  countOn(host: string): number {
+    return this.byHost.get(nameKey(host))?.size ?? 0;
+  }
+
   /** The moves on any of `hosts`' links, each once, host by host in the order they joined. */
   movesOn(hosts: readonly string[]): M[] {
     const out = new Set<M>();

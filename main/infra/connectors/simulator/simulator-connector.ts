@@ -122,8 +122,8 @@ export class SimulatorConnector implements HostConnector {
     };
     // Moves already on the link play up to now at their old rates before this one joins.
     const others = flight.networked ? this.links.movesOn(flight.hosts) : [];
-    const sharedBy = flight.networked ? this.links.sharedBy(flight.hosts) + 1 : 1;
-    const move = new SimulatedMove(request, plan, this.rates(flight, sharedBy), this.failAt?.(request) ?? null, {
+    const joining = flight.networked ? 1 : 0;
+    const move = new SimulatedMove(request, plan, this.rates(flight, joining), this.failAt?.(request) ?? null, {
       clock: this.clock,
       speed: this.speed,
       onProgress,
@@ -149,11 +149,16 @@ export class SimulatorConnector implements HostConnector {
 
   private rerate(move: SimulatedMove): void {
     const flight = this.inFlight.get(move);
-    if (flight && !move.isEnded) move.ratesChange(this.rates(flight, this.links.sharedBy(flight.hosts)));
+    if (flight && !move.isEnded) move.ratesChange(this.rates(flight, 0));
   }
 
-  private rates(flight: InFlight, sharedBy: number): MoveRates {
-    const link = linkEstimate({ source: flight.source, destination: flight.destination, option: flight.option, sharedBy });
+  /** The move's rates with the moves on each end's link now (`joining`: 1 for a move not on them yet). */
+  private rates(flight: InFlight, joining: number): MoveRates {
+    const [source, destination] = flight.hosts;
+    const sharedAt = flight.networked
+      ? { source: this.links.countOn(source) + joining, destination: this.links.countOn(destination) + joining }
+      : { source: 1, destination: 1 };
+    const link = linkEstimate({ source: flight.source, destination: flight.destination, option: flight.option, sharedBy: Math.max(sharedAt.source, sharedAt.destination), sharedAt });
     return moveRates(link, flight.constants);
   }
 
