@@ -125,9 +125,20 @@ export function hostCandidates(
   return out;
 }
 
+/** Each index's hosts' default storage destinations, worked out once (the same for every VM). */
+const defaults = new WeakMap<PlacementIndex, Map<Host, StorageDestination | null>>();
+
 /** The chosen path (its space unknown when the inventory does not know its volume or share), else the host's default location. */
 function storageDestination(dest: Host, chosenPath: string | undefined, index: PlacementIndex): StorageDestination | null {
   if (chosenPath !== undefined) return { path: chosenPath, target: locateStorage(dest, chosenPath, index.storage), chosen: true };
-  const fallback = defaultStorageLocation(dest, index.storage);
-  return fallback ? { path: fallback.path, target: fallback.target, chosen: false } : null;
+  let known = defaults.get(index);
+  if (!known) {
+    known = new Map();
+    defaults.set(index, known);
+  }
+  if (!known.has(dest)) {
+    const fallback = defaultStorageLocation(dest, index.storage);
+    known.set(dest, fallback ? { path: fallback.path, target: fallback.target, chosen: false } : null);
+  }
+  return known.get(dest) ?? null;
 }

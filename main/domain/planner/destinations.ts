@@ -7,6 +7,8 @@ import { hostCandidates, type HostCandidate } from '../placement/select-hosts.js
 import { vmFacts } from '../placement/vm-facts.js';
 import { DEFAULT_DISK_RESERVE_MB, formatGB, formatMB, mbToGB } from '../storage-paths/amounts.js';
 import { nameKey } from '../storage-paths/names.js';
+import { TCP_EFFICIENCY } from '../simulation/link-model.js';
+import { MBPS_PER_GBPS } from '../simulation/model-constants.js';
 
 /**
  * Destination choice for many moves at once. Each VM gets the best-rated host that still fits once
@@ -71,6 +73,17 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
     }
     return l;
   };
+  // Seconds of transfers each host's migration network has ahead of it (departures known from the start,
+  // arrivals as they are placed): among equally rated hosts, the one that would finish the transfer first wins.
+  const linkSeconds = new Map<string, number>();
+  const capacity = (h: Host): number => Math.max(1e-6, h.migrationNetwork.gbps) * MBPS_PER_GBPS * Math.max(1, h.migrationNetwork.nics) * TCP_EFFICIENCY;
+  const addLink = (h: Host, mb: number): void => {
+    linkSeconds.set(nameKey(h.name), (linkSeconds.get(nameKey(h.name)) ?? 0) + mb / capacity(h));
+  };
+  for (const a of asks) {
+    const source = index.storage.hosts.get(nameKey(a.vm.host));
+    if (source) addLink(source, a.vm.memoryMB);
+  }
   const ordered = [...asks].sort((a, b) => Number(b.pinned !== null) - Number(a.pinned !== null) || b.vm.memoryMB - a.vm.memoryMB || a.order - b.order);
   const placed: Placed[] = [];
   const notPlaced: NotPlaced[] = [];
@@ -106,7 +119,7 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
       notPlaced.push({ ask, host: facts.source.name, reasons: mergedReasons(pool) });
       continue;
     }
-    let best: { c: HostCandidate; score: number; rating: number; freed: number; after: number[] } | null = null;
+    let best: { c: HostCandidate; score: number; rating: number; freed: number; after: number[]; finish: number } | null = null;
     let fullest: { host: string; freeMB: number } | null = null;
     let storageShort: { host: string; location: string; freeGB: number } | null = null;
     for (const c of open) {
@@ -141,13 +154,15 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
         storage: storage && movingGB > 0 ? { label: '', freeGB: storage.freeGB - takenGB, capacityGB: storage.capacityGB, movingGB, reserveGB: mbToGB(DEFAULT_DISK_RESERVE_MB) } : null,
       });
       // Best rating first; among equals, the emptier host, then the one with fewer arrivals planned (spreads the load), then the name.
+      const finish = (linkSeconds.get(nameKey(c.dest.name)) ?? 0) + (memoryMB + movingGB * 1024) / capacity(c.dest);
+      // Best rating first; among equals, no waiting, then the host whose link finishes the transfer first, then the emptier host, then the name.
       const better = !best
         || h.rating > best.rating
         || (h.rating === best.rating && (after.length < best.after.length
-          || (after.length === best.after.length && (h.score > best.score
-            || (h.score === best.score && (l.arrivals < ledger(best.c.dest).arrivals
-              || (l.arrivals === ledger(best.c.dest).arrivals && c.dest.name < best.c.dest.name)))))));
-      if (better) best = { c, score: h.score, rating: h.rating, freed, after };
+          || (after.length === best.after.length && (finish < best.finish - 1e-9
+            || (Math.abs(finish - best.finish) <= 1e-9 && (h.score > best.score
+              || (h.score === best.score && c.dest.name < best.c.dest.name)))))));
+      if (better) best = { c, score: h.score, rating: h.rating, freed, after, finish };
     }
     if (!best && open.every((c) => c.reasons.length > 0 && (ledgers.get(nameKey(c.dest.name))?.arrivals ?? 0) === 0)) {
       // Short of memory before any other move is counted: Select Host's own reasons say it best.
@@ -171,6 +186,7 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
     // Memory freed by the departures it waits for is used first (what it leaves over is not counted again).
     l.arrivingMB += Math.max(0, memoryMB - best.freed);
     l.arrivals += 1;
+    addLink(dest, memoryMB + (best.c.decision.storageMoves ? facts.diskGB * 1024 : 0));
     l.departing = l.departing.filter((d) => !best.after.includes(d.index));
     const storage = best.c.storage?.target ?? null;
     if (storage && best.c.decision.storageMoves) l.storageGB.set(storage.root.toLowerCase(), (l.storageGB.get(storage.root.toLowerCase()) ?? 0) + facts.diskGB);

@@ -12,7 +12,7 @@ import { nameKey } from '../storage-paths/names.js';
 import { isRunningForMigration, vmDiskGB } from '../storage-paths/vm-storage.js';
 import { placeAll, type Placed, type PlacementAsk } from './destinations.js';
 import { makespanLowerBound, type BoundMove } from './lower-bound.js';
-import { playTimeline, type TimelineMove } from './timeline.js';
+import { playTimeline, type TimelineEntry, type TimelineMove } from './timeline.js';
 
 /**
  * The planner: for a set of VMs (or a host to evacuate), where each goes, in what order, and when
@@ -20,10 +20,10 @@ import { playTimeline, type TimelineMove } from './timeline.js';
  * on the inventory alone (no live host), so plans are offline planning; running a plan submits its
  * moves in the plan's order, and the scheduler then applies the same slot rules the plan assumed.
  *
- * Order: moves on the busiest hosts first (a host's summed move time over its slots is what bounds the
- * window), the longest first among them: list scheduling by longest processing time, which keeps the
- * window close to the bound. `whatIf.naive` plans as VMM runs: the request's order, every host
- * limited to 2.
+ * Order: list scheduling under the scheduler's own rules, trying the moves on the busiest host slots
+ * first (a host's summed move time over its slots bounds the window), the longest first, and the
+ * request's order, and keeping whichever ends soonest. `whatIf.naive` plans as VMM runs: the request's
+ * order, every host limited to 2.
  */
 
 /** VMM's fixed limit of simultaneous live migrations, for the naive baseline. */
@@ -90,18 +90,30 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
   const limitsOf = limitsFor(planning, whatIf);
   // Alone on its link: the move's shortest time, the order's key and the lower bound's terms.
   const alone = placed.map((p) => estimateFor(p, whatIf, constants, 1));
-  const order = executionOrder(placed, alone, limitsOf, whatIf.naive === true);
-  const ids = new Map(order.map((i, n) => [i, `m${n + 1}`]));
-  const timelineMoves: TimelineMove[] = order.map((i) => {
-    const p = placed[i];
-    const kind = moveKindOf(p.transferType);
-    return {
-      id: ids.get(i) as string, kind, source: p.source, destination: p.dest, option: optionOf(p, whatIf),
-      plan: movePlan({ vm: { memoryMB: p.ask.vm.memoryMB, dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: p.diskGB }, kind, constants }),
-      after: p.after.map((a) => ids.get(a) as string),
-    };
-  });
-  const played = playTimeline(timelineMoves, limitsOf, cap);
+  const movePlans = placed.map((p) => movePlan({ vm: { memoryMB: p.ask.vm.memoryMB, dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: p.diskGB }, kind: moveKindOf(p.transferType), constants }));
+  const playOrder = (order: number[]): { order: number[]; ids: Map<number, string>; played: Map<string, TimelineEntry>; makespan: number } => {
+    const ids = new Map(order.map((i, n) => [i, `m${n + 1}`]));
+    const timelineMoves: TimelineMove[] = order.map((i) => {
+      const p = placed[i];
+      return {
+        id: ids.get(i) as string, kind: moveKindOf(p.transferType), source: p.source, destination: p.dest, option: optionOf(p, whatIf),
+        plan: movePlans[i], after: p.after.map((a) => ids.get(a) as string),
+      };
+    });
+    const played = playTimeline(timelineMoves, limitsOf, cap);
+    let makespan = 0;
+    for (const e of played.values()) makespan = Math.max(makespan, e.end);
+    return { order, ids, played, makespan };
+  };
+  // The naive baseline runs in the request's order. Otherwise a few list-scheduling orders are played
+  // and the one that ends soonest is kept: slot and link contention make no single rule best everywhere.
+  const orders = whatIf.naive ? [executionOrder(placed, alone, limitsOf, 'request')] : (['bottleneck', 'longest', 'request'] as const).map((rule) => executionOrder(placed, alone, limitsOf, rule));
+  let chosen = playOrder(orders[0]);
+  for (const order of orders.slice(1)) {
+    const tried = playOrder(order);
+    if (tried.makespan < chosen.makespan - 1e-9) chosen = tried;
+  }
+  const { order, ids, played } = chosen;
 
   const moves: PlannedMove[] = order.map((i) => {
     const p = placed[i];
@@ -134,9 +146,9 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
     else if (m.risk === 'slow') warnings.push({ code: 'slow-convergence', vm: m.vm, message: `${m.vm} (${m.from} → ${m.to}) may converge slowly: ${m.convergence}` });
   }
 
-  const bound = makespanLowerBound(order.map((i, n): BoundMove => {
+  const bound = makespanLowerBound(order.map((i): BoundMove => {
     const p = placed[i];
-    const kind = timelineMoves[n].kind;
+    const kind = moveKindOf(p.transferType);
     const est = alone[i];
     const fileMB = kind === 'live-vsm' || kind === 'network' ? p.diskGB * 1024 : 0;
     return {
@@ -191,14 +203,16 @@ function estimateFor(p: Placed, whatIf: PlanWhatIf, constants: ModelConstants, s
 }
 
 /**
- * The order moves are submitted in (indexes into `placed`). Naive: the request's order. Otherwise the
- * moves on the most loaded host first (load: summed time over slots), longest first; a move that waits
- * for others always comes after them.
+ * An order to submit moves in (indexes into `placed`): the request's; the longest first; or the moves
+ * on the most loaded host slot first (load: summed time over slots), longest first among them. A move
+ * that waits for others always comes after them.
  */
-function executionOrder(placed: readonly Placed[], alone: readonly MoveEstimate[], limitsOf: (host: string) => HostLimits, naive: boolean): number[] {
+function executionOrder(placed: readonly Placed[], alone: readonly MoveEstimate[], limitsOf: (host: string) => HostLimits, rule: 'bottleneck' | 'longest' | 'request'): number[] {
   const idx = placed.map((_, i) => i);
-  if (naive) {
+  if (rule === 'request') {
     idx.sort((a, b) => placed[a].ask.order - placed[b].ask.order);
+  } else if (rule === 'longest') {
+    idx.sort((a, b) => alone[b].totalSeconds - alone[a].totalSeconds || placed[a].ask.order - placed[b].ask.order);
   } else {
     const load = new Map<string, number>();
     const needs = placed.map((p) => slotsNeeded(moveKindOf(p.transferType), p.source.name, p.dest.name));

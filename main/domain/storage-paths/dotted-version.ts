@@ -6,6 +6,20 @@
  * A part that is not a number counts as 0.
  */
 export function compareVersions(a: string, b: string): number {
+  // Select Host and the planner compare the same few versions millions of times: remember the answers.
+  const key = `${a}\u0000${b}`;
+  let known = compared.get(key);
+  if (known === undefined) {
+    known = compareUncached(a, b);
+    if (compared.size > 10_000) compared.clear();
+    compared.set(key, known);
+  }
+  return known;
+}
+
+const compared = new Map<string, number>();
+
+function compareUncached(a: string, b: string): number {
   const left = a.trim().split('.');
   const right = b.trim().split('.');
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
