@@ -1,17 +1,10 @@
 import { hostname } from 'node:os';
 import type { Db } from './open.js';
+import { pidAlive } from '../process-alive.js';
 
 /** What kind of process runs moves: the app (or headless host), or one `ferry` command. */
 export type RunnerKind = 'app' | 'cli';
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * The processes that run moves on one database, so a restart can tell a job whose process died

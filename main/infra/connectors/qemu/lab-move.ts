@@ -145,14 +145,7 @@ class LabMove {
         this.srcNodesAdded.push(node);
         this.mirrors.push({ jobId: `mirror-${this.r.jobId.slice(0, 8)}-${i}`, from: source.disks[i].node, to: node });
       }
-      const ready = await mirrorsToReady(this.src, this.mirrors, {
-        signal: this.ctx.signal, pollMs: this.ctx.pollMs,
-        onProgress: (done, total) => {
-          this.bytes = done;
-          this.progress('copy-storage', total > 0 ? (done / total) * 100 : 0, { bytesSent: done });
-        },
-      });
-      if (!ready) this.checkAbort();
+      await this.disksCopy(this.src);
     }
 
     const port = await freePort(dstHost.spec.address);
@@ -236,14 +229,7 @@ class LabMove {
       this.mirrors.push({ jobId: `mirror-${this.r.jobId.slice(0, 8)}-${i}`, from: from.node, to: t.node });
     }
     this.progress('validate', 100);
-    const ready = await mirrorsToReady(this.src, this.mirrors, {
-      signal: this.ctx.signal, pollMs: this.ctx.pollMs,
-      onProgress: (done, total) => {
-        this.bytes = done;
-        this.progress('copy-storage', total > 0 ? (done / total) * 100 : 100, { bytesSent: done });
-      },
-    });
-    if (!ready) this.checkAbort();
+    await this.disksCopy(this.src);
     this.progress('switch-over', 0);
     await mirrorsEnd(this.src, this.mirrors, 'pivot');
     this.switched = true;
@@ -280,6 +266,18 @@ class LabMove {
     this.filesRemove(files.filter((f) => f.from !== f.to).map((f) => f.from));
     this.progress('register', 100);
     return { status: 'completed', totalSeconds: (Date.now() - this.started) / 1000, downtimeMs: null, bytesSent: 0, passes: 0, info: null, how: 'files copied with the VM off' };
+  }
+
+  /** Runs the move's disk mirrors until they are in sync, reporting the copy; stops if the move is canceled. */
+  private async disksCopy(src: QmpClient): Promise<void> {
+    const ready = await mirrorsToReady(src, this.mirrors, {
+      signal: this.ctx.signal, pollMs: this.ctx.pollMs,
+      onProgress: (done, total) => {
+        this.bytes = done;
+        this.progress('copy-storage', total > 0 ? (done / total) * 100 : 100, { bytesSent: done });
+      },
+    });
+    if (!ready) this.checkAbort();
   }
 
   /** Whether the move had a destination process that is gone now. */

@@ -14,6 +14,7 @@ import type { LabStore, LabVmRecord } from './lab-store.js';
 import { labProcesses, qemuAlive, qemuFilesRemove, qemuKill, qemuLaunch } from './qemu-instance.js';
 import { runState } from './qemu-ops.js';
 import { QmpClient } from './qmp-client.js';
+import { pidAlive } from '../../process-alive.js';
 
 /** How the QEMU connector runs. */
 export interface QemuConnectorOptions {
@@ -88,7 +89,7 @@ export async function labVmBoot(store: LabStore, guest: { kernel: string; initrd
  */
 export async function labVmSettle(store: LabStore, rec: LabVmRecord): Promise<LabVmRecord> {
   const incoming = rec.incoming;
-  if (!incoming || processAlive(incoming.ownerPid)) return rec;
+  if (!incoming || pidAlive(incoming.ownerPid)) return rec;
   let dstState: string | null = null;
   if (qemuAlive(incoming.instance)) dstState = await statusOf(incoming.instance.qmpStatus);
   if (dstState === 'running') {
@@ -140,13 +141,4 @@ async function statusOf(socket: string): Promise<string | null> {
   const state = await runState(q);
   await q.close();
   return state;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
