@@ -7,6 +7,7 @@ import { hostCandidates, type HostCandidate } from '../placement/select-hosts.js
 import { vmFacts } from '../placement/vm-facts.js';
 import { DEFAULT_DISK_RESERVE_MB, formatGB, formatMB, mbToGB } from '../storage-paths/amounts.js';
 import { nameKey } from '../storage-paths/names.js';
+import { storageTargetKey } from '../storage-paths/storage-index.js';
 import { TCP_EFFICIENCY } from '../simulation/link-model.js';
 import { MBPS_PER_GBPS } from '../simulation/model-constants.js';
 
@@ -53,8 +54,6 @@ interface Ledger {
   arrivingMB: number;
   /** MB freed by VMs leaving, with the placed indexes of those departures. */
   departing: { mb: number; index: number }[];
-  /** GB reserved on each storage root (by root key) for files arriving. */
-  storageGB: Map<string, number>;
   arrivals: number;
 }
 
@@ -68,7 +67,7 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
     const k = nameKey(h.name);
     let l = ledgers.get(k);
     if (!l) {
-      l = { arrivingMB: 0, departing: [], storageGB: new Map(), arrivals: 0 };
+      l = { arrivingMB: 0, departing: [], arrivals: 0 };
       ledgers.set(k, l);
     }
     return l;
@@ -84,6 +83,8 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
     const source = index.storage.hosts.get(nameKey(a.vm.host));
     if (source) addLink(source, a.vm.memoryMB);
   }
+  // GB promised on each storage location (local volume, cluster shared volume or share) to files arriving.
+  const storageTaken = new Map<string, number>();
   const ordered = [...asks].sort((a, b) => Number(b.pinned !== null) - Number(a.pinned !== null) || b.vm.memoryMB - a.vm.memoryMB || a.order - b.order);
   const placed: Placed[] = [];
   const notPlaced: NotPlaced[] = [];
@@ -141,9 +142,8 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
         }
       }
       const storage = c.storage?.target ?? null;
-      const storageKey = storage ? storage.root.toLowerCase() : '';
       const movingGB = c.decision.storageMoves ? facts.diskGB : 0;
-      const takenGB = storage ? (l.storageGB.get(storageKey) ?? 0) : 0;
+      const takenGB = storage ? (storageTaken.get(storageTargetKey(c.dest, storage)) ?? 0) : 0;
       if (storage && movingGB > 0 && storage.freeGB - takenGB - movingGB < mbToGB(DEFAULT_DISK_RESERVE_MB)) {
         if (!storageShort || storage.freeGB - takenGB > storageShort.freeGB) storageShort = { host: c.dest.name, location: storage.root, freeGB: storage.freeGB - takenGB };
         continue;
@@ -189,7 +189,7 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
     addLink(dest, memoryMB + (best.c.decision.storageMoves ? facts.diskGB * 1024 : 0));
     l.departing = l.departing.filter((d) => !best.after.includes(d.index));
     const storage = best.c.storage?.target ?? null;
-    if (storage && best.c.decision.storageMoves) l.storageGB.set(storage.root.toLowerCase(), (l.storageGB.get(storage.root.toLowerCase()) ?? 0) + facts.diskGB);
+    if (storage && best.c.decision.storageMoves) storageTaken.set(storageTargetKey(dest, storage), (storageTaken.get(storageTargetKey(dest, storage)) ?? 0) + facts.diskGB);
     if (memoryMB > 0) ledger(facts.source).departing.push({ mb: memoryMB, index: placed.length });
     placed.push({
       ask, source: facts.source, dest, transferType: best.c.decision.type, storageMoves: best.c.decision.storageMoves, diskGB: facts.diskGB, rating: best.rating, after: best.after,

@@ -8,7 +8,8 @@ import type { Plan, PlanRequest, PlanWhatIf } from '../../../shared/model/plan.j
 import { buildPlacementIndex } from '../placement/placement-index.js';
 import { selectHosts } from '../placement/select-hosts.js';
 import { nameKey } from '../storage-paths/names.js';
-import { isRunningForMigration } from '../storage-paths/vm-storage.js';
+import { isRunningForMigration, vmDiskGB } from '../storage-paths/vm-storage.js';
+import { buildStorageIndex, defaultStorageLocation, storageTargetKey } from '../storage-paths/storage-index.js';
 import { limitsFor, planMoves } from './planner.js';
 
 const EPS = 1e-6;
@@ -54,6 +55,24 @@ function memoryOvercommits(doc: InventoryDocument, plan: Plan): string[] {
   return out;
 }
 
+/** Space each storage location has once the plan's copies land there (moves that copy files go to the destination's default location). */
+function storageOvercommits(doc: InventoryDocument, plan: Plan): string[] {
+  const index = buildStorageIndex(doc);
+  const vms = new Map(doc.vms.map((v) => [nameKey(v.name), v]));
+  const taken = new Map<string, { free: number; used: number }>();
+  for (const m of plan.moves) {
+    if (m.kind !== 'live-vsm' && m.kind !== 'network') continue;
+    const dest = index.hosts.get(nameKey(m.to));
+    const where = dest ? defaultStorageLocation(dest, index) : null;
+    if (!dest || !where?.target) continue;
+    const key = storageTargetKey(dest, where.target);
+    const e = taken.get(key) ?? { free: where.target.freeGB, used: 0 };
+    e.used += vmDiskGB(vms.get(nameKey(m.vm)) as Vm);
+    taken.set(key, e);
+  }
+  return [...taken.entries()].filter(([, e]) => e.used > e.free).map(([key, e]) => `${key.split('\u0000').join(' ')}: ${e.used} GB copied, ${e.free} GB free`);
+}
+
 const estateArb = fc.record({
   seed: fc.integer({ min: 1, max: 100_000 }),
   hosts: fc.integer({ min: 4, max: 24 }),
@@ -65,7 +84,7 @@ const estateArb = fc.record({
 });
 
 describe('the planner on random estates (properties)', () => {
-  it('never breaks a slot rule or overcommits a destination\'s memory, waits for what it depends on, and never ends below its lower bound', () => {
+  it('never breaks a slot rule or overcommits a destination\'s memory or storage, waits for what it depends on, and never ends below its lower bound', () => {
     fc.assert(fc.property(estateArb, ({ seed, hosts, vmsPerHost, pick, auto, naive, limit }) => {
       const doc = generateInventory({ hosts, vms: hosts * vmsPerHost, seed });
       const chosen = doc.vms.slice(0, pick).map((v) => v.name);
@@ -74,6 +93,7 @@ describe('the planner on random estates (properties)', () => {
       const plan = planOf(doc, { kind: 'vms', vms: chosen, to }, whatIf);
       expect(slotViolations(doc, plan, whatIf)).toEqual([]);
       expect(memoryOvercommits(doc, plan)).toEqual([]);
+      expect(storageOvercommits(doc, plan)).toEqual([]);
       const byId = new Map(plan.moves.map((m) => [m.id, m]));
       for (const m of plan.moves) {
         expect(m.end).toBeGreaterThan(m.start);

@@ -15,6 +15,22 @@ export interface StorageTarget {
   smbVersion: string | null;
 }
 
+/**
+ * What tells one storage location from another across hosts: a host's local volume is its own, a cluster
+ * shared volume belongs to its cluster (every cluster has a C:\ClusterStorage\Volume1), a share is one place.
+ */
+export function storageTargetKey(host: Pick<Host, 'name' | 'cluster'>, target: Pick<StorageTarget, 'kind' | 'root'>): string {
+  const root = target.root.toLowerCase();
+  switch (target.kind) {
+    case 'volume':
+      return `volume\u0000${host.name.toLowerCase()}\u0000${root}`;
+    case 'csv':
+      return `csv\u0000${(host.cluster ?? host.name).toLowerCase()}\u0000${root}`;
+    case 'share':
+      return `share\u0000${root}`;
+  }
+}
+
 /** Lookups over one inventory for storage questions; build once per inventory and reuse. */
 export interface StorageIndex {
   readonly kind: 'storage-index';
