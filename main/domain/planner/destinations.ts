@@ -16,7 +16,8 @@ import { MBPS_PER_GBPS } from '../simulation/model-constants.js';
  * the moves chosen before it are counted: their memory is reserved on their destinations and their
  * disks on the destinations' storage, so two moves never count on the same free memory or space.
  * Memory that departing VMs free on a host counts only for moves that wait for those departures
- * (`after`). Select Host's rules decide everything else.
+ * (`after`); among equally rated hosts, one it fits without waiting wins. Select Host's rules decide
+ * everything else.
  */
 
 /** One VM to place: pinned to a host, or `auto`. */
@@ -155,7 +156,8 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
       });
       // Best rating first; among equals, the emptier host, then the one with fewer arrivals planned (spreads the load), then the name.
       const finish = (linkSeconds.get(nameKey(c.dest.name)) ?? 0) + (memoryMB + movingGB * 1024) / capacity(c.dest);
-      // Best rating first; among equals, no waiting, then the host whose link finishes the transfer first, then the emptier host, then the name.
+      // Best rating first; among equals, fewer departures to wait for, then the host whose link finishes
+      // the transfer first, then the emptier host, then the name.
       const better = !best
         || h.rating > best.rating
         || (h.rating === best.rating && (after.length < best.after.length

@@ -9,7 +9,7 @@ import { nameKey } from '../storage-paths/names.js';
  * - each host's transfers over its migration network's capacity (its NICs at the option's rate, no more
  *   streams than moves it can run at once; memory counted after each move's compression);
  * - each host's summed move time, per kind of slot, over its slot count;
- * - the longest single move.
+ * - the longest single move, or the longest chain of moves that wait for each other.
  * Move times are each move alone on its link, which is never slower than in company.
  */
 
@@ -26,6 +26,8 @@ export interface BoundMove {
   compression: number;
   fileMB: number;
   needs: readonly SlotNeed[];
+  /** Indexes (into the bound's list) of moves that must end before this one starts. */
+  after: readonly number[];
 }
 
 /** The bound and which term set it. */
@@ -78,6 +80,12 @@ export function makespanLowerBound(moves: readonly BoundMove[], limitsOf: (host:
       slots.set(k, e);
     }
   }
+  // Moves wait only for moves before them in the list, so one pass finds every chain's length.
+  const chain: number[] = [];
+  moves.forEach((m, i) => {
+    chain[i] = m.seconds + Math.max(0, ...m.after.map((a) => chain[a] ?? 0));
+    if (m.after.length) consider(chain[i], () => `a chain of moves waiting for each other takes ${chain[i].toFixed(1)} s`);
+  });
   for (const { host, seconds, live, storage } of link.values()) {
     consider(seconds, () => `${host.name} has ${seconds.toFixed(1)} s of transfers at its migration network's full capacity`);
     consider(live, () => `${host.name}'s live migrations need ${live.toFixed(1)} s of transfers with at most ${limitsOf(host.name).live} running at once`);

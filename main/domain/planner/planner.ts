@@ -146,6 +146,7 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
     else if (m.risk === 'slow') warnings.push({ code: 'slow-convergence', vm: m.vm, message: `${m.vm} (${m.from} → ${m.to}) may converge slowly: ${m.convergence}` });
   }
 
+  const position = new Map(order.map((i, n) => [i, n]));
   const bound = makespanLowerBound(order.map((i): BoundMove => {
     const p = placed[i];
     const kind = moveKindOf(p.transferType);
@@ -156,6 +157,7 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
       memoryMB: usesMigrationNetwork(kind) ? Math.max(0, est.bytesSent / 1048576 - fileMB) : 0, fileMB,
       compression: optionOf(p, whatIf) === 'Compression' ? compressionFactor(p.source.cpu.usagePercent) : 1,
       needs: slotsNeeded(kind, p.source.name, p.dest.name),
+      after: p.after.map((a) => position.get(a) as number),
     };
   }), limitsOf, cap);
   const saveEnd = saves.reduce((mx, s) => Math.max(mx, s.end), 0);
