@@ -38,7 +38,7 @@ function evacuation(seed: number): { doc: InventoryDocument; request: PlanReques
 }
 
 /** The planner against its lower bound and the naive baseline, over several generated estates. */
-export function benchPlanner(seeds = 8): BenchRow[] {
+export function benchPlanner(seeds = 12): BenchRow[] {
   const rows: BenchRow[] = [];
   const ratios: number[] = [];
   const naive: number[] = [];
