@@ -16,6 +16,7 @@ import { OptionsDialog } from './features/preferences/OptionsDialog.js';
 import { HyperVSettingsDialog } from './features/host-settings/HyperVSettingsDialog.js';
 import { ConnectionSettingsDialog } from './features/connection/ConnectionSettingsDialog.js';
 import { LabStatusDialog } from './features/lab/LabStatusDialog.js';
+import { PlanWorkspace } from './features/plan/PlanWorkspace.js';
 import { WorkspaceSwitcher } from './features/workspace/WorkspaceSwitcher.js';
 import { useT } from './i18n/use-translator.js';
 import { useAppStore } from './store/store-context.js';
@@ -47,6 +48,7 @@ const useStyles = makeStyles({
   tree: { flexGrow: 1, flexBasis: 0, minHeight: 0, overflow: 'hidden' },
   centre: { minHeight: 0, minWidth: 0 },
   details: { minHeight: 0, borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  plan: { gridColumn: '2 / -1', minHeight: 0, minWidth: 0 },
   state: {
     gridColumn: '1 / -1',
     display: 'flex',
@@ -92,6 +94,7 @@ function Workspace() {
   const error = useAppStore((s) => s.inventoryError);
   const empty = useAppStore((s) => s.index !== null && s.index.inventory.hosts.length === 0 && s.index.inventory.vms.length === 0);
   const refresh = useAppStore((s) => s.refreshInventory);
+  const planOpen = useAppStore((s) => s.planView !== null);
   if (workspace === 'jobs') {
     return (
       <main className={mergeClasses(styles.workspace, styles.jobsWorkspace)}>
@@ -143,12 +146,20 @@ function Workspace() {
         </nav>
         <WorkspaceSwitcher />
       </div>
-      <div className={styles.centre}>
-        <VmList />
-      </div>
-      <div className={styles.details}>
-        <DetailsPane />
-      </div>
+      {planOpen ? (
+        <div className={styles.plan}>
+          <PlanWorkspace />
+        </div>
+      ) : (
+        <>
+          <div className={styles.centre}>
+            <VmList />
+          </div>
+          <div className={styles.details}>
+            <DetailsPane />
+          </div>
+        </>
+      )}
     </main>
   );
 }

@@ -1,15 +1,18 @@
-import { WindowWrench20Regular } from '@fluentui/react-icons';
+import { WindowWrench20Regular, Wrench20Regular, WrenchScrewdriver20Regular } from '@fluentui/react-icons';
 import { ContextMenu, type ContextMenuCommand, type MenuAnchor } from '../../components/ContextMenu.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useHostSettingsAction } from '../host-settings/use-host-settings-action.js';
+import { useMaintenanceActions } from '../maintenance/use-maintenance-actions.js';
 
 /**
  * The host tree's context menu (right-click, Shift+F10, the context-menu key): Hyper-V Settings… on
- * a host, Hyper-V Settings for all hosts… on a host group, a cluster or All Hosts.
+ * a host, Hyper-V Settings for all hosts… on a host group, a cluster or All Hosts; on a host also
+ * Start Maintenance Mode… and Stop Maintenance Mode.
  */
 export function HostTreeContextMenu({ nodeId, anchor, onClose }: { nodeId: string | null; anchor: MenuAnchor | null; onClose: () => void }) {
   const { t } = useT();
   const hostSettings = useHostSettingsAction(nodeId ?? undefined);
+  const maintenance = useMaintenanceActions(nodeId ?? undefined);
   const node = hostSettings.node;
   const commands: ContextMenuCommand[] = [
     {
@@ -20,6 +23,12 @@ export function HostTreeContextMenu({ nodeId, anchor, onClose }: { nodeId: strin
       run: hostSettings.open,
     },
   ];
+  if (maintenance.host) {
+    commands.push(
+      { key: 'startMaintenance', icon: <WrenchScrewdriver20Regular />, label: t('maint.start'), disabled: !maintenance.canStart, run: maintenance.start },
+      { key: 'stopMaintenance', icon: <Wrench20Regular />, label: t('ribbon.action.stopMaintenance'), disabled: !maintenance.canStop, run: maintenance.stop },
+    );
+  }
   const name = node?.kind === 'root' ? t('tree.allHosts') : (node?.name ?? '');
   return <ContextMenu anchor={node ? anchor : null} label={t('hvs.menu.label', { name })} onClose={onClose} commands={commands} />;
 }

@@ -12,8 +12,6 @@ import {
   Power24Regular,
   Settings24Regular,
   WindowWrench24Regular,
-  Wrench24Regular,
-  WrenchScrewdriver24Regular,
 } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import { assertNever } from '../../../shared/model/result.js';
@@ -25,6 +23,8 @@ import { useVmActions } from '../vm-actions/use-vm-actions.js';
 import { useHostSettingsAction } from '../host-settings/use-host-settings-action.js';
 import { ConnectionRibbonGroup } from '../connection/ConnectionRibbonGroup.js';
 import { LabRibbonGroup } from '../lab/LabRibbonGroup.js';
+import { MaintenanceRibbonGroup } from '../maintenance/MaintenanceRibbonGroup.js';
+import { PlanRibbonGroup } from '../plan/PlanRibbonGroup.js';
 import { FileMenu } from './FileMenu.js';
 import { LanguageMenu, ThemeMenu } from './PreferenceMenus.js';
 import { RibbonButton } from './RibbonButton.js';
@@ -102,6 +102,7 @@ function HomeTab() {
         <RibbonButton icon={<DismissCircle24Regular />} label={t('ribbon.action.cancelJob')} onClick={jobActions.cancel} disabled={!jobActions.canCancel} />
         <RibbonButton icon={<ArrowRepeatAll24Regular />} label={t('ribbon.action.restartJob')} onClick={jobActions.restart} disabled={!jobActions.canRestart} />
       </RibbonGroup>
+      {jobsWorkspace ? null : <PlanRibbonGroup />}
       <LabRibbonGroup />
       <RibbonGroup label={t('ribbon.group.view')}>
         <LanguageMenu />
@@ -136,10 +137,7 @@ function HostTab() {
   const hostSettings = useHostSettingsAction();
   return (
     <>
-      <RibbonGroup label={t('ribbon.group.maintenance')}>
-        <RibbonButton icon={<WrenchScrewdriver24Regular />} label={t('ribbon.action.startMaintenance')} later />
-        <RibbonButton icon={<Wrench24Regular />} label={t('ribbon.action.stopMaintenance')} later />
-      </RibbonGroup>
+      <MaintenanceRibbonGroup />
       <RibbonGroup label={t('ribbon.group.properties')}>
         <RibbonButton
           icon={<WindowWrench24Regular />}

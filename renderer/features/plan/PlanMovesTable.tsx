@@ -1,0 +1,95 @@
+import { makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { ErrorCircle16Filled, Warning16Filled } from '@fluentui/react-icons';
+import type { Job } from '../../../shared/model/job.js';
+import type { PlannedMove } from '../../../shared/model/plan.js';
+import { JobStatusLabel } from '../../components/JobStatusLabel.js';
+import type { MessageKey } from '../../i18n/en.js';
+import { useT } from '../../i18n/use-translator.js';
+import { formatDuration } from '../jobs/job-format.js';
+
+const useStyles = makeStyles({
+  table: { tableLayout: 'auto', minWidth: '100%' },
+  num: { textAlign: 'right', whiteSpace: 'nowrap' },
+  nowrap: { whiteSpace: 'nowrap' },
+  risk: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
+  riskHead: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold },
+  slow: { color: tokens.colorStatusWarningForeground1 },
+  never: { color: tokens.colorStatusDangerForeground1 },
+  sentence: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  job: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },
+  percent: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+/** The convergence warning of a move at risk: an icon and a word, then the sentence that says what to change. */
+function RiskCell({ move }: { move: PlannedMove }) {
+  const styles = useStyles();
+  const { t } = useT();
+  if (move.risk !== 'slow' && move.risk !== 'never') return null;
+  const never = move.risk === 'never';
+  return (
+    <div className={styles.risk}>
+      <span className={mergeClasses(styles.riskHead, never ? styles.never : styles.slow)}>
+        {never ? <ErrorCircle16Filled aria-hidden /> : <Warning16Filled aria-hidden />}
+        {never ? t('plan.risk.never') : t('plan.risk.slow')}
+      </span>
+      <span className={styles.sentence}>{move.convergence}</span>
+    </div>
+  );
+}
+
+/** The planned moves in order: VM, from, to, transfer type, predicted start, end, duration, downtime, and a warning where pre-copy may not converge; once running, each move's job. */
+export function PlanMovesTable({ moves, jobsByVm, running }: { moves: readonly PlannedMove[]; jobsByVm: ReadonlyMap<string, Job>; running: boolean }) {
+  const styles = useStyles();
+  const tr = useT();
+  const { t, formatNumber } = tr;
+  return (
+    <Table size="small" className={styles.table} aria-label={t('plan.moves.label')}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t('plan.col.order')}</TableHeaderCell>
+          <TableHeaderCell>{t('plan.col.vm')}</TableHeaderCell>
+          <TableHeaderCell>{t('plan.col.from')}</TableHeaderCell>
+          <TableHeaderCell>{t('plan.col.to')}</TableHeaderCell>
+          <TableHeaderCell>{t('plan.col.transfer')}</TableHeaderCell>
+          <TableHeaderCell className={styles.num}>{t('plan.col.start')}</TableHeaderCell>
+          <TableHeaderCell className={styles.num}>{t('plan.col.end')}</TableHeaderCell>
+          <TableHeaderCell className={styles.num}>{t('plan.col.duration')}</TableHeaderCell>
+          <TableHeaderCell className={styles.num}>{t('plan.col.downtime')}</TableHeaderCell>
+          <TableHeaderCell>{t('plan.col.warning')}</TableHeaderCell>
+          {running ? <TableHeaderCell>{t('plan.col.job')}</TableHeaderCell> : null}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {moves.map((move) => {
+          const job = jobsByVm.get(move.vm.toLowerCase());
+          return (
+            <TableRow key={move.id}>
+              <TableCell className={styles.nowrap}>{move.id}</TableCell>
+              <TableCell className={styles.nowrap}>{move.vm}</TableCell>
+              <TableCell className={styles.nowrap}>{move.from}</TableCell>
+              <TableCell className={styles.nowrap}>{move.to}</TableCell>
+              <TableCell className={styles.nowrap}>{t(`transfer.${move.transferType}` as MessageKey)}</TableCell>
+              <TableCell className={styles.num}>{formatDuration(tr, move.start)}</TableCell>
+              <TableCell className={styles.num}>{formatDuration(tr, move.end)}</TableCell>
+              <TableCell className={styles.num}>{formatDuration(tr, move.end - move.start)}</TableCell>
+              <TableCell className={styles.num}>{t('unit.ms', { value: formatNumber(move.downtime * 1000) })}</TableCell>
+              <TableCell>
+                <RiskCell move={move} />
+              </TableCell>
+              {running ? (
+                <TableCell>
+                  {job ? (
+                    <span className={styles.job}>
+                      <JobStatusLabel status={job.status} />
+                      {job.status === 'Running' ? <span className={styles.percent}>{t('unit.percent', { value: formatNumber(job.progress) })}</span> : null}
+                    </span>
+                  ) : null}
+                </TableCell>
+              ) : null}
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,69 @@
+import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import type { UnmovableVm } from '../../../shared/model/plan.js';
+import { assertNever } from '../../../shared/model/result.js';
+import { useT } from '../../i18n/use-translator.js';
+
+const useStyles = makeStyles({
+  nowrap: { whiteSpace: 'nowrap', verticalAlign: 'top' },
+  top: { verticalAlign: 'top' },
+  reasons: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalS },
+  saved: { color: tokens.colorStatusWarningForeground1, fontWeight: tokens.fontWeightSemibold },
+  left: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** What happens to a VM that cannot move, in words. */
+function ActionText({ action }: { action: UnmovableVm['action'] }) {
+  const styles = useStyles();
+  const { t } = useT();
+  if (action === null) return <>{t('plan.unmovable.none')}</>;
+  switch (action) {
+    case 'save-state':
+      return <span className={styles.saved}>{t('plan.unmovable.saved')}</span>;
+    case 'leave':
+      return <span className={styles.left}>{t('plan.unmovable.left')}</span>;
+    default:
+      return assertNever(action);
+  }
+}
+
+/** The VMs the plan cannot move: where each is, every reason (its code and message), and for an evacuation what happens to it instead. */
+export function PlanUnmovable({ unmovable, evacuation }: { unmovable: readonly UnmovableVm[]; evacuation: boolean }) {
+  const styles = useStyles();
+  const { t } = useT();
+  return (
+    <Table size="small" aria-label={t('plan.unmovable.label')}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t('plan.col.vm')}</TableHeaderCell>
+          <TableHeaderCell>{t('plan.col.host')}</TableHeaderCell>
+          {evacuation ? <TableHeaderCell>{t('plan.col.outcome')}</TableHeaderCell> : null}
+          <TableHeaderCell>{t('plan.col.why')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {unmovable.map((u) => (
+          <TableRow key={u.vm}>
+            <TableCell className={styles.nowrap}>{u.vm}</TableCell>
+            <TableCell className={styles.nowrap}>{u.host}</TableCell>
+            {evacuation ? (
+              <TableCell className={styles.nowrap}>
+                <ActionText action={u.action} />
+              </TableCell>
+            ) : null}
+            <TableCell className={styles.top}>
+              <ul className={styles.reasons}>
+                {u.reasons.map((r, i) => (
+                  <li key={`${r.code}-${i}`}>
+                    <span className={styles.code}>{r.code}</span>
+                    {r.message}
+                  </li>
+                ))}
+              </ul>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

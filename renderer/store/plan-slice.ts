@@ -1,0 +1,181 @@
+import type { Plan, PlanRequest, PlanRun, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
+import { err, type ErrorDto, type Result } from '../../shared/model/result.js';
+import type { SliceCreator } from './app-store.js';
+
+/** What the plan view is for: a plan of chosen VMs (Run), or a host's evacuation for maintenance (Confirm). */
+export type PlanMode = 'plan' | 'maintenance';
+
+/** The plan the admin is looking at: what to plan, and the what-ifs to plan it with. */
+export interface PlanViewState {
+  mode: PlanMode;
+  request: PlanRequest;
+  whatIf: PlanWhatIf;
+}
+
+/** A key that tells two requests apart (what-ifs included), to drop stale answers. */
+export function planKey(request: PlanRequest, whatIf: PlanWhatIf): string {
+  return JSON.stringify([request, whatIf]);
+}
+
+/**
+ * The plan view (Plan Migrations, Start Maintenance Mode): the request and its what-ifs, the last plan
+ * answered (kept on screen while a new one is asked for), the run it turned into, and saved plans.
+ */
+export interface PlanSlice {
+  planView: PlanViewState | null;
+  /** The last plan answered for the view; it may answer an earlier what-if while `planLoading`. */
+  plan: Plan | null;
+  /** Counts the plans shown, so a view (or a benchmark) can tell a redraw from the one before. */
+  planSeq: number;
+  planLoading: boolean;
+  planError: ErrorDto | null;
+  /** Run (or Confirm) in flight. */
+  planStarting: boolean;
+  /** What Run or Confirm started: the group whose jobs the timeline follows. */
+  planRun: PlanRun | null;
+  planRunError: ErrorDto | null;
+  /** Saved plans as `plan.saved` last answered; null before the first answer. */
+  savedPlans: SavedPlan[] | null;
+  /** Opens the plan view on a request (with no what-if) and asks for its plan. */
+  openPlan(request: PlanRequest, mode?: PlanMode): void;
+  closePlan(): void;
+  /** Changes the request or the what-ifs and plans again; the plan on screen stays until the new one comes. */
+  planChange(patch: { request?: PlanRequest; whatIf?: PlanWhatIf }): void;
+  /** Asks `plan.create` for the view; calls made while one is in flight coalesce into one more, with the latest what-ifs. */
+  planRefresh(): Promise<void>;
+  /** Run (`plan.run`) or Confirm (`maintenance.start`): the moves become jobs of one group. */
+  planStart(): Promise<Result<PlanRun>>;
+  /** The view's plan as one PowerShell script (`plan.script`). */
+  planScript(): Promise<Result<string>>;
+  /** Saves the view's plan under a name. */
+  planSave(name: string): Promise<Result<SavedPlan>>;
+  /** Reads the saved plans. */
+  plansSavedLoad(): Promise<void>;
+  /** Stop Maintenance Mode on a host; says so either way. */
+  maintenanceStop(host: string): Promise<Result<{ host: string }>>;
+}
+
+/** Creates the plan slice. */
+export const createPlanSlice: SliceCreator<PlanSlice> = (set, get, backend) => {
+  let inFlight: Promise<void> | null = null;
+  let again = false;
+
+  // Bumped by every open and close: an answer for an earlier view is for nothing on screen.
+  let generation = 0;
+
+  const askOnce = async (): Promise<void> => {
+    const view = get().planView;
+    if (!view || get().planRun) return;
+    const asked = generation;
+    const key = planKey(view.request, view.whatIf);
+    const result = await backend.invoke('plan.create', { request: view.request, whatIf: view.whatIf });
+    const now = get().planView;
+    if (!now || asked !== generation || get().planRun) return;
+    if (result.ok) set({ plan: result.value, planSeq: get().planSeq + 1, planError: null });
+    else set({ planError: result.error });
+    if (planKey(now.request, now.whatIf) !== key) again = true;
+  };
+
+  return {
+    planView: null,
+    plan: null,
+    planSeq: 0,
+    planLoading: false,
+    planError: null,
+    planStarting: false,
+    planRun: null,
+    planRunError: null,
+    savedPlans: null,
+    openPlan: (request, mode = 'plan') => {
+      generation++;
+      set({ planView: { mode, request, whatIf: {} }, plan: null, planError: null, planRun: null, planRunError: null, planStarting: false });
+      void get().planRefresh();
+    },
+    closePlan: () => {
+      generation++;
+      set({ planView: null, plan: null, planError: null, planRun: null, planRunError: null });
+    },
+    planChange: (patch) => {
+      const view = get().planView;
+      if (!view || get().planRun) return;
+      set({ planView: { ...view, request: patch.request ?? view.request, whatIf: patch.whatIf ?? view.whatIf } });
+      void get().planRefresh();
+    },
+    planRefresh: () => {
+      if (inFlight) {
+        again = true;
+        return inFlight;
+      }
+      set({ planLoading: true });
+      inFlight = (async () => {
+        try {
+          do {
+            again = false;
+            await askOnce();
+          } while (again);
+        } finally {
+          inFlight = null;
+          set({ planLoading: false });
+        }
+      })();
+      return inFlight;
+    },
+    planStart: async () => {
+      const view = get().planView;
+      if (!view) return err('no-plan', 'No plan is open.');
+      if (get().planStarting || get().planRun) return err('plan-started', 'This plan is already running.');
+      set({ planStarting: true, planRunError: null });
+      const { request, whatIf } = view;
+      const result =
+        view.mode === 'maintenance' && request.kind === 'evacuate'
+          ? await backend.invoke('maintenance.start', { host: request.host, cannotMove: request.cannotMove, whatIf })
+          : await backend.invoke('plan.run', { request, whatIf });
+      if (!result.ok) {
+        set({ planStarting: false, planRunError: result.error });
+        return result;
+      }
+      const run = result.value;
+      set({ planStarting: false, planRun: run, plan: run.plan, planSeq: get().planSeq + 1, planError: null });
+      get().mergeJobs(run.jobs);
+      // The timeline turns into jobs: the Jobs pane shows them too.
+      get().setJobsPaneOpen(true);
+      if (view.mode === 'maintenance' && request.kind === 'evacuate') {
+        get().pushNotice({ intent: 'success', key: 'maint.started', params: { host: request.host, moves: run.plan.moves.length } });
+        void get().refreshInventory();
+      } else {
+        get().pushNotice({ intent: 'success', key: 'plan.runStarted', params: { name: run.group.name, moves: run.jobs.length } });
+      }
+      return result;
+    },
+    planScript: async () => {
+      const view = get().planView;
+      if (!view) return err('no-plan', 'No plan is open.');
+      return backend.invoke('plan.script', { request: view.request, whatIf: view.whatIf });
+    },
+    planSave: async (name) => {
+      const view = get().planView;
+      if (!view) return err('no-plan', 'No plan is open.');
+      const result = await backend.invoke('plan.save', { name, request: view.request, whatIf: view.whatIf });
+      if (result.ok) {
+        set({ savedPlans: [result.value, ...(get().savedPlans ?? []).filter((p) => p.id !== result.value.id)] });
+        get().pushNotice({ intent: 'success', key: 'plan.saved', params: { name: result.value.name } });
+      }
+      return result;
+    },
+    plansSavedLoad: async () => {
+      const result = await backend.invoke('plan.saved', {});
+      if (result.ok) set({ savedPlans: result.value });
+      else get().pushNotice({ intent: 'error', key: 'plan.savedFailed', params: { message: result.error.message } });
+    },
+    maintenanceStop: async (host) => {
+      const result = await backend.invoke('maintenance.stop', { host });
+      if (result.ok) {
+        get().pushNotice({ intent: 'success', key: 'maint.stopped', params: { host: result.value.host } });
+        void get().refreshInventory();
+      } else {
+        get().pushNotice({ intent: 'error', key: 'maint.stopFailed', params: { host, message: result.error.message } });
+      }
+      return result;
+    },
+  };
+};

@@ -1,0 +1,91 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+
+// The plan view and maintenance mode against the real backend and its simulated connector, on the demo
+// estate. HV-TO-03 is a node of CL-TO-19 with five running VMs: its evacuation live-migrates them to
+// HV-TO-01 and HV-TO-02 (docs/demo-estate.md).
+
+const HOST = 'HV-TO-03';
+
+const tree = (page: Page) => page.getByRole('tree', { name: 'Host groups, clusters and hosts' });
+const planView = (page: Page) => page.getByRole('region', { name: `Start Maintenance Mode on ${HOST}` });
+const jobsGrid = (page: Page) => page.getByRole('grid', { name: 'Jobs', exact: true });
+
+/** Sets File > Options… > Simulator speed, as an admin does. */
+async function setSimulatorSpeed(page: Page, speed: string): Promise<void> {
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Options…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Options' });
+  await dialog.getByRole('textbox', { name: 'Simulator speed' }).fill(speed);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** The host's node in the tree (All Hosts > Torino > CL-TO-19 > host), opening the cluster when needed. */
+async function hostNode(page: Page) {
+  const node = tree(page).getByRole('treeitem', { name: new RegExp(`^${HOST}\\b`) });
+  if (!(await node.isVisible())) await tree(page).getByRole('treeitem', { name: 'CL-TO-19', exact: true }).click();
+  return node;
+}
+
+test('evacuate a host in the demo estate and watch the timeline turn into jobs', async ({ page, ferry }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(ferry.url);
+  await expect(tree(page)).toBeVisible();
+  // Fast enough that five moves of under a minute each end in a few seconds.
+  await setSimulatorSpeed(page, '30');
+
+  // Start Maintenance Mode… from the host's context menu opens the preview: the evacuation's plan.
+  const node = await hostNode(page);
+  await node.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Start Maintenance Mode…' }).click();
+  const view = planView(page);
+  await expect(view).toBeVisible();
+  await expect(view.getByRole('group', { name: 'Plan summary' })).toContainText(/Estimated window\s*\d/);
+  const moves = view.getByRole('table', { name: 'Planned moves' });
+  await expect(moves.getByRole('row')).toHaveCount(6);
+  for (const vm of ['SQL-TO-03', 'ERP-TO-APP-02', 'WEB-TO-01', 'WEB-TO-02', 'GW-AS400-TO-01']) await expect(moves).toContainText(vm);
+  const lanes = view.getByRole('group', { name: 'Migration slots' });
+  await expect(lanes.getByRole('group', { name: `${HOST} · live 1` })).toBeVisible();
+  await expect(lanes.getByRole('button', { name: /^SQL-TO-03, HV-TO-03 to HV-TO-0[12]/ }).first()).toBeVisible();
+  await expect(view.getByText(/^No order of these moves ends sooner than/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/plan-view.png' });
+
+  // A what-if plans again at once: one live migration at a time off HV-TO-03 lengthens the window.
+  const window = view.getByRole('group', { name: 'Plan summary' });
+  const before = await window.textContent();
+  const limit = view.getByRole('spinbutton', { name: `Live migrations on ${HOST}` });
+  await limit.fill('1');
+  await limit.press('Enter');
+  await expect(lanes.getByRole('group', { name: `${HOST} · live 2` })).toBeHidden();
+  await expect(window).not.toHaveText(before ?? '');
+  await view.getByRole('button', { name: 'Reset what-ifs' }).click();
+  await expect(window).toHaveText(before ?? '');
+
+
+  // Confirm: the host goes into maintenance mode and every move becomes a job of one group.
+  await view.getByRole('button', { name: 'Confirm' }).click();
+  await expect(view.getByText(/jobs ended/)).toBeVisible();
+  await expect(jobsGrid(page).getByRole('row', { name: /Migrate virtual machine SQL-TO-03 to HV-TO-0[12]/ })).toBeVisible();
+  // The bars take their jobs' status as the jobs run, and all complete.
+  const bars = lanes.getByRole('button', { name: /, HV-TO-03 to / });
+  await expect(view.getByText(/: done$/)).toBeVisible({ timeout: 60_000 });
+  await expect(view.getByText('5 of 5 jobs ended, 0 failed')).toBeVisible();
+  for (const bar of await bars.all()) await expect(bar).toHaveAttribute('data-status', 'Completed');
+  for (const vm of ['SQL-TO-03', 'ERP-TO-APP-02', 'WEB-TO-01', 'WEB-TO-02', 'GW-AS400-TO-01']) {
+    await expect(jobsGrid(page).getByRole('row', { name: new RegExp(`Migrate virtual machine ${vm} to`) })).toContainText('Completed');
+  }
+  await page.screenshot({ path: 'test-results/screenshots/plan-view-done.png' });
+
+  // The host shows maintenance mode; Stop Maintenance Mode on the Host tab clears it.
+  await expect(tree(page).getByRole('treeitem', { name: `${HOST} In maintenance mode` })).toBeVisible();
+  await view.getByRole('button', { name: 'Close' }).click();
+  await node.click();
+  await page.getByRole('tab', { name: 'Host' }).click();
+  await expect(page.getByRole('button', { name: 'Start Maintenance Mode…' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Stop Maintenance Mode' }).click();
+  await expect(tree(page).getByRole('treeitem', { name: HOST, exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stop Maintenance Mode' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Start Maintenance Mode…' })).toBeEnabled();
+});
