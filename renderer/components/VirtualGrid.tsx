@@ -134,6 +134,30 @@ export interface GridLayout {
   overscan: number;
 }
 
+/** How a row was clicked: with Ctrl (or Cmd) to toggle it, with Shift to select the range up to it. */
+export interface GridSelectModifiers {
+  toggle: boolean;
+  range: boolean;
+}
+
+/** A selection of many rows, as a grid with `multiSelect` reports it. */
+export interface GridSelection {
+  /** The selected rows' keys. */
+  keys: string[];
+  /** The row the cursor is on now. */
+  cursor: string;
+  /** Where the next Shift range starts. */
+  anchor: string;
+}
+
+/** Many rows selected at once: the selection, where a Shift range starts, and what to call when it changes. */
+export interface GridMultiSelect {
+  selectedKeys: ReadonlySet<string>;
+  /** Where a Shift+click or Shift+arrow range starts (the last row clicked or toggled without Shift). */
+  anchorKey: string | null;
+  onChange: (selection: GridSelection) => void;
+}
+
 /** What the grid tells the row it renders at a position. */
 export interface GridRowState {
   /** The row element's id, for `aria-activedescendant`. */
@@ -145,9 +169,9 @@ export interface GridRowState {
   /** Where the row stands below the header, in pixels. */
   offset: number;
   selected: boolean;
-  /** The grid has focus and this row is the selection. */
+  /** The grid has focus and this row is the cursor (the selection, in a single-select grid). */
   focused: boolean;
-  onSelect: (itemKey: string) => void;
+  onSelect: (itemKey: string, modifiers?: GridSelectModifiers) => void;
 }
 
 /** Props of a virtual grid. */
@@ -161,6 +185,7 @@ export interface VirtualGridProps<C extends string> {
   count: number;
   /** The key of the item at a position: its id, which selection and `onSelect` use. */
   keyAt: (position: number) => string;
+  /** The selected row; with `multiSelect`, the cursor row (the keyboard's position). */
   selectedKey: string | null;
   /** The selected row is scrolled into view whenever this value changes. */
   revealOn: unknown;
@@ -169,12 +194,28 @@ export interface VirtualGridProps<C extends string> {
   onRowContextMenu?: (itemKey: string, anchor: MenuAnchor) => void;
   /** The row at a position; a `VirtualGridRow` given the state. */
   renderRow: (position: number, row: GridRowState) => ReactNode;
+  /**
+   * Lets the admin select many rows: Ctrl/Cmd+click toggles a row, Shift+click selects a range, Ctrl+A
+   * every row, Space toggles the cursor row, Shift+arrows extend the range and Ctrl+arrows move the cursor
+   * alone. A plain click or arrow still selects one row through `onSelect`.
+   */
+  multiSelect?: GridMultiSelect;
+  /** A key the grid does not handle itself, on the cursor row (say, Left and Right to fold a group); true when handled. */
+  onCursorKeyDown?: (itemKey: string, event: KeyboardEvent<HTMLDivElement>) => boolean;
+}
+
+/** The keys of the rows between two positions (either order), top to bottom. */
+function keysBetween(keyAt: (position: number) => string, a: number, b: number): string[] {
+  const keys: string[] = [];
+  for (let k = Math.min(a, b); k <= Math.max(a, b); k++) keys.push(keyAt(k));
+  return keys;
 }
 
 /**
  * A list as role="grid": a sticky header and virtualised rows, so thousands of rows scroll smoothly
  * and a change re-renders only the rows in view. The grid takes focus; arrow keys, Page Up/Down, Home
- * and End move the selection, which `aria-activedescendant` announces.
+ * and End move the selection, which `aria-activedescendant` announces. With `multiSelect`, many rows
+ * can be selected (`aria-multiselectable`).
  */
 export function VirtualGrid<C extends string>({
   label,
@@ -189,6 +230,8 @@ export function VirtualGrid<C extends string>({
   onSelect,
   onRowContextMenu,
   renderRow,
+  multiSelect,
+  onCursorKeyDown,
 }: VirtualGridProps<C>) {
   const styles = useStyles();
   const { rowHeight, headerHeight } = layout;
@@ -221,17 +264,52 @@ export function VirtualGrid<C extends string>({
     if (activeRef.current >= 0) virtualizer.scrollToIndex(activeRef.current, { align: 'auto' });
   }, [revealOn, virtualizer]);
 
-  const moveTo = (position: number) => {
+  const positionOf = useCallback(
+    (key: string | null) => {
+      if (key === null) return -1;
+      for (let k = 0; k < count; k++) if (keyAt(k) === key) return k;
+      return -1;
+    },
+    [count, keyAt],
+  );
+
+  // Multi-select: a range from the anchor (added to the selection with Ctrl), one row toggled, every row.
+  const selectRange = (to: number, additive: boolean) => {
+    if (!multiSelect) return;
+    const anchorPosition = positionOf(multiSelect.anchorKey);
+    const from = anchorPosition >= 0 ? anchorPosition : to;
+    const range = keysBetween(keyAt, from, to);
+    const keys = additive ? [...new Set([...multiSelect.selectedKeys, ...range])] : range;
+    multiSelect.onChange({ keys, cursor: keyAt(to), anchor: keyAt(from) });
+  };
+  const toggleRow = (position: number) => {
+    if (!multiSelect) return;
+    const key = keyAt(position);
+    const selected = multiSelect.selectedKeys.has(key);
+    const keys = selected ? [...multiSelect.selectedKeys].filter((k) => k !== key) : [...multiSelect.selectedKeys, key];
+    multiSelect.onChange({ keys, cursor: key, anchor: key });
+  };
+  const moveCursor = (position: number) => {
+    if (!multiSelect) return;
+    const key = keyAt(position);
+    multiSelect.onChange({ keys: [...multiSelect.selectedKeys], cursor: key, anchor: multiSelect.anchorKey ?? key });
+  };
+
+  const moveTo = (position: number, how: 'select' | 'extend' | 'cursor' = 'select') => {
     if (count === 0) return;
     const next = Math.max(0, Math.min(count - 1, position));
-    onSelect(keyAt(next));
+    if (how === 'extend') selectRange(next, false);
+    else if (how === 'cursor') moveCursor(next);
+    else onSelect(keyAt(next));
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
 
   const openContextMenu = (position: number, anchor: (row: Element | null) => MenuAnchor) => {
     if (!onRowContextMenu || position < 0 || position >= count) return false;
     const itemKey = keyAt(position);
-    onSelect(itemKey);
+    // A menu opened on a row of a multiple selection acts on the whole selection; elsewhere it selects the row.
+    if (multiSelect?.selectedKeys.has(itemKey) && multiSelect.selectedKeys.size > 1) moveCursor(position);
+    else onSelect(itemKey);
     // The grid holds focus while the menu is open, so closing the menu can give it back.
     gridRef.current?.focus({ preventScroll: true });
     onRowContextMenu(itemKey, anchor(document.getElementById(rowId(position))));
@@ -249,9 +327,27 @@ export function VirtualGrid<C extends string>({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget || event.altKey || event.metaKey) return;
+    if (event.target !== event.currentTarget || event.altKey || (event.metaKey && !multiSelect)) return;
     if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
       if (openContextMenu(activeIndex, (el) => rectOf(el ?? event.currentTarget))) event.preventDefault();
+      return;
+    }
+    const modifier = event.ctrlKey || event.metaKey;
+    if (multiSelect && modifier && !event.shiftKey && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      if (count === 0) return;
+      const cursor = activeIndex >= 0 ? keyAt(activeIndex) : keyAt(0);
+      multiSelect.onChange({ keys: keysBetween(keyAt, 0, count - 1), cursor, anchor: multiSelect.anchorKey ?? cursor });
+      return;
+    }
+    if (multiSelect && event.key === ' ' && !event.shiftKey) {
+      event.preventDefault();
+      if (activeIndex >= 0) toggleRow(activeIndex);
+      else if (count > 0) onSelect(keyAt(0));
+      return;
+    }
+    if (activeIndex >= 0 && onCursorKeyDown?.(keyAt(activeIndex), event)) {
+      event.preventDefault();
       return;
     }
     const page = Math.max(1, Math.floor((gridRef.current?.clientHeight ?? 0) / rowHeight) - 1);
@@ -280,16 +376,23 @@ export function VirtualGrid<C extends string>({
         return;
     }
     event.preventDefault();
-    moveTo(to);
+    if (!multiSelect) moveTo(to);
+    else if (event.shiftKey) moveTo(to, 'extend');
+    else if (modifier) moveTo(to, 'cursor');
+    else moveTo(to);
   };
 
-  const onRowSelect = useCallback(
-    (itemKey: string) => {
-      onSelect(itemKey);
-      gridRef.current?.focus({ preventScroll: true });
-    },
-    [onSelect],
-  );
+  // Kept in a ref so rows (memoised) need not re-render when the selection changes the handler.
+  const rowSelectRef = useRef<(itemKey: string, modifiers?: GridSelectModifiers) => void>(() => undefined);
+  rowSelectRef.current = (itemKey, modifiers) => {
+    if (multiSelect && modifiers?.range) selectRange(Math.max(0, positionOf(itemKey)), modifiers.toggle);
+    else if (multiSelect && modifiers?.toggle) toggleRow(Math.max(0, positionOf(itemKey)));
+    else onSelect(itemKey);
+  };
+  const onRowSelect = useCallback((itemKey: string, modifiers?: GridSelectModifiers) => {
+    rowSelectRef.current(itemKey, modifiers);
+    gridRef.current?.focus({ preventScroll: true });
+  }, []);
 
   const items = virtualizer.getVirtualItems();
   const activeRendered = activeIndex >= 0 && items.some((item) => item.index === activeIndex);
@@ -307,7 +410,7 @@ export function VirtualGrid<C extends string>({
       aria-label={label}
       aria-rowcount={count + 1}
       aria-colcount={columns.length}
-      aria-multiselectable={false}
+      aria-multiselectable={multiSelect !== undefined}
       aria-activedescendant={activeRendered ? rowId(activeIndex) : undefined}
       tabIndex={0}
       className={mergeClasses(styles.grid, !activeRendered && styles.gridFocusEmpty)}
@@ -338,7 +441,7 @@ export function VirtualGrid<C extends string>({
               itemKey: keyAt(item.index),
               position: item.index,
               offset: item.start - headerHeight,
-              selected: item.index === activeIndex,
+              selected: multiSelect ? multiSelect.selectedKeys.has(keyAt(item.index)) : item.index === activeIndex,
               focused: hasFocus && item.index === activeIndex,
               onSelect: onRowSelect,
             })}
@@ -377,12 +480,14 @@ function SortableHeader<C extends string>({
 /** Props of a row of a virtual grid: the grid's state for it, and its cells. */
 export interface VirtualGridRowProps extends GridRowState {
   className?: string;
+  /** A row that folds the rows below it (a group): whether they show. */
+  expanded?: boolean;
   children: ReactNode;
   [data: `data-${string}`]: string | undefined;
 }
 
 /** A row of a virtual grid, placed at its offset; a click selects it. */
-export function VirtualGridRow({ id, itemKey, position, offset, selected, focused, onSelect, className, children, ...data }: VirtualGridRowProps) {
+export function VirtualGridRow({ id, itemKey, position, offset, selected, focused, onSelect, className, expanded, children, ...data }: VirtualGridRowProps) {
   const styles = useStyles();
   return (
     <div
@@ -390,11 +495,14 @@ export function VirtualGridRow({ id, itemKey, position, offset, selected, focuse
       id={id}
       aria-rowindex={position + 2}
       aria-selected={selected}
+      aria-expanded={expanded}
       data-index={position}
       {...data}
       className={mergeClasses(styles.row, selected && styles.selected, focused && styles.focused, className)}
       style={{ transform: `translateY(${offset}px)` }}
-      onClick={() => onSelect(itemKey)}
+      // Shift+click selects rows, not the text between two clicks.
+      onMouseDown={(e) => e.shiftKey && e.preventDefault()}
+      onClick={(e) => onSelect(itemKey, { toggle: e.ctrlKey || e.metaKey, range: e.shiftKey })}
     >
       {children}
     </div>

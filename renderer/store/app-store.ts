@@ -9,10 +9,11 @@ import { createWizardSlice, type WizardSlice } from './wizard-slice.js';
 import { createHostSettingsSlice, type HostSettingsSlice } from './host-settings-slice.js';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice.js';
 import { createLabSlice, type LabSlice } from './lab-slice.js';
+import { createGroupsSlice, type GroupsSlice } from './groups-slice.js';
 import { createPlanSlice, type PlanSlice } from './plan-slice.js';
 
 /** The whole renderer state: one slice per area. */
-export type AppState = InventorySlice & SelectionSlice & JobsSlice & UiSlice & ImportSlice & WizardSlice & HostSettingsSlice & ConnectionSlice & LabSlice & PlanSlice;
+export type AppState = InventorySlice & SelectionSlice & JobsSlice & UiSlice & ImportSlice & WizardSlice & HostSettingsSlice & ConnectionSlice & LabSlice & GroupsSlice & PlanSlice;
 
 /** The store the views read and the backend binding writes. */
 export type AppStore = StoreApi<AppState>;
@@ -32,6 +33,7 @@ export function createAppStore(backend: Backend): AppStore {
     ...createHostSettingsSlice(set, get, backend),
     ...createConnectionSlice(set, get, backend),
     ...createLabSlice(set, get, backend),
+    ...createGroupsSlice(set, get, backend),
     ...createPlanSlice(set, get, backend),
   }));
 }

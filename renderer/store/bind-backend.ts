@@ -2,15 +2,16 @@ import type { Backend } from '../../shared/contract/backend.js';
 import { isConnectionAware } from '../api/connection.js';
 import type { AppStore } from './app-store.js';
 
-/** Loads everything the console shows: preferences, the inventory and recent jobs. */
+/** Loads everything the console shows: preferences, the inventory, recent jobs and job groups. */
 export function loadAll(store: AppStore): Promise<void> {
   const state = store.getState();
-  return Promise.all([state.loadPreferences(), state.refreshInventory(), state.refreshJobs()]).then(() => undefined);
+  return Promise.all([state.loadPreferences(), state.refreshInventory(), state.refreshJobs(), state.refreshGroups()]).then(() => undefined);
 }
 
 /**
  * The one place backend events reach the store: `inventory.changed` refetches the inventory when
- * its revision is new, `import.progress` feeds the import dialog, `jobs.changed` merges jobs. After
+ * its revision is new, `import.progress` feeds the import dialog, `jobs.changed` merges jobs (and
+ * refreshes job groups when a grouped job changed). After
  * a dropped connection comes back, everything is fetched again (events may have been missed).
  * Starts the first load and returns a function that unbinds.
  */
@@ -21,7 +22,11 @@ export function bindBackendToStore(backend: Backend, store: AppStore): () => voi
       if (current === undefined || revision > current) void store.getState().refreshInventory();
     }),
     backend.on('import.progress', (progress) => store.getState().receiveImportProgress(progress)),
-    backend.on('jobs.changed', ({ jobs }) => store.getState().mergeJobs(jobs)),
+    backend.on('jobs.changed', ({ jobs }) => {
+      store.getState().mergeJobs(jobs);
+      // A group's state and counts follow its jobs: ask for the groups again, throttled.
+      if (jobs.some((job) => Boolean(job.groupId))) store.getState().scheduleGroupsRefresh();
+    }),
   ];
   if (isConnectionAware(backend)) {
     let lost = false;

@@ -1,5 +1,5 @@
-import { makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
-import { memo, useCallback, useMemo } from 'react';
+import { makeStyles, mergeClasses, ProgressBar, tokens } from '@fluentui/react-components';
+import { memo, useCallback, useMemo, type KeyboardEvent } from 'react';
 import type { Job } from '../../../shared/model/job.js';
 import type { MenuAnchor } from '../../components/ContextMenu.js';
 import { JobStatusLabel } from '../../components/JobStatusLabel.js';
@@ -8,6 +8,8 @@ import type { MessageKey } from '../../i18n/en.js';
 import type { Translator } from '../../i18n/translator.js';
 import { useT } from '../../i18n/use-translator.js';
 import { formatDuration, progressColor } from './job-format.js';
+import { groupIdOfKey, groupKey, type JobListItem } from './job-groups.js';
+import { JobGroupRow } from './JobGroupRow.js';
 
 /** Columns of the jobs grid, in order. */
 const COLUMNS: readonly MessageKey[] = ['jobs.col.name', 'jobs.col.status', 'jobs.col.progress', 'jobs.col.timeLeft', 'jobs.col.start', 'jobs.col.end', 'jobs.col.target'];
@@ -26,6 +28,8 @@ const useStyles = makeStyles({
   percent: { width: '34px', flexShrink: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   number: { fontVariantNumeric: 'tabular-nums' },
   waiting: { gridColumn: '3 / span 4', color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  // A job of a group sits under its group's row, indented past the group's chevron.
+  grouped: { paddingLeft: `calc(${tokens.spacingHorizontalS} + 28px)` },
 });
 
 /** Capitalises a backend sentence fragment ("waiting for …") to start a cell. */
@@ -35,17 +39,19 @@ function sentence(text: string): string {
 
 interface RowProps extends GridRowState {
   job: Job;
+  /** The job belongs to the group whose row is above it. */
+  grouped: boolean;
   translator: Translator;
 }
 
 /** One job: name, status, progress (or what a queued job waits for), time left, start, end, target. */
-const JobRow = memo(function JobRow({ job, translator, ...row }: RowProps) {
+const JobRow = memo(function JobRow({ job, grouped, translator, ...row }: RowProps) {
   const styles = useStyles();
   const { t, formatDateTime, formatNumber } = translator;
   const eta = job.status === 'Running' && job.metrics?.etaSeconds != null ? formatDuration(translator, job.metrics.etaSeconds) : '';
   return (
     <VirtualGridRow {...row} data-job-id={job.id}>
-      <GridCell column={1} className={styles.name} title={job.name}>
+      <GridCell column={1} className={mergeClasses(styles.name, grouped && styles.grouped)} title={job.name}>
         {job.name}
       </GridCell>
       <GridCell column={2}>
@@ -88,36 +94,64 @@ const JobRow = memo(function JobRow({ job, translator, ...row }: RowProps) {
 
 /** Props of the jobs grid. */
 export interface JobsGridProps {
-  jobs: readonly Job[];
-  selectedJobId: string | null;
+  /** The rows: jobs, and job groups with their jobs below them. */
+  items: readonly JobListItem[];
+  /** The selected row's key: a job's id, or a group's `groupKey`. */
+  selectedKey: string | null;
   label: string;
-  onSelect: (jobId: string) => void;
-  /** Right-click on a row, Shift+F10 or the context-menu key: the row's job (now selected) and where to open a menu. */
-  onRowContextMenu?: (jobId: string, anchor: MenuAnchor) => void;
+  onSelect: (key: string) => void;
+  /** Right-click on a row, Shift+F10 or the context-menu key: the row's key (now selected) and where to open a menu. */
+  onRowContextMenu?: (key: string, anchor: MenuAnchor) => void;
+  /** Folds or unfolds a group's jobs (its chevron, Left and Right on its row). */
+  onToggleGroup?: (groupId: string, open: boolean) => void;
 }
 
 /**
  * The jobs list: a virtual grid, so thousands of jobs scroll smoothly and a progress batch re-renders
- * only the rows in view. A new selection from outside (a wizard's Move, Restart) is scrolled into view;
- * a progress batch is not.
+ * only the rows in view. A job group's row (name, state, "3 of 5 done", predicted window) heads its jobs;
+ * Left folds it, Right unfolds it, Left on one of its jobs goes up to it. A new selection from outside (a
+ * wizard's Move, Restart) is scrolled into view; a progress batch is not.
  */
-export function JobsGrid({ jobs, selectedJobId, label, onSelect, onRowContextMenu }: JobsGridProps) {
+export function JobsGrid({ items, selectedKey, label, onSelect, onRowContextMenu, onToggleGroup }: JobsGridProps) {
   const translator = useT();
   const { t } = translator;
   const columns = useMemo(() => COLUMNS.map((id) => ({ id, label: t(id) })), [t]);
-  const keyAt = useCallback((position: number) => jobs[position].id, [jobs]);
+  const keyAt = useCallback((position: number) => items[position].key, [items]);
+  const onCursorKeyDown = (key: string, event: KeyboardEvent<HTMLDivElement>): boolean => {
+    if (!onToggleGroup || event.shiftKey || event.ctrlKey || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return false;
+    const groupId = groupIdOfKey(key);
+    const item = items.find((i) => i.key === key);
+    if (groupId !== null && item?.kind === 'group') {
+      if (item.expanded === (event.key === 'ArrowRight')) return false;
+      onToggleGroup(groupId, event.key === 'ArrowRight');
+      return true;
+    }
+    if (item?.kind === 'job' && item.grouped && item.job.groupId && event.key === 'ArrowLeft') {
+      onSelect(groupKey(item.job.groupId));
+      return true;
+    }
+    return false;
+  };
   return (
     <VirtualGrid
       label={label}
       layout={LAYOUT}
       columns={columns}
-      count={jobs.length}
+      count={items.length}
       keyAt={keyAt}
-      selectedKey={selectedJobId}
-      revealOn={selectedJobId}
+      selectedKey={selectedKey}
+      revealOn={selectedKey}
       onSelect={onSelect}
       onRowContextMenu={onRowContextMenu}
-      renderRow={(position, row) => <JobRow job={jobs[position]} translator={translator} {...row} />}
+      onCursorKeyDown={onCursorKeyDown}
+      renderRow={(position, row) => {
+        const item = items[position];
+        return item.kind === 'group' ? (
+          <JobGroupRow item={item} translator={translator} onToggle={onToggleGroup} {...row} />
+        ) : (
+          <JobRow job={item.job} grouped={item.grouped} translator={translator} {...row} />
+        );
+      }}
     />
   );
 }

@@ -4,6 +4,7 @@ import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from
 import { useT } from '../../i18n/use-translator.js';
 import { JOBS_LIMIT } from '../../store/jobs-slice.js';
 import { useAppStore } from '../../store/store-context.js';
+import { GroupDetails } from './GroupDetails.js';
 import { JobDetails } from './JobDetails.js';
 import { JobsList } from './JobsList.js';
 
@@ -64,6 +65,7 @@ export function JobsPane() {
   const jobs = useMemo(() => (allJobs.length > JOBS_LIMIT ? allJobs.slice(0, JOBS_LIMIT) : allJobs), [allJobs]);
   const setWorkspace = useAppStore((s) => s.setWorkspace);
   const selectedJobId = useAppStore((s) => s.selectedJobId);
+  const selectedGroupId = useAppStore((s) => s.selectedGroupId);
   const open = useAppStore((s) => s.jobsPaneOpen);
   const setOpen = useAppStore((s) => s.setJobsPaneOpen);
   const [height, setHeight] = useState(DEFAULT_HEIGHT);
@@ -133,7 +135,13 @@ export function JobsPane() {
               <JobsList jobs={jobs} label={t('jobs.label')} />
             </div>
             <div className={styles.details} aria-label={t('jobs.details')} role="region">
-              {selected ? <JobDetails job={selected} /> : <Text className={styles.hint}>{t('jobs.selectHint')}</Text>}
+              {selected ? (
+                <JobDetails job={selected} />
+              ) : selectedGroupId !== null ? (
+                <GroupDetails groupId={selectedGroupId} />
+              ) : (
+                <Text className={styles.hint}>{t('jobs.selectHint')}</Text>
+              )}
             </div>
           </div>
         )

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-translator.js';
 import { JOBS_HISTORY_LIMIT } from '../../store/jobs-slice.js';
 import { useAppStore } from '../../store/store-context.js';
 import type { JobFilter } from '../../store/ui-slice.js';
+import { GroupDetails } from './GroupDetails.js';
 import { JobDetails } from './JobDetails.js';
 import { JobsList } from './JobsList.js';
 
@@ -111,6 +112,7 @@ export function JobsWorkspace() {
   const search = useAppStore((s) => s.jobSearch);
   const setSearch = useAppStore((s) => s.setJobSearch);
   const selectedJobId = useAppStore((s) => s.selectedJobId);
+  const selectedGroupId = useAppStore((s) => s.selectedGroupId);
   const deferredSearch = useDeferredValue(search);
   const needle = deferredSearch.trim().toLowerCase();
   const shown = useMemo(
@@ -129,7 +131,13 @@ export function JobsWorkspace() {
         {shown.length === 0 ? <ListEmptyText>{jobs.length === 0 ? t('jobs.empty') : t('jobs.noMatch')}</ListEmptyText> : null}
       </div>
       <div className={styles.details} role="region" aria-label={t('jobs.details')}>
-        {selected ? <JobDetails job={selected} layout="wide" /> : <Text className={styles.hint}>{t('jobs.selectHint')}</Text>}
+        {selected ? (
+          <JobDetails job={selected} layout="wide" />
+        ) : selectedGroupId !== null ? (
+          <GroupDetails groupId={selectedGroupId} />
+        ) : (
+          <Text className={styles.hint}>{t('jobs.selectHint')}</Text>
+        )}
       </div>
     </section>
   );
