@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Vm } from '../../../shared/model/inventory.js';
 import { assertNever } from '../../../shared/model/result.js';
 import { IssueList } from '../../components/IssueList.js';
@@ -10,6 +10,7 @@ import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import type { WizardSession } from '../../store/wizard-slice.js';
 import { usePathCheck, useStorageLocations } from '../storage-paths/use-storage-paths.js';
+import { MultiVmWizard } from './MultiVmWizard.js';
 import { SelectHostPage } from './SelectHostPage.js';
 import { placedDisks, storageMovesWith, vmMigrationArgs, vmWizardPages, type VmWizardPage } from './vm-wizard-draft.js';
 import { VmSelectPathPage } from './VmSelectPathPage.js';
@@ -148,12 +149,16 @@ function VmWizard({ session, vm }: { session: VmSession; vm: Vm }) {
   );
 }
 
-/** The Migrate VM Wizard (Virtual Machine > Migrate Virtual Machine), when it is open. */
+/** The Migrate VM Wizard (Virtual Machine > Migrate Virtual Machine), when it is open: for one VM, or for several. */
 export function MigrateVmWizard() {
   const { t } = useT();
   const session = useAppStore((s) => (s.wizard?.kind === 'migrate-vm' ? s.wizard : null));
+  const multi = useAppStore((s) => (s.wizard?.kind === 'migrate-vms' ? s.wizard : null));
   const vm = useAppStore((s) => (session ? (s.index?.vmById.get(session.vmId) ?? null) : null));
+  const vmById = useAppStore((s) => s.index?.vmById ?? null);
+  const vms = useMemo(() => (multi && vmById ? multi.vmIds.map((id) => vmById.get(id)).filter((v): v is Vm => v !== undefined) : []), [multi, vmById]);
   const close = useAppStore((s) => s.closeWizard);
+  if (multi) return vms.length > 0 ? <MultiVmWizard session={multi} vms={vms} /> : <WizardVmGone title={t('vmWizard.title')} onCancel={close} />;
   if (!session) return null;
   if (!vm) return <WizardVmGone title={t('vmWizard.title')} onCancel={close} />;
   return <VmWizard session={session} vm={vm} />;

@@ -119,7 +119,7 @@ function VmTab() {
     <>
       <RibbonGroup label={t('ribbon.group.migrate')}>
         <RibbonButton icon={<DesktopArrowRight24Regular />} label={t('ribbon.action.migrateVm')} onClick={actions.migrateVm} disabled={!actions.canMigrate} />
-        <RibbonButton icon={<HardDrive24Regular />} label={t('ribbon.action.migrateStorage')} onClick={actions.migrateStorage} disabled={!actions.canMigrate} />
+        <RibbonButton icon={<HardDrive24Regular />} label={t('ribbon.action.migrateStorage')} onClick={actions.migrateStorage} disabled={!actions.canMigrateStorage} />
       </RibbonGroup>
       <RibbonGroup label={t('ribbon.group.vmState')}>
         <RibbonButton icon={<Play24Regular />} label={t('ribbon.action.start')} onClick={actions.start} disabled={!actions.canStart} />

@@ -4,8 +4,13 @@ import { vmNeedsStartForLive } from '../migrate-vm-wizard/vm-wizard-draft.js';
 
 /** What the admin can do with the selected VM, for the ribbon and the VM list's context menu. */
 export interface VmActions {
+  /** The one selected VM; null when none or several are selected. */
   vm: Vm | null;
+  /** How many VMs are selected: Migrate Virtual Machine moves them all when there are several. */
+  selectionCount: number;
   canMigrate: boolean;
+  /** Migrate Storage acts on one VM. */
+  canMigrateStorage: boolean;
   /** Start applies to a VM that is not running. */
   canStart: boolean;
   migrateVm(): void;
@@ -13,18 +18,23 @@ export interface VmActions {
   start(): void;
 }
 
-/** The selected VM's actions: Migrate Virtual Machine, Migrate Storage and Start. */
+/** The selected VMs' actions: Migrate Virtual Machine (one VM, or several together), Migrate Storage and Start (one VM). */
 export function useVmActions(): VmActions {
   const vm = useAppStore((s) => (s.selectedVmId ? (s.index?.vmById.get(s.selectedVmId) ?? null) : null));
+  const selectedVmIds = useAppStore((s) => s.selectedVmIds);
   const openWizard = useAppStore((s) => s.openWizard);
+  const openMultiVmWizard = useAppStore((s) => s.openMultiVmWizard);
+  const many = selectedVmIds.length > 1;
   const startVm = useAppStore((s) => s.startVm);
   const pushNotice = useAppStore((s) => s.pushNotice);
   const selectJob = useAppStore((s) => s.selectJob);
   return {
     vm,
-    canMigrate: vm !== null,
+    selectionCount: selectedVmIds.length,
+    canMigrate: vm !== null || many,
+    canMigrateStorage: vm !== null,
     canStart: vm !== null && vmNeedsStartForLive(vm.state),
-    migrateVm: () => vm && openWizard('migrate-vm', vm.id),
+    migrateVm: () => (many ? openMultiVmWizard(selectedVmIds) : vm && openWizard('migrate-vm', vm.id)),
     migrateStorage: () => vm && openWizard('migrate-storage', vm.id),
     start: () => {
       if (!vm) return;

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { Vm } from '../../../shared/model/inventory.js';
 import type { Job } from '../../../shared/model/job.js';
 import type { MenuAnchor } from '../../components/ContextMenu.js';
-import { VirtualGrid } from '../../components/VirtualGrid.js';
+import { VirtualGrid, type GridMultiSelect } from '../../components/VirtualGrid.js';
 import { useT } from '../../i18n/use-translator.js';
 import { VM_COLUMN_LABEL, VM_GRID_LAYOUT, VM_NUMERIC_COLUMNS } from './vm-list-columns.js';
 import { VM_COLUMNS, type VmSort } from './vm-rows.js';
@@ -14,7 +14,10 @@ export interface VmGridProps {
   /** Indexes into `vms` of the rows to show, in order. */
   rows: Int32Array;
   sort: VmSort;
+  /** The cursor row (the selected VM when one is selected). */
   selectedVmId: string | null;
+  /** Many VMs selected at once (Ctrl/Shift+click, Ctrl+A, Space, Shift+arrows). */
+  multiSelect?: GridMultiSelect;
   /** Each VM's latest job by lowercase name, for the Job status column. */
   jobByVm?: ReadonlyMap<string, Job>;
   label: string;
@@ -28,7 +31,7 @@ export interface VmGridProps {
  * The VM grid: a virtual grid of sortable columns, so 25,000 rows scroll smoothly. The selected row
  * is kept in view when the order or filter changes under it (not on every selection).
  */
-export function VmGrid({ vms, rows, sort, selectedVmId, jobByVm, label, onSort, onSelect, onRowContextMenu }: VmGridProps) {
+export function VmGrid({ vms, rows, sort, selectedVmId, multiSelect, jobByVm, label, onSort, onSelect, onRowContextMenu }: VmGridProps) {
   const translator = useT();
   const { t } = translator;
   const columns = useMemo(() => VM_COLUMNS.map((id) => ({ id, label: t(VM_COLUMN_LABEL[id]), alignEnd: VM_NUMERIC_COLUMNS.has(id) })), [t]);
@@ -46,6 +49,7 @@ export function VmGrid({ vms, rows, sort, selectedVmId, jobByVm, label, onSort, 
       revealOn={rows}
       onSelect={onSelect}
       onRowContextMenu={onRowContextMenu}
+      multiSelect={multiSelect}
       renderRow={(position, row) => {
         const vm = vms[rows[position]];
         return <VmGridRow vm={vm} job={jobByVm?.get(vm.name.toLowerCase()) ?? null} translator={translator} {...row} />;

@@ -3,6 +3,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { JOB_STATUS_VALUES } from '../../../shared/model/job.js';
 import { useContextMenuAnchor } from '../../components/ContextMenu.js';
 import { ListEmptyText, ListHeader } from '../../components/ListHeader.js';
+import type { GridSelection } from '../../components/VirtualGrid.js';
 import { useT } from '../../i18n/use-translator.js';
 import { hostMaskForNode } from '../../store/inventory-index.js';
 import { useAppStore } from '../../store/store-context.js';
@@ -21,7 +22,8 @@ const NO_ROWS = new Int32Array(0);
 
 /**
  * The centre pane: the VMs under the selected tree node, with a name/host filter, sortable
- * columns and counts ("46 virtual machines", "12 of 46 shown").
+ * columns and counts ("46 virtual machines", "12 of 46 shown", "3 selected"). Many VMs can be selected
+ * (Ctrl/Cmd+click, Shift+click, Ctrl+A, Space, Shift+arrows) to migrate them together.
  */
 export function VmList() {
   const styles = useStyles();
@@ -30,7 +32,10 @@ export function VmList() {
   const nodeId = useAppStore((s) => s.selectedNodeId);
   const sort = useAppStore((s) => s.vmSort);
   const filter = useAppStore((s) => s.vmFilter);
-  const selectedVmId = useAppStore((s) => s.selectedVmId);
+  const cursorVmId = useAppStore((s) => s.vmCursorId);
+  const selectedVmIds = useAppStore((s) => s.selectedVmIds);
+  const anchorVmId = useAppStore((s) => s.vmAnchorId);
+  const setVmSelection = useAppStore((s) => s.setVmSelection);
   const setSort = useAppStore((s) => s.setVmSort);
   const setFilter = useAppStore((s) => s.setVmFilter);
   const selectVm = useAppStore((s) => s.selectVm);
@@ -64,7 +69,13 @@ export function VmList() {
   const node = index?.tree.nodesById.get(nodeId);
   const nodeLabel = !node || node.id === ROOT_NODE_ID ? t('tree.allHosts') : node.name;
   const filtering = deferredFilter.trim() !== '';
-  const countText = filtering ? t('vmList.shown', { shown: rows.length, total }) : tn('vmList.count', total);
+  const shownText = filtering ? t('vmList.shown', { shown: rows.length, total }) : tn('vmList.count', total);
+  const countText = selectedVmIds.length > 1 ? t('vmList.withSelection', { count: shownText, selected: tn('vmList.selected', selectedVmIds.length) }) : shownText;
+  const selectedKeys = useMemo(() => new Set(selectedVmIds), [selectedVmIds]);
+  const multiSelect = useMemo(
+    () => ({ selectedKeys, anchorKey: anchorVmId, onChange: ({ keys, cursor, anchor }: GridSelection) => setVmSelection({ ids: keys, cursor, anchor }) }),
+    [selectedKeys, anchorVmId, setVmSelection],
+  );
 
   return (
     <section className={styles.root} aria-label={t('vmList.label')}>
@@ -74,7 +85,8 @@ export function VmList() {
           vms={index?.inventory.vms ?? []}
           rows={rows}
           sort={sort}
-          selectedVmId={selectedVmId}
+          selectedVmId={cursorVmId}
+          multiSelect={multiSelect}
           jobByVm={jobByVm}
           label={t('vmList.label')}
           onSort={setSort}
