@@ -4,6 +4,7 @@ import { printTable, type BenchRow } from './report.js';
 import { benchSelectHosts } from './select-hosts.bench.js';
 import { benchScheduler } from './scheduler.bench.js';
 import { benchRunningMoves } from './running-moves.bench.js';
+import { benchPlanView } from './plan-view.bench.js';
 import { benchPlanner } from './planner.bench.js';
 
 // `npm run bench`: every benchmark, numbers printed, nothing asserted. Needs `npm run build` first
@@ -15,6 +16,7 @@ const BENCHES: { key: string; title: string; run: () => BenchRow[] | Promise<Ben
   { key: 'console', title: 'Console in Chromium (25,000 VMs)', run: benchConsole },
   { key: 'scheduler', title: 'Scheduler: 1,000 queued moves on 100 hosts, decision per event', run: benchScheduler },
   { key: 'moves', title: '100 moves running at once (25,000 VMs, headless host, Chromium)', run: benchRunningMoves },
+  { key: 'plan-view', title: 'Plan view: what-if redraw on the evacuation of a 40-VM host (headless host, Chromium)', run: benchPlanView },
   { key: 'planner', title: 'Planner: makespan against the lower bound, and planning time', run: () => benchPlanner() },
 ];
 

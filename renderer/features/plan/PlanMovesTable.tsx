@@ -1,11 +1,13 @@
 import { makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { ErrorCircle16Filled, Warning16Filled } from '@fluentui/react-icons';
+import { memo } from 'react';
 import type { Job } from '../../../shared/model/job.js';
 import type { PlannedMove } from '../../../shared/model/plan.js';
 import { JobStatusLabel } from '../../components/JobStatusLabel.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { useT } from '../../i18n/use-translator.js';
 import { formatDuration } from '../jobs/job-format.js';
+import { sameMove } from './plan-format.js';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'auto', minWidth: '100%' },
@@ -37,11 +39,46 @@ function RiskCell({ move }: { move: PlannedMove }) {
   );
 }
 
+/** One planned move's row; drawn again only when the move or its job changes. */
+const MoveRow = memo(
+  function MoveRow({ move, job, running }: { move: PlannedMove; job: Job | undefined; running: boolean }) {
+    const styles = useStyles();
+    const tr = useT();
+    const { t, formatNumber } = tr;
+    return (
+      <TableRow>
+        <TableCell className={styles.nowrap}>{move.id}</TableCell>
+        <TableCell className={styles.nowrap}>{move.vm}</TableCell>
+        <TableCell className={styles.nowrap}>{move.from}</TableCell>
+        <TableCell className={styles.nowrap}>{move.to}</TableCell>
+        <TableCell className={styles.nowrap}>{t(`transfer.${move.transferType}` as MessageKey)}</TableCell>
+        <TableCell className={styles.num}>{formatDuration(tr, move.start)}</TableCell>
+        <TableCell className={styles.num}>{formatDuration(tr, move.end)}</TableCell>
+        <TableCell className={styles.num}>{formatDuration(tr, move.end - move.start)}</TableCell>
+        <TableCell className={styles.num}>{t('unit.ms', { value: formatNumber(move.downtime * 1000) })}</TableCell>
+        <TableCell>
+          <RiskCell move={move} />
+        </TableCell>
+        {running ? (
+          <TableCell>
+            {job ? (
+              <span className={styles.job}>
+                <JobStatusLabel status={job.status} />
+                {job.status === 'Running' ? <span className={styles.percent}>{t('unit.percent', { value: formatNumber(job.progress) })}</span> : null}
+              </span>
+            ) : null}
+          </TableCell>
+        ) : null}
+      </TableRow>
+    );
+  },
+  (a, b) => a.job === b.job && a.running === b.running && sameMove(a.move, b.move),
+);
+
 /** The planned moves in order: VM, from, to, transfer type, predicted start, end, duration, downtime, and a warning where pre-copy may not converge; once running, each move's job. */
 export function PlanMovesTable({ moves, jobsByVm, running }: { moves: readonly PlannedMove[]; jobsByVm: ReadonlyMap<string, Job>; running: boolean }) {
   const styles = useStyles();
-  const tr = useT();
-  const { t, formatNumber } = tr;
+  const { t } = useT();
   return (
     <Table size="small" className={styles.table} aria-label={t('plan.moves.label')}>
       <TableHeader>
@@ -60,35 +97,9 @@ export function PlanMovesTable({ moves, jobsByVm, running }: { moves: readonly P
         </TableRow>
       </TableHeader>
       <TableBody>
-        {moves.map((move) => {
-          const job = jobsByVm.get(move.vm.toLowerCase());
-          return (
-            <TableRow key={move.id}>
-              <TableCell className={styles.nowrap}>{move.id}</TableCell>
-              <TableCell className={styles.nowrap}>{move.vm}</TableCell>
-              <TableCell className={styles.nowrap}>{move.from}</TableCell>
-              <TableCell className={styles.nowrap}>{move.to}</TableCell>
-              <TableCell className={styles.nowrap}>{t(`transfer.${move.transferType}` as MessageKey)}</TableCell>
-              <TableCell className={styles.num}>{formatDuration(tr, move.start)}</TableCell>
-              <TableCell className={styles.num}>{formatDuration(tr, move.end)}</TableCell>
-              <TableCell className={styles.num}>{formatDuration(tr, move.end - move.start)}</TableCell>
-              <TableCell className={styles.num}>{t('unit.ms', { value: formatNumber(move.downtime * 1000) })}</TableCell>
-              <TableCell>
-                <RiskCell move={move} />
-              </TableCell>
-              {running ? (
-                <TableCell>
-                  {job ? (
-                    <span className={styles.job}>
-                      <JobStatusLabel status={job.status} />
-                      {job.status === 'Running' ? <span className={styles.percent}>{t('unit.percent', { value: formatNumber(job.progress) })}</span> : null}
-                    </span>
-                  ) : null}
-                </TableCell>
-              ) : null}
-            </TableRow>
-          );
-        })}
+        {moves.map((move) => (
+          <MoveRow key={move.id} move={move} job={jobsByVm.get(move.vm.toLowerCase())} running={running} />
+        ))}
       </TableBody>
     </Table>
   );

@@ -1,14 +1,16 @@
 import { makeStyles, mergeClasses, tokens, Tooltip, useArrowNavigationGroup } from '@fluentui/react-components';
-import { memo, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { Job } from '../../../shared/model/job.js';
 import type { Plan, PlannedMove } from '../../../shared/model/plan.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { useT } from '../../i18n/use-translator.js';
 import { formatDuration } from '../jobs/job-format.js';
-import { formatTick, timeAxis, timelineSpan } from './plan-format.js';
+import { formatTick, sameMove, timeAxis, timelineSpan } from './plan-format.js';
 
 const LABEL_WIDTH = '168px';
 const AXIS_HEIGHT = '22px';
+/** A bar narrower than this share of the axis shows no name (a letter and an ellipsis help no one). */
+const MIN_LABEL_FRACTION = 0.035;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minWidth: 0 },
@@ -122,6 +124,11 @@ interface MoveBarProps {
   job: Job | undefined;
 }
 
+/** Whether two renders of a bar would show the same: the same move, axis and job (a new plan repeats most moves). */
+function sameBar(a: MoveBarProps, b: MoveBarProps): boolean {
+  return a.end === b.end && a.job === b.job && sameMove(a.move, b.move);
+}
+
 /** One move as a bar from its start to its end; its tooltip tells the rest. */
 const MoveBar = memo(function MoveBar({ move, end, job }: MoveBarProps) {
   const styles = useStyles();
@@ -134,31 +141,41 @@ const MoveBar = memo(function MoveBar({ move, end, job }: MoveBarProps) {
   const status = job ? t('plan.bar.job', { status: t(`jobStatus.${job.status}` as MessageKey), percent: formatNumber(job.progress) }) : null;
   const name = [t('plan.bar.label', { vm: move.vm, from: move.from, to: move.to, start: from, end: to }), status].filter(Boolean).join(', ');
   const riskClass = move.risk === 'never' ? styles.never : move.risk === 'slow' ? styles.slow : undefined;
+  const route = t('plan.bar.route', { from: move.from, to: move.to, transfer: t(`transfer.${move.transferType}` as MessageKey), option: move.performanceOption });
+  const times = t('plan.bar.times', { start: from, end: to, duration, downtime });
+  const descriptionId = useId();
+  // One tooltip per bar would keep a portal per bar mounted for its description: the bar carries its
+  // own (hidden) description instead, and the tooltip only shows while pointed at or focused.
   const tip = (
     <div className={styles.tip}>
       <span className={styles.tipTitle}>{move.vm}</span>
-      <span>{t('plan.bar.route', { from: move.from, to: move.to, transfer: t(`transfer.${move.transferType}` as MessageKey), option: move.performanceOption })}</span>
-      <span>{t('plan.bar.times', { start: from, end: to, duration, downtime })}</span>
+      <span>{route}</span>
+      <span>{times}</span>
       <span>{move.convergence}</span>
       {status ? <span>{status}</span> : null}
     </div>
   );
   return (
-    <Tooltip content={tip} relationship="description" withArrow positioning="above">
+    <Tooltip content={tip} relationship="inaccessible" withArrow positioning="above">
       <button
         type="button"
         className={mergeClasses(styles.bar, job ? jobClass(styles, job) : riskClass)}
         style={{ left: pct(move.start, end), width: pct(Math.max(move.end - move.start, 0), end) }}
         aria-label={name}
+        aria-describedby={descriptionId}
         data-move={move.id}
         data-status={job?.status ?? 'Planned'}
       >
         {job?.status === 'Running' ? <span className={styles.progress} style={{ width: `${job.progress}%` }} /> : null}
-        <span className={styles.barText}>{move.vm}</span>
+        {/* Too narrow for a readable name: the block, its tooltip and its accessible name say it. */}
+        {(move.end - move.start) / end >= MIN_LABEL_FRACTION ? <span className={styles.barText}>{move.vm}</span> : null}
+        <span id={descriptionId} hidden>
+          {`${route}. ${times}. ${move.convergence}.`}
+        </span>
       </button>
     </Tooltip>
   );
-});
+}, sameBar);
 
 /** Props of the timeline. */
 export interface PlanTimelineProps {
@@ -227,6 +244,12 @@ export function PlanTimeline({ plan, jobsByVm }: PlanTimelineProps) {
             </div>
           </div>
         )}
+        {/* Grid lines first, so the bars paint over them. */}
+        <div className={styles.overlay} aria-hidden>
+          {axis.ticks.map((tick) => (
+            <span key={tick} className={styles.gridLine} style={{ left: pct(tick, end) }} />
+          ))}
+        </div>
         <div role="group" aria-label={t('plan.timeline.lanes')} {...nav}>
           {plan.lanes.map((lane) => {
             const label = t('plan.lane', { host: lane.host, kind: t(lane.kind === 'live' ? 'plan.slot.live' : 'plan.slot.storage'), slot: String(lane.slot) });
@@ -256,7 +279,7 @@ export function PlanTimeline({ plan, jobsByVm }: PlanTimelineProps) {
                     const job = jobsByVm.get(save.vm.toLowerCase());
                     const name = t('plan.bar.save', { vm: save.vm, host: save.host, start: formatDuration(tr, save.start), end: formatDuration(tr, save.end) });
                     return (
-                      <Tooltip key={save.vm} content={name} relationship="description" withArrow positioning="above">
+                      <Tooltip key={save.vm} content={name} relationship="inaccessible" withArrow positioning="above">
                         <button
                           type="button"
                           className={mergeClasses(styles.bar, job ? jobClass(styles, job) : styles.save)}
@@ -264,7 +287,7 @@ export function PlanTimeline({ plan, jobsByVm }: PlanTimelineProps) {
                           aria-label={job ? `${name}, ${t('plan.bar.job', { status: t(`jobStatus.${job.status}` as MessageKey), percent: tr.formatNumber(job.progress) })}` : name}
                           data-status={job?.status ?? 'Planned'}
                         >
-                          <span className={styles.barText}>{save.vm}</span>
+                          {(save.end - save.start) / end >= MIN_LABEL_FRACTION ? <span className={styles.barText}>{save.vm}</span> : null}
                         </button>
                       </Tooltip>
                     );
@@ -275,9 +298,6 @@ export function PlanTimeline({ plan, jobsByVm }: PlanTimelineProps) {
           })}
         </div>
         <div className={styles.overlay} aria-hidden>
-          {axis.ticks.map((tick) => (
-            <span key={tick} className={styles.gridLine} style={{ left: pct(tick, end) }} />
-          ))}
           <span className={styles.boundLine} style={{ left: pct(plan.lowerBound, end) }} />
           <span className={styles.windowLine} style={{ left: pct(plan.makespan, end) }} />
         </div>

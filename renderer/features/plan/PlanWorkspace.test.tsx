@@ -202,6 +202,28 @@ describe('plan view', () => {
     expect(screen.getByRole('grid', { name: 'Virtual machines' })).toBeTruthy();
   });
 
+  it('plans the VMs selected in the list rather than the host’s', async () => {
+    const rendered = await renderConsole();
+    act(() => rendered.store.getState().selectNode('host:hv-mi-11'));
+    act(() => rendered.store.getState().selectVm('id-web-01'));
+    fireEvent.click(ribbon().getByRole('button', { name: 'Plan Migrations' }));
+    await planView('Plan: migrate 1 VM');
+    expect(callsOf(rendered.backend, 'plan.create')[0].request).toEqual({ kind: 'vms', vms: ['web-01'], to: 'auto' });
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    // The list's multi-selection, where there is one.
+    act(() => rendered.store.setState({ selectedVmIds: ['id-sql-prod-01', 'id-dc-mi-01', 'id-web-01'], selectedVmId: null } as never));
+    fireEvent.click(ribbon().getByRole('button', { name: 'Plan Migrations' }));
+    await planView('Plan: migrate 3 VMs');
+    expect(callsOf(rendered.backend, 'plan.create').at(-1)?.request).toEqual({ kind: 'vms', vms: ['SQL-PROD-01', 'DC-MI-01', 'web-01'], to: 'auto' });
+  });
+
+  it('plans the VMs to one chosen host instead of the best host for each', async () => {
+    const rendered = await renderConsole();
+    const view = await openPlanOfHvMi11(rendered);
+    fireEvent.change(within(view).getByRole('combobox', { name: 'Destination' }), { target: { value: 'HV-MI-20' } });
+    await waitFor(() => expect(callsOf(rendered.backend, 'plan.create').at(-1)?.request).toEqual({ kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'HV-MI-20' }));
+  });
+
   it('keeps Plan Migrations off with nothing to plan', async () => {
     await renderConsole();
     expect(ribbon().getByRole('button', { name: 'Plan Migrations' }).hasAttribute('disabled')).toBe(true);

@@ -1,7 +1,7 @@
 import type { Host, InventoryDocument } from '../../../shared/model/inventory.js';
 import type { Job } from '../../../shared/model/job.js';
 import { hostLimits, type HostLimits } from '../../../shared/model/migration-slots.js';
-import type { Plan, PlanRequest, PlanWhatIf } from '../../../shared/model/plan.js';
+import type { Plan, PlannedMove, PlanRequest, PlanWhatIf } from '../../../shared/model/plan.js';
 import type { Translator } from '../../i18n/translator.js';
 
 /** Round steps for the time axis, in seconds: 1 s up to a day. */
@@ -109,5 +109,23 @@ export function whatIfSet(whatIf: PlanWhatIf): boolean {
     (whatIf.performanceOption ?? null) !== null ||
     (whatIf.bandwidthCapGbps ?? null) !== null ||
     whatIf.naive === true
+  );
+}
+
+/** Whether two planned moves show the same (a new plan repeats most moves as new objects). */
+export function sameMove(x: PlannedMove, y: PlannedMove): boolean {
+  return (
+    x === y ||
+    (x.id === y.id &&
+      x.vm === y.vm &&
+      x.from === y.from &&
+      x.to === y.to &&
+      x.start === y.start &&
+      x.end === y.end &&
+      x.downtime === y.downtime &&
+      x.transferType === y.transferType &&
+      x.performanceOption === y.performanceOption &&
+      x.risk === y.risk &&
+      x.convergence === y.convergence)
   );
 }

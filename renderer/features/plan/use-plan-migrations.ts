@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import type { PlanRequest } from '../../../shared/model/plan.js';
 import { useAppStore } from '../../store/store-context.js';
 
+const NONE: readonly string[] = [];
+
 /** Plan Migrations for the current selection: what it would plan, and the action. */
 export interface PlanMigrationsAction {
   /** The VMs it plans: the selected VMs, else the selected host's VMs. */
@@ -17,16 +19,19 @@ export interface PlanMigrationsAction {
 export function usePlanMigrations(): PlanMigrationsAction {
   const index = useAppStore((s) => s.index);
   const selectedVmId = useAppStore((s) => s.selectedVmId);
+  // The VM list's multi-selection (`selectedVmIds`), read so that this works before and after it lands.
+  const selectedVmIds = useAppStore((s) => (s as { selectedVmIds?: readonly string[] }).selectedVmIds ?? NONE);
   const selectedNodeId = useAppStore((s) => s.selectedNodeId);
   const openPlan = useAppStore((s) => s.openPlan);
   const vms = useMemo(() => {
     if (!index) return [];
-    const selected = selectedVmId ? index.vmById.get(selectedVmId) : undefined;
-    if (selected) return [selected.name];
+    const ids = selectedVmIds.length > 0 ? selectedVmIds : selectedVmId ? [selectedVmId] : [];
+    const selected = ids.map((id) => index.vmById.get(id)?.name).filter((name): name is string => name !== undefined);
+    if (selected.length > 0) return selected;
     const node = index.tree.nodesById.get(selectedNodeId);
     if (node?.kind !== 'host') return [];
     return (index.vmsByHost.get(node.name.toLowerCase()) ?? []).map((vm) => vm.name);
-  }, [index, selectedVmId, selectedNodeId]);
+  }, [index, selectedVmId, selectedVmIds, selectedNodeId]);
   return {
     vms,
     canPlan: vms.length > 0,
