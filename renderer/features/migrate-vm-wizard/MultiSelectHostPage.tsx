@@ -13,12 +13,6 @@ import {
   MessageBarBody,
   Select,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -33,34 +27,56 @@ import { formatDuration } from '../jobs/job-format.js';
 import { AUTO_HOST, rowChoice, withRowChoice, type MultiVmWizardDraft } from './multi-vm-wizard-draft.js';
 import { formatDowntime, planRows, type PlanRow } from './plan-moves-format.js';
 
+// The table's columns, shared by its header and every row (each row is a grid, so a note can take a line of its own).
+const COLUMNS = 'minmax(120px, 1.2fr) minmax(150px, 1.4fr) 96px 96px 72px 80px';
+
+const cellPadding = {
+  paddingTop: tokens.spacingVerticalS,
+  paddingBottom: tokens.spacingVerticalS,
+  paddingLeft: tokens.spacingHorizontalS,
+  paddingRight: tokens.spacingHorizontalS,
+};
+
 const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   intro: { flexGrow: 1, color: tokens.colorNeutralForeground2 },
-  tableBox: {
-    overflowX: 'auto',
+  pinAll: { flexShrink: 0, whiteSpace: 'nowrap' },
+  table: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
+    overflowX: 'auto',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
   },
-  table: { tableLayout: 'fixed', minWidth: '700px' },
-  head: { backgroundColor: tokens.colorNeutralBackground2 },
-  colVm: { width: '150px' },
-  colDestination: { width: '172px' },
-  colRating: { width: '92px' },
-  colTransfer: { width: '84px' },
-  colTime: { width: '68px' },
-  cell: { fontSize: tokens.fontSizeBase200, verticalAlign: 'top', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: COLUMNS,
+    alignItems: 'center',
+    minWidth: '620px',
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    ':first-child': { borderTopStyle: 'none' },
+  },
+  head: { backgroundColor: tokens.colorNeutralBackground2, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  headCell: { ...cellPadding, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  cell: { ...cellPadding, minWidth: 0 },
   oneLine: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   number: { fontVariantNumeric: 'tabular-nums' },
   vmName: { display: 'block', fontWeight: tokens.fontWeightSemibold, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   vmFrom: { display: 'block', color: tokens.colorNeutralForeground3 },
   select: { width: '100%' },
+  // The VM and its dropdown hold the row's first line; the figures fill it after them.
+  vmCell: { gridColumn: '1', gridRow: '1' },
+  destinationCell: { gridColumn: '2', gridRow: '1' },
+  // A note (convergence risk, pinned) or the reasons a VM cannot move: a line of its own under the figures.
+  noteCell: { gridColumn: '2 / -1', gridRow: '2', paddingTop: 0, marginTop: `calc(-1 * ${tokens.spacingVerticalXS})` },
+  cannotMoveCell: { gridColumn: '3 / -1', gridRow: '1' },
   note: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS, overflowWrap: 'anywhere' },
-  noteIcon: { flexShrink: 0, marginTop: '2px' },
+  noteIcon: { flexShrink: 0, marginTop: '1px' },
   slow: { color: tokens.colorStatusWarningForeground1 },
   never: { color: tokens.colorStatusDangerForeground1 },
   pinned: { color: tokens.colorNeutralForeground3 },
   unmovableRow: { backgroundColor: tokens.colorStatusDangerBackground1 },
-  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
+  reasons: { margin: 0, marginTop: tokens.spacingVerticalXXS, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
   reasonTitle: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold, color: tokens.colorStatusDangerForeground1 },
   status: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
@@ -105,7 +121,7 @@ function MoveNote({ move }: { move: PlannedMove }) {
   return null;
 }
 
-/** One VM's row: its destination dropdown, then the planned move's figures or why it cannot move. */
+/** One VM's row: its destination dropdown, then the planned move's figures (and a note) or why it cannot move. */
 function PlanRowView({ row, vm, hostNames, draft, planned }: { row: PlanRow; vm: Vm | undefined; hostNames: readonly string[]; draft: MultiVmWizardDraft; planned: boolean }) {
   const styles = useStyles();
   const translator = useT();
@@ -117,15 +133,16 @@ function PlanRowView({ row, vm, hostNames, draft, planned }: { row: PlanRow; vm:
   const options = hostNames.filter((h) => h.toLowerCase() !== source.toLowerCase() || h === choice);
   const autoLabel = row.move && choice === AUTO_HOST ? t('multiHost.autoWith', { host: row.move.to }) : t('multiHost.auto');
   const cell = mergeClasses(styles.cell, styles.oneLine);
+  const note = row.move ? <MoveNote move={row.move} /> : null;
   return (
-    <TableRow className={row.move || !planned ? undefined : styles.unmovableRow} aria-label={row.vm}>
-      <TableCell className={styles.cell}>
+    <div role="row" aria-label={row.vm} className={mergeClasses(styles.row, !row.move && planned && styles.unmovableRow)}>
+      <div role="cell" className={mergeClasses(styles.cell, styles.vmCell)}>
         <span className={styles.vmName} title={row.vm}>
           {row.vm}
         </span>
         <span className={styles.vmFrom}>{t('multiHost.from', { host: source })}</span>
-      </TableCell>
-      <TableCell className={styles.cell}>
+      </div>
+      <div role="cell" className={mergeClasses(styles.cell, styles.destinationCell)}>
         <Select
           size="small"
           className={styles.select}
@@ -140,41 +157,53 @@ function PlanRowView({ row, vm, hostNames, draft, planned }: { row: PlanRow; vm:
             </option>
           ))}
         </Select>
-      </TableCell>
+      </div>
       {row.move ? (
         <>
-          <TableCell className={cell}>
+          <div role="cell" className={cell}>
             <StarRating rating={row.move.rating} />
-          </TableCell>
-          <TableCell className={cell}>{t(`transfer.${row.move.transferType}`)}</TableCell>
-          <TableCell className={mergeClasses(cell, styles.number)}>{formatDuration(translator, row.move.end - row.move.start)}</TableCell>
-          <TableCell className={mergeClasses(cell, styles.number)}>{formatDowntime(translator, row.move.downtime)}</TableCell>
-          <TableCell className={styles.cell}>
-            <MoveNote move={row.move} />
-          </TableCell>
+          </div>
+          <div role="cell" className={cell}>
+            {t(`transfer.${row.move.transferType}`)}
+          </div>
+          <div role="cell" className={mergeClasses(cell, styles.number)}>
+            {formatDuration(translator, row.move.end - row.move.start)}
+          </div>
+          <div role="cell" className={mergeClasses(cell, styles.number)}>
+            {formatDowntime(translator, row.move.downtime)}
+          </div>
+          {note ? (
+            <div role="cell" className={mergeClasses(styles.cell, styles.noteCell)}>
+              {note}
+            </div>
+          ) : null}
         </>
       ) : !planned ? (
-        <TableCell className={mergeClasses(styles.cell, styles.pinned)} colSpan={5}>
+        <div role="cell" className={mergeClasses(styles.cell, styles.cannotMoveCell, styles.pinned)}>
           {t('multiHost.loading')}
-        </TableCell>
+        </div>
       ) : (
-        <TableCell className={styles.cell} colSpan={5}>
-          <span className={styles.reasonTitle}>
-            <ErrorCircle16Filled />
-            {t('multiHost.cannotMove')}
-          </span>
+        <>
+          <div role="cell" className={mergeClasses(styles.cell, styles.cannotMoveCell)}>
+            <span className={styles.reasonTitle}>
+              <ErrorCircle16Filled />
+              {t('multiHost.cannotMove')}
+            </span>
+          </div>
           {row.unmovable && row.unmovable.reasons.length > 0 ? (
-            <ul className={styles.reasons} aria-label={t('multiHost.reasonsOf', { vm: row.vm })}>
-              {row.unmovable.reasons.map((reason, i) => (
-                <li key={i} data-code={reason.code}>
-                  {reason.message}
-                </li>
-              ))}
-            </ul>
+            <div role="cell" className={mergeClasses(styles.cell, styles.noteCell)}>
+              <ul className={styles.reasons} aria-label={t('multiHost.reasonsOf', { vm: row.vm })}>
+                {row.unmovable.reasons.map((reason, i) => (
+                  <li key={i} data-code={reason.code}>
+                    {reason.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
           ) : null}
-        </TableCell>
+        </>
       )}
-    </TableRow>
+    </div>
   );
 }
 
@@ -204,7 +233,7 @@ export function MultiSelectHostPage({ vms, hosts, draft, plan, loading, error, o
         {loading ? <Spinner size="extra-tiny" label={t('multiHost.planning')} /> : null}
         <Menu checkedValues={{ to: [draft.to] }} onCheckedValueChange={(_e, data) => patch({ to: data.checkedItems[0] ?? AUTO_HOST, perVm: {} })}>
           <MenuTrigger disableButtonEnhancement>
-            <MenuButton size="small" icon={<Pin16Regular />}>
+            <MenuButton size="small" className={styles.pinAll} icon={<Pin16Regular />}>
               {t('multiHost.pinAll')}
             </MenuButton>
           </MenuTrigger>
@@ -232,25 +261,34 @@ export function MultiSelectHostPage({ vms, hosts, draft, plan, loading, error, o
           </MessageBarActions>
         </MessageBar>
       ) : null}
-      <div className={styles.tableBox}>
-        <Table size="small" aria-label={t('multiHost.tableLabel')} className={styles.table}>
-          <TableHeader className={styles.head}>
-            <TableRow>
-              <TableHeaderCell className={styles.colVm}>{t('multiHost.col.vm')}</TableHeaderCell>
-              <TableHeaderCell className={styles.colDestination}>{t('multiHost.col.destination')}</TableHeaderCell>
-              <TableHeaderCell className={styles.colRating}>{t('selectHost.col.rating')}</TableHeaderCell>
-              <TableHeaderCell className={styles.colTransfer}>{t('selectHost.col.transferType')}</TableHeaderCell>
-              <TableHeaderCell className={styles.colTime}>{t('multiHost.col.duration')}</TableHeaderCell>
-              <TableHeaderCell className={styles.colTime}>{t('multiHost.col.downtime')}</TableHeaderCell>
-              <TableHeaderCell>{t('selectHost.col.notes')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((row) => (
-              <PlanRowView key={row.vm} row={row} vm={vmByName.get(row.vm)} hostNames={hostNames} draft={draft} planned={plan !== null} />
-            ))}
-          </TableBody>
-        </Table>
+      <div role="table" aria-label={t('multiHost.tableLabel')} className={styles.table}>
+        <div role="rowgroup">
+          <div role="row" className={mergeClasses(styles.row, styles.head)}>
+            <div role="columnheader" className={styles.headCell}>
+              {t('multiHost.col.vm')}
+            </div>
+            <div role="columnheader" className={styles.headCell}>
+              {t('multiHost.col.destination')}
+            </div>
+            <div role="columnheader" className={styles.headCell}>
+              {t('selectHost.col.rating')}
+            </div>
+            <div role="columnheader" className={styles.headCell}>
+              {t('selectHost.col.transferType')}
+            </div>
+            <div role="columnheader" className={styles.headCell}>
+              {t('multiHost.col.duration')}
+            </div>
+            <div role="columnheader" className={styles.headCell}>
+              {t('multiHost.col.downtime')}
+            </div>
+          </div>
+        </div>
+        <div role="rowgroup">
+          {rows.map((row) => (
+            <PlanRowView key={row.vm} row={row} vm={vmByName.get(row.vm)} hostNames={hostNames} draft={draft} planned={plan !== null} />
+          ))}
+        </div>
       </div>
       <Text className={styles.status} aria-live="polite">
         {plan === null

@@ -4,12 +4,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
 } from '@fluentui/react-components';
 import type { Plan, PlanRequest } from '../../../shared/model/plan.js';
@@ -22,20 +16,36 @@ import { Property, PropertyList } from '../details/PropertyList.js';
 import { formatDuration } from '../jobs/job-format.js';
 import { formatDowntime, movesByStart } from './plan-moves-format.js';
 
+// The moves table's columns, shared by its header and every row.
+const COLUMNS = '32px minmax(120px, 1.6fr) minmax(84px, 1fr) minmax(84px, 1fr) 92px 72px 72px 76px';
+
+const cellPadding = {
+  paddingTop: tokens.spacingVerticalXS,
+  paddingBottom: tokens.spacingVerticalXS,
+  paddingLeft: tokens.spacingHorizontalS,
+  paddingRight: tokens.spacingHorizontalS,
+};
+
 const useStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  tableBox: {
-    overflowX: 'auto',
+  table: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
+    overflowX: 'auto',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
   },
-  table: { tableLayout: 'fixed', minWidth: '640px' },
-  head: { backgroundColor: tokens.colorNeutralBackground2 },
-  colOrder: { width: '36px' },
-  colHost: { width: '110px' },
-  colTransfer: { width: '90px' },
-  colTime: { width: '76px' },
-  cell: { fontSize: tokens.fontSizeBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: COLUMNS,
+    alignItems: 'center',
+    minWidth: '640px',
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    ':first-child': { borderTopStyle: 'none' },
+  },
+  head: { backgroundColor: tokens.colorNeutralBackground2, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  headCell: { ...cellPadding, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  cell: { ...cellPadding, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   number: { fontVariantNumeric: 'tabular-nums' },
   vm: { fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -75,37 +85,48 @@ export function MultiVmSummaryPage({ request, plan, submitError }: MultiVmSummar
         {storageMoves ? <Property label={t('summary.storagePath')}>{t('multiSummary.storageDefault')}</Property> : null}
       </PropertyList>
       <h3 className={styles.subheading}>{t('multiSummary.order')}</h3>
-      <div className={styles.tableBox}>
-        <Table size="extra-small" aria-label={t('multiSummary.order')} className={styles.table}>
-          <TableHeader className={styles.head}>
-            <TableRow>
-              <TableHeaderCell className={styles.colOrder}>#</TableHeaderCell>
-              <TableHeaderCell>{t('multiHost.col.vm')}</TableHeaderCell>
-              <TableHeaderCell className={styles.colHost}>{t('summary.col.from')}</TableHeaderCell>
-              <TableHeaderCell className={styles.colHost}>{t('summary.col.to')}</TableHeaderCell>
-              <TableHeaderCell className={styles.colTransfer}>{t('selectHost.col.transferType')}</TableHeaderCell>
-              <TableHeaderCell className={styles.colTime}>{t('multiSummary.col.start')}</TableHeaderCell>
-              <TableHeaderCell className={styles.colTime}>{t('multiSummary.col.end')}</TableHeaderCell>
-              <TableHeaderCell className={styles.colTime}>{t('multiHost.col.downtime')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {moves.map((move, i) => (
-              <TableRow key={move.id} aria-label={move.vm}>
-                <TableCell className={mergeClasses(cell, styles.number)}>{i + 1}</TableCell>
-                <TableCell className={mergeClasses(cell, styles.vm)} title={move.vm}>
-                  {move.vm}
-                </TableCell>
-                <TableCell className={cell}>{move.from}</TableCell>
-                <TableCell className={cell}>{move.to}</TableCell>
-                <TableCell className={cell}>{t(`transfer.${move.transferType}`)}</TableCell>
-                <TableCell className={mergeClasses(cell, styles.number)}>{formatDuration(translator, move.start)}</TableCell>
-                <TableCell className={mergeClasses(cell, styles.number)}>{formatDuration(translator, move.end)}</TableCell>
-                <TableCell className={mergeClasses(cell, styles.number)}>{formatDowntime(translator, move.downtime)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+      <div role="table" aria-label={t('multiSummary.order')} className={styles.table}>
+        <div role="rowgroup">
+          <div role="row" className={mergeClasses(styles.row, styles.head)}>
+            {['#', t('multiHost.col.vm'), t('summary.col.from'), t('summary.col.to'), t('selectHost.col.transferType'), t('multiSummary.col.start'), t('multiSummary.col.end'), t('multiHost.col.downtime')].map(
+              (label) => (
+                <div key={label} role="columnheader" className={mergeClasses(styles.cell, styles.headCell)} title={label}>
+                  {label}
+                </div>
+              ),
+            )}
+          </div>
+        </div>
+        <div role="rowgroup">
+          {moves.map((move, i) => (
+            <div key={move.id} role="row" aria-label={move.vm} className={styles.row}>
+              <div role="cell" className={mergeClasses(cell, styles.number)}>
+                {i + 1}
+              </div>
+              <div role="cell" className={mergeClasses(cell, styles.vm)} title={move.vm}>
+                {move.vm}
+              </div>
+              <div role="cell" className={cell} title={move.from}>
+                {move.from}
+              </div>
+              <div role="cell" className={cell} title={move.to}>
+                {move.to}
+              </div>
+              <div role="cell" className={cell}>
+                {t(`transfer.${move.transferType}`)}
+              </div>
+              <div role="cell" className={mergeClasses(cell, styles.number)}>
+                {formatDuration(translator, move.start)}
+              </div>
+              <div role="cell" className={mergeClasses(cell, styles.number)}>
+                {formatDuration(translator, move.end)}
+              </div>
+              <div role="cell" className={mergeClasses(cell, styles.number)}>
+                {formatDowntime(translator, move.downtime)}
+              </div>
+            </div>
+          ))}
+        </div>
       </div>
       {plan.unmovable.length > 0 ? (
         <MessageBar intent="warning" layout="multiline">

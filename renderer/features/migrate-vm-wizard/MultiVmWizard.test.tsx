@@ -101,7 +101,6 @@ describe('Migrate VM Wizard for several VMs', () => {
       'Transfer Type',
       'Duration',
       'Downtime',
-      'Notes',
     ]);
     const dc = row('DC-MI-01');
     expect(dc.textContent).toContain('on HV-MI-20');
