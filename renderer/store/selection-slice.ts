@@ -1,5 +1,6 @@
 import { ROOT_NODE_ID } from '../features/host-tree/build-host-tree.js';
 import type { SliceCreator } from './app-store.js';
+import { hostMaskForNode } from './inventory-index.js';
 
 /** A VM selection as the list makes it: the VMs chosen, the row the cursor is on, and where a Shift range starts. */
 export interface VmSelection {
@@ -27,7 +28,7 @@ export interface SelectionSlice {
   selectVm(vmId: string | null): void;
   /** Replaces the VM selection (the list's Ctrl, Shift and Ctrl+A selections; a host's running VMs). */
   setVmSelection(selection: VmSelection): void;
-  /** After a new revision, drops selections whose node or VM no longer exists. */
+  /** After a new revision, drops selections whose node or VM no longer exists, and VMs that left the node (moved away). */
   reconcileSelection(): void;
 }
 
@@ -54,8 +55,17 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     if (!index) return;
     const patch: Partial<SelectionSlice> = {};
     if (!index.tree.nodesById.has(selectedNodeId)) patch.selectedNodeId = ROOT_NODE_ID;
-    const known = (id: string | null) => (id !== null && index.vmById.has(id) ? id : null);
-    const ids = selectedVmIds.filter((id) => index.vmById.has(id));
+    // A selected VM stays selected while the list can show it: it exists and runs under the node (a filter may hide it).
+    const mask = hostMaskForNode(index, patch.selectedNodeId ?? selectedNodeId);
+    const inScope = (id: string) => {
+      const vm = index.vmById.get(id);
+      if (!vm) return false;
+      if (!mask) return true;
+      const host = index.hostIndexByName.get(vm.host.toLowerCase());
+      return host !== undefined && mask[host] === 1;
+    };
+    const known = (id: string | null) => (id !== null && inScope(id) ? id : null);
+    const ids = selectedVmIds.filter(inScope);
     if (ids.length !== selectedVmIds.length || known(vmCursorId) !== vmCursorId || known(vmAnchorId) !== vmAnchorId) {
       Object.assign(patch, vmSelectionState({ ids, cursor: known(vmCursorId), anchor: known(vmAnchorId) }));
     }

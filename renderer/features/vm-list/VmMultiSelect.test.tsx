@@ -155,4 +155,19 @@ describe('VM list multi-select', () => {
     await waitFor(() => expect(store.getState().selectedVmIds).toEqual(['id-app-to-02']));
     expect(store.getState().selectedVmId).toBe('id-app-to-02');
   });
+
+  it('drops VMs that moved off the selected host from the selection, as the list no longer shows them', async () => {
+    const { store, backend } = await renderWithStore(<VmList />);
+    act(() => store.getState().selectNode('host:hv-mi-11'));
+    fireEvent.click(vmRow('SQL-PROD-01'));
+    fireEvent.click(vmRow('web-01'), { ctrlKey: true });
+    const moved = sampleInventory();
+    moved.vms.find((vm) => vm.name === 'web-01')!.host = 'HV-MI-12';
+    await act(async () => {
+      backend.replaceInventory(moved, 'Built-in demo estate');
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    await waitFor(() => expect(store.getState().selectedVmIds).toEqual(['id-sql-prod-01']));
+    expect(selectedNames()).toEqual(['SQL-PROD-01']);
+  });
 });
