@@ -210,8 +210,8 @@ describe('plan view', () => {
     await planView('Plan: migrate 1 VM');
     expect(callsOf(rendered.backend, 'plan.create')[0].request).toEqual({ kind: 'vms', vms: ['web-01'], to: 'auto' });
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    // The list's multi-selection, where there is one.
-    act(() => rendered.store.setState({ selectedVmIds: ['id-sql-prod-01', 'id-dc-mi-01', 'id-web-01'], selectedVmId: null } as never));
+    // The list's multi-selection (Ctrl+click), in the order the VMs were added.
+    act(() => rendered.store.getState().setVmSelection({ ids: ['id-sql-prod-01', 'id-dc-mi-01', 'id-web-01'], cursor: 'id-web-01', anchor: 'id-sql-prod-01' }));
     fireEvent.click(ribbon().getByRole('button', { name: 'Plan Migrations' }));
     await planView('Plan: migrate 3 VMs');
     expect(callsOf(rendered.backend, 'plan.create').at(-1)?.request).toEqual({ kind: 'vms', vms: ['SQL-PROD-01', 'DC-MI-01', 'web-01'], to: 'auto' });

@@ -2,8 +2,6 @@ import { useMemo } from 'react';
 import type { PlanRequest } from '../../../shared/model/plan.js';
 import { useAppStore } from '../../store/store-context.js';
 
-const NONE: readonly string[] = [];
-
 /** Plan Migrations for the current selection: what it would plan, and the action. */
 export interface PlanMigrationsAction {
   /** The VMs it plans: the selected VMs, else the selected host's VMs. */
@@ -19,8 +17,7 @@ export interface PlanMigrationsAction {
 export function usePlanMigrations(): PlanMigrationsAction {
   const index = useAppStore((s) => s.index);
   const selectedVmId = useAppStore((s) => s.selectedVmId);
-  // The VM list's multi-selection (`selectedVmIds`), read so that this works before and after it lands.
-  const selectedVmIds = useAppStore((s) => (s as { selectedVmIds?: readonly string[] }).selectedVmIds ?? NONE);
+  const selectedVmIds = useAppStore((s) => s.selectedVmIds);
   const selectedNodeId = useAppStore((s) => s.selectedNodeId);
   const openPlan = useAppStore((s) => s.openPlan);
   const vms = useMemo(() => {
