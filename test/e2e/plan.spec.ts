@@ -57,6 +57,10 @@ test('evacuate a host in the demo estate and watch the timeline turn into jobs',
   await expect(page.getByRole('tooltip')).toContainText(/HV-TO-03 → HV-TO-0[12] · Live/);
   await page.screenshot({ path: 'test-results/screenshots/plan-view.png' });
   await page.mouse.move(0, 0);
+  // The bars are one tab stop; the arrow keys go from bar to bar.
+  await bar.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(lanes.getByRole('group', { name: `${HOST} · live 2` }).getByRole('button').first()).toBeFocused();
 
   // A what-if plans again at once: one live migration at a time off HV-TO-03 lengthens the window.
   const window = view.getByRole('group', { name: 'Plan summary' });

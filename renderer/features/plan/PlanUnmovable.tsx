@@ -4,10 +4,12 @@ import { assertNever } from '../../../shared/model/result.js';
 import { useT } from '../../i18n/use-translator.js';
 
 const useStyles = makeStyles({
+  table: { tableLayout: 'auto' },
+  why: { width: '100%' },
   nowrap: { whiteSpace: 'nowrap', verticalAlign: 'top' },
   top: { verticalAlign: 'top' },
   reasons: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalS },
+  code: { display: 'block', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   saved: { color: tokens.colorStatusWarningForeground1, fontWeight: tokens.fontWeightSemibold },
   left: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
 });
@@ -32,13 +34,13 @@ export function PlanUnmovable({ unmovable, evacuation }: { unmovable: readonly U
   const styles = useStyles();
   const { t } = useT();
   return (
-    <Table size="small" aria-label={t('plan.unmovable.label')}>
+    <Table size="small" className={styles.table} aria-label={t('plan.unmovable.label')}>
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{t('plan.col.vm')}</TableHeaderCell>
           <TableHeaderCell>{t('plan.col.host')}</TableHeaderCell>
           {evacuation ? <TableHeaderCell>{t('plan.col.outcome')}</TableHeaderCell> : null}
-          <TableHeaderCell>{t('plan.col.why')}</TableHeaderCell>
+          <TableHeaderCell className={styles.why}>{t('plan.col.why')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
