@@ -171,6 +171,7 @@ export const enMessages = {
   'tree.status.notResponding': 'Not responding',
   'tree.status.updating': 'Updating',
   'tree.status.maintenance': 'In maintenance mode',
+  'tree.maintenanceSuffix': '(maintenance)',
 
   'vmList.label': 'Virtual machines',
   'vmList.filter': 'Filter by name or host',

@@ -169,6 +169,7 @@ export const itMessages: Messages = {
   'tree.status.notResponding': 'Non risponde',
   'tree.status.updating': 'Aggiornamento in corso',
   'tree.status.maintenance': 'In modalità manutenzione',
+  'tree.maintenanceSuffix': '(manutenzione)',
 
   'vmList.label': 'Macchine virtuali',
   'vmList.filter': 'Filtra per nome o host',

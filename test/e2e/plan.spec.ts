@@ -89,13 +89,13 @@ test('evacuate a host in the demo estate and watch the timeline turn into jobs',
   await page.screenshot({ path: 'test-results/screenshots/plan-view-done.png' });
 
   // The host shows maintenance mode; Stop Maintenance Mode on the Host tab clears it.
-  await expect(tree(page).getByRole('treeitem', { name: `${HOST} In maintenance mode` })).toBeVisible();
+  await expect(tree(page).getByRole('treeitem', { name: `${HOST} In maintenance mode` })).toContainText(`${HOST}(maintenance)`);
   await view.getByRole('button', { name: 'Close' }).click();
   await node.click();
   await page.getByRole('tab', { name: 'Host' }).click();
   await expect(page.getByRole('button', { name: 'Start Maintenance Mode…' })).toBeDisabled();
   await page.getByRole('button', { name: 'Stop Maintenance Mode' }).click();
-  await expect(tree(page).getByRole('treeitem', { name: HOST, exact: true })).toBeVisible();
+  await expect(tree(page).getByRole('treeitem', { name: HOST, exact: true })).not.toContainText('(maintenance)');
   await expect(page.getByRole('button', { name: 'Stop Maintenance Mode' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Start Maintenance Mode…' })).toBeEnabled();
 });

@@ -31,6 +31,9 @@ describe('host tree', () => {
     expect(item('HV-TO-01 Not responding')).toBeTruthy();
     expect(within(item(/^HV-TO-01/)).getByRole('img', { name: 'Not responding' })).toBeTruthy();
     expect(within(item(/^HV-TO-02/)).getByRole('img', { name: 'In maintenance mode' })).toBeTruthy();
+    // In words too, beside the name, without changing the host's accessible name.
+    expect(within(item(/^HV-TO-02/)).getByText('(maintenance)')).toBeTruthy();
+    expect(item('HV-TO-02 In maintenance mode')).toBeTruthy();
     fireEvent.click(item(/^CL-MI-22/));
     expect(within(item(/^HV-MI-12/)).getByRole('img', { name: 'Updating' })).toBeTruthy();
   });

@@ -18,6 +18,7 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
   },
   label: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  maintenance: { marginLeft: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
   groupIcon: { color: tokens.colorPaletteMarigoldForeground2 },
   clusterIcon: { color: tokens.colorBrandForeground1 },
 });
@@ -104,6 +105,12 @@ function HostTreeItem({ node, openItems, selectedId, onSelect, onMenu }: NodePro
       >
         <span id={labelId} className={styles.label}>
           {label}
+          {/* Said in words too; the status icon already gives it its accessible name. */}
+          {node.host?.maintenanceMode ? (
+            <span className={styles.maintenance} aria-hidden>
+              {t('tree.maintenanceSuffix')}
+            </span>
+          ) : null}
         </span>
       </TreeItemLayout>
       {node.children.length > 0 && open ? (
