@@ -629,6 +629,7 @@ export const enMessages = {
   'plan.run': 'Run',
   'plan.runStarted': '{name}: {moves} jobs started.',
   'plan.runFailed': 'The plan did not start: {message}',
+  'plan.exportScript': 'Export Script',
   'plan.saveAction': 'Save Plan…',
   'plan.compareAction': 'Compare…',
   'plan.close': 'Close',

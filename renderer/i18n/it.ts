@@ -627,6 +627,7 @@ export const itMessages: Messages = {
   'plan.run': 'Esegui',
   'plan.runStarted': '{name}: {moves} processi avviati.',
   'plan.runFailed': 'Il piano non è stato avviato: {message}',
+  'plan.exportScript': 'Esporta script',
   'plan.saveAction': 'Salva piano…',
   'plan.compareAction': 'Confronta…',
   'plan.close': 'Chiudi',

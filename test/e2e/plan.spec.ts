@@ -74,6 +74,11 @@ test('evacuate a host in the demo estate and watch the timeline turn into jobs',
   await expect(window).toHaveText(before ?? '');
 
 
+  // Export Script: the whole evacuation as PowerShell, read-only, with Copy.
+  await view.getByRole('button', { name: 'Export Script' }).click();
+  await expect(view.getByRole('textbox', { name: 'PowerShell script' })).toHaveValue(/Get-SCVirtualMachine -Name 'SQL-TO-03'[\s\S]*Move-SCVirtualMachine/);
+  await expect(view.getByRole('button', { name: 'Copy' })).toBeVisible();
+
   // Confirm: the host goes into maintenance mode and every move becomes a job of one group.
   await view.getByRole('button', { name: 'Confirm' }).click();
   await expect(view.getByText(/jobs ended/)).toBeVisible();

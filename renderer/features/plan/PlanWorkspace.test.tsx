@@ -146,10 +146,11 @@ describe('plan view', () => {
     expect(rendered.store.getState().jobsPaneOpen).toBe(true);
   });
 
-  it('shows the plan as PowerShell under View Script', async () => {
+  it('shows the plan as PowerShell: Export Script opens View Script', async () => {
     const rendered = await renderConsole({ 'plan.script': () => ok('Move-VM -Name "SQL-PROD-01" -DestinationHost "HV-MI-12"') });
     const view = await openPlanOfHvMi11(rendered);
-    fireEvent.click(within(view).getByRole('button', { name: 'View Script' }));
+    fireEvent.click(within(view).getByRole('button', { name: 'Export Script' }));
+    expect(within(view).getByRole('button', { name: 'View Script' }).getAttribute('aria-expanded')).toBe('true');
     const script = await within(view).findByRole('textbox', { name: 'PowerShell script' });
     expect((script as HTMLTextAreaElement).value).toContain('Move-VM -Name "SQL-PROD-01"');
     expect(callsOf(rendered.backend, 'plan.script')).toEqual([{ request: { kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'auto' }, whatIf: {} }]);

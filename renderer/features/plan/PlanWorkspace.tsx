@@ -10,8 +10,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowSwap20Regular, CheckmarkCircle20Filled, Dismiss20Regular, Play20Filled, Save20Regular, Warning20Filled, WrenchScrewdriver20Regular } from '@fluentui/react-icons';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ArrowSwap20Regular, CheckmarkCircle20Filled, Dismiss20Regular, Play20Filled, Save20Regular, Script20Regular, Warning20Filled, WrenchScrewdriver20Regular } from '@fluentui/react-icons';
+import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Job } from '../../../shared/model/job.js';
 import type { Plan, PlanWarning } from '../../../shared/model/plan.js';
 import { ScriptView } from '../../components/ScriptView.js';
@@ -151,6 +151,18 @@ function RunProgress({ name, jobs, total }: { name: string; jobs: readonly Job[]
   );
 }
 
+/**
+ * Export Script: opens the script section's View Script (the wizards' read-only script box with Copy),
+ * brings it into view and puts the keyboard on it.
+ */
+function exportScript(section: HTMLElement | null): void {
+  const toggle = section?.querySelector<HTMLButtonElement>('button[aria-expanded]');
+  if (!section || !toggle) return;
+  if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+  section.scrollIntoView({ block: 'start', behavior: 'auto' });
+  toggle.focus({ preventScroll: true });
+}
+
 /** The title of the view: what it plans. */
 function usePlanTitle(view: PlanViewState): string {
   const { t, tn } = useT();
@@ -160,7 +172,19 @@ function usePlanTitle(view: PlanViewState): string {
 }
 
 /** The body once a plan has come: warnings, timeline, moves, what cannot move, and the script. */
-function PlanSections({ view, plan, jobsByVm, running }: { view: PlanViewState; plan: Plan; jobsByVm: ReadonlyMap<string, Job>; running: boolean }) {
+function PlanSections({
+  view,
+  plan,
+  jobsByVm,
+  running,
+  scriptRef,
+}: {
+  view: PlanViewState;
+  plan: Plan;
+  jobsByVm: ReadonlyMap<string, Job>;
+  running: boolean;
+  scriptRef: RefObject<HTMLElement | null>;
+}) {
   const styles = useStyles();
   const { t } = useT();
   const script = useAppStore((s) => s.planScript);
@@ -207,7 +231,7 @@ function PlanSections({ view, plan, jobsByVm, running }: { view: PlanViewState; 
           </div>
         </section>
       ) : null}
-      <section className={styles.section} aria-labelledby={scriptId}>
+      <section ref={scriptRef} className={styles.section} aria-labelledby={scriptId}>
         <h3 id={scriptId} className={styles.sectionHeading}>
           {t('plan.section.script')}
         </h3>
@@ -243,6 +267,7 @@ export function PlanWorkspace() {
   const [saveOpen, setSaveOpen] = useState(false);
   const [compareOpen, setCompareOpen] = useState(false);
   const titleId = useId();
+  const scriptRef = useRef<HTMLElement>(null);
   const title = usePlanTitle(view ?? { mode: 'plan', request: { kind: 'vms', vms: [], to: 'auto' }, whatIf: {} });
 
   const groupId = run?.group.id ?? null;
@@ -279,6 +304,9 @@ export function PlanWorkspace() {
             >
               {maintenance ? t('maint.confirm') : t('plan.run')}
             </Button>
+            <Button icon={<Script20Regular />} disabled={plan === null} onClick={() => exportScript(scriptRef.current)}>
+              {t('plan.exportScript')}
+            </Button>
             <Button icon={<Save20Regular />} disabled={plan === null} onClick={() => setSaveOpen(true)}>
               {t('plan.saveAction')}
             </Button>
@@ -314,7 +342,7 @@ export function PlanWorkspace() {
           ) : null}
           {run ? <RunProgress name={run.group.name} jobs={groupJobs} total={run.jobs.length} /> : null}
           {plan ? (
-            <PlanSections view={view} plan={plan} jobsByVm={jobsByVm} running={run !== null} />
+            <PlanSections view={view} plan={plan} jobsByVm={jobsByVm} running={run !== null} scriptRef={scriptRef} />
           ) : error ? null : (
             <Spinner className={styles.loading} label={t('plan.planning')} />
           )}
