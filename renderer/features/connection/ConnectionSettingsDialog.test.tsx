@@ -81,7 +81,7 @@ describe('Host > Connection Settings…', () => {
     const dialog = await openFor('CL-MI-22');
     fireEvent.click(await within(dialog).findByRole('radio', { name: 'Real Hyper\u2011V hosts' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(screen.queryByRole('dialog', { name: /Connection Settings/ })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: /Connection Settings/ })).toBeNull(), { timeout: 5000 });
     fireEvent.click(screen.getByRole('button', { name: 'Refresh from Hyper\u2011V' }));
     expect(await screen.findByText(/Refreshed All Hosts\/Milano from Hyper.V: 2 hosts/, {}, { timeout: 5000 })).toBeTruthy();
   });
