@@ -70,6 +70,11 @@ export interface LinkEstimate {
   memoryMBps: number;
   /** File (VHDX) MB per second for this move across the link, after sharing, without compression. */
   fileCopyMBps: number;
+  /**
+   * The rate of pre-copy's final copy with the VM paused, when the hypervisor lifts its bandwidth cap
+   * for it (QEMU does; set from measurements, never by `linkEstimate`); absent: `memoryMBps`.
+   */
+  stopAndCopyMBps?: number;
   /** One NIC's line rate at the slower end. */
   lineMBps: number;
   /** NICs both ends have. */

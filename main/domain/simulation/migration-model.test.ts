@@ -174,3 +174,84 @@ describe('convergenceRisk', () => {
     expect(convergenceRisk(100, 1100)).toBe('ok');
   });
 });
+
+describe('estimateMove: what the QEMU lab measured (optional inputs)', () => {
+  const link = { memoryMBps: 100, fileCopyMBps: 100 };
+  const lab = (vm: Partial<MoveEstimateInput['vm']>, over: Partial<MoveEstimateInput> = {}): MoveEstimateInput => ({
+    vm: { memoryMB: 1024, dirtyRateMBps: 0, diskGB: 0, ...vm }, kind: 'live', link, ...over,
+  });
+  const c = DEFAULT_MODEL_CONSTANTS;
+
+  it('leaves the default model as it was when none is given', () => {
+    const plain = estimateMove(lab({ dirtyRateMBps: 30 }));
+    expect(estimateMove(lab({ dirtyRateMBps: 30, residentMB: undefined, workingSetMB: undefined }, { precopyStop: 'pass-end' }))).toEqual(plain);
+    expect(plain.precopy[0].bytes).toBe(1024 * BYTES_PER_MB);
+  });
+
+  it('sends only the resident memory in the first pass: zero pages cost nothing', () => {
+    const e = estimateMove(lab({ residentMB: 600 }));
+    expect(e.precopy[0].bytes).toBe(600 * BYTES_PER_MB);
+    expect(e.totalSeconds).toBeCloseTo(c.validateSeconds + 6 + c.switchOverMs / 1000 + c.cleanUpSeconds);
+    expect(estimateMove(lab({ residentMB: 4096 })).precopy[0].bytes).toBe(1024 * BYTES_PER_MB);
+  });
+
+  it('resends at most the working set per pass, however long the pass', () => {
+    const e = estimateMove(lab({ dirtyRateMBps: 150, residentMB: 900, workingSetMB: 200 }));
+    expect(e.converges).toBe(false);
+    expect(e.risk).toBe('never');
+    expect(e.precopy.slice(1).every((p) => p.bytes === 200 * BYTES_PER_MB)).toBe(true);
+    expect(e.stopAndCopy!.bytes).toBe(200 * BYTES_PER_MB);
+    const capped = estimateMove(lab({ dirtyRateMBps: 150, residentMB: 900 }));
+    expect(capped.stopAndCopy!.bytes).toBe(1024 * BYTES_PER_MB);
+  });
+
+  it('with a continuous stop test, stops the last pass part-way with the target’s worth left', () => {
+    const e = estimateMove(lab({ residentMB: 500 }, { precopyStop: 'continuous' }));
+    const target = (100 * c.downtimeTargetMs) / 1000;
+    expect(e.passes).toBe(1);
+    expect(e.precopy[0].bytes / BYTES_PER_MB).toBeCloseTo(500 - target);
+    expect(e.stopAndCopy!.bytes / BYTES_PER_MB).toBeCloseTo(target);
+    expect(e.downtimeMs).toBeCloseTo(c.downtimeTargetMs + c.switchOverMs);
+    // An idle VM takes as long either way: the same bytes at the same rate.
+    expect(e.totalSeconds).toBeCloseTo(estimateMove(lab({ residentMB: 500 })).totalSeconds);
+  });
+
+  it('with a continuous stop test and a dirtying VM, stops when the rest of the pass plus what was dirtied meanwhile fits', () => {
+    const e = estimateMove(lab({ dirtyRateMBps: 30, residentMB: 200 }, { precopyStop: 'continuous' }));
+    const atEnd = estimateMove(lab({ dirtyRateMBps: 30, residentMB: 200 }));
+    // Pass 1: 200 MB at 100 MB/s dirties 60 MB, over the 30 MB target; pass 2 stops after (60 − 30) / (100 − 30) s.
+    expect(e.precopy.map((p) => p.seconds)).toEqual([2, expect.closeTo(30 / 70, 9)]);
+    expect(e.stopAndCopy!.bytes / BYTES_PER_MB).toBeCloseTo(30);
+    expect(e.converges).toBe(true);
+    expect(e.totalSeconds).toBeLessThan(atEnd.totalSeconds);
+  });
+
+  it('property: a continuous stop test converges exactly when the pass-end one does, never later, never over the target', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 128, max: 65_536 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 3000, noNaN: true }),
+        fc.double({ min: 10, max: 5000, noNaN: true }),
+        (memoryMB, residentShare, setShare, dirty, mbps) => {
+          const vm = { memoryMB, dirtyRateMBps: dirty, diskGB: 0, residentMB: memoryMB * residentShare, workingSetMB: memoryMB * setShare };
+          const input = { vm, kind: 'live' as const, link: { memoryMBps: mbps, fileCopyMBps: mbps } };
+          const atEnd = estimateMove(input);
+          const continuous = estimateMove({ ...input, precopyStop: 'continuous' });
+          expect(continuous.converges).toBe(atEnd.converges);
+          expect(continuous.totalSeconds).toBeLessThanOrEqual(atEnd.totalSeconds + 1e-6);
+          if (continuous.converges) expect(continuous.stopAndCopy!.seconds).toBeLessThanOrEqual(c.downtimeTargetMs / 1000 + 1e-9);
+        },
+      ),
+    );
+  });
+
+  it('copies the last remainder at the stop-and-copy rate when the link has one (QEMU lifts its cap for it)', () => {
+    const e = estimateMove(lab({ residentMB: 500 }, { precopyStop: 'continuous', link: { ...link, stopAndCopyMBps: 1000 } }));
+    expect(e.stopAndCopy!.seconds).toBeCloseTo(30 / 1000);
+    expect(e.downtimeMs).toBeCloseTo(30 + c.switchOverMs);
+    expect(e.rates.stopAndCopy).toBe(1000);
+    expect(e.convergence).toMatch(/converged in 1 pass/);
+  });
+});

@@ -2,7 +2,7 @@ import { assertNever } from '../../../shared/model/result.js';
 import type { MoveKind } from '../connector/host-connector.js';
 import { formatRate, type LinkEstimate } from './link-model.js';
 import { BYTES_PER_MB, MB_PER_GB, modelConstants, type ModelConstants } from './model-constants.js';
-import { moveAdvance, moveStart, type MovePlan, type MoveRates, type MoveState, type PrecopyPass } from './move-engine.js';
+import { moveAdvance, moveStart, type MovePlan, type MoveRates, type MoveState, type PrecopyPass, type PrecopyStop } from './move-engine.js';
 import { PHASE_LABELS, type PhaseKey } from './move-phases.js';
 
 /**
@@ -32,11 +32,25 @@ import { PHASE_LABELS, type PhaseKey } from './move-phases.js';
  * Sources besides the above: Directions on Microsoft, "Live Migration Switch Over" (10 passes, then
  * suspend); QEMU's migration parameters (`downtime-limit`, default 300 ms); the link model's sources.
  *
- * Left out on purpose (first-order model): dirtied memory is capped at the VM's memory, not at its
- * working set; writes mirrored during a storage copy; a storage move to an SMB share (copied at disk
- * throughput like a local one); concurrent storage copies sharing a disk; Hyper-V's own throttling.
- * The stop test ignores the fixed switch-over cost, so a converged move pauses for up to the target
- * plus `switchOverMs`.
+ * Optional refinements, off by default (the QEMU lab, bench/lab.bench.ts, measured that it needs them;
+ * whether Hyper-V behaves the same is not known here, so its estimates keep the plain model):
+ * - `vm.residentMB`: the memory pass 1 actually sends. QEMU finds pages that are all zeros and sends
+ *   a few header bytes instead of each (`query-migrate` counts them as `duplicate`), so pass 1 costs
+ *   the memory that is not zero pages;
+ * - `vm.workingSetMB`: the memory the VM rewrites; one pass cannot dirty more than that (a guest that
+ *   rewrites 144 MB cyclically leaves at most 144 MB to resend however long the pass);
+ * - `precopyStop: 'continuous'`: QEMU compares what is pending with bandwidth × `downtime-limit` on
+ *   every iteration of its migration loop, not once a pass, so the last pass stops part-way, leaving
+ *   about the target's worth for the stop-and-copy;
+ * - `link.stopAndCopyMBps`: QEMU sends the final copy regardless of its `max-bandwidth` cap
+ *   (`ram_save_complete`: "flush all remaining blocks regardless of rate limiting"), so a capped move
+ *   pauses for less than the target.
+ *
+ * Left out on purpose (first-order model): writes mirrored during a storage copy; a storage move to an
+ * SMB share (copied at disk throughput like a local one); concurrent storage copies sharing a disk;
+ * Hyper-V's own throttling; pages dirtied during a pass before the pass reaches them (the model resends
+ * every page dirtied during a pass, though such a page crosses once). The stop test ignores the fixed
+ * switch-over cost, so a converged move pauses for up to the target plus `switchOverMs`.
  */
 
 /** How likely pre-copy is to converge, from dirty rate over effective bandwidth. */
@@ -64,10 +78,16 @@ export interface MoveEstimateInput {
     dirtyRateMBps: number | null;
     /** Disk GB the move copies (ignored by live and quick moves, which copy none). */
     diskGB: number;
+    /** Memory that is not zero pages, MB: what pre-copy's first pass sends (absent: all of `memoryMB`). */
+    residentMB?: number;
+    /** Memory the VM rewrites, MB: the most one pass can dirty (absent: all of `memoryMB`). */
+    workingSetMB?: number;
   };
   kind: MoveKind;
   /** The move's effective link (link-model.ts), or measured rates. */
-  link: Pick<LinkEstimate, 'memoryMBps' | 'fileCopyMBps'>;
+  link: Pick<LinkEstimate, 'memoryMBps' | 'fileCopyMBps' | 'stopAndCopyMBps'>;
+  /** When pre-copy tests the downtime target (absent: at the end of each pass). */
+  precopyStop?: PrecopyStop;
   constants?: Partial<ModelConstants>;
 }
 
@@ -114,18 +134,26 @@ export interface MoveEstimate {
 export function movePlan(input: Omit<MoveEstimateInput, 'link'>): MovePlan {
   const constants = modelConstants(input.constants);
   const copiesDisks = input.kind !== 'live' && input.kind !== 'quick';
-  return {
+  const plan: MovePlan = {
     kind: input.kind,
     memoryMB: Math.max(0, input.vm.memoryMB),
     diskMB: copiesDisks ? Math.max(0, input.vm.diskGB) * MB_PER_GB : 0,
     dirtyRateMBps: Math.max(0, input.vm.dirtyRateMBps ?? constants.defaultDirtyRateMBps),
     constants,
   };
+  if (input.vm.residentMB !== undefined) plan.residentMB = input.vm.residentMB;
+  if (input.vm.workingSetMB !== undefined) plan.workingSetMB = input.vm.workingSetMB;
+  if (input.precopyStop !== undefined) plan.precopyStop = input.precopyStop;
+  return plan;
 }
 
-/** The rates a move runs at: memory at the link's rate; files at the disk rate, bounded by the link when crossing hosts. */
-export function moveRates(link: Pick<LinkEstimate, 'memoryMBps' | 'fileCopyMBps'>, constants: ModelConstants): MoveRates {
-  return { memory: link.memoryMBps, storage: Math.min(constants.diskMBps, link.fileCopyMBps), disk: constants.diskMBps };
+/**
+ * The rates a move runs at: memory at the link's rate (the final copy at its own rate when the link
+ * has one); files at the disk rate, bounded by the link when crossing hosts.
+ */
+export function moveRates(link: Pick<LinkEstimate, 'memoryMBps' | 'fileCopyMBps' | 'stopAndCopyMBps'>, constants: ModelConstants): MoveRates {
+  const rates = { memory: link.memoryMBps, storage: Math.min(constants.diskMBps, link.fileCopyMBps), disk: constants.diskMBps };
+  return link.stopAndCopyMBps === undefined ? rates : { ...rates, stopAndCopy: link.stopAndCopyMBps };
 }
 
 /** Estimates a move: the model's timeline, totals and convergence, deterministic for its input. */

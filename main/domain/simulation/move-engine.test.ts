@@ -28,6 +28,32 @@ describe('moveAdvance', () => {
     );
   });
 
+  it('property: so does a move with a resident memory, a working set, a continuous stop test and a faster final copy', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 128, max: 65_536 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1500, noNaN: true }),
+        fc.array(fc.double({ min: 0.001, max: 30, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        (memoryMB, residentShare, setShare, dirty, steps) => {
+          const plan = movePlan({
+            vm: { memoryMB, dirtyRateMBps: dirty, diskGB: 0, residentMB: memoryMB * residentShare, workingSetMB: memoryMB * setShare }, kind: 'live', precopyStop: 'continuous',
+          });
+          const fast: MoveRates = { ...rates, stopAndCopy: 4000 };
+          const atOnce = moveAdvance(plan, moveStart(plan), Infinity, fast);
+          let state = moveStart(plan);
+          for (let i = 0; !moveDone(state); i++) state = moveAdvance(plan, state, steps[i % steps.length], fast);
+          expect(state.precopy.length).toBe(atOnce.precopy.length);
+          expect(state.precopyEnd).toBe(atOnce.precopyEnd);
+          expect(state.elapsedSeconds).toBeCloseTo(atOnce.elapsedSeconds, 6);
+          expect(state.downtimeSeconds).toBeCloseTo(atOnce.downtimeSeconds, 6);
+          expect(state.sentMB).toBeCloseTo(atOnce.sentMB, 3);
+        },
+      ),
+    );
+  });
+
   it('stops at the start of a phase when asked, and predicts the time to get there', () => {
     const plan = movePlan({ vm: { memoryMB: 8192, dirtyRateMBps: 20, diskGB: 0 }, kind: 'live' });
     const start = moveStart(plan);

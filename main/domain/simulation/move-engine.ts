@@ -12,15 +12,32 @@ import { movePhases, phaseSegments, type MoveAmounts, type PhaseKey, type RateKi
 /** Work below this many seconds counts as done (absorbs floating-point crumbs at segment ends). */
 const EPSILON_SECONDS = 1e-9;
 
+/**
+ * When pre-copy checks whether what is left fits the downtime target: at the end of each pass (the
+ * model's default), or all the time, so the last pass stops as soon as the rest of it plus what the
+ * VM dirtied meanwhile fits (QEMU: `migration_iteration_run` compares the pending bytes with
+ * bandwidth × `downtime-limit` on every iteration, not once a pass).
+ */
+export type PrecopyStop = 'pass-end' | 'continuous';
+
 /** What a move is made of: amounts, the VM's dirty rate and the model constants. */
 export interface MovePlan extends MoveAmounts {
   /** The dirty rate used, MB/s (the default already applied). */
   dirtyRateMBps: number;
+  /** Memory the first pre-copy pass sends, MB; absent: all of `memoryMB`. */
+  residentMB?: number;
+  /** Memory the VM rewrites, MB: one pass never dirties more; absent: all of `memoryMB`. */
+  workingSetMB?: number;
+  /** Absent: 'pass-end'. */
+  precopyStop?: PrecopyStop;
   constants: ModelConstants;
 }
 
-/** The rates a move runs at now, MB/s; all must be > 0. */
-export type MoveRates = Readonly<Record<RateKind, number>>;
+/**
+ * The rates a move runs at now, MB/s; all must be > 0. `stopAndCopy` is the final copy's rate when
+ * it differs from `memory` (absent: `memory`).
+ */
+export type MoveRates = Readonly<Record<RateKind, number>> & { readonly stopAndCopy?: number };
 
 /** One pre-copy pass: what it sent and how long it took. */
 export interface PrecopyPass {
@@ -59,8 +76,18 @@ export function moveStart(plan: MovePlan): MoveState {
   const phases = movePhases(plan.kind);
   return {
     phases, phase: 0, segment: 0, segmentDone: 0, phaseSeconds: phases.map(() => 0), elapsedSeconds: 0, downtimeSeconds: 0,
-    sentMB: 0, precopy: [], passMB: plan.memoryMB, passSeconds: 0, precopyEnd: null, remainderMB: 0, stopAndCopy: null,
+    sentMB: 0, precopy: [], passMB: firstPassMB(plan), passSeconds: 0, precopyEnd: null, remainderMB: 0, stopAndCopy: null,
   };
+}
+
+/** What the first pre-copy pass sends: the resident memory when given (never more than the VM's memory). */
+function firstPassMB(plan: MovePlan): number {
+  return Math.min(plan.memoryMB, Math.max(0, plan.residentMB ?? plan.memoryMB));
+}
+
+/** The most one pass can dirty: the working set when given (never more than the VM's memory). */
+function dirtyCapMB(plan: MovePlan): number {
+  return Math.min(plan.memoryMB, Math.max(0, plan.workingSetMB ?? plan.memoryMB));
 }
 
 /** Whether a move has run all its phases. */
@@ -74,6 +101,7 @@ function copyState(s: MoveState): MoveState {
 
 function checkRates(rates: MoveRates): void {
   for (const [kind, value] of Object.entries(rates)) {
+    if (value === undefined) continue;
     if (!(value > 0) || !Number.isFinite(value)) throw new RangeError(`move rate ${kind} must be a finite number > 0, got ${String(value)}`);
   }
 }
@@ -122,7 +150,7 @@ export function moveAdvance(plan: MovePlan, from: MoveState, seconds: number, ra
       }
       case 'transfer':
       case 'stop-and-copy': {
-        const rate = seg.type === 'transfer' ? rates[seg.rate] : rates.memory;
+        const rate = seg.type === 'transfer' ? rates[seg.rate] : stopAndCopyRate(rates);
         const totalMB = seg.type === 'transfer' ? seg.mb : s.remainderMB;
         const downtime = seg.type === 'transfer' ? seg.downtime : true;
         const need = (totalMB - s.segmentDone) / rate;
@@ -149,26 +177,44 @@ export function moveAdvance(plan: MovePlan, from: MoveState, seconds: number, ra
   return s;
 }
 
+/** The rate of the final copy with the VM paused. */
+function stopAndCopyRate(rates: MoveRates): number {
+  return rates.stopAndCopy ?? rates.memory;
+}
+
 /**
- * Runs the pre-copy pass in flight for up to `left` seconds; at its end decides the next pass or the
- * switch-over. Returns false when time ran out mid-pass.
+ * Runs the pre-copy pass in flight for up to `left` seconds; at its end (or, with a continuous stop
+ * test, as soon as the rest fits the target) decides the next pass or the switch-over. Returns false
+ * when time ran out mid-pass.
  */
 function precopyStep(plan: MovePlan, s: MoveState, rate: number, left: number, spend: (t: number, downtime: boolean) => void, nextSegment: () => void): boolean {
   const need = (s.passMB - s.segmentDone) / rate;
-  if (need > left + EPSILON_SECONDS) {
+  const early = plan.precopyStop === 'continuous' ? continuousStopSeconds(plan, s, rate) : Infinity;
+  const until = Math.min(need, early);
+  if (until > left + EPSILON_SECONDS) {
     s.segmentDone += left * rate;
     s.sentMB += left * rate;
     s.passSeconds += left;
     spend(left, false);
     return false;
   }
-  const t = Math.max(0, need);
-  s.sentMB += s.passMB - s.segmentDone;
+  const t = Math.max(0, until);
+  const sent = early < need ? Math.min(s.passMB, s.segmentDone + t * rate) : s.passMB;
+  s.sentMB += sent - s.segmentDone;
+  s.segmentDone = sent;
   s.passSeconds += t;
   spend(t, false);
+  // What the VM dirtied while this pass ran; it cannot dirty more memory than it rewrites.
+  const dirtied = Math.min(dirtyCapMB(plan), plan.dirtyRateMBps * s.passSeconds);
+  if (early < need) {
+    // Stopped inside the pass: the rest of it and what was dirtied meanwhile fit the target.
+    s.precopy.push({ mb: sent, seconds: s.passSeconds });
+    s.precopyEnd = 'converged';
+    s.remainderMB = s.passMB - sent + dirtied;
+    nextSegment();
+    return true;
+  }
   s.precopy.push({ mb: s.passMB, seconds: s.passSeconds });
-  // What the VM dirtied while this pass ran; it cannot dirty more memory than it has.
-  const dirtied = Math.min(plan.memoryMB, plan.dirtyRateMBps * s.passSeconds);
   const fits = dirtied / rate <= plan.constants.downtimeTargetMs / 1000;
   if (fits || s.precopy.length >= plan.constants.passLimit) {
     s.precopyEnd = fits ? 'converged' : 'pass-limit';
@@ -180,6 +226,27 @@ function precopyStep(plan: MovePlan, s: MoveState, rate: number, left: number, s
   s.passSeconds = 0;
   s.segmentDone = 0;
   return true;
+}
+
+/**
+ * Seconds from now into the pass in flight at which the rest of the pass plus what the VM has dirtied
+ * since it began first fits the downtime target (0 if it fits now). Left to send falls at `rate` and
+ * dirtied memory grows at the dirty rate until it reaches the working set, so the answer is the root
+ * of a piecewise-linear function; it may lie beyond the end of the pass.
+ */
+function continuousStopSeconds(plan: MovePlan, s: MoveState, rate: number): number {
+  const target = (rate * plan.constants.downtimeTargetMs) / 1000;
+  const d = plan.dirtyRateMBps;
+  const cap = dirtyCapMB(plan);
+  const rest = s.passMB - s.segmentDone;
+  const excess = (tau: number): number => rest - rate * tau + Math.min(cap, d * (s.passSeconds + tau)) - target;
+  if (excess(0) <= 0) return 0;
+  const capAt = d > 0 ? Math.max(0, cap / d - s.passSeconds) : Infinity;
+  if (rate > d) {
+    const beforeCap = (rest + d * s.passSeconds - target) / (rate - d);
+    if (beforeCap <= capAt) return beforeCap;
+  }
+  return (rest + cap - target) / rate;
 }
 
 /** Simulated seconds from `state` to the end of the move (or to the start of `stopAtPhase`) at constant `rates`. */
@@ -203,8 +270,9 @@ export function moveCurrentRate(plan: MovePlan, state: MoveState, rates: MoveRat
     case 'transfer':
       return rates[seg.rate];
     case 'precopy':
-    case 'stop-and-copy':
       return rates.memory;
+    case 'stop-and-copy':
+      return stopAndCopyRate(rates);
     default:
       return assertNever(seg);
   }
