@@ -159,7 +159,8 @@ function exportScript(section: HTMLElement | null): void {
   const toggle = section?.querySelector<HTMLButtonElement>('button[aria-expanded]');
   if (!section || !toggle) return;
   if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
-  section.scrollIntoView({ block: 'start', behavior: 'auto' });
+  // Optional: jsdom (the unit tests) has no scrollIntoView.
+  section.scrollIntoView?.({ block: 'start', behavior: 'auto' });
   toggle.focus({ preventScroll: true });
 }
 
