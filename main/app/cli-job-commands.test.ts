@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
 import type { Job } from '../../shared/model/job.js';
-import { SimulatorConnector, type SimulatorOptions } from '../infra/connectors/simulator/simulator-connector.js';
+import type { SimulatorOptions } from '../infra/connectors/simulator/simulator-connector.js';
 import { createAppServices, type AppServices } from '../services/app-services.js';
 import { ferryOn } from '../../test/fixtures/cli-run.js';
 
@@ -38,7 +38,7 @@ const ferry = ferryOn(() => db);
 
 /** A Ferry app serving the same database, running moves on the simulator. */
 async function app(options: SimulatorOptions): Promise<AppServices> {
-  const s = await createAppServices({ databasePath: db, runner: 'app', connector: (inv) => new SimulatorConnector(inv, options) });
+  const s = await createAppServices({ databasePath: db, runner: 'app', simulator: options });
   opened.push(s);
   return s;
 }

@@ -17,7 +17,7 @@ import { SchedulerService } from './scheduler-service.js';
 import type { UiSettings } from '../../shared/model/settings.js';
 import { DatabaseWatcher } from './database-watcher.js';
 import { RunnerRepository, type RunnerKind } from '../infra/db/runner-repository.js';
-import { SimulatorConnector } from '../infra/connectors/simulator/simulator-connector.js';
+import { SimulatorConnector, type SimulatorOptions } from '../infra/connectors/simulator/simulator-connector.js';
 import type { HostConnector } from '../domain/connector/host-connector.js';
 import type { Host, InventoryDocument } from '../../shared/model/inventory.js';
 import { noSecretStore, type SecretStore } from '../domain/connector/secret-store.js';
@@ -87,6 +87,8 @@ export interface AppServicesOptions {
   powershell?: PowerShellRunnerOptions;
   /** The simulator's time compression (1 = real time); default: the `simulator.speed` setting. */
   speed?: number;
+  /** The built-in simulator's clock, faults and model constants (tests set them). */
+  simulator?: Omit<SimulatorOptions, 'speed'>;
   /** The QEMU lab: its folder (default: next to the database), the guest's cache, its progress timeout. */
   lab?: { root?: string; guestDir?: string; stallSeconds?: number; pollMs?: number; qemuBinary?: string };
 }
@@ -114,7 +116,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   let speed = options.speed ?? settings.getSimulatorSpeed();
   const connections = new ConnectionService(new ConnectionRepository(db), options.secretStore ?? noSecretStore, current);
   const hyperv = new HyperVConnector({ inventory: current, runner: new PowerShellRunner(options.powershell), targetFor: (g) => connections.targetFor(g) });
-  const simulator = new SimulatorConnector(current, { speed });
+  const simulator = new SimulatorConnector(current, { ...options.simulator, speed });
   const labRoot = options.lab?.root ?? labRootFor(options.databasePath);
   const qemu = new QemuConnector({ inventory: current, store: new LabStore(labRoot), stallSeconds: options.lab?.stallSeconds, pollMs: options.lab?.pollMs, binary: options.lab?.qemuBinary });
   const routeOf = (h: Host): ConnectorRoute => (isLabHost(h) ? 'qemu' : connections.connectorOf(h.hostGroup));
@@ -124,7 +126,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const starter = connector instanceof RoutingConnector ? { startsOnHost: (h: string) => connector.kindFor(h) !== 'simulator', vmStart: (vm: string, h: string) => connector.vmStart(vm, h) } : null;
   const migration = new MigrationService(db, inventory, jobService, hub, scheduler, starter);
   const hostSettings = new HostSettingsService(inventory, jobService, hub, scheduler, connector);
-  const plans = new PlanService(db, inventory, jobs, jobService, new JobGroupRepository(db), scheduler, hub, (host) =>
+  const plans = new PlanService(inventory, jobs, jobService, new JobGroupRepository(db), scheduler, hub, (host) =>
     connector instanceof RoutingConnector && connector.kindFor(host) !== 'simulator'
       ? {
           ok: false,
@@ -148,7 +150,6 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       if (change.simulatorSpeed !== undefined) {
         speed = change.simulatorSpeed;
         simulator.speedSet(speed);
-        if (connector instanceof SimulatorConnector) connector.speedSet(speed);
       }
       return { ...next, simulatorSpeed: speed };
     },

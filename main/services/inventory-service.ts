@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InventorySnapshot } from '../../shared/contract/invoke.js';
 import type { ImportPhase, ImportProblem, ImportSummary } from '../../shared/model/import.js';
-import { countInventory, type InventoryDocument } from '../../shared/model/inventory.js';
+import { countInventory, type InventoryDocument, type Vm } from '../../shared/model/inventory.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
-import { applyCompletedMove, loadInventory, replaceInventory, updateHostLiveMigration, updateHostMaintenance } from '../infra/db/inventory-repository.js';
+import { applyCompletedMove, loadInventory, replaceInventory, updateHostLiveMigration, updateHostMaintenance, updateVmState } from '../infra/db/inventory-repository.js';
 import { withCompletedMove, type CompletedMove } from '../domain/inventory/completed-move.js';
 import { withHostSettings, type HostSettingsUpdate } from '../domain/host-settings/settings-plan.js';
 import type { JobService } from './job-service.js';
@@ -83,6 +83,14 @@ export class InventoryService {
     const revision = replaceInventory(this.db, doc, meta?.origin ?? 'Lab', new Date());
     this.hub.emit('inventory.changed', { revision, meta: this.snapshot().meta });
     return revision;
+  }
+
+  /** Records a VM's power state (started, saved) and tells the windows; answers false when no VM has that name. */
+  vmStateSet(vm: string, state: Vm['state']): boolean {
+    const revision = updateVmState(this.db, vm, state);
+    if (revision === null) return false;
+    this.hub.emit('inventory.changed', { revision, meta: this.snapshot().meta });
+    return true;
   }
 
   /** Puts a host in or out of maintenance mode; answers false when the inventory has no such host. */

@@ -59,8 +59,9 @@ export class JobService {
   }
 
   /** Starts a job that runs now, with its steps (the first one running). */
-  start(kind: JobKind, name: string, target: string, steps: string[]): Job {
+  start(kind: JobKind, name: string, target: string, steps: string[], groupId: string | null = null): Job {
     const job = this.jobs.create({
+      groupId,
       kind,
       name,
       owner: currentUser(),

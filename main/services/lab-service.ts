@@ -44,6 +44,8 @@ const STOP_STEPS = ['Cancel the lab\'s moves', 'End the lab\'s QEMU processes', 
 export class LabService {
   readonly store: LabStore;
   private busy: Promise<unknown> = Promise.resolve();
+  /** QEMU's version as `status` shows it (found again by each start, which checks QEMU anyway). */
+  private qemu: string | null = null;
 
   constructor(
     private readonly o: LabServiceOptions,
@@ -67,7 +69,9 @@ export class LabService {
   /** How the lab is: its hosts, its VMs and where each runs, the QEMU processes. */
   async status(): Promise<LabStatus> {
     const lab = this.store.labRead();
-    const qemu = await detectQemuVersion(this.o.binary).then((v) => formatQemuVersion(v), (e: Error) => `not usable: ${e.message}`);
+    // The console asks every few seconds while Lab Status is open: run `qemu --version` once per process.
+    this.qemu ??= await detectQemuVersion(this.o.binary).then((v) => formatQemuVersion(v), (e: Error) => `not usable: ${e.message}`);
+    const qemu = this.qemu;
     const records = this.store.vmList();
     const settled = await Promise.all(records.map((r) => labVmSettle(this.store, r)));
     const vms: LabVmStatus[] = settled.map((r) => vmStatus(r)).sort((a, b) => a.vm.localeCompare(b.vm));
@@ -90,7 +94,9 @@ export class LabService {
     const job = this.jobs.start('lab', 'Start lab', 'All Hosts/Lab', START_STEPS);
     let step = 0;
     try {
+      this.qemu = null;
       const version = assertSupportedQemu(await detectQemuVersion(this.o.binary));
+      this.qemu = formatQemuVersion(version);
       job.summary = `QEMU ${formatQemuVersion(version)}`;
       this.jobs.advance(job, step++);
       const guest = await labGuestBuild({ dir: this.o.guestDir });

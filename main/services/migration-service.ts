@@ -12,7 +12,6 @@ import { vmMigrationScript } from '../domain/scripts/migrate-vm-script.js';
 import { checkStoragePath, resolveHost, storageLocationsFor } from '../domain/storage-paths/check-storage-path.js';
 import { nameKey } from '../domain/storage-paths/names.js';
 import { checkStoragePlan } from '../domain/storage-paths/storage-plan.js';
-import { updateVmState } from '../infra/db/inventory-repository.js';
 import type { Db } from '../infra/db/open.js';
 import type { EventHub } from './event-hub.js';
 import type { InventoryService } from './inventory-service.js';
@@ -233,10 +232,8 @@ export class MigrationService {
       );
     }
     const started = (): Job => {
-      const revision = updateVmState(this.db, vm.name, 'Running');
-      const done = this.jobs.finish(job, 'Completed', { summary: `${vm.name} is running on ${vm.host}.` });
-      if (revision !== null) this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta });
-      return done;
+      this.inventory.vmStateSet(vm.name, 'Running');
+      return this.jobs.finish(job, 'Completed', { summary: `${vm.name} is running on ${vm.host}.` });
     };
     if (!this.starter?.startsOnHost(host.name)) return ok(started());
     // A real host: the job runs until Start-VM answers.

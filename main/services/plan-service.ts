@@ -4,7 +4,7 @@
  * what it had already moved. Running a plan submits its moves in the plan's order with their
  * dependencies; the scheduler applies the same slot rules the plan assumed.
  */
-import type { Job, JobStep } from '../../shared/model/job.js';
+import type { Job } from '../../shared/model/job.js';
 import type { GroupAbort, JobGroup, Plan, PlanRequest, PlanRun, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
 import { planMoves } from '../domain/planner/planner.js';
@@ -12,10 +12,8 @@ import { planScript } from '../domain/scripts/plan-script.js';
 import { transferMovesStorage } from '../domain/placement/transfer-type.js';
 import { nameKey } from '../domain/storage-paths/names.js';
 import { buildStorageIndex, defaultStorageLocation } from '../domain/storage-paths/storage-index.js';
-import { updateVmState } from '../infra/db/inventory-repository.js';
 import type { JobGroupRepository } from '../infra/db/job-group-repository.js';
 import type { JobRepository } from '../infra/db/job-repository.js';
-import type { Db } from '../infra/db/open.js';
 import type { EventHub } from './event-hub.js';
 import type { InventoryService } from './inventory-service.js';
 import type { JobService } from './job-service.js';
@@ -27,7 +25,6 @@ export type SaveSupport = (host: string) => { ok: true } | { ok: false; problem:
 /** Plans, job groups and maintenance mode. */
 export class PlanService {
   constructor(
-    private readonly db: Db,
     private readonly inventory: InventoryService,
     private readonly jobRows: JobRepository,
     private readonly jobs: JobService,
@@ -163,14 +160,10 @@ export class PlanService {
 
   /** Saves a VM's state as a job of the group (an evacuation's VM that cannot move). */
   private vmSave(vm: string, host: string, groupId: string): Job {
-    const steps: JobStep[] = [{ name: 'Save state', status: 'Running', progress: 0 }];
-    const job = this.jobs.start('save-vm', `Save virtual machine ${vm}`, vm, steps.map((s) => s.name));
-    this.db.prepare('UPDATE jobs SET group_id = ? WHERE id = ?').run(groupId, job.id);
-    job.groupId = groupId;
+    const job = this.jobs.start('save-vm', `Save virtual machine ${vm}`, vm, ['Save state'], groupId);
     const support = this.saveSupport(host);
     if (!support.ok) return this.jobs.finish(job, 'Failed', { failedStep: 0, error: { problem: support.problem, recommendedAction: support.recommendedAction } });
-    const revision = updateVmState(this.db, vm, 'Saved');
-    if (revision !== null) this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta });
+    this.inventory.vmStateSet(vm, 'Saved');
     return this.jobs.finish(job, 'Completed', { summary: `${vm} is saved on ${host}: it is down until it is started again.` });
   }
 

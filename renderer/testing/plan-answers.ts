@@ -1,5 +1,5 @@
 import type { Job } from '../../shared/model/job.js';
-import type { JobGroup, Plan, PlannedMove, PlanRequest, UnmovableVm } from '../../shared/model/plan.js';
+import { jobGroupCounts, jobGroupState, type JobGroup, type Plan, type PlannedMove, type PlanRequest, type UnmovableVm } from '../../shared/model/plan.js';
 import type { Issue } from '../../shared/model/placement.js';
 import { makeMoveJob } from './sample-jobs.js';
 
@@ -52,15 +52,7 @@ export function planOf(request: PlanRequest, moves: PlannedMove[], unmovable: Un
 
 /** A job group, as `groups.list` would answer it: its counts from `jobs`. */
 export function jobGroup(id: string, name: string, jobs: readonly Job[], patch: Partial<JobGroup> = {}): JobGroup {
-  const count = (f: (j: Job) => boolean) => jobs.filter(f).length;
-  const counts = {
-    total: jobs.length,
-    queued: count((j) => j.status === 'Queued'),
-    running: count((j) => j.status === 'Running'),
-    completed: count((j) => j.status === 'Completed' || j.status === 'Completed with info'),
-    failed: count((j) => j.status === 'Failed'),
-    canceled: count((j) => j.status === 'Canceled'),
-  };
+  const counts = jobGroupCounts(jobs);
   return {
     id,
     kind: 'plan',
@@ -69,7 +61,7 @@ export function jobGroup(id: string, name: string, jobs: readonly Job[], patch: 
     createdAt: '2026-11-20T11:00:00Z',
     abortedAt: null,
     restoreOf: null,
-    state: counts.queued + counts.running > 0 ? 'Running' : counts.failed + counts.canceled > 0 ? 'Completed with problems' : 'Completed',
+    state: jobGroupState(counts, null),
     counts,
     makespan: 95,
     lowerBound: 80,

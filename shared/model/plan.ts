@@ -78,7 +78,7 @@ export interface UnmovableVm {
 }
 
 /** Why a VM has no destination in a plan, besides Select Host's reasons. */
-export type PlanReasonCode = 'vm-not-found' | 'host-not-found' | 'no-capacity-left' | 'not-running' | 'already-there' | 'destination-evacuating' | 'slot-limit-zero';
+export type PlanReasonCode = 'vm-not-found' | 'host-not-found' | 'no-capacity-left' | 'already-there';
 
 /** One lane of the timeline: one slot of one host, with the moves it carries in order. */
 export interface PlanLane {
@@ -155,4 +155,24 @@ export interface PlanRun {
 export interface GroupAbort {
   group: JobGroup;
   restore: PlanRun | null;
+}
+
+/** A group's counts from its jobs (the backend's answer and the console's live view count the same way). */
+export function jobGroupCounts(jobs: readonly Pick<Job, 'status'>[]): JobGroup['counts'] {
+  const counts = { total: jobs.length, queued: 0, running: 0, completed: 0, failed: 0, canceled: 0 };
+  for (const job of jobs) {
+    if (job.status === 'Queued') counts.queued++;
+    else if (job.status === 'Running') counts.running++;
+    else if (job.status === 'Completed' || job.status === 'Completed with info') counts.completed++;
+    else if (job.status === 'Failed') counts.failed++;
+    else counts.canceled++;
+  }
+  return counts;
+}
+
+/** A group's state from its counts: aborted wins; running while any job is to finish; then with or without problems. */
+export function jobGroupState(counts: JobGroup['counts'], abortedAt: string | null): JobGroupState {
+  if (abortedAt) return 'Aborted';
+  if (counts.queued + counts.running > 0) return 'Running';
+  return counts.failed + counts.canceled > 0 ? 'Completed with problems' : 'Completed';
 }

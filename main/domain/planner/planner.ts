@@ -89,7 +89,7 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
 
   const limitsOf = limitsFor(planning, whatIf);
   // Alone on its link: the move's shortest time, the order's key and the lower bound's terms.
-  const alone = placed.map((p) => estimateFor(p, whatIf, constants, 1));
+  const alone = placed.map((p) => estimateAlone(p, whatIf, constants));
   const movePlans = placed.map((p) => movePlan({ vm: { memoryMB: p.ask.vm.memoryMB, dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: p.diskGB }, kind: moveKindOf(p.transferType), constants }));
   const playOrder = (order: number[]): { order: number[]; ids: Map<number, string>; played: Map<string, TimelineEntry>; makespan: number } => {
     const ids = new Map(order.map((i, n) => [i, `m${n + 1}`]));
@@ -193,13 +193,13 @@ function capped(h: Host, capGbps: number | null): Host {
   return capGbps !== null && capGbps < h.migrationNetwork.gbps ? { ...h, migrationNetwork: { ...h.migrationNetwork, gbps: capGbps } } : h;
 }
 
-/** The model's estimate of a placed move on a link shared by `sharedBy` moves. */
-function estimateFor(p: Placed, whatIf: PlanWhatIf, constants: ModelConstants, sharedBy: number): MoveEstimate {
+/** The model's estimate of a placed move alone on its link. */
+function estimateAlone(p: Placed, whatIf: PlanWhatIf, constants: ModelConstants): MoveEstimate {
   const cap = whatIf.bandwidthCapGbps ?? null;
   return estimateMove({
     vm: { memoryMB: p.ask.vm.memoryMB, dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: vmDiskGB(p.ask.vm) },
     kind: moveKindOf(p.transferType),
-    link: linkEstimate({ source: capped(p.source, cap), destination: capped(p.dest, cap), option: optionOf(p, whatIf), sharedBy }),
+    link: linkEstimate({ source: capped(p.source, cap), destination: capped(p.dest, cap), option: optionOf(p, whatIf), sharedBy: 1 }),
     constants,
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Job } from '../../../shared/model/job.js';
-import type { JobGroup, JobGroupState, Plan, SavedPlan } from '../../../shared/model/plan.js';
+import { jobGroupCounts, jobGroupState, type JobGroup, type Plan, type SavedPlan } from '../../../shared/model/plan.js';
 import type { Db } from './open.js';
 
 interface GroupRow {
@@ -14,13 +14,6 @@ export interface NewGroup {
   target: string;
   plan: Plan;
   restoreOf?: string | null;
-}
-
-/** A group's state from its jobs: aborted wins; otherwise running while any job is to finish. */
-export function groupState(jobs: readonly Job[], abortedAt: string | null): JobGroupState {
-  if (abortedAt) return 'Aborted';
-  if (jobs.some((j) => j.status === 'Queued' || j.status === 'Running')) return 'Running';
-  return jobs.every((j) => j.status === 'Completed' || j.status === 'Completed with info') ? 'Completed' : 'Completed with problems';
 }
 
 /** Job groups and saved plans in SQLite. */
@@ -79,18 +72,11 @@ export class JobGroupRepository {
 
 function toGroup(r: GroupRow, jobs: Job[]): JobGroup {
   const plan = JSON.parse(r.plan) as Plan;
-  const count = (f: (j: Job) => boolean): number => jobs.filter(f).length;
+  const counts = jobGroupCounts(jobs);
   return {
     id: r.id, kind: r.kind, name: r.name, target: r.target, createdAt: r.created_at, abortedAt: r.aborted_at, restoreOf: r.restore_of,
-    state: groupState(jobs, r.aborted_at),
-    counts: {
-      total: jobs.length,
-      queued: count((j) => j.status === 'Queued'),
-      running: count((j) => j.status === 'Running'),
-      completed: count((j) => j.status === 'Completed' || j.status === 'Completed with info'),
-      failed: count((j) => j.status === 'Failed'),
-      canceled: count((j) => j.status === 'Canceled'),
-    },
+    state: jobGroupState(counts, r.aborted_at),
+    counts,
     makespan: plan.makespan,
     lowerBound: plan.lowerBound,
     jobIds: jobs.map((j) => j.id),

@@ -1,5 +1,5 @@
 import type { Job } from '../../../shared/model/job.js';
-import type { JobGroup, JobGroupState } from '../../../shared/model/plan.js';
+import { jobGroupCounts, jobGroupState, type JobGroup, type JobGroupState } from '../../../shared/model/plan.js';
 
 /** A row of the jobs list: a job group (its jobs below it unless folded), or a job. */
 export type JobListItem =
@@ -76,25 +76,9 @@ export interface GroupProgress {
  */
 export function groupProgress(group: JobGroup | null, jobs: readonly Job[]): GroupProgress {
   const live = group === null || jobs.length >= group.counts.total;
-  const counts = live ? countJobs(jobs) : group.counts;
-  let state: JobGroupState;
-  if (!live) state = group.state;
-  else if (group?.abortedAt) state = 'Aborted';
-  else if (counts.queued + counts.running > 0) state = 'Running';
-  else state = counts.failed + counts.canceled > 0 ? 'Completed with problems' : 'Completed';
+  const counts = live ? jobGroupCounts(jobs) : group.counts;
+  const state = live ? jobGroupState(counts, group?.abortedAt ?? null) : group.state;
   return { state, counts, done: counts.completed + counts.failed + counts.canceled };
-}
-
-function countJobs(jobs: readonly Job[]): JobGroup['counts'] {
-  const counts = { total: jobs.length, queued: 0, running: 0, completed: 0, failed: 0, canceled: 0 };
-  for (const job of jobs) {
-    if (job.status === 'Queued') counts.queued++;
-    else if (job.status === 'Running') counts.running++;
-    else if (job.status === 'Completed' || job.status === 'Completed with info') counts.completed++;
-    else if (job.status === 'Failed') counts.failed++;
-    else counts.canceled++;
-  }
-  return counts;
 }
 
 /** What the admin can do with a group: Abort (while it runs), and move its VMs back (a plan or evacuation not yet restored). */

@@ -1,28 +1,12 @@
-import type { JobGroup, Plan, PlannedMove, PlanRequest, PlanRun, PlanWhatIf } from '../../../shared/model/plan.js';
+import type { Plan, PlannedMove, PlanRequest, PlanRun, PlanWhatIf } from '../../../shared/model/plan.js';
+import { jobGroup, plannedMove } from '../../testing/plan-answers.js';
 import { makeMoveJob } from '../../testing/sample-jobs.js';
 
-/** A planned move for tests: a live move that converges, with the patch applied. */
+/** A planned move for tests: a live move that converges, from `start` to `end`, with the patch applied. */
 export function makePlannedMove(id: string, vm: string, from: string, to: string, start: number, end: number, patch: Partial<PlannedMove> = {}): PlannedMove {
-  return {
-    id,
-    vm,
-    from,
-    to,
-    transferType: 'Live',
-    kind: 'live',
-    performanceOption: 'Compression',
-    start,
-    end,
-    downtime: 0.12,
-    bytes: 8e9,
-    passes: 3,
-    chosen: 'auto',
-    rating: 4,
-    risk: 'ok',
-    convergence: 'pre-copy converged in 3 passes: 40 MB left, copied with the VM paused for 120 ms',
-    after: [],
-    ...patch,
-  };
+  return plannedMove(id, vm, from, to, {
+    start, end, downtime: 0.12, convergence: 'pre-copy converged in 3 passes: 40 MB left, copied with the VM paused for 120 ms', ...patch,
+  });
 }
 
 /** The sentence of a move that never converges, with what to change. */
@@ -74,19 +58,13 @@ export function samplePlan(request: PlanRequest = { kind: 'vms', vms: ['SQL-PROD
 /** What `plan.run` answers for a plan: a group, the plan, and a queued job per move. */
 export function sampleRun(plan: Plan, groupId = 'g1'): PlanRun {
   const jobs = plan.moves.map((m, i) => ({ ...makeMoveJob(`job-${i + 1}`, m.vm, m.from, m.to), status: 'Queued' as const, progress: 0, groupId }));
-  const group: JobGroup = {
-    id: groupId,
-    kind: plan.request.kind === 'evacuate' ? 'maintenance' : 'plan',
-    name: plan.request.kind === 'evacuate' ? `Start maintenance mode on ${plan.request.host}` : `Run plan: migrate ${plan.moves.length} VMs`,
-    target: plan.request.kind === 'evacuate' ? plan.request.host : `${plan.moves.length} VMs`,
+  const evacuate = plan.request.kind === 'evacuate' ? plan.request.host : null;
+  const group = jobGroup(groupId, evacuate ? `Start maintenance mode on ${evacuate}` : `Run plan: migrate ${plan.moves.length} VMs`, jobs, {
+    kind: evacuate ? 'maintenance' : 'plan',
+    target: evacuate ?? `${plan.moves.length} VMs`,
     createdAt: '2026-11-20T10:00:00Z',
-    abortedAt: null,
-    restoreOf: null,
-    state: 'Running',
-    counts: { total: jobs.length, queued: jobs.length, running: 0, completed: 0, failed: 0, canceled: 0 },
     makespan: plan.makespan,
     lowerBound: plan.lowerBound,
-    jobIds: jobs.map((j) => j.id),
-  };
+  });
   return { group, plan, jobs };
 }
