@@ -79,6 +79,7 @@ export class PlanService {
           kind: m.kind, vm: m.vm, sourceHost: m.from, destinationHost: m.to, performanceOption: m.performanceOption,
           destinationPath, diskDestinations: null, configurationPath: null, addToDefaults: false,
           after: m.after.map((id) => jobOf.get(id)).filter((id): id is string => id !== undefined),
+          follows: m.follows.map((id) => jobOf.get(id)).filter((id): id is string => id !== undefined),
         },
         `Migrate virtual machine ${m.vm} to ${m.to}`,
         null,

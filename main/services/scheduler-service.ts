@@ -23,6 +23,8 @@ export interface ScheduledRequest extends Omit<MoveRequest, 'jobId' | 'diskDesti
   addToDefaults: boolean;
   /** Jobs that must complete before this move starts (a plan's move onto memory other moves free). */
   after?: string[];
+  /** Jobs that must end, however they end, before this move starts (a plan's order on a busy migration network). */
+  follows?: string[];
 }
 
 /** A queued or running move's request, parsed, with the slots it needs. */
@@ -168,7 +170,7 @@ export class SchedulerService {
         const parsed = this.parsed(row.id);
         if (!parsed) continue;
         byId.set(row.id, { row, parsed });
-        if (row.status === 'Queued' && parsed.request.after?.length) {
+        if (row.status === 'Queued' && (parsed.request.after?.length || parsed.request.follows?.length)) {
           const gate = this.dependencyGate(parsed.request);
           if (gate.kind === 'wait') {
             held.push({ id: row.id, text: gate.text });
@@ -233,7 +235,11 @@ export class SchedulerService {
     for (const { job, request } of toRun) this.run(job, request);
   }
 
-  /** Whether a move's dependencies let it be considered: all completed, some still to end, or one that failed. */
+  /**
+   * Whether a move's dependencies let it be considered: all ended as they must, some still to end, or
+   * one it needed that failed. An `after` move must complete (it frees memory); a `follows` move only
+   * has to end, however it ends (the plan ran them one after the other on a busy network).
+   */
   private dependencyGate(request: ScheduledRequest): { kind: 'go' } | { kind: 'wait' | 'drop'; text: string } {
     for (const id of request.after ?? []) {
       const dep = this.jobs.get(id);
@@ -242,6 +248,11 @@ export class SchedulerService {
         return { kind: 'drop', text: `Not started: it waited for "${dep.name}", which ${dep.status === 'Failed' ? 'failed' : 'was canceled'}, so the memory it needed on ${request.destinationHost} was not freed.` };
       }
       return { kind: 'wait', text: `waiting for "${dep.name}" to end first (it frees the memory this move needs on ${request.destinationHost})` };
+    }
+    for (const id of request.follows ?? []) {
+      const dep = this.jobs.get(id);
+      if (!dep || (dep.status !== 'Queued' && dep.status !== 'Running')) continue;
+      return { kind: 'wait', text: `waiting for "${dep.name}" to end first (the plan runs them one after the other: together they would only share the same full migration network)` };
     }
     return { kind: 'go' };
   }

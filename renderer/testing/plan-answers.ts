@@ -23,6 +23,7 @@ export function plannedMove(id: string, vm: string, from: string, to: string, pa
     risk: 'ok',
     convergence: 'Converges in 3 passes.',
     after: [],
+    follows: [],
     ...patch,
   };
 }

@@ -66,6 +66,11 @@ export interface PlannedMove {
   convergence: string;
   /** Moves that must end before this one starts (their departure frees what this one needs). */
   after: string[];
+  /**
+   * Moves the plan starts this one after, however they end: its hosts' migration networks are full
+   * until then, and sharing them would only slow every move on them down.
+   */
+  follows: string[];
 }
 
 /** A VM that cannot move in this plan, and why. */

@@ -97,7 +97,7 @@ describe('the planner on random estates (properties)', () => {
       const byId = new Map(plan.moves.map((m) => [m.id, m]));
       for (const m of plan.moves) {
         expect(m.end).toBeGreaterThan(m.start);
-        for (const a of m.after) expect((byId.get(a)?.end ?? Infinity) <= m.start + EPS).toBe(true);
+        for (const a of [...m.after, ...m.follows]) expect((byId.get(a)?.end ?? Infinity) <= m.start + EPS).toBe(true);
       }
       expect(plan.makespan + EPS).toBeGreaterThanOrEqual(plan.lowerBound);
       // Every VM asked for is either planned or says why not.

@@ -20,10 +20,13 @@ import { playTimeline, type TimelineEntry, type TimelineMove } from './timeline.
  * on the inventory alone (no live host), so plans are offline planning; running a plan submits its
  * moves in the plan's order, and the scheduler then applies the same slot rules the plan assumed.
  *
- * Order: list scheduling under the scheduler's own rules, trying the moves on the busiest host slots
- * first (a host's summed move time over its slots bounds the window), the longest first, and the
- * request's order, and keeping whichever ends soonest. `whatIf.naive` plans as VMM runs: the request's
- * order, every host limited to 2.
+ * Order: list scheduling under the scheduler's own rules, trying two orders (the longest chains
+ * first, the busiest host slots first) and keeping whichever ends soonest. Each order is
+ * also played holding moves back while their hosts' migration networks are full: a link shared by more
+ * streams than it carries at full rate gains nothing, and pre-copy re-sends more of a VM's memory the
+ * slower each move goes. A held move `follows` the move whose end made room; a run submits those
+ * follows and the scheduler honours them, so the run keeps the plan's order on busy links.
+ * `whatIf.naive` plans as VMM runs: the request's order, every host limited to 2, nothing held.
  */
 
 /** VMM's fixed limit of simultaneous live migrations, for the naive baseline. */
@@ -32,6 +35,23 @@ export const VMM_FIXED_LIMIT = 2;
 /** Options of a plan beyond the request and its what-ifs. */
 export interface PlanOptions {
   constants?: Partial<ModelConstants>;
+  /** Also try holding moves for room on busy links (default true); false shows what that gains. */
+  linkAdmission?: boolean;
+}
+
+/** How the moves are ordered before the timeline plays them. */
+type OrderRule = 'critical' | 'bottleneck' | 'request';
+
+/** One order played. */
+interface Played {
+  order: number[];
+  ids: Map<number, string>;
+  played: Map<string, TimelineEntry>;
+  makespan: number;
+  /** The moves it held for room on a link, each with the move it follows. */
+  follows: Map<string, string>;
+  /** Played holding moves for room on links (to be replayed with `follows` before it is shown). */
+  held: boolean;
 }
 
 /** Plans a request on an inventory; a request naming a host that isn't there is refused. */
@@ -91,29 +111,35 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
   // Alone on its link: the move's shortest time, the order's key and the lower bound's terms.
   const alone = placed.map((p) => estimateAlone(p, whatIf, constants));
   const movePlans = placed.map((p) => movePlan({ vm: { memoryMB: p.ask.vm.memoryMB, dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: p.diskGB }, kind: moveKindOf(p.transferType), constants }));
-  const playOrder = (order: number[]): { order: number[]; ids: Map<number, string>; played: Map<string, TimelineEntry>; makespan: number } => {
+  const playOrder = (order: number[], admission: boolean, follows?: Map<string, string>): Played => {
     const ids = new Map(order.map((i, n) => [i, `m${n + 1}`]));
     const timelineMoves: TimelineMove[] = order.map((i) => {
       const p = placed[i];
+      const id = ids.get(i) as string;
+      const f = follows?.get(id);
       return {
-        id: ids.get(i) as string, kind: moveKindOf(p.transferType), source: p.source, destination: p.dest, option: optionOf(p, whatIf),
-        plan: movePlans[i], after: p.after.map((a) => ids.get(a) as string),
+        id, kind: moveKindOf(p.transferType), source: p.source, destination: p.dest, option: optionOf(p, whatIf),
+        plan: movePlans[i], after: p.after.map((a) => ids.get(a) as string), follows: f ? [f] : [], linkLoad: alone[i].linkLoad,
       };
     });
-    const played = playTimeline(timelineMoves, limitsOf, cap);
-    let makespan = 0;
-    for (const e of played.values()) makespan = Math.max(makespan, e.end);
-    return { order, ids, played, makespan };
+    const played = playTimeline(timelineMoves, limitsOf, { capGbps: cap, linkAdmission: admission });
+    return { order, ids, played: played.entries, makespan: played.makespan, follows: admission ? played.follows : follows ?? new Map(), held: admission };
   };
-  // The naive baseline runs in the request's order. Otherwise a few list-scheduling orders are played
-  // and the one that ends soonest is kept: slot and link contention make no single rule best everywhere.
-  const orders = whatIf.naive ? [executionOrder(placed, alone, limitsOf, 'request')] : (['bottleneck', 'longest', 'request'] as const).map((rule) => executionOrder(placed, alone, limitsOf, rule));
-  let chosen = playOrder(orders[0]);
-  for (const order of orders.slice(1)) {
-    const tried = playOrder(order);
-    if (tried.makespan < chosen.makespan - 1e-9) chosen = tried;
+  // The naive baseline runs in the request's order. Otherwise each order is played as the scheduler
+  // would run it, and again holding moves for room on busy links, and the soonest is kept. A held
+  // timeline is replayed with its holds as `follows` (what a run submits, and what the scheduler
+  // honours): the replay is what the plan shows, and only if it is still the soonest.
+  const rules: OrderRule[] = whatIf.naive ? ['request'] : ['critical', 'bottleneck'];
+  const tried: Played[] = [];
+  for (const rule of rules) {
+    const order = executionOrder(placed, alone, limitsOf, rule);
+    tried.push(playOrder(order, false));
+    if (!whatIf.naive && options.linkAdmission !== false) tried.push(playOrder(order, true));
   }
-  const { order, ids, played } = chosen;
+  const soonest = (list: readonly Played[]): Played => list.reduce((best, c) => (c.makespan < best.makespan - 1e-9 ? c : best));
+  let chosen = soonest(tried);
+  if (chosen.held) chosen = soonest([playOrder(chosen.order, false, chosen.follows), ...tried.filter((c) => !c.held)]);
+  const { order, ids, played, follows } = chosen;
 
   const moves: PlannedMove[] = order.map((i) => {
     const p = placed[i];
@@ -126,6 +152,7 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
       start: round(e.start), end: round(e.end), downtime: round(e.downtimeSeconds), bytes: Math.round(e.sentMB * 1048576), passes: e.passes,
       chosen: p.ask.pinned === null ? 'auto' : 'pinned', rating: p.rating, risk: est.risk, convergence: est.convergence,
       after: p.after.map((a) => ids.get(a) as string),
+      follows: follows.has(id) ? [follows.get(id) as string] : [],
     };
   });
 
@@ -194,27 +221,45 @@ function capped(h: Host, capGbps: number | null): Host {
 }
 
 /** The model's estimate of a placed move alone on its link. */
-function estimateAlone(p: Placed, whatIf: PlanWhatIf, constants: ModelConstants): MoveEstimate {
+/**
+ * The model's estimate of a placed move alone on its link, and how much of each end's migration network
+ * it keeps busy on average: its stream's share of the end (`endLoad`) times the part of its time it
+ * spends sending at its link's rate (a copy held back by the disks, or a VM paused, leaves room).
+ */
+function estimateAlone(p: Placed, whatIf: PlanWhatIf, constants: ModelConstants): AloneEstimate {
   const cap = whatIf.bandwidthCapGbps ?? null;
-  return estimateMove({
-    vm: { memoryMB: p.ask.vm.memoryMB, dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: vmDiskGB(p.ask.vm) },
-    kind: moveKindOf(p.transferType),
-    link: linkEstimate({ source: capped(p.source, cap), destination: capped(p.dest, cap), option: optionOf(p, whatIf), sharedBy: 1 }),
-    constants,
-  });
+  const kind = moveKindOf(p.transferType);
+  const link = linkEstimate({ source: capped(p.source, cap), destination: capped(p.dest, cap), option: optionOf(p, whatIf), sharedBy: 1, sharedAt: { source: 1, destination: 1 } });
+  const est = estimateMove({ vm: { memoryMB: p.ask.vm.memoryMB, dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: vmDiskGB(p.ask.vm) }, kind, link, constants });
+  if (!usesMigrationNetwork(kind) || est.totalSeconds <= 0) return { ...est, linkLoad: { source: 0, destination: 0 } };
+  const fileMB = kind === 'live-vsm' || kind === 'network' ? p.diskGB * 1024 : 0;
+  const memoryMB = Math.max(0, est.bytesSent / 1048576 - fileMB);
+  const busy = Math.min(1, (memoryMB / link.memoryMBps + fileMB / link.fileCopyMBps) / est.totalSeconds);
+  return { ...est, linkLoad: { source: link.endLoad.source * busy, destination: link.endLoad.destination * busy } };
+}
+
+interface AloneEstimate extends MoveEstimate {
+  linkLoad: { source: number; destination: number };
 }
 
 /**
- * An order to submit moves in (indexes into `placed`): the request's; the longest first; or the moves
- * on the most loaded host slot first (load: summed time over slots), longest first among them. A move
- * that waits for others always comes after them.
+ * An order to submit moves in (indexes into `placed`):
+ * - `critical`: the longest path first: a move's own time plus the longest chain of moves waiting on it
+ *   (moves that others wait for go early, the longest first among the rest);
+ * - `bottleneck`: the moves on the most loaded host slot first (load: summed time over slots), then by
+ *   the longest path;
+ * - `request`: the request's order.
+ * A move that waits for others always comes after them.
  */
-function executionOrder(placed: readonly Placed[], alone: readonly MoveEstimate[], limitsOf: (host: string) => HostLimits, rule: 'bottleneck' | 'longest' | 'request'): number[] {
+function executionOrder(placed: readonly Placed[], alone: readonly AloneEstimate[], limitsOf: (host: string) => HostLimits, rule: OrderRule): number[] {
   const idx = placed.map((_, i) => i);
+  // A move waits only for moves placed before it, so one backward pass finds every longest path.
+  const path = placed.map((_, i) => alone[i].totalSeconds);
+  for (let i = placed.length - 1; i >= 0; i--) for (const a of placed[i].after) path[a] = Math.max(path[a], alone[a].totalSeconds + path[i]);
   if (rule === 'request') {
     idx.sort((a, b) => placed[a].ask.order - placed[b].ask.order);
-  } else if (rule === 'longest') {
-    idx.sort((a, b) => alone[b].totalSeconds - alone[a].totalSeconds || placed[a].ask.order - placed[b].ask.order);
+  } else if (rule === 'critical') {
+    idx.sort((a, b) => path[b] - path[a] || placed[a].ask.order - placed[b].ask.order);
   } else {
     const load = new Map<string, number>();
     const needs = placed.map((p) => slotsNeeded(moveKindOf(p.transferType), p.source.name, p.dest.name));
@@ -225,7 +270,7 @@ function executionOrder(placed: readonly Placed[], alone: readonly MoveEstimate[
       }
     });
     const weight = needs.map((ns) => Math.max(...ns.map((n) => load.get(`${nameKey(n.host)}\u0000${n.kind}`) ?? 0)));
-    idx.sort((a, b) => weight[b] - weight[a] || alone[b].totalSeconds - alone[a].totalSeconds || placed[a].ask.order - placed[b].ask.order);
+    idx.sort((a, b) => weight[b] - weight[a] || path[b] - path[a] || placed[a].ask.order - placed[b].ask.order);
   }
   const out: number[] = [];
   const emitted = new Set<number>();

@@ -28,6 +28,30 @@ export interface TimelineMove {
   plan: MovePlan;
   /** Ids of moves that must end first. */
   after: readonly string[];
+  /** Ids of moves that must end (however they end) before this one starts: the plan's own order on a busy link. */
+  follows?: readonly string[];
+  /** With link admission: the share of each end's migration network it keeps busy alone (0 to 1). */
+  linkLoad?: { source: number; destination: number };
+}
+
+/** How a timeline is played. */
+export interface PlayOptions {
+  /** A what-if bandwidth cap on every host's migration network, Gbps. */
+  capGbps?: number | null;
+  /**
+   * Start a network move only while each of its ends has room for its stream alone (running moves'
+   * `endLoad` there plus its own at most 1, or nothing else running there), so no link is shared by more
+   * streams than it can carry at full rate. What a held move waited for is returned as `follows`.
+   */
+  linkAdmission?: boolean;
+}
+
+/** A played timeline. */
+export interface Played {
+  entries: Map<string, TimelineEntry>;
+  /** With `linkAdmission`: for each move held for room on a link, the move whose end let it start. */
+  follows: Map<string, string>;
+  makespan: number;
 }
 
 /** When a move ran and what it did. */
@@ -39,92 +63,233 @@ export interface TimelineEntry {
   passes: number;
 }
 
-interface Running {
-  move: TimelineMove;
-  state: MoveState;
-  /** Simulated time `state` is at. */
-  at: number;
-  rates: MoveRates;
-  endsAt: number;
-  start: number;
-  hosts: string[];
-}
-
-/** How long a move in `state` still takes at `rates`. */
-function timeLeft(plan: MovePlan, state: MoveState, rates: MoveRates): number {
-  return moveAdvance(plan, state, Infinity, rates).elapsedSeconds - state.elapsedSeconds;
-}
-
 /**
  * Plays the moves; answers when each ran. Throws when a move can never start (a slot limit of 0 on
  * its host, or an `after` that is not in the list): the caller leaves such moves out first.
  */
-export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: string) => HostLimits, capGbps: number | null = null): Map<string, TimelineEntry> {
-  const out = new Map<string, TimelineEntry>();
-  const scheduled = new Map<string, ScheduledMove>(moves.map((m) => [m.id, { id: m.id, needs: slotsNeeded(m.kind, m.source.name, m.destination.name) as SlotNeed[] }]));
-  const byId = new Map(moves.map((m) => [m.id, m]));
-  let queue = [...moves];
-  const running = new Map<string, Running>();
-  const onLink = new Map<string, Set<Running>>();
-  const linkHosts = (m: TimelineMove): string[] => (usesMigrationNetwork(m.kind) ? [...new Set([nameKey(m.source.name), nameKey(m.destination.name)])] : []);
+export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: string) => HostLimits, options: PlayOptions = {}): Played {
+  const capGbps = options.capGbps ?? null;
+  const entries = new Map<string, TimelineEntry>();
+  const follows = new Map<string, string>();
   const capped = (h: Host): Host => (capGbps !== null && capGbps < h.migrationNetwork.gbps ? { ...h, migrationNetwork: { ...h.migrationNetwork, gbps: capGbps } } : h);
-  const ratesOf = (r: Running): MoveRates => {
-    const count = (h: Host): number => (r.hosts.length ? Math.max(1, onLink.get(nameKey(h.name))?.size ?? 1) : 1);
-    const sharedAt = { source: count(r.move.source), destination: count(r.move.destination) };
-    const link = linkEstimate({ source: capped(r.move.source), destination: capped(r.move.destination), option: r.move.option, sharedBy: Math.max(sharedAt.source, sharedAt.destination), sharedAt });
-    return moveRates(link, r.move.plan.constants);
-  };
-  /** Moves whose rates change when a move on `hosts` starts or ends: every move on those links. */
-  const reRate = (hosts: readonly string[], t: number): void => {
-    const touched = new Set<Running>();
-    for (const h of hosts) for (const r of onLink.get(h) ?? []) touched.add(r);
-    for (const r of touched) {
-      r.state = moveAdvance(r.move.plan, r.state, t - r.at, r.rates);
-      r.at = t;
-      r.rates = ratesOf(r);
-      r.endsAt = t + timeLeft(r.move.plan, r.state, r.rates);
+  // Each host slot's use, so moves that can't start this time are left out of the scheduler's decision cheaply.
+  const slotUse = new Map<string, SlotUse>();
+  const useOf = (need: SlotNeed): SlotUse => {
+    const k = `${nameKey(need.host)}\u0000${need.kind}`;
+    let u = slotUse.get(k);
+    if (!u) {
+      u = { inUse: 0, limit: Math.max(0, limitsOf(need.host)[need.kind]) };
+      slotUse.set(k, u);
     }
+    return u;
+  };
+  const onLink = new Map<string, Link>();
+  const link = (h: string): Link => {
+    let l = onLink.get(h);
+    if (!l) {
+      l = { moves: new Set(), load: 0 };
+      onLink.set(h, l);
+    }
+    return l;
+  };
+  const items = moves.map((move, order): Item => {
+    const needs = slotsNeeded(move.kind, move.source.name, move.destination.name) as SlotNeed[];
+    const network = usesMigrationNetwork(move.kind);
+    const source = capped(move.source);
+    const destination = capped(move.destination);
+    const src = link(nameKey(move.source.name));
+    const dst = link(nameKey(move.destination.name));
+    const alone = network && options.linkAdmission ? move.linkLoad ?? linkEstimate({ source, destination, option: move.option, sharedBy: 1, sharedAt: { source: 1, destination: 1 } }).endLoad : null;
+    return {
+      move, order, scheduled: { id: move.id, needs }, slots: needs.map(useOf), source, destination, src, dst,
+      links: network ? (src === dst ? [src] : [src, dst]) : [], load: alone ? (src === dst ? [alone.source] : [alone.source, alone.destination]) : [],
+      waitingFor: 0, dependents: [], held: false, inSight: false, running: null,
+    };
+  });
+  const byId = new Map(items.map((i) => [i.move.id, i]));
+  for (const item of items) {
+    for (const d of [...item.move.after, ...(item.move.follows ?? [])]) {
+      const dep = byId.get(d);
+      if (!dep) throw new Error(`move ${item.move.id} (${item.move.kind}) can never start: it waits for a move that is not planned`);
+      item.waitingFor += 1;
+      dep.dependents.push(item);
+    }
+  }
+  /** Moves not started, in submission order. */
+  let queue = [...items];
+  const running = new Set<Item>();
+  const hasRoom = (item: Item): boolean => item.links.every((l, k) => l.moves.size === 0 || l.load + item.load[k] <= 1 + 1e-9);
+  /** Whether link admission holds a move back now (and marks it as held). */
+  const holds = (i: Item): boolean => {
+    if (!options.linkAdmission || i.inSight || !i.links.length || hasRoom(i)) return false;
+    i.held = true;
+    return true;
+  };
+  const ratesOf = (item: Item): MoveRates => {
+    const network = item.links.length > 0;
+    const sharedAt = { source: network ? Math.max(1, item.src.moves.size) : 1, destination: network ? Math.max(1, item.dst.moves.size) : 1 };
+    const est = linkEstimate({ source: item.source, destination: item.destination, option: item.move.option, sharedBy: Math.max(sharedAt.source, sharedAt.destination), sharedAt });
+    return moveRates(est, item.move.plan.constants);
+  };
+  /** Works out a running move's rates again at `t` (unless they stay the same) and when it ends. */
+  const reRate = (i: Item, t: number): void => {
+    const r = i.running as Run;
+    const rates = ratesOf(i);
+    // A move held to its stream's rate keeps it whoever joins or leaves: nothing to work out again.
+    if (r.at < t && rates.memory === r.rates.memory && rates.storage === r.rates.storage && rates.disk === r.rates.disk && rates.stopAndCopy === r.rates.stopAndCopy) return;
+    if (r.at < t) r.state = moveAdvance(i.move.plan, r.state, t - r.at, r.rates);
+    r.at = t;
+    r.rates = rates;
+    r.end = moveAdvance(i.move.plan, r.state, Infinity, rates);
+    r.endsAt = t + r.end.elapsedSeconds - r.state.elapsedSeconds;
+  };
+  /** Every move on these links, whose rates change when a move on them starts or ends. */
+  const reRateOn = (links: Iterable<Link>, t: number): void => {
+    const touched = new Set<Item>();
+    for (const l of links) for (const i of l.moves) touched.add(i);
+    for (const i of touched) reRate(i, t);
   };
 
   let t = 0;
-  for (;;) {
-    const ready = queue.filter((m) => m.after.every((a) => out.has(a)));
-    const decision = decideDispatch(ready.map((m) => scheduled.get(m.id) as ScheduledMove), [...running.keys()].map((id) => scheduled.get(id) as ScheduledMove), limitsOf);
-    if (decision.start.length) {
-      const starting = new Set(decision.start);
-      queue = queue.filter((m) => !starting.has(m.id));
-      const hostsChanged = new Set<string>();
-      for (const id of decision.start) {
-        const move = byId.get(id) as TimelineMove;
-        const r: Running = { move, state: moveStart(move.plan), at: t, rates: { memory: 1, storage: 1, disk: 1 }, endsAt: t, start: t, hosts: linkHosts(move) };
-        running.set(id, r);
-        for (const h of r.hosts) {
-          const set = onLink.get(h) ?? new Set<Running>();
-          set.add(r);
-          onLink.set(h, set);
-          hostsChanged.add(h);
+  let lastDone: Item | null = null;
+  const considered: Item[] = [];
+  const roomy: Item[] = [];
+  /** A move in sight from now on: one held before came into sight when the move that just ended made room. */
+  const comeIntoSight = (i: Item): void => {
+    if (i.inSight) return;
+    i.inSight = true;
+    if (i.held && lastDone) follows.set(i.move.id, lastDone.move.id);
+  };
+  /**
+   * One scheduling decision at `t`: what may start does. With link admission a move stays out of sight
+   * until its links have room for it; from the first decision it takes part in, it stays in (as a
+   * move whose `follows` have ended does for the scheduler), so a replay with those follows takes
+   * the same decisions. A move the decision starts that a move started just before it left no room for
+   * is held back, and the decision is taken again without it (a decision that held one back has
+   * started at least one move, so this ends).
+   */
+  const decide = (): void => {
+    for (;;) {
+      considered.length = 0;
+      roomy.length = 0;
+      // A move with a slot already full can't start now, and only the first such move changes what
+      // later ones may do (the oldest waiting move holds its place on all its slots): the others are
+      // left out of the decision, which then starts exactly what it would have started with them.
+      let firstFull = true;
+      for (const i of queue) {
+        if (i.waitingFor > 0 || holds(i)) continue;
+        if (!i.inSight) roomy.push(i);
+        if (i.slots.some((u) => u.inUse >= u.limit)) {
+          if (!firstFull) continue;
+          firstFull = false;
         }
-        if (r.hosts.length === 0) {
-          r.rates = ratesOf(r);
-          r.endsAt = t + timeLeft(move.plan, r.state, r.rates);
-        }
+        considered.push(i);
       }
-      reRate([...hostsChanged], t);
+      const decision = considered.length ? decideDispatch(considered.map((i) => i.scheduled), (need) => useOf(need).inUse, limitsOf) : { start: [] as string[] };
+      const linksChanged = new Set<Link>();
+      const started = new Set<Item>();
+      let heldBack = false;
+      for (const id of decision.start) {
+        const item = byId.get(id) as Item;
+        if (holds(item)) {
+          heldBack = true;
+          break;
+        }
+        comeIntoSight(item);
+        started.add(item);
+        const state = moveStart(item.move.plan);
+        item.running = { state, end: state, at: t, rates: { memory: 1, storage: 1, disk: 1 }, endsAt: t, start: t };
+        running.add(item);
+        for (const u of item.slots) u.inUse += 1;
+        item.links.forEach((l, k) => {
+          l.moves.add(item);
+          l.load += item.load[k] ?? 0;
+          linksChanged.add(l);
+        });
+        if (item.links.length === 0) reRate(item, t);
+      }
+      if (started.size) queue = queue.filter((i) => !started.has(i));
+      reRateOn(linksChanged, t);
+      if (heldBack) continue;
+      for (const i of roomy) comeIntoSight(i);
+      return;
     }
+  };
+
+  for (;;) {
+    decide();
     if (running.size === 0) {
-      if (queue.length === 0) return out;
+      if (queue.length === 0) break;
       const stuck = queue[0];
-      throw new Error(`move ${stuck.id} (${stuck.kind}) can never start: ${stuck.after.some((a) => !byId.has(a)) ? 'it waits for a move that is not planned' : 'a host it needs has a slot limit of 0'}`);
+      throw new Error(`move ${stuck.move.id} (${stuck.move.kind}) can never start: ${stuck.waitingFor > 0 ? 'it waits for moves that can never end' : 'a host it needs has a slot limit of 0'}`);
     }
-    let next: Running | null = null;
-    for (const r of running.values()) if (!next || r.endsAt < next.endsAt) next = r;
-    const done = next as Running;
-    t = done.endsAt;
-    const end = moveAdvance(done.move.plan, done.state, Infinity, done.rates);
-    if (!moveDone(end)) throw new Error(`move ${done.move.id} did not finish`);
-    out.set(done.move.id, { start: done.start, end: t, downtimeSeconds: end.downtimeSeconds, sentMB: end.sentMB, passes: end.precopy.length });
-    running.delete(done.move.id);
-    for (const h of done.hosts) onLink.get(h)?.delete(done);
-    reRate(done.hosts, t);
+    let done: Item | null = null;
+    for (const i of running) if (!done || (i.running as Run).endsAt < (done.running as Run).endsAt) done = i;
+    const d = done as Item;
+    const r = d.running as Run;
+    t = r.endsAt;
+    const end = r.end;
+    if (!moveDone(end)) throw new Error(`move ${d.move.id} did not finish`);
+    entries.set(d.move.id, { start: r.start, end: t, downtimeSeconds: end.downtimeSeconds, sentMB: end.sentMB, passes: end.precopy.length });
+    running.delete(d);
+    for (const u of d.slots) u.inUse -= 1;
+    d.links.forEach((l, k) => {
+      l.moves.delete(d);
+      l.load = l.moves.size ? l.load - (d.load[k] ?? 0) : 0;
+    });
+    for (const dep of d.dependents) dep.waitingFor -= 1;
+    lastDone = d;
+    reRateOn(d.links, t);
   }
+  let makespan = 0;
+  for (const e of entries.values()) makespan = Math.max(makespan, e.end);
+  return { entries, follows, makespan };
+}
+
+interface SlotUse {
+  inUse: number;
+  limit: number;
+}
+
+/** A host's migration network: the moves on it, and the share of it they keep busy alone. */
+interface Link {
+  moves: Set<Item>;
+  load: number;
+}
+
+interface Run {
+  state: MoveState;
+  /** Simulated time `state` is at. */
+  at: number;
+  /** Where it ends at `rates`. */
+  end: MoveState;
+  rates: MoveRates;
+  endsAt: number;
+  start: number;
+}
+
+interface Item {
+  move: TimelineMove;
+  order: number;
+  scheduled: ScheduledMove;
+  /** Its slots' use, one per need. */
+  slots: SlotUse[];
+  /** Its ends, with any what-if cap applied. */
+  source: Host;
+  destination: Host;
+  /** Its ends' migration networks. */
+  src: Link;
+  dst: Link;
+  /** The migration networks it uses (none for a move within one host's storage). */
+  links: Link[];
+  /** Its `linkLoad` on each of `links`, with link admission. */
+  load: number[];
+  /** Dependencies not yet ended. */
+  waitingFor: number;
+  dependents: Item[];
+  /** Held at least once for room on a link. */
+  held: boolean;
+  /** Taken part in a scheduling decision, with link admission: never held again. */
+  inSight: boolean;
+  running: Run | null;
 }

@@ -6,6 +6,12 @@ export interface ScheduledMove {
   needs: readonly SlotNeed[];
 }
 
+/**
+ * The slots in use, for a caller that counts them itself (the planner's timeline) instead of listing
+ * the running moves: how many running moves hold the slot `need` names.
+ */
+export type SlotsInUse = (need: SlotNeed) => number;
+
 /** Why a queued move waits: the first slot it needs that is taken, and its place in that slot's line. */
 export interface WaitReason {
   host: string;
@@ -55,20 +61,21 @@ const slotKey = (need: SlotNeed): string => {
  */
 export function decideDispatch(
   queued: readonly ScheduledMove[],
-  running: readonly ScheduledMove[],
+  running: readonly ScheduledMove[] | SlotsInUse,
   limitsOf: (host: string) => HostLimits,
 ): DispatchDecision {
   const slots = new Map<string, SlotState>();
+  const counted = typeof running === 'function' ? running : null;
   const slot = (need: SlotNeed): SlotState => {
     const k = slotKey(need);
     let st = slots.get(k);
     if (st === undefined) {
-      st = { need, inUse: 0, limit: Math.max(0, limitsOf(need.host)[need.kind]), line: 0 };
+      st = { need, inUse: counted ? counted(need) : 0, limit: Math.max(0, limitsOf(need.host)[need.kind]), line: 0 };
       slots.set(k, st);
     }
     return st;
   };
-  for (const move of running) for (const n of move.needs) slot(n).inUse += 1;
+  if (!counted) for (const move of running as readonly ScheduledMove[]) for (const n of move.needs) slot(n).inUse += 1;
 
   const start: string[] = [];
   const waiting = new Map<string, WaitReason>();

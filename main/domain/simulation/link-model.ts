@@ -84,6 +84,12 @@ export interface LinkEstimate {
   /** The compression speed-up applied (1 when not compressing). */
   compressionFactor: number;
   sharedBy: number;
+  /**
+   * The share of each end's migration-network capacity (its line rate × its NICs at the option's
+   * efficiency) this move's stream takes when nothing else runs there: 1 fills that end, so a second
+   * move there only slows both down.
+   */
+  endLoad: { source: number; destination: number };
   /** The rule applied, in words, for a planner's explanation. */
   basis: string;
 }
@@ -107,13 +113,20 @@ function share(capacity: Capacity, sharedBy: number): number {
   return Math.max(MIN_LINK_MBPS, Math.min(capacity.streamMBps, capacity.totalMBps / sharedBy));
 }
 
-/**
- * With per-end counts: a fair share of each end's own capacity (its line × its NICs × `perNic`, the
- * option's efficiency), capped at the stream rate.
- */
+/** An end's whole migration-network capacity: its line rate × its NICs × `perNic` (the option's efficiency). */
+function endCapacity(e: LinkEnd, perNic: number): number {
+  return Math.max(0, e.migrationNetwork.gbps) * MBPS_PER_GBPS * Math.max(1, Math.floor(e.migrationNetwork.nics)) * perNic;
+}
+
+/** With per-end counts: a fair share of each end's own capacity, capped at the stream rate. */
 function shareAtEnds(streamMBps: number, input: LinkInput, perNic: number, at: { source: number; destination: number }): number {
-  const end = (e: LinkEnd): number => Math.max(0, e.migrationNetwork.gbps) * MBPS_PER_GBPS * Math.max(1, Math.floor(e.migrationNetwork.nics)) * perNic;
-  return Math.max(MIN_LINK_MBPS, Math.min(streamMBps, end(input.source) / Math.max(1, at.source), end(input.destination) / Math.max(1, at.destination)));
+  return Math.max(MIN_LINK_MBPS, Math.min(streamMBps, endCapacity(input.source, perNic) / Math.max(1, at.source), endCapacity(input.destination, perNic) / Math.max(1, at.destination)));
+}
+
+/** What a stream alone takes of each end's capacity. */
+function endLoads(streamMBps: number, input: LinkInput, perNic: number): { source: number; destination: number } {
+  const load = (e: LinkEnd): number => Math.min(1, streamMBps / Math.max(1e-9, endCapacity(e, perNic)));
+  return { source: load(input.source), destination: load(input.destination) };
 }
 
 /** The rates one move gets on its link, by the rules above. */
@@ -131,7 +144,7 @@ export function linkEstimate(input: LinkInput): LinkEstimate {
   switch (input.option) {
     case 'TCPIP': {
       const rate = at ? shareAtEnds(tcp.streamMBps, input, TCP_EFFICIENCY, at) : share(tcp, sharedBy);
-      return { memoryMBps: rate, fileCopyMBps: rate, lineMBps, nics, rdma, compressionFactor: 1, sharedBy, basis: `TCP/IP: one stream at ${TCP_EFFICIENCY * 100}% of one NIC (${line})${shared}` };
+      return { memoryMBps: rate, fileCopyMBps: rate, lineMBps, nics, rdma, compressionFactor: 1, sharedBy, endLoad: endLoads(tcp.streamMBps, input, TCP_EFFICIENCY), basis: `TCP/IP: one stream at ${TCP_EFFICIENCY * 100}% of one NIC (${line})${shared}` };
     }
     case 'Compression': {
       const factor = compressionFactor(input.source.cpu.usagePercent);
@@ -139,18 +152,18 @@ export function linkEstimate(input: LinkInput): LinkEstimate {
       return {
         memoryMBps: at ? shareAtEnds(compressed.streamMBps, input, TCP_EFFICIENCY * factor, at) : share(compressed, sharedBy),
         fileCopyMBps: at ? shareAtEnds(tcp.streamMBps, input, TCP_EFFICIENCY, at) : share(tcp, sharedBy),
-        lineMBps, nics, rdma, compressionFactor: factor, sharedBy,
+        lineMBps, nics, rdma, compressionFactor: factor, sharedBy, endLoad: endLoads(tcp.streamMBps, input, TCP_EFFICIENCY),
         basis: `Compression: TCP/IP rate × ${factor.toFixed(2)} at ${input.source.cpu.usagePercent}% source CPU (${line})${shared}`,
       };
     }
     case 'SMB': {
       if (!rdma) {
         const rate = at ? shareAtEnds(tcp.streamMBps, input, TCP_EFFICIENCY, at) : share(tcp, sharedBy);
-        return { memoryMBps: rate, fileCopyMBps: rate, lineMBps, nics, rdma, compressionFactor: 1, sharedBy, basis: `SMB without RDMA on both ends: about the TCP/IP rate (${line})${shared}` };
+        return { memoryMBps: rate, fileCopyMBps: rate, lineMBps, nics, rdma, compressionFactor: 1, sharedBy, endLoad: endLoads(tcp.streamMBps, input, TCP_EFFICIENCY), basis: `SMB without RDMA on both ends: about the TCP/IP rate (${line})${shared}` };
       }
       const direct: Capacity = { streamMBps: lineMBps * nics, totalMBps: lineMBps * nics };
       const rate = at ? shareAtEnds(direct.streamMBps, input, 1, at) : share(direct, sharedBy);
-      return { memoryMBps: rate, fileCopyMBps: rate, lineMBps, nics, rdma, compressionFactor: 1, sharedBy, basis: `SMB Direct + Multichannel: line rate × NICs (${line})${shared}` };
+      return { memoryMBps: rate, fileCopyMBps: rate, lineMBps, nics, rdma, compressionFactor: 1, sharedBy, endLoad: endLoads(direct.streamMBps, input, 1), basis: `SMB Direct + Multichannel: line rate × NICs (${line})${shared}` };
     }
     default:
       return assertNever(input.option);
