@@ -55,13 +55,18 @@ export function planJson(plan: Plan): unknown {
 
 const seconds = (s: number): string => (s >= 3600 ? `${(s / 3600).toFixed(1)} h` : s >= 120 ? `${(s / 60).toFixed(1)} min` : `${s.toFixed(1)} s`);
 
+/** What a move waits for, in the plan's table: moves freeing memory it needs, and moves it runs after on a full network. */
+function waitsFor(m: Plan['moves'][number]): string {
+  return [...m.after.map((id) => `${id} (frees memory)`), ...m.follows.map((id) => `${id} (network full)`)].join(', ') || '-';
+}
+
 /** The plan as text: the moves in order with their predicted times, what cannot move and why, the window and its bound. */
 export function planText(plan: Plan): string {
   const lines: string[] = [];
   if (plan.moves.length) {
     lines.push(table([
       ['#', 'VM', 'FROM', 'TO', 'TRANSFER', 'START', 'END', 'DOWNTIME', 'WAITS FOR'],
-      ...plan.moves.map((m) => [m.id, m.vm, m.from, m.to, m.transferType, seconds(m.start), seconds(m.end), `${Math.round(m.downtime * 1000)} ms`, m.after.join(', ') || '-']),
+      ...plan.moves.map((m) => [m.id, m.vm, m.from, m.to, m.transferType, seconds(m.start), seconds(m.end), `${Math.round(m.downtime * 1000)} ms`, waitsFor(m)]),
     ]));
   } else {
     lines.push('No move to make.');

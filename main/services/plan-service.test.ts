@@ -145,6 +145,32 @@ describe('running a plan as a job group', () => {
     expect(job(back.id)).toMatchObject({ status: 'Canceled', summary: expect.stringMatching(/^Not started: it waited for "Migrate virtual machine VM-1 to HV-A", which failed/) as string });
   });
 
+  it('runs moves one after the other where the plan holds them for a full migration network, and a move it follows may fail', async () => {
+    const doc = estate();
+    // HV-A has one 1 Gbps NIC: one live migration fills it, so the plan sends its VMs one at a time.
+    const a = doc.hosts.find((h) => h.name === 'HV-A') as InventoryDocument['hosts'][number];
+    a.migrationNetwork = { gbps: 1, rdma: false, nics: 1 };
+    await open(doc);
+    const request = { kind: 'vms' as const, vms: ['VM-1', 'VM-2'], to: 'auto', perVm: { 'VM-1': 'HV-B', 'VM-2': 'HV-C' } };
+    const plan = s.plans.plan(request);
+    if (!plan.ok) throw new Error(plan.error.message);
+    const [first, second] = plan.value.moves;
+    expect(second.follows).toEqual([first.id]);
+    expect(second.start).toBeCloseTo(first.end, 3);
+
+    const run = s.plans.run(request);
+    if (!run.ok) throw new Error(run.error.message);
+    const later = jobOf(run.value.jobs, second.vm);
+    expect(job(later.id)).toMatchObject({
+      status: 'Queued',
+      waitingFor: `waiting for "Migrate virtual machine ${first.vm} to ${first.to}" to end first (the plan runs them one after the other: together they would only share the same full migration network)`,
+    });
+    moveOf(first.vm).fail('the destination refused it');
+    await tick();
+    s.scheduler.dispatch();
+    expect(job(later.id).status).toBe('Running');
+  });
+
   it('saves the VMs an evacuation cannot move when asked to, as jobs of the group', async () => {
     const doc = estate();
     doc.vms[2] = { ...doc.vms[2], memoryMB: 500_000 };

@@ -56,6 +56,9 @@ const MoveRow = memo(
         <TableCell className={styles.num}>{formatDuration(tr, move.end)}</TableCell>
         <TableCell className={styles.num}>{formatDuration(tr, move.end - move.start)}</TableCell>
         <TableCell className={styles.num}>{t('unit.ms', { value: formatNumber(move.downtime * 1000) })}</TableCell>
+        <TableCell className={styles.nowrap}>
+          {[...move.after.map((id) => t('plan.waits.memory', { id })), ...move.follows.map((id) => t('plan.waits.network', { id }))].join(', ')}
+        </TableCell>
         <TableCell>
           <RiskCell move={move} />
         </TableCell>
@@ -75,7 +78,7 @@ const MoveRow = memo(
   (a, b) => a.job === b.job && a.running === b.running && sameMove(a.move, b.move),
 );
 
-/** The planned moves in order: VM, from, to, transfer type, predicted start, end, duration, downtime, and a warning where pre-copy may not converge; once running, each move's job. */
+/** The planned moves in order: VM, from, to, transfer type, predicted start, end, duration, downtime, what each waits for, and a warning where pre-copy may not converge; once running, each move's job. */
 export function PlanMovesTable({ moves, jobsByVm, running }: { moves: readonly PlannedMove[]; jobsByVm: ReadonlyMap<string, Job>; running: boolean }) {
   const styles = useStyles();
   const { t } = useT();
@@ -92,6 +95,7 @@ export function PlanMovesTable({ moves, jobsByVm, running }: { moves: readonly P
           <TableHeaderCell className={styles.num}>{t('plan.col.end')}</TableHeaderCell>
           <TableHeaderCell className={styles.num}>{t('plan.col.duration')}</TableHeaderCell>
           <TableHeaderCell className={styles.num}>{t('plan.col.downtime')}</TableHeaderCell>
+          <TableHeaderCell title={t('plan.col.waitsHint')}>{t('plan.col.waits')}</TableHeaderCell>
           <TableHeaderCell>{t('plan.col.warning')}</TableHeaderCell>
           {running ? <TableHeaderCell>{t('plan.col.job')}</TableHeaderCell> : null}
         </TableRow>

@@ -64,7 +64,9 @@ describe('plan view', () => {
     expect(within(view).getByText('Lower bound 50 s')).toBeTruthy();
     expect(within(view).getByText('No order of these moves ends sooner than 50 s: HV-MI-11 must send 48 GB over its 10 Gbps link.')).toBeTruthy();
     const rows = within(within(view).getByRole('table', { name: 'Planned moves' })).getAllByRole('row');
-    expect(within(rows[1]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['m1', 'SQL-PROD-01', 'HV-MI-11', 'HV-MI-12', 'Live', '0 s', '40 s', '40 s', '120 ms', '']);
+    expect(within(rows[1]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['m1', 'SQL-PROD-01', 'HV-MI-11', 'HV-MI-12', 'Live', '0 s', '40 s', '40 s', '120 ms', '', '']);
+    // web-01 runs after SQL-PROD-01: together they would only share HV-MI-11's full network.
+    expect(within(rows[2]).getAllByRole('cell')[9].textContent).toBe('m1 (network full)');
   });
 
   it('says which VMs cannot move and every reason, with its code', async () => {

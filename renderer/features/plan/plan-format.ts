@@ -126,6 +126,8 @@ export function sameMove(x: PlannedMove, y: PlannedMove): boolean {
       x.transferType === y.transferType &&
       x.performanceOption === y.performanceOption &&
       x.risk === y.risk &&
-      x.convergence === y.convergence)
+      x.convergence === y.convergence &&
+      x.after.join() === y.after.join() &&
+      x.follows.join() === y.follows.join())
   );
 }

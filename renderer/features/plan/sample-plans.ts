@@ -29,7 +29,7 @@ export function samplePlan(request: PlanRequest = { kind: 'vms', vms: ['SQL-PROD
       makePlannedMove('m2', 'web-01', 'HV-MI-11', whatIf.performanceOption === 'SMB' ? 'HV-MI-20' : 'HV-MI-12', 40 * scale, 60 * scale + extra, {
         risk: 'never',
         convergence: NEVER_CONVERGES,
-        after: ['m1'],
+        follows: ['m1'],
       }),
     ],
     unmovable: [
