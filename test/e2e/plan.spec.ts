@@ -104,3 +104,28 @@ test('evacuate a host in the demo estate and watch the timeline turn into jobs',
   await expect(page.getByRole('button', { name: 'Stop Maintenance Mode' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Start Maintenance Mode…' })).toBeEnabled();
 });
+
+test('plan chosen VMs and send one of them to another host from its row', async ({ page, ferry }) => {
+  test.setTimeout(60_000);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(ferry.url);
+  await expect(tree(page)).toBeVisible();
+  // With the host selected and no VM, Plan Migrations plans every VM of the host (five running, one off), each to its best host.
+  await (await hostNode(page)).click();
+  await page.getByRole('button', { name: 'Plan Migrations' }).click();
+  const view = page.getByRole('region', { name: 'Plan: migrate 6 VMs' });
+  const moves = view.getByRole('table', { name: 'Planned moves' });
+  await expect(moves.getByRole('row')).toHaveCount(7);
+  const web = moves.getByRole('combobox', { name: 'Destination of WEB-TO-01' });
+  const best = ((await web.locator('option:checked').textContent()) ?? '').replace(' (best)', '');
+  expect(best).toMatch(/^HV-TO-0[12]$/);
+  const other = best === 'HV-TO-01' ? 'HV-TO-02' : 'HV-TO-01';
+  await web.selectOption(other);
+  // The plan follows at once: the row keeps the choice and its bar leaves for the other host.
+  const lanes = view.getByRole('group', { name: 'Migration slots' });
+  await expect(lanes.getByRole('button', { name: new RegExp(`^WEB-TO-01, ${HOST} to ${other}, `) }).first()).toBeVisible();
+  await expect(moves.getByRole('combobox', { name: 'Destination of WEB-TO-01' })).toHaveValue(other);
+  await page.screenshot({ path: 'test-results/screenshots/plan-view-vms.png' });
+  await moves.getByRole('combobox', { name: 'Destination of WEB-TO-01' }).selectOption('auto');
+  await expect(lanes.getByRole('button', { name: new RegExp(`^WEB-TO-01, ${HOST} to ${best}, `) }).first()).toBeVisible();
+});

@@ -7,6 +7,7 @@ import { JobStatusLabel } from '../../components/JobStatusLabel.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { useT } from '../../i18n/use-translator.js';
 import { formatDuration } from '../jobs/job-format.js';
+import { PlanDestinationSelect, type DestinationChoice } from './PlanDestinationSelect.js';
 import { sameMove } from './plan-format.js';
 
 const useStyles = makeStyles({
@@ -41,7 +42,7 @@ function RiskCell({ move }: { move: PlannedMove }) {
 
 /** One planned move's row; drawn again only when the move or its job changes. */
 const MoveRow = memo(
-  function MoveRow({ move, job, running }: { move: PlannedMove; job: Job | undefined; running: boolean }) {
+  function MoveRow({ move, job, running, destinations }: { move: PlannedMove; job: Job | undefined; running: boolean; destinations: DestinationChoice | null }) {
     const styles = useStyles();
     const tr = useT();
     const { t, formatNumber } = tr;
@@ -50,7 +51,9 @@ const MoveRow = memo(
         <TableCell className={styles.nowrap}>{move.id}</TableCell>
         <TableCell className={styles.nowrap}>{move.vm}</TableCell>
         <TableCell className={styles.nowrap}>{move.from}</TableCell>
-        <TableCell className={styles.nowrap}>{move.to}</TableCell>
+        <TableCell className={styles.nowrap}>
+          {destinations ? <PlanDestinationSelect vm={move.vm} source={move.from} planned={move.to} choice={destinations} /> : move.to}
+        </TableCell>
         <TableCell className={styles.nowrap}>{t(`transfer.${move.transferType}` as MessageKey)}</TableCell>
         <TableCell className={styles.num}>{formatDuration(tr, move.start)}</TableCell>
         <TableCell className={styles.num}>{formatDuration(tr, move.end)}</TableCell>
@@ -75,11 +78,22 @@ const MoveRow = memo(
       </TableRow>
     );
   },
-  (a, b) => a.job === b.job && a.running === b.running && sameMove(a.move, b.move),
+  (a, b) => a.job === b.job && a.running === b.running && a.destinations === b.destinations && sameMove(a.move, b.move),
 );
 
-/** The planned moves in order: VM, from, to, transfer type, predicted start, end, duration, downtime, what each waits for, and a warning where pre-copy may not converge; once running, each move's job. */
-export function PlanMovesTable({ moves, jobsByVm, running }: { moves: readonly PlannedMove[]; jobsByVm: ReadonlyMap<string, Job>; running: boolean }) {
+/** The planned moves in order: VM, from, to (a choice, in a plan of chosen VMs not yet run), transfer type, predicted start, end, duration, downtime, what each waits for, and a warning where pre-copy may not converge; once running, each move's job. */
+export function PlanMovesTable({
+  moves,
+  jobsByVm,
+  running,
+  destinations = null,
+}: {
+  moves: readonly PlannedMove[];
+  jobsByVm: ReadonlyMap<string, Job>;
+  running: boolean;
+  /** Where each VM goes can be changed here (a plan of chosen VMs, not yet run). */
+  destinations?: DestinationChoice | null;
+}) {
   const styles = useStyles();
   const { t } = useT();
   return (
@@ -102,7 +116,7 @@ export function PlanMovesTable({ moves, jobsByVm, running }: { moves: readonly P
       </TableHeader>
       <TableBody>
         {moves.map((move) => (
-          <MoveRow key={move.id} move={move} job={jobsByVm.get(move.vm.toLowerCase())} running={running} />
+          <MoveRow key={move.id} move={move} job={jobsByVm.get(move.vm.toLowerCase())} running={running} destinations={destinations} />
         ))}
       </TableBody>
     </Table>

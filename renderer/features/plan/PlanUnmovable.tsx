@@ -2,6 +2,7 @@ import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, 
 import type { UnmovableVm } from '../../../shared/model/plan.js';
 import { assertNever } from '../../../shared/model/result.js';
 import { useT } from '../../i18n/use-translator.js';
+import { PlanDestinationSelect, type DestinationChoice } from './PlanDestinationSelect.js';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
@@ -29,8 +30,11 @@ function ActionText({ action }: { action: UnmovableVm['action'] }) {
   }
 }
 
-/** The VMs the plan cannot move: where each is, every reason (its code and message), and for an evacuation what happens to it instead. */
-export function PlanUnmovable({ unmovable, evacuation }: { unmovable: readonly UnmovableVm[]; evacuation: boolean }) {
+/**
+ * The VMs the plan cannot move: where each is, every reason (its code and message), for an evacuation
+ * what happens to it instead, and in a plan of chosen VMs not yet run, its destination to change.
+ */
+export function PlanUnmovable({ unmovable, evacuation, destinations = null }: { unmovable: readonly UnmovableVm[]; evacuation: boolean; destinations?: DestinationChoice | null }) {
   const styles = useStyles();
   const { t } = useT();
   return (
@@ -39,6 +43,7 @@ export function PlanUnmovable({ unmovable, evacuation }: { unmovable: readonly U
         <TableRow>
           <TableHeaderCell>{t('plan.col.vm')}</TableHeaderCell>
           <TableHeaderCell>{t('plan.col.host')}</TableHeaderCell>
+          {destinations ? <TableHeaderCell>{t('plan.col.to')}</TableHeaderCell> : null}
           {evacuation ? <TableHeaderCell>{t('plan.col.outcome')}</TableHeaderCell> : null}
           <TableHeaderCell className={styles.why}>{t('plan.col.why')}</TableHeaderCell>
         </TableRow>
@@ -48,6 +53,11 @@ export function PlanUnmovable({ unmovable, evacuation }: { unmovable: readonly U
           <TableRow key={u.vm}>
             <TableCell className={styles.nowrap}>{u.vm}</TableCell>
             <TableCell className={styles.nowrap}>{u.host}</TableCell>
+            {destinations ? (
+              <TableCell className={styles.nowrap}>
+                <PlanDestinationSelect vm={u.vm} source={u.host} planned={null} choice={destinations} />
+              </TableCell>
+            ) : null}
             {evacuation ? (
               <TableCell className={styles.nowrap}>
                 <ActionText action={u.action} />

@@ -64,7 +64,11 @@ describe('plan view', () => {
     expect(within(view).getByText('Lower bound 50 s')).toBeTruthy();
     expect(within(view).getByText('No order of these moves ends sooner than 50 s: HV-MI-11 must send 48 GB over its 10 Gbps link.')).toBeTruthy();
     const rows = within(within(view).getByRole('table', { name: 'Planned moves' })).getAllByRole('row');
-    expect(within(rows[1]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['m1', 'SQL-PROD-01', 'HV-MI-11', 'HV-MI-12', 'Live', '0 s', '40 s', '40 s', '120 ms', '', '']);
+    const cells = within(rows[1]).getAllByRole('cell');
+    expect(cells.map((c, i) => (i === 3 ? null : c.textContent))).toEqual(['m1', 'SQL-PROD-01', 'HV-MI-11', null, 'Live', '0 s', '40 s', '40 s', '120 ms', '', '']);
+    // The destination is a choice: the best host, named, until the admin picks another.
+    const to = within(cells[3]).getByRole('combobox', { name: 'Destination of SQL-PROD-01' }) as HTMLSelectElement;
+    expect([to.value, to.selectedOptions[0]?.textContent]).toEqual(['auto', 'HV-MI-12 (best)']);
     // web-01 runs after SQL-PROD-01: together they would only share HV-MI-11's full network.
     expect(within(rows[2]).getAllByRole('cell')[9].textContent).toBe('m1 (network full)');
   });
@@ -225,6 +229,23 @@ describe('plan view', () => {
     const view = await openPlanOfHvMi11(rendered);
     fireEvent.change(within(view).getByRole('combobox', { name: 'Destination' }), { target: { value: 'HV-MI-20' } });
     await waitFor(() => expect(callsOf(rendered.backend, 'plan.create').at(-1)?.request).toEqual({ kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'HV-MI-20' }));
+  });
+
+  it('sends one VM to another host from its row, and back to its best host; a VM that cannot move gets a destination too', async () => {
+    const rendered = await renderConsole();
+    const view = await openPlanOfHvMi11(rendered);
+    const moves = () => within(within(view).getByRole('table', { name: 'Planned moves' }));
+    // Its own host is no destination.
+    const web = moves().getByRole('combobox', { name: 'Destination of web-01' }) as HTMLSelectElement;
+    expect([...web.options].map((o) => o.value)).not.toContain('HV-MI-11');
+    fireEvent.change(web, { target: { value: 'HV-MI-20' } });
+    await waitFor(() => expect(callsOf(rendered.backend, 'plan.create').at(-1)?.request).toEqual({ kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'auto', perVm: { 'web-01': 'HV-MI-20' } }));
+    await waitFor(() => expect((moves().getByRole('combobox', { name: 'Destination of web-01' }) as HTMLSelectElement).value).toBe('HV-MI-20'));
+    fireEvent.change(moves().getByRole('combobox', { name: 'Destination of web-01' }), { target: { value: 'auto' } });
+    await waitFor(() => expect(callsOf(rendered.backend, 'plan.create').at(-1)?.request).toEqual({ kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'auto' }));
+    const unmovable = within(within(view).getByRole('table', { name: 'VMs that cannot move' }));
+    fireEvent.change(unmovable.getByRole('combobox', { name: 'Destination of DC-MI-01' }), { target: { value: 'HV-MI-12' } });
+    await waitFor(() => expect(callsOf(rendered.backend, 'plan.create').at(-1)?.request).toMatchObject({ perVm: { 'DC-MI-01': 'HV-MI-12' } }));
   });
 
   it('keeps Plan Migrations off with nothing to plan', async () => {

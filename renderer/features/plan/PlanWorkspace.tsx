@@ -22,6 +22,7 @@ import { jobEnded } from '../../store/jobs-slice.js';
 import { formatDuration } from '../jobs/job-format.js';
 import { ComparePlansDialog } from './ComparePlansDialog.js';
 import { groupJobsByVm, planHosts } from './plan-format.js';
+import { useDestinationChoice } from './PlanDestinationSelect.js';
 import { PlanMovesTable } from './PlanMovesTable.js';
 import { PlanTimeline } from './PlanTimeline.js';
 import { PlanUnmovable } from './PlanUnmovable.js';
@@ -189,6 +190,8 @@ function PlanSections({
   const styles = useStyles();
   const { t } = useT();
   const script = useAppStore((s) => s.planScript);
+  const starting = useAppStore((s) => s.planStarting);
+  const destinations = useDestinationChoice(view.request, !running && !starting);
   const timelineId = useId();
   const movesId = useId();
   const unmovableId = useId();
@@ -218,7 +221,7 @@ function PlanSections({
           <Text className={styles.muted}>{t('plan.moves.none')}</Text>
         ) : (
           <div className={styles.tableWrap}>
-            <PlanMovesTable moves={plan.moves} jobsByVm={jobsByVm} running={running} />
+            <PlanMovesTable moves={plan.moves} jobsByVm={jobsByVm} running={running} destinations={destinations} />
           </div>
         )}
       </section>
@@ -228,7 +231,7 @@ function PlanSections({
             {t('plan.section.unmovable')}
           </h3>
           <div className={styles.tableWrap}>
-            <PlanUnmovable unmovable={plan.unmovable} evacuation={view.request.kind === 'evacuate'} />
+            <PlanUnmovable unmovable={plan.unmovable} evacuation={view.request.kind === 'evacuate'} destinations={destinations} />
           </div>
         </section>
       ) : null}
