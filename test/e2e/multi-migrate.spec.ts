@@ -42,6 +42,9 @@ async function openWizardForThree(page: Page): Promise<Locator> {
   for (const vm of VMS.slice(1)) await vmRow(page, vm).click({ modifiers: ['Control'] });
   for (const vm of VMS) await expect(vmRow(page, vm)).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('region', { name: 'Virtual machines' })).toContainText('3 selected');
+  // The details pane adds the three up.
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: '3 virtual machines' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/multi-select-details.png' });
   await page.getByRole('tab', { name: 'Virtual Machine' }).click();
   await page.getByRole('button', { name: 'Migrate Virtual Machine', exact: true }).click();
   const wizard = wizardOf(page);

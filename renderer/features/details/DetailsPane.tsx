@@ -1,9 +1,11 @@
 import { makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import { Desktop20Regular, Server20Regular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { Desktop20Regular, Server20Regular, TabDesktopMultiple20Regular } from '@fluentui/react-icons';
+import { useMemo, type ReactNode } from 'react';
+import type { Vm } from '../../../shared/model/inventory.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { HostDetails } from './HostDetails.js';
+import { SelectionDetails } from './SelectionDetails.js';
 import { VmDetails } from './VmDetails.js';
 
 const useStyles = makeStyles({
@@ -39,14 +41,24 @@ function Header({ icon, name, kind }: { icon: ReactNode; name: string; kind: str
   );
 }
 
-/** The right pane: details of the selected VM, else of the selected host, else a hint. */
+/** The right pane: details of the selected VM, else of several selected VMs together, else of the selected host, else a hint. */
 export function DetailsPane() {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, tn } = useT();
   const vm = useAppStore((s) => (s.selectedVmId ? (s.index?.vmById.get(s.selectedVmId) ?? null) : null));
+  const selectedIds = useAppStore((s) => s.selectedVmIds);
+  const index = useAppStore((s) => s.index);
+  const selected = useMemo(() => (selectedIds.length > 1 && index ? selectedIds.map((id) => index.vmById.get(id)).filter((v): v is Vm => v !== undefined) : []), [selectedIds, index]);
   const host = useAppStore((s) => s.index?.tree.nodesById.get(s.selectedNodeId)?.host ?? null);
   let content: ReactNode;
-  if (vm) {
+  if (selected.length > 1) {
+    content = (
+      <>
+        <Header icon={<TabDesktopMultiple20Regular />} name={tn('vmList.count', selected.length)} kind={t('details.kind.selection')} />
+        <SelectionDetails vms={selected} />
+      </>
+    );
+  } else if (vm) {
     content = (
       <>
         <Header icon={<Desktop20Regular />} name={vm.name} kind={t('details.kind.vm')} />
