@@ -11,11 +11,16 @@ import { nameKey } from '../storage-paths/names.js';
 /**
  * Plays a set of moves forward in time the way Ferry's scheduler would run them: moves are submitted
  * in the given order and start by the same slot rules (`decideDispatch`, migration-rules.md
- * section 4); a move with `after` starts only once those moves have ended. Each move runs the
- * migration model's engine; each host's migration network is shared fairly by the moves on it (a move
- * gets the least of its stream rate and its share at either end), and whenever a move starts or ends, the rates of the moves on its hosts' links are worked out again (the simulator connector
+ * section 4); a move with `after` or `follows` starts only once those moves have ended. Each move
+ * runs the migration model's engine; each host's migration network is shared fairly by the moves on it
+ * (a move gets the least of its stream rate and its share at either end), and whenever a move starts
+ * or ends, the rates of the moves on its hosts' links are worked out again (the simulator connector
  * does the same). Event-driven: between two events every rate is constant, so each move's end is
  * known exactly and nothing is stepped by a clock.
+ *
+ * With link admission the timeline also holds moves back while their links are full, and says which
+ * move each held one `follows`: replayed with those follows and no admission (what the scheduler does
+ * with a run's jobs), it takes the same decisions (timeline.test.ts checks this on random moves).
  */
 
 /** A move to play. */
@@ -39,9 +44,11 @@ export interface PlayOptions {
   /** A what-if bandwidth cap on every host's migration network, Gbps. */
   capGbps?: number | null;
   /**
-   * Start a network move only while each of its ends has room for its stream alone (running moves'
-   * `endLoad` there plus its own at most 1, or nothing else running there), so no link is shared by more
-   * streams than it can carry at full rate. What a held move waited for is returned as `follows`.
+   * Keep a network move out of the scheduler's sight until each of its ends has room for it (the
+   * running moves' loads there plus its own at most 1, or nothing else running there), so links are
+   * not shared by more streams than they carry at full rate. Once in sight a move stays in, as a move
+   * whose `follows` have ended does for the scheduler. What a held move waited for is returned as
+   * `follows`.
    */
   linkAdmission?: boolean;
 }
@@ -92,7 +99,7 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
     }
     return l;
   };
-  const items = moves.map((move, order): Item => {
+  const items = moves.map((move): Item => {
     const needs = slotsNeeded(move.kind, move.source.name, move.destination.name) as SlotNeed[];
     const network = usesMigrationNetwork(move.kind);
     const source = capped(move.source);
@@ -101,7 +108,7 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
     const dst = link(nameKey(move.destination.name));
     const alone = network && options.linkAdmission ? move.linkLoad ?? linkEstimate({ source, destination, option: move.option, sharedBy: 1, sharedAt: { source: 1, destination: 1 } }).endLoad : null;
     return {
-      move, order, scheduled: { id: move.id, needs }, slots: needs.map(useOf), source, destination, src, dst,
+      move, scheduled: { id: move.id, needs }, slots: needs.map(useOf), source, destination, src, dst,
       links: network ? (src === dst ? [src] : [src, dst]) : [], load: alone ? (src === dst ? [alone.source] : [alone.source, alone.destination]) : [],
       waitingFor: 0, dependents: [], held: false, inSight: false, running: null,
     };
@@ -270,7 +277,6 @@ interface Run {
 
 interface Item {
   move: TimelineMove;
-  order: number;
   scheduled: ScheduledMove;
   /** Its slots' use, one per need. */
   slots: SlotUse[];
