@@ -1,7 +1,7 @@
 import { labWorkingSetMB } from '../../main/domain/lab/lab-estate.js';
 import { estimateMove, type MoveEstimate } from '../../main/domain/simulation/migration-model.js';
 import { BYTES_PER_MB } from '../../main/domain/simulation/model-constants.js';
-import { QEMU_DOWNTIME_LIMIT_MS } from '../../main/infra/connectors/qemu/migration-params.js';
+import { QEMU_DOWNTIME_LIMIT_MS } from '../../main/domain/lab/qemu-migration-settings.js';
 import { median } from '../report.js';
 import type { MoveSample } from './lab-session.js';
 

@@ -1,8 +1,10 @@
 import type { InventoryDocument } from '../../../shared/model/inventory.js';
 import { assertNever, err, ok, type Result } from '../../../shared/model/result.js';
+import { isLabHost } from '../lab/lab-estate.js';
 import { buildStorageIndex } from '../storage-paths/storage-index.js';
 import { checkStoragePlan, type StorageMovePlan, type StoragePlanOptions } from '../storage-paths/storage-plan.js';
 import { vmFolderIn } from '../storage-paths/vm-storage.js';
+import { labStorageMigrationScript } from './lab-script.js';
 import { psLiteral } from './ps-literal.js';
 import { findVmAndHost, hostAddress, scriptModuleFor, scriptText, vmmLookupLines, type ScriptModule } from './script-parts.js';
 
@@ -11,7 +13,8 @@ import { findVmAndHost, hostAddress, scriptModuleFor, scriptText, vmmLookupLines
  * `checkStoragePlan` (otherwise an error with code `storage-plan-invalid` lists the problems). Hyper-V module:
  * Move-VMStorage -DestinationStoragePath for the whole VM, or -VirtualMachinePath and -Vhds (source and
  * destination file per disk) for VHDs placed individually. VMM module: Move-SCVirtualMachine -Path to the same
- * host, with Move-SCVirtualHardDisk per disk in one job group. Every inventory value is a `psLiteral`.
+ * host, with Move-SCVirtualHardDisk per disk in one job group. Every inventory value is a `psLiteral`. On a QEMU
+ * lab host: the QMP steps Ferry takes (`labStorageMigrationScript`).
  */
 export function storageMigrationScript(
   plan: StorageMovePlan,
@@ -26,6 +29,7 @@ export function storageMigrationScript(
   if (!check.valid) {
     return err('storage-plan-invalid', check.problems.map((p) => p.message).join(' '), { problems: check.problems });
   }
+  if (isLabHost(host)) return ok(labStorageMigrationScript(check.moves.filter((m) => m.kind === 'disk').length));
   const module = options.module ?? scriptModuleFor(inventory);
   const lines = [`# Ferry: migrate storage of a virtual machine (${module === 'vmm' ? 'VMM' : 'Hyper-V'} module).`];
   const diskMoves = check.moves.filter((m) => m.kind === 'disk');

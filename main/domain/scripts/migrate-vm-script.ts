@@ -1,12 +1,14 @@
 import type { InventoryDocument, PerformanceOption } from '../../../shared/model/inventory.js';
 import type { TransferType } from '../../../shared/model/placement.js';
 import { assertNever, err, ok, type Result } from '../../../shared/model/result.js';
+import { isLabHost } from '../lab/lab-estate.js';
 import { sameCluster } from '../placement/placement-index.js';
 import { transferMovesStorage } from '../placement/transfer-type.js';
 import { nameKey } from '../storage-paths/names.js';
 import { buildStorageIndex, defaultStorageLocation } from '../storage-paths/storage-index.js';
 import { vmDiskTargets } from '../storage-paths/vm-disk-placement.js';
 import { vmFolderIn } from '../storage-paths/vm-storage.js';
+import { labVmMigrationScript } from './lab-script.js';
 import { psLiteral } from './ps-literal.js';
 import {
   findVmAndHost,
@@ -46,7 +48,8 @@ export interface VmMigrationScriptRequest {
  * moves inside a cluster and -Path -UseLAN when files are copied. VHDs placed individually: Move-VM -IncludeStorage
  * -VirtualMachinePath `location\VM name` -Vhds (every VHD's source and destination file); with VMM, a
  * Move-SCVirtualHardDisk per placed VHD in the job group of the Move-SCVirtualMachine. Every inventory value is a `psLiteral`;
- * comments carry no inventory value (a newline in a name would end the comment).
+ * comments carry no inventory value (a newline in a name would end the comment). Between QEMU lab hosts: the QMP
+ * steps Ferry takes (`labVmMigrationScript`).
  */
 export function vmMigrationScript(request: VmMigrationScriptRequest, inventory: InventoryDocument): Result<string> {
   const index = buildStorageIndex(inventory);
@@ -58,6 +61,8 @@ export function vmMigrationScript(request: VmMigrationScriptRequest, inventory: 
   if (dest === source) return err('same-host', `${vm.name} is already on ${dest.name}: pick another destination, or use Migrate Storage to move its files.`);
 
   const type = request.transferType;
+  // Between QEMU lab hosts Ferry speaks QMP: the script says what it sends instead.
+  if (isLabHost(source) && isLabHost(dest)) return ok(labVmMigrationScript(type, request.performanceOption ?? source.liveMigration.performanceOption, source, dest, vm.disks.length));
   const movesStorage = transferMovesStorage(type);
   const location = movesStorage ? (request.destinationPath ?? defaultStorageLocation(dest, index)?.path ?? null) : null;
   if (movesStorage && location === null) {

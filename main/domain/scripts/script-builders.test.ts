@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest';
 import type { InventoryDocument } from '../../../shared/model/inventory.js';
 import type { TransferType } from '../../../shared/model/placement.js';
 import { minimalInventory } from '../../../test/fixtures/minimal-inventory.js';
+import { DEFAULT_LAB_SPEC, inventoryWithLab } from '../lab/lab-estate.js';
 import { vmMigrationScript, type VmMigrationScriptRequest } from './migrate-vm-script.js';
 import { storageMigrationScript } from './migrate-storage-script.js';
 import { PS_SINGLE_QUOTES, psLiteral } from './ps-literal.js';
@@ -277,6 +278,43 @@ describe('storageMigrationScript', () => {
   it('refuses a plan that fails its checks, with the problems', () => {
     const result = storageMigrationScript({ vm: 'SQL-FCI-MI-01', scope: 'whole-vm', path: 'C:\\ClusterStorage\\Volume1' }, demo);
     expect(result.ok ? null : result.error.code).toBe('storage-plan-invalid');
+  });
+});
+
+describe('View Script between QEMU lab hosts', () => {
+  const lab = inventoryWithLab(demo, DEFAULT_LAB_SPEC);
+  const text = (r: { ok: true; value: string } | { ok: false }): string => (r.ok ? r.value : '');
+
+  it('says there is no PowerShell and lists the QMP steps with the settings the lab connector uses', () => {
+    const live = text(vmMigrationScript({ vm: 'LAB-VM-01', destinationHost: 'LAB-HV-02', transferType: 'Live', performanceOption: 'Compression' }, lab));
+    expect(live).toContain('not PowerShell, so there is no script to run');
+    expect(live).not.toMatch(/Move-VM|Move-SCVirtualMachine|Set-VMHost/);
+    // Every line is a comment: nothing in it would run.
+    expect(live.trimEnd().split('\n').every((l) => l.startsWith('# '))).toBe(true);
+    expect(live).toContain('migrate-set-capabilities {"capabilities":[{"capability":"events","state":true},{"capability":"multifd","state":true}]}');
+    expect(live).toContain('migrate-set-parameters {"multifd-channels":2,"multifd-compression":"zstd"}');
+    expect(live).toContain('{"max-bandwidth":1250000000,"downtime-limit":300}');
+    expect(live).not.toContain('blockdev-mirror');
+  });
+
+  it('Live (VSM) mirrors the disks to NBD exports first; the host\'s own option applies without a per-move one', () => {
+    const vsm = text(vmMigrationScript({ vm: 'LAB-VM-02', destinationHost: 'LAB-HV-03', transferType: 'Live (VSM)' }, lab));
+    expect(vsm).toMatch(/nbd-server-start[\s\S]*blockdev-mirror[\s\S]*migrate-incoming[\s\S]*block-job-cancel/);
+    const own = lab.hosts.find((h) => h.name === 'LAB-HV-01')?.liveMigration.performanceOption;
+    expect(vsm).toContain(own === 'TCPIP' ? '"multifd","state":false' : '"multifd","state":true');
+  });
+
+  it('a storage move on a lab host: mirror, then the VM switches to the copies', () => {
+    const storage = text(storageMigrationScript({ vm: 'LAB-VM-02', scope: 'whole-vm', path: 'D:\\Lab VMs\\moved' }, lab));
+    expect(storage).toMatch(/blockdev-add[\s\S]*blockdev-mirror[\s\S]*job-complete/);
+    expect(storage).not.toContain('Move-VMStorage');
+  });
+
+  it('comments carry no inventory value, even a hostile one', () => {
+    const hostile = { ...lab, vms: lab.vms.map((v) => (v.name === 'LAB-VM-01' ? { ...v, name: 'LAB $(Stop-Computer)\nRemove-Item C:\\' } : v)) };
+    const out = text(vmMigrationScript({ vm: 'LAB $(Stop-Computer)\nRemove-Item C:\\', destinationHost: 'LAB-HV-02', transferType: 'Live' }, hostile));
+    expect(out).not.toContain('Stop-Computer');
+    expect(out).not.toContain('LAB-HV-0');
   });
 });
 

@@ -21,7 +21,7 @@ import { pathsAfterMove } from '../../../domain/scheduler/move-result.js';
 import { movePhases, type PhaseKey } from '../../../domain/simulation/move-phases.js';
 import { nameKey } from '../../../domain/storage-paths/names.js';
 import type { LabDiskRecord, LabInstanceRecord, LabRecord, LabStore, LabVmRecord } from './lab-store.js';
-import { qemuMigrationSettings } from './migration-params.js';
+import { qemuMigrationSettings } from '../../../domain/lab/qemu-migration-settings.js';
 import { qemuAlive, qemuFilesRemove, qemuKill, qemuLaunch } from './qemu-instance.js';
 import { freePort, memoryMigrate, migrationConfigure, mirrorsEnd, mirrorsToReady, runState, sleep, SwitchOverClock, type MemoryResult, type MirrorPair } from './qemu-ops.js';
 import { QmpClient } from './qmp-client.js';

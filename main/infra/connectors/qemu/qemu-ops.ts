@@ -6,7 +6,7 @@
  */
 import net from 'node:net';
 import { eventTimeMs, type QmpClient, type QmpEvent } from './qmp-client.js';
-import type { QemuMigrationSettings } from './migration-params.js';
+import type { QemuMigrationSettings } from '../../../domain/lab/qemu-migration-settings.js';
 
 /** `query-migrate`'s answer, the fields Ferry reads. */
 export interface MigrateInfo {

@@ -1,5 +1,5 @@
-import type { Host, PerformanceOption } from '../../../../shared/model/inventory.js';
-import { assertNever } from '../../../../shared/model/result.js';
+import type { Host, PerformanceOption } from '../../../shared/model/inventory.js';
+import { assertNever } from '../../../shared/model/result.js';
 
 /**
  * How a host's live-migration options map to QEMU's migration settings:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QEMU_DOWNTIME_LIMIT_MS, qemuMigrationSettings } from './migration-params.js';
+import { QEMU_DOWNTIME_LIMIT_MS, qemuMigrationSettings } from './qemu-migration-settings.js';
 
 const host = (gbps: number, nics: number) => ({ migrationNetwork: { gbps, rdma: false, nics } });
 
