@@ -126,14 +126,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const starter = connector instanceof RoutingConnector ? { startsOnHost: (h: string) => connector.kindFor(h) !== 'simulator', vmStart: (vm: string, h: string) => connector.vmStart(vm, h) } : null;
   const migration = new MigrationService(db, inventory, jobService, hub, scheduler, starter);
   const hostSettings = new HostSettingsService(inventory, jobService, hub, scheduler, connector);
-  const plans = new PlanService(inventory, jobs, jobService, new JobGroupRepository(db), scheduler, hub, (host) =>
-    connector instanceof RoutingConnector && connector.kindFor(host) !== 'simulator'
-      ? {
-          ok: false,
-          problem: `Ferry does not save a VM's state on ${host} yet (it saves VMs on simulated hosts only).`,
-          recommendedAction: 'Save the VM with Save-VM on the host, or choose "leave them running" for VMs that cannot move.',
-        }
-      : { ok: true });
+  const plans = new PlanService(inventory, jobs, jobService, new JobGroupRepository(db), scheduler, hub, (vm, host) => connector.vmSave(vm, host));
   const lab = new LabService({ root: labRoot, guestDir: options.lab?.guestDir, binary: options.lab?.qemuBinary }, inventory, jobService, scheduler);
   await scheduler.reconcile();
   let watcher: DatabaseWatcher | null = null;

@@ -17,6 +17,7 @@ import { nameKey } from '../domain/storage-paths/names.js';
 import { labGuestBuild } from '../infra/connectors/qemu/lab-guest.js';
 import { LabStore, type LabVmRecord } from '../infra/connectors/qemu/lab-store.js';
 import { labStrayProcessesEnd, labVmBoot, labVmSettle } from '../infra/connectors/qemu/qemu-connector.js';
+import { labVmResume } from '../infra/connectors/qemu/lab-save.js';
 import { guestSerialRead, labProcesses, processesGone, qemuAlive } from '../infra/connectors/qemu/qemu-instance.js';
 import { assertSupportedQemu, detectQemuVersion, formatQemuVersion } from '../infra/connectors/qemu/qemu-version.js';
 import type { InventoryService } from './inventory-service.js';
@@ -110,7 +111,9 @@ export class LabService {
       const booting: LabVmRecord[] = [];
       for (const r of records) {
         if (r.instance && qemuAlive(r.instance)) continue;
-        booting.push(await labVmBoot(this.store, { kernel: guest.kernel, initrd: guest.initrd }, r, this.o.binary));
+        // A saved VM resumes from its saved state (it prints no boot banner); the others boot.
+        if (r.saved) await labVmResume(this.store, { kernel: guest.kernel, initrd: guest.initrd }, r, this.o.binary);
+        else booting.push(await labVmBoot(this.store, { kernel: guest.kernel, initrd: guest.initrd }, r, this.o.binary));
       }
       await this.waitReady(booting);
       this.jobs.advance(job, step++);
@@ -229,7 +232,7 @@ function vmStatus(r: LabVmRecord): LabVmStatus {
   return {
     vm: r.vm,
     host: r.host,
-    state: r.incoming ? 'Migrating' : alive ? 'Running' : 'Off',
+    state: r.incoming ? 'Migrating' : alive ? 'Running' : r.saved ? 'Saved' : 'Off',
     memoryMB: r.memoryMB,
     dirtyRateMBps: r.dirtyRateMBps,
     pid: alive && instance ? instance.pid : null,

@@ -179,6 +179,8 @@ describe('running a plan as a job group', () => {
     if (!run.ok) throw new Error(run.error.message);
     expect(run.value.plan.unmovable).toMatchObject([{ vm: 'VM-3', action: 'save-state', reasons: [{ code: 'insufficient-memory' }] }]);
     const save = jobOf(run.value.jobs, 'VM-3');
+    // The host's connector saves it (the simulator here): the job runs until it answers.
+    await tick();
     expect(job(save.id)).toMatchObject({ kind: 'save-vm', status: 'Completed', groupId: run.value.group.id });
     expect(s.inventory.snapshot().inventory.vms.find((v) => v.name === 'VM-3')?.state).toBe('Saved');
   });

@@ -5,6 +5,7 @@
  * dependencies; the scheduler applies the same slot rules the plan assumed.
  */
 import type { Job } from '../../shared/model/job.js';
+import type { ConnectorResult } from '../domain/connector/host-connector.js';
 import type { GroupAbort, JobGroup, Plan, PlanRequest, PlanRun, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
 import { planMoves } from '../domain/planner/planner.js';
@@ -19,8 +20,8 @@ import type { InventoryService } from './inventory-service.js';
 import type { JobService } from './job-service.js';
 import type { SchedulerService } from './scheduler-service.js';
 
-/** Whether saving a VM's state on a host is something Ferry can do there (the simulator records it). */
-export type SaveSupport = (host: string) => { ok: true } | { ok: false; problem: string; recommendedAction: string };
+/** Saves a VM's state on its host (the host's connector: Save-VM, QEMU's state file, or the simulator). */
+export type VmSaver = (vm: string, host: string) => Promise<ConnectorResult>;
 
 /** Plans, job groups and maintenance mode. */
 export class PlanService {
@@ -31,7 +32,7 @@ export class PlanService {
     private readonly groups: JobGroupRepository,
     private readonly scheduler: SchedulerService,
     private readonly hub: EventHub,
-    private readonly saveSupport: SaveSupport,
+    private readonly saveVm: VmSaver,
   ) {}
 
   /** The plan of a request on the inventory as it is now. */
@@ -159,13 +160,22 @@ export class PlanService {
     return this.groups.plansSaved();
   }
 
-  /** Saves a VM's state as a job of the group (an evacuation's VM that cannot move). */
+  /**
+   * Saves a VM's state as a job of the group (an evacuation's VM that cannot move): the job runs until
+   * the host's connector answers; the inventory shows the VM Saved once it has.
+   */
   private vmSave(vm: string, host: string, groupId: string): Job {
     const job = this.jobs.start('save-vm', `Save virtual machine ${vm}`, vm, ['Save state'], groupId);
-    const support = this.saveSupport(host);
-    if (!support.ok) return this.jobs.finish(job, 'Failed', { failedStep: 0, error: { problem: support.problem, recommendedAction: support.recommendedAction } });
-    this.inventory.vmStateSet(vm, 'Saved');
-    return this.jobs.finish(job, 'Completed', { summary: `${vm} is saved on ${host}: it is down until it is started again.` });
+    const failed = (problem: string, recommendedAction: string): Job => this.jobs.finish(job, 'Failed', { failedStep: 0, error: { problem, recommendedAction } });
+    void this.saveVm(vm, host).then(
+      (result) => {
+        if (!result.ok) return failed(result.problem, result.recommendedAction);
+        this.inventory.vmStateSet(vm, 'Saved');
+        return this.jobs.finish(job, 'Completed', { summary: `${vm} is saved on ${host}: it is down until it is started again.` });
+      },
+      (e: unknown) => failed(`${vm}'s state could not be saved on ${host}: ${(e as Error).message}`, 'Check the host, then save the VM again, or leave it running during maintenance.'),
+    );
+    return job;
   }
 
   private publishGroupJobs(id: string): void {

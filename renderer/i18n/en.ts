@@ -84,6 +84,7 @@ export const enMessages = {
   'lab.col.memoryCheck': 'Memory check',
   'lab.vmState.Running': 'Running',
   'lab.vmState.Off': 'Stopped',
+  'lab.vmState.Saved': 'Saved',
   'lab.vmState.Migrating': 'Migrating',
   'lab.heartbeat': '#{seq}, up {uptime}',
   'lab.heartbeat.none': 'None yet',

@@ -83,6 +83,7 @@ export const itMessages: Messages = {
   'lab.col.memoryCheck': 'Controllo memoria',
   'lab.vmState.Running': 'In esecuzione',
   'lab.vmState.Off': 'Arrestata',
+  'lab.vmState.Saved': 'Salvata',
   'lab.vmState.Migrating': 'In migrazione',
   'lab.heartbeat': 'n. {seq}, attiva da {uptime}',
   'lab.heartbeat.none': 'Nessuno finora',

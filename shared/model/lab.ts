@@ -4,8 +4,8 @@
 export interface LabVmStatus {
   vm: string;
   host: string;
-  /** `Migrating` while a move has a destination process waiting. */
-  state: 'Running' | 'Off' | 'Migrating';
+  /** `Migrating` while a move has a destination process waiting; `Saved` while its state waits in a file. */
+  state: 'Running' | 'Off' | 'Saved' | 'Migrating';
   memoryMB: number;
   dirtyRateMBps: number;
   /** The QEMU process running it, when it runs. */

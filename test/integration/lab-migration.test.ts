@@ -231,4 +231,38 @@ describe.sequential('live migration in the QEMU lab', () => {
     await guestCarriesOn('LAB-VM-B', lastBeat('LAB-VM-B'));
     labNetworkSet(lab.s, UNCAPPED);
   }, LONG);
+
+  it('saves the state of a VM an evacuation cannot move (maintenance mode, Save state), and Start resumes it where it was', async () => {
+    const host = 'LAB-HV-02';
+    const doc = lab.s.inventory.snapshot().inventory;
+    const onHost = doc.vms.filter((v) => v.host === host).map((v) => v.name);
+    expect(onHost.length).toBeGreaterThan(0);
+    // No memory left anywhere else: nothing on the host can move, so each VM's state is saved.
+    lab.s.inventory.replaceEstate({ ...doc, hosts: doc.hosts.map((h) => (h.name !== host ? { ...h, memory: { ...h.memory, availableMB: 0 } } : h)) });
+    const before = new Map(onHost.map((vm) => [vm, lastBeat(vm)]));
+    const run = lab.s.plans.maintenanceStart(host, 'save');
+    if (!run.ok) throw new Error(run.error.message);
+    expect(run.value.plan.unmovable.map((u) => [u.vm, u.action])).toEqual(onHost.map((vm) => [vm, 'save-state']));
+    for (const j of run.value.jobs) expect((await jobEnd(lab.s, j.id)).status).toBe('Completed');
+    for (const vm of onHost) {
+      const rec = lab.s.lab.store.vmRead(vm);
+      expect(rec?.saved && existsSync(rec.saved)).toBe(true);
+      expect(lab.s.inventory.snapshot().inventory.vms.find((v) => v.name === vm)?.state).toBe('Saved');
+    }
+    expect((await lab.s.lab.status()).vms.filter((v) => onHost.includes(v.vm)).map((v) => [v.state, v.pid])).toEqual(onHost.map(() => ['Saved', null]));
+
+    lab.s.inventory.maintenanceSet(host, false);
+    const now = lab.s.inventory.snapshot().inventory;
+    lab.s.inventory.replaceEstate({ ...now, hosts: now.hosts.map((h) => doc.hosts.find((d) => d.name === h.name) ?? h) });
+    for (const vm of onHost) {
+      const saved = lab.s.lab.store.vmRead(vm)?.saved as string;
+      const started = lab.s.migration.startVm(vm);
+      if (!started.ok) throw new Error(started.error.message);
+      expect((await jobEnd(lab.s, started.value.id)).status).toBe('Completed');
+      // Resumed, not booted: no boot banner, the next heartbeats follow the last one before the save.
+      await guestCarriesOn(vm, before.get(vm) as number);
+      expect(guestOf(lab.s, vm).ready).toBe(false);
+      expect(existsSync(saved)).toBe(false);
+    }
+  }, LONG);
 });

@@ -77,8 +77,10 @@ export interface RunningMove {
  * them, report progress. Connectors report; the scheduler decides and records.
  */
 export interface HostConnector {
-  /** Starts a VM that is not running. */
+  /** Starts a VM that is not running (a saved VM resumes from its saved state). */
   vmStart(vm: string, host: string): Promise<ConnectorResult>;
+  /** Saves a running VM's state (Save-VM): it is down until started again. */
+  vmSave(vm: string, host: string): Promise<ConnectorResult>;
   /** Starts a move; progress arrives through `onProgress`, at the connector's own pace. */
   moveStart(request: MoveRequest, onProgress: (progress: MoveProgress) => void): RunningMove;
   /** Where a VM is now, as the connector knows it (used to reconcile jobs after a crash). */

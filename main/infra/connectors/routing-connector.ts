@@ -30,6 +30,10 @@ export class RoutingConnector implements HostConnector {
     return this.connectors[this.kindFor(host)].vmStart(vm, host);
   }
 
+  vmSave(vm: string, host: string): Promise<ConnectorResult> {
+    return this.connectors[this.kindFor(host)].vmSave(vm, host);
+  }
+
   hostSettingsApply(host: string, settings: LiveMigrationSettings): Promise<ConnectorResult> {
     return this.connectors[this.kindFor(host)].hostSettingsApply(host, settings);
   }

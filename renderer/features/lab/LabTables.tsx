@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle16Filled, CircleFilled, ErrorCircle16Filled, RecordStop16Regular, ArrowSwap16Regular } from '@fluentui/react-icons';
+import { CheckmarkCircle16Filled, CircleFilled, ErrorCircle16Filled, RecordStop16Regular, ArrowSwap16Regular, Save16Regular } from '@fluentui/react-icons';
 import type { LabHostStatus, LabVmStatus } from '../../../shared/model/lab.js';
 import { assertNever } from '../../../shared/model/result.js';
 import { useT } from '../../i18n/use-translator.js';
@@ -61,6 +61,9 @@ function VmState({ state }: { state: LabVmStatus['state'] }) {
       break;
     case 'Off':
       glyph = <RecordStop16Regular className={mergeClasses(styles.glyph, styles.off)} />;
+      break;
+    case 'Saved':
+      glyph = <Save16Regular className={mergeClasses(styles.glyph, styles.off)} />;
       break;
     case 'Migrating':
       glyph = <ArrowSwap16Regular className={mergeClasses(styles.glyph, styles.migrating)} />;

@@ -4,7 +4,7 @@ import type { PsError } from './scripts.js';
 
 /** What the connector was doing when it failed, to name the hosts and the VM in the sentence. */
 export interface FailureContext {
-  action: 'move' | 'start' | 'settings' | 'refresh' | 'locate';
+  action: 'move' | 'start' | 'save' | 'settings' | 'refresh' | 'locate';
   mode: ConnectionMode;
   vm?: string;
   /** The host the action ran on (the move's source). */
@@ -46,6 +46,8 @@ function what(ctx: FailureContext): string {
       return ctx.vm ? `The migration of ${ctx.vm}` : 'The migration';
     case 'start':
       return ctx.vm ? `Starting ${ctx.vm}` : 'Starting the virtual machine';
+    case 'save':
+      return ctx.vm ? `Saving the state of ${ctx.vm}` : 'Saving the virtual machine\'s state';
     case 'settings':
       return `Changing the Hyper-V settings of ${hostOf(ctx)}`;
     case 'refresh':

@@ -223,20 +223,23 @@ describe('the Hyper-V connector at its PowerShell boundary', () => {
     expect(run.request.target).toEqual({ mode: 'winrm-https', port: 5986, credential: { userName: 'CONTOSO\\hvadmin', password: 'S3cret!pass' } });
   });
 
-  it('starts a VM, applies host settings and locates a VM through their scripts', async () => {
+  it('starts and saves a VM, applies host settings and locates a VM through their scripts', async () => {
     const { hyperv, seen } = connector('success');
     expect(await hyperv.vmStart('WEB-01', 'HV-MI-20')).toEqual({ ok: true });
+    expect(await hyperv.vmSave('WEB-01', 'HV-MI-20')).toEqual({ ok: true });
     const settings = { enabled: false, maxLive: 4, maxStorage: 3, performanceOption: 'SMB' as const, authentication: 'Kerberos' as const, useAnyNetwork: false, networks: ['10.0.0.0/24'] };
     expect(await hyperv.hostSettingsApply('HV-MI-11', settings)).toEqual({ ok: true });
     expect(await hyperv.vmLocate('WEB-01')).toBe('HV-MI-20');
     const runs = seen();
-    expect(runs.map((r) => r.script)).toEqual(['Start-FerryVm.ps1', 'Set-FerryHostSettings.ps1', 'Find-FerryVm.ps1']);
-    expect(runs[1].request.args).toEqual({ host: 'hv-mi-11.contoso.com', settings });
+    expect(runs.map((r) => r.script)).toEqual(['Start-FerryVm.ps1', 'Save-FerryVm.ps1', 'Set-FerryHostSettings.ps1', 'Find-FerryVm.ps1']);
+    expect(runs[1].request.args).toEqual({ vm: 'WEB-01', host: runs[0].request.args.host });
+    expect(runs[2].request.args).toEqual({ host: 'hv-mi-11.contoso.com', settings });
   });
 
-  it('maps a failed start and a failed settings change too', async () => {
+  it('maps a failed start, a failed save and a failed settings change too', async () => {
     const { hyperv } = connector('fail-access-denied');
     expect(await hyperv.vmStart('WEB-01', 'HV-MI-20')).toMatchObject({ ok: false, problem: expect.stringMatching(/Starting WEB-01 failed: access is denied/) });
+    expect(await hyperv.vmSave('WEB-01', 'HV-MI-20')).toMatchObject({ ok: false, problem: expect.stringMatching(/Saving the state of WEB-01 failed: access is denied/) });
     const s = minimalInventory().hosts[0].liveMigration;
     expect(await hyperv.hostSettingsApply('HV-MI-11', s)).toMatchObject({ ok: false, recommendedAction: expect.stringMatching(/Hyper-V Administrators/) });
   });

@@ -69,6 +69,16 @@ export class HyperVConnector implements HostConnector {
     return this.actionResult(outcome, { action: 'start', mode: target.value.mode, vm, host: h.name });
   }
 
+  /** Saves a VM's state with Save-VM on its host. */
+  async vmSave(vm: string, host: string): Promise<ConnectorResult> {
+    const h = this.host(host);
+    if (!h) return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then save the VM on a host it lists.' };
+    const target = this.targetFor(h.hostGroup);
+    if (!target.ok) return { ok: false, problem: target.error.message, recommendedAction: actionOf(target.error.detail) };
+    const outcome = await this.runner.run('vmSave', target.value, { vm, host: computerOf(h) }).done;
+    return this.actionResult(outcome, { action: 'save', mode: target.value.mode, vm, host: h.name });
+  }
+
   /** Applies a host's live-migration settings: Enable/Disable-VMMigration, Set-VMHost, Add/Remove-VMMigrationNetwork. */
   async hostSettingsApply(host: string, settings: LiveMigrationSettings): Promise<ConnectorResult> {
     const h = this.host(host);

@@ -23,7 +23,7 @@ import { nameKey } from '../../../domain/storage-paths/names.js';
 import type { LabDiskRecord, LabInstanceRecord, LabRecord, LabStore, LabVmRecord } from './lab-store.js';
 import { qemuMigrationSettings } from '../../../domain/lab/qemu-migration-settings.js';
 import { qemuAlive, qemuFilesRemove, qemuKill, qemuLaunch } from './qemu-instance.js';
-import { freePort, memoryMigrate, migrationConfigure, mirrorsEnd, mirrorsToReady, runState, sleep, SwitchOverClock, type MemoryResult, type MirrorPair } from './qemu-ops.js';
+import { freePort, instanceEnd, memoryMigrate, migrationConfigure, mirrorsEnd, mirrorsToReady, runningWait, runState, SwitchOverClock, type MemoryResult, type MirrorPair } from './qemu-ops.js';
 import { QmpClient } from './qmp-client.js';
 
 const run = promisify(execFile);
@@ -180,7 +180,7 @@ class LabMove {
       await this.dst.execute('nbd-server-stop');
       await this.dst.execute('cont');
     }
-    const state = await this.waitRunning(this.dst);
+    const state = await runningWait(this.dst);
     if (state !== 'running') {
       throw new MoveFailure(
         `The destination QEMU process on ${dstHost.spec.name} is ${state ?? 'gone'} after the migration, so ${rec.vm} was not switched over; it keeps running on ${this.r.sourceHost}.`,
@@ -198,7 +198,7 @@ class LabMove {
     this.created.length = 0;
     let leftover: string | null = null;
     try {
-      await this.instanceEnd(this.src, source);
+      await instanceEnd(this.src, source);
       if (vsm) this.filesRemove(source.disks.map((d) => d.file));
     } catch (e) {
       leftover = `clean-up on ${this.r.sourceHost} was incomplete (${(e as Error).message}); "ferry lab stop" removes what is left`;
@@ -384,24 +384,6 @@ class LabMove {
     const vm = this.ctx.inventory.vms.find((v) => nameKey(v.name) === nameKey(this.r.vm));
     if (!vm) throw new MoveFailure(`${this.r.vm} is not in the inventory.`, 'Start the lab again so its VMs are in the inventory.');
     return vm;
-  }
-
-  private async waitRunning(q: QmpClient): Promise<string | null> {
-    let state: string | null = null;
-    for (let i = 0; i < 50; i++) {
-      state = await runState(q);
-      if (state === 'running' || state === null) return state;
-      await sleep(100);
-    }
-    return state;
-  }
-
-  private async instanceEnd(q: QmpClient, instance: LabInstanceRecord): Promise<void> {
-    await q.execute('quit').catch(() => undefined);
-    await q.close();
-    for (let i = 0; i < 20 && qemuAlive(instance); i++) await sleep(50);
-    qemuKill(instance);
-    qemuFilesRemove(instance);
   }
 
   private filesRemove(files: string[]): void {

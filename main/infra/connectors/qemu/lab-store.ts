@@ -41,6 +41,8 @@ export interface LabVmRecord {
   instance: LabInstanceRecord | null;
   /** The destination of a move in flight: its process, and the Ferry process that runs the move. */
   incoming: { instance: LabInstanceRecord; ownerPid: number; jobId: string } | null;
+  /** While its state is saved (the VM is down): the file holding it, which the next start resumes from. */
+  saved?: string | null;
 }
 
 /** The lab as started: its spec, the guest it boots, when. */

@@ -3,13 +3,14 @@
  * Moves are real QEMU operations (lab-move.ts); starting a VM boots its QEMU process; where a VM is
  * comes from the lab's records, checked against the processes, and settles a move whose Ferry
  * process died: a destination that already runs the VM wins, otherwise the source keeps it and the
- * stray destination is ended. Host settings need nothing from QEMU: each move reads them from the
+ * stray destination is ended. Saving a VM writes its state to a file; starting it resumes from there. Host settings need nothing from QEMU: each move reads them from the
  * inventory when it starts.
  */
 import type { InventoryDocument, LiveMigrationSettings } from '../../../../shared/model/inventory.js';
 import type { ConnectorResult, HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../../../domain/connector/host-connector.js';
 import { nameKey } from '../../../domain/storage-paths/names.js';
 import { labMoveRun } from './lab-move.js';
+import { labVmResume, labVmSave } from './lab-save.js';
 import type { LabStore, LabVmRecord } from './lab-store.js';
 import { labProcesses, qemuAlive, qemuFilesRemove, qemuKill, qemuLaunch } from './qemu-instance.js';
 import { runState } from './qemu-ops.js';
@@ -41,10 +42,25 @@ export class QemuConnector implements HostConnector {
     if (nameKey(rec.host) !== nameKey(host)) return { ok: false, problem: `${vm} is on ${rec.host} in the lab, not on ${host}.`, recommendedAction: 'Refresh the console, then start the VM where it is.' };
     if (rec.instance && qemuAlive(rec.instance)) return { ok: true };
     try {
-      await labVmBoot(this.o.store, lab.guest, rec, this.o.binary);
+      if (rec.saved) await labVmResume(this.o.store, lab.guest, rec, this.o.binary);
+      else await labVmBoot(this.o.store, lab.guest, rec, this.o.binary);
       return { ok: true };
     } catch (e) {
       return { ok: false, problem: `${vm} could not start on ${host}: ${(e as Error).message}`, recommendedAction: 'Check that QEMU 8 or later is installed ("ferry lab status" says), then start the VM again.' };
+    }
+  }
+
+  /** Saves a running VM's state (Save-VM): it is down until started again, and resumes where it was. */
+  async vmSave(vm: string, host: string): Promise<ConnectorResult> {
+    const rec = this.o.store.vmRead(vm);
+    if (!this.o.store.labRead() || !rec) return { ok: false, problem: `${vm} is not a VM of the running lab.`, recommendedAction: 'Start the lab with "ferry lab start" (or Lab > Start Lab).' };
+    if (nameKey(rec.host) !== nameKey(host)) return { ok: false, problem: `${vm} is on ${rec.host} in the lab, not on ${host}.`, recommendedAction: 'Refresh the console, then save the VM where it is.' };
+    if (!rec.instance || !qemuAlive(rec.instance)) return { ok: false, problem: `${vm} is not running on ${host}, so it has no state to save.`, recommendedAction: 'Leave it as it is: it is already down.' };
+    try {
+      await labVmSave(this.o.store, rec, { pollMs: this.o.pollMs ?? 250, stallSeconds: this.o.stallSeconds ?? LAB_STALL_SECONDS });
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, problem: `${vm}'s state could not be saved on ${host}: ${(e as Error).message}. It keeps running there.`, recommendedAction: 'Lower its load, or leave it running during maintenance; "ferry lab status" shows the lab.' };
     }
   }
 

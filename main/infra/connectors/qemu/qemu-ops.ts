@@ -7,6 +7,8 @@
 import net from 'node:net';
 import { eventTimeMs, type QmpClient, type QmpEvent } from './qmp-client.js';
 import type { QemuMigrationSettings } from '../../../domain/lab/qemu-migration-settings.js';
+import type { LabInstanceRecord } from './lab-store.js';
+import { qemuAlive, qemuFilesRemove, qemuKill } from './qemu-instance.js';
 
 /** `query-migrate`'s answer, the fields Ferry reads. */
 export interface MigrateInfo {
@@ -216,6 +218,26 @@ export async function runState(q: QmpClient): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/** Waits (up to `tries` × 100 ms) until the VM runs; answers its last state (null: QEMU no longer answers). */
+export async function runningWait(q: QmpClient, tries = 50): Promise<string | null> {
+  let state: string | null = null;
+  for (let i = 0; i < tries; i++) {
+    state = await runState(q);
+    if (state === 'running' || state === null) return state;
+    await sleep(100);
+  }
+  return state;
+}
+
+/** Ends a QEMU process: `quit`, then a kill if it lingers; its sockets and serial log are removed. */
+export async function instanceEnd(q: QmpClient, instance: LabInstanceRecord): Promise<void> {
+  await q.execute('quit').catch(() => undefined);
+  await q.close();
+  for (let i = 0; i < 20 && qemuAlive(instance); i++) await sleep(50);
+  qemuKill(instance);
+  qemuFilesRemove(instance);
 }
 
 /** Records when the source stopped and the destination resumed, for the downtime. */

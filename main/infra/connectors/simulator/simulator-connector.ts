@@ -79,6 +79,16 @@ export class SimulatorConnector implements HostConnector {
     return { ok: true };
   }
 
+  /** Saves a VM's state: fine for a running VM on a Responding host (the inventory records it as Saved). */
+  async vmSave(vm: string, host: string): Promise<ConnectorResult> {
+    const doc = this.inventory();
+    const h = findHost(doc, host);
+    if (!h) return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then save the VM on a host it lists.' };
+    if (!findVm(doc, vm)) return { ok: false, problem: `The virtual machine ${vm} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then try again.' };
+    if (h.state !== 'Responding') return { ok: false, ...notResponding(h) };
+    return { ok: true };
+  }
+
   /** Applies a host's settings: fine on a Responding host (the simulator has nothing else to change). */
   async hostSettingsApply(host: string): Promise<ConnectorResult> {
     const h = findHost(this.inventory(), host);
