@@ -233,7 +233,7 @@ describe.sequential('live migration in the QEMU lab', () => {
   }, LONG);
 
   it('saves the state of a VM an evacuation cannot move (maintenance mode, Save state), and Start resumes it where it was', async () => {
-    const host = 'LAB-HV-02';
+    const host = hostOf('LAB-VM-C');
     const doc = lab.s.inventory.snapshot().inventory;
     const onHost = doc.vms.filter((v) => v.host === host).map((v) => v.name);
     expect(onHost.length).toBeGreaterThan(0);
