@@ -1,6 +1,6 @@
 import { Checkbox, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { ErrorCircle16Regular } from '@fluentui/react-icons';
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import type { Vm, VmDisk } from '../../../shared/model/inventory.js';
 import type { StorageLocation } from '../../../shared/model/storage.js';
 import { useT } from '../../i18n/use-translator.js';
@@ -31,17 +31,21 @@ interface DiskRowProps {
   moveLabel: string;
   unmovedText: string;
   onChange: (choice: DiskChoice) => void;
+  onChecked?: (ok: boolean) => void;
 }
 
 function fileName(path: string): string {
   return path.slice(path.lastIndexOf('\\') + 1) || path;
 }
 
-function DiskRow({ disk, choice, refusal, locations, host, moveLabel, unmovedText, onChange }: DiskRowProps) {
+function DiskRow({ disk, choice, refusal, locations, host, moveLabel, unmovedText, onChange, onChecked }: DiskRowProps) {
   const styles = useStyles();
   const { t, formatSizeGB } = useT();
   const name = fileName(disk.path);
   const pathState = usePathCheck(choice.move ? host : null, choice.move ? choice.destination : '');
+  // Ready when it stays with the VM, or its folder has been checked and is valid (not while the check runs).
+  const ok = !choice.move || refusal !== undefined || (!pathState.pending && pathState.check?.valid === true);
+  useEffect(() => onChecked?.(ok), [ok, onChecked]);
   const reasonId = useId();
   return (
     <TableRow aria-disabled={refusal ? true : undefined} className={refusal ? styles.refused : undefined}>
@@ -99,6 +103,8 @@ export interface DiskPlacementGridProps {
   moveLabel?: (name: string) => string;
   /** What an unticked row says; default: it stays where it is. */
   unmovedText?: string;
+  /** Each VHD's readiness as its folder is checked: true when it stays, or its folder is valid. */
+  onChecked?: (path: string, ok: boolean) => void;
 }
 
 /**
@@ -118,6 +124,7 @@ export function DiskPlacementGrid({
   moveColumnLabel,
   moveLabel,
   unmovedText,
+  onChecked,
 }: DiskPlacementGridProps) {
   const styles = useStyles();
   const { t } = useT();
@@ -145,6 +152,7 @@ export function DiskPlacementGrid({
               moveLabel={moveLabel ? moveLabel(fileName(disk.path)) : t('disks.move', { name: fileName(disk.path) })}
               unmovedText={unmovedText ?? t('disks.stays')}
               onChange={(next) => onChange(disk.path, next.move && !choice.move && next.destination === '' ? { ...next, destination: defaultDestination } : next)}
+              onChecked={onChecked ? (ok) => onChecked(disk.path, ok) : undefined}
             />
           );
         })}

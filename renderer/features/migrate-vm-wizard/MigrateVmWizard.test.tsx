@@ -174,6 +174,8 @@ describe('Migrate VM Wizard', () => {
     const diskRow = destination.closest('tr') as HTMLElement;
     expect(await within(diskRow).findByText(/Name the file server by its FQDN/)).toBeTruthy();
     expect(destination.getAttribute('aria-invalid')).toBe('true');
+    // An invalid folder holds Next, as an empty one does.
+    expect(button('Next').disabled).toBe(true);
     fireEvent.change(destination, { target: { value: '' } });
     await waitFor(() => expect(button('Next').disabled).toBe(true));
     fireEvent.change(destination, { target: { value: 'D:\\Disks' } });

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Vm } from '../../../shared/model/inventory.js';
 import { assertNever } from '../../../shared/model/result.js';
 import { IssueList } from '../../components/IssueList.js';
@@ -37,6 +37,9 @@ function VmWizard({ session, vm }: { session: VmSession; vm: Vm }) {
   const [retry, setRetry] = useState(0);
   // The path the current ratings were asked with: it changes only once a typed path is checked.
   const [appliedPath, setAppliedPath] = useState<string | null>(null);
+  // Each placed VHD's folder, checked in its row as typed: Next waits for all of them to be valid.
+  const [disksOk, setDisksOk] = useState<Readonly<Record<string, boolean>>>({});
+  const diskChecked = useCallback((path: string, ok: boolean) => setDisksOk((prev) => (prev[path] === ok ? prev : { ...prev, [path]: ok })), []);
 
   const onSelectHost = draft.page === 'select-host';
   const pathHost = !onSelectHost && storageMovesWith(draft.transferType) ? draft.host : null;
@@ -66,8 +69,8 @@ function VmWizard({ session, vm }: { session: VmSession; vm: Vm }) {
       canNext = rowReady;
       break;
     case 'select-path':
-      // A VHD ticked to be placed individually needs its folder (each one is checked in its row as typed).
-      canNext = rowReady && pathReady && placedDisks(draft).every((d) => d.destination !== '');
+      // A VHD ticked to be placed individually needs a folder its row has checked and found valid.
+      canNext = rowReady && pathReady && placedDisks(draft).every((d) => d.destination !== '' && disksOk[d.path] === true);
       break;
     case 'summary':
       canNext = false;
@@ -108,6 +111,7 @@ function VmWizard({ session, vm }: { session: VmSession; vm: Vm }) {
           locations={locations.locations}
           pathState={pathState}
           ratedRow={fresh && pathReady ? row : null}
+          onDiskChecked={diskChecked}
         />
       );
       break;

@@ -27,6 +27,8 @@ export interface VmSelectPathPageProps {
   pathState: PathCheckState;
   /** The destination's row rated with this path, once the backend has answered for it. */
   ratedRow: HostRating | null;
+  /** Each placed VHD's folder as it is checked (Next waits for every placed VHD's folder to be valid). */
+  onDiskChecked: (path: string, ok: boolean) => void;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface VmSelectPathPageProps {
  * without room says so here), "add to the default locations", and the disk grid: every VHD goes with the VM unless
  * the admin places it individually, in a folder checked on the destination host as typed (errors in its row).
  */
-export function VmSelectPathPage({ vm, draft, destination, locations, pathState, ratedRow }: VmSelectPathPageProps) {
+export function VmSelectPathPage({ vm, draft, destination, locations, pathState, ratedRow, onDiskChecked }: VmSelectPathPageProps) {
   const styles = useStyles();
   const { t } = useT();
   const patch = useAppStore((s) => s.patchVmWizard);
@@ -81,6 +83,7 @@ export function VmSelectPathPage({ vm, draft, destination, locations, pathState,
         moveLabel={(name) => t('vmPath.place', { name })}
         unmovedText={location ? t('vmPath.withVm', { path: joinWindowsPath(location, vm.name) }) : t('vmPath.withVmDefault')}
         onChange={(path, choice) => patch({ diskPlacement: { ...draft.diskPlacement, [path]: choice } })}
+        onChecked={onDiskChecked}
       />
     </>
   );
