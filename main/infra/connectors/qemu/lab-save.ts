@@ -8,7 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabStore, LabVmRecord } from './lab-store.js';
 import { qemuAlive, qemuLaunch, qemuKill, qemuFilesRemove } from './qemu-instance.js';
-import { instanceEnd, memoryMigrate, runningWait, runState, sleep } from './qemu-ops.js';
+import { instanceEnd, memoryMigrate, runningWait, runState } from './qemu-ops.js';
 import { QmpClient } from './qmp-client.js';
 
 /** How saving polls QEMU. */
@@ -56,13 +56,8 @@ export async function labVmResume(store: LabStore, guest: { kernel: string; init
   const q = await QmpClient.connect(instance.qmp);
   try {
     await q.execute('migrate-incoming', { uri: `file:${file}` });
-    // Reading the state back takes a moment; the VM then runs (no -S).
-    let state: string | null = null;
-    for (let i = 0; i < 60 && state !== 'running'; i++) {
-      state = await runningWait(q, 10);
-      if (state === null) break;
-      if (state !== 'running') await sleep(100);
-    }
+    // Reading the state back takes a moment (up to a minute here); the VM then runs (no -S).
+    const state = await runningWait(q, 600);
     if (state !== 'running') throw new Error(`QEMU ${state === null ? 'ended' : `is ${state}`} instead of resuming`);
   } catch (e) {
     await q.close();
