@@ -121,6 +121,17 @@ describe('ferry migrate', () => {
     expect(hostIn(inv, 'HV-RM-02')?.defaultStorageLocations).toEqual(['D:\\Hyper-V']);
   });
 
+  it('places a VHD in its own folder with --disk SRC=DST, the others going with the VM to --path', async () => {
+    const r = await ferry('migrate', 'APP-RM-01', '--to', 'HV-RM-01', '--path', 'D:\\VMs\\Moved', '--disk', 'D:\\Hyper-V\\APP-RM-01\\Virtual Hard Disks\\app.vhdx=D:\\Data', '--speed', '3600', '--wait', '--json');
+    expect(r.code).toBe(0);
+    expect(vmIn(await inventory(), 'APP-RM-01')).toMatchObject({
+      host: 'HV-RM-01',
+      disks: [{ path: 'D:\\VMs\\Moved\\APP-RM-01\\os.vhdx' }, { path: 'D:\\Data\\app.vhdx' }],
+    });
+    const bad = await ferry('migrate', 'APP-RM-01', '--to', 'HV-RM-02', '--disk', 'app.vhdx');
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('--disk takes SOURCE=DESTINATION_FOLDER, not "app.vhdx"')]);
+  });
+
   it('refuses bad arguments with exit 2, naming the flag and what it takes', async () => {
     expect((await ferry('migrate', 'WEB-TO-01')).err).toMatch(/--to HOST is required/);
     for (const speed of ['0', '0.05', '3601', 'fast', '-1']) {

@@ -7,7 +7,7 @@ import { createAppServices, type AppServices } from '../services/app-services.js
 import { DatabaseWatcher } from '../services/database-watcher.js';
 import { UsageError, type ParsedArgs } from './cli-args.js';
 import { EXIT_NOT_FOUND, table, withServices, type CliIo, type Command } from './cli-command.js';
-import { performanceOf } from './cli-migration-commands.js';
+import { disksOf, performanceOf } from './cli-migration-commands.js';
 
 /** How often a waiting command looks at its job. */
 const POLL_MS = 200;
@@ -130,13 +130,14 @@ const moveOptions = { values: ['db', 'speed'], flags: ['wait', 'json', 'add-defa
 /** The commands that run moves and manage jobs. */
 export const JOB_COMMANDS: Record<string, Command> = {
   migrate: {
-    values: [...moveOptions.values, 'to', 'path', 'performance'],
+    values: [...moveOptions.values, 'to', 'path', 'performance', 'disk'],
     flags: moveOptions.flags,
     positionals: [1, 1],
     run: (args, io) => {
       const to = args.options.get('to');
       if (typeof to !== 'string') throw new UsageError('--to HOST is required');
       const performanceOption = performanceOf(args);
+      const disks = disksOf(args);
       return submitAndFollow(args, io, (s) =>
         s.migration.submitVm({
           vm: args.positionals[0],
@@ -144,6 +145,7 @@ export const JOB_COMMANDS: Record<string, Command> = {
           destinationPath: (args.options.get('path') as string | undefined) ?? null,
           performanceOption,
           addToDefaults: args.options.has('add-default'),
+          diskDestinations: disks.length ? disks : null,
         }),
       );
     },
@@ -154,11 +156,7 @@ export const JOB_COMMANDS: Record<string, Command> = {
     positionals: [1, 1],
     run: (args, io) => {
       const path = args.options.get('path') as string | undefined;
-      const disks = (args.lists.get('disk') ?? []).map((d) => {
-        const eq = d.indexOf('=');
-        if (eq <= 0 || eq === d.length - 1) throw new UsageError(`--disk takes SOURCE=DESTINATION_FOLDER, not "${d}"`);
-        return { path: d.slice(0, eq), destination: d.slice(eq + 1) };
-      });
+      const disks = disksOf(args);
       if (disks.length === 0 && path === undefined) throw new UsageError('give --path P (the whole VM), or --disk SRC=DST for chosen VHDs (with --path for the configuration)');
       const vm = args.positionals[0];
       const plan = disks.length === 0

@@ -86,6 +86,18 @@ describe('ferry script', () => {
     expect(r.out).toMatch(/Move-SCVirtualMachine|Move-VMStorage/);
   });
 
+  it('places VHDs individually with --disk SRC=DST, for a VM migration and a storage migration', async () => {
+    const fatture = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx';
+    const vm = await ferry('script', 'Fatturazione-Roma', '--to', 'HV-RM-02', '--disk', `${fatture}=D:\\Fatture`);
+    expect(vm.code).toBe(0);
+    expect(vm.out).toContain("Move-SCVirtualHardDisk -VirtualHardDisk $vhd -Path 'D:\\Fatture' -JobGroup $jobGroup");
+    const storage = await ferry('script', 'Fatturazione-Roma', '--storage', '--path', 'D:\\Config', '--disk', `${fatture}=D:\\Fatture`);
+    expect(storage.code).toBe(0);
+    expect(storage.out).toContain("Move-SCVirtualMachine -VM $vm -VMHost $vmHost -Path 'D:\\Config' -JobGroup $jobGroup");
+    const notHers = await ferry('script', 'Fatturazione-Roma', '--to', 'HV-RM-02', '--disk', 'D:\\nope.vhdx=D:\\Fatture');
+    expect([notHers.code, notHers.err]).toEqual([1, expect.stringContaining('D:\\nope.vhdx is not a virtual hard disk of Fatturazione-Roma')]);
+  });
+
   it('refuses a destination that cannot take the VM, saying why', async () => {
     const r = await ferry('script', 'DEV-RM-01', '--to', 'HV-RM-05');
     expect(r.code).toBe(1);

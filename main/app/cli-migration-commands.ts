@@ -33,6 +33,15 @@ export function performanceOf(args: ParsedArgs): PerformanceOption | null {
   return match;
 }
 
+/** The --disk SRC=DST options: VHDs placed individually, each in its own folder. */
+export function disksOf(args: ParsedArgs): { path: string; destination: string }[] {
+  return (args.lists.get('disk') ?? []).map((d) => {
+    const eq = d.indexOf('=');
+    if (eq <= 0 || eq === d.length - 1) throw new UsageError(`--disk takes SOURCE=DESTINATION_FOLDER, not "${d}"`);
+    return { path: d.slice(0, eq), destination: d.slice(eq + 1) };
+  });
+}
+
 /** The commands of Select Host, Select Path and View Script. */
 export const MIGRATION_COMMANDS: Record<string, Command> = {
   hosts: {
@@ -84,7 +93,7 @@ export const MIGRATION_COMMANDS: Record<string, Command> = {
       }),
   },
   script: {
-    values: ['db', 'to', 'path', 'performance'],
+    values: ['db', 'to', 'path', 'performance', 'disk'],
     flags: ['storage'],
     positionals: [1, 1],
     run: (args, io) => {
@@ -92,14 +101,15 @@ export const MIGRATION_COMMANDS: Record<string, Command> = {
       const to = args.options.get('to') as string | undefined;
       const path = args.options.get('path') as string | undefined;
       const storage = args.options.has('storage');
+      const disks = disksOf(args);
       if (storage === (to !== undefined)) throw new UsageError('give either --to HOST (a VM migration) or --storage --path P (a storage migration)');
-      if (storage && path === undefined) throw new UsageError('--storage needs --path P');
+      if (storage && path === undefined && disks.length === 0) throw new UsageError('--storage needs --path P (the whole VM), or --disk SRC=DST for chosen VHDs');
       const performanceOption = performanceOf(args);
       if (storage && performanceOption) throw new UsageError('--performance applies to a VM migration (--to HOST), not to --storage');
       return withServices(args, async (s) => {
         const script = storage
-          ? s.migration.storageScript({ vm, scope: 'whole-vm', path: path as string })
-          : s.migration.vmScript({ vm, destinationHost: to as string, destinationPath: path ?? null, performanceOption });
+          ? s.migration.storageScript(disks.length === 0 ? { vm, scope: 'whole-vm', path: path as string } : { vm, scope: 'per-disk', configurationPath: path ?? null, disks })
+          : s.migration.vmScript({ vm, destinationHost: to as string, destinationPath: path ?? null, performanceOption, diskDestinations: disks.length ? disks : null });
         if (!script.ok) return fail(io, 'script', script.error);
         io.out(script.value);
         return 0;

@@ -22,10 +22,11 @@ Commands:
                                      Start the headless host and print the console's URL
   hosts VM [--json] [--explain]      Select Host: every other host rated for VM, with reasons and warnings
   check-path HOST PATH [--json]      Check a storage path on HOST (absolute, SMB by FQDN, on a known volume)
-  script VM --to HOST [--path P] [--performance TCPIP|Compression|SMB]
-                                     Print the PowerShell that migrates VM to HOST
-  script VM --storage --path P       Print the PowerShell that moves VM's storage to P on its own host
-  migrate VM --to HOST [--path P] [--performance OPT] [--add-default] [--wait] [--json] [--speed N]
+  script VM --to HOST [--path P] [--disk SRC=DST ...] [--performance TCPIP|Compression|SMB]
+                                     Print the PowerShell that migrates VM to HOST (--disk places a VHD individually)
+  script VM --storage --path P [--disk SRC=DST ...]
+                                     Print the PowerShell that moves VM's storage on its own host
+  migrate VM --to HOST [--path P] [--disk SRC=DST ...] [--performance OPT] [--add-default] [--wait] [--json] [--speed N]
                                      Migrate VM to HOST as a job (the simulator runs it; --speed compresses time)
   migrate-storage VM --path P [--disk SRC=DST ...] [--add-default] [--wait] [--json] [--speed N]
                                      Move VM's storage on its host: the whole VM to P, or chosen VHDs
