@@ -220,7 +220,6 @@ function capped(h: Host, capGbps: number | null): Host {
   return capGbps !== null && capGbps < h.migrationNetwork.gbps ? { ...h, migrationNetwork: { ...h.migrationNetwork, gbps: capGbps } } : h;
 }
 
-/** The model's estimate of a placed move alone on its link. */
 /**
  * The model's estimate of a placed move alone on its link, and how much of each end's migration network
  * it keeps busy on average: its stream's share of the end (`endLoad`) times the part of its time it
