@@ -1,4 +1,5 @@
 import type { EventContract, EventName } from '../../shared/contract/events.js';
+import { mergeInventoryDeltas } from '../../shared/model/inventory-delta.js';
 import type { Job } from '../../shared/model/job.js';
 
 /** One event as transports send it. */
@@ -10,12 +11,22 @@ export interface HubEvent<E extends EventName = EventName> {
 /** Receives a batch of events, in the order they were first raised. */
 export type BatchListener = (events: HubEvent[]) => void;
 
+type InventoryChanged = EventContract['inventory.changed'];
+
+/** Two inventory changes in one window as one: the later revision, with both deltas merged when they follow each other. */
+function inventoryChangesMerged(earlier: InventoryChanged, later: InventoryChanged): InventoryChanged {
+  const delta = earlier.delta && later.delta ? mergeInventoryDeltas(earlier.delta, earlier.revision, later.delta) : null;
+  const { delta: _dropped, ...rest } = later;
+  return delta ? { ...rest, delta } : rest;
+}
+
 /** How long events are held to coalesce them; so a job reports at most 4 times a second. */
 export const COALESCE_MS = 250;
 
 /**
  * Main's event stream to every connected renderer. Events raised within one window are coalesced:
- * the latest of each kind wins, and job changes merge by job id. The first event after a quiet spell
+ * the latest of each kind wins, job changes merge by job id, and inventory deltas that follow each
+ * other merge into one (otherwise the delta is dropped and windows fetch the estate). The first event after a quiet spell
  * goes out at once, so a user's action is answered without delay.
  */
 export class EventHub {
@@ -39,8 +50,9 @@ export class EventHub {
       for (const job of (payload as EventContract['jobs.changed']).jobs) this.jobs.set(job.id, job);
       if (!this.pending.has(name)) this.pending.set(name, { name, payload: { jobs: [] } } as HubEvent);
     } else {
+      const earlier = this.pending.get(name);
       this.pending.delete(name); // keep first-raised order for the latest value
-      this.pending.set(name, { name, payload } as HubEvent);
+      this.pending.set(name, { name, payload: name === 'inventory.changed' && earlier ? inventoryChangesMerged(earlier.payload as InventoryChanged, payload as InventoryChanged) : payload } as HubEvent);
     }
     this.schedule();
   }

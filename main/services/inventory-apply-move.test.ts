@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withInventoryDelta } from '../../shared/model/inventory-delta.js';
 import { loadInventory } from '../infra/db/inventory-repository.js';
+import { ManualConnector } from '../../test/fixtures/manual-connector.js';
+import type { HubEvent } from './event-hub.js';
 import { createAppServices, type AppServices } from './app-services.js';
 
 // A completed move is recorded in SQLite and applied to the cached snapshot in memory; the two must
@@ -57,5 +60,33 @@ describe('a completed move in the inventory', () => {
     const locations = s.inventory.snapshot().inventory.hosts.find((h) => h.name === vm.host)?.defaultStorageLocations ?? [];
     expect(locations.filter((p) => p.toLowerCase() === 'e:\\new')).toHaveLength(1);
     expect(s.inventory.snapshot().inventory).toEqual(loadInventory(s.db).inventory);
+  });
+
+  it('tells the windows with a delta that turns the estate they show into the new one (a move the scheduler completed)', async () => {
+    await s.close();
+    rmSync(dir, { recursive: true, force: true });
+    dir = mkdtempSync(join(tmpdir(), 'ferry-apply-move-'));
+    const connector = new ManualConnector();
+    s = await createAppServices({ databasePath: join(dir, 'ferry.db'), runner: 'app', connector: () => connector });
+    expect((await s.inventory.importText('demo.json', readFileSync('resources/demo-inventory.json', 'utf8'))).ok).toBe(true);
+    const before = s.inventory.snapshot();
+    const events: HubEvent[] = [];
+    s.hub.subscribe((batch) => events.push(...batch));
+    const job = s.migration.submitVm({ vm: 'WEB-RM-01', destinationHost: 'HV-RM-02' });
+    if (!job.ok) throw new Error(job.error.message);
+    connector.moves[0].complete();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(s.jobs.get(job.value.id)?.status).toBe('Completed');
+    s.hub.flush();
+    const changed = events
+      .filter((e) => e.name === 'inventory.changed')
+      .map((e) => e.payload as { revision: number; delta?: { base: number; vms: unknown[]; hosts: unknown[] } })
+      .filter((e) => e.revision > before.revision);
+    expect(changed).toHaveLength(1);
+    const [{ revision, delta }] = changed;
+    expect(delta).toMatchObject({ base: before.revision });
+    expect([delta?.vms.length, delta?.hosts.length]).toEqual([1, 2]);
+    expect(revision).toBe(before.revision + 1);
+    expect(withInventoryDelta(before.inventory, delta as Parameters<typeof withInventoryDelta>[1])).toEqual(loadInventory(s.db).inventory);
   });
 });

@@ -5,7 +5,9 @@ import type { ImportPhase, ImportProblem, ImportSummary } from '../../shared/mod
 import { countInventory, type InventoryDocument, type Vm } from '../../shared/model/inventory.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
 import { applyCompletedMove, loadInventory, replaceInventory, updateHostLiveMigration, updateHostMaintenance, updateVmState } from '../infra/db/inventory-repository.js';
+import type { InventoryDelta } from '../../shared/model/inventory-delta.js';
 import { withCompletedMove, type CompletedMove } from '../domain/inventory/completed-move.js';
+import { nameKey } from '../domain/storage-paths/names.js';
 import { withHostSettings, type HostSettingsUpdate } from '../domain/host-settings/settings-plan.js';
 import type { JobService } from './job-service.js';
 import type { Db } from '../infra/db/open.js';
@@ -83,6 +85,24 @@ export class InventoryService {
     const revision = replaceInventory(this.db, doc, meta?.origin ?? 'Lab', new Date());
     this.hub.emit('inventory.changed', { revision, meta: this.snapshot().meta });
     return revision;
+  }
+
+  /**
+   * The named VMs and hosts as the estate holds them at `revision`, for the `inventory.changed` event of
+   * the change that made that revision; undefined unless the cached snapshot is at it (windows then fetch
+   * the whole estate).
+   */
+  delta(revision: number, vms: readonly string[], hosts: readonly string[]): InventoryDelta | undefined {
+    const cache = this.cache;
+    if (!cache || cache.revision !== revision) return undefined;
+    const pick = <T extends { name: string }>(list: readonly T[], names: readonly string[]): T[] | null => {
+      const keys = new Set(names.map(nameKey));
+      const found = list.filter((x) => keys.has(nameKey(x.name)));
+      return found.length === keys.size ? found : null;
+    };
+    const v = pick(cache.inventory.vms, vms);
+    const h = pick(cache.inventory.hosts, hosts);
+    return v && h ? { base: revision - 1, vms: v, hosts: h } : undefined;
   }
 
   /** Records a VM's power state (started, saved) and tells the windows; answers false when no VM has that name. */

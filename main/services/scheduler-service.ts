@@ -404,7 +404,8 @@ export class SchedulerService {
         memoryMB: vm.state === 'Off' ? 0 : vm.memoryMB,
         addDefaultLocation: request.addToDefaults ? request.destinationPath ?? request.configurationPath : null,
       });
-      this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta });
+      const delta = this.inventory.delta(revision, [vm.name], [request.sourceHost, request.destinationHost]);
+      this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta, ...(delta ? { delta } : {}) });
       return null;
     } catch (e) {
       // An import replaced the estate while the move ran: the move is done, the inventory can't show it.

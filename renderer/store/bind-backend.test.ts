@@ -52,6 +52,35 @@ describe('store bound to the backend', () => {
     expect(fetches()).toBe(before);
   });
 
+  it('takes a completed move\'s delta in place, without fetching the estate', async () => {
+    const { backend, store } = await boundStore();
+    const fetches = () => backend.calls.filter((c) => c.channel === 'inventory.get').length;
+    const before = fetches();
+    const shown = store.getState().snapshot!;
+    const vm = shown.inventory.vms.find((v) => v.name === 'web-01')!;
+    const moved = { ...vm, host: 'HV-MI-20' };
+    const dest = shown.inventory.hosts.find((h) => h.name === 'HV-MI-20')!;
+    const fuller = { ...dest, memory: { ...dest.memory, availableMB: dest.memory.availableMB - vm.memoryMB } };
+    backend.emit('inventory.changed', { revision: shown.revision + 1, meta: shown.meta, delta: { base: shown.revision, vms: [moved], hosts: [fuller] } });
+    await settle();
+    expect(fetches()).toBe(before);
+    const state = store.getState();
+    expect(state.snapshot?.revision).toBe(shown.revision + 1);
+    expect(state.index?.vmById.get(vm.id)?.host).toBe('HV-MI-20');
+    expect(state.index?.hostByName.get('hv-mi-20')?.memory.availableMB).toBe(fuller.memory.availableMB);
+    expect(state.index?.vmsByHost.get('hv-mi-20')?.some((v) => v.name === 'web-01')).toBe(true);
+  });
+
+  it('fetches the estate when a delta was made from another revision than the one shown', async () => {
+    const { backend, store } = await boundStore();
+    const fetches = () => backend.calls.filter((c) => c.channel === 'inventory.get').length;
+    const before = fetches();
+    const shown = store.getState().snapshot!;
+    backend.emit('inventory.changed', { revision: shown.revision + 2, meta: shown.meta, delta: { base: shown.revision + 1, vms: [], hosts: [] } });
+    await settle();
+    expect(fetches()).toBe(before + 1);
+  });
+
   it('derives the indexes once per revision, not again for the same one', async () => {
     const { store } = await boundStore();
     const index = store.getState().index;

@@ -9,18 +9,15 @@ export function loadAll(store: AppStore): Promise<void> {
 }
 
 /**
- * The one place backend events reach the store: `inventory.changed` refetches the inventory when
- * its revision is new, `import.progress` feeds the import dialog, `jobs.changed` merges jobs (and
+ * The one place backend events reach the store: `inventory.changed` takes a new revision (in place
+ * from its delta when it has one that fits, else by fetching the inventory), `import.progress` feeds the import dialog, `jobs.changed` merges jobs (and
  * refreshes job groups when a grouped job changed). After
  * a dropped connection comes back, everything is fetched again (events may have been missed).
  * Starts the first load and returns a function that unbinds.
  */
 export function bindBackendToStore(backend: Backend, store: AppStore): () => void {
   const unbind: (() => void)[] = [
-    backend.on('inventory.changed', ({ revision }) => {
-      const current = store.getState().snapshot?.revision;
-      if (current === undefined || revision > current) void store.getState().refreshInventory();
-    }),
+    backend.on('inventory.changed', ({ revision, meta, delta }) => store.getState().inventoryChanged(revision, meta, delta)),
     backend.on('import.progress', (progress) => store.getState().receiveImportProgress(progress)),
     backend.on('jobs.changed', ({ jobs }) => {
       store.getState().mergeJobs(jobs);

@@ -1,4 +1,6 @@
 import type { InventorySnapshot } from '../../shared/contract/invoke.js';
+import type { InventoryMeta } from '../../shared/model/inventory.js';
+import { withInventoryDelta, type InventoryDelta } from '../../shared/model/inventory-delta.js';
 import type { ErrorDto } from '../../shared/model/result.js';
 import type { SliceCreator } from './app-store.js';
 import { buildInventoryIndex, type InventoryIndex } from './inventory-index.js';
@@ -15,6 +17,11 @@ export interface InventorySlice {
   inventoryError: ErrorDto | null;
   /** Fetches `inventory.get`; calls made while one is in flight coalesce into one more fetch. */
   refreshInventory(): Promise<void>;
+  /**
+   * The estate changed to `revision` (`inventory.changed`): a delta on top of what is shown is taken in
+   * place; otherwise, or when it doesn't fit, the whole estate is fetched.
+   */
+  inventoryChanged(revision: number, meta: InventoryMeta | null, delta?: InventoryDelta): void;
 }
 
 /** Creates the inventory slice. */
@@ -47,6 +54,19 @@ export const createInventorySlice: SliceCreator<InventorySlice> = (set, get, bac
     snapshot: null,
     index: null,
     inventoryError: null,
+    inventoryChanged: (revision, meta, delta) => {
+      const current = get().snapshot;
+      if (current && revision <= current.revision) return;
+      // A delta fits only on the revision it was made from, and only when no fetch is about to replace it.
+      const inventory = current && delta && delta.base === current.revision && !inFlight ? withInventoryDelta(current.inventory, delta) : null;
+      if (!inventory) {
+        void get().refreshInventory();
+        return;
+      }
+      const snapshot: InventorySnapshot = { revision, inventory, meta };
+      set({ snapshot, index: buildInventoryIndex(revision, inventory), inventoryError: null, inventoryStatus: 'ready' });
+      get().reconcileSelection();
+    },
     refreshInventory: () => {
       if (inFlight) {
         again = true;
