@@ -70,6 +70,8 @@ describe('a completed move in the inventory', () => {
     s = await createAppServices({ databasePath: join(dir, 'ferry.db'), runner: 'app', connector: () => connector });
     expect((await s.inventory.importText('demo.json', readFileSync('resources/demo-inventory.json', 'utf8'))).ok).toBe(true);
     const before = s.inventory.snapshot();
+    // The import's own event goes out first (a window fetches after an import).
+    s.hub.flush();
     const events: HubEvent[] = [];
     s.hub.subscribe((batch) => events.push(...batch));
     const job = s.migration.submitVm({ vm: 'WEB-RM-01', destinationHost: 'HV-RM-02' });
@@ -88,5 +90,24 @@ describe('a completed move in the inventory', () => {
     expect([delta?.vms.length, delta?.hosts.length]).toEqual([1, 2]);
     expect(revision).toBe(before.revision + 1);
     expect(withInventoryDelta(before.inventory, delta as Parameters<typeof withInventoryDelta>[1])).toEqual(loadInventory(s.db).inventory);
+  });
+
+  it('takes a VM\'s new state and a host\'s maintenance mode in memory too, and tells the windows with a delta', () => {
+    const before = s.inventory.snapshot();
+    s.hub.flush();
+    const events: HubEvent[] = [];
+    s.hub.subscribe((batch) => events.push(...batch));
+    expect(s.inventory.vmStateSet('DEV-RM-01', 'Running')).toBe(true);
+    expect(s.inventory.maintenanceSet('hv-rm-02', true)).toBe(true);
+    const after = s.inventory.snapshot();
+    expect(after.revision).toBe(before.revision + 2);
+    expect(after.inventory).toEqual(loadInventory(s.db).inventory);
+    s.hub.flush();
+    const changed = events.filter((e) => e.name === 'inventory.changed').map((e) => e.payload as { revision: number; delta?: Parameters<typeof withInventoryDelta>[1] & { base: number } });
+    const last = changed.at(-1);
+    expect(last?.revision).toBe(after.revision);
+    // The two deltas, merged or one by one, turn the estate before into the one after.
+    const applied = changed.reduce((doc, e) => (doc && e.delta ? withInventoryDelta(doc, e.delta) : null), before.inventory as typeof before.inventory | null);
+    expect(applied).toEqual(after.inventory);
   });
 });

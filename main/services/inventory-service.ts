@@ -109,7 +109,7 @@ export class InventoryService {
   vmStateSet(vm: string, state: Vm['state']): boolean {
     const revision = updateVmState(this.db, vm, state);
     if (revision === null) return false;
-    this.hub.emit('inventory.changed', { revision, meta: this.snapshot().meta });
+    this.changed(revision, (doc) => ({ ...doc, vms: doc.vms.map((v) => (nameKey(v.name) === nameKey(vm) ? { ...v, state } : v)) }), [vm], []);
     return true;
   }
 
@@ -117,8 +117,20 @@ export class InventoryService {
   maintenanceSet(host: string, on: boolean): boolean {
     const revision = updateHostMaintenance(this.db, host, on);
     if (revision === null) return false;
-    this.hub.emit('inventory.changed', { revision, meta: this.snapshot().meta });
+    this.changed(revision, (doc) => ({ ...doc, hosts: doc.hosts.map((h) => (nameKey(h.name) === nameKey(host) ? { ...h, maintenanceMode: on } : h)) }), [], [host]);
     return true;
+  }
+
+  /**
+   * After the database made a change at `revision`: the cached snapshot takes it in memory when it held
+   * the revision before (so a 25,000-VM estate is not read back for one VM), and the windows are told,
+   * with a delta of the VMs and hosts it changed.
+   */
+  private changed(revision: number, change: (doc: InventoryDocument) => InventoryDocument, vms: readonly string[], hosts: readonly string[]): void {
+    const before = this.cache;
+    this.cache = before && before.revision === revision - 1 ? { ...before, revision, inventory: change(before.inventory) } : null;
+    const delta = this.delta(revision, vms, hosts);
+    this.hub.emit('inventory.changed', { revision, meta: this.snapshot().meta, ...(delta ? { delta } : {}) });
   }
 
   /** Loads the demo estate when the database has never held an estate (first run). */

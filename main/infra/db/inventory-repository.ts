@@ -276,7 +276,6 @@ export function updateVmState(db: Db, vmName: string, state: Vm['state']): numbe
   }).immediate();
 }
 
-/** What a completed move changes in the estate. */
 /**
  * Records a completed move in one transaction: the VM on its new host with its new paths, the
  * hosts' available memory, and the destination's new default location. Answers the new revision.
