@@ -3,18 +3,17 @@ import type { Vm, VmState } from '../../../shared/model/inventory.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { useT } from '../../i18n/use-translator.js';
 import { DetailsSection, Property, PropertyList } from './PropertyList.js';
+import { compareNames } from '../../components/compare-names.js';
 
 const useStyles = makeStyles({
   hint: { display: 'block', paddingTop: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
-const byName = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
-
 /** Counts by key, in name order. */
 function countBy<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts.entries()].sort(([a], [b]) => byName(a, b));
+  return [...counts.entries()].sort(([a], [b]) => compareNames(a, b));
 }
 
 /**

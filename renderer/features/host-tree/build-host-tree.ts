@@ -1,4 +1,5 @@
 import type { Cluster, Host, InventoryDocument } from '../../../shared/model/inventory.js';
+import { compareNames } from '../../components/compare-names.js';
 
 /** What a node of the host tree stands for. */
 export type HostTreeNodeKind = 'root' | 'group' | 'cluster' | 'host';
@@ -32,7 +33,6 @@ export const ROOT_NODE_ID = 'root';
 
 const ROOT_SEGMENT = 'all hosts';
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** Splits a host group path into its segments below "All Hosts" (the root itself gives none). */
 export function groupSegments(path: string): string[] {
@@ -63,7 +63,7 @@ export function hostNodeId(name: string): string {
 const KIND_ORDER: Record<HostTreeNodeKind, number> = { root: 0, group: 1, cluster: 2, host: 3 };
 
 function sortChildren(node: HostTreeNode): void {
-  node.children.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || collator.compare(a.name, b.name));
+  node.children.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareNames(a.name, b.name));
   for (const child of node.children) sortChildren(child);
 }
 

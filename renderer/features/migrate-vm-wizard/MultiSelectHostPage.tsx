@@ -26,6 +26,7 @@ import { useAppStore } from '../../store/store-context.js';
 import { formatDuration } from '../jobs/job-format.js';
 import { AUTO_HOST, rowChoice, withRowChoice, type MultiVmWizardDraft } from './multi-vm-wizard-draft.js';
 import { formatDowntime, planRows, type PlanRow } from './plan-moves-format.js';
+import { compareNames } from '../../components/compare-names.js';
 
 // The table's columns, shared by its header and every row (each row is a grid, so a note can take a line of its own).
 const COLUMNS = 'minmax(120px, 1.2fr) minmax(150px, 1.4fr) 96px 96px 72px 80px';
@@ -93,7 +94,6 @@ export interface MultiSelectHostPageProps {
   onRetry: () => void;
 }
 
-const byName = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
 
 /** The risk note of a planned move: why pre-copy is slow or never converges, or that the row is pinned. */
 function MoveNote({ move }: { move: PlannedMove }) {
@@ -219,7 +219,7 @@ export function MultiSelectHostPage({ vms, hosts, draft, plan, loading, error, o
   const translator = useT();
   const { t, tn } = translator;
   const patch = useAppStore((s) => s.patchMultiVmWizard);
-  const hostNames = hosts.map((h) => h.name).sort(byName);
+  const hostNames = hosts.map((h) => h.name).sort(compareNames);
   const vmByName = new Map(vms.map((vm) => [vm.name, vm]));
   const rows = planRows(
     vms.map((vm) => vm.name),

@@ -4,6 +4,7 @@ import type { PlanRequest } from '../../../shared/model/plan.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { AUTO_HOST, rowChoice, withRowChoice } from '../migrate-vm-wizard/multi-vm-wizard-draft.js';
+import { compareNames } from '../../components/compare-names.js';
 
 const useStyles = makeStyles({
   select: { minWidth: '140px' },
@@ -19,8 +20,6 @@ export interface DestinationChoice {
   choose(vm: string, host: string): void;
 }
 
-const byName = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
-
 /**
  * Per-VM destinations for a plan of chosen VMs that has not run (an evacuation's VMs go to their best
  * hosts, and a plan that runs is fixed): null otherwise.
@@ -32,7 +31,7 @@ export function useDestinationChoice(request: PlanRequest, editable: boolean): D
     if (!editable || request.kind !== 'vms' || !hosts) return null;
     const rows = { to: request.to, perVm: request.perVm ?? {} };
     return {
-      hostNames: hosts.map((h) => h.name).sort(byName),
+      hostNames: hosts.map((h) => h.name).sort(compareNames),
       choiceOf: (vm) => rowChoice(rows, vm),
       choose: (vm, host) => {
         const { perVm } = withRowChoice(rows, vm, host);

@@ -3,6 +3,7 @@ import type { Job } from '../../../shared/model/job.js';
 import { hostLimits, type HostLimits } from '../../../shared/model/migration-slots.js';
 import type { Plan, PlannedMove, PlanRequest, PlanWhatIf } from '../../../shared/model/plan.js';
 import type { Translator } from '../../i18n/translator.js';
+import { compareNames } from '../../components/compare-names.js';
 
 /** Round steps for the time axis, in seconds: 1 s up to a day. */
 const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
@@ -54,7 +55,7 @@ export function planHosts(plan: Plan | null, request: PlanRequest, whatIf: PlanW
   }
   // A host whose limit the admin changed stays listed, even when the plan no longer uses it.
   for (const name of Object.keys(whatIf.limits ?? {})) add(name);
-  return [...byKey.values()].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' }));
+  return [...byKey.values()].sort(compareNames);
 }
 
 /** A host's own migration limits (its cluster's maximum parallel migrations first), or null for a host not in the inventory. */
@@ -99,7 +100,7 @@ export function differingDestinations(current: Plan, saved: Plan): DestinationDi
     const y = b.get(key)?.to ?? null;
     if ((x ?? '').toLowerCase() !== (y ?? '').toLowerCase()) out.push({ vm, current: x, saved: y });
   }
-  return out.sort((p, q) => p.vm.localeCompare(q.vm, undefined, { numeric: true, sensitivity: 'base' }));
+  return out.sort((p, q) => compareNames(p.vm, q.vm));
 }
 
 /** Whether the what-ifs change anything (a reset has nothing to do otherwise). */

@@ -1,5 +1,6 @@
 import type { Vm } from '../../../shared/model/inventory.js';
 import { assertNever } from '../../../shared/model/result.js';
+import { compareNames } from '../../components/compare-names.js';
 
 /** Columns of the VM list, in display order. */
 export const VM_COLUMNS = ['name', 'status', 'host', 'memory', 'configVersion', 'highlyAvailable', 'jobStatus'] as const;
@@ -32,8 +33,6 @@ export interface VmRowIndex {
   readonly orders: Map<string, Int32Array>;
 }
 
-/** One collator for every string column: case- and accent-insensitive, numbers in natural order (VM-2 < VM-10). */
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** Builds the row index for a list of VMs; `hostIndexOf` maps a host name to its index (or -1). */
 export function buildVmRowIndex(vms: readonly Vm[], hostIndexOf: (hostName: string) => number): VmRowIndex {
@@ -54,12 +53,12 @@ export function buildVmRowIndex(vms: readonly Vm[], hostIndexOf: (hostName: stri
 
 /** Ranks strings through the collator: sorts the distinct values only, then maps each row to its rank. */
 function rankStrings(values: readonly string[]): Int32Array {
-  const distinct = [...new Set(values)].sort(collator.compare);
+  const distinct = [...new Set(values)].sort(compareNames);
   const rankOf = new Map<string, number>();
   let rank = -1;
   let previous: string | undefined;
   for (const value of distinct) {
-    if (previous === undefined || collator.compare(previous, value) !== 0) rank++;
+    if (previous === undefined || compareNames(previous, value) !== 0) rank++;
     rankOf.set(value, rank);
     previous = value;
   }
