@@ -63,6 +63,9 @@ function formatBytes(bytes: number): string {
 export class SchedulerService {
   private readonly running = new Map<string, RunningMove>();
   private readonly requests = new Map<string, ParsedRequest>();
+  /** Dependencies' names and, once ended, their status: read once each (neither changes after). */
+  private readonly names = new Map<string, string>();
+  private readonly endings = new Map<string, Job | null>();
   /**
    * The moves still to finish, as the last decision saw them, kept up to date by this process's own
    * writes; read again from SQLite when another process has committed (its data_version changed).
@@ -160,7 +163,8 @@ export class SchedulerService {
     const toRun: { job: Job; request: ScheduledRequest }[] = [];
     const changed: string[] = [];
     this.db.transaction(() => {
-      const rows = this.activeRows();
+      const rows = [...this.activeRows()];
+      const active = new Set(rows.map((r) => r.id));
       const queued: ScheduledMove[] = [];
       const running: ScheduledMove[] = [];
       const byId = new Map<string, { row: ActiveMoveRow; parsed: ParsedRequest }>();
@@ -171,7 +175,7 @@ export class SchedulerService {
         if (!parsed) continue;
         byId.set(row.id, { row, parsed });
         if (row.status === 'Queued' && (parsed.request.after?.length || parsed.request.follows?.length)) {
-          const gate = this.dependencyGate(parsed.request);
+          const gate = this.dependencyGate(parsed.request, active);
           if (gate.kind === 'wait') {
             held.push({ id: row.id, text: gate.text });
             continue;
@@ -238,23 +242,35 @@ export class SchedulerService {
   /**
    * Whether a move's dependencies let it be considered: all ended as they must, some still to end, or
    * one it needed that failed. An `after` move must complete (it frees memory); a `follows` move only
-   * has to end, however it ends (the plan ran them one after the other on a busy network).
+   * has to end, however it ends (the plan ran them one after the other on a busy network). A dependency
+   * still queued or running is known from `active` (no read); only an ended `after` is read, once.
    */
-  private dependencyGate(request: ScheduledRequest): { kind: 'go' } | { kind: 'wait' | 'drop'; text: string } {
+  private dependencyGate(request: ScheduledRequest, active: ReadonlySet<string>): { kind: 'go' } | { kind: 'wait' | 'drop'; text: string } {
     for (const id of request.after ?? []) {
-      const dep = this.jobs.get(id);
-      if (!dep || dep.status === 'Completed' || dep.status === 'Completed with info') continue;
-      if (dep.status === 'Failed' || dep.status === 'Canceled') {
+      if (active.has(id)) return { kind: 'wait', text: `waiting for "${this.jobName(id)}" to end first (it frees the memory this move needs on ${request.destinationHost})` };
+      let dep = this.endings.get(id);
+      if (dep === undefined) {
+        dep = this.jobs.get(id) ?? null;
+        this.endings.set(id, dep);
+      }
+      if (dep?.status === 'Failed' || dep?.status === 'Canceled') {
         return { kind: 'drop', text: `Not started: it waited for "${dep.name}", which ${dep.status === 'Failed' ? 'failed' : 'was canceled'}, so the memory it needed on ${request.destinationHost} was not freed.` };
       }
-      return { kind: 'wait', text: `waiting for "${dep.name}" to end first (it frees the memory this move needs on ${request.destinationHost})` };
     }
     for (const id of request.follows ?? []) {
-      const dep = this.jobs.get(id);
-      if (!dep || (dep.status !== 'Queued' && dep.status !== 'Running')) continue;
-      return { kind: 'wait', text: `waiting for "${dep.name}" to end first (the plan runs them one after the other: together they would only share the same full migration network)` };
+      if (active.has(id)) return { kind: 'wait', text: `waiting for "${this.jobName(id)}" to end first (the plan runs them one after the other: together they would only share the same full migration network)` };
     }
     return { kind: 'go' };
+  }
+
+  /** A job's name, read once (names never change). */
+  private jobName(id: string): string {
+    let name = this.names.get(id);
+    if (name === undefined) {
+      name = this.jobs.get(id)?.name ?? id;
+      this.names.set(id, name);
+    }
+    return name;
   }
 
   /**
