@@ -9,8 +9,8 @@ import type { PlanViewState } from '../../store/plan-slice.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ownLimits, whatIfSet } from './plan-format.js';
 
-/** The limits the spin boxes take (0 plans with no slot at all: what cannot move then says so). */
-const LIMIT = { min: 0, max: 64 } as const;
+/** The limits the spin boxes take: Hyper-V's range for simultaneous migrations (the planner refuses others). */
+const LIMIT = { min: 1, max: 64 } as const;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -65,26 +65,19 @@ function LimitRow({ host, whatIf, disabled, onChange }: { host: string; whatIf: 
       <span className={mergeClasses(styles.host, changed && styles.changed)} title={host}>
         {host}
       </span>
-      <SpinButton
-        className={styles.spin}
-        size="small"
-        min={LIMIT.min}
-        max={LIMIT.max}
-        value={live}
-        disabled={disabled}
-        aria-label={t('plan.whatIf.liveOf', { host })}
-        onChange={(_e, data) => put('live', spinValue(data))}
-      />
-      <SpinButton
-        className={styles.spin}
-        size="small"
-        min={LIMIT.min}
-        max={LIMIT.max}
-        value={storage}
-        disabled={disabled}
-        aria-label={t('plan.whatIf.storageOf', { host })}
-        onChange={(_e, data) => put('storage', spinValue(data))}
-      />
+      {(['live', 'storage'] as const).map((kind) => (
+        <SpinButton
+          key={kind}
+          className={styles.spin}
+          size="small"
+          min={LIMIT.min}
+          max={LIMIT.max}
+          value={kind === 'live' ? live : storage}
+          disabled={disabled}
+          aria-label={t(kind === 'live' ? 'plan.whatIf.liveOf' : 'plan.whatIf.storageOf', { host })}
+          onChange={(_e, data) => put(kind, spinValue(data))}
+        />
+      ))}
     </>
   );
 }

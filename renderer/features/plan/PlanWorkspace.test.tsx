@@ -112,7 +112,8 @@ describe('plan view', () => {
     const view = await openPlanOfHvMi11(rendered);
     const live = within(view).getByRole('spinbutton', { name: 'Live migrations on HV-MI-11' });
     expect((live as HTMLInputElement).value).toBe('2');
-    fireEvent.change(live, { target: { value: '1' } });
+    // 0 is below Hyper-V's range (the planner would refuse it): the box takes 1, its lowest.
+    fireEvent.change(live, { target: { value: '0' } });
     fireEvent.keyDown(live, { key: 'Enter' });
     await waitFor(() => expect(callsOf(rendered.backend, 'plan.create').at(-1)?.whatIf).toEqual({ limits: { 'HV-MI-11': { live: 1 } } }));
     await waitFor(() => expect(summary(view).textContent).toMatch(/Estimated window\s*2 min 00 s/));
