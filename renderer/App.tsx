@@ -1,4 +1,4 @@
-import { Body1, Button, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
 import { ArrowImport20Regular, Beaker20Regular, DatabaseSearch24Regular } from '@fluentui/react-icons';
 import { Notifier } from './components/Notifier.js';
 import { DetailsPane } from './features/details/DetailsPane.js';
@@ -20,6 +20,7 @@ import { PlanWorkspace } from './features/plan/PlanWorkspace.js';
 import { WorkspaceSwitcher } from './features/workspace/WorkspaceSwitcher.js';
 import { useT } from './i18n/use-translator.js';
 import { useAppStore } from './store/store-context.js';
+import { RetryBar } from './components/RetryBar.js';
 
 const useStyles = makeStyles({
   root: {
@@ -119,14 +120,7 @@ function Workspace() {
     return (
       <main className={styles.workspace}>
         <div className={styles.state}>
-          <MessageBar intent="error">
-            <MessageBarBody>{t('app.loadFailed', { message: error?.message ?? '' })}</MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" onClick={() => void refresh()}>
-                {t('app.retry')}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
+          <RetryBar message={t('app.loadFailed', { message: error?.message ?? '' })} onRetry={() => void refresh()} />
         </div>
       </main>
     );

@@ -103,7 +103,7 @@ describe('routing each action by its host group\'s connection settings', () => {
     if (!job.ok) throw new Error(job.error.message);
     expect(job.value.status).toBe('Running');
     expect((await ended(s, job.value.id)).status).toBe('Completed');
-    expect(scripts()).toEqual(['Start-FerryVm.ps1']);
+    expect(scripts()).toEqual(['Set-FerryVmState.ps1']);
   });
 
   it('refreshes the inventory of a Hyper-V group as a job', async () => {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { jobsGrid, setSimulatorSpeed, showHost } from './console.js';
 import { expect, test } from './fixtures.js';
 
 // The Jobs pane, the Jobs workspace and host details against the real backend and its simulated connector, on the
@@ -11,21 +12,8 @@ const [first, second, third] = MOVES;
 
 const vmGrid = (page: Page) => page.getByRole('grid', { name: 'Virtual machines' });
 const jobsPane = (page: Page) => page.getByRole('region', { name: 'Jobs', exact: true });
-const jobsGrid = (page: Page) => page.getByRole('grid', { name: 'Jobs', exact: true });
 const jobRow = (grid: Locator, vm: string) => grid.getByRole('row', { name: new RegExp(`Migrate virtual machine ${vm} to HV-TO-02`) });
-const tree = (page: Page) => page.getByRole('tree', { name: 'Host groups, clusters and hosts' });
 const details = (page: Page) => page.getByRole('complementary', { name: 'Details' });
-
-/** Sets File > Options… > Simulator speed, as an admin does. */
-async function setSimulatorSpeed(page: Page, speed: string): Promise<void> {
-  await page.getByRole('button', { name: 'File', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Options…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Options' });
-  const field = dialog.getByRole('textbox', { name: 'Simulator speed' });
-  await field.fill(speed);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 /** Moves a VM to HV-TO-02 through the Migrate VM Wizard (Live inside CL-TO-19: Select Host, then Summary). */
 async function migrateToHvTo02(page: Page, vm: string): Promise<void> {
@@ -41,16 +29,6 @@ async function migrateToHvTo02(page: Page, vm: string): Promise<void> {
   await expect(page.locator('[aria-current="step"]')).toHaveText('Summary');
   await wizard.getByRole('button', { name: 'Move' }).click();
   await expect(wizard).toBeHidden();
-}
-
-/** Selects a node of CL-TO-19 in the tree (All Hosts > Torino > CL-TO-19 > host) and clears the VM filter. */
-async function showHost(page: Page, host: string): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Filter by name or host' }).fill('');
-  const node = tree(page).getByRole('treeitem', { name: host, exact: true });
-  // A click on the cluster's label opens it (and never closes it).
-  if (!(await node.isVisible())) await tree(page).getByRole('treeitem', { name: 'CL-TO-19', exact: true }).click();
-  await node.click();
-  await expect(page.getByRole('region', { name: 'Virtual machines' }).getByRole('heading', { name: host })).toBeVisible();
 }
 
 test('three live moves off a host with a limit of 2: the third queues with its reason, then runs; one is canceled', async ({ page, ferry }) => {

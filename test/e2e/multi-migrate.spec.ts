@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { jobsGrid, setSimulatorSpeed, showHost, tree } from './console.js';
 import { expect, test } from './fixtures.js';
 
 // Migrating several VMs at once against the real backend and its simulated connector, on the demo estate:
@@ -10,30 +11,9 @@ const SOURCE = 'HV-TO-03';
 
 const vmGrid = (page: Page) => page.getByRole('grid', { name: 'Virtual machines' });
 const vmRow = (page: Page, vm: string) => vmGrid(page).getByRole('row', { name: new RegExp(`^${vm}\\b`) });
-const tree = (page: Page) => page.getByRole('tree', { name: 'Host groups, clusters and hosts' });
 const jobsPane = (page: Page) => page.getByRole('region', { name: 'Jobs', exact: true });
-const jobsGrid = (page: Page) => page.getByRole('grid', { name: 'Jobs', exact: true });
 const wizardOf = (page: Page) => page.getByRole('dialog', { name: 'Migrate VM Wizard' });
 const proposals = (wizard: Locator) => wizard.getByRole('table', { name: 'Proposed moves' });
-
-/** Sets File > Options… > Simulator speed, as an admin does. */
-async function setSimulatorSpeed(page: Page, speed: string): Promise<void> {
-  await page.getByRole('button', { name: 'File', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Options…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Options' });
-  await dialog.getByRole('textbox', { name: 'Simulator speed' }).fill(speed);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
-}
-
-/** Selects a node of CL-TO-19 in the tree (All Hosts > Torino > CL-TO-19 > host), so the list shows its VMs. */
-async function showHost(page: Page, host: string): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Filter by name or host' }).fill('');
-  const node = tree(page).getByRole('treeitem', { name: host, exact: true });
-  if (!(await node.isVisible())) await tree(page).getByRole('treeitem', { name: 'CL-TO-19', exact: true }).click();
-  await node.click();
-  await expect(page.getByRole('region', { name: 'Virtual machines' }).getByRole('heading', { name: host })).toBeVisible();
-}
 
 /** Selects the three VMs on HV-TO-03 (a click, then Ctrl+click) and opens Virtual Machine > Migrate Virtual Machine. */
 async function openWizardForThree(page: Page): Promise<Locator> {

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { clusterNode, jobsGrid, setSimulatorSpeed, tree } from './console.js';
 import { expect, test } from './fixtures.js';
 
 // The plan view and maintenance mode against the real backend and its simulated connector, on the demo
@@ -7,26 +8,7 @@ import { expect, test } from './fixtures.js';
 
 const HOST = 'HV-TO-03';
 
-const tree = (page: Page) => page.getByRole('tree', { name: 'Host groups, clusters and hosts' });
 const planView = (page: Page) => page.getByRole('region', { name: `Start Maintenance Mode on ${HOST}` });
-const jobsGrid = (page: Page) => page.getByRole('grid', { name: 'Jobs', exact: true });
-
-/** Sets File > Options… > Simulator speed, as an admin does. */
-async function setSimulatorSpeed(page: Page, speed: string): Promise<void> {
-  await page.getByRole('button', { name: 'File', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Options…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Options' });
-  await dialog.getByRole('textbox', { name: 'Simulator speed' }).fill(speed);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
-}
-
-/** The host's node in the tree (All Hosts > Torino > CL-TO-19 > host), opening the cluster when needed. */
-async function hostNode(page: Page) {
-  const node = tree(page).getByRole('treeitem', { name: new RegExp(`^${HOST}\\b`) });
-  if (!(await node.isVisible())) await tree(page).getByRole('treeitem', { name: 'CL-TO-19', exact: true }).click();
-  return node;
-}
 
 test('evacuate a host in the demo estate and watch the timeline turn into jobs', async ({ page, ferry }) => {
   test.setTimeout(120_000);
@@ -37,7 +19,7 @@ test('evacuate a host in the demo estate and watch the timeline turn into jobs',
   await setSimulatorSpeed(page, '30');
 
   // Start Maintenance Mode… from the host's context menu opens the preview: the evacuation's plan.
-  const node = await hostNode(page);
+  const node = await clusterNode(page, HOST);
   await node.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Start Maintenance Mode…' }).click();
   const view = planView(page);
@@ -72,7 +54,6 @@ test('evacuate a host in the demo estate and watch the timeline turn into jobs',
   await expect(window).not.toHaveText(before ?? '');
   await view.getByRole('button', { name: 'Reset what-ifs' }).click();
   await expect(window).toHaveText(before ?? '');
-
 
   // Export Script: the whole evacuation as PowerShell, read-only, with Copy.
   await view.getByRole('button', { name: 'Export Script' }).click();
@@ -111,7 +92,7 @@ test('plan chosen VMs and send one of them to another host from its row', async 
   await page.goto(ferry.url);
   await expect(tree(page)).toBeVisible();
   // With the host selected and no VM, Plan Migrations plans every VM of the host (five running, one off), each to its best host.
-  await (await hostNode(page)).click();
+  await (await clusterNode(page, HOST)).click();
   await page.getByRole('button', { name: 'Plan Migrations' }).click();
   const view = page.getByRole('region', { name: 'Plan: migrate 6 VMs' });
   const moves = view.getByRole('table', { name: 'Planned moves' });

@@ -5,23 +5,16 @@ import { assertNever } from '../../../shared/model/result.js';
 import { IssueList } from '../../components/IssueList.js';
 import { useRequest } from '../../components/use-request.js';
 import { WizardShell, WizardVmGone } from '../../components/WizardShell.js';
-import type { MessageKey } from '../../i18n/en.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import type { WizardSession } from '../../store/wizard-slice.js';
 import { usePathCheck, useStorageLocations } from '../storage-paths/use-storage-paths.js';
 import { MultiVmWizard } from './MultiVmWizard.js';
 import { SelectHostPage } from './SelectHostPage.js';
-import { placedDisks, storageMovesWith, vmMigrationArgs, vmWizardPages, type VmWizardPage } from './vm-wizard-draft.js';
+import { placedDisks, storageMovesWith, VM_WIZARD_PAGE_LABEL, vmMigrationArgs, vmWizardPages } from './vm-wizard-draft.js';
 import { VmSelectPathPage } from './VmSelectPathPage.js';
 import { VmSummaryPage } from './VmSummaryPage.js';
 
-/** The label of each page, as VMM names them. */
-export const VM_WIZARD_PAGE_LABEL: Record<VmWizardPage, MessageKey> = {
-  'select-host': 'wizard.page.selectHost',
-  'select-path': 'wizard.page.selectPath',
-  summary: 'wizard.page.summary',
-};
 
 type VmSession = Extract<WizardSession, { kind: 'migrate-vm' }>;
 

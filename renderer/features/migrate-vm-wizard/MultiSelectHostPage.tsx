@@ -1,21 +1,4 @@
-import {
-  Button,
-  makeStyles,
-  mergeClasses,
-  Menu,
-  MenuButton,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, mergeClasses, Menu, MenuButton, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, Select, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ErrorCircle16Filled, Pin16Regular, Warning16Filled } from '@fluentui/react-icons';
 import type { Host, Vm } from '../../../shared/model/inventory.js';
 import type { Plan, PlannedMove } from '../../../shared/model/plan.js';
@@ -27,38 +10,22 @@ import { formatDuration } from '../jobs/job-format.js';
 import { AUTO_HOST, rowChoice, withRowChoice, type MultiVmWizardDraft } from './multi-vm-wizard-draft.js';
 import { formatDowntime, planRows, type PlanRow } from './plan-moves-format.js';
 import { compareNames } from '../../components/compare-names.js';
+import { RetryBar } from '../../components/RetryBar.js';
+import { gridCellPadding, gridHead, gridHeadText, gridRow, gridTable } from '../../components/grid-table-styles.js';
 
 // The table's columns, shared by its header and every row (each row is a grid, so a note can take a line of its own).
 const COLUMNS = 'minmax(120px, 1.2fr) minmax(150px, 1.4fr) 96px 96px 72px 80px';
 
-const cellPadding = {
-  paddingTop: tokens.spacingVerticalS,
-  paddingBottom: tokens.spacingVerticalS,
-  paddingLeft: tokens.spacingHorizontalS,
-  paddingRight: tokens.spacingHorizontalS,
-};
+const cellPadding = gridCellPadding('S');
 
 const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   intro: { flexGrow: 1, color: tokens.colorNeutralForeground2 },
   pinAll: { flexShrink: 0, whiteSpace: 'nowrap' },
-  table: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    overflowX: 'auto',
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
-  row: {
-    display: 'grid',
-    gridTemplateColumns: COLUMNS,
-    alignItems: 'center',
-    minWidth: '620px',
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-    ':first-child': { borderTopStyle: 'none' },
-  },
-  head: { backgroundColor: tokens.colorNeutralBackground2, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  headCell: { ...cellPadding, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  table: gridTable,
+  row: gridRow(COLUMNS, '620px'),
+  head: gridHead,
+  headCell: { ...cellPadding, ...gridHeadText, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
   cell: { ...cellPadding, minWidth: 0 },
   oneLine: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   number: { fontVariantNumeric: 'tabular-nums' },
@@ -251,16 +218,7 @@ export function MultiSelectHostPage({ vms, hosts, draft, plan, loading, error, o
           </MenuPopover>
         </Menu>
       </div>
-      {error ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{t('multiHost.failed', { message: error.message })}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={onRetry}>
-              {t('app.retry')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
+      {error ? <RetryBar message={t('multiHost.failed', { message: error.message })} onRetry={onRetry} /> : null}
       <div role="table" aria-label={t('multiHost.tableLabel')} className={styles.table}>
         <div role="rowgroup">
           <div role="row" className={mergeClasses(styles.row, styles.head)}>

@@ -8,6 +8,7 @@ import {
 } from '@fluentui/react-components';
 import type { Plan, PlanRequest } from '../../../shared/model/plan.js';
 import type { ErrorDto } from '../../../shared/model/result.js';
+import { gridCellPadding, gridHead, gridHeadText, gridRow, gridTable } from '../../components/grid-table-styles.js';
 import { MoveErrorBar } from '../../components/MoveErrorBar.js';
 import { ScriptView } from '../../components/ScriptView.js';
 import { useT } from '../../i18n/use-translator.js';
@@ -19,32 +20,14 @@ import { formatDowntime, movesByStart } from './plan-moves-format.js';
 // The moves table's columns, shared by its header and every row.
 const COLUMNS = '32px minmax(120px, 1.6fr) minmax(84px, 1fr) minmax(84px, 1fr) 92px 72px 72px 76px';
 
-const cellPadding = {
-  paddingTop: tokens.spacingVerticalXS,
-  paddingBottom: tokens.spacingVerticalXS,
-  paddingLeft: tokens.spacingHorizontalS,
-  paddingRight: tokens.spacingHorizontalS,
-};
+const cellPadding = gridCellPadding('XS');
 
 const useStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  table: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    overflowX: 'auto',
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
-  row: {
-    display: 'grid',
-    gridTemplateColumns: COLUMNS,
-    alignItems: 'center',
-    minWidth: '640px',
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-    ':first-child': { borderTopStyle: 'none' },
-  },
-  head: { backgroundColor: tokens.colorNeutralBackground2, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  headCell: { ...cellPadding, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  table: gridTable,
+  row: gridRow(COLUMNS, '640px'),
+  head: gridHead,
+  headCell: { ...cellPadding, ...gridHeadText },
   cell: { ...cellPadding, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   number: { fontVariantNumeric: 'tabular-nums' },
   vm: { fontWeight: tokens.fontWeightSemibold },

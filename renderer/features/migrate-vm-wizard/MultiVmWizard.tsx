@@ -3,20 +3,15 @@ import type { Vm } from '../../../shared/model/inventory.js';
 import { assertNever } from '../../../shared/model/result.js';
 import { useRequest } from '../../components/use-request.js';
 import { WizardShell } from '../../components/WizardShell.js';
-import type { MessageKey } from '../../i18n/en.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import type { WizardSession } from '../../store/wizard-slice.js';
 import { multiVmPlanRequest, type MultiVmWizardPage } from './multi-vm-wizard-draft.js';
+import { VM_WIZARD_PAGE_LABEL } from './vm-wizard-draft.js';
 import { MultiSelectHostPage } from './MultiSelectHostPage.js';
 import { MultiVmSummaryPage } from './MultiVmSummaryPage.js';
 
 const PAGES: readonly MultiVmWizardPage[] = ['select-host', 'summary'];
-
-const PAGE_LABEL: Record<MultiVmWizardPage, MessageKey> = {
-  'select-host': 'wizard.page.selectHost',
-  summary: 'wizard.page.summary',
-};
 
 type MultiVmSession = Extract<WizardSession, { kind: 'migrate-vms' }>;
 
@@ -70,7 +65,7 @@ export function MultiVmWizard({ session, vms }: { session: MultiVmSession; vms: 
   return (
     <WizardShell
       title={t('vmWizard.title')}
-      pages={PAGES.map((id) => ({ id, label: t(PAGE_LABEL[id]) }))}
+      pages={PAGES.map((id) => ({ id, label: t(VM_WIZARD_PAGE_LABEL[id]) }))}
       current={draft.page}
       canPrevious={index > 0}
       canNext={draft.page === 'select-host' && ready}

@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
 import type { Vm } from '../../../shared/model/inventory.js';
 import type { HostRating } from '../../../shared/model/placement.js';
 import type { ErrorDto } from '../../../shared/model/result.js';
@@ -8,6 +8,7 @@ import { HostRatingGrid } from './HostRatingGrid.js';
 import { HostRatingTabs } from './HostRatingTabs.js';
 import { StartVmPrompt } from './StartVmPrompt.js';
 import type { VmWizardDraft } from './vm-wizard-draft.js';
+import { RetryBar } from '../../components/RetryBar.js';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -63,16 +64,7 @@ export function SelectHostPage({ vm, draft, rows, loading, error, onRetry }: Sel
           onChange={(_e, data) => patch({ showUnavailable: data.checked })}
         />
       </div>
-      {error ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{t('selectHost.failed', { message: error.message })}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={onRetry}>
-              {t('app.retry')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
+      {error ? <RetryBar message={t('selectHost.failed', { message: error.message })} onRetry={onRetry} /> : null}
       <div className={styles.grid}>
         <HostRatingGrid rows={shown} current={draft.host} label={t('selectHost.gridLabel')} onActivate={activate} />
       </div>

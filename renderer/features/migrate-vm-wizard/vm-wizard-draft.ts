@@ -2,9 +2,17 @@ import type { PerformanceOption, VmState } from '../../../shared/model/inventory
 import type { TransferType } from '../../../shared/model/placement.js';
 import type { ErrorDto } from '../../../shared/model/result.js';
 import type { DiskChoice } from '../migrate-storage-wizard/storage-wizard-draft.js';
+import type { MessageKey } from '../../i18n/en.js';
 
 /** The pages of the Migrate VM Wizard, in order; Select Path only when storage moves. */
 export type VmWizardPage = 'select-host' | 'select-path' | 'summary';
+
+/** The label of each page, as VMM names them. */
+export const VM_WIZARD_PAGE_LABEL: Record<VmWizardPage, MessageKey> = {
+  'select-host': 'wizard.page.selectHost',
+  'select-path': 'wizard.page.selectPath',
+  summary: 'wizard.page.summary',
+};
 
 /** What the admin has chosen so far in the Migrate VM Wizard. */
 export interface VmWizardDraft {

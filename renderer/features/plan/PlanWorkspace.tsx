@@ -1,15 +1,4 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  ProgressBar,
-  Spinner,
-  Subtitle1,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, Spinner, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { ArrowSwap20Regular, CheckmarkCircle20Filled, Dismiss20Regular, Play20Filled, Save20Regular, Script20Regular, Warning20Filled, WrenchScrewdriver20Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Job } from '../../../shared/model/job.js';
@@ -28,6 +17,7 @@ import { PlanTimeline } from './PlanTimeline.js';
 import { PlanUnmovable } from './PlanUnmovable.js';
 import { PlanWhatIfPanel } from './PlanWhatIfPanel.js';
 import { SavePlanDialog } from './SavePlanDialog.js';
+import { RetryBar } from '../../components/RetryBar.js';
 
 const NO_JOBS: readonly Job[] = [];
 
@@ -329,16 +319,7 @@ export function PlanWorkspace() {
           <PlanWhatIfPanel view={view} hosts={hosts} disabled={run !== null || starting} />
         </aside>
         <div className={styles.main}>
-          {error ? (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>{t('plan.failed', { message: error.message })}</MessageBarBody>
-              <MessageBarActions>
-                <Button size="small" onClick={() => void refresh()}>
-                  {t('app.retry')}
-                </Button>
-              </MessageBarActions>
-            </MessageBar>
-          ) : null}
+          {error ? <RetryBar multiline message={t('plan.failed', { message: error.message })} onRetry={() => void refresh()} /> : null}
           {runError ? (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>{t(maintenance ? 'maint.startFailed' : 'plan.runFailed', { message: runError.message })}</MessageBarBody>

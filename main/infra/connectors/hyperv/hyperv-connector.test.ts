@@ -231,8 +231,8 @@ describe('the Hyper-V connector at its PowerShell boundary', () => {
     expect(await hyperv.hostSettingsApply('HV-MI-11', settings)).toEqual({ ok: true });
     expect(await hyperv.vmLocate('WEB-01')).toBe('HV-MI-20');
     const runs = seen();
-    expect(runs.map((r) => r.script)).toEqual(['Start-FerryVm.ps1', 'Save-FerryVm.ps1', 'Set-FerryHostSettings.ps1', 'Find-FerryVm.ps1']);
-    expect(runs[1].request.args).toEqual({ vm: 'WEB-01', host: runs[0].request.args.host });
+    expect(runs.map((r) => r.script)).toEqual(['Set-FerryVmState.ps1', 'Set-FerryVmState.ps1', 'Set-FerryHostSettings.ps1', 'Find-FerryVm.ps1']);
+    expect([runs[0].request.args.action, runs[1].request.args]).toEqual(['start', { vm: 'WEB-01', host: runs[0].request.args.host, action: 'save' }]);
     expect(runs[2].request.args).toEqual({ host: 'hv-mi-11.contoso.com', settings });
   });
 

@@ -60,23 +60,23 @@ export class HyperVConnector implements HostConnector {
   }
 
   /** Starts a VM with Start-VM on its host. */
-  async vmStart(vm: string, host: string): Promise<ConnectorResult> {
-    const h = this.host(host);
-    if (!h) return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then start the VM on a host it lists.' };
-    const target = this.targetFor(h.hostGroup);
-    if (!target.ok) return { ok: false, problem: target.error.message, recommendedAction: actionOf(target.error.detail) };
-    const outcome = await this.runner.run('vmStart', target.value, { vm, host: computerOf(h) }).done;
-    return this.actionResult(outcome, { action: 'start', mode: target.value.mode, vm, host: h.name });
+  vmStart(vm: string, host: string): Promise<ConnectorResult> {
+    return this.vmState('start', vm, host);
   }
 
   /** Saves a VM's state with Save-VM on its host. */
-  async vmSave(vm: string, host: string): Promise<ConnectorResult> {
+  vmSave(vm: string, host: string): Promise<ConnectorResult> {
+    return this.vmState('save', vm, host);
+  }
+
+  /** Start-VM or Save-VM through one fixed script; the action is one of two words, never inventory data. */
+  private async vmState(action: 'start' | 'save', vm: string, host: string): Promise<ConnectorResult> {
     const h = this.host(host);
-    if (!h) return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then save the VM on a host it lists.' };
+    if (!h) return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: `Refresh the inventory, then ${action} the VM on a host it lists.` };
     const target = this.targetFor(h.hostGroup);
     if (!target.ok) return { ok: false, problem: target.error.message, recommendedAction: actionOf(target.error.detail) };
-    const outcome = await this.runner.run('vmSave', target.value, { vm, host: computerOf(h) }).done;
-    return this.actionResult(outcome, { action: 'save', mode: target.value.mode, vm, host: h.name });
+    const outcome = await this.runner.run('vmState', target.value, { vm, host: computerOf(h), action }).done;
+    return this.actionResult(outcome, { action, mode: target.value.mode, vm, host: h.name });
   }
 
   /** Applies a host's live-migration settings: Enable/Disable-VMMigration, Set-VMHost, Add/Remove-VMMigrationNetwork. */

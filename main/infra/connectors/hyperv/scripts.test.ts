@@ -41,8 +41,7 @@ describe('the Hyper-V connector scripts', () => {
   });
 
   it('start VMs with Start-VM, save them with Save-VM, and apply host settings with Set-VMHost, Enable/Disable-VMMigration and Add/Remove-VMMigrationNetwork', () => {
-    expect(text(HYPERV_SCRIPTS.vmStart)).toContain('Start-VM @on -Name $name');
-    expect(text(HYPERV_SCRIPTS.vmSave)).toContain('Save-VM @on -Name $name');
+    for (const s of ["'start' { Start-VM @on -Name $name }", "'save' { Save-VM @on -Name $name }", 'default { throw']) expect(text(HYPERV_SCRIPTS.vmState), s).toContain(s);
     const t = text(HYPERV_SCRIPTS.hostSettingsApply);
     for (const s of ['Enable-VMMigration', 'Disable-VMMigration', 'Set-VMHost @on @set', 'MaximumVirtualMachineMigrations', 'MaximumStorageMigrations',
       'VirtualMachineMigrationPerformanceOption', 'VirtualMachineMigrationAuthenticationType', 'UseAnyNetworkForMigration', 'Add-VMMigrationNetwork', 'Remove-VMMigrationNetwork']) {

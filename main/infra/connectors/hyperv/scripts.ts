@@ -10,8 +10,7 @@ import { resourcesDir } from '../../paths.js';
 export const HYPERV_SCRIPTS = Object.freeze({
   inventoryRead: 'Read-FerryHostGroup.ps1',
   moveRun: 'Invoke-FerryMove.ps1',
-  vmStart: 'Start-FerryVm.ps1',
-  vmSave: 'Save-FerryVm.ps1',
+  vmState: 'Set-FerryVmState.ps1',
   vmLocate: 'Find-FerryVm.ps1',
   hostSettingsApply: 'Set-FerryHostSettings.ps1',
 } as const);
