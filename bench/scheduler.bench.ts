@@ -167,7 +167,9 @@ export async function benchSchedulerService(events = 200, follows = false): Prom
       while ((queuedCount.get() as number) < QUEUED) {
         const r = next();
         // With `follows`, each move waits for the one queued before it, as a plan's held moves do.
-        previous = s.scheduler.enqueue(follows && previous ? { ...r, follows: [previous] } : r, `Migrate virtual machine ${r.vm} to ${r.destinationHost}`).id;
+        // A VM whose earlier move is still queued or running is refused (vm-busy): the stream moves on to the next.
+        const queued = s.scheduler.enqueue(follows && previous ? { ...r, follows: [previous] } : r, `Migrate virtual machine ${r.vm} to ${r.destinationHost}`);
+        if (queued.ok) previous = queued.value.id;
       }
     };
     const t0 = performance.now();

@@ -1,6 +1,8 @@
 import { userInfo } from 'node:os';
 import type { Job, JobKind, JobStatus, JobStep } from '../../shared/model/job.js';
-import type { JobRepository } from '../infra/db/job-repository.js';
+import { err, ok, type Result } from '../../shared/model/result.js';
+import { vmBusyIssue } from '../domain/scheduler/vm-hold.js';
+import { VmBusyError, type JobRepository } from '../infra/db/job-repository.js';
 import type { EventHub } from './event-hub.js';
 
 function currentUser(): string {
@@ -73,6 +75,20 @@ export class JobService {
     });
     this.publish(job);
     return job;
+  }
+
+  /**
+   * Starts a job that acts on one VM (a start or a save): refused with `vm-busy`, and nothing written,
+   * while another job holds the VM (migration-rules.md section 4).
+   */
+  startOnVm(kind: 'start-vm' | 'save-vm', name: string, vm: string, steps: string[], groupId: string | null = null): Result<Job> {
+    try {
+      return ok(this.start(kind, name, vm, steps, groupId));
+    } catch (e) {
+      if (!(e instanceof VmBusyError)) throw e;
+      const issue = vmBusyIssue(e.hold);
+      return err(issue.code, issue.message, { hold: e.hold });
+    }
   }
 
   /** Marks step `index` done and the next one running. */

@@ -22,6 +22,7 @@ import { defaultStorageLocation } from '../domain/storage-paths/storage-index.js
 import type { ConnectorResult } from '../domain/connector/host-connector.js';
 import { checkVmDiskDestinations, vmDiskTargets, type VmDiskDestination } from '../domain/storage-paths/vm-disk-placement.js';
 import { vmFolderIn } from '../domain/storage-paths/vm-storage.js';
+import { vmBusyIssue } from '../domain/scheduler/vm-hold.js';
 
 /** Starts on real hosts: which hosts a connector starts VMs on, and the start itself (Start-VM). */
 export interface VmStarter {
@@ -74,7 +75,7 @@ export class MigrationService {
 
   /** Select Host for a VM; `destinationPaths` are paths the admin chose on Select Path, per host. */
   selectHosts(vm: string, destinationPaths?: Record<string, string>): Result<HostRating[]> {
-    return selectHosts(vm, this.index(), { destinationPaths, busy: this.scheduler.busy() });
+    return selectHosts(vm, this.index(), { destinationPaths, busy: this.scheduler.busy(), heldBy: this.scheduler.holderOf(vm) });
   }
 
   /** Browse: where a host can put storage. */
@@ -96,6 +97,8 @@ export class MigrationService {
 
   /** Checks a VM move the way Select Host and Select Path do, so Move never trusts the window. */
   private checkMove(request: VmMigrationRequest): Result<CheckedMove> {
+    const busy = this.vmBusy(request.vm);
+    if (busy) return busy;
     const dest = resolveHost(request.destinationHost, this.index().storage);
     if (!dest) return err('host-not-found', `No host named "${request.destinationHost}" is in the inventory.`);
     const paths = request.destinationPath ? { [dest.name]: request.destinationPath } : undefined;
@@ -126,6 +129,14 @@ export class MigrationService {
       disks = placed.value;
     }
     return ok({ row: row as CheckedMove['row'], path, disks });
+  }
+
+  /** `vm-busy` when another job holds the VM now (one move per VM); the database still decides a race at Move. */
+  private vmBusy(vm: string): Result<never> | null {
+    const hold = this.scheduler.holderOf(vm);
+    if (!hold) return null;
+    const issue = vmBusyIssue(hold);
+    return err(issue.code, issue.message, { hold });
   }
 
   /** View Script for a VM migration. */
@@ -167,8 +178,7 @@ export class MigrationService {
         return err('path-required', `${dest.name} has no default storage location: choose where ${vm.name}'s files go on Select Path.`, { field: 'destinationPath' });
       }
     }
-    return ok(
-      this.scheduler.enqueue(
+    return this.scheduler.enqueue(
         {
           kind: moveKindOf(row.transferType),
           vm: vm.name,
@@ -182,12 +192,13 @@ export class MigrationService {
           addToDefaults: Boolean(request.addToDefaults && destinationPath),
         },
         `Migrate virtual machine ${vm.name} to ${dest.name}`,
-      ),
     );
   }
 
   /** Move on the Migrate Storage wizard: checks the plan, then queues it as a job. */
   submitStorage(plan: StorageMovePlan, addToDefaults = false): Result<Job> {
+    const busy = this.vmBusy(plan.vm);
+    if (busy) return busy;
     const check = this.checkPlan(plan);
     if (!check.valid) return err('storage-plan-invalid', check.problems.map((p) => p.message).join(' '), { problems: check.problems });
     const index = this.index().storage;
@@ -195,8 +206,7 @@ export class MigrationService {
     const host = vm && index.hosts.get(nameKey(vm.host));
     if (!vm || !host) return err('vm-not-found', `${plan.vm} or its host is no longer in the inventory.`);
     const whole = plan.scope === 'whole-vm';
-    return ok(
-      this.scheduler.enqueue(
+    return this.scheduler.enqueue(
         {
           kind: 'storage',
           vm: vm.name,
@@ -209,7 +219,6 @@ export class MigrationService {
           addToDefaults,
         },
         `Migrate storage of ${vm.name}`,
-      ),
     );
   }
 
@@ -220,7 +229,9 @@ export class MigrationService {
     if (!vm) return err('vm-not-found', `No VM named "${vmName}" is in the inventory.`);
     if (vm.state === 'Running') return err('vm-running', `${vm.name} is already running.`);
     const host = index.hosts.get(nameKey(vm.host));
-    const job = this.jobs.start('start-vm', `Start virtual machine ${vm.name}`, vm.name, ['Start the virtual machine']);
+    const started = this.jobs.startOnVm('start-vm', `Start virtual machine ${vm.name}`, vm.name, ['Start the virtual machine']);
+    if (!started.ok) return started;
+    const job = started.value;
     if (!host || host.state !== 'Responding') {
       return ok(
         this.jobs.finish(job, 'Failed', {
@@ -231,14 +242,14 @@ export class MigrationService {
         }),
       );
     }
-    const started = (): Job => {
+    const running = (): Job => {
       this.inventory.vmStateSet(vm.name, 'Running');
       return this.jobs.finish(job, 'Completed', { summary: `${vm.name} is running on ${vm.host}.` });
     };
-    if (!this.starter?.startsOnHost(host.name)) return ok(started());
+    if (!this.starter?.startsOnHost(host.name)) return ok(running());
     // A real host: the job runs until Start-VM answers.
     void this.starter.vmStart(vm.name, host.name).then(
-      (result) => (result.ok ? started() : this.jobs.finish(job, 'Failed', { error: { problem: result.problem, recommendedAction: result.recommendedAction } })),
+      (result) => (result.ok ? running() : this.jobs.finish(job, 'Failed', { error: { problem: result.problem, recommendedAction: result.recommendedAction } })),
       (e: unknown) => this.jobs.finish(job, 'Failed', { error: { problem: `${vm.name} could not be started: ${(e as Error).message}`, recommendedAction: 'Check the host in Hyper-V Manager, then start the VM again.' } }),
     );
     return ok(job);

@@ -18,7 +18,7 @@ import type { JobRepository } from '../infra/db/job-repository.js';
 import type { EventHub } from './event-hub.js';
 import type { InventoryService } from './inventory-service.js';
 import type { JobService } from './job-service.js';
-import type { SchedulerService } from './scheduler-service.js';
+import type { EnqueueItem, SchedulerService } from './scheduler-service.js';
 
 /** Saves a VM's state on its host (the host's connector: Save-VM, QEMU's state file, or the simulator). */
 export type VmSaver = (vm: string, host: string) => Promise<ConnectorResult>;
@@ -37,7 +37,7 @@ export class PlanService {
 
   /** The plan of a request on the inventory as it is now. */
   plan(request: PlanRequest, whatIf: PlanWhatIf = {}): Result<Plan> {
-    return planMoves(this.inventory.snapshot().inventory, request, whatIf);
+    return planMoves(this.inventory.snapshot().inventory, request, whatIf, { holds: this.scheduler.holds() });
   }
 
   /** The plan as one PowerShell script. */
@@ -66,30 +66,37 @@ export class PlanService {
     const kind = restoreOf ? 'restore' : request.kind === 'evacuate' ? 'maintenance' : 'plan';
     const target = request.kind === 'evacuate' ? request.host : `${plan.moves.length} VM${plan.moves.length === 1 ? '' : 's'}`;
     const name = kind === 'maintenance' ? `Start maintenance mode on ${target}` : kind === 'restore' ? `Restore: move ${target} back` : `Run plan: migrate ${target}`;
-    const groupId = this.groups.create({ kind, name, target, plan, restoreOf });
-    if (request.kind === 'evacuate') this.inventory.maintenanceSet(request.host, true);
-
     const index = buildStorageIndex(this.inventory.snapshot().inventory);
-    const jobOf = new Map<string, string>();
-    const jobs: Job[] = [];
-    for (const m of plan.moves) {
+    const items = plan.moves.map((m): EnqueueItem => {
       const dest = index.hosts.get(nameKey(m.to));
       const destinationPath = transferMovesStorage(m.transferType) && dest ? defaultStorageLocation(dest, index)?.path ?? null : null;
-      const job = this.scheduler.enqueue(
-        {
+      return {
+        key: m.id,
+        request: {
           kind: m.kind, vm: m.vm, sourceHost: m.from, destinationHost: m.to, performanceOption: m.performanceOption,
           destinationPath, diskDestinations: null, configurationPath: null, addToDefaults: false,
-          after: m.after.map((id) => jobOf.get(id)).filter((id): id is string => id !== undefined),
-          follows: m.follows.map((id) => jobOf.get(id)).filter((id): id is string => id !== undefined),
         },
-        `Migrate virtual machine ${m.vm} to ${m.to}`,
-        null,
-        groupId,
-      );
-      jobOf.set(m.id, job.id);
-      jobs.push(job);
+        after: m.after,
+        follows: m.follows,
+        name: `Migrate virtual machine ${m.vm} to ${m.to}`,
+      };
+    });
+    // The group and every move are written in one transaction: when another submitter took one of the
+    // VMs since the plan was made (vm-busy), nothing is queued and no group is left behind. The host
+    // goes into maintenance mode before any of the moves is dispatched.
+    let groupId = '';
+    const queued = this.scheduler.enqueueAll(items, {
+      dispatch: false,
+      group: () => (groupId = this.groups.create({ kind, name, target, plan, restoreOf })),
+    });
+    if (!queued.ok) return err(queued.error.code, `${queued.error.message} Plan again to leave it out.`, queued.error.detail);
+    if (request.kind === 'evacuate') this.inventory.maintenanceSet(request.host, true);
+    this.scheduler.dispatch();
+    const jobs: Job[] = [...queued.value];
+    for (const u of saving) {
+      const saved = this.vmSave(u.vm, u.host, groupId);
+      if (saved.ok) jobs.push(saved.value);
     }
-    for (const u of saving) jobs.push(this.vmSave(u.vm, u.host, groupId));
     return ok({ group: this.group(groupId) as JobGroup, plan, jobs });
   }
 
@@ -164,8 +171,10 @@ export class PlanService {
    * Saves a VM's state as a job of the group (an evacuation's VM that cannot move): the job runs until
    * the host's connector answers; the inventory shows the VM Saved once it has.
    */
-  private vmSave(vm: string, host: string, groupId: string): Job {
-    const job = this.jobs.start('save-vm', `Save virtual machine ${vm}`, vm, ['Save state'], groupId);
+  private vmSave(vm: string, host: string, groupId: string): Result<Job> {
+    const started = this.jobs.startOnVm('save-vm', `Save virtual machine ${vm}`, vm, ['Save state'], groupId);
+    if (!started.ok) return started;
+    const job = started.value;
     const failed = (problem: string, recommendedAction: string): Job => this.jobs.finish(job, 'Failed', { failedStep: 0, error: { problem, recommendedAction } });
     void this.saveVm(vm, host).then(
       (result) => {
@@ -175,7 +184,7 @@ export class PlanService {
       },
       (e: unknown) => failed(`${vm}'s state could not be saved on ${host}: ${(e as Error).message}`, 'Check the host, then save the VM again, or leave it running during maintenance.'),
     );
-    return job;
+    return ok(job);
   }
 
   private publishGroupJobs(id: string): void {

@@ -47,7 +47,13 @@ describe('the scheduler', () => {
     expect(job(c.id).waitingFor).toBe('waiting for a live-migration slot on HV-A (2 of 2 in use), position 1');
   });
 
-  it("warns in Select Host that a busy host's move will wait, with its place in the queue", () => {
+  it("warns in Select Host that a busy host's move will wait, with its place in the queue", async () => {
+    // A fourth VM on HV-A, to ask about once VM-3 is queued (VM-3 itself is then held by its own move).
+    const four = estate();
+    four.vms.push({ ...structuredClone(four.vms[2]), name: 'VM-4', id: 'a4a4a4a4-0000-4000-8000-000000000004' });
+    four.vms[3].configurationPath = four.vms[3].configurationPath.replace('VM-3', 'VM-4');
+    four.vms[3].disks = four.vms[3].disks.map((d) => ({ ...d, path: d.path.replace('VM-3', 'VM-4') }));
+    expect((await s.inventory.importText('estate.json', JSON.stringify(four))).ok).toBe(true);
     submit('VM-1', 'HV-B');
     submit('VM-2', 'HV-C');
     const before = s.migration.selectHosts('VM-3');
@@ -57,7 +63,7 @@ describe('the scheduler', () => {
     expect(toD?.warnings.find((w) => w.code === 'host-busy')?.message).toMatch(/HV-A \(the source\) has all 2 live migration slots in use: the move will wait in the queue at position 1/);
     submit('VM-3', 'HV-D');
     // One move is queued on HV-A now: the next would be second in line.
-    const after = s.migration.selectHosts('VM-3');
+    const after = s.migration.selectHosts('VM-4');
     if (!after.ok) throw new Error(after.error.message);
     expect(after.value.find((r) => r.host === 'HV-B')?.warnings.find((w) => w.code === 'host-busy')?.message).toMatch(/position 2/);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
-import type { Job, JobMetrics, JobStep } from '../../shared/model/job.js';
+import type { Job, JobMetrics, JobStep, VmHold } from '../../shared/model/job.js';
 import type { HostBusy } from '../../shared/model/placement.js';
 import { assertNever, err, ok, type Result } from '../../shared/model/result.js';
 import type { HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../domain/connector/host-connector.js';
@@ -10,7 +10,8 @@ import { pathsAfterMove } from '../domain/scheduler/move-result.js';
 import { movePhaseLabels } from '../domain/simulation/move-phases.js';
 import { hostLimits, slotsNeeded, type HostLimits } from '../domain/scheduler/slot-rules.js';
 import { nameKey } from '../domain/storage-paths/names.js';
-import type { ActiveMoveRow, JobRepository } from '../infra/db/job-repository.js';
+import { VmBusyError, type ActiveMoveRow, type JobRepository } from '../infra/db/job-repository.js';
+import { vmBusyIssue } from '../domain/scheduler/vm-hold.js';
 import type { Db } from '../infra/db/open.js';
 import type { RunnerKind, RunnerRepository } from '../infra/db/runner-repository.js';
 import type { EventHub } from './event-hub.js';
@@ -25,6 +26,20 @@ export interface ScheduledRequest extends Omit<MoveRequest, 'jobId' | 'diskDesti
   after?: string[];
   /** Jobs that must end, however they end, before this move starts (a plan's order on a busy migration network). */
   follows?: string[];
+}
+
+/** One move of a batch `enqueueAll` queues. */
+export interface EnqueueItem {
+  request: ScheduledRequest;
+  name: string;
+  restartOf?: string | null;
+  groupId?: string | null;
+  /** The caller's name for this item, for later items' `after` and `follows`. */
+  key?: string;
+  /** Earlier items (by key) this move must wait to complete; added to the request's `after`. */
+  after?: readonly string[];
+  /** Earlier items (by key) this move must wait to end; added to the request's `follows`. */
+  follows?: readonly string[];
 }
 
 /** A queued or running move's request, parsed, with the slots it needs. */
@@ -131,27 +146,76 @@ export class SchedulerService {
     return this.runners.anotherAlive('app', this.runnerId);
   }
 
-  /** Queues a move as a job and runs a decision at once. */
-  enqueue(request: ScheduledRequest, name: string, restartOf: string | null = null, groupId: string | null = null): Job {
-    const job = this.jobs.create({
-      kind: request.kind === 'storage' ? 'migrate-storage' : 'migrate-vm',
-      name,
-      owner: owner(),
-      target: request.vm,
-      status: 'Queued',
-      steps: movePhaseLabels(request.kind).map((s): JobStep => ({ name: s, status: 'Queued', progress: 0 })),
-      now: new Date(),
-      request,
-      restartOf,
-      groupId,
-      // The submitting runner, if this process is one: a `ferry` command runs only its own jobs
-      // (and ones whose submitter has gone), so it never starts a move another command waits for.
-      runner: this.opened && !this.closed ? this.runnerId : null,
-    });
-    this.active?.rows.set(job.id, { id: job.id, status: 'Queued', runner: this.jobs.runnerOf(job.id), waiting_for: null });
-    this.publish(job);
-    this.dispatch();
-    return this.jobs.get(job.id) as Job;
+  /**
+   * Queues a move as a job and runs a decision at once. Refused with `vm-busy` when the VM already has
+   * a move, start or save queued or running, whichever process submitted it (the database decides).
+   */
+  enqueue(request: ScheduledRequest, name: string, restartOf: string | null = null, groupId: string | null = null): Result<Job> {
+    const queued = this.enqueueAll([{ request, name, restartOf, groupId }]);
+    return queued.ok ? ok(queued.value[0]) : queued;
+  }
+
+  /**
+   * Queues several moves as jobs, all or none: if any VM is already held by another job, nothing is
+   * queued and the answer is `vm-busy` naming that job. `options.group` runs first in the same
+   * transaction and answers the group every job joins (a plan run creates its group there), so a
+   * refused batch leaves nothing behind. An item's `after`/`follows` name earlier items by `key`.
+   * With `dispatch: false` the caller runs the decision itself (after its own writes).
+   */
+  enqueueAll(items: readonly EnqueueItem[], options: { group?: () => string; dispatch?: boolean } = {}): Result<Job[]> {
+    // The submitting runner, if this process is one: a `ferry` command runs only its own jobs
+    // (and ones whose submitter has gone), so it never starts a move another command waits for.
+    const runner = this.opened && !this.closed ? this.runnerId : null;
+    let created: Job[];
+    try {
+      created = this.db.transaction(() => {
+        const groupOfAll = options.group?.() ?? null;
+        const jobOf = new Map<string, string>();
+        const jobsOf = (keys: readonly string[] | undefined): string[] => (keys ?? []).map((k) => jobOf.get(k)).filter((id): id is string => id !== undefined);
+        return items.map((item) => {
+          const request: ScheduledRequest = item.after || item.follows
+            ? { ...item.request, after: [...(item.request.after ?? []), ...jobsOf(item.after)], follows: [...(item.request.follows ?? []), ...jobsOf(item.follows)] }
+            : item.request;
+          const job = this.jobs.create({
+            kind: request.kind === 'storage' ? 'migrate-storage' : 'migrate-vm',
+            name: item.name,
+            owner: owner(),
+            target: request.vm,
+            status: 'Queued',
+            steps: movePhaseLabels(request.kind).map((st): JobStep => ({ name: st, status: 'Queued', progress: 0 })),
+            now: new Date(),
+            request,
+            restartOf: item.restartOf ?? null,
+            groupId: item.groupId ?? groupOfAll,
+            runner,
+          });
+          if (item.key !== undefined) jobOf.set(item.key, job.id);
+          return job;
+        });
+      }).immediate();
+    } catch (e) {
+      if (e instanceof VmBusyError) {
+        const issue = vmBusyIssue(e.hold);
+        return err(issue.code, issue.message, { hold: e.hold });
+      }
+      throw e;
+    }
+    for (const job of created) {
+      this.active?.rows.set(job.id, { id: job.id, status: 'Queued', runner, waiting_for: null });
+      this.publish(job);
+    }
+    if (options.dispatch !== false) this.dispatch();
+    return ok(created.map((job) => this.jobs.get(job.id) as Job));
+  }
+
+  /** The job holding a VM now (a move, start or save queued or running), or null. */
+  holderOf(vm: string): VmHold | null {
+    return this.jobs.holderOf(vm);
+  }
+
+  /** Every VM held by a queued or running job, by name key. */
+  holds(): Map<string, VmHold> {
+    return this.jobs.holds();
   }
 
   /**
@@ -498,7 +562,7 @@ export class SchedulerService {
     if (request.kind !== 'storage' && nameKey(sourceHost) === nameKey(request.destinationHost)) {
       return err('already-there', `${vm.name} is already on ${request.destinationHost}.`);
     }
-    return ok(this.enqueue({ ...request, sourceHost, ...(request.kind === 'storage' ? { destinationHost: sourceHost } : {}) }, job.name, job.id));
+    return this.enqueue({ ...request, sourceHost, ...(request.kind === 'storage' ? { destinationHost: sourceHost } : {}) }, job.name, job.id);
   }
 
   /** Handles cancel requests other processes left for this one's running moves. */

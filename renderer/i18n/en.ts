@@ -434,6 +434,7 @@ export const enMessages = {
   'selectHost.col.cluster': 'Cluster',
   'selectHost.col.transferType': 'Transfer Type',
   'selectHost.col.notes': 'Notes',
+  'selectHost.vmBusy': '{vm} can\u2019t move now',
   'selectHost.showUnavailable': 'Show unavailable hosts',
   'selectHost.rating': 'Rating hosts…',
   'selectHost.loading': 'Rating the hosts…',

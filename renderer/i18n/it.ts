@@ -432,6 +432,7 @@ export const itMessages: Messages = {
   'selectHost.col.cluster': 'Cluster',
   'selectHost.col.transferType': 'Tipo di trasferimento',
   'selectHost.col.notes': 'Note',
+  'selectHost.vmBusy': '{vm} non può essere spostata ora',
   'selectHost.showUnavailable': 'Mostra host non disponibili',
   'selectHost.rating': 'Valutazione degli host…',
   'selectHost.loading': 'Valutazione degli host in corso…',

@@ -83,3 +83,17 @@ export interface Job {
   /** The job group it belongs to (a plan run, an evacuation, a restore), or null. */
   groupId: string | null;
 }
+
+/** Jobs that act on one VM: while one is queued or running, it holds the VM (migration-rules.md section 4). */
+export const VM_HOLDING_KINDS: readonly JobKind[] = ['migrate-vm', 'migrate-storage', 'start-vm', 'save-vm'];
+
+/** The job that holds a VM now: the one move, start or save the VM may have queued or running. */
+export interface VmHold {
+  vm: string;
+  jobId: string;
+  jobName: string;
+  kind: JobKind;
+  status: 'Queued' | 'Running';
+  /** Where a migration takes the VM; null for the other kinds. */
+  destinationHost: string | null;
+}

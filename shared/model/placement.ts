@@ -21,6 +21,7 @@ export const REASON_CODE_VALUES = [
   'insufficient-storage',
   'shared-vhdx',
   'storage-unreachable',
+  'vm-busy',
 ] as const;
 /** A blocking reason's code. */
 export type ReasonCode = (typeof REASON_CODE_VALUES)[number];

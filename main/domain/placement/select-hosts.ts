@@ -1,5 +1,7 @@
 import type { Host, InventoryDocument } from '../../../shared/model/inventory.js';
+import type { VmHold } from '../../../shared/model/job.js';
 import type { HostBusy, HostRating, Issue, ReasonCode } from '../../../shared/model/placement.js';
+import { vmBusyIssue } from '../scheduler/vm-hold.js';
 import { err, ok, type Result } from '../../../shared/model/result.js';
 import { DEFAULT_DISK_RESERVE_MB, mbToGB } from '../storage-paths/amounts.js';
 import { byNameKey, nameKey, type ByName } from '../storage-paths/names.js';
@@ -19,6 +21,8 @@ export interface PlacementContext {
   destinationPaths?: ByName<string>;
   /** Space each destination keeps free when storage moves; default 100 MB. */
   diskReserveMB?: number;
+  /** The job that holds the VM now (one move per VM): every host then has the `vm-busy` reason first. */
+  heldBy?: VmHold | null;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -43,7 +47,10 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
   const busy = byNameKey(context.busy);
   const diskReserveMB = context.diskReserveMB ?? DEFAULT_DISK_RESERVE_MB;
   const rows: HostRating[] = [];
-  for (const { dest, decision, storage, reasons } of hostCandidates(facts, index, context)) {
+  const held = context.heldBy ? [vmBusyIssue(context.heldBy)] : [];
+  for (const candidate of hostCandidates(facts, index, context)) {
+    const { dest, decision, storage } = candidate;
+    const reasons = held.length ? [...held, ...candidate.reasons] : candidate.reasons;
     const available = reasons.length === 0;
     const transferExplanation = explainTransfer(facts, dest, decision, storage);
     if (!available) {

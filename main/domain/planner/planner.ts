@@ -1,4 +1,6 @@
 import type { Host, InventoryDocument, Vm } from '../../../shared/model/inventory.js';
+import type { VmHold } from '../../../shared/model/job.js';
+import { vmBusyIssue } from '../scheduler/vm-hold.js';
 import { hostLimits, slotsNeeded, type HostLimits } from '../../../shared/model/migration-slots.js';
 import type { Plan, PlanLane, PlannedMove, PlanRequest, PlanWarning, PlanWhatIf, UnmovableVm } from '../../../shared/model/plan.js';
 import { err, ok, type Result } from '../../../shared/model/result.js';
@@ -37,6 +39,11 @@ export interface PlanOptions {
   constants?: Partial<ModelConstants>;
   /** Also try holding moves for room on busy links (default true); false shows what that gains. */
   linkAdmission?: boolean;
+  /**
+   * VMs another job holds now (a move, start or save queued or running), by name key: each stays out of
+   * the plan, listed as unmovable with `vm-busy` (one move per VM, migration-rules.md section 4).
+   */
+  holds?: ReadonlyMap<string, VmHold>;
 }
 
 /** How the moves are ordered before the timeline plays them. */
@@ -101,7 +108,13 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
     });
   }
 
-  const { placed, notPlaced } = placeAll(asks, index);
+  const held = options.holds;
+  const free = held?.size ? asks.filter((a) => {
+    const hold = held.get(nameKey(a.vm.name));
+    if (hold) unmovable.push({ vm: a.vm.name, host: a.vm.host, reasons: [vmBusyIssue(hold)], action: null });
+    return !hold;
+  }) : asks;
+  const { placed, notPlaced } = placeAll(free, index);
   for (const n of notPlaced) {
     const action = request.kind === 'evacuate' ? (request.cannotMove === 'save' ? 'save-state' : 'leave') : null;
     unmovable.push({ vm: n.ask.vm.name, host: n.host, reasons: n.reasons, action });
@@ -163,10 +176,13 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
     const vm = vms.get(nameKey(u.vm)) as Vm;
     saves.push({ vm: u.vm, host: u.host, start: 0, end: round(vm.memoryMB / constants.diskMBps) });
   }
-  if (request.kind === 'evacuate' && unmovable.length) {
+  // VMs held by another job (vm-busy) have no action: they are already being moved, started or saved.
+  const stuck = unmovable.filter((u) => u.action !== null);
+  if (request.kind === 'evacuate' && stuck.length) {
+    const names = stuck.map((u) => u.vm).join(', ');
     warnings.push(request.cannotMove === 'save'
-      ? { code: 'vms-saved', vm: null, message: `${unmovable.length} VM${unmovable.length === 1 ? '' : 's'} cannot live-migrate anywhere and will be saved (down until restored): ${unmovable.map((u) => u.vm).join(', ')}.` }
-      : { code: 'vms-left-running', vm: null, message: `${unmovable.length} VM${unmovable.length === 1 ? '' : 's'} cannot live-migrate anywhere and will keep running on ${request.host} during maintenance: ${unmovable.map((u) => u.vm).join(', ')}.` });
+      ? { code: 'vms-saved', vm: null, message: `${stuck.length} VM${stuck.length === 1 ? '' : 's'} cannot live-migrate anywhere and will be saved (down until restored): ${names}.` }
+      : { code: 'vms-left-running', vm: null, message: `${stuck.length} VM${stuck.length === 1 ? '' : 's'} cannot live-migrate anywhere and will keep running on ${request.host} during maintenance: ${names}.` });
   }
   for (const m of moves) {
     if (m.risk === 'never') warnings.push({ code: 'not-converging', vm: m.vm, message: `${m.vm} (${m.from} → ${m.to}) is unlikely to converge: ${m.convergence}` });

@@ -1,7 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import type { Job, JobError, JobKind, JobMetrics, JobMove, JobStatus, JobStep } from '../../../shared/model/job.js';
+import { VM_HOLDING_KINDS, type Job, type JobError, type JobKind, type JobMetrics, type JobMove, type JobStatus, type JobStep, type VmHold } from '../../../shared/model/job.js';
 import type { Statement } from 'better-sqlite3';
+import { nameKey } from '../../domain/storage-paths/names.js';
 import type { Db } from './open.js';
+
+const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
+
+/**
+ * A job could not be created because its VM is held by another queued or running job (one move per VM,
+ * whoever submitted it: migration-rules.md section 4). The database decided, so two processes racing for
+ * one VM never both win.
+ */
+export class VmBusyError extends Error {
+  constructor(readonly hold: VmHold) {
+    super(`${hold.vm} is held by job ${hold.jobId} (${hold.jobName})`);
+    this.name = 'VmBusyError';
+  }
+}
+
+interface HoldRow {
+  id: string; name: string; kind: string; status: string; target: string; request: string | null;
+}
+
+const toHold = (r: HoldRow): VmHold => {
+  const request = parse<{ destinationHost?: unknown; sourceHost?: unknown }>(r.request);
+  const kind = r.kind as JobKind;
+  const destinationHost = kind === 'migrate-vm' && typeof request?.destinationHost === 'string' ? request.destinationHost : null;
+  return { vm: r.target, jobId: r.id, jobName: r.name, kind, status: r.status as VmHold['status'], destinationHost };
+};
 
 interface JobRow {
   id: string; seq: number; kind: string; name: string; status: string; progress: number; owner: string; target: string;
@@ -9,7 +35,6 @@ interface JobRow {
   request: string | null; waiting_for: string | null; metrics: string | null; runner: string | null; restart_of: string | null; group_id: string | null;
 }
 
-const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 
 const toJob = (r: JobRow): Job => ({
   id: r.id,
@@ -88,15 +113,44 @@ export class JobRepository {
     return st;
   }
 
-  /** Records a new job and answers it. */
+  /**
+   * Records a new job and answers it. A job of a kind that acts on a VM (VM_HOLDING_KINDS) holds its
+   * target VM while it is queued or running; if another job holds it, nothing is written and this
+   * throws a VmBusyError naming that job.
+   */
   create(job: NewJob): Job {
     const id = randomUUID();
     const now = job.now.toISOString();
-    this.sql(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, started_at, ended_at, steps, error, summary, request, restart_of, runner, group_id)
-        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?, ?, ?)`)
-      .run(id, job.kind, job.name, job.status, job.owner, job.target, now, job.status === 'Running' ? now : null, JSON.stringify(job.steps),
-        job.request === undefined ? null : JSON.stringify(job.request), job.restartOf ?? null, job.runner ?? null, job.groupId ?? null);
-    return this.get(id) as Job;
+    const hold = VM_HOLDING_KINDS.includes(job.kind) ? nameKey(job.target) : null;
+    const insert = this.sql(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, started_at, ended_at, steps, error, summary, request, restart_of, runner, group_id, vm_hold)
+        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?, ?, ?, ?)`);
+    const args = [id, job.kind, job.name, job.status, job.owner, job.target, now, job.status === 'Running' ? now : null, JSON.stringify(job.steps),
+      job.request === undefined ? null : JSON.stringify(job.request), job.restartOf ?? null, job.runner ?? null, job.groupId ?? null, hold];
+    // The holder may end between a refused insert and the read that names it: then the insert is tried again.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        insert.run(...args);
+        return this.get(id) as Job;
+      } catch (e) {
+        if (hold === null || (e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
+        const holder = this.holderOf(job.target);
+        if (holder) throw new VmBusyError(holder);
+        if (attempt >= 2) throw e;
+      }
+    }
+  }
+
+  /** The queued or running job that holds a VM (by name, ignoring case), or null. */
+  holderOf(vm: string): VmHold | null {
+    const row = this.sql("SELECT id, name, kind, status, target, request FROM jobs WHERE vm_hold = ? AND status IN ('Queued', 'Running')")
+      .get(nameKey(vm)) as HoldRow | undefined;
+    return row ? toHold(row) : null;
+  }
+
+  /** Every VM held now, keyed by name key (nameKey): the planner leaves these VMs where they are. */
+  holds(): Map<string, VmHold> {
+    const rows = this.sql("SELECT id, name, kind, status, target, request FROM jobs WHERE vm_hold IS NOT NULL AND status IN ('Queued', 'Running')").all() as HoldRow[];
+    return new Map(rows.map((r) => [nameKey(r.target), toHold(r)]));
   }
 
   /** Writes a job's changing fields. */

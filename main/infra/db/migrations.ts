@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { nameKey } from '../../domain/storage-paths/names.js';
 
 /**
  * Numbered schema migrations. Migration N brings `user_version` from N-1 to N; each runs in one
@@ -207,6 +208,18 @@ export const MIGRATIONS: readonly string[] = [
     plan TEXT NOT NULL
   ) STRICT;
   `,
+  // 5: one move per VM (migration-rules.md section 4, vm-busy). A job that acts on a VM (migrate,
+  // storage move, start, save) holds it by name key while it is queued or running; the partial unique
+  // index lets the database decide a race between processes. Older rows are backfilled; where an older
+  // Ferry had let two active jobs take one VM, the later ones keep running but hold nothing.
+  `
+  ALTER TABLE jobs ADD COLUMN vm_hold TEXT;
+  UPDATE jobs SET vm_hold = name_key(target) WHERE kind IN ('migrate-vm', 'migrate-storage', 'start-vm', 'save-vm');
+  UPDATE jobs SET vm_hold = NULL
+    WHERE vm_hold IS NOT NULL AND status IN ('Queued', 'Running')
+      AND EXISTS (SELECT 1 FROM jobs AS j WHERE j.vm_hold = jobs.vm_hold AND j.status IN ('Queued', 'Running') AND j.seq < jobs.seq);
+  CREATE UNIQUE INDEX jobs_one_per_vm ON jobs(vm_hold) WHERE status IN ('Queued', 'Running');
+  `,
 ];
 
 /** Runs every migration the database has not had yet, each in its own transaction. */
@@ -217,6 +230,8 @@ export function migrate(db: Database.Database): void {
       `The database schema is version ${current}, newer than this Ferry knows (${MIGRATIONS.length}). Use a newer Ferry or another --db file.`,
     );
   }
+  // Names compared as Windows compares them, the way the services key them (nameKey), for backfills.
+  db.function('name_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nameKey(name) : null));
   for (let version = current + 1; version <= MIGRATIONS.length; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version - 1]);

@@ -1,4 +1,4 @@
-import { makeStyles, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
 import type { Vm } from '../../../shared/model/inventory.js';
 import type { HostRating } from '../../../shared/model/placement.js';
 import type { ErrorDto } from '../../../shared/model/result.js';
@@ -48,6 +48,8 @@ export function SelectHostPage({ vm, draft, rows, loading, error, onRetry }: Sel
   const shown = draft.showUnavailable ? all : all.filter((r) => r.available);
   const current = all.find((r) => r.host === draft.host) ?? null;
   const availableCount = all.filter((r) => r.available).length;
+  // One move per VM: when another job holds the VM, every host says so first; say it once, for the whole VM.
+  const busy = all.length > 0 && all.every((r) => r.reasons[0]?.code === 'vm-busy') ? all[0].reasons[0] : null;
   const activate = (host: string) => {
     if (host !== draft.host) patch({ host, destinationPath: '', addToDefaults: false });
   };
@@ -65,6 +67,14 @@ export function SelectHostPage({ vm, draft, rows, loading, error, onRetry }: Sel
         />
       </div>
       {error ? <RetryBar message={t('selectHost.failed', { message: error.message })} onRetry={onRetry} /> : null}
+      {busy ? (
+        <MessageBar intent="warning" data-testid="vm-busy">
+          <MessageBarBody>
+            <MessageBarTitle>{t('selectHost.vmBusy', { vm: vm.name })}</MessageBarTitle>
+            {busy.message}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <div className={styles.grid}>
         <HostRatingGrid rows={shown} current={draft.host} label={t('selectHost.gridLabel')} onActivate={activate} />
       </div>
