@@ -1,4 +1,5 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { useRef } from 'react';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { useGroupActions } from './use-group-actions.js';
@@ -6,12 +7,18 @@ import { useGroupActions } from './use-group-actions.js';
 /**
  * Confirms Abort, Abort and restore, or (once a group has ended) moving its VMs back, saying what will
  * happen before anything does. Confirming closes the dialog; the group's details show the abort in flight.
+ * The dialog stays mounted and closes through `open`, so its focus trap lets go of the console (unmounted
+ * while open, it left the console marked aria-hidden behind it, and the next dialog too).
  */
 export function GroupAbortDialog() {
   const { t } = useT();
-  const confirm = useAppStore((s) => s.groupConfirm);
+  const asked = useAppStore((s) => s.groupConfirm);
   const close = useAppStore((s) => s.closeGroupConfirm);
   const abortGroup = useAppStore((s) => s.abortGroup);
+  // While it closes, the dialog keeps showing what it asked.
+  const last = useRef(asked);
+  if (asked) last.current = asked;
+  const confirm = asked ?? last.current;
   const actions = useGroupActions(confirm?.groupId ?? null);
   if (!confirm || !actions.group) return null;
   const name = actions.group.name;
@@ -25,7 +32,7 @@ export function GroupAbortDialog() {
     void abortGroup(confirm.groupId, confirm.restore);
   };
   return (
-    <Dialog open modalType="alert" onOpenChange={(_e, data) => !data.open && close()}>
+    <Dialog open={asked !== null} modalType="alert" onOpenChange={(_e, data) => !data.open && close()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>

@@ -111,10 +111,12 @@ describe('Job groups in the Jobs pane', () => {
     expect(confirm.textContent).toContain('VMs that already moved stay on their new hosts.');
     // Keep running closes without a request.
     fireEvent.click(within(confirm).getByRole('button', { name: 'Keep running' }));
-    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    // Gone from the page, not only hidden while it closes: the next Abort… opens a new dialog.
+    await waitFor(() => expect(document.querySelector('[role="alertdialog"]')).toBeNull());
     expect(abortCalls(backend)).toEqual([]);
     fireEvent.click(within(details()).getByRole('button', { name: 'Abort…' }));
-    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Abort' }));
+    // The dialog opens again: its buttons are reachable once its opening has ended (findBy, not getBy).
+    fireEvent.click(await within(await screen.findByRole('alertdialog')).findByRole('button', { name: 'Abort' }));
     await waitFor(() => expect(abortCalls(backend)).toEqual([{ id: 'g', restore: false }]));
     await waitFor(() => expect(store.getState().groups.find((g) => g.id === 'g')?.abortedAt).toBe('2026-11-20T11:03:00Z'));
     await waitFor(() => expect(groupRow().textContent).toContain('Aborted'));
