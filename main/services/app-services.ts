@@ -33,6 +33,8 @@ import { PlanService } from './plan-service.js';
 import { JobGroupRepository } from '../infra/db/job-group-repository.js';
 import { ConnectionService } from './connection-service.js';
 import { InventoryRefreshService } from './inventory-refresh-service.js';
+import { FileLog, logPathFor, noLog, type Logger } from '../infra/log/file-log.js';
+import type { Job } from '../../shared/model/job.js';
 
 /** Everything the transports and the CLI need, wired once per process. */
 export interface AppServices {
@@ -60,6 +62,8 @@ export interface AppServices {
   settingsGet(): UiSettings;
   /** Changes preferences; a new simulator speed applies at once, to moves in flight too. */
   settingsSet(change: Partial<UiSettings>): UiSettings;
+  /** The log file next to the database: ended jobs, internal errors with their stacks. */
+  log: Logger;
   /** Cancels this process's moves in flight (the VMs stay on their sources), then closes the database. */
   close(): Promise<void>;
 }
@@ -89,6 +93,8 @@ export interface AppServicesOptions {
   speed?: number;
   /** The built-in simulator's clock, faults and model constants (tests set them). */
   simulator?: Omit<SimulatorOptions, 'speed'>;
+  /** Where the log goes (default: next to the database; none for `:memory:`). */
+  log?: Logger;
   /** The QEMU lab: its folder (default: next to the database), the guest's cache, its progress timeout. */
   lab?: { root?: string; guestDir?: string; stallSeconds?: number; pollMs?: number; qemuBinary?: string };
 }
@@ -101,7 +107,9 @@ export function labRootFor(databasePath: string): string {
 /** Opens the database and wires the services over it. */
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   const db = openDatabase(options.databasePath);
+  const log = options.log ?? (options.databasePath === ':memory:' ? noLog : new FileLog(logPathFor(options.databasePath)));
   const hub = new EventHub();
+  logEndedJobs(hub, log);
   const jobs = new JobRepository(db);
   const settings = new SettingsRepository(db);
   // Every process is registered, so a later start can tell its jobs from those of a process that died.
@@ -136,7 +144,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     watcher.start();
   }
   return {
-    db, databasePath: options.databasePath, hub, jobs, jobService, settings, inventory, migration, scheduler, hostSettings, connections, refresh, lab, plans,
+    db, databasePath: options.databasePath, log, hub, jobs, jobService, settings, inventory, migration, scheduler, hostSettings, connections, refresh, lab, plans,
     settingsGet: () => ({ ...settings.getUi(), simulatorSpeed: speed }),
     settingsSet: (change) => {
       const next = settings.setUi(change);
@@ -156,6 +164,27 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       db.close();
     },
   };
+}
+
+/**
+ * Writes each job's end to the log once: what it was, how it ended, and for a failure its problem and
+ * recommended action (what the Jobs pane shows, kept after the history is long).
+ */
+function logEndedJobs(hub: EventHub, log: Logger): void {
+  if (log.path === null) return;
+  const logged = new Set<string>();
+  hub.subscribe((events) => {
+    for (const e of events) {
+      if (e.name !== 'jobs.changed') continue;
+      for (const job of (e.payload as { jobs: Job[] }).jobs) {
+        if (!job.endedAt || logged.has(job.id)) continue;
+        logged.add(job.id);
+        const what = `Job ${job.id} "${job.name}" (${job.kind}, target ${job.target}) ended ${job.status}`;
+        if (job.status === 'Failed') log.log('warn', `${what}: ${job.error?.problem ?? 'no problem recorded'} Recommended action: ${job.error?.recommendedAction ?? '-'}`);
+        else log.log('info', job.summary ? `${what}: ${job.summary}` : what);
+      }
+    }
+  });
 }
 
 /** The handler of each request channel. */
@@ -181,7 +210,8 @@ export function createHandlers(s: AppServices, facts: HostFacts): Handlers {
     'jobs.restart': (a) => s.scheduler.restart(a.id),
     'settings.get': () => ok(s.settingsGet()),
     'settings.set': (a) => ok(s.settingsSet(a)),
-    'app.info': () => ok({ version, transport: facts.transport, databasePath: s.databasePath, systemLocale: facts.systemLocale }),
+    'app.info': () => ok({ version, transport: facts.transport, databasePath: s.databasePath, systemLocale: facts.systemLocale, logPath: s.log.path }),
+    'app.log': (a) => ok({ path: s.log.path, lines: s.log.tail(a.lines) }),
     'placement.selectHosts': (a) => s.migration.selectHosts(a.vm, a.destinationPaths),
     'storage.locations': (a) => s.migration.locations(a.host),
     'storage.checkPath': (a) => ok(s.migration.checkPath(a.host, a.path)),

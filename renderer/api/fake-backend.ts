@@ -184,9 +184,11 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
         settings = { ...settings, ...(args as InvokeArgs['settings.set']) };
         return ok({ ...settings });
       case 'app.info': {
-        const info: AppInfo = { version: '0.1.0-fake', transport: 'electron', databasePath: ':memory:', systemLocale: seed.systemLocale ?? 'en-US' };
+        const info: AppInfo = { version: '0.1.0-fake', transport: 'electron', databasePath: ':memory:', systemLocale: seed.systemLocale ?? 'en-US', logPath: null };
         return ok(info);
       }
+      case 'app.log':
+        return ok({ path: null, lines: [] });
       case 'placement.selectHosts':
       case 'storage.locations':
       case 'storage.checkPath':

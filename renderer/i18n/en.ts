@@ -12,6 +12,17 @@ export const enMessages = {
 
   'connection.reconnecting': 'The connection to the Ferry host was lost. Reconnecting…',
 
+  'help.menu': 'Help',
+  'help.viewLog': 'View log…',
+  'log.title': 'Ferry log',
+  'log.path': 'Log file (next to Ferry’s database; send it to support with the time of the problem)',
+  'log.lines': 'Last lines of the log',
+  'log.loading': 'Reading the log…',
+  'log.empty': 'Nothing has been logged yet.',
+  'log.none': 'This Ferry keeps no log: its database is in memory.',
+  'log.failed': 'The log could not be read: {message}',
+  'log.refresh': 'Refresh',
+
   'conn.ribbon.group': 'Connection',
   'conn.ribbon.settings': 'Connection Settings…',
   'conn.ribbon.refresh': 'Refresh from Hyper\u2011V',

@@ -11,6 +11,17 @@ export const itMessages: Messages = {
 
   'connection.reconnecting': 'Connessione all’host Ferry persa. Riconnessione in corso…',
 
+  'help.menu': 'Guida',
+  'help.viewLog': 'Visualizza log…',
+  'log.title': 'Log di Ferry',
+  'log.path': 'File di log (accanto al database di Ferry; invialo al supporto con l’ora del problema)',
+  'log.lines': 'Ultime righe del log',
+  'log.loading': 'Lettura del log…',
+  'log.empty': 'Il log è ancora vuoto.',
+  'log.none': 'Questo Ferry non tiene un log: il suo database è in memoria.',
+  'log.failed': 'Impossibile leggere il log: {message}',
+  'log.refresh': 'Aggiorna',
+
   'conn.ribbon.group': 'Connessione',
   'conn.ribbon.settings': 'Impostazioni di connessione…',
   'conn.ribbon.refresh': 'Aggiorna da Hyper\u2011V',

@@ -11,9 +11,10 @@ import { createConnectionSlice, type ConnectionSlice } from './connection-slice.
 import { createLabSlice, type LabSlice } from './lab-slice.js';
 import { createGroupsSlice, type GroupsSlice } from './groups-slice.js';
 import { createPlanSlice, type PlanSlice } from './plan-slice.js';
+import { createHelpSlice, type HelpSlice } from './help-slice.js';
 
 /** The whole renderer state: one slice per area. */
-export type AppState = InventorySlice & SelectionSlice & JobsSlice & UiSlice & ImportSlice & WizardSlice & HostSettingsSlice & ConnectionSlice & LabSlice & GroupsSlice & PlanSlice;
+export type AppState = InventorySlice & SelectionSlice & JobsSlice & UiSlice & ImportSlice & WizardSlice & HostSettingsSlice & ConnectionSlice & LabSlice & GroupsSlice & PlanSlice & HelpSlice;
 
 /** The store the views read and the backend binding writes. */
 export type AppStore = StoreApi<AppState>;
@@ -35,5 +36,6 @@ export function createAppStore(backend: Backend): AppStore {
     ...createLabSlice(set, get, backend),
     ...createGroupsSlice(set, get, backend),
     ...createPlanSlice(set, get, backend),
+    ...createHelpSlice(set, get, backend),
   }));
 }

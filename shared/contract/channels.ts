@@ -12,6 +12,7 @@ export const INVOKE_CHANNELS = [
   'settings.get',
   'settings.set',
   'app.info',
+  'app.log',
   'placement.selectHosts',
   'storage.locations',
   'storage.checkPath',

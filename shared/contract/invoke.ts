@@ -135,6 +135,8 @@ export const invokeSchemas = {
     .strict(),
   /** Facts about the running backend. */
   'app.info': none,
+  /** Help > Log: the log file's path and its last lines. */
+  'app.log': z.object({ lines: z.number().int().min(1).max(2000).optional() }).strict(),
   /** Select Host: every other host rated for the VM, with reasons, warnings and explanations. */
   'placement.selectHosts': z
     .object({ vm: objectName, destinationPaths: z.record(z.string(), storagePath).optional() })
@@ -228,6 +230,15 @@ export interface AppInfo {
   databasePath: string;
   /** The operating system's preferred language (BCP 47), for the `system` language setting. */
   systemLocale: string;
+  /** The main process's log file (next to the database), or null when it keeps none. */
+  logPath: string | null;
+}
+
+/** Help > Log: where the log is and what it says last. */
+export interface AppLog {
+  path: string | null;
+  /** The last lines, oldest first. */
+  lines: string[];
 }
 
 /** The value each channel answers with. */
@@ -241,6 +252,7 @@ export interface InvokeResults {
   'settings.get': UiSettings;
   'settings.set': UiSettings;
   'app.info': AppInfo;
+  'app.log': AppLog;
   'placement.selectHosts': HostRating[];
   'storage.locations': StorageLocation[];
   'storage.checkPath': PathCheck;

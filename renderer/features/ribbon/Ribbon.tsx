@@ -26,6 +26,7 @@ import { LabRibbonGroup } from '../lab/LabRibbonGroup.js';
 import { MaintenanceRibbonGroup } from '../maintenance/MaintenanceRibbonGroup.js';
 import { PlanRibbonGroup } from '../plan/PlanRibbonGroup.js';
 import { FileMenu } from './FileMenu.js';
+import { HelpMenu } from '../help/HelpMenu.js';
 import { LanguageMenu, ThemeMenu } from './PreferenceMenus.js';
 import { RibbonButton } from './RibbonButton.js';
 import { RibbonGroup } from './RibbonGroup.js';
@@ -194,6 +195,7 @@ export function Ribbon() {
             </Tab>
           ))}
         </TabList>
+        <HelpMenu />
         <span className={styles.title}>{t('app.title')}</span>
       </div>
       <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${tab}`}>
