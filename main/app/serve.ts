@@ -27,7 +27,7 @@ export async function runHeadless(options: RunHeadlessOptions): Promise<Headless
   const locale = Intl.DateTimeFormat().resolvedOptions().locale;
   const systemLocale = process.env.LANG?.match(/^([a-z]{2})[_-]/i)?.[1] ?? locale;
   const handlers = createHandlers(services, { transport: 'websocket', systemLocale });
-  const host = await startHeadlessHost({ handlers, hub: services.hub, staticDir: rendererDir(), port: options.port });
+  const host = await startHeadlessHost({ handlers, hub: services.hub, staticDir: rendererDir(), port: options.port, log: options.io.err });
   options.io.out(`Ferry console: ${host.url}`);
   options.io.out(`Database: ${services.databasePath}`);
   const stop = async (): Promise<void> => {
