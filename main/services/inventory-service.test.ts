@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -256,5 +257,20 @@ describe('refusing a bad inventory file, with nothing written', () => {
     });
     expect(problems).toHaveLength(501);
     expect(problems[500].message).toMatch(/and \d+ more problems not listed/);
+  });
+});
+
+describe('an import whose write fails', () => {
+  it('leaves the estate as it was and its job Failed, never Completed', async () => {
+    const other = new Database(join(dir, 'ferry.db'));
+    other.exec("CREATE TRIGGER refuse_vms BEFORE INSERT ON vms BEGIN SELECT RAISE(ABORT, 'the disk is full'); END;");
+    other.close();
+    const before = s.inventory.snapshot();
+    const result = await s.inventory.importText('next.json', JSON.stringify(minimalInventory()));
+    expect(result).toMatchObject({ ok: false, error: { code: 'database-error', message: 'The inventory could not be written: the disk is full' } });
+    expect(s.inventory.snapshot().revision).toBe(before.revision);
+    const job = s.jobs.list(1)[0];
+    expect(job).toMatchObject({ status: 'Failed', summary: null, error: { problem: 'The database could not be written: the disk is full' } });
+    expect(job.steps.map((st) => st.status)).toEqual(['Completed', 'Failed']);
   });
 });
