@@ -148,7 +148,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
         'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         'Cache-Control': 'no-store',
       });
-      return res.end();
+      res.end();
+      return;
     }
     let rel: string;
     try {
