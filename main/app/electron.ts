@@ -1,8 +1,9 @@
-import { app, BrowserWindow, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, shell } from 'electron';
 import Store from 'electron-store';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DatabaseRefusedError } from '../infra/db/database-check.js';
 import { bindIpc } from '../ipc/bind-ipc.js';
 import { contentSecurityPolicy } from '../server/headless-host.js';
 import { createAppServices, createHandlers } from '../services/app-services.js';
@@ -105,6 +106,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error('Ferry could not start:', e);
+  // A database Ferry refuses (another application's, damaged) is the admin's to fix: say which and why.
+  if (e instanceof DatabaseRefusedError) {
+    console.error(e.message);
+    dialog.showErrorBox('Ferry could not open its database', e.message);
+  } else console.error('Ferry could not start:', e);
   app.exit(1);
 });
