@@ -266,6 +266,12 @@ describe('the headless host, given requests no browser would make, answers and k
     await stillServes();
   });
 
+  it('a WebSocket handshake with a version ws does not speak is refused with 400', async () => {
+    const answer = await rawExchange(`GET /ws HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 99\r\nAuthorization: Bearer ${host.token}\r\n\r\n`);
+    expect(statusOf(answer)).toBe(400);
+    await stillServes();
+  });
+
   it('does not redirect a tokened //other.example/ path to another site', async () => {
     const res = await get(`//other.example/?token=${host.token}`);
     expect(res.status).toBe(303);
