@@ -108,6 +108,7 @@ describe('the Electron shell', () => {
     expect(csp).toMatch(/object-src 'none'/);
     expect((await seen.protocolHandler?.({ url: 'app://ferry/../package.json' }))?.status).toBe(404);
     expect((await seen.protocolHandler?.({ url: 'app://elsewhere/index.html' }))?.status).toBe(404);
+    for (const bad of ['app://ferry/%', 'app://ferry/%zz', 'app://ferry/%E0%A4%A']) expect((await seen.protocolHandler?.({ url: bad }))?.status).toBe(404);
   });
 
   it('denies navigation away from the console and every new window', () => {

@@ -37,12 +37,13 @@ async function main(): Promise<void> {
   const csp = contentSecurityPolicy('');
 
   protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = normalize(join(root, rel));
     const notFound = (): Response => new Response('Not found', { status: 404, headers: { 'Content-Security-Policy': csp } });
-    if (url.host !== 'ferry' || !file.startsWith(normalize(root) + sep)) return notFound();
     try {
+      // Inside the try: a malformed percent-escape (`app://ferry/%zz`) is a 404, not a rejected handler.
+      const url = new URL(request.url);
+      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+      const file = normalize(join(root, rel));
+      if (url.host !== 'ferry' || !file.startsWith(normalize(root) + sep)) return notFound();
       const body = await readFile(file);
       return new Response(body, { headers: { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp } });
     } catch {
