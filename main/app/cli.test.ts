@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -73,5 +74,19 @@ describe('ferry import and ferry inventory', () => {
   it('runs as the installed `ferry` command', () => {
     const out = execFileSync(process.execPath, ['bin/ferry.mjs', 'import', file('good.json', minimalInventory()), '--db', db], { encoding: 'utf8' });
     expect(out).toMatch(/3 VMs/);
+  });
+});
+
+describe('ferry on a database that is not Ferry\'s', () => {
+  it('refuses it with one line naming the file, exit code 2, and writes nothing to it', async () => {
+    const foreign = join(dir, 'crm.db');
+    const other = new Database(foreign);
+    other.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Contoso')");
+    other.close();
+    const before = readFileSync(foreign);
+    const message = `Ferry will not open ${foreign}: it holds tables that are not Ferry's (customers), so it is another application's database. Nothing was written to it; choose another file with --db (or FERRY_DB).`;
+    expect(await ferry('inventory', '--db', foreign)).toEqual({ code: 2, out: '', err: `ferry inventory: ${message}\n` });
+    expect(await ferry('import', file('good.json', minimalInventory()), '--db', foreign)).toEqual({ code: 2, out: '', err: `ferry import: ${message}\n` });
+    expect(readFileSync(foreign).equals(before)).toBe(true);
   });
 });

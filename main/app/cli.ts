@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ImportProblem } from '../../shared/model/import.js';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
+import { DatabaseRefusedError } from '../infra/db/database-check.js';
 import { defaultDatabasePath } from '../infra/paths.js';
 import { parseArgs, UsageError } from './cli-args.js';
 import { table, withServices, type CliIo, type Command } from './cli-command.js';
@@ -58,7 +59,8 @@ Commands:
 
 Every command takes --db PATH (default: the app's own database, ${defaultDatabasePath()};
 FERRY_DB overrides it). VM and host names are matched ignoring case. Exit codes: 0 done, 1 failed,
-2 usage error or a name that is not in the inventory.`;
+2 usage error, a name that is not in the inventory, or a --db file that is not Ferry's or fails
+SQLite's integrity check (nothing is written to it).`;
 
 
 function describeInventory(doc: InventoryDocument, origin: string): string {
@@ -161,6 +163,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`ferry ${name}: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof DatabaseRefusedError) {
+      io.err(`ferry ${name}: ${e.message}`);
       return 2;
     }
     io.err(`ferry ${name}: ${(e as Error).message}`);

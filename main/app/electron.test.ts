@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ const seen = vi.hoisted(() => ({
   ipc: new Map<string, (e: unknown, args: unknown) => unknown>(),
   loaded: null as null | string,
   loadedSignal: null as null | (() => void),
+  errorBox: null as null | [string, string],
+  exitCode: null as null | number,
 }));
 
 vi.mock('electron', () => {
@@ -49,8 +52,9 @@ vi.mock('electron', () => {
         if (event === 'web-contents-created') seen.contentsCreated = fn;
       },
       quit: vi.fn(),
-      exit: vi.fn(),
+      exit: (code: number) => (seen.exitCode = code),
     },
+    dialog: { showErrorBox: (title: string, message: string) => (seen.errorBox = [title, message]) },
     BrowserWindow,
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn() },
     protocol: {
@@ -104,6 +108,7 @@ describe('the Electron shell', () => {
     expect(csp).toMatch(/object-src 'none'/);
     expect((await seen.protocolHandler?.({ url: 'app://ferry/../package.json' }))?.status).toBe(404);
     expect((await seen.protocolHandler?.({ url: 'app://elsewhere/index.html' }))?.status).toBe(404);
+    for (const bad of ['app://ferry/%', 'app://ferry/%zz', 'app://ferry/%E0%A4%A']) expect((await seen.protocolHandler?.({ url: bad }))?.status).toBe(404);
   });
 
   it('denies navigation away from the console and every new window', () => {
@@ -153,5 +158,26 @@ describe('the Electron shell', () => {
     const handler = seen.ipc.get(ipcChannel('app.info'));
     expect(await handler?.({ senderFrame: { url: 'app://ferry/index.html' } }, {})).toMatchObject({ ok: true, value: { transport: 'electron', systemLocale: 'it-IT' } });
     expect(await handler?.({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it("refuses another application's database with an error box naming the file, writes nothing to it, and exits", async () => {
+    const foreign = join(dir, 'crm.db');
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
+    other.close();
+    const before = readFileSync(foreign);
+    process.env.FERRY_DB = foreign;
+    try {
+      vi.resetModules();
+      await import('./electron.js');
+      await vi.waitFor(() => expect(seen.exitCode).toBe(1));
+    } finally {
+      delete process.env.FERRY_DB;
+    }
+    expect(seen.errorBox).toEqual([
+      'Ferry could not open its database',
+      `Ferry will not open ${foreign}: it holds tables that are not Ferry's (customers), so it is another application's database. Nothing was written to it; choose another file with --db (or FERRY_DB).`,
+    ]);
+    expect(readFileSync(foreign).equals(before)).toBe(true);
   });
 });

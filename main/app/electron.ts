@@ -1,8 +1,9 @@
-import { app, BrowserWindow, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, shell } from 'electron';
 import Store from 'electron-store';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DatabaseRefusedError } from '../infra/db/database-check.js';
 import { bindIpc } from '../ipc/bind-ipc.js';
 import { contentSecurityPolicy } from '../server/headless-host.js';
 import { createAppServices, createHandlers } from '../services/app-services.js';
@@ -36,12 +37,13 @@ async function main(): Promise<void> {
   const csp = contentSecurityPolicy('');
 
   protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = normalize(join(root, rel));
     const notFound = (): Response => new Response('Not found', { status: 404, headers: { 'Content-Security-Policy': csp } });
-    if (url.host !== 'ferry' || !file.startsWith(normalize(root) + sep)) return notFound();
     try {
+      // Inside the try: a malformed percent-escape (`app://ferry/%zz`) is a 404, not a rejected handler.
+      const url = new URL(request.url);
+      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+      const file = normalize(join(root, rel));
+      if (url.host !== 'ferry' || !file.startsWith(normalize(root) + sep)) return notFound();
       const body = await readFile(file);
       return new Response(body, { headers: { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp } });
     } catch {
@@ -105,6 +107,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error('Ferry could not start:', e);
+  // A database Ferry refuses (another application's, damaged) is the admin's to fix: say which and why.
+  if (e instanceof DatabaseRefusedError) {
+    console.error(e.message);
+    dialog.showErrorBox('Ferry could not open its database', e.message);
+  } else console.error('Ferry could not start:', e);
   app.exit(1);
 });

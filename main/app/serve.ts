@@ -27,7 +27,7 @@ export async function runHeadless(options: RunHeadlessOptions): Promise<Headless
   const locale = Intl.DateTimeFormat().resolvedOptions().locale;
   const systemLocale = process.env.LANG?.match(/^([a-z]{2})[_-]/i)?.[1] ?? locale;
   const handlers = createHandlers(services, { transport: 'websocket', systemLocale });
-  const host = await startHeadlessHost({ handlers, hub: services.hub, staticDir: rendererDir(), port: options.port });
+  const host = await startHeadlessHost({ handlers, hub: services.hub, staticDir: rendererDir(), port: options.port, log: options.io.err });
   options.io.out(`Ferry console: ${host.url}`);
   options.io.out(`Database: ${services.databasePath}`);
   const stop = async (): Promise<void> => {
@@ -35,10 +35,17 @@ export async function runHeadless(options: RunHeadlessOptions): Promise<Headless
     await services.close();
   };
   if (options.detached) return { ...host, close: stop };
+  // The last line of defence, not the fix: every handler answers bad input itself. Should anything
+  // still escape, note it and keep serving, so running moves are not killed with the process.
+  const escaped = (e: unknown): void => options.io.err(`Ferry kept serving after an unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  process.on('uncaughtException', escaped);
+  process.on('unhandledRejection', escaped);
   await new Promise<void>((resolve) => {
     const onSignal = (): void => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      process.off('uncaughtException', escaped);
+      process.off('unhandledRejection', escaped);
       void stop().then(resolve);
     };
     process.on('SIGINT', onSignal);

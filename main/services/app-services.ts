@@ -248,12 +248,14 @@ export function createHandlers(s: AppServices, facts: HostFacts): Handlers {
  * failure becomes an `internal-error` result with its message, so no transport sees exceptions.
  */
 export async function dispatch(handlers: Handlers, channel: unknown, args: unknown): Promise<Result<unknown>> {
-  const checked = validateRequest(channel, args);
-  if (!checked.ok) return checked;
+  let name = 'the request';
   try {
+    const checked = validateRequest(channel, args);
+    if (!checked.ok) return checked;
+    name = checked.value.channel;
     const handler = handlers[checked.value.channel] as (a: unknown) => Promise<Result<unknown>> | Result<unknown>;
     return await handler(checked.value.args);
   } catch (e) {
-    return err('internal-error', `Ferry could not complete ${checked.value.channel}: ${(e as Error).message}`);
+    return err('internal-error', `Ferry could not complete ${name}: ${(e as Error).message}`);
   }
 }

@@ -1,9 +1,11 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportProblem } from '../../shared/model/import.js';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
+import { MAX_IMPORT_CHARS } from '../../shared/contract/invoke.js';
 import { minimalInventory } from '../../test/fixtures/minimal-inventory.js';
 import { createAppServices, type AppServices } from './app-services.js';
 
@@ -256,5 +258,44 @@ describe('refusing a bad inventory file, with nothing written', () => {
     });
     expect(problems).toHaveLength(501);
     expect(problems[500].message).toMatch(/and \d+ more problems not listed/);
+  });
+});
+
+describe('an import whose write fails', () => {
+  it('leaves the estate as it was and its job Failed, never Completed', async () => {
+    const other = new Database(join(dir, 'ferry.db'));
+    other.exec("CREATE TRIGGER refuse_vms BEFORE INSERT ON vms BEGIN SELECT RAISE(ABORT, 'the disk is full'); END;");
+    other.close();
+    const before = s.inventory.snapshot();
+    const result = await s.inventory.importText('next.json', JSON.stringify(minimalInventory()));
+    expect(result).toMatchObject({ ok: false, error: { code: 'database-error', message: 'The inventory could not be written: the disk is full' } });
+    expect(s.inventory.snapshot().revision).toBe(before.revision);
+    const job = s.jobs.list(1)[0];
+    expect(job).toMatchObject({ status: 'Failed', summary: null, error: { problem: 'The database could not be written: the disk is full' } });
+    expect(job.steps.map((st) => st.status)).toEqual(['Completed', 'Failed']);
+  });
+});
+
+describe('refusing a file nested too deep, or too large, with where and why', () => {
+  const nested = (levels: number, closeWith: string): string => {
+    const head = JSON.stringify({ format: 'ferry-inventory', version: 1, hosts: [] }).slice(0, -1);
+    return `${head},\n"vms": ${'['.repeat(levels)}${']'.repeat(levels - 1)}${closeWith}\n}`;
+  };
+  const tooDeep = { path: '', message: 'nested deeper than 64 levels at line 2, column 71: a ferry-inventory file nests 5 levels at most' };
+
+  it.each([5_000, 100_000])('refuses valid JSON nested %i levels deep, with line and column', async (levels) => {
+    expect(await rejected(nested(levels, ']'))).toEqual([tooDeep]);
+  });
+
+  it.each([5_000, 100_000])('refuses broken JSON nested %i levels deep the same way, without overflowing the stack', async (levels) => {
+    expect(await rejected(nested(levels, '}'))).toEqual([tooDeep]);
+  });
+
+  it('still finds the place of a JSON error inside a file of normal depth', async () => {
+    expect(await rejected(nested(60, '}'))).toEqual([{ path: '', message: 'not valid JSON: unexpected "}" at line 2, column 127' }]);
+  });
+
+  it('refuses a file larger than 100 MiB, naming the limit', async () => {
+    expect(await rejected(' '.repeat(MAX_IMPORT_CHARS + 1))).toEqual([{ path: '', message: 'the file is 100.0 MiB, larger than the 100 MiB Ferry imports' }]);
   });
 });

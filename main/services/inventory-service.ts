@@ -12,6 +12,7 @@ import { withHostSettings, type HostSettingsUpdate } from '../domain/host-settin
 import type { JobService } from './job-service.js';
 import type { Db } from '../infra/db/open.js';
 import { parseInventory } from '../infra/importers/ferry-inventory.js';
+import { crashPoint } from '../infra/crash-point.js';
 import type { EventHub } from './event-hub.js';
 
 /** What the built-in demo estate is called wherever an origin is shown. */
@@ -182,9 +183,16 @@ export class InventoryService {
     progress('writing');
     await breathe();
 
+    const counts = countInventory(parsed.value);
     let revision: number;
     try {
-      revision = replaceInventory(this.db, parsed.value, origin, new Date());
+      // The new estate and the job's Completed are one transaction: after a crash the job tells the truth.
+      revision = this.jobs.completeWith(job, `Imported ${counts.vms} VMs on ${counts.hosts} hosts (${counts.clusters} clusters)`, (fn) => this.db.transaction(fn), () => {
+        const r = replaceInventory(this.db, parsed.value, origin, new Date());
+        crashPoint('import-before-commit');
+        return r;
+      });
+      crashPoint('import-after-commit');
     } catch (e) {
       this.jobs.finish(job, 'Failed', {
         failedStep: 1,
@@ -196,8 +204,6 @@ export class InventoryService {
       progress('failed');
       return err('database-error', `The inventory could not be written: ${(e as Error).message}`);
     }
-    const counts = countInventory(parsed.value);
-    this.jobs.finish(job, 'Completed', { summary: `Imported ${counts.vms} VMs on ${counts.hosts} hosts (${counts.clusters} clusters)` });
     progress('done');
     const snap = this.snapshot();
     this.hub.emit('inventory.changed', { revision, meta: snap.meta });

@@ -31,6 +31,26 @@ function interrupted(kind: JobKind): NonNullable<Job['error']> {
 /** The end a job comes to. */
 export type JobEnd = 'Completed' | 'Completed with info' | 'Failed';
 
+/**
+ * A job come to its end: a failed job fails at step `failedStep` (the steps before it completed, the
+ * ones after it never ran) and carries the problem and what to do about it.
+ */
+function ended(job: Job, end: JobEnd, detail: { failedStep?: number; error?: Job['error']; summary?: string }): Job {
+  const failedAt = end === 'Failed' ? (detail.failedStep ?? 0) : job.steps.length;
+  return {
+    ...job,
+    steps: job.steps.map((s, i): JobStep => {
+      if (i < failedAt) return { ...s, status: 'Completed', progress: 100 };
+      return i === failedAt ? { ...s, status: 'Failed' as JobStatus } : s;
+    }),
+    status: end,
+    progress: end === 'Failed' ? job.progress : 100,
+    error: detail.error ?? null,
+    summary: detail.summary ?? job.summary,
+    endedAt: new Date().toISOString(),
+  };
+}
+
 /** Jobs' lifecycle: every change is written to SQLite, then published to the windows. */
 export class JobService {
   /**
@@ -106,18 +126,26 @@ export class JobService {
    * after it never ran) and carries the problem and what to do about it.
    */
   finish(job: Job, end: JobEnd, detail: { failedStep?: number; error?: Job['error']; summary?: string } = {}): Job {
-    const failedAt = end === 'Failed' ? (detail.failedStep ?? 0) : job.steps.length;
-    job.steps = job.steps.map((s, i): JobStep => {
-      if (i < failedAt) return { ...s, status: 'Completed', progress: 100 };
-      return i === failedAt ? { ...s, status: 'Failed' as JobStatus } : s;
-    });
-    job.status = end;
-    if (end !== 'Failed') job.progress = 100;
-    job.error = detail.error ?? null;
-    job.summary = detail.summary ?? job.summary;
-    job.endedAt = new Date().toISOString();
+    Object.assign(job, ended(job, end, detail));
     this.save(job);
     return job;
+  }
+
+  /**
+   * Makes a change and ends its job Completed in one SQLite transaction (`transaction` is the caller's
+   * `db.transaction`), so a crash leaves both or neither; the job is published once they are committed.
+   * Answers what `change` answered. If the transaction fails, the job is as it was.
+   */
+  completeWith<T>(job: Job, summary: string, transaction: (fn: () => T) => () => T, change: () => T): T {
+    const done = ended(job, 'Completed', { summary });
+    const value = transaction(() => {
+      const v = change();
+      this.jobs.update(done);
+      return v;
+    })();
+    Object.assign(job, done);
+    this.publish(job);
+    return value;
   }
 
   /** Writes and publishes a job whose steps, progress or end its service set itself (a job with a step per host). */

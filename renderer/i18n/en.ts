@@ -393,6 +393,7 @@ export const enMessages = {
   'import.col.problem': 'Problem',
   'import.wholeFile': '(whole file)',
   'import.readFailed': 'The file could not be read: {message}',
+  'import.tooLarge': '{fileName} is {size} MiB: Ferry imports inventory files up to {limit}. Check that you chose the inventory export.',
   'import.succeeded': 'Imported {vms} VMs on {hosts} hosts from {fileName}',
   'import.demoLoaded': 'Loaded the demo estate: {vms} VMs on {hosts} hosts',
   'import.succeededTitle': 'Inventory imported',

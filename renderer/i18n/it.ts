@@ -391,6 +391,7 @@ export const itMessages: Messages = {
   'import.col.problem': 'Problema',
   'import.wholeFile': '(intero file)',
   'import.readFailed': 'Impossibile leggere il file: {message}',
+  'import.tooLarge': '{fileName} è di {size} MiB: Ferry importa file di inventario fino a {limit}. Verificare di aver scelto il file di esportazione dell\'inventario.',
   'import.succeeded': 'Importate {vms} VM su {hosts} host da {fileName}',
   'import.demoLoaded': 'Ambiente dimostrativo caricato: {vms} VM su {hosts} host',
   'import.succeededTitle': 'Inventario importato',

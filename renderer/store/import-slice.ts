@@ -1,3 +1,4 @@
+import { MAX_IMPORT_LABEL } from '../../shared/contract/invoke.js';
 import type { ImportProgress, ImportSummary } from '../../shared/model/import.js';
 import type { ErrorDto } from '../../shared/model/result.js';
 import type { SliceCreator } from './app-store.js';
@@ -18,6 +19,8 @@ export interface ImportSlice {
   importReadFailed(fileName: string, message: string): void;
   /** Sends the file's text to `inventory.import`. */
   importInventory(fileName: string, content: string): Promise<void>;
+  /** A chosen file over the import limit, refused before it is read (`size` in bytes). */
+  importTooLarge(fileName: string, size: number): void;
   /** Replaces the estate with the built-in demo (`inventory.loadDemo`). */
   loadDemo(): Promise<void>;
   /** An `import.progress` event. */
@@ -43,6 +46,8 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, backend) 
     importReading: (fileName, fraction) => set({ importState: { phase: 'reading', fileName, fraction } }),
     importReadFailed: (fileName, message) =>
       set({ importState: { phase: 'failed', fileName, error: { code: 'read-failed', message } } }),
+    importTooLarge: (fileName, size) =>
+      set({ importState: { phase: 'failed', fileName, error: { code: 'too-large', message: `${fileName} is larger than the ${MAX_IMPORT_LABEL} Ferry imports.`, detail: { size } } } }),
     importInventory: async (fileName, content) => {
       set({ importState: { phase: 'running', kind: 'file', fileName, progress: null } });
       const result = await backend.invoke('inventory.import', { fileName, content });

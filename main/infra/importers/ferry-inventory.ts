@@ -11,7 +11,11 @@ import {
 } from '../../../shared/model/inventory.js';
 import { checkInventoryRules, ProblemList, type KnownNames } from '../../domain/inventory/inventory-rules.js';
 import { err, ok, type Result } from '../../../shared/model/result.js';
-import { jsonErrorOffset, lineColumn } from './json-error-position.js';
+import { MAX_IMPORT_CHARS, MAX_IMPORT_LABEL } from '../../../shared/contract/invoke.js';
+import { jsonErrorOffset, lineColumn, nestingTooDeep } from './json-error-position.js';
+
+/** How deep a `ferry-inventory` file may nest; the format itself goes 5 levels deep (the document, vms, a VM, disks, a disk). */
+export const MAX_IMPORT_DEPTH = 64;
 
 /** An absolute drive path (`D:\VMs`) or a UNC path (`\\server\share\...`). */
 const ABSOLUTE_PATH = /^(?:[A-Za-z]:\\|\\\\[^\\/:*?"<>|]+\\[^\\/:*?"<>|]+)/;
@@ -192,11 +196,20 @@ export interface ParseOptions {
  */
 export function parseInventory(text: string, options: ParseOptions = {}): Result<InventoryDocument> {
   options.onPhase?.('parsing');
+  if (text.length > MAX_IMPORT_CHARS) {
+    return invalid([{ path: '', message: `the file is ${(text.length / 1024 / 1024).toFixed(1)} MiB, larger than the ${MAX_IMPORT_LABEL} Ferry imports` }]);
+  }
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Refused before parsing: nothing past this point (the JSON error finder, the checks) meets more depth than this.
+  const tooDeep = nestingTooDeep(json, MAX_IMPORT_DEPTH);
+  if (tooDeep !== -1) {
+    return invalid([{ path: '', message: `nested deeper than ${MAX_IMPORT_DEPTH} levels at ${lineColumn(json, tooDeep)}: a ferry-inventory file nests 5 levels at most` }]);
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = JSON.parse(json);
   } catch {
-    return invalid([{ path: '', message: `not valid JSON: ${describeJsonError(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)}` }]);
+    return invalid([{ path: '', message: `not valid JSON: ${describeJsonError(json)}` }]);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return invalid([{ path: '', message: `expected a JSON object with "format": "ferry-inventory", got ${typeName(raw)}` }]);

@@ -92,3 +92,26 @@ export function lineColumn(text: string, offset: number): string {
   }
   return `line ${line}, column ${offset - lineStart + 1}`;
 }
+
+/**
+ * Finds where a JSON text first nests arrays and objects deeper than `limit`, without parsing it (so
+ * any depth is safe, valid JSON or not). Answers the offset of the bracket that goes too deep, or -1.
+ */
+export function nestingTooDeep(text: string, limit: number): number {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip a string: brackets inside it are text.
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return -1;
+}

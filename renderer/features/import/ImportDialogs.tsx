@@ -27,6 +27,7 @@ import { useT } from '../../i18n/use-translator.js';
 import type { ImportState } from '../../store/import-slice.js';
 import { useAppStore } from '../../store/store-context.js';
 import { importProblems } from './import-problems.js';
+import { MAX_IMPORT_LABEL } from '../../../shared/contract/invoke.js';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -90,7 +91,10 @@ function ImportFailedBody({ state, onClose }: { state: Extract<ImportState, { ph
   const { t, tn } = useT();
   const { error, fileName } = state;
   const problems = error.code === 'inventory-invalid' ? importProblems(error) : [];
-  const message = error.code === 'read-failed' ? t('import.readFailed', { message: error.message }) : error.message;
+  const message =
+    error.code === 'read-failed' ? t('import.readFailed', { message: error.message })
+    : error.code === 'too-large' ? t('import.tooLarge', { fileName, size: ((error.detail as { size: number }).size / 1024 / 1024).toFixed(1), limit: MAX_IMPORT_LABEL })
+    : error.message;
   return (
         <DialogBody>
           <DialogTitle>{t('import.failedTitle')}</DialogTitle>

@@ -55,6 +55,24 @@ describe('Import inventory', () => {
     expect(within(dialog).getByText('The database is busy; try again.')).toBeTruthy();
   });
 
+  it('refuses a file over the 100 MiB limit before reading it, naming the size and the limit', async () => {
+    const { backend } = await renderWithStore(ui);
+    let sent = false;
+    backend.override('inventory.import', () => {
+      sent = true;
+      return { ok: false, error: { code: 'bad-request', message: 'sent' } };
+    });
+    const input = screen.getByLabelText('Inventory file') as HTMLInputElement;
+    // The size is what the browser reports for the chosen file; 300 MiB of bytes need not exist for that.
+    const file = new File(['{}'], 'everything.json', { type: 'application/json' });
+    Object.defineProperty(file, 'size', { value: 300 * 1024 * 1024 });
+    fireEvent.change(input, { target: { files: [file] } });
+    const dialog = await screen.findByRole('dialog', { name: 'The inventory was not imported' });
+    expect(within(dialog).getByText('everything.json is 300.0 MiB: Ferry imports inventory files up to 100 MiB. Check that you chose the inventory export.')).toBeTruthy();
+    expect(within(dialog).getByText('The current inventory is unchanged.')).toBeTruthy();
+    expect(sent).toBe(false);
+  });
+
   it('confirms a successful import with the counts and the file name', async () => {
     const { store } = await renderWithStore(ui);
     const estate = sampleInventory();

@@ -2,6 +2,7 @@ import { makeStyles } from '@fluentui/react-components';
 import { createContext, useCallback, useContext, useRef, type ChangeEvent, type ReactNode } from 'react';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStoreApi } from '../../store/store-context.js';
+import { MAX_IMPORT_CHARS } from '../../../shared/contract/invoke.js';
 import { readFileText } from './read-file-text.js';
 
 const PickerContext = createContext<() => void>(() => undefined);
@@ -41,6 +42,11 @@ export function ImportPickerProvider({ children }: { children: ReactNode }) {
     input.value = '';
     if (!file) return;
     const state = store.getState();
+    // Refused before it is read: a file over the limit would only be refused by Ferry after sending it all.
+    if (file.size > MAX_IMPORT_CHARS) {
+      state.importTooLarge(file.name, file.size);
+      return;
+    }
     state.importReading(file.name, 0);
     let content: string;
     try {
