@@ -28,6 +28,8 @@ export async function runHeadless(options: RunHeadlessOptions): Promise<Headless
   const systemLocale = process.env.LANG?.match(/^([a-z]{2})[_-]/i)?.[1] ?? locale;
   const handlers = createHandlers(services, { transport: 'websocket', systemLocale });
   const host = await startHeadlessHost({ handlers, hub: services.hub, staticDir: rendererDir(), port: options.port, log: options.io.err });
+  // Never the token: the log is for sharing.
+  services.log.log('info', `Headless host started on ${new URL(host.url).host} for ${services.databasePath}`);
   options.io.out(`Ferry console: ${host.url}`);
   options.io.out(`Database: ${services.databasePath}`);
   const stop = async (): Promise<void> => {
@@ -37,7 +39,10 @@ export async function runHeadless(options: RunHeadlessOptions): Promise<Headless
   if (options.detached) return { ...host, close: stop };
   // The last line of defence, not the fix: every handler answers bad input itself. Should anything
   // still escape, note it and keep serving, so running moves are not killed with the process.
-  const escaped = (e: unknown): void => options.io.err(`Ferry kept serving after an unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  const escaped = (e: unknown): void => {
+    options.io.err(`Ferry kept serving after an unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    services.log.log('error', 'Ferry kept serving after an unexpected error', e);
+  };
   process.on('uncaughtException', escaped);
   process.on('unhandledRejection', escaped);
   await new Promise<void>((resolve) => {

@@ -198,8 +198,31 @@ export interface HostFacts {
 
 const appVersion = (): string => (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
-/** Binds every channel of the contract to the services. */
+/**
+ * Binds every channel of the contract to the services. A handler that throws (an internal error, not
+ * an answer) has its stack written to the log before `dispatch` turns it into `internal-error`.
+ */
 export function createHandlers(s: AppServices, facts: HostFacts): Handlers {
+  return loggingThrows(channelHandlers(s, facts), s.log);
+}
+
+/** Wraps each handler so what it throws reaches the log with its stack, then goes on to `dispatch`. */
+function loggingThrows(handlers: Handlers, log: Logger): Handlers {
+  const wrapped: Record<string, (a: unknown) => Promise<Result<unknown>>> = {};
+  for (const [channel, handler] of Object.entries(handlers) as [string, (a: unknown) => Promise<Result<unknown>> | Result<unknown>][]) {
+    wrapped[channel] = async (a) => {
+      try {
+        return await handler(a);
+      } catch (e) {
+        log.log('error', `Internal error in ${channel}`, e);
+        throw e;
+      }
+    };
+  }
+  return wrapped as unknown as Handlers;
+}
+
+function channelHandlers(s: AppServices, facts: HostFacts): Handlers {
   const version = appVersion();
   return {
     'inventory.get': () => ok(s.inventory.snapshot()),

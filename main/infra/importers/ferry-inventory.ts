@@ -113,15 +113,6 @@ const RECORD_LISTS = {
 } as const;
 type ListName = keyof typeof RECORD_LISTS;
 
-/** The schema of a whole `ferry-inventory` v1 document (inventory-format.md), with VMM's defaults for optional fields. */
-export const inventorySchema = headSchema.extend({
-  hostGroups: z.array(name).default([]),
-  fileShares: z.array(fileShareSchema).default([]),
-  clusters: z.array(clusterSchema).default([]),
-  hosts: z.array(hostSchema),
-  vms: z.array(vmSchema),
-});
-
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
