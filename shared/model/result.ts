@@ -1,11 +1,8 @@
 /** Results that cross a process boundary: errors are values with a code, never exceptions. */
 
-/** An error a caller can show: a stable code, a sentence, and optional structured detail. */
-export interface ErrorDto {
-  code: string;
-  message: string;
-  detail?: unknown;
-}
+import type { DetailArgs, ErrorCode, ErrorDto } from './errors.js';
+
+export type { ErrorCode, ErrorDto } from './errors.js';
 
 /** Success with a value, or failure with an error DTO. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorDto };
@@ -15,9 +12,10 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-/** Wraps an error as a failure. */
-export function err<T = never>(code: string, message: string, detail?: unknown): Result<T> {
-  return detail === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, detail } };
+/** Wraps an error as a failure: a code of the registry (errors.ts), a sentence, and the detail that code carries. */
+export function err<T = never, C extends ErrorCode = ErrorCode>(code: C, message: string, ...[detail]: DetailArgs<C>): Result<T> {
+  const error = (detail === undefined ? { code, message } : { code, message, detail }) as ErrorDto;
+  return { ok: false, error };
 }
 
 /** Fails loudly when a switch over a union misses a case. */

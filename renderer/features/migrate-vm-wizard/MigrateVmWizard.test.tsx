@@ -197,7 +197,7 @@ describe('Migrate VM Wizard', () => {
 
   it('keeps the wizard open with Move’s error on the Summary page', async () => {
     await openWizard('id-dc-mi-01', {
-      'migration.submit': () => err('destination-unavailable', 'HV-MI-11 went into maintenance mode.'),
+      'migration.submit': () => err('destination-unavailable', 'HV-MI-11 went into maintenance mode.', { reasons: [{ code: 'maintenance-mode', message: 'HV-MI-11 is in maintenance mode.' }] }),
     });
     fireEvent.click(row('HV-MI-11'));
     fireEvent.click(button('Next'));

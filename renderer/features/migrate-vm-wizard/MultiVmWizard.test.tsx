@@ -201,7 +201,7 @@ describe('Migrate VM Wizard for several VMs', () => {
   });
 
   it('keeps Move’s error on Summary when the plan does not run', async () => {
-    await openWizard({ 'plan.run': () => err('nothing-to-run', 'The plan has no move to run.') });
+    await openWizard({ 'plan.run': () => err('nothing-to-run', 'The plan has no move to run.', { plan: null }) });
     fireEvent.click(button('Next'));
     await screen.findByRole('table', { name: 'Moves, in the order they start' });
     fireEvent.click(button('Move'));

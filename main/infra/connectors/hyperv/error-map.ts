@@ -1,3 +1,4 @@
+import type { HyperVFailureCode } from '../../../../shared/model/errors.js';
 import type { ConnectionMode } from '../../../../shared/model/connection.js';
 import type { PsOutcome } from './powershell-runner.js';
 import type { PsError } from './scripts.js';
@@ -14,19 +15,7 @@ export interface FailureContext {
 
 /** A failure in words an admin can follow, with a stable code for tests and logs. */
 export interface MappedFailure {
-  code:
-    | 'credssp-no-credentials'
-    | 'kerberos-delegation'
-    | 'access-denied'
-    | 'processor-incompatible'
-    | 'switch-not-found'
-    | 'winrm-unreachable'
-    | 'hyperv-module-missing'
-    | 'scripts-disabled'
-    | 'powershell-not-found'
-    | 'powershell-crashed'
-    | 'cancel-not-confirmed'
-    | 'unknown';
+  code: HyperVFailureCode;
   problem: string;
   recommendedAction: string;
 }

@@ -115,7 +115,7 @@ describe('Hyper-V inventory read to ferry-inventory records', () => {
   it('reports every problem with its record and field, and no records', () => {
     const r = hostGroupRecords(fixture('read-host-group-bad.json'), GROUP);
     expect(r.ok).toBe(false);
-    const problems = (r as { error: { detail: { problems: ImportProblem[] } } }).error.detail.problems.map((p) => `${p.path}: ${p.message}`);
+    const problems = (r as unknown as { error: { detail: { problems: ImportProblem[] } } }).error.detail.problems.map((p) => `${p.path}: ${p.message}`);
     expect(problems).toContain('hosts[0] (hv-mi-11.contoso.com).vmHost.MemoryCapacity: expected a number of bytes, got the string "lots"');
     expect(problems).toContain('hosts[2] (hv-mi-20.contoso.com).vmHost.VirtualMachineMigrationPerformanceOption: expected a performance option (0 TCPIP, 1 Compression, 2 SMB), got the number 7');
     expect(problems).toContain('hosts[2] (hv-mi-20.contoso.com).vms[0] (WEB-01).State: expected a VM state (2 Running, 3 Off, 6 Saved, 9 Paused), got the number 1');
@@ -163,7 +163,7 @@ describe('merging a host group read into the inventory', () => {
     r.vms.push({ ...r.vms[0], id: 'ffffffff-2f1a-4f5c-9a77-3b5f1f0c2a11', host: 'HV-MI-12' }); // a VM name on two hosts
     const merged = mergeHostGroup(minimalInventory(), GROUP, r);
     expect(merged.ok).toBe(false);
-    const problems = (merged as { error: { detail: { problems: ImportProblem[] } } }).error.detail.problems;
+    const problems = (merged as unknown as { error: { detail: { problems: ImportProblem[] } } }).error.detail.problems;
     expect(problems.some((p) => /^vms\[\d+\] \(SQL-PROD-01\)\.name$/.test(p.path))).toBe(true);
   });
 });
