@@ -53,4 +53,15 @@ describe('one move per VM, across ferry processes on one database', () => {
     expect(parsed.unmovable.find((u) => u.vm === 'SQL-RM-01')?.reasons.map((r) => r.code)).toEqual(['vm-busy']);
     await mover.kill('SIGKILL');
   }, LONG * 2);
+
+  it('a holder killed with kill -9 does not keep the VM: the next command reconciles its job and may move the VM', async () => {
+    const killed = ferryStart(['migrate', 'WEB-RM-01', '--to', 'HV-RM-02', '--db', estate.path, '--speed', '1']);
+    await waitUntil('the move to run', () => estate.view.jobOf('WEB-RM-01')?.status === 'Running', { timeoutMs: LONG });
+    const first = estate.view.jobOf('WEB-RM-01') as Job;
+    await killed.kill('SIGKILL');
+    const next = await ferryRun(['migrate', 'WEB-RM-01', '--to', 'HV-RM-02', '--db', estate.path, '--speed', '3600', '--wait', '--json']);
+    expect(next.code).toBe(0);
+    expect((JSON.parse(next.stdout) as Job).status).toBe('Completed');
+    expect(estate.view.job(first.id)).toMatchObject({ status: 'Failed', error: { problem: 'Ferry stopped while this move was running, so it did not finish. WEB-RM-01 is on HV-RM-01.' } });
+  }, LONG * 2);
 });
