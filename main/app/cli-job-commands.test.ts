@@ -115,7 +115,7 @@ describe('ferry migrate', () => {
     expect(vmIn(inv, 'APP-RM-01')).toMatchObject({
       host: 'HV-RM-01',
       configurationPath: 'D:\\VMs\\Moved\\APP-RM-01',
-      disks: [{ path: 'D:\\VMs\\Moved\\APP-RM-01\\os.vhdx' }, { path: 'D:\\VMs\\Moved\\APP-RM-01\\app.vhdx' }],
+      disks: [{ path: 'D:\\VMs\\Moved\\APP-RM-01\\Virtual Hard Disks\\os.vhdx' }, { path: 'D:\\VMs\\Moved\\APP-RM-01\\Virtual Hard Disks\\app.vhdx' }],
     });
     expect(hostIn(inv, 'HV-RM-01')?.defaultStorageLocations).toEqual(['D:\\Hyper-V', '\\\\sofs-rm.contoso.com\\vmstore', 'D:\\VMs\\Moved']);
     expect(hostIn(inv, 'HV-RM-02')?.defaultStorageLocations).toEqual(['D:\\Hyper-V']);
@@ -126,7 +126,7 @@ describe('ferry migrate', () => {
     expect(r.code).toBe(0);
     expect(vmIn(await inventory(), 'APP-RM-01')).toMatchObject({
       host: 'HV-RM-01',
-      disks: [{ path: 'D:\\VMs\\Moved\\APP-RM-01\\os.vhdx' }, { path: 'D:\\Data\\app.vhdx' }],
+      disks: [{ path: 'D:\\VMs\\Moved\\APP-RM-01\\Virtual Hard Disks\\os.vhdx' }, { path: 'D:\\Data\\app.vhdx' }],
     });
     const bad = await ferry('migrate', 'APP-RM-01', '--to', 'HV-RM-02', '--disk', 'app.vhdx');
     expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('--disk takes SOURCE=DESTINATION_FOLDER, not "app.vhdx"')]);
@@ -160,7 +160,7 @@ describe('ferry migrate-storage', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ name: 'Migrate storage of DEV-RM-01', kind: 'migrate-storage', status: 'Completed', move: { kind: 'storage', sourceHost: 'HV-RM-02', destinationHost: 'HV-RM-02' } });
     const inv = await inventory();
-    expect(vmIn(inv, 'DEV-RM-01')).toMatchObject({ host: 'HV-RM-02', configurationPath: 'D:\\Fast\\DEV-RM-01', disks: [{ path: 'D:\\Fast\\DEV-RM-01\\os.vhdx' }, { path: 'D:\\Fast\\DEV-RM-01\\src.vhdx' }] });
+    expect(vmIn(inv, 'DEV-RM-01')).toMatchObject({ host: 'HV-RM-02', configurationPath: 'D:\\Fast\\DEV-RM-01', disks: [{ path: 'D:\\Fast\\DEV-RM-01\\Virtual Hard Disks\\os.vhdx' }, { path: 'D:\\Fast\\DEV-RM-01\\Virtual Hard Disks\\src.vhdx' }] });
     expect(hostIn(inv, 'HV-RM-02')?.defaultStorageLocations).toEqual(['D:\\Hyper-V', 'D:\\Fast']);
   });
 
@@ -174,6 +174,20 @@ describe('ferry migrate-storage', () => {
       disks: [{ path: 'D:\\Hyper-V\\BACKUP-RM-01\\Virtual Hard Disks\\os.vhdx' }, { path: 'D:\\Catalog\\catalog.vhdx' }],
     });
     expect(hostIn(inv, 'HV-RM-02')?.defaultStorageLocations).toEqual(['D:\\Hyper-V']);
+  });
+
+  it('moves only fatture.vhdx of running Fatturazione-Roma with --disk and no --path: the configuration and os.vhdx stay', async () => {
+    const fatture = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx';
+    const before = vmIn(await inventory(), 'Fatturazione-Roma');
+    expect(before?.state).toBe('Running');
+    const r = await ferry('migrate-storage', 'Fatturazione-Roma', '--disk', `${fatture}=\\\\sofs-rm.contoso.com\\vmstore\\Fatture`, '--speed', '3600', '--wait', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ kind: 'migrate-storage', status: 'Completed', move: { kind: 'storage', sourceHost: 'HV-RM-01', destinationHost: 'HV-RM-01' } });
+    expect(vmIn(await inventory(), 'Fatturazione-Roma')).toMatchObject({
+      host: 'HV-RM-01',
+      configurationPath: 'D:\\Hyper-V\\Fatturazione-Roma',
+      disks: [{ path: 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx' }, { path: '\\\\sofs-rm.contoso.com\\vmstore\\Fatture\\fatture.vhdx' }],
+    });
   });
 
   it('refuses a plan with no --path or --disk, and a --disk without both sides', async () => {

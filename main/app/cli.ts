@@ -24,12 +24,13 @@ Commands:
   check-path HOST PATH [--json]      Check a storage path on HOST (absolute, SMB by FQDN, on a known volume)
   script VM --to HOST [--path P] [--disk SRC=DST ...] [--performance TCPIP|Compression|SMB]
                                      Print the PowerShell that migrates VM to HOST (--disk places a VHD individually)
-  script VM --storage --path P [--disk SRC=DST ...]
+  script VM --storage [--path P] [--disk SRC=DST ...]
                                      Print the PowerShell that moves VM's storage on its own host
   migrate VM --to HOST [--path P] [--disk SRC=DST ...] [--performance OPT] [--add-default] [--wait] [--json] [--speed N]
                                      Migrate VM to HOST as a job (the simulator runs it; --speed compresses time)
-  migrate-storage VM --path P [--disk SRC=DST ...] [--add-default] [--wait] [--json] [--speed N]
-                                     Move VM's storage on its host: the whole VM to P, or chosen VHDs
+  migrate-storage VM [--path P] [--disk SRC=DST ...] [--add-default] [--wait] [--json] [--speed N]
+                                     Move VM's storage on its host: the whole VM to P, or only the VHDs given
+                                     with --disk (the configuration stays unless --path gives it a new folder)
   jobs [--json] [--limit N]          List recent jobs, newest first
   cancel JOB                         Cancel a queued or running job (an id or the start of one)
   restart JOB [--wait] [--json]      Restart a failed or canceled job

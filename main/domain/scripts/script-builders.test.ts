@@ -184,7 +184,7 @@ describe('vmMigrationScript with VHDs placed individually', () => {
     const text = script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)', diskDestinations: placed }, hyperv);
     expect(commands(text)).toEqual([
       "Move-VM -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -DestinationHost 'hv-rm-02.contoso.com' -IncludeStorage -VirtualMachinePath 'D:\\Hyper-V\\Fatturazione-Roma'" +
-        " -Vhds @(@{ 'SourceFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx'; 'DestinationFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\os.vhdx' }," +
+        " -Vhds @(@{ 'SourceFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx'; 'DestinationFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx' }," +
         " @{ 'SourceFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx'; 'DestinationFilePath' = '\\\\sofs-rm.contoso.com\\vmstore\\Fatture\\fatture.vhdx' })",
     ]);
   });
@@ -259,6 +259,14 @@ describe('storageMigrationScript', () => {
     const result = storageMigrationScript(plan, hyperv);
     expect(result.ok && commands(result.value)).toEqual([
       `Move-VMStorage -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -VirtualMachinePath 'D:\\Config' -Vhds @(@{ 'SourceFilePath' = '${fatture}'; 'DestinationFilePath' = 'D:\\Fatture\\fatture.vhdx' })`,
+    ]);
+  });
+
+  it('Hyper-V, only chosen VHDs of a running VM: -Vhds alone, no -VirtualMachinePath (the configuration stays)', () => {
+    const plan = { vm: 'Fatturazione-Roma', scope: 'per-disk' as const, configurationPath: null, disks: [{ path: fatture, destination: 'D:\\Fatture' }] };
+    const result = storageMigrationScript(plan, hyperv);
+    expect(result.ok && commands(result.value)).toEqual([
+      `Move-VMStorage -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -Vhds @(@{ 'SourceFilePath' = '${fatture}'; 'DestinationFilePath' = 'D:\\Fatture\\fatture.vhdx' })`,
     ]);
   });
 

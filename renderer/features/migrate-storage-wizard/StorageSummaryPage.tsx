@@ -26,7 +26,7 @@ export interface StorageSummaryPageProps {
 /** Summary: what moves where (the backend's plan check), the space it takes, View Script, and Move's error. */
 export function StorageSummaryPage({ vm, draft, plan, check }: StorageSummaryPageProps) {
   const styles = useStyles();
-  const { t, formatSizeGB } = useT();
+  const { t, tn, formatSizeGB } = useT();
   const wizardRequest = useAppStore((s) => s.wizardRequest);
   const location = plan.scope === 'whole-vm' ? plan.path : plan.configurationPath;
   return (
@@ -34,7 +34,7 @@ export function StorageSummaryPage({ vm, draft, plan, check }: StorageSummaryPag
       <PropertyList>
         <Property label={t('summary.vm')}>{vm.name}</Property>
         <Property label={t('summary.host')}>{vm.host}</Property>
-        <Property label={t('summary.scope')}>{plan.scope === 'whole-vm' ? t('summary.scope.wholeVm') : t('summary.scope.perDisk', { count: plan.disks.length })}</Property>
+        <Property label={t('summary.scope')}>{plan.scope === 'whole-vm' ? t('summary.scope.wholeVm') : tn('summary.scope.perDisk', plan.disks.length)}</Property>
         <Property label={plan.scope === 'whole-vm' ? t('storagePath.location') : t('storagePath.configuration')}>
           <span className={styles.mono}>{location ?? t('summary.configurationStays', { path: vm.configurationPath })}</span>
           {draft.addToDefaults && location ? ` — ${t('summary.addedToDefaults')}` : ''}

@@ -8,7 +8,7 @@ import { StarRating } from '../../components/StarRating.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { Property, PropertyList } from '../details/PropertyList.js';
-import { joinWindowsPath, storageMovesWith, vmMigrationArgs, type VmWizardDraft } from './vm-wizard-draft.js';
+import { joinWindowsPath, storageMovesWith, vmDiskFolder, vmMigrationArgs, type VmWizardDraft } from './vm-wizard-draft.js';
 
 const useStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -38,9 +38,9 @@ export function VmSummaryPage({ vm, sourceHost, draft, row }: VmSummaryPageProps
   const storageMoves = storageMovesWith(row.transferType);
   const args = vmMigrationArgs(vm.name, row.host, row.transferType, draft);
   const hostOption = sourceHost?.liveMigration.performanceOption ?? null;
-  // Where each VHD goes: its own folder when placed individually, otherwise with the VM (`location\VM name`).
+  // Where each VHD goes: its own folder when placed individually, otherwise with the VM (`location\VM name\Virtual Hard Disks`).
   const placed = new Map((args.diskDestinations ?? []).map((d) => [d.path, d.destination]));
-  const withVm = args.destinationPath ? joinWindowsPath(args.destinationPath, vm.name) : null;
+  const withVm = args.destinationPath ? vmDiskFolder(args.destinationPath, vm.name) : null;
   const fileOf = (path: string) => path.slice(path.lastIndexOf('\\') + 1) || path;
   return (
     <>
