@@ -807,6 +807,7 @@ export const enMessages = {
   'groups.failedCount': '{count} failed',
   'groups.canceledCount': '{count} canceled',
   'groups.window': 'predicted {window}',
+  'groups.endPredicted': '≈ {time}',
   'groups.expand': 'Show the jobs of {name}',
   'groups.collapse': 'Hide the jobs of {name}',
   'groups.details.kind': 'Kind',

@@ -805,6 +805,7 @@ export const itMessages: Messages = {
   'groups.failedCount': '{count} non riusciti',
   'groups.canceledCount': '{count} annullati',
   'groups.window': 'previsto {window}',
+  'groups.endPredicted': '≈ {time}',
   'groups.expand': 'Mostra i processi di {name}',
   'groups.collapse': 'Nascondi i processi di {name}',
   'groups.details.kind': 'Tipo',
