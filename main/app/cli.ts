@@ -9,7 +9,7 @@ import { JOB_COMMANDS, speedOf } from './cli-job-commands.js';
 import { HOST_SETTINGS_COMMANDS } from './cli-host-settings-command.js';
 import { CONNECTION_COMMANDS } from './cli-connection-commands.js';
 import { LAB_COMMANDS } from './cli-lab-commands.js';
-import { PLAN_COMMANDS } from './cli-plan-commands.js';
+import { MAINTENANCE_COMMANDS, PLAN_COMMANDS } from './cli-plan-commands.js';
 import { runHeadless } from './serve.js';
 
 
@@ -53,6 +53,9 @@ Commands:
                                      Plan many moves (offline, on the inventory): where each VM goes, in what order,
                                      predicted start and end, the window and its lower bound. --run submits them as
                                      one job group (an evacuation puts HOST in maintenance mode first)
+  maintenance stop HOST [--start-saved] [--json]
+                                     Stop maintenance mode on HOST as a job; --start-saved starts the VMs its
+                                     evacuation saved (each a Start job). Without it they stay saved, and are listed
   lab start|status|stop [--json]     The QEMU lab: start it (real VMs on lab hosts on this machine, added to the
                                      inventory as All Hosts/Lab), show it, or stop it (every process ended,
                                      its files and hosts removed). Moves between lab hosts are real QEMU migrations
@@ -81,6 +84,7 @@ const COMMANDS: Record<string, Command> = {
   ...CONNECTION_COMMANDS,
   ...LAB_COMMANDS,
   ...PLAN_COMMANDS,
+  ...MAINTENANCE_COMMANDS,
   import: {
     values: ['db'],
     flags: ['json'],
