@@ -154,6 +154,27 @@ describe('ferry migrate', () => {
   });
 });
 
+describe('high availability after a move between clusters', () => {
+  it('WEB-MI-01 moved from CL-MI-22 to CL-TO-19 is highly available there: the job says so and gives no advice to make it so', async () => {
+    const r = await ferry('migrate', 'WEB-MI-01', '--to', 'HV-TO-01', '--speed', '3600', '--wait', '--json');
+    expect(r.code).toBe(0);
+    const job = JSON.parse(r.out) as Job;
+    expect(job.status).toBe('Completed');
+    expect(job.summary).toContain('WEB-MI-01 is highly available in CL-TO-19');
+    expect(job.summary).not.toMatch(/make it highly available/i);
+    expect(vmIn(await inventory(), 'WEB-MI-01')).toMatchObject({ host: 'HV-TO-01', highlyAvailable: true });
+  });
+
+  it('WEB-MI-01 moved to standalone HV-RM-01 is no longer highly available: the job says how to make it so again', async () => {
+    const r = await ferry('migrate', 'WEB-MI-01', '--to', 'HV-RM-01', '--speed', '3600', '--wait', '--json');
+    expect(r.code).toBe(0);
+    const job = JSON.parse(r.out) as Job;
+    expect(job.status).toBe('Completed with info');
+    expect(job.summary).toContain('WEB-MI-01 is no longer highly available: HV-RM-01 is a standalone host. To make it highly available again, move it to a cluster node');
+    expect(vmIn(await inventory(), 'WEB-MI-01')).toMatchObject({ host: 'HV-RM-01', highlyAvailable: false });
+  });
+});
+
 describe('ferry migrate-storage', () => {
   it('moves the whole VM to --path and adds it to the defaults with --add-default', async () => {
     const r = await ferry('migrate-storage', 'DEV-RM-01', '--path', 'D:\\Fast', '--add-default', '--speed', '3600', '--wait', '--json');

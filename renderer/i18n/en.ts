@@ -474,6 +474,7 @@ export const enMessages = {
   'storage.kind.default': 'Default location',
   'storage.kind.volume': 'Volume',
   'storage.kind.csv': 'Cluster shared volume',
+  'storage.onCluster': '{path} ({cluster})',
   'storage.kind.share': 'SMB 3 file share',
   'storage.unknownSpace': 'Unknown',
   'storage.free': '{size} free',

@@ -472,6 +472,7 @@ export const itMessages: Messages = {
   'storage.kind.default': 'Percorso predefinito',
   'storage.kind.volume': 'Volume',
   'storage.kind.csv': 'Volume condiviso del cluster',
+  'storage.onCluster': '{path} ({cluster})',
   'storage.kind.share': 'Condivisione file SMB 3',
   'storage.unknownSpace': 'Sconosciuto',
   'storage.free': '{size} liberi',

@@ -63,7 +63,8 @@ test('a Live move between standalone hosts on a shared SMB 3 share', async ({ pa
   await expect(jobsGrid(page).getByRole('row', { name: /WEB-RM-01.*HV-RM-02/ })).toBeVisible();
 });
 
-test('a Live (VSM) move to another cluster, through Select Path', async ({ page }) => {
+test('a Live (VSM) move to another cluster, through Select Path: CSV paths name their cluster, and the VM is highly available in the new one', async ({ page }) => {
+  await setSimulatorSpeed(page, '3600');
   await selectVm(page, 'WEB-MI-01');
   await ribbon(page, 'Migrate Virtual Machine');
   const wizard = vmWizard(page);
@@ -85,6 +86,8 @@ test('a Live (VSM) move to another cluster, through Select Path', async ({ page 
   // Browse lists the host's volumes, CSVs and shares; pick one.
   await wizard.getByRole('button', { name: 'Browse…' }).click();
   const browse = page.getByRole('dialog', { name: 'Storage locations on HV-TO-01' });
+  // C:\ClusterStorage\Volume2 exists on both clusters: the destination's says it is CL-TO-19's.
+  await expect(browse.getByRole('row', { name: /C:\\ClusterStorage\\Volume2 \(CL-TO-19\)/ })).toBeVisible();
   await browse.getByRole('row', { name: /C:\\ClusterStorage\\Volume2/ }).click();
   await browse.getByRole('button', { name: 'OK' }).click();
   await expect(path).toHaveValue('C:\\ClusterStorage\\Volume2');
@@ -94,11 +97,22 @@ test('a Live (VSM) move to another cluster, through Select Path', async ({ page 
   await wizard.getByRole('button', { name: 'Next' }).click();
 
   await expect(wizard).toContainText('Live (VSM)');
-  await expect(wizard).toContainText('C:\\ClusterStorage\\Volume2');
+  await expect(wizard).toContainText('C:\\ClusterStorage\\Volume2 (CL-TO-19)');
+  const disks = wizard.getByRole('list', { name: 'Virtual hard disks' });
+  await expect(disks).toContainText(
+    'C:\\ClusterStorage\\Volume1\\WEB-MI-01\\Virtual Hard Disks\\os.vhdx (CL-MI-22) → C:\\ClusterStorage\\Volume2\\WEB-MI-01\\Virtual Hard Disks\\os.vhdx (CL-TO-19)',
+  );
   await expect(wizard.getByText(/not highly available/).first()).toBeVisible();
+  // The move itself makes it a role of CL-TO-19: no advice to make it highly available there.
+  await expect(wizard.getByText(/Once the move ends it is a role of CL-TO-19, highly available there\./).first()).toBeVisible();
+  await expect(wizard.getByText(/Make it highly available/)).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/vm-summary-cross-cluster.png' });
   await wizard.getByRole('button', { name: 'Move' }).click();
   await expect(wizard).toBeHidden();
-  await expect(jobsGrid(page).getByRole('row', { name: /WEB-MI-01.*HV-TO-01/ })).toBeVisible();
+  const job = jobsGrid(page).getByRole('row', { name: /WEB-MI-01.*HV-TO-01/ });
+  await expect(job).toContainText('Completed');
+  await job.click();
+  await expect(page.getByRole('region', { name: 'Job details' })).toContainText('WEB-MI-01 is highly available in CL-TO-19');
 });
 
 test('a storage move of two chosen VHDs and the configuration, to a share', async ({ page }) => {

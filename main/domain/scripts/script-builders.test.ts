@@ -156,6 +156,16 @@ describe('vmMigrationScript with the Hyper-V module', () => {
     ]);
   });
 
+  it('an HA VM to another cluster: Move-VM, then Add-ClusterVirtualMachineRole there (highly available in that cluster)', () => {
+    const text = script({ vm: 'WEB-MI-01', destinationHost: 'HV-TO-01', transferType: 'Live (VSM)' }, hyperv);
+    expect(text).toContain('# The VM is highly available: remove its role from the cluster first');
+    const lines = commands(text);
+    expect(lines.findIndex((l) => l.startsWith('Move-VM '))).toBeLessThan(lines.indexOf("Add-ClusterVirtualMachineRole -Cluster 'CL-TO-19' -VMName 'WEB-MI-01'"));
+    expect(lines).toContain("Add-ClusterVirtualMachineRole -Cluster 'CL-TO-19' -VMName 'WEB-MI-01'");
+    // To a standalone host there is no cluster to join.
+    expect(commands(script({ vm: 'WEB-MI-01', destinationHost: 'HV-RM-01', transferType: 'Live (VSM)' }, hyperv)).some((l) => l.startsWith('Add-ClusterVirtualMachineRole'))).toBe(false);
+  });
+
   it('an HA VM between nodes of its cluster goes through its cluster role: Live and Quick', () => {
     const vmId = demo.vms.find((v) => v.name === 'Magazzino-Torino')!.id;
     expect(commands(script({ vm: 'Magazzino-Torino', destinationHost: 'HV-TO-02', transferType: 'Live' }, hyperv))).toEqual([

@@ -6,6 +6,7 @@ import { ScriptView } from '../../components/ScriptView.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { Property, PropertyList } from '../details/PropertyList.js';
+import { useCsvLabel } from '../storage-paths/csv-label.js';
 import type { StoragePlanArgs, StorageWizardDraft } from './storage-wizard-draft.js';
 
 const useStyles = makeStyles({
@@ -27,6 +28,7 @@ export interface StorageSummaryPageProps {
 export function StorageSummaryPage({ vm, draft, plan, check }: StorageSummaryPageProps) {
   const styles = useStyles();
   const { t, tn, formatSizeGB } = useT();
+  const csvPath = useCsvLabel(vm.host);
   const wizardRequest = useAppStore((s) => s.wizardRequest);
   const location = plan.scope === 'whole-vm' ? plan.path : plan.configurationPath;
   return (
@@ -55,10 +57,10 @@ export function StorageSummaryPage({ vm, draft, plan, check }: StorageSummaryPag
             <TableRow key={`${move.kind}|${move.from}`}>
               <TableCell className={styles.kind}>{t(`summary.kind.${move.kind}`)}</TableCell>
               <TableCell>
-                <span className={styles.mono}>{move.from}</span>
+                <span className={styles.mono}>{csvPath(move.from)}</span>
               </TableCell>
               <TableCell>
-                <span className={styles.mono}>{move.to}</span>
+                <span className={styles.mono}>{csvPath(move.to)}</span>
               </TableCell>
               <TableCell className={styles.size}>{formatSizeGB(move.sizeGB)}</TableCell>
             </TableRow>
