@@ -17,6 +17,7 @@ import { HyperVSettingsDialog } from './features/host-settings/HyperVSettingsDia
 import { ConnectionSettingsDialog } from './features/connection/ConnectionSettingsDialog.js';
 import { LabStatusDialog } from './features/lab/LabStatusDialog.js';
 import { LogDialog } from './features/help/LogDialog.js';
+import { MaintenanceStopDialog } from './features/maintenance/MaintenanceStopDialog.js';
 import { PlanWorkspace } from './features/plan/PlanWorkspace.js';
 import { WorkspaceSwitcher } from './features/workspace/WorkspaceSwitcher.js';
 import { useT } from './i18n/use-translator.js';
@@ -195,6 +196,7 @@ export function App() {
       <ConnectionSettingsDialog />
       <LabStatusDialog />
       <LogDialog />
+      <MaintenanceStopDialog />
       <Notifier />
     </ImportPickerProvider>
   );

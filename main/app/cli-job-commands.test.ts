@@ -115,7 +115,7 @@ describe('ferry migrate', () => {
     expect(vmIn(inv, 'APP-RM-01')).toMatchObject({
       host: 'HV-RM-01',
       configurationPath: 'D:\\VMs\\Moved\\APP-RM-01',
-      disks: [{ path: 'D:\\VMs\\Moved\\APP-RM-01\\os.vhdx' }, { path: 'D:\\VMs\\Moved\\APP-RM-01\\app.vhdx' }],
+      disks: [{ path: 'D:\\VMs\\Moved\\APP-RM-01\\Virtual Hard Disks\\os.vhdx' }, { path: 'D:\\VMs\\Moved\\APP-RM-01\\Virtual Hard Disks\\app.vhdx' }],
     });
     expect(hostIn(inv, 'HV-RM-01')?.defaultStorageLocations).toEqual(['D:\\Hyper-V', '\\\\sofs-rm.contoso.com\\vmstore', 'D:\\VMs\\Moved']);
     expect(hostIn(inv, 'HV-RM-02')?.defaultStorageLocations).toEqual(['D:\\Hyper-V']);
@@ -126,7 +126,7 @@ describe('ferry migrate', () => {
     expect(r.code).toBe(0);
     expect(vmIn(await inventory(), 'APP-RM-01')).toMatchObject({
       host: 'HV-RM-01',
-      disks: [{ path: 'D:\\VMs\\Moved\\APP-RM-01\\os.vhdx' }, { path: 'D:\\Data\\app.vhdx' }],
+      disks: [{ path: 'D:\\VMs\\Moved\\APP-RM-01\\Virtual Hard Disks\\os.vhdx' }, { path: 'D:\\Data\\app.vhdx' }],
     });
     const bad = await ferry('migrate', 'APP-RM-01', '--to', 'HV-RM-02', '--disk', 'app.vhdx');
     expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('--disk takes SOURCE=DESTINATION_FOLDER, not "app.vhdx"')]);
@@ -154,13 +154,34 @@ describe('ferry migrate', () => {
   });
 });
 
+describe('high availability after a move between clusters', () => {
+  it('WEB-MI-01 moved from CL-MI-22 to CL-TO-19 is highly available there: the job says so and gives no advice to make it so', async () => {
+    const r = await ferry('migrate', 'WEB-MI-01', '--to', 'HV-TO-01', '--speed', '3600', '--wait', '--json');
+    expect(r.code).toBe(0);
+    const job = JSON.parse(r.out) as Job;
+    expect(job.status).toBe('Completed');
+    expect(job.summary).toContain('WEB-MI-01 is highly available in CL-TO-19');
+    expect(job.summary).not.toMatch(/make it highly available/i);
+    expect(vmIn(await inventory(), 'WEB-MI-01')).toMatchObject({ host: 'HV-TO-01', highlyAvailable: true });
+  });
+
+  it('WEB-MI-01 moved to standalone HV-RM-01 is no longer highly available: the job says how to make it so again', async () => {
+    const r = await ferry('migrate', 'WEB-MI-01', '--to', 'HV-RM-01', '--speed', '3600', '--wait', '--json');
+    expect(r.code).toBe(0);
+    const job = JSON.parse(r.out) as Job;
+    expect(job.status).toBe('Completed with info');
+    expect(job.summary).toContain('WEB-MI-01 is no longer highly available: HV-RM-01 is a standalone host. To make it highly available again, move it to a cluster node');
+    expect(vmIn(await inventory(), 'WEB-MI-01')).toMatchObject({ host: 'HV-RM-01', highlyAvailable: false });
+  });
+});
+
 describe('ferry migrate-storage', () => {
   it('moves the whole VM to --path and adds it to the defaults with --add-default', async () => {
     const r = await ferry('migrate-storage', 'DEV-RM-01', '--path', 'D:\\Fast', '--add-default', '--speed', '3600', '--wait', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ name: 'Migrate storage of DEV-RM-01', kind: 'migrate-storage', status: 'Completed', move: { kind: 'storage', sourceHost: 'HV-RM-02', destinationHost: 'HV-RM-02' } });
     const inv = await inventory();
-    expect(vmIn(inv, 'DEV-RM-01')).toMatchObject({ host: 'HV-RM-02', configurationPath: 'D:\\Fast\\DEV-RM-01', disks: [{ path: 'D:\\Fast\\DEV-RM-01\\os.vhdx' }, { path: 'D:\\Fast\\DEV-RM-01\\src.vhdx' }] });
+    expect(vmIn(inv, 'DEV-RM-01')).toMatchObject({ host: 'HV-RM-02', configurationPath: 'D:\\Fast\\DEV-RM-01', disks: [{ path: 'D:\\Fast\\DEV-RM-01\\Virtual Hard Disks\\os.vhdx' }, { path: 'D:\\Fast\\DEV-RM-01\\Virtual Hard Disks\\src.vhdx' }] });
     expect(hostIn(inv, 'HV-RM-02')?.defaultStorageLocations).toEqual(['D:\\Hyper-V', 'D:\\Fast']);
   });
 
@@ -174,6 +195,20 @@ describe('ferry migrate-storage', () => {
       disks: [{ path: 'D:\\Hyper-V\\BACKUP-RM-01\\Virtual Hard Disks\\os.vhdx' }, { path: 'D:\\Catalog\\catalog.vhdx' }],
     });
     expect(hostIn(inv, 'HV-RM-02')?.defaultStorageLocations).toEqual(['D:\\Hyper-V']);
+  });
+
+  it('moves only fatture.vhdx of running Fatturazione-Roma with --disk and no --path: the configuration and os.vhdx stay', async () => {
+    const fatture = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx';
+    const before = vmIn(await inventory(), 'Fatturazione-Roma');
+    expect(before?.state).toBe('Running');
+    const r = await ferry('migrate-storage', 'Fatturazione-Roma', '--disk', `${fatture}=\\\\sofs-rm.contoso.com\\vmstore\\Fatture`, '--speed', '3600', '--wait', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ kind: 'migrate-storage', status: 'Completed', move: { kind: 'storage', sourceHost: 'HV-RM-01', destinationHost: 'HV-RM-01' } });
+    expect(vmIn(await inventory(), 'Fatturazione-Roma')).toMatchObject({
+      host: 'HV-RM-01',
+      configurationPath: 'D:\\Hyper-V\\Fatturazione-Roma',
+      disks: [{ path: 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx' }, { path: '\\\\sofs-rm.contoso.com\\vmstore\\Fatture\\fatture.vhdx' }],
+    });
   });
 
   it('refuses a plan with no --path or --disk, and a --disk without both sides', async () => {

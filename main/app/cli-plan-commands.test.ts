@@ -89,3 +89,44 @@ describe('ferry plan', () => {
     expect(await ferry('plan', '--vms', 'WEB-TO-01', '--limit', 'HV-TO-03=0')).toMatchObject({ code: 1, err: expect.stringMatching(/limits\.HV-TO-03\.live: must be a whole number from 1 to 64, got 0/) as string });
   });
 });
+
+describe('ferry maintenance stop', () => {
+  /** HV-RM-01 evacuated with --save: FILESRV-RM-01 can go nowhere, so the evacuation saves it. */
+  async function evacuate(): Promise<void> {
+    const r = await ferry('plan', '--evacuate', 'HV-RM-01', '--save', '--run', '--wait', '--speed', '3600');
+    expect(r.out).toContain('Save virtual machine FILESRV-RM-01: Completed');
+  }
+  const vm = async (name: string) => ((JSON.parse((await ferry('inventory', '--json')).out) as { vms: { name: string; state: string; host: string }[] }).vms.find((v) => v.name === name));
+  const host = async (name: string) => ((JSON.parse((await ferry('inventory', '--json')).out) as { hosts: { name: string; maintenanceMode: boolean }[] }).hosts.find((h) => h.name === name));
+
+  it('stops maintenance mode as a job and lists the VMs the evacuation saved, leaving them saved', async () => {
+    await evacuate();
+    const r = await ferry('maintenance', 'stop', 'hv-rm-01');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Stop maintenance mode on HV-RM-01: Completed. HV-RM-01 is out of maintenance mode and takes virtual machines again.');
+    expect(r.out).toContain('Saved by the evacuation, still saved: FILESRV-RM-01 (start them with --start-saved');
+    expect((await host('HV-RM-01'))?.maintenanceMode).toBe(false);
+    expect((await vm('FILESRV-RM-01'))?.state).toBe('Saved');
+  });
+
+  it('--start-saved starts each saved VM with a Start job; --json prints the jobs', async () => {
+    await evacuate();
+    const r = await ferry('maintenance', 'stop', 'HV-RM-01', '--start-saved', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({
+      job: { kind: 'stop-maintenance', status: 'Completed', target: 'HV-RM-01' },
+      starts: [{ kind: 'start-vm', target: 'FILESRV-RM-01', status: 'Completed' }],
+      stillSaved: [],
+    });
+    expect(await vm('FILESRV-RM-01')).toMatchObject({ state: 'Running', host: 'HV-RM-01' });
+  });
+
+  it('refuses a host not in maintenance mode (exit 1), an unknown host (exit 2) and anything but "stop" (exit 2)', async () => {
+    const notIn = await ferry('maintenance', 'stop', 'HV-RM-02');
+    expect([notIn.code, notIn.err]).toEqual([1, expect.stringContaining('ferry maintenance: HV-RM-02 is not in maintenance mode.')]);
+    const unknown = await ferry('maintenance', 'stop', 'HV-NOPE');
+    expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining('No host named "HV-NOPE" is in the inventory.')]);
+    const start = await ferry('maintenance', 'start', 'HV-RM-01');
+    expect([start.code, start.err]).toEqual([2, expect.stringContaining('maintenance takes "stop HOST", not "start" (start it with plan --evacuate HOST --run)')]);
+  });
+});

@@ -137,6 +137,49 @@ export const PLAN_COMMANDS: Record<string, Command> = {
   },
 };
 
+/** `ferry maintenance stop HOST [--start-saved]`: Stop Maintenance Mode as a job, starting the saved VMs if asked. */
+export const MAINTENANCE_COMMANDS: Record<string, Command> = {
+  maintenance: {
+    values: ['db'],
+    flags: ['json', 'start-saved'],
+    positionals: [2, 2],
+    run: (args, io) => {
+      const [action, host] = args.positionals;
+      if (action !== 'stop') throw new UsageError(`maintenance takes "stop HOST", not "${action}" (start it with plan --evacuate HOST --run)`);
+      return withServices(args, async (s) => {
+        const saved = s.plans.maintenanceSavedVms(host);
+        if (!saved.ok) return failAs(io, 'maintenance', saved.error.code, saved.error.message);
+        const startVms = args.options.has('start-saved') ? saved.value.vms : [];
+        const stopped = s.plans.maintenanceStop(host, startVms);
+        if (!stopped.ok) return failAs(io, 'maintenance', stopped.error.code, stopped.error.message);
+        // A real host answers Start-VM later: wait for the Start jobs before the services close.
+        let starts = stopped.value.starts;
+        while (starts.some((j) => !ENDED.has(j.status))) {
+          await new Promise((r) => setTimeout(r, 250));
+          starts = starts.map((j) => s.jobs.get(j.id) ?? j);
+        }
+        const job = s.jobs.get(stopped.value.job.id) ?? stopped.value.job;
+        const failed = job.status === 'Failed' || starts.some((j) => j.status === 'Failed');
+        if (args.options.has('json')) {
+          io.out(JSON.stringify({ job, starts, stillSaved: startVms.length === 0 ? saved.value.vms : [] }, null, 2));
+          return failed ? 1 : 0;
+        }
+        io.out(`${job.name}: ${job.status}. ${job.summary ?? job.error?.problem ?? ''}`.trimEnd());
+        for (const j of starts) io.out(`  ${j.name}: ${j.status}${j.error ? ` — ${j.error.problem}` : ''}`);
+        if (startVms.length === 0 && saved.value.vms.length > 0) {
+          io.out(`Saved by the evacuation, still saved: ${saved.value.vms.join(', ')} (start them with --start-saved, or one by one in the console).`);
+        }
+        return failed ? 1 : 0;
+      });
+    },
+  },
+};
+
+function failAs(io: CliIo, command: string, code: string, message: string): number {
+  io.err(`ferry ${command}: ${message}`);
+  return code === 'host-not-found' || code === 'vm-not-found' ? EXIT_NOT_FOUND : 1;
+}
+
 function fail(io: CliIo, code: string, message: string): number {
   io.err(`ferry plan: ${message}`);
   return code === 'host-not-found' || code === 'vm-not-found' ? EXIT_NOT_FOUND : 1;

@@ -10,7 +10,7 @@ import { JOB_COMMANDS, speedOf } from './cli-job-commands.js';
 import { HOST_SETTINGS_COMMANDS } from './cli-host-settings-command.js';
 import { CONNECTION_COMMANDS } from './cli-connection-commands.js';
 import { LAB_COMMANDS } from './cli-lab-commands.js';
-import { PLAN_COMMANDS } from './cli-plan-commands.js';
+import { MAINTENANCE_COMMANDS, PLAN_COMMANDS } from './cli-plan-commands.js';
 import { runHeadless } from './serve.js';
 
 
@@ -25,12 +25,13 @@ Commands:
   check-path HOST PATH [--json]      Check a storage path on HOST (absolute, SMB by FQDN, on a known volume)
   script VM --to HOST [--path P] [--disk SRC=DST ...] [--performance TCPIP|Compression|SMB]
                                      Print the PowerShell that migrates VM to HOST (--disk places a VHD individually)
-  script VM --storage --path P [--disk SRC=DST ...]
+  script VM --storage [--path P] [--disk SRC=DST ...]
                                      Print the PowerShell that moves VM's storage on its own host
   migrate VM --to HOST [--path P] [--disk SRC=DST ...] [--performance OPT] [--add-default] [--wait] [--json] [--speed N]
                                      Migrate VM to HOST as a job (the simulator runs it; --speed compresses time)
-  migrate-storage VM --path P [--disk SRC=DST ...] [--add-default] [--wait] [--json] [--speed N]
-                                     Move VM's storage on its host: the whole VM to P, or chosen VHDs
+  migrate-storage VM [--path P] [--disk SRC=DST ...] [--add-default] [--wait] [--json] [--speed N]
+                                     Move VM's storage on its host: the whole VM to P, or only the VHDs given
+                                     with --disk (the configuration stays unless --path gives it a new folder)
   jobs [--json] [--limit N]          List recent jobs, newest first
   cancel JOB                         Cancel a queued or running job (an id or the start of one)
   restart JOB [--wait] [--json]      Restart a failed or canceled job
@@ -53,6 +54,9 @@ Commands:
                                      Plan many moves (offline, on the inventory): where each VM goes, in what order,
                                      predicted start and end, the window and its lower bound. --run submits them as
                                      one job group (an evacuation puts HOST in maintenance mode first)
+  maintenance stop HOST [--start-saved] [--json]
+                                     Stop maintenance mode on HOST as a job; --start-saved starts the VMs its
+                                     evacuation saved (each a Start job). Without it they stay saved, and are listed
   lab start|status|stop [--json]     The QEMU lab: start it (real VMs on lab hosts on this machine, added to the
                                      inventory as All Hosts/Lab), show it, or stop it (every process ended,
                                      its files and hosts removed). Moves between lab hosts are real QEMU migrations
@@ -82,6 +86,7 @@ const COMMANDS: Record<string, Command> = {
   ...CONNECTION_COMMANDS,
   ...LAB_COMMANDS,
   ...PLAN_COMMANDS,
+  ...MAINTENANCE_COMMANDS,
   import: {
     values: ['db'],
     flags: ['json'],

@@ -134,7 +134,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const starter = connector instanceof RoutingConnector ? { startsOnHost: (h: string) => connector.kindFor(h) !== 'simulator', vmStart: (vm: string, h: string) => connector.vmStart(vm, h) } : null;
   const migration = new MigrationService(db, inventory, jobService, hub, scheduler, starter);
   const hostSettings = new HostSettingsService(inventory, jobService, hub, scheduler, connector);
-  const plans = new PlanService(inventory, jobs, jobService, new JobGroupRepository(db), scheduler, hub, (vm, host) => connector.vmSave(vm, host));
+  const plans = new PlanService(inventory, jobs, jobService, new JobGroupRepository(db), scheduler, hub, (vm, host) => connector.vmSave(vm, host), (vm) => migration.startVm(vm));
   const lab = new LabService({ root: labRoot, guestDir: options.lab?.guestDir, binary: options.lab?.qemuBinary }, inventory, jobService, scheduler);
   await scheduler.reconcile();
   let watcher: DatabaseWatcher | null = null;
@@ -256,7 +256,8 @@ function channelHandlers(s: AppServices, facts: HostFacts): Handlers {
     'groups.list': () => ok(s.plans.groupList()),
     'groups.abort': (a) => s.plans.abort(a.id, a.restore),
     'maintenance.start': (a) => s.plans.maintenanceStart(a.host, a.cannotMove, a.whatIf),
-    'maintenance.stop': (a) => s.plans.maintenanceStop(a.host),
+    'maintenance.stop': (a) => s.plans.maintenanceStop(a.host, a.startVms ?? []),
+    'maintenance.savedVms': (a) => s.plans.maintenanceSavedVms(a.host),
     'lab.stop': () => s.lab.stop(),
     'hostSettings.get': (a) => s.hostSettings.get(a.host),
     'hostSettings.apply': (a) => {

@@ -106,7 +106,7 @@ describe('Move on the Migrate VM wizard with VHDs placed individually', () => {
     });
   });
 
-  it('queues the move with every VHD placed: the chosen one where chosen, the others and the configuration with the VM', () => {
+  it('queues the move with every VHD placed: the chosen one where chosen, the others with the VM in its Virtual Hard Disks, the configuration in its folder', () => {
     const disks = disksOf('DEV-RM-01');
     const share = '\\\\sofs-rm.contoso.com\\vmstore';
     const r = s.migration.submitVm({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-01', destinationPath: share, diskDestinations: [{ path: disks[0], destination: `${share}\\Disks` }] });
@@ -114,7 +114,7 @@ describe('Move on the Migrate VM wizard with VHDs placed individually', () => {
     const request = s.jobs.request<{ diskDestinations: Record<string, string>; configurationPath: string; destinationPath: string }>(r.ok ? r.value.id : '');
     expect(request?.configurationPath).toBe(`${share}\\DEV-RM-01`);
     expect(request?.destinationPath).toBe(share);
-    expect(request?.diskDestinations).toEqual(Object.fromEntries(disks.map((d, i) => [d, i === 0 ? `${share}\\Disks` : `${share}\\DEV-RM-01`])));
+    expect(request?.diskDestinations).toEqual(Object.fromEntries(disks.map((d, i) => [d, i === 0 ? `${share}\\Disks` : `${share}\\DEV-RM-01\\Virtual Hard Disks`])));
   });
 });
 
@@ -134,5 +134,12 @@ describe('Move on the Migrate Storage wizard', () => {
       disks: [{ path: 'C:\\ClusterStorage\\Volume2\\SQL-FCI-MI-01\\Virtual Hard Disks\\os.vhdx', destination: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01' }],
     });
     expect(r).toMatchObject({ ok: true, value: { kind: 'migrate-storage', status: 'Queued' } });
+  });
+  it('queues only fatture.vhdx of running Fatturazione-Roma, with no configuration folder and no whole-VM path', () => {
+    const fatture = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx';
+    const r = s.migration.submitStorage({ vm: 'Fatturazione-Roma', scope: 'per-disk', configurationPath: null, disks: [{ path: fatture, destination: 'D:\\Dati' }] });
+    expect(r).toMatchObject({ ok: true, value: { kind: 'migrate-storage', status: 'Queued' } });
+    const request = s.jobs.request<{ diskDestinations: Record<string, string>; configurationPath: string | null; destinationPath: string | null }>(r.ok ? r.value.id : '');
+    expect(request).toMatchObject({ destinationPath: null, configurationPath: null, diskDestinations: { [fatture]: 'D:\\Dati' } });
   });
 });

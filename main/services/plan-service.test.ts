@@ -63,7 +63,7 @@ describe('running a plan as a job group', () => {
     expect(['VM-1', 'VM-2', 'VM-3'].map(hostOf).every((h) => h !== 'HV-A')).toBe(true);
     // Nothing lands on a host in maintenance; Stop Maintenance Mode lets it take VMs again.
     expect(s.plans.plan({ kind: 'vms', vms: ['VM-1'], to: 'HV-A' })).toMatchObject({ ok: true, value: { unmovable: [{ reasons: [{ code: 'maintenance-mode' }] }] } });
-    expect(s.plans.maintenanceStop('HV-A')).toEqual({ ok: true, value: { host: 'HV-A' } });
+    expect(s.plans.maintenanceStop('HV-A')).toMatchObject({ ok: true, value: { job: { kind: 'stop-maintenance', name: 'Stop maintenance mode on HV-A', target: 'HV-A', status: 'Completed' }, starts: [] } });
     expect(s.inventory.snapshot().inventory.hosts.find((h) => h.name === 'HV-A')?.maintenanceMode).toBe(false);
     expect(s.plans.maintenanceStop('HV-A')).toMatchObject({ ok: false, error: { code: 'not-in-maintenance' } });
   });
@@ -190,5 +190,68 @@ describe('running a plan as a job group', () => {
     expect(s.plans.run({ kind: 'vms', vms: ['VM-1'], to: 'HV-A' })).toMatchObject({
       ok: false, error: { code: 'nothing-to-run', message: expect.stringMatching(/VM-1 is already on HV-A/) as string },
     });
+  });
+});
+
+describe('Stop Maintenance Mode', () => {
+  /** HV-A evacuated with VM-3 too big to move anywhere: saved by the evacuation, as the admin chose. */
+  async function evacuatedWithSave(): Promise<string> {
+    const doc = estate();
+    doc.vms[2] = { ...doc.vms[2], memoryMB: 500_000 };
+    await open(doc);
+    const run = s.plans.maintenanceStart('HV-A', 'save');
+    if (!run.ok) throw new Error(run.error.message);
+    await tick();
+    return run.value.group.id;
+  }
+  const hostA = () => s.inventory.snapshot().inventory.hosts.find((h) => h.name === 'HV-A');
+  const stateOf = (vm: string) => s.inventory.snapshot().inventory.vms.find((v) => v.name === vm)?.state;
+
+  it('offers the VMs the evacuation saved that are still saved on the host', async () => {
+    await evacuatedWithSave();
+    expect(s.plans.maintenanceSavedVms('hv-a')).toEqual({ ok: true, value: { host: 'HV-A', vms: ['VM-3'] } });
+  });
+
+  it('is a job with steps that takes the host out of maintenance mode and starts the saved VMs asked for, each with a Start job', async () => {
+    await evacuatedWithSave();
+    const stopped = s.plans.maintenanceStop('HV-A', ['vm-3']);
+    if (!stopped.ok) throw new Error(stopped.error.message);
+    expect(stopped.value.job).toMatchObject({
+      kind: 'stop-maintenance', status: 'Completed', target: 'HV-A',
+      steps: [{ name: 'Take the host out of maintenance mode', status: 'Completed' }, { name: 'Start the virtual machines the evacuation saved', status: 'Completed' }],
+    });
+    expect(stopped.value.job.summary).toContain('Start jobs for VM-3');
+    expect(stopped.value.starts).toMatchObject([{ kind: 'start-vm', target: 'VM-3', status: 'Completed' }]);
+    expect(job(stopped.value.job.id).status).toBe('Completed');
+    expect(hostA()?.maintenanceMode).toBe(false);
+    expect(stateOf('VM-3')).toBe('Running');
+    // Started, it is no longer one to offer.
+    expect(s.plans.maintenanceSavedVms('HV-A')).toEqual({ ok: true, value: { host: 'HV-A', vms: [] } });
+  });
+
+  it('leaves the saved VMs saved when none is asked for', async () => {
+    await evacuatedWithSave();
+    const stopped = s.plans.maintenanceStop('HV-A');
+    expect(stopped).toMatchObject({ ok: true, value: { job: { status: 'Completed', steps: [{ name: 'Take the host out of maintenance mode' }] }, starts: [] } });
+    expect(stateOf('VM-3')).toBe('Saved');
+  });
+
+  it('vm-not-saved-by-evacuation: refuses a VM the evacuation did not save, before anything changes', async () => {
+    await evacuatedWithSave();
+    const jobsBefore = s.jobs.list().length;
+    expect(s.plans.maintenanceStop('HV-A', ['VM-3', 'VM-9'])).toMatchObject({
+      ok: false, error: { code: 'vm-not-saved-by-evacuation', message: expect.stringContaining('VM-9 is not a virtual machine that HV-A') as string, detail: { field: 'startVms', vm: 'VM-9' } },
+    });
+    expect(hostA()?.maintenanceMode).toBe(true);
+    expect(stateOf('VM-3')).toBe('Saved');
+    expect(s.jobs.list().length).toBe(jobsBefore);
+  });
+
+  it('host-not-found and not-in-maintenance, with no job', async () => {
+    await open();
+    expect(s.plans.maintenanceStop('NOPE')).toMatchObject({ ok: false, error: { code: 'host-not-found' } });
+    expect(s.plans.maintenanceSavedVms('NOPE')).toMatchObject({ ok: false, error: { code: 'host-not-found' } });
+    expect(s.plans.maintenanceStop('HV-A')).toMatchObject({ ok: false, error: { code: 'not-in-maintenance' } });
+    expect(s.jobs.list().filter((j) => j.kind === 'stop-maintenance')).toEqual([]);
   });
 });

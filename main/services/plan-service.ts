@@ -6,7 +6,7 @@
  */
 import type { Job } from '../../shared/model/job.js';
 import type { ConnectorResult } from '../domain/connector/host-connector.js';
-import type { GroupAbort, JobGroup, Plan, PlanRequest, PlanRun, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
+import type { GroupAbort, JobGroup, MaintenanceSavedVms, MaintenanceStop, Plan, PlanRequest, PlanRun, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
 import { planMoves } from '../domain/planner/planner.js';
 import { planScript } from '../domain/scripts/plan-script.js';
@@ -23,6 +23,9 @@ import type { EnqueueItem, SchedulerService } from './scheduler-service.js';
 /** Saves a VM's state on its host (the host's connector: Save-VM, QEMU's state file, or the simulator). */
 export type VmSaver = (vm: string, host: string) => Promise<ConnectorResult>;
 
+/** Starts a VM as a Start job (the console's Start: MigrationService.startVm). */
+export type VmStarter = (vm: string) => Result<Job>;
+
 /** Plans, job groups and maintenance mode. */
 export class PlanService {
   constructor(
@@ -33,6 +36,7 @@ export class PlanService {
     private readonly scheduler: SchedulerService,
     private readonly hub: EventHub,
     private readonly saveVm: VmSaver,
+    private readonly startVm: VmStarter = (vm) => err('start-unavailable', `${vm} cannot be started from here.`),
   ) {}
 
   /** The plan of a request on the inventory as it is now. */
@@ -147,13 +151,65 @@ export class PlanService {
     return this.run({ kind: 'evacuate', host, cannotMove }, whatIf);
   }
 
-  /** Stop Maintenance Mode: the host takes VMs again. Moves still running from its evacuation go on. */
-  maintenanceStop(host: string): Result<{ host: string }> {
+  /**
+   * The VMs the evacuation that put `host` in maintenance mode saved (its newest maintenance group's completed
+   * Save jobs), in that order, that are still saved on `host`: what Stop Maintenance Mode offers to start.
+   */
+  maintenanceSavedVms(host: string): Result<MaintenanceSavedVms> {
+    const inventory = this.inventory.snapshot().inventory;
+    const h = inventory.hosts.find((x) => nameKey(x.name) === nameKey(host));
+    if (!h) return err('host-not-found', `No host named "${host}" is in the inventory.`);
+    const evacuation = this.groupList().find((g) => g.kind === 'maintenance' && nameKey(g.target) === nameKey(h.name));
+    if (!evacuation) return ok({ host: h.name, vms: [] });
+    const saved = this.jobRows.ofGroup(evacuation.id).filter((j) => j.kind === 'save-vm' && (j.status === 'Completed' || j.status === 'Completed with info'));
+    const vms: string[] = [];
+    for (const job of saved) {
+      const vm = inventory.vms.find((v) => nameKey(v.name) === nameKey(job.target));
+      if (vm && vm.state === 'Saved' && nameKey(vm.host) === nameKey(h.name) && !vms.includes(vm.name)) vms.push(vm.name);
+    }
+    return ok({ host: h.name, vms });
+  }
+
+  /**
+   * Stop Maintenance Mode, as a job: the host takes VMs again (moves still running from its evacuation go on),
+   * then each VM of `startVms` (VMs its evacuation saved: `maintenanceSavedVms`) gets a Start job. A VM that is
+   * not one of them is refused before anything changes.
+   */
+  maintenanceStop(host: string, startVms: readonly string[] = []): Result<MaintenanceStop> {
     const h = this.inventory.snapshot().inventory.hosts.find((x) => nameKey(x.name) === nameKey(host));
     if (!h) return err('host-not-found', `No host named "${host}" is in the inventory.`);
     if (!h.maintenanceMode) return err('not-in-maintenance', `${h.name} is not in maintenance mode.`);
-    this.inventory.maintenanceSet(h.name, false);
-    return ok({ host: h.name });
+    const saved = this.maintenanceSavedVms(h.name);
+    if (!saved.ok) return saved;
+    const toStart: string[] = [];
+    for (const name of startVms) {
+      const vm = saved.value.vms.find((v) => nameKey(v) === nameKey(name));
+      if (!vm) {
+        return err('vm-not-saved-by-evacuation', `${name} is not a virtual machine that ${h.name}'s evacuation saved and that is still saved there: only those can be started with Stop Maintenance Mode.`, { field: 'startVms', vm: name });
+      }
+      if (!toStart.includes(vm)) toStart.push(vm);
+    }
+    const steps = ['Take the host out of maintenance mode', ...(toStart.length > 0 ? ['Start the virtual machines the evacuation saved'] : [])];
+    const job = this.jobs.start('stop-maintenance', `Stop maintenance mode on ${h.name}`, h.name, steps);
+    if (!this.inventory.maintenanceSet(h.name, false)) {
+      const failed = this.jobs.finish(job, 'Failed', { error: { problem: `${h.name} is no longer in the inventory.`, recommendedAction: 'Refresh the inventory, then stop maintenance mode again.' } });
+      return ok({ job: failed, starts: [] });
+    }
+    if (toStart.length === 0) return ok({ job: this.jobs.finish(job, 'Completed', { summary: `${h.name} is out of maintenance mode and takes virtual machines again.` }), starts: [] });
+    this.jobs.advance(job, 0);
+    const starts: Job[] = [];
+    const refused: string[] = [];
+    for (const vm of toStart) {
+      const started = this.startVm(vm);
+      if (started.ok) starts.push(started.value);
+      else refused.push(`${vm}: ${started.error.message}`);
+    }
+    const startedText = starts.length > 0 ? ` Start jobs for ${starts.map((j) => j.target).join(', ')}.` : '';
+    if (refused.length === 0) {
+      return ok({ job: this.jobs.finish(job, 'Completed', { summary: `${h.name} is out of maintenance mode and takes virtual machines again.${startedText}` }), starts });
+    }
+    const summary = `${h.name} is out of maintenance mode and takes virtual machines again.${startedText} Not started: ${refused.join(' ')}`;
+    return ok({ job: this.jobs.finish(job, 'Completed with info', { summary }), starts });
   }
 
   /** Plans a request again and saves the plan under a name, to compare with another. */

@@ -155,7 +155,7 @@ describe('the scheduler', () => {
     await tick();
     expect(job(r.value.id).status).toBe('Completed');
     const after = s.inventory.snapshot().inventory;
-    expect(after.vms.find((v) => v.name === 'VM-1')).toMatchObject({ host: 'HV-B', configurationPath: 'D:\\Moved\\VM-1', disks: [{ path: 'D:\\Moved\\VM-1\\os.vhdx' }] });
+    expect(after.vms.find((v) => v.name === 'VM-1')).toMatchObject({ host: 'HV-B', configurationPath: 'D:\\Moved\\VM-1', disks: [{ path: 'D:\\Moved\\VM-1\\Virtual Hard Disks\\os.vhdx' }] });
     expect(after.hosts.find((h) => h.name === 'HV-B')?.defaultStorageLocations).toEqual(['D:\\VMs', 'D:\\Moved']);
     expect(after.hosts.find((h) => h.name === 'HV-A')?.defaultStorageLocations).toEqual(['D:\\VMs']);
     // The VM's memory left HV-A and landed on HV-B.
@@ -197,7 +197,7 @@ describe('the scheduler', () => {
     expect(host?.defaultStorageLocations).toContain('E:\\Fast');
     const vm = s.inventory.snapshot().inventory.vms.find((v) => v.name === 'VM-1');
     expect(vm?.configurationPath).toBe('E:\\Fast\\VM-1');
-    expect(vm?.disks.map((d) => d.path)).toEqual(['E:\\Fast\\VM-1\\os.vhdx']);
+    expect(vm?.disks.map((d) => d.path)).toEqual(['E:\\Fast\\VM-1\\Virtual Hard Disks\\os.vhdx']);
   });
 });
 

@@ -7,6 +7,7 @@ import { assertNever, err, ok, type Result } from '../../shared/model/result.js'
 import type { HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../domain/connector/host-connector.js';
 import { decideDispatch, describeWait, type ScheduledMove } from '../domain/scheduler/dispatch.js';
 import { pathsAfterMove } from '../domain/scheduler/move-result.js';
+import { haAfterMove, haAfterMoveSentence, type HaAfterMove } from '../domain/placement/ha-after-move.js';
 import { movePhaseLabels } from '../domain/simulation/move-phases.js';
 import { hostLimits, slotsNeeded, type HostLimits } from '../domain/scheduler/slot-rules.js';
 import { nameKey } from '../domain/storage-paths/names.js';
@@ -443,7 +444,8 @@ export class SchedulerService {
   private finish(job: Job, request: ScheduledRequest, outcome: MoveOutcome): void {
     switch (outcome.status) {
       case 'completed': {
-        const stale = this.recordMove(request);
+        const ha = this.haAfter(request);
+        const stale = this.recordMove(request, ha);
         job.metrics = {
           bytesSent: outcome.bytesSent,
           throughputBps: outcome.totalSeconds > 0 ? outcome.bytesSent / outcome.totalSeconds : 0,
@@ -454,8 +456,11 @@ export class SchedulerService {
         };
         const where = request.kind === 'storage' ? `its storage on ${request.destinationHost}` : `${request.vm} to ${request.destinationHost}`;
         const downtime = request.kind === 'storage' || outcome.downtimeMs === null ? '' : `, downtime ${outcome.downtimeMs} ms`;
-        const info = [outcome.info, stale].filter((x): x is string => x !== null).join('. ') || null;
-        const summary = `Moved ${where} in ${outcome.totalSeconds.toFixed(1)} s${downtime}, ${formatBytes(outcome.bytesSent)} sent${outcome.how ? ` (${outcome.how})` : ''}${info ? `. ${info}` : ''}`;
+        // Left on a standalone host, the VM is no longer highly available: the job says so, with what to do (info).
+        const haText = haAfterMoveSentence(request.vm, ha);
+        const info = [outcome.info, stale, ha.kind === 'leaves-cluster' ? haText : null].filter((x): x is string => x !== null).join('. ') || null;
+        const haNote = ha.kind === 'joins-cluster' ? `. ${haText}` : '';
+        const summary = `Moved ${where} in ${outcome.totalSeconds.toFixed(1)} s${downtime}, ${formatBytes(outcome.bytesSent)} sent${outcome.how ? ` (${outcome.how})` : ''}${haNote}${info ? `. ${info}` : ''}`;
         this.end(job, info ? 'Completed with info' : 'Completed', { summary });
         return;
       }
@@ -470,8 +475,17 @@ export class SchedulerService {
     }
   }
 
+  /** What the move did to the VM's high availability, from the inventory as it was before the move is recorded. */
+  private haAfter(request: ScheduledRequest): HaAfterMove {
+    const doc = this.inventory.snapshot().inventory;
+    const vm = doc.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
+    const source = doc.hosts.find((h) => nameKey(h.name) === nameKey(request.sourceHost));
+    const dest = doc.hosts.find((h) => nameKey(h.name) === nameKey(request.destinationHost));
+    return vm && source && dest ? haAfterMove(vm, source, dest, request.kind) : { kind: 'unchanged' };
+  }
+
   /** Records a move that ended with the VM on its destination; answers what kept the inventory from showing it, if anything. */
-  private recordMove(request: ScheduledRequest): string | null {
+  private recordMove(request: ScheduledRequest, ha: HaAfterMove = { kind: 'unchanged' }): string | null {
     const vm = this.inventory.snapshot().inventory.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
     if (!vm) return `${request.vm} is no longer in the inventory (an import replaced it while the move ran)`;
     const paths = pathsAfterMove(vm, request);
@@ -483,6 +497,7 @@ export class SchedulerService {
         disks: paths.disks,
         memoryMB: vm.state === 'Off' ? 0 : vm.memoryMB,
         addDefaultLocation: request.addToDefaults ? request.destinationPath ?? request.configurationPath : null,
+        ...(ha.kind === 'leaves-cluster' ? { highlyAvailable: false } : {}),
       });
       const delta = this.inventory.delta(revision, [vm.name], [request.sourceHost, request.destinationHost]);
       this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta, ...(delta ? { delta } : {}) });
@@ -592,9 +607,11 @@ export class SchedulerService {
         if (now?.status !== 'Running' || this.jobs.runnerOf(job.id) !== runner) return;
         ended++;
         if (arrived) {
-          const stale = this.recordMove(request);
+          const ha = this.haAfter(request);
+          const stale = this.recordMove(request, ha);
+          const haText = haAfterMoveSentence(request.vm, ha);
           this.end(now, 'Completed with info', {
-            summary: `Ferry stopped while this move was running, and the host finished it: ${request.vm} runs on ${where}${stale ? `. ${stale}` : ''}. Nothing was measured, since Ferry was not watching the end.`,
+            summary: `Ferry stopped while this move was running, and the host finished it: ${request.vm} runs on ${where}${haText ? `. ${haText}` : ''}${stale ? `. ${stale}` : ''}. Nothing was measured, since Ferry was not watching the end.`,
           });
           return;
         }

@@ -269,6 +269,7 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
       case 'groups.abort':
       case 'maintenance.start':
       case 'maintenance.stop':
+      case 'maintenance.savedVms':
         return err('fake-not-seeded', `The fake backend has no answer for ${channel}: seed one with handlers or override().`);
       default:
         return assertNever(channel);

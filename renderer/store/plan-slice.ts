@@ -1,4 +1,4 @@
-import type { Plan, PlanRequest, PlanRun, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
+import type { MaintenanceSavedVms, MaintenanceStop, Plan, PlanRequest, PlanRun, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
 import { err, type ErrorDto, type Result } from '../../shared/model/result.js';
 import type { SliceCreator } from './app-store.js';
 
@@ -51,8 +51,15 @@ export interface PlanSlice {
   planSave(name: string): Promise<Result<SavedPlan>>;
   /** Reads the saved plans. */
   plansSavedLoad(): Promise<void>;
-  /** Stop Maintenance Mode on a host; says so either way. */
-  maintenanceStop(host: string): Promise<Result<{ host: string }>>;
+  /** The host whose Stop Maintenance Mode dialog is open, or null. */
+  maintenanceStopHost: string | null;
+  /** Opens the Stop Maintenance Mode dialog for a host. */
+  maintenanceStopOpen(host: string): void;
+  maintenanceStopClose(): void;
+  /** The VMs the host's evacuation saved that are still saved there (`maintenance.savedVms`). */
+  maintenanceSavedVms(host: string): Promise<Result<MaintenanceSavedVms>>;
+  /** Stop Maintenance Mode on a host, as a job, starting the chosen saved VMs; says so, and closes the dialog when it went. */
+  maintenanceStop(host: string, startVms?: string[]): Promise<Result<MaintenanceStop>>;
 }
 
 /** Creates the plan slice. */
@@ -167,10 +174,17 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (set, get, backend) => {
       if (result.ok) set({ savedPlans: result.value });
       else get().pushNotice({ intent: 'error', key: 'plan.savedFailed', params: { message: result.error.message } });
     },
-    maintenanceStop: async (host) => {
-      const result = await backend.invoke('maintenance.stop', { host });
+    maintenanceStopHost: null,
+    maintenanceStopOpen: (host) => set({ maintenanceStopHost: host }),
+    maintenanceStopClose: () => set({ maintenanceStopHost: null }),
+    maintenanceSavedVms: (host) => backend.invoke('maintenance.savedVms', { host }),
+    maintenanceStop: async (host, startVms = []) => {
+      const result = await backend.invoke('maintenance.stop', startVms.length > 0 ? { host, startVms } : { host });
       if (result.ok) {
-        get().pushNotice({ intent: 'success', key: 'maint.stopped', params: { host: result.value.host } });
+        const { job, starts } = result.value;
+        if (starts.length > 0) get().pushNotice({ intent: 'success', key: 'maint.stoppedStarting', params: { host: job.target, count: starts.length } });
+        else get().pushNotice({ intent: 'success', key: 'maint.stopped', params: { host: job.target } });
+        if (get().maintenanceStopHost === host) set({ maintenanceStopHost: null });
         void get().refreshInventory();
       } else {
         get().pushNotice({ intent: 'error', key: 'maint.stopFailed', params: { host, message: result.error.message } });

@@ -38,6 +38,7 @@ export const INVOKE_CHANNELS = [
   'groups.abort',
   'maintenance.start',
   'maintenance.stop',
+  'maintenance.savedVms',
 ] as const;
 
 /** The names of all request channels. */

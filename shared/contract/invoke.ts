@@ -3,7 +3,7 @@ import type { InventoryDocument, InventoryMeta } from '../model/inventory.js';
 import type { ImportSummary } from '../model/import.js';
 import type { Job } from '../model/job.js';
 import type { LabStatus } from '../model/lab.js';
-import type { GroupAbort, JobGroup, Plan, PlanRun, SavedPlan } from '../model/plan.js';
+import type { GroupAbort, JobGroup, MaintenanceSavedVms, MaintenanceStop, Plan, PlanRun, SavedPlan } from '../model/plan.js';
 import { LANGUAGE_VALUES, SIMULATOR_SPEED, THEME_VALUES, type UiSettings } from '../model/settings.js';
 import { AUTHENTICATION_VALUES, PERFORMANCE_OPTION_VALUES } from '../model/inventory.js';
 import type { HostSettingsView } from '../model/live-migration-settings.js';
@@ -211,8 +211,10 @@ export const invokeSchemas = {
   'groups.abort': z.object({ id: z.string().min(1).max(64), restore: z.boolean() }).strict(),
   /** Start Maintenance Mode: evacuates the host as a group (preview it with plan.create). */
   'maintenance.start': z.object({ host: objectName, cannotMove: z.enum(['save', 'leave']), whatIf: planWhatIfSchema.optional() }).strict(),
-  /** Stop Maintenance Mode: the host takes VMs again. */
-  'maintenance.stop': z.object({ host: objectName }).strict(),
+  /** Stop Maintenance Mode, as a job: the host takes VMs again; `startVms` (of `maintenance.savedVms`) each get a Start job. */
+  'maintenance.stop': z.object({ host: objectName, startVms: z.array(objectName).max(10_000).optional() }).strict(),
+  /** The VMs the host's evacuation saved that are still saved there, for Stop Maintenance Mode to offer to start. */
+  'maintenance.savedVms': z.object({ host: objectName }).strict(),
 } as const satisfies Record<InvokeChannel, z.ZodType>;
 
 export type { InvokeChannel } from './channels.js';
@@ -283,5 +285,6 @@ export interface InvokeResults {
   'groups.list': JobGroup[];
   'groups.abort': GroupAbort;
   'maintenance.start': PlanRun;
-  'maintenance.stop': { host: string };
+  'maintenance.stop': MaintenanceStop;
+  'maintenance.savedVms': MaintenanceSavedVms;
 }

@@ -78,6 +78,10 @@ interface FerryErrorDetails {
   'group-ended': undefined;
   'abort-timeout': undefined;
   'not-in-maintenance': undefined;
+  /** Stop Maintenance Mode was asked to start a VM its evacuation did not save. */
+  'vm-not-saved-by-evacuation': { field: 'startVms'; vm: string };
+  /** This process can't start VMs (a PlanService without a starter). */
+  'start-unavailable': undefined;
   // Imports and settings.
   'inventory-invalid': { problems: readonly unknown[] } | undefined;
   'settings-invalid': { problems: readonly unknown[] } | undefined;

@@ -162,6 +162,18 @@ export interface GroupAbort {
   restore: PlanRun | null;
 }
 
+/** What Stop Maintenance Mode did: its job, and the Start jobs of the saved VMs it was asked to start. */
+export interface MaintenanceStop {
+  job: Job;
+  starts: Job[];
+}
+
+/** The VMs a host's evacuation saved that are still saved there: what Stop Maintenance Mode offers to start. */
+export interface MaintenanceSavedVms {
+  host: string;
+  vms: string[];
+}
+
 /** A group's counts from its jobs (the backend's answer and the console's live view count the same way). */
 export function jobGroupCounts(jobs: readonly Pick<Job, 'status'>[]): JobGroup['counts'] {
   const counts = { total: jobs.length, queued: 0, running: 0, completed: 0, failed: 0, canceled: 0 };

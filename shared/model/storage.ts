@@ -34,7 +34,6 @@ export type StoragePlanCode =
   | 'disk-not-found'
   | 'nothing-to-move'
   | 'shared-vhdx'
-  | 'configuration-location-required'
   | 'insufficient-storage';
 
 /** One file a plan moves. */

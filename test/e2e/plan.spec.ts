@@ -73,6 +73,11 @@ test('evacuate a host in the demo estate and watch the timeline turn into jobs',
     await expect(jobsGrid(page).getByRole('row', { name: new RegExp(`Migrate virtual machine ${vm} to`) })).toContainText('Completed');
   }
   await page.screenshot({ path: 'test-results/screenshots/plan-view-done.png' });
+  // The group has ended: its End column shows when its last job ended, not the plan's prediction (≈).
+  const groupRow = jobsGrid(page).getByRole('row', { name: new RegExp(`Start maintenance mode on ${HOST}`) });
+  await expect(groupRow).toContainText('Completed');
+  await expect(groupRow.getByRole('gridcell').nth(4)).toHaveText(/\d/);
+  await expect(groupRow.getByRole('gridcell').nth(4)).not.toContainText('≈');
 
   // The host shows maintenance mode; Stop Maintenance Mode on the Host tab clears it.
   await expect(tree(page).getByRole('treeitem', { name: `${HOST} In maintenance mode` })).toContainText(`${HOST}(maintenance)`);
@@ -80,10 +85,45 @@ test('evacuate a host in the demo estate and watch the timeline turn into jobs',
   await node.click();
   await page.getByRole('tab', { name: 'Host' }).click();
   await expect(page.getByRole('button', { name: 'Start Maintenance Mode…' })).toBeDisabled();
-  await page.getByRole('button', { name: 'Stop Maintenance Mode' }).click();
+  await page.getByRole('button', { name: 'Stop Maintenance Mode…' }).click();
+  const stop = page.getByRole('dialog', { name: `Stop Maintenance Mode on ${HOST}` });
+  await expect(stop.getByText(`No virtual machine saved by the evacuation is still saved on ${HOST}.`)).toBeVisible();
+  await stop.getByRole('button', { name: 'Stop Maintenance Mode' }).click();
+  await expect(stop).toBeHidden();
   await expect(tree(page).getByRole('treeitem', { name: HOST, exact: true })).not.toContainText('(maintenance)');
-  await expect(page.getByRole('button', { name: 'Stop Maintenance Mode' })).toBeDisabled();
+  await expect(jobsGrid(page).getByRole('row', { name: new RegExp(`Stop maintenance mode on ${HOST}`) })).toContainText('Completed');
+  await expect(page.getByRole('button', { name: 'Stop Maintenance Mode…' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Start Maintenance Mode…' })).toBeEnabled();
+});
+
+test('Stop Maintenance Mode… offers to start the VM the evacuation saved, and starts it with a job', async ({ page, ferry }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(ferry.url);
+  await expect(tree(page)).toBeVisible();
+  await setSimulatorSpeed(page, '3600');
+  // HV-RM-01's FILESRV-RM-01 can go nowhere: the evacuation saves it (Save state, the default).
+  const node = tree(page).getByRole('treeitem', { name: /^HV-RM-01\b/ });
+  await node.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Start Maintenance Mode…' }).click();
+  const view = page.getByRole('region', { name: 'Start Maintenance Mode on HV-RM-01' });
+  await view.getByRole('button', { name: 'Confirm' }).click();
+  await expect(jobsGrid(page).getByRole('row', { name: /Save virtual machine FILESRV-RM-01/ })).toContainText('Completed', { timeout: 60_000 });
+  await expect(view.getByText(/jobs ended, 0 failed/)).toBeVisible({ timeout: 60_000 });
+  await view.getByRole('button', { name: 'Close' }).click();
+
+  await node.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Stop Maintenance Mode…' }).click();
+  const stop = page.getByRole('dialog', { name: 'Stop Maintenance Mode on HV-RM-01' });
+  const start = stop.getByRole('checkbox', { name: 'Start FILESRV-RM-01' });
+  await expect(start).toBeChecked();
+  await page.screenshot({ path: 'test-results/screenshots/maintenance-stop.png' });
+  await stop.getByRole('button', { name: 'Stop Maintenance Mode' }).click();
+  await expect(stop).toBeHidden();
+  await expect(jobsGrid(page).getByRole('row', { name: /Stop maintenance mode on HV-RM-01/ })).toContainText('Completed');
+  await expect(jobsGrid(page).getByRole('row', { name: /Start virtual machine FILESRV-RM-01/ })).toContainText('Completed');
+  await expect(tree(page).getByRole('treeitem', { name: 'HV-RM-01', exact: true })).not.toContainText('(maintenance)');
+  await page.screenshot({ path: 'test-results/screenshots/maintenance-stopped.png' });
 });
 
 test('plan chosen VMs and send one of them to another host from its row', async ({ page, ferry }) => {

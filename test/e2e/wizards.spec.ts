@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { setSimulatorSpeed } from './console.js';
 import { expect, test } from './fixtures.js';
 
 // The Migrate VM and Migrate Storage wizards against the real backend, on the demo estate. Each case uses a
@@ -62,7 +63,8 @@ test('a Live move between standalone hosts on a shared SMB 3 share', async ({ pa
   await expect(jobsGrid(page).getByRole('row', { name: /WEB-RM-01.*HV-RM-02/ })).toBeVisible();
 });
 
-test('a Live (VSM) move to another cluster, through Select Path', async ({ page }) => {
+test('a Live (VSM) move to another cluster, through Select Path: CSV paths name their cluster, and the VM is highly available in the new one', async ({ page }) => {
+  await setSimulatorSpeed(page, '3600');
   await selectVm(page, 'WEB-MI-01');
   await ribbon(page, 'Migrate Virtual Machine');
   const wizard = vmWizard(page);
@@ -84,6 +86,8 @@ test('a Live (VSM) move to another cluster, through Select Path', async ({ page 
   // Browse lists the host's volumes, CSVs and shares; pick one.
   await wizard.getByRole('button', { name: 'Browse…' }).click();
   const browse = page.getByRole('dialog', { name: 'Storage locations on HV-TO-01' });
+  // C:\ClusterStorage\Volume2 exists on both clusters: the destination's says it is CL-TO-19's.
+  await expect(browse.getByRole('row', { name: /C:\\ClusterStorage\\Volume2 \(CL-TO-19\)/ })).toBeVisible();
   await browse.getByRole('row', { name: /C:\\ClusterStorage\\Volume2/ }).click();
   await browse.getByRole('button', { name: 'OK' }).click();
   await expect(path).toHaveValue('C:\\ClusterStorage\\Volume2');
@@ -93,14 +97,25 @@ test('a Live (VSM) move to another cluster, through Select Path', async ({ page 
   await wizard.getByRole('button', { name: 'Next' }).click();
 
   await expect(wizard).toContainText('Live (VSM)');
-  await expect(wizard).toContainText('C:\\ClusterStorage\\Volume2');
+  await expect(wizard).toContainText('C:\\ClusterStorage\\Volume2 (CL-TO-19)');
+  const disks = wizard.getByRole('list', { name: 'Virtual hard disks' });
+  await expect(disks).toContainText(
+    'C:\\ClusterStorage\\Volume1\\WEB-MI-01\\Virtual Hard Disks\\os.vhdx (CL-MI-22) → C:\\ClusterStorage\\Volume2\\WEB-MI-01\\Virtual Hard Disks\\os.vhdx (CL-TO-19)',
+  );
   await expect(wizard.getByText(/not highly available/).first()).toBeVisible();
+  // The move itself makes it a role of CL-TO-19: no advice to make it highly available there.
+  await expect(wizard.getByText(/Once the move ends it is a role of CL-TO-19, highly available there\./).first()).toBeVisible();
+  await expect(wizard.getByText(/Make it highly available/)).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/vm-summary-cross-cluster.png' });
   await wizard.getByRole('button', { name: 'Move' }).click();
   await expect(wizard).toBeHidden();
-  await expect(jobsGrid(page).getByRole('row', { name: /WEB-MI-01.*HV-TO-01/ })).toBeVisible();
+  const job = jobsGrid(page).getByRole('row', { name: /WEB-MI-01.*HV-TO-01/ });
+  await expect(job).toContainText('Completed');
+  await job.click();
+  await expect(page.getByRole('region', { name: 'Job details' })).toContainText('WEB-MI-01 is highly available in CL-TO-19');
 });
 
-test('a storage move of two chosen VHDs', async ({ page }) => {
+test('a storage move of two chosen VHDs and the configuration, to a share', async ({ page }) => {
   const share = '\\\\sofs-rm.contoso.com\\vmstore\\SQL-RM-01';
   await selectVm(page, 'SQL-RM-01');
   await ribbon(page, 'Migrate Storage');
@@ -112,13 +127,7 @@ test('a storage move of two chosen VHDs', async ({ page }) => {
     await wizard.getByRole('combobox', { name: `Destination of ${disk}` }).fill(share);
   }
   await expect(wizard.getByRole('checkbox', { name: 'Move os.vhdx' })).not.toBeChecked();
-  // A running VM whose VHDs move needs a new configuration location: said under that field, Next blocked.
-  const configuration = wizard.getByRole('combobox', { name: 'Storage location for the VM configuration' });
-  await expect(wizard.getByText(/choose a new location for its configuration too/)).toBeVisible();
-  await expect(configuration).toHaveAttribute('aria-invalid', 'true');
-  await expect(wizard.getByRole('button', { name: 'Next' })).toBeDisabled();
-  await configuration.fill(share);
-  await expect(wizard.getByText(/choose a new location for its configuration too/)).toBeHidden();
+  await wizard.getByRole('combobox', { name: 'Storage location for the VM configuration' }).fill(share);
   await page.screenshot({ path: 'test-results/screenshots/storage-select-path.png' });
   await wizard.getByRole('button', { name: 'Next' }).click();
 
@@ -130,6 +139,50 @@ test('a storage move of two chosen VHDs', async ({ page }) => {
   await wizard.getByRole('button', { name: 'Move' }).click();
   await expect(wizard).toBeHidden();
   await expect(jobsGrid(page).getByRole('row', { name: /SQL-RM-01/ })).toBeVisible();
+});
+
+test('issue 12.5: only fatture.vhdx of running Fatturazione-Roma moves; its configuration stays where it is', async ({ page }) => {
+  const configuration = 'D:\\Hyper-V\\Fatturazione-Roma';
+  const share = '\\\\sofs-rm.contoso.com\\vmstore\\Fatture';
+  await setSimulatorSpeed(page, '3600');
+  await selectVm(page, 'Fatturazione-Roma');
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details).toContainText(configuration);
+  await ribbon(page, 'Migrate Storage');
+  const wizard = storageWizard(page);
+  await wizard.getByRole('checkbox', { name: 'Allow VHDs to be placed individually' }).check();
+  await wizard.getByRole('checkbox', { name: 'Move fatture.vhdx' }).check();
+  await wizard.getByRole('combobox', { name: 'Destination of fatture.vhdx' }).fill(share);
+  await expect(wizard.getByRole('checkbox', { name: 'Move os.vhdx' })).not.toBeChecked();
+  // The configuration field stays empty: the configuration keeps its place, and Next is enabled all the same.
+  const configurationField = wizard.getByRole('combobox', { name: 'Storage location for the VM configuration' });
+  await expect(configurationField).toHaveValue('');
+  await expect(configurationField).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(wizard.getByText('Ready: 1 file, 400 GB to move.')).toBeVisible();
+  await expect(wizard.getByRole('button', { name: 'Next' })).toBeEnabled();
+  await page.screenshot({ path: 'test-results/screenshots/storage-only-vhd-select-path.png' });
+  await wizard.getByRole('button', { name: 'Next' }).click();
+
+  await expect(wizard).toContainText(`Stays in ${configuration}`);
+  const files = wizard.getByRole('table', { name: 'Files that move' });
+  await expect(files.getByRole('row')).toHaveCount(2);
+  await expect(files).toContainText(`${share}\\fatture.vhdx`);
+  await wizard.getByRole('button', { name: 'View Script' }).click();
+  const script = wizard.getByRole('textbox', { name: 'PowerShell script' });
+  // The demo estate came from VMM: the VHD moves with Move-SCVirtualHardDisk, os.vhdx is not named at all.
+  await expect(script).toHaveValue(/Move-SCVirtualHardDisk -VirtualHardDisk \$vhd -Path '\\\\sofs-rm\.contoso\.com\\vmstore\\Fatture'/);
+  await expect(script).not.toHaveValue(/os\.vhdx/);
+  await page.screenshot({ path: 'test-results/screenshots/storage-only-vhd-summary.png' });
+  await wizard.getByRole('button', { name: 'Move' }).click();
+  await expect(wizard).toBeHidden();
+
+  await expect(jobsGrid(page).getByRole('row', { name: /Migrate storage of Fatturazione-Roma.*Completed/ })).toBeVisible();
+  await selectVm(page, 'Fatturazione-Roma');
+  await expect(details).toContainText(configuration);
+  const disks = details.getByRole('table', { name: 'Virtual hard disks' });
+  await expect(disks).toContainText(`${share}\\fatture.vhdx`);
+  await expect(disks).toContainText(`${configuration}\\Virtual Hard Disks\\os.vhdx`);
+  await expect(disks).not.toContainText(`${configuration}\\Virtual Hard Disks\\fatture.vhdx`);
 });
 
 test('a shared VHDX is refused, while the other files of the VM can move', async ({ page }) => {

@@ -128,8 +128,9 @@ describe.sequential('live migration in the QEMU lab', () => {
 
     expect(hostOf('LAB-VM-C')).toBe('LAB-HV-03');
     const disk = lab.s.lab.store.vmRead('LAB-VM-C')?.instance?.disks[0];
-    expect(disk?.path).toBe('D:\\Lab VMs\\LAB-VM-C\\disk0.qcow2');
-    expect(disk?.file).toBe(join(lab.s.lab.store.root, 'hosts', 'lab-hv-03', 'D', 'Lab VMs', 'LAB-VM-C', 'disk0.qcow2'));
+    // Moved with the VM, its VHD lands in Hyper-V's Virtual Hard Disks subfolder of the VM's folder.
+    expect(disk?.path).toBe('D:\\Lab VMs\\LAB-VM-C\\Virtual Hard Disks\\disk0.qcow2');
+    expect(disk?.file).toBe(join(lab.s.lab.store.root, 'hosts', 'lab-hv-03', 'D', 'Lab VMs', 'LAB-VM-C', 'Virtual Hard Disks', 'disk0.qcow2'));
     expect(existsSync(join(lab.s.lab.store.root, 'hosts', 'lab-hv-02', 'D', 'Lab VMs', 'LAB-VM-C', 'disk0.qcow2'))).toBe(false);
     await diskPatternIntact(disk?.file as string, 0xa0);
     await guestCarriesOn('LAB-VM-C', beforeC);
@@ -148,9 +149,9 @@ describe.sequential('live migration in the QEMU lab', () => {
     expect(job.status).toBe('Completed');
     expect(job.steps.map((st) => st.name)).toEqual(['Validate', 'Copy storage', 'Switch over', 'Clean up']);
     const disk = lab.s.lab.store.vmRead('LAB-VM-C')?.instance?.disks[0];
-    expect(disk?.path).toBe('D:\\Moved\\LAB-VM-C\\disk0.qcow2');
-    expect(lab.s.inventory.snapshot().inventory.vms.find((v) => v.name === 'LAB-VM-C')?.disks[0].path).toBe('D:\\Moved\\LAB-VM-C\\disk0.qcow2');
-    expect(existsSync(join(lab.s.lab.store.root, 'hosts', 'lab-hv-03', 'D', 'Lab VMs', 'LAB-VM-C', 'disk0.qcow2'))).toBe(false);
+    expect(disk?.path).toBe('D:\\Moved\\LAB-VM-C\\Virtual Hard Disks\\disk0.qcow2');
+    expect(lab.s.inventory.snapshot().inventory.vms.find((v) => v.name === 'LAB-VM-C')?.disks[0].path).toBe('D:\\Moved\\LAB-VM-C\\Virtual Hard Disks\\disk0.qcow2');
+    expect(existsSync(join(lab.s.lab.store.root, 'hosts', 'lab-hv-03', 'D', 'Lab VMs', 'LAB-VM-C', 'Virtual Hard Disks', 'disk0.qcow2'))).toBe(false);
     await diskPatternIntact(disk?.file as string, 0xa0);
     expect(guestOf(lab.s, 'LAB-VM-C').pid).toBe(pid); // same QEMU process: the VM kept running
     await guestCarriesOn('LAB-VM-C', before);

@@ -12,6 +12,8 @@ export interface CompletedMove {
   memoryMB: number;
   /** A storage path to add to the destination's default locations ("add this path to the defaults"). */
   addDefaultLocation: string | null;
+  /** The VM's high availability after the move, when the move changed it (a highly available VM moved to a standalone host). */
+  highlyAvailable?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export function withCompletedMove(doc: InventoryDocument, move: CompletedMove): 
     ...vm,
     host: dest.name,
     configurationPath: move.configurationPath,
+    highlyAvailable: move.highlyAvailable ?? vm.highlyAvailable,
     disks: vm.disks.map((d, i) => (i < move.disks.length ? { ...d, path: move.disks[i] } : d)),
   };
   const vms = doc.vms.slice();

@@ -41,7 +41,7 @@ export function placementWarnings({ facts, dest, decision, storage, busy }: Warn
   if (vm.highlyAvailable && dest.cluster !== null && !sameCluster(facts.source, dest)) {
     warnings.push({
       code: 'loses-high-availability',
-      message: `${vm.name} is highly available${facts.source.cluster ? ` in ${facts.source.cluster}` : ''} and ${dest.name} is in another cluster (${dest.cluster}): a host failure during the move makes it unavailable. ${haWindow(facts, dest, decision).replace(/^High availability: /, '')} Make it highly available in ${dest.cluster} after the move.`,
+      message: `${vm.name} is highly available${facts.source.cluster ? ` in ${facts.source.cluster}` : ''} and ${dest.name} is in another cluster (${dest.cluster}): a host failure during the move makes it unavailable. ${haWindow(facts, dest, decision).replace(/^High availability: /, '')} Once the move ends it is a role of ${dest.cluster}, highly available there.`,
     });
   }
   if (vm.highlyAvailable && dest.cluster === null) {

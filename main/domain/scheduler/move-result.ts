@@ -1,6 +1,6 @@
 import type { Vm } from '../../../shared/model/inventory.js';
 import type { MoveRequest } from '../connector/host-connector.js';
-import { vmFolderIn } from '../storage-paths/vm-storage.js';
+import { vmDiskFolderIn, vmFolderIn } from '../storage-paths/vm-storage.js';
 import { fileName, joinPath, pathKey } from '../storage-paths/windows-path.js';
 
 /** Where a VM's files are once a move has completed. */
@@ -11,25 +11,26 @@ export interface VmPathsAfterMove {
 }
 
 /**
- * The VM's paths after a completed move: a whole-VM storage move puts everything in
- * `location\VM name` (as VMM does), each disk keeping its file name; VHDs placed individually go to
- * their own folders, and the configuration moves only when a new folder was given (a VM migration with VHDs placed
- * individually has both: the configuration and unlisted VHDs go to `location\VM name`). Moves that
- * leave storage where it is keep every path.
+ * The VM's paths after a completed move: a whole-VM storage move puts the configuration in `location\VM name`
+ * (as VMM does) and each disk, keeping its file name, in its `Virtual Hard Disks` subfolder (Hyper-V's layout);
+ * VHDs placed individually go to their own folders, and the configuration moves only when a new folder was given
+ * (a VM migration with VHDs placed individually has both: the configuration to `location\VM name`, unlisted VHDs
+ * to its `Virtual Hard Disks`). Moves that leave storage where it is keep every path.
  */
 export function pathsAfterMove(vm: Vm, request: Pick<MoveRequest, 'destinationPath' | 'diskDestinations' | 'configurationPath'>): VmPathsAfterMove {
   if (request.destinationPath && request.diskDestinations) {
     // A VM migration with VHDs placed individually: the configuration to its folder, each listed VHD to its own.
     const folder = vmFolderIn(request.destinationPath, vm);
+    const diskFolder = vmDiskFolderIn(request.destinationPath, vm);
     const byKey = new Map(Object.entries(request.diskDestinations).map(([from, to]) => [pathKey(from), to]));
     return {
       configurationPath: request.configurationPath ?? folder,
-      disks: vm.disks.map((d) => joinPath(byKey.get(pathKey(d.path)) ?? folder, fileName(d.path))),
+      disks: vm.disks.map((d) => joinPath(byKey.get(pathKey(d.path)) ?? diskFolder, fileName(d.path))),
     };
   }
   if (request.destinationPath) {
-    const folder = vmFolderIn(request.destinationPath, vm);
-    return { configurationPath: folder, disks: vm.disks.map((d) => joinPath(folder, fileName(d.path))) };
+    const diskFolder = vmDiskFolderIn(request.destinationPath, vm);
+    return { configurationPath: vmFolderIn(request.destinationPath, vm), disks: vm.disks.map((d) => joinPath(diskFolder, fileName(d.path))) };
   }
   if (request.diskDestinations) {
     const byKey = new Map(Object.entries(request.diskDestinations).map(([from, to]) => [pathKey(from), to]));

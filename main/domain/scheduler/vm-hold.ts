@@ -25,6 +25,7 @@ export function vmBusyIssue(hold: VmHold): Issue<'vm-busy'> {
         return `${hold.vm} is already being saved by ${job}`;
       case 'import-inventory':
       case 'host-settings':
+      case 'stop-maintenance':
       case 'lab':
         return `${hold.vm} is already in use by ${job}`;
       default:

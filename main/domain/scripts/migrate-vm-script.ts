@@ -110,6 +110,8 @@ export function vmMigrationScript(request: VmMigrationScriptRequest, inventory: 
           storage = ` -IncludeStorage -DestinationStoragePath ${psLiteral(vmFolderIn(location, vm))}`;
         }
         lines.push(`Move-VM -ComputerName ${psLiteral(hostAddress(source))} -Name ${psLiteral(vm.name)} -DestinationHost ${psLiteral(hostAddress(dest))}${storage}`);
+        // Between clusters, the VM becomes a role of the destination's cluster: highly available there.
+        if (vm.highlyAvailable && dest.cluster !== null) lines.push(`Add-ClusterVirtualMachineRole -Cluster ${psLiteral(dest.cluster)} -VMName ${psLiteral(vm.name)}`);
       }
       lines.push(...perf.restore);
       break;

@@ -156,6 +156,16 @@ describe('vmMigrationScript with the Hyper-V module', () => {
     ]);
   });
 
+  it('an HA VM to another cluster: Move-VM, then Add-ClusterVirtualMachineRole there (highly available in that cluster)', () => {
+    const text = script({ vm: 'WEB-MI-01', destinationHost: 'HV-TO-01', transferType: 'Live (VSM)' }, hyperv);
+    expect(text).toContain('# The VM is highly available: remove its role from the cluster first');
+    const lines = commands(text);
+    expect(lines.findIndex((l) => l.startsWith('Move-VM '))).toBeLessThan(lines.indexOf("Add-ClusterVirtualMachineRole -Cluster 'CL-TO-19' -VMName 'WEB-MI-01'"));
+    expect(lines).toContain("Add-ClusterVirtualMachineRole -Cluster 'CL-TO-19' -VMName 'WEB-MI-01'");
+    // To a standalone host there is no cluster to join.
+    expect(commands(script({ vm: 'WEB-MI-01', destinationHost: 'HV-RM-01', transferType: 'Live (VSM)' }, hyperv)).some((l) => l.startsWith('Add-ClusterVirtualMachineRole'))).toBe(false);
+  });
+
   it('an HA VM between nodes of its cluster goes through its cluster role: Live and Quick', () => {
     const vmId = demo.vms.find((v) => v.name === 'Magazzino-Torino')!.id;
     expect(commands(script({ vm: 'Magazzino-Torino', destinationHost: 'HV-TO-02', transferType: 'Live' }, hyperv))).toEqual([
@@ -184,7 +194,7 @@ describe('vmMigrationScript with VHDs placed individually', () => {
     const text = script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)', diskDestinations: placed }, hyperv);
     expect(commands(text)).toEqual([
       "Move-VM -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -DestinationHost 'hv-rm-02.contoso.com' -IncludeStorage -VirtualMachinePath 'D:\\Hyper-V\\Fatturazione-Roma'" +
-        " -Vhds @(@{ 'SourceFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx'; 'DestinationFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\os.vhdx' }," +
+        " -Vhds @(@{ 'SourceFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx'; 'DestinationFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx' }," +
         " @{ 'SourceFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx'; 'DestinationFilePath' = '\\\\sofs-rm.contoso.com\\vmstore\\Fatture\\fatture.vhdx' })",
     ]);
   });
@@ -259,6 +269,14 @@ describe('storageMigrationScript', () => {
     const result = storageMigrationScript(plan, hyperv);
     expect(result.ok && commands(result.value)).toEqual([
       `Move-VMStorage -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -VirtualMachinePath 'D:\\Config' -Vhds @(@{ 'SourceFilePath' = '${fatture}'; 'DestinationFilePath' = 'D:\\Fatture\\fatture.vhdx' })`,
+    ]);
+  });
+
+  it('Hyper-V, only chosen VHDs of a running VM: -Vhds alone, no -VirtualMachinePath (the configuration stays)', () => {
+    const plan = { vm: 'Fatturazione-Roma', scope: 'per-disk' as const, configurationPath: null, disks: [{ path: fatture, destination: 'D:\\Fatture' }] };
+    const result = storageMigrationScript(plan, hyperv);
+    expect(result.ok && commands(result.value)).toEqual([
+      `Move-VMStorage -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -Vhds @(@{ 'SourceFilePath' = '${fatture}'; 'DestinationFilePath' = 'D:\\Fatture\\fatture.vhdx' })`,
     ]);
   });
 

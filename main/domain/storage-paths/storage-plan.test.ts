@@ -8,13 +8,13 @@ const demo = JSON.parse(readFileSync(new URL('../../../resources/demo-inventory.
 const codes = (check: ReturnType<typeof checkStoragePlan>) => check.problems.map((p) => p.code);
 
 describe('checkStoragePlan: the whole VM to one location', () => {
-  it('accepts Fatturazione-Roma to \\\\sofs-rm, moving every file into a folder named after the VM', () => {
+  it('accepts Fatturazione-Roma to \\\\sofs-rm: the configuration into a folder named after the VM, the VHDs into its Virtual Hard Disks', () => {
     const check = checkStoragePlan({ vm: 'Fatturazione-Roma', scope: 'whole-vm', path: '\\\\sofs-rm.contoso.com\\vmstore' }, demo);
     expect(check.valid).toBe(true);
     expect(check.moves.map((m) => m.to)).toEqual([
       '\\\\sofs-rm.contoso.com\\vmstore\\Fatturazione-Roma',
-      '\\\\sofs-rm.contoso.com\\vmstore\\Fatturazione-Roma\\os.vhdx',
-      '\\\\sofs-rm.contoso.com\\vmstore\\Fatturazione-Roma\\fatture.vhdx',
+      '\\\\sofs-rm.contoso.com\\vmstore\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx',
+      '\\\\sofs-rm.contoso.com\\vmstore\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx',
     ]);
     expect(check.destinations).toEqual([{ root: '\\\\sofs-rm.contoso.com\\vmstore', description: 'SMB 3.0 share \\\\sofs-rm.contoso.com\\vmstore of HV-RM-01', requiredGB: 527, freeGB: 8394 }]);
   });
@@ -63,16 +63,24 @@ describe('checkStoragePlan: VHDs placed individually', () => {
     expect(codes(check)).toEqual(['shared-vhdx']);
   });
 
-  it('configuration-location-required: a running VM whose VHD paths change needs a new configuration folder', () => {
-    const plan = { vm: 'Fatturazione-Roma', scope: 'per-disk' as const, configurationPath: null, disks: [{ path: 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx', destination: '\\\\sofs-rm.contoso.com\\vmstore\\Fatturazione-Roma' }] };
-    const check = checkStoragePlan(plan, demo);
-    expect(codes(check)).toEqual(['configuration-location-required']);
-    expect(check.problems[0].message).toContain('D:\\Hyper-V\\Fatturazione-Roma');
-    expect(checkStoragePlan({ ...plan, configurationPath: 'D:\\Hyper-V\\FATTURAZIONE-ROMA\\' }, demo).problems.map((p) => p.code)).toEqual(['configuration-location-required']);
-    expect(checkStoragePlan({ ...plan, configurationPath: '\\\\sofs-rm.contoso.com\\vmstore\\Fatturazione-Roma' }, demo).valid).toBe(true);
+  it('moves only fatture.vhdx of running Fatturazione-Roma, its configuration and os.vhdx staying where they are', () => {
+    const fatture = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx';
+    const check = checkStoragePlan({ vm: 'Fatturazione-Roma', scope: 'per-disk', configurationPath: null, disks: [{ path: fatture, destination: '\\\\sofs-rm.contoso.com\\vmstore\\Fatture' }] }, demo);
+    expect(check.problems).toEqual([]);
+    expect(check.valid).toBe(true);
+    expect(check.moves).toEqual([
+      { kind: 'disk', from: fatture, to: '\\\\sofs-rm.contoso.com\\vmstore\\Fatture\\fatture.vhdx', destination: '\\\\sofs-rm.contoso.com\\vmstore\\Fatture', sizeGB: 400, shared: false },
+    ]);
   });
 
-  it('does not ask a VM that is off for a new configuration location', () => {
+  it('a configuration folder given that is where it already is moves nothing of it', () => {
+    const fatture = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx';
+    const check = checkStoragePlan({ vm: 'Fatturazione-Roma', scope: 'per-disk', configurationPath: 'D:\\Hyper-V\\FATTURAZIONE-ROMA\\', disks: [{ path: fatture, destination: 'D:\\Dati' }] }, demo);
+    expect(check.valid).toBe(true);
+    expect(check.moves.map((m) => m.kind)).toEqual(['disk']);
+  });
+
+  it('moves one VHD of a VM that is off, the configuration staying', () => {
     const check = checkStoragePlan({ vm: 'DEV-RM-01', scope: 'per-disk', configurationPath: null, disks: [{ path: 'D:\\Hyper-V\\DEV-RM-01\\Virtual Hard Disks\\src.vhdx', destination: 'D:\\Dati' }] }, demo);
     expect(check.valid).toBe(true);
     expect(check.moves).toHaveLength(1);

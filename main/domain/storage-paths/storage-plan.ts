@@ -8,7 +8,7 @@ import { DEFAULT_DISK_RESERVE_MB, formatGB, mbToGB } from './amounts.js';
 import { checkStoragePath } from './check-storage-path.js';
 import { nameKey } from './names.js';
 import { describeTarget, locateStorage, toStorageIndex, type StorageIndex, type StorageTarget } from './storage-index.js';
-import { isRunningForMigration, vmFolderIn, vmsSharingDisk } from './vm-storage.js';
+import { isRunningForMigration, vmDiskFolderIn, vmFolderIn, vmsSharingDisk } from './vm-storage.js';
 import { fileName, joinPath, pathKey } from './windows-path.js';
 
 /** Options of a plan check. */
@@ -19,9 +19,10 @@ export interface StoragePlanOptions {
 
 /**
  * Checks a storage migration plan before Move: every destination path (section 3's rules), a shared VHDX may
- * not move while the VM runs (`shared-vhdx`; its other files may), a running VM whose VHD paths change needs a
- * new configuration location (`configuration-location-required`), and each destination volume or share must
- * hold what lands on it plus the disk reserve (`insufficient-storage`). Paused counts as running.
+ * not move while the VM runs (`shared-vhdx`; its other files may), and each destination volume or share must
+ * hold what lands on it plus the disk reserve (`insufficient-storage`). Paused counts as running. Chosen VHDs may
+ * move alone, the configuration staying where it is, whether the VM runs or not (section 3: moving the
+ * configuration too is the admin's choice, never a condition; Move-VMStorage -Vhds does it).
  */
 export function checkStoragePlan(plan: StorageMovePlan, inventory: InventoryDocument | StorageIndex, options: StoragePlanOptions = {}): StoragePlanCheck {
   const index = toStorageIndex(inventory);
@@ -50,16 +51,6 @@ export function checkStoragePlan(plan: StorageMovePlan, inventory: InventoryDocu
       message: `${move.from} is a shared VHDX${sharers} and cannot move while ${vm.name} runs: leave it where it is and move the other files (place VHDs individually), or shut down the VMs that share it first.`,
     });
   }
-  if (running && plan.scope === 'per-disk') {
-    const vhdPathsChange = moves.some((m) => m.kind === 'disk');
-    const configMoves = moves.some((m) => m.kind === 'configuration');
-    if (vhdPathsChange && !configMoves) {
-      problems.push({
-        code: 'configuration-location-required',
-        message: `${vm.name} is running and its VHD paths change: choose a new location for its configuration too (now ${vm.configurationPath}), or the move fails.`,
-      });
-    }
-  }
   if (plan.scope === 'per-disk' && moves.length === 0 && problems.length === 0) {
     problems.push({ code: 'nothing-to-move', message: `The plan moves none of ${vm.name}'s files: choose a new folder for at least one VHD or for the configuration.` });
   }
@@ -86,10 +77,11 @@ function planMoves(plan: StorageMovePlan, vm: Vm, problems: Issue<StoragePlanCod
   switch (plan.scope) {
     case 'whole-vm': {
       const folder = vmFolderIn(plan.path, vm);
+      const diskFolder = vmDiskFolderIn(plan.path, vm);
       const all: PlannedFileMove[] = [
         { kind: 'configuration', from: vm.configurationPath, to: folder, destination: plan.path, sizeGB: 0, shared: false },
         ...vm.disks.map((d) => ({
-          kind: 'disk' as const, from: d.path, to: joinPath(folder, fileName(d.path)), destination: plan.path, sizeGB: d.sizeGB, shared: d.shared,
+          kind: 'disk' as const, from: d.path, to: joinPath(diskFolder, fileName(d.path)), destination: plan.path, sizeGB: d.sizeGB, shared: d.shared,
         })),
       ];
       return all.filter((m) => pathKey(m.from) !== pathKey(m.to));

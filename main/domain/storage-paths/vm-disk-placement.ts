@@ -2,7 +2,7 @@ import type { Host, Vm } from '../../../shared/model/inventory.js';
 import { err, ok, type Result } from '../../../shared/model/result.js';
 import { checkStoragePath } from './check-storage-path.js';
 import type { StorageIndex } from './storage-index.js';
-import { vmFolderIn } from './vm-storage.js';
+import { vmDiskFolderIn } from './vm-storage.js';
 import { fileName, joinPath, pathKey } from './windows-path.js';
 
 /** A VHD placed individually in a VM migration that moves storage: the disk and its folder on the destination. */
@@ -44,11 +44,11 @@ export function checkVmDiskDestinations(
 
 /**
  * Where every VHD goes when storage moves with VHDs placed individually: a placed VHD to its own folder, every other
- * VHD with the VM to `location\VM name`; each keeps its file name. In the VM's disk order.
+ * VHD with the VM to `location\VM name\Virtual Hard Disks` (Hyper-V's layout); each keeps its file name. In the VM's disk order.
  */
 export function vmDiskTargets(vm: Vm, location: string, placed: Readonly<Record<string, string>>): { from: string; folder: string; to: string }[] {
   const byKey = new Map(Object.entries(placed).map(([from, folder]) => [pathKey(from), folder]));
-  const vmFolder = vmFolderIn(location, vm);
+  const vmFolder = vmDiskFolderIn(location, vm);
   return vm.disks.map((d) => {
     const folder = byKey.get(pathKey(d.path)) ?? vmFolder;
     return { from: d.path, folder, to: joinPath(folder, fileName(d.path)) };

@@ -43,3 +43,14 @@ export function vmsSharingDisk(disk: VmDisk, vm: Vm, inventory: InventoryDocumen
 export function vmFolderIn(location: string, vm: Vm): string {
   return joinPath(location, vm.name);
 }
+
+/** The subfolder Hyper-V keeps a VM's VHDs in under its folder (`D:\VMs\SQL-01\Virtual Hard Disks`). */
+export const VHD_SUBFOLDER = 'Virtual Hard Disks';
+
+/**
+ * The folder a VHD lands in when its place is derived from the VM's location rather than chosen for it:
+ * `location\VM name\Virtual Hard Disks`, Hyper-V's own layout (Move-VMStorage -DestinationStoragePath puts VHDs there).
+ */
+export function vmDiskFolderIn(location: string, vm: Vm): string {
+  return joinPath(vmFolderIn(location, vm), VHD_SUBFOLDER);
+}

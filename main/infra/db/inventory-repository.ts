@@ -277,8 +277,9 @@ export function updateVmState(db: Db, vmName: string, state: Vm['state']): numbe
 }
 
 /**
- * Records a completed move in one transaction: the VM on its new host with its new paths, the
- * hosts' available memory, and the destination's new default location. Answers the new revision.
+ * Records a completed move in one transaction: the VM on its new host with its new paths (and its high
+ * availability when the move changed it), the hosts' available memory, and the destination's new default
+ * location. Answers the new revision.
  */
 export function applyCompletedMove(db: Db, move: CompletedMove): number {
   return db.transaction((): number => {
@@ -290,6 +291,7 @@ export function applyCompletedMove(db: Db, move: CompletedMove): number {
       db.prepare('UPDATE hosts SET memory_available_mb = MAX(0, memory_available_mb - ?) WHERE id = ?').run(move.memoryMB, dest);
     }
     db.prepare('UPDATE vms SET host_id = ?, configuration_path = ? WHERE id = ?').run(dest, move.configurationPath, vm.id);
+    if (move.highlyAvailable !== undefined) db.prepare('UPDATE vms SET highly_available = ? WHERE id = ?').run(move.highlyAvailable ? 1 : 0, vm.id);
     const setDisk = db.prepare('UPDATE vm_disks SET path = ? WHERE vm_id = ? AND position = ?');
     move.disks.forEach((path, i) => setDisk.run(path, vm.id, i));
     if (move.addDefaultLocation) {

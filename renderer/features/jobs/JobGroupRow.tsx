@@ -15,7 +15,7 @@ import { GridCell, VirtualGridRow, type GridRowState } from '../../components/Vi
 import type { Translator } from '../../i18n/translator.js';
 import { useT } from '../../i18n/use-translator.js';
 import { formatDuration } from './job-format.js';
-import { groupProgress, type GroupProgress, type JobListItem } from './job-groups.js';
+import { groupEnd, groupProgress, type GroupProgress, type JobListItem } from './job-groups.js';
 
 const useStyles = makeStyles({
   row: { backgroundColor: tokens.colorNeutralBackground2 },
@@ -93,12 +93,13 @@ interface JobGroupRowProps extends GridRowState {
   onToggle?: (groupId: string, open: boolean) => void;
 }
 
-/** A job group's row above its jobs: fold chevron and name, state, "3 of 5 done", created, predicted window, target. */
+/** A job group's row above its jobs: fold chevron and name, state, "3 of 5 done", created, end (predicted while it runs), target. */
 export const JobGroupRow = memo(function JobGroupRow({ item, translator, onToggle, ...row }: JobGroupRowProps) {
   const styles = useStyles();
   const { t, formatDateTime } = translator;
   const { group, jobs, expanded, groupId } = item;
   const progress = groupProgress(group, jobs);
+  const end = groupEnd(group, jobs, progress);
   const name = group?.name ?? t('groups.kind.plan');
   const counts = groupCountsText(translator, progress);
   const color = progress.state === 'Completed' ? 'success' : progress.state === 'Running' ? 'brand' : 'warning';
@@ -139,8 +140,12 @@ export const JobGroupRow = memo(function JobGroupRow({ item, translator, onToggl
       <GridCell column={5} className={styles.number}>
         {formatDateTime(group?.createdAt ?? null)}
       </GridCell>
-      <GridCell column={6} className={mergeClasses(styles.number, styles.window)}>
-        {group ? t('groups.window', { window: formatDuration(translator, group.makespan) }) : ''}
+      <GridCell
+        column={6}
+        className={mergeClasses(styles.number, end?.kind === 'predicted' && styles.window)}
+        title={end?.kind === 'predicted' && group ? t('groups.window', { window: formatDuration(translator, group.makespan) }) : undefined}
+      >
+        {end === null ? '' : end.kind === 'predicted' ? t('groups.endPredicted', { time: formatDateTime(end.at) }) : formatDateTime(end.at)}
       </GridCell>
       <GridCell column={7} title={group?.target}>
         {group?.target ?? ''}

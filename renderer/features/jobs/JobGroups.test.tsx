@@ -5,6 +5,7 @@ import type { Job } from '../../../shared/model/job.js';
 import type { JobGroup } from '../../../shared/model/plan.js';
 import { err, ok } from '../../../shared/model/result.js';
 import { createFakeBackend, type FakeHandlers } from '../../api/fake-backend.js';
+import { createTranslator } from '../../i18n/translator.js';
 import { installJsdomShims } from '../../testing/jsdom-setup.js';
 import { groupMoveJob, jobGroup, planOf, plannedMove } from '../../testing/plan-answers.js';
 import { renderWithStore } from '../../testing/render-with-store.js';
@@ -41,10 +42,12 @@ const rowNames = () =>
     .map((r) => within(r).getAllByRole('gridcell')[0].textContent);
 const groupRow = (name = /Run plan: migrate 3 VMs/) => within(grid()).getByRole('row', { name });
 const details = () => screen.getByRole('region', { name: 'Job details' });
+const endCell = (row: HTMLElement) => within(row).getAllByRole('gridcell')[4];
+const en = createTranslator('en', 'en-US');
 const abortCalls = (backend: { calls: { channel: string; args: unknown }[] }) => backend.calls.filter((c) => c.channel === 'groups.abort').map((c) => c.args);
 
 describe('Job groups in the Jobs pane', () => {
-  it('lists a group’s jobs under its row, with its state, “1 of 3 done” and the predicted window', async () => {
+  it('lists a group’s jobs under its row, with its state, “1 of 3 done” and its predicted end, marked as such', async () => {
     await renderPane();
     expect(rowNames()).toEqual([
       'Migrate virtual machine FILE-01 to HV-MI-11',
@@ -57,7 +60,10 @@ describe('Job groups in the Jobs pane', () => {
     const row = groupRow();
     expect(row.textContent).toContain('Running');
     expect(row.textContent).toContain('1 of 3 done');
-    expect(row.textContent).toContain('predicted 1 min 35 s');
+    // Created 11:00:00 with a predicted window of 95 s: ≈ 11:01:35, the window in the cell's title.
+    const end = endCell(row);
+    expect(end.textContent).toBe(`≈ ${en.formatDateTime('2026-11-20T11:01:35.000Z')}`);
+    expect(end.getAttribute('title')).toBe('predicted 1 min 35 s');
     expect(row.textContent).toContain('3 VMs');
     expect(row.getAttribute('aria-expanded')).toBe('true');
   });
@@ -70,6 +76,19 @@ describe('Job groups in the Jobs pane', () => {
     });
     expect(groupRow().textContent).toContain('3 of 3 done · 1 failed');
     expect(groupRow().textContent).toContain('Completed with problems');
+  });
+
+  it('shows a completed group’s real end (its last job’s end), not the prediction', async () => {
+    const { backend } = await renderPane();
+    await act(async () => {
+      backend.putJob({ ...running, ...done, endedAt: '2026-11-20T11:07:12Z' });
+      backend.putJob({ ...waiting, ...done, endedAt: '2026-11-20T11:04:00Z' });
+    });
+    expect(groupRow().textContent).toContain('Completed');
+    const end = endCell(groupRow());
+    expect(end.textContent).toBe(en.formatDateTime('2026-11-20T11:07:12Z'));
+    expect(end.textContent).not.toContain('≈');
+    expect(end.getAttribute('title')).toBeNull();
   });
 
   it('folds and unfolds a group with its chevron and with Left and Right; Left on one of its jobs goes up to it', async () => {

@@ -81,6 +81,32 @@ export function groupProgress(group: JobGroup | null, jobs: readonly Job[]): Gro
   return { state, counts, done: counts.completed + counts.failed + counts.canceled };
 }
 
+/** What a group's End column shows: the real end once its jobs have ended, the predicted end while it runs, or nothing. */
+export type GroupEnd = { kind: 'ended'; at: string } | { kind: 'predicted'; at: string } | null;
+
+/**
+ * A group's end: once no job is queued or running, the latest end of its jobs (the real end, not the plan's
+ * prediction); while it runs, its start plus the plan's predicted window; an aborted group still winding down
+ * has no end to show yet.
+ */
+export function groupEnd(group: JobGroup | null, jobs: readonly Job[], progress: GroupProgress): GroupEnd {
+  if (progress.counts.queued + progress.counts.running > 0) {
+    if (progress.state !== 'Running' || !group) return null;
+    const start = Date.parse(group.createdAt);
+    return Number.isNaN(start) ? null : { kind: 'predicted', at: new Date(start + group.makespan * 1000).toISOString() };
+  }
+  let latest: string | null = null;
+  let latestMs = -Infinity;
+  for (const job of jobs) {
+    const ms = job.endedAt ? Date.parse(job.endedAt) : NaN;
+    if (!Number.isNaN(ms) && ms > latestMs) {
+      latestMs = ms;
+      latest = job.endedAt;
+    }
+  }
+  return latest === null ? null : { kind: 'ended', at: latest };
+}
+
 /** What the admin can do with a group: Abort (while it runs), and move its VMs back (a plan or evacuation not yet restored). */
 export function groupAbilities(group: JobGroup | null, progress: GroupProgress, groups: readonly JobGroup[]): { canAbort: boolean; canRestore: boolean } {
   if (!group) return { canAbort: false, canRestore: false };

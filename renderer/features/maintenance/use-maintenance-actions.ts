@@ -9,6 +9,7 @@ export interface MaintenanceActions {
   canStop: boolean;
   /** Opens the preview: the plan view of the host's evacuation, with Confirm. */
   start(): void;
+  /** Opens Stop Maintenance Mode: what happens, and the VMs the evacuation saved, to start. */
   stop(): void;
 }
 
@@ -19,7 +20,7 @@ export function useMaintenanceActions(nodeId?: string): MaintenanceActions {
     return node?.kind === 'host' ? (s.index?.hostByName.get(node.name.toLowerCase()) ?? null) : null;
   });
   const openPlan = useAppStore((s) => s.openPlan);
-  const stopMaintenance = useAppStore((s) => s.maintenanceStop);
+  const stopMaintenance = useAppStore((s) => s.maintenanceStopOpen);
   // A preview already running for this host is shown, not planned again.
   const previewRunning = useAppStore((s) => s.planRun !== null && s.planView?.request.kind === 'evacuate' && s.planView.request.host === host?.name);
   return {
@@ -30,7 +31,7 @@ export function useMaintenanceActions(nodeId?: string): MaintenanceActions {
       if (host && !host.maintenanceMode) openPlan({ kind: 'evacuate', host: host.name, cannotMove: 'save' }, 'maintenance');
     },
     stop: () => {
-      if (host?.maintenanceMode) void stopMaintenance(host.name);
+      if (host?.maintenanceMode) stopMaintenance(host.name);
     },
   };
 }

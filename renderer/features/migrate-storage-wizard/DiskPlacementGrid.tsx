@@ -4,6 +4,7 @@ import { useEffect, useId } from 'react';
 import type { Vm, VmDisk } from '../../../shared/model/inventory.js';
 import type { StorageLocation } from '../../../shared/model/storage.js';
 import { useT } from '../../i18n/use-translator.js';
+import { useCsvLabel } from '../storage-paths/csv-label.js';
 import { StoragePathField } from '../storage-paths/StoragePathField.js';
 import { usePathCheck } from '../storage-paths/use-storage-paths.js';
 import type { DiskChoice } from './storage-wizard-draft.js';
@@ -28,6 +29,8 @@ interface DiskRowProps {
   refusal: string | undefined;
   locations: readonly StorageLocation[];
   host: string;
+  /** The disk's path as shown: on a CSV, with its cluster. */
+  pathLabel: string;
   moveLabel: string;
   unmovedText: string;
   onChange: (choice: DiskChoice) => void;
@@ -38,7 +41,7 @@ function fileName(path: string): string {
   return path.slice(path.lastIndexOf('\\') + 1) || path;
 }
 
-function DiskRow({ disk, choice, refusal, locations, host, moveLabel, unmovedText, onChange, onChecked }: DiskRowProps) {
+function DiskRow({ disk, choice, refusal, locations, host, pathLabel, moveLabel, unmovedText, onChange, onChecked }: DiskRowProps) {
   const styles = useStyles();
   const { t, formatSizeGB } = useT();
   const name = fileName(disk.path);
@@ -59,7 +62,7 @@ function DiskRow({ disk, choice, refusal, locations, host, moveLabel, unmovedTex
         />
       </TableCell>
       <TableCell className={styles.cell}>
-        <span className={styles.mono}>{disk.path}</span>
+        <span className={styles.mono}>{pathLabel}</span>
       </TableCell>
       <TableCell className={mergeClasses(styles.cell, styles.size)}>{formatSizeGB(disk.sizeGB)}</TableCell>
       <TableCell className={mergeClasses(styles.cell, styles.destination)}>
@@ -128,6 +131,7 @@ export function DiskPlacementGrid({
 }: DiskPlacementGridProps) {
   const styles = useStyles();
   const { t } = useT();
+  const sourceLabel = useCsvLabel(vm.host);
   return (
     <Table size="small" aria-label={t('disks.label')} className={styles.table}>
       <TableHeader>
@@ -149,6 +153,7 @@ export function DiskPlacementGrid({
               refusal={refusals.get(disk.path)}
               locations={locations}
               host={host ?? vm.host}
+              pathLabel={sourceLabel(disk.path)}
               moveLabel={moveLabel ? moveLabel(fileName(disk.path)) : t('disks.move', { name: fileName(disk.path) })}
               unmovedText={unmovedText ?? t('disks.stays')}
               onChange={(next) => onChange(disk.path, next.move && !choice.move && next.destination === '' ? { ...next, destination: defaultDestination } : next)}

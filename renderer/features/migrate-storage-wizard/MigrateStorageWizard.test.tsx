@@ -21,13 +21,12 @@ const OS = 'C:\\ClusterStorage\\Volume1\\SQL-PROD-01\\os.vhdx';
 
 /**
  * What the backend says of SQL-PROD-01's plans (seeded, not computed): the shared quorum.vhdx cannot move
- * while it runs, and moving VHDs without the configuration needs a configuration location.
+ * while it runs; chosen VHDs may move with the configuration staying where it is.
  */
 function checkPlan(plan: Plan): StoragePlanCheck {
   if (plan.scope === 'whole-vm') return planOk([{ kind: 'configuration', from: 'C:\\a', to: `${plan.path}\\SQL-PROD-01`, destination: plan.path, sizeGB: 0, shared: false }]);
   const problems: StoragePlanCheck['problems'] = [];
   if (plan.disks.some((d) => d.path === QUORUM)) problems.push({ code: 'shared-vhdx', message: `${QUORUM} is a shared VHDX and cannot move while SQL-PROD-01 runs.` });
-  if (plan.configurationPath === null) problems.push({ code: 'configuration-location-required', message: 'SQL-PROD-01 is running and its VHD paths change: choose a new location for its configuration too.' });
   const moves = plan.disks.map((d) => ({ kind: 'disk' as const, from: d.path, to: `${d.destination}\\os.vhdx`, destination: d.destination, sizeGB: 127, shared: false }));
   return problems.length > 0 ? { valid: false, problems, moves, destinations: [] } : planOk(moves);
 }
@@ -73,19 +72,21 @@ describe('Migrate Storage Wizard', () => {
     expect(await screen.findByRole('combobox', { name: 'Destination of os.vhdx' })).toBeTruthy();
   });
 
-  it('asks for a new configuration location when a running VM’s VHDs move, and blocks Next until given', async () => {
-    await openWizard();
+  it('moves only os.vhdx of the running VM, the configuration staying: Next is enabled with the configuration field empty', async () => {
+    const submitted: unknown[] = [];
+    await openWizard({ 'migration.submit': (args) => (submitted.push(args), ok(makeJob('job-11', 'Migrate storage of SQL-PROD-01', { kind: 'migrate-storage' }))) });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Allow VHDs to be placed individually' }));
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Move os.vhdx' }));
     const destination = await screen.findByRole('combobox', { name: 'Destination of os.vhdx' });
     await waitFor(() => expect((destination as HTMLInputElement).value).toBe('D:\\VMs'));
-    expect(await screen.findByText(/choose a new location for its configuration too/)).toBeTruthy();
     const configuration = screen.getByRole('combobox', { name: 'Storage location for the VM configuration' });
-    expect(configuration.getAttribute('aria-invalid')).toBe('true');
-    expect(button('Next').disabled).toBe(true);
-    fireEvent.change(configuration, { target: { value: 'D:\\VMs\\SQL-PROD-01' } });
+    expect((configuration as HTMLInputElement).value).toBe('');
+    expect(configuration.getAttribute('aria-invalid')).not.toBe('true');
     await waitFor(() => expect(button('Next').disabled).toBe(false));
-    expect(screen.queryByText(/choose a new location for its configuration too/)).toBeNull();
+    fireEvent.click(button('Next'));
+    expect(screen.getByText('Stays in C:\\ClusterStorage\\Volume1\\SQL-PROD-01')).toBeTruthy();
+    fireEvent.click(button('Move'));
+    await waitFor(() => expect(submitted).toEqual([{ kind: 'storage', plan: { vm: 'SQL-PROD-01', scope: 'per-disk', configurationPath: null, disks: [{ path: OS, destination: 'D:\\VMs' }] } }]));
   });
 
   it('shows a short SMB server name as an error under the destination of its VHD', async () => {

@@ -34,7 +34,7 @@ export interface StorageSelectPathPageProps {
  */
 export function StorageSelectPathPage({ vm, draft, locations, locationState, refusals, check }: StorageSelectPathPageProps) {
   const styles = useStyles();
-  const { t, formatSizeGB } = useT();
+  const { t, tn, formatSizeGB } = useT();
   const patch = useAppStore((s) => s.patchStorageWizard);
   const problems = check?.problems ?? [];
   const at = (place: 'location' | 'disks' | 'general') => problemsAt(problems, place, draft.individually);
@@ -95,7 +95,7 @@ export function StorageSelectPathPage({ vm, draft, locations, locationState, ref
         </>
       ) : null}
       <Text className={check?.valid ? styles.ok : styles.hint} aria-live="polite">
-        {check?.valid ? t('storagePath.planOk', { count: check.moves.length, size: formatSizeGB(movingGB) }) : draft.individually ? t('storagePath.chooseDisks') : ''}
+        {check?.valid ? tn('storagePath.planOk', check.moves.length, { size: formatSizeGB(movingGB) }) : draft.individually ? t('storagePath.chooseDisks') : ''}
       </Text>
     </>
   );

@@ -6,6 +6,7 @@ import { ScriptView } from '../../components/ScriptView.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { Property, PropertyList } from '../details/PropertyList.js';
+import { useCsvLabel } from '../storage-paths/csv-label.js';
 import type { StoragePlanArgs, StorageWizardDraft } from './storage-wizard-draft.js';
 
 const useStyles = makeStyles({
@@ -26,7 +27,8 @@ export interface StorageSummaryPageProps {
 /** Summary: what moves where (the backend's plan check), the space it takes, View Script, and Move's error. */
 export function StorageSummaryPage({ vm, draft, plan, check }: StorageSummaryPageProps) {
   const styles = useStyles();
-  const { t, formatSizeGB } = useT();
+  const { t, tn, formatSizeGB } = useT();
+  const csvPath = useCsvLabel(vm.host);
   const wizardRequest = useAppStore((s) => s.wizardRequest);
   const location = plan.scope === 'whole-vm' ? plan.path : plan.configurationPath;
   return (
@@ -34,7 +36,7 @@ export function StorageSummaryPage({ vm, draft, plan, check }: StorageSummaryPag
       <PropertyList>
         <Property label={t('summary.vm')}>{vm.name}</Property>
         <Property label={t('summary.host')}>{vm.host}</Property>
-        <Property label={t('summary.scope')}>{plan.scope === 'whole-vm' ? t('summary.scope.wholeVm') : t('summary.scope.perDisk', { count: plan.disks.length })}</Property>
+        <Property label={t('summary.scope')}>{plan.scope === 'whole-vm' ? t('summary.scope.wholeVm') : tn('summary.scope.perDisk', plan.disks.length)}</Property>
         <Property label={plan.scope === 'whole-vm' ? t('storagePath.location') : t('storagePath.configuration')}>
           <span className={styles.mono}>{location ?? t('summary.configurationStays', { path: vm.configurationPath })}</span>
           {draft.addToDefaults && location ? ` — ${t('summary.addedToDefaults')}` : ''}
@@ -55,10 +57,10 @@ export function StorageSummaryPage({ vm, draft, plan, check }: StorageSummaryPag
             <TableRow key={`${move.kind}|${move.from}`}>
               <TableCell className={styles.kind}>{t(`summary.kind.${move.kind}`)}</TableCell>
               <TableCell>
-                <span className={styles.mono}>{move.from}</span>
+                <span className={styles.mono}>{csvPath(move.from)}</span>
               </TableCell>
               <TableCell>
-                <span className={styles.mono}>{move.to}</span>
+                <span className={styles.mono}>{csvPath(move.to)}</span>
               </TableCell>
               <TableCell className={styles.size}>{formatSizeGB(move.sizeGB)}</TableCell>
             </TableRow>

@@ -67,8 +67,6 @@ export function problemPlace(code: StoragePlanCode, individually: boolean): Prob
     case 'share-unreachable':
     case 'host-not-found':
       return 'field';
-    case 'configuration-location-required':
-      return 'location';
     case 'shared-vhdx':
     case 'insufficient-storage':
     case 'nothing-to-move':

@@ -165,7 +165,7 @@ describe('Migrate VM Wizard', () => {
     const location = await screen.findByRole('combobox', { name: 'Storage location' });
     await waitFor(() => expect((location as HTMLInputElement).value).toBe('D:\\VMs'));
     const grid = screen.getByRole('table', { name: 'Virtual hard disks' });
-    expect(within(grid).getByText('With the VM: D:\\VMs\\DC-MI-01')).toBeTruthy();
+    expect(within(grid).getByText('With the VM: D:\\VMs\\DC-MI-01\\Virtual Hard Disks')).toBeTruthy();
     fireEvent.click(within(grid).getByRole('checkbox', { name: 'Place os.vhdx individually' }));
     const destination = (await within(grid).findByRole('combobox', { name: 'Destination of os.vhdx' })) as HTMLInputElement;
     expect(destination.value).toBe('D:\\VMs');

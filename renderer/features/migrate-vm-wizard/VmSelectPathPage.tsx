@@ -8,7 +8,8 @@ import { useAppStore, useAppStoreApi } from '../../store/store-context.js';
 import { DiskPlacementGrid } from '../migrate-storage-wizard/DiskPlacementGrid.js';
 import { StoragePathField } from '../storage-paths/StoragePathField.js';
 import type { PathCheckState } from '../storage-paths/use-storage-paths.js';
-import { joinWindowsPath, type VmWizardDraft } from './vm-wizard-draft.js';
+import { useCsvLabel } from '../storage-paths/csv-label.js';
+import { vmDiskFolder, type VmWizardDraft } from './vm-wizard-draft.js';
 
 const NO_REFUSALS: ReadonlyMap<string, string> = new Map();
 
@@ -40,6 +41,7 @@ export interface VmSelectPathPageProps {
 export function VmSelectPathPage({ vm, draft, destination, locations, pathState, ratedRow, onDiskChecked }: VmSelectPathPageProps) {
   const styles = useStyles();
   const { t } = useT();
+  const destinationPath = useCsvLabel(destination);
   const patch = useAppStore((s) => s.patchVmWizard);
   const firstDefault = locations.find((l) => l.kind === 'default')?.path ?? null;
   const storeApi = useAppStoreApi();
@@ -81,7 +83,7 @@ export function VmSelectPathPage({ vm, draft, destination, locations, pathState,
         defaultDestination={location ?? ''}
         moveColumnLabel={t('vmPath.col.place')}
         moveLabel={(name) => t('vmPath.place', { name })}
-        unmovedText={location ? t('vmPath.withVm', { path: joinWindowsPath(location, vm.name) }) : t('vmPath.withVmDefault')}
+        unmovedText={location ? t('vmPath.withVm', { path: destinationPath(vmDiskFolder(location, vm.name)) }) : t('vmPath.withVmDefault')}
         onChange={(path, choice) => patch({ diskPlacement: { ...draft.diskPlacement, [path]: choice } })}
         onChecked={onDiskChecked}
       />

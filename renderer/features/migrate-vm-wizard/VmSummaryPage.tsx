@@ -8,7 +8,8 @@ import { StarRating } from '../../components/StarRating.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { Property, PropertyList } from '../details/PropertyList.js';
-import { joinWindowsPath, storageMovesWith, vmMigrationArgs, type VmWizardDraft } from './vm-wizard-draft.js';
+import { useCsvLabel } from '../storage-paths/csv-label.js';
+import { joinWindowsPath, storageMovesWith, vmDiskFolder, vmMigrationArgs, type VmWizardDraft } from './vm-wizard-draft.js';
 
 const useStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -33,14 +34,17 @@ export interface VmSummaryPageProps {
 export function VmSummaryPage({ vm, sourceHost, draft, row }: VmSummaryPageProps) {
   const styles = useStyles();
   const { t } = useT();
+  // C:\ClusterStorage\Volume1 exists on both clusters of a move between them: each path says whose it is.
+  const sourcePath = useCsvLabel(vm.host);
+  const destinationPath = useCsvLabel(row.host);
   const patch = useAppStore((s) => s.patchVmWizard);
   const wizardRequest = useAppStore((s) => s.wizardRequest);
   const storageMoves = storageMovesWith(row.transferType);
   const args = vmMigrationArgs(vm.name, row.host, row.transferType, draft);
   const hostOption = sourceHost?.liveMigration.performanceOption ?? null;
-  // Where each VHD goes: its own folder when placed individually, otherwise with the VM (`location\VM name`).
+  // Where each VHD goes: its own folder when placed individually, otherwise with the VM (`location\VM name\Virtual Hard Disks`).
   const placed = new Map((args.diskDestinations ?? []).map((d) => [d.path, d.destination]));
-  const withVm = args.destinationPath ? joinWindowsPath(args.destinationPath, vm.name) : null;
+  const withVm = args.destinationPath ? vmDiskFolder(args.destinationPath, vm.name) : null;
   const fileOf = (path: string) => path.slice(path.lastIndexOf('\\') + 1) || path;
   return (
     <>
@@ -54,7 +58,7 @@ export function VmSummaryPage({ vm, sourceHost, draft, row }: VmSummaryPageProps
         <Property label={t('selectHost.col.transferType')}>{row.transferType ? t(`transfer.${row.transferType}`) : ''}</Property>
         {storageMoves ? (
           <Property label={t('summary.storagePath')}>
-            <span className={styles.mono}>{args.destinationPath ?? t('vmPath.defaultLocation')}</span>
+            <span className={styles.mono}>{args.destinationPath ? destinationPath(args.destinationPath) : t('vmPath.defaultLocation')}</span>
             {args.addToDefaults ? ` — ${t('summary.addedToDefaults')}` : ''}
           </Property>
         ) : null}
@@ -63,8 +67,8 @@ export function VmSummaryPage({ vm, sourceHost, draft, row }: VmSummaryPageProps
             <ul className={styles.disks} aria-label={t('summary.disks')}>
               {vm.disks.map((disk) => {
                 const folder = placed.get(disk.path);
-                const to = folder !== undefined ? joinWindowsPath(folder, fileOf(disk.path)) : withVm ? joinWindowsPath(withVm, fileOf(disk.path)) : t('vmPath.defaultLocation');
-                return <li key={disk.path}>{t('summary.diskTo', { disk: disk.path, path: to })}</li>;
+                const to = folder !== undefined ? joinWindowsPath(folder, fileOf(disk.path)) : withVm ? joinWindowsPath(withVm, fileOf(disk.path)) : null;
+                return <li key={disk.path}>{t('summary.diskTo', { disk: sourcePath(disk.path), path: to ? destinationPath(to) : t('vmPath.defaultLocation') })}</li>;
               })}
             </ul>
           </Property>

@@ -72,6 +72,11 @@ export function joinWindowsPath(folder: string, name: string): string {
   return folder.endsWith('\\') ? `${folder}${name}` : `${folder}\\${name}`;
 }
 
+/** Where a VHD not placed individually lands: `location\VM name\Virtual Hard Disks`, Hyper-V's layout (as the backend derives it). */
+export function vmDiskFolder(location: string, vmName: string): string {
+  return joinWindowsPath(joinWindowsPath(location, vmName), 'Virtual Hard Disks');
+}
+
 /** The VHDs the admin placed individually (ticked, with a folder), as `diskDestinations` takes them. */
 export function placedDisks(draft: VmWizardDraft): { path: string; destination: string }[] {
   return Object.entries(draft.diskPlacement)

@@ -3,12 +3,13 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InvokeArgs } from '../../../shared/contract/invoke.js';
 import type { Plan, SavedPlan } from '../../../shared/model/plan.js';
-import { ok, type Result } from '../../../shared/model/result.js';
+import { err, ok, type Result } from '../../../shared/model/result.js';
 import { App } from '../../App.js';
 import { createFakeBackend, type FakeBackend, type FakeHandlers } from '../../api/fake-backend.js';
 import { installJsdomShims } from '../../testing/jsdom-setup.js';
 import { renderWithStore } from '../../testing/render-with-store.js';
 import { sampleInventory } from '../../testing/sample-inventory.js';
+import { makeJob } from '../../testing/sample-jobs.js';
 import { NEVER_CONVERGES, samplePlan, sampleRun } from './sample-plans.js';
 
 beforeAll(() => installJsdomShims());
@@ -295,28 +296,67 @@ describe('maintenance mode', () => {
     expect(callsOf(rendered.backend, 'plan.run')).toEqual([]);
   });
 
-  it('offers Start Maintenance Mode… and Stop Maintenance Mode in the host tree’s context menu, each when it applies', async () => {
+  it('offers Start Maintenance Mode… and Stop Maintenance Mode… in the host tree’s context menu, each when it applies', async () => {
     await renderConsole();
     fireEvent.contextMenu(screen.getByRole('treeitem', { name: 'HV-TO-02 In maintenance mode' }));
     const menu = await screen.findByRole('menu', { name: 'Actions for HV-TO-02' });
     expect(within(menu).getByRole('menuitem', { name: 'Start Maintenance Mode…' }).getAttribute('aria-disabled')).toBe('true');
-    expect(within(menu).getByRole('menuitem', { name: 'Stop Maintenance Mode' }).getAttribute('aria-disabled')).not.toBe('true');
+    expect(within(menu).getByRole('menuitem', { name: 'Stop Maintenance Mode…' }).getAttribute('aria-disabled')).not.toBe('true');
   });
 
-  it('stops maintenance mode on a host in it', async () => {
-    const rendered = await renderConsole({ 'maintenance.stop': ({ host }) => ok({ host }) });
+  it('Stop Maintenance Mode… says what happens and stops it as a job when the evacuation saved no VM', async () => {
+    const rendered = await renderConsole({
+      'maintenance.savedVms': ({ host }) => ok({ host, vms: [] }),
+      'maintenance.stop': ({ host }) => ok({ job: makeJob('j-stop', `Stop maintenance mode on ${host}`, { kind: 'stop-maintenance', target: host, status: 'Completed' }), starts: [] }),
+    });
     act(() => rendered.store.getState().selectNode('host:hv-to-02'));
     fireEvent.click(screen.getByRole('tab', { name: 'Host' }));
     expect(ribbon().getByRole('button', { name: 'Start Maintenance Mode…' }).hasAttribute('disabled')).toBe(true);
-    fireEvent.click(ribbon().getByRole('button', { name: 'Stop Maintenance Mode' }));
+    fireEvent.click(ribbon().getByRole('button', { name: 'Stop Maintenance Mode…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Stop Maintenance Mode on HV-TO-02' });
+    expect(await within(dialog).findByText('No virtual machine saved by the evacuation is still saved on HV-TO-02.')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Stop Maintenance Mode' }));
     await waitFor(() => expect(callsOf(rendered.backend, 'maintenance.stop')).toEqual([{ host: 'HV-TO-02' }]));
     expect(await screen.findByText('HV-TO-02 left maintenance mode: it takes VMs again.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Stop Maintenance Mode on HV-TO-02' })).toBeNull());
+  });
+
+  it('offers to start the VMs the evacuation saved, all ticked, and starts only the ones left ticked', async () => {
+    const rendered = await renderConsole({
+      'maintenance.savedVms': ({ host }) => ok({ host, vms: ['APP-TO-02', 'SQL-TO-01'] }),
+      'maintenance.stop': ({ host, startVms }) =>
+        ok({
+          job: makeJob('j-stop', `Stop maintenance mode on ${host}`, { kind: 'stop-maintenance', target: host, status: 'Completed' }),
+          starts: (startVms ?? []).map((vm) => makeJob(`start-${vm}`, `Start virtual machine ${vm}`, { kind: 'start-vm', target: vm })),
+        }),
+    });
+    act(() => rendered.store.getState().maintenanceStopOpen('HV-TO-02'));
+    const dialog = await screen.findByRole('dialog', { name: 'Stop Maintenance Mode on HV-TO-02' });
+    const app = (await within(dialog).findByRole('checkbox', { name: 'Start APP-TO-02' })) as HTMLInputElement;
+    const sql = within(dialog).getByRole('checkbox', { name: 'Start SQL-TO-01' }) as HTMLInputElement;
+    expect([app.checked, sql.checked]).toEqual([true, true]);
+    fireEvent.click(sql);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Stop Maintenance Mode' }));
+    await waitFor(() => expect(callsOf(rendered.backend, 'maintenance.stop')).toEqual([{ host: 'HV-TO-02', startVms: ['APP-TO-02'] }]));
+    expect(await screen.findByText('HV-TO-02 left maintenance mode: it takes VMs again. Start jobs for the saved VMs: 1.')).toBeTruthy();
+  });
+
+  it('keeps the Stop dialog open with the reason when stopping is refused', async () => {
+    const rendered = await renderConsole({
+      'maintenance.savedVms': ({ host }) => ok({ host, vms: [] }),
+      'maintenance.stop': () => err('not-in-maintenance', 'HV-TO-02 is not in maintenance mode.'),
+    });
+    act(() => rendered.store.getState().maintenanceStopOpen('HV-TO-02'));
+    const dialog = await screen.findByRole('dialog', { name: 'Stop Maintenance Mode on HV-TO-02' });
+    await within(dialog).findByText('No virtual machine saved by the evacuation is still saved on HV-TO-02.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Stop Maintenance Mode' }));
+    expect(await within(dialog).findByText('HV-TO-02 is still in maintenance mode: HV-TO-02 is not in maintenance mode.')).toBeTruthy();
   });
 
   it('keeps both maintenance buttons off without a host selected', async () => {
     await renderConsole();
     fireEvent.click(screen.getByRole('tab', { name: 'Host' }));
     expect(ribbon().getByRole('button', { name: 'Start Maintenance Mode…' }).hasAttribute('disabled')).toBe(true);
-    expect(ribbon().getByRole('button', { name: 'Stop Maintenance Mode' }).hasAttribute('disabled')).toBe(true);
+    expect(ribbon().getByRole('button', { name: 'Stop Maintenance Mode…' }).hasAttribute('disabled')).toBe(true);
   });
 });

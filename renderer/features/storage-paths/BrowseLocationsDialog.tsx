@@ -23,6 +23,7 @@ import { useState } from 'react';
 import type { StorageLocation } from '../../../shared/model/storage.js';
 import { SelectableRow } from '../../components/SelectableRow.js';
 import { useT } from '../../i18n/use-translator.js';
+import { useCsvLabel } from './csv-label.js';
 
 const useStyles = makeStyles({
   surface: { width: '680px', maxWidth: 'calc(100vw - 48px)' },
@@ -51,6 +52,7 @@ export interface BrowseLocationsDialogProps {
 export function BrowseLocationsDialog({ host, locations, initialPath, onPick, onClose }: BrowseLocationsDialogProps) {
   const styles = useStyles();
   const { t, formatSizeGB } = useT();
+  const csvPath = useCsvLabel(host);
   const navigation = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
   const [path, setPath] = useState(initialPath);
   const size = (gb: number | null) => (gb === null ? t('storage.unknownSpace') : formatSizeGB(gb));
@@ -81,7 +83,7 @@ export function BrowseLocationsDialog({ host, locations, initialPath, onPick, on
                     {locations.map((location) => (
                       <SelectableRow key={location.path} selected={location.path === path.trim()} onActivate={() => setPath(location.path)}>
                         <TableCell>
-                          <span className={styles.mono}>{location.path}</span>
+                          <span className={styles.mono}>{csvPath(location.path)}</span>
                         </TableCell>
                         <TableCell className={styles.kind}>{t(`storage.kind.${location.kind}`)}</TableCell>
                         <TableCell className={styles.number}>{size(location.freeGB)}</TableCell>

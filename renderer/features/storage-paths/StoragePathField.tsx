@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { StorageLocation } from '../../../shared/model/storage.js';
 import { useT } from '../../i18n/use-translator.js';
 import { BrowseLocationsDialog } from './BrowseLocationsDialog.js';
+import { useCsvLabel } from './csv-label.js';
 import type { PathCheckState } from './use-storage-paths.js';
 
 const useStyles = makeStyles({
@@ -43,6 +44,7 @@ export function StoragePathField(props: StoragePathFieldProps) {
   const styles = useStyles();
   const { t, formatSizeGB } = useT();
   const [browsing, setBrowsing] = useState(false);
+  const csvPath = useCsvLabel(host);
   const defaults = locations.filter((l) => l.kind === 'default');
 
   const errors = [...(state.check && !state.check.valid ? [state.check.message] : []), ...(state.error ? [t('storage.checkFailed', { message: state.error.message })] : []), ...problems];
@@ -79,7 +81,7 @@ export function StoragePathField(props: StoragePathFieldProps) {
             {defaults.map((location) => (
               <Option key={location.path} value={location.path} text={location.path}>
                 <span className={styles.option}>
-                  <span className={styles.optionPath}>{location.path}</span>
+                  <span className={styles.optionPath}>{csvPath(location.path)}</span>
                   {location.freeGB !== null ? <span className={styles.optionFree}>{t('storage.free', { size: formatSizeGB(location.freeGB) })}</span> : null}
                 </span>
               </Option>

@@ -150,6 +150,19 @@ describe('the Hyper-V connector at its PowerShell boundary', () => {
     });
   });
 
+  it('sends only chosen VHDs with no configuration folder: -Vhds data and no VirtualMachinePath (the configuration stays)', async () => {
+    const { hyperv, seen } = connector('success');
+    const outcome = await hyperv
+      .moveStart(request({ kind: 'storage', vm: 'WEB-01', sourceHost: 'HV-MI-20', destinationHost: 'HV-MI-20', diskDestinations: { 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx': 'D:\\Fast' }, configurationPath: null }), () => undefined)
+      .done;
+    expect(outcome.status).toBe('completed');
+    expect(seen()[0].request.args).toMatchObject({
+      destinationStoragePath: null,
+      virtualMachinePath: null,
+      vhds: [{ sourceFilePath: 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx', destinationFilePath: 'D:\\Fast\\os.vhdx' }],
+    });
+  });
+
   it('cancel stops the move: the outcome is canceled, with the VM on its source', async () => {
     const { hyperv } = connector('slow');
     let cancel = (): void => undefined;
