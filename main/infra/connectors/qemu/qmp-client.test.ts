@@ -118,7 +118,6 @@ describe('QmpClient against real QEMU', () => {
     // carry several messages. Counts what it sent so the test can check both cases really happened.
     const sent = { split: 0, multi: 0 };
     const relay = net.createServer((client) => {
-      const upstream = net.createConnection(q.sock);
       let pending = Buffer.alloc(0);
       let n = 0;
       let lastData = 0;
@@ -133,15 +132,27 @@ describe('QmpClient against real QEMU', () => {
         if (piece.toString().split('\n').length > 2) sent.multi++;
         client.write(piece);
       }, 2);
-      client.pipe(upstream);
-      upstream.on('data', (buf: Buffer) => {
-        pending = Buffer.concat([pending, buf]);
-        lastData = Date.now();
-      });
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-      client.on('close', () => (clearInterval(timer), upstream.destroy()));
+      client.on('close', () => clearInterval(timer));
+      // QEMU's socket file exists from bind(); on a busy machine it may refuse a connection until listen().
+      const attach = (tries: number): void => {
+        const upstream = net.createConnection(q.sock);
+        upstream.once('error', (e: NodeJS.ErrnoException) => {
+          if (tries < 200 && (e.code === 'ECONNREFUSED' || e.code === 'ENOENT') && !client.destroyed) setTimeout(() => attach(tries + 1), 25);
+          else client.destroy();
+        });
+        upstream.once('connect', () => {
+          client.pipe(upstream);
+          upstream.on('data', (buf: Buffer) => {
+            pending = Buffer.concat([pending, buf]);
+            lastData = Date.now();
+          });
+          upstream.on('error', () => client.destroy());
+          client.on('error', () => upstream.destroy());
+          upstream.on('close', () => client.destroy());
+          client.on('close', () => upstream.destroy());
+        });
+      };
+      attach(0);
     });
     await new Promise<void>((r) => relay.listen(relayPath, r));
     cleanups.push(() => relay.close());
