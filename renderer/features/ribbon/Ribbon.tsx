@@ -178,7 +178,7 @@ export function Ribbon() {
   const tab = tabs.includes(chosenTab) ? chosenTab : 'home';
   const baseId = useId();
   return (
-    <header className={styles.root} aria-label={t('ribbon.label')}>
+    <header className={styles.root} aria-label={t('ribbon.label')} data-toast-anchor>
       <div className={styles.strip}>
         <FileMenu />
         <TabList
