@@ -30,6 +30,8 @@ export interface UiSlice {
   vmSort: VmSort;
   vmFilter: string;
   jobsPaneOpen: boolean;
+  /** Counts the requests to put the focus on the jobs list (after a wizard's Move): a new value moves it. */
+  jobsFocusRequest: number;
   workspace: Workspace;
   jobFilter: JobFilter;
   /** The Jobs workspace's name/target filter text. */
@@ -48,6 +50,8 @@ export interface UiSlice {
   setVmSort(sort: VmSort): void;
   setVmFilter(filter: string): void;
   setJobsPaneOpen(open: boolean): void;
+  /** Puts the focus on the jobs list, on its selected row (after a wizard's Move). */
+  requestJobsFocus(): void;
   setWorkspace(workspace: Workspace): void;
   setJobFilter(filter: JobFilter): void;
   setJobSearch(search: string): void;
@@ -79,6 +83,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, backend) => {
     vmSort: DEFAULT_VM_SORT,
     vmFilter: '',
     jobsPaneOpen: true,
+    jobsFocusRequest: 0,
     workspace: 'vms',
     jobFilter: 'all',
     jobSearch: '',
@@ -100,6 +105,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, backend) => {
     setVmSort: (vmSort) => set({ vmSort }),
     setVmFilter: (vmFilter) => set({ vmFilter }),
     setJobsPaneOpen: (jobsPaneOpen) => set({ jobsPaneOpen }),
+    requestJobsFocus: () => set({ jobsFocusRequest: get().jobsFocusRequest + 1 }),
     setWorkspace: (workspace) => {
       set({ workspace });
       if (workspace === 'jobs') void get().loadJobHistory();

@@ -103,12 +103,13 @@ export const JobGroupRow = memo(function JobGroupRow({ item, translator, onToggl
   const counts = groupCountsText(translator, progress);
   const color = progress.state === 'Completed' ? 'success' : progress.state === 'Running' ? 'brand' : 'warning';
   return (
-    <VirtualGridRow {...row} className={styles.row} expanded={expanded} data-group-id={groupId}>
+    <VirtualGridRow {...row} className={styles.row} data-group-id={groupId}>
       <GridCell column={1} className={styles.name} title={name}>
         <button
           type="button"
           tabIndex={-1}
           className={styles.chevron}
+          aria-expanded={expanded}
           aria-label={expanded ? t('groups.collapse', { name }) : t('groups.expand', { name })}
           // The grid keeps the focus (its keyboard model), as for any click on a row.
           onMouseDown={(event) => event.preventDefault()}

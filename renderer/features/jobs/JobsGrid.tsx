@@ -104,6 +104,8 @@ export interface JobsGridProps {
   onRowContextMenu?: (key: string, anchor: MenuAnchor) => void;
   /** Folds or unfolds a group's jobs (its chevron, Left and Right on its row). */
   onToggleGroup?: (groupId: string, open: boolean) => void;
+  /** The grid takes the focus whenever this number changes. */
+  focusRequest?: number;
 }
 
 /**
@@ -112,7 +114,7 @@ export interface JobsGridProps {
  * Left folds it, Right unfolds it, Left on one of its jobs goes up to it. A new selection from outside (a
  * wizard's Move, Restart) is scrolled into view; a progress batch is not.
  */
-export function JobsGrid({ items, selectedKey, label, onSelect, onRowContextMenu, onToggleGroup }: JobsGridProps) {
+export function JobsGrid({ items, selectedKey, label, onSelect, onRowContextMenu, onToggleGroup, focusRequest }: JobsGridProps) {
   const translator = useT();
   const { t } = translator;
   const columns = useMemo(() => COLUMNS.map((id) => ({ id, label: t(id) })), [t]);
@@ -144,6 +146,7 @@ export function JobsGrid({ items, selectedKey, label, onSelect, onRowContextMenu
       onSelect={onSelect}
       onRowContextMenu={onRowContextMenu}
       onCursorKeyDown={onCursorKeyDown}
+      focusRequest={focusRequest}
       renderRow={(position, row) => {
         const item = items[position];
         return item.kind === 'group' ? (

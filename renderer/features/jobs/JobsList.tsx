@@ -21,6 +21,7 @@ export function JobsList({ jobs, label }: { jobs: readonly Job[]; label: string 
   const groups = useAppStore((s) => s.groups);
   const collapsed = useAppStore((s) => s.collapsedGroupIds);
   const toggleGroup = useAppStore((s) => s.toggleGroup);
+  const focusRequest = useAppStore((s) => s.jobsFocusRequest);
   const menu = useContextMenuAnchor();
   const [menuOn, setMenuOn] = useState<'job' | 'group'>('job');
   const groupsById = useMemo(() => new Map(groups.map((g) => [g.id, g])), [groups]);
@@ -43,6 +44,7 @@ export function JobsList({ jobs, label }: { jobs: readonly Job[]; label: string 
         label={label}
         onSelect={onSelect}
         onToggleGroup={toggleGroup}
+        focusRequest={focusRequest}
         onRowContextMenu={(key, anchor) => {
           setMenuOn(groupIdOfKey(key) !== null ? 'group' : 'job');
           menu.open(anchor);

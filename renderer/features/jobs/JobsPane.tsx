@@ -134,7 +134,7 @@ export function JobsPane() {
             <div className={styles.list}>
               <JobsList jobs={jobs} label={t('jobs.label')} />
             </div>
-            <div className={styles.details} aria-label={t('jobs.details')} role="region">
+            <div className={styles.details} aria-label={t('jobs.details')} role="region" tabIndex={0}>
               {selected ? (
                 <JobDetails job={selected} />
               ) : selectedGroupId !== null ? (

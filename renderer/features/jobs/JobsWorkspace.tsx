@@ -130,7 +130,7 @@ export function JobsWorkspace() {
         <JobsList jobs={shown} label={t('jobs.all')} />
         {shown.length === 0 ? <ListEmptyText>{jobs.length === 0 ? t('jobs.empty') : t('jobs.noMatch')}</ListEmptyText> : null}
       </div>
-      <div className={styles.details} role="region" aria-label={t('jobs.details')}>
+      <div className={styles.details} role="region" aria-label={t('jobs.details')} tabIndex={0}>
         {selected ? (
           <JobDetails job={selected} layout="wide" />
         ) : selectedGroupId !== null ? (

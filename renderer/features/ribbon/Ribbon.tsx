@@ -53,9 +53,13 @@ const useStyles = makeStyles({
   },
   tabs: { paddingLeft: tokens.spacingHorizontalS },
   title: {
+    marginTop: 0,
+    marginBottom: 0,
+    marginRight: 0,
     marginLeft: 'auto',
     alignSelf: 'center',
     paddingRight: tokens.spacingHorizontalM,
+    fontWeight: tokens.fontWeightRegular,
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,
   },
@@ -194,7 +198,8 @@ export function Ribbon() {
             </Tab>
           ))}
         </TabList>
-        <span className={styles.title}>{t('app.title')}</span>
+        {/* The page's one h1: the application's name, at the ribbon's end as in VMM's title bar. */}
+        <h1 className={styles.title}>{t('app.title')}</h1>
       </div>
       <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${tab}`}>
         <Toolbar className={styles.band} aria-label={t(TAB_LABEL[tab])} size="small">
