@@ -1,4 +1,4 @@
-import { makeStyles, mergeClasses, tokens, Tree, TreeItem, TreeItemLayout, type TreeOpenChangeData, type TreeItemValue } from '@fluentui/react-components';
+import { FlatTree, FlatTreeItem, makeStyles, mergeClasses, tokens, TreeItemLayout, type TreeItemValue, type TreeOpenChangeData } from '@fluentui/react-components';
 import { Building20Regular, Folder20Regular, FolderOpen20Regular, Server20Regular, ServerMultiple20Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { assertNever } from '../../../shared/model/result.js';
@@ -46,8 +46,29 @@ function initialOpen(tree: HostTreeModel | null): Set<TreeItemValue> {
   return open;
 }
 
-interface NodeProps {
+/** A node shown in the flat tree: where it sits among its siblings and how deep. */
+interface ShownNode {
   node: HostTreeNode;
+  parentId: string | undefined;
+  level: number;
+  setSize: number;
+  posInSet: number;
+}
+
+/** The nodes shown, top to bottom: a node's children follow it while it is open. */
+function shownNodes(root: HostTreeNode, openItems: ReadonlySet<TreeItemValue>): ShownNode[] {
+  const out: ShownNode[] = [];
+  const walk = (node: HostTreeNode, parentId: string | undefined, level: number, setSize: number, posInSet: number) => {
+    out.push({ node, parentId, level, setSize, posInSet });
+    if (!openItems.has(node.id)) return;
+    node.children.forEach((child, k) => walk(child, node.id, level + 1, node.children.length, k + 1));
+  };
+  walk(root, undefined, 1, 1, 1);
+  return out;
+}
+
+interface NodeProps {
+  shown: ShownNode;
   openItems: ReadonlySet<TreeItemValue>;
   selectedId: string;
   onSelect: (id: string) => void;
@@ -55,7 +76,8 @@ interface NodeProps {
   onMenu: (id: string, at: MenuAnchor) => void;
 }
 
-function HostTreeItem({ node, openItems, selectedId, onSelect, onMenu }: NodeProps) {
+function HostTreeItem({ shown, openItems, selectedId, onSelect, onMenu }: NodeProps) {
+  const { node } = shown;
   const styles = useStyles();
   const { t } = useT();
   const open = openItems.has(node.id);
@@ -76,14 +98,19 @@ function HostTreeItem({ node, openItems, selectedId, onSelect, onMenu }: NodePro
     }
   };
   return (
-    <TreeItem
+    // A flat tree (items side by side, with their level): a branch's element then holds its own words only.
+    <FlatTreeItem
       itemType={node.children.length > 0 ? 'branch' : 'leaf'}
       value={node.id}
+      parentValue={shown.parentId}
+      aria-level={shown.level}
+      aria-setsize={shown.setSize}
+      aria-posinset={shown.posInSet}
       aria-selected={selected}
       onClick={() => onSelect(node.id)}
       onKeyDown={onKeyDown}
       onContextMenu={(event) => {
-        // The innermost node's menu only (nodes nest).
+        // This node's menu, not the browser's.
         event.preventDefault();
         event.stopPropagation();
         onSelect(node.id);
@@ -113,14 +140,7 @@ function HostTreeItem({ node, openItems, selectedId, onSelect, onMenu }: NodePro
           ) : null}
         </span>
       </TreeItemLayout>
-      {node.children.length > 0 && open ? (
-        <Tree>
-          {node.children.map((child) => (
-            <HostTreeItem key={child.id} node={child} openItems={openItems} selectedId={selectedId} onSelect={onSelect} onMenu={onMenu} />
-          ))}
-        </Tree>
-      ) : null}
-    </TreeItem>
+    </FlatTreeItem>
   );
 }
 
@@ -166,9 +186,11 @@ export function HostTree() {
   if (!tree) return null;
   return (
     <>
-      <Tree aria-label={t('tree.label')} size="small" openItems={openItems} onOpenChange={onOpenChange} className={styles.root}>
-        <HostTreeItem node={tree.root} openItems={openItems} selectedId={selectedId} onSelect={selectNode} onMenu={openMenu} />
-      </Tree>
+      <FlatTree aria-label={t('tree.label')} size="small" openItems={openItems} onOpenChange={onOpenChange} className={styles.root}>
+        {shownNodes(tree.root, openItems).map((shown) => (
+          <HostTreeItem key={shown.node.id} shown={shown} openItems={openItems} selectedId={selectedId} onSelect={selectNode} onMenu={openMenu} />
+        ))}
+      </FlatTree>
       <HostTreeContextMenu nodeId={menuNode} anchor={menu.anchor} onClose={menu.close} />
     </>
   );
