@@ -16,6 +16,7 @@ import { OptionsDialog } from './features/preferences/OptionsDialog.js';
 import { HyperVSettingsDialog } from './features/host-settings/HyperVSettingsDialog.js';
 import { ConnectionSettingsDialog } from './features/connection/ConnectionSettingsDialog.js';
 import { LabStatusDialog } from './features/lab/LabStatusDialog.js';
+import { VmPropertiesDialog } from './features/vm-properties/VmPropertiesDialog.js';
 import { PlanWorkspace } from './features/plan/PlanWorkspace.js';
 import { WorkspaceSwitcher } from './features/workspace/WorkspaceSwitcher.js';
 import { useT } from './i18n/use-translator.js';
@@ -193,6 +194,7 @@ export function App() {
       <HyperVSettingsDialog />
       <ConnectionSettingsDialog />
       <LabStatusDialog />
+      <VmPropertiesDialog />
       <Notifier />
     </ImportPickerProvider>
   );

@@ -36,6 +36,8 @@ export interface UiSlice {
   jobFilter: JobFilter;
   /** The Jobs workspace's name/target filter text. */
   jobSearch: string;
+  /** The VM whose Properties dialog is open, by id; null when closed. */
+  vmPropertiesId: string | null;
   /** The Options dialog (File > Options…) is open. */
   optionsOpen: boolean;
   notices: Notice[];
@@ -56,6 +58,9 @@ export interface UiSlice {
   setJobFilter(filter: JobFilter): void;
   setJobSearch(search: string): void;
   setOptionsOpen(open: boolean): void;
+  /** Opens a VM's Properties dialog. */
+  openVmProperties(vmId: string): void;
+  closeVmProperties(): void;
   pushNotice(notice: Omit<Notice, 'id'>): void;
   dropNotice(id: number): void;
 }
@@ -88,6 +93,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, backend) => {
     jobFilter: 'all',
     jobSearch: '',
     optionsOpen: false,
+    vmPropertiesId: null,
     notices: [],
     loadPreferences: async () => {
       const [settings, info] = await Promise.all([backend.invoke('settings.get', {}), backend.invoke('app.info', {})]);
@@ -111,6 +117,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, backend) => {
       if (workspace === 'jobs') void get().loadJobHistory();
     },
     setOptionsOpen: (optionsOpen) => set({ optionsOpen }),
+    openVmProperties: (vmPropertiesId) => set({ vmPropertiesId }),
+    closeVmProperties: () => set({ vmPropertiesId: null }),
     setJobFilter: (jobFilter) => set({ jobFilter }),
     setJobSearch: (jobSearch) => set({ jobSearch }),
     pushNotice: (notice) => set({ notices: [...get().notices, { ...notice, id: ++noticeId }] }),

@@ -79,6 +79,14 @@ for (const theme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, 'plan view');
     });
 
+    test('VM Properties', async ({ page }) => {
+      await selectVm(page, 'SQL-FCI-MI-01');
+      await page.getByRole('tab', { name: 'Virtual Machine' }).click();
+      await page.getByRole('button', { name: 'Properties', exact: true }).click();
+      await expect(page.getByRole('dialog', { name: 'SQL-FCI-MI-01 Properties' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'VM Properties');
+    });
+
     test('each page of Hyper-V Settings', async ({ page }) => {
       await (await clusterNode(page, 'HV-TO-01')).click();
       await page.getByRole('tab', { name: 'Host', exact: true }).click();

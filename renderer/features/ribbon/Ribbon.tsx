@@ -130,7 +130,7 @@ function VmTab() {
         <RibbonButton icon={<Power24Regular />} label={t('ribbon.action.shutDown')} later />
       </RibbonGroup>
       <RibbonGroup label={t('ribbon.group.properties')}>
-        <RibbonButton icon={<Settings24Regular />} label={t('ribbon.action.properties')} later />
+        <RibbonButton icon={<Settings24Regular />} label={t('ribbon.action.properties')} onClick={actions.openProperties} disabled={!actions.canOpenProperties} />
       </RibbonGroup>
     </>
   );
