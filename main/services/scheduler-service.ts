@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
-import type { Job, JobMetrics, JobStep } from '../../shared/model/job.js';
+import type { Job, JobMetrics, JobStep, MovePrediction } from '../../shared/model/job.js';
 import type { HostBusy } from '../../shared/model/placement.js';
 import { assertNever, err, ok, type Result } from '../../shared/model/result.js';
 import type { HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../domain/connector/host-connector.js';
@@ -13,6 +13,7 @@ import { nameKey } from '../domain/storage-paths/names.js';
 import type { ActiveMoveRow, JobRepository } from '../infra/db/job-repository.js';
 import type { Db } from '../infra/db/open.js';
 import type { RunnerKind, RunnerRepository } from '../infra/db/runner-repository.js';
+import { movePredict } from '../domain/simulation/move-prediction.js';
 import type { EventHub } from './event-hub.js';
 import type { InventoryService } from './inventory-service.js';
 
@@ -141,7 +142,7 @@ export class SchedulerService {
       status: 'Queued',
       steps: movePhaseLabels(request.kind).map((s): JobStep => ({ name: s, status: 'Queued', progress: 0 })),
       now: new Date(),
-      request,
+      request: this.withPrediction(request),
       restartOf,
       groupId,
       // The submitting runner, if this process is one: a `ferry` command runs only its own jobs
@@ -328,6 +329,15 @@ export class SchedulerService {
   private forgetEnded(active: ReadonlyMap<string, unknown>): void {
     if (this.requests.size <= active.size) return;
     for (const id of this.requests.keys()) if (!active.has(id)) this.requests.delete(id);
+  }
+
+  /** The request with the migration model's prediction for it (kept with the job, for predicted against actual); none when the VM or a host is gone. */
+  private withPrediction(request: ScheduledRequest): ScheduledRequest & { prediction: MovePrediction | null } {
+    const inv = this.inventory.snapshot().inventory;
+    const vm = inv.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
+    const source = inv.hosts.find((h) => nameKey(h.name) === nameKey(request.sourceHost));
+    const destination = inv.hosts.find((h) => nameKey(h.name) === nameKey(request.destinationHost));
+    return { ...request, prediction: vm && source && destination ? movePredict(request, vm, source, destination) : null };
   }
 
   /** Each host's limits, worked out once per inventory snapshot. */
