@@ -9,6 +9,7 @@ import { useAppStore } from '../../store/store-context.js';
 import type { JobFilter } from '../../store/ui-slice.js';
 import { GroupDetails } from './GroupDetails.js';
 import { JobDetails } from './JobDetails.js';
+import { JobHistoryExport } from './JobHistoryExport.js';
 import { JobsList } from './JobsList.js';
 
 const FILTERS: JobFilter[] = ['all', 'active', 'completed', 'failed', 'canceled'];
@@ -125,7 +126,14 @@ export function JobsWorkspace() {
   if (jobs.length >= JOBS_HISTORY_LIMIT) countText = `${countText} · ${t('jobs.historyCapped', { count: JOBS_HISTORY_LIMIT })}`;
   return (
     <section className={styles.centre} aria-label={t('jobs.workspace')}>
-      <ListHeader title={t(FILTER_LABEL[filter])} count={countText} filterLabel={t('jobs.search')} filter={search} onFilterChange={setSearch} />
+      <ListHeader
+        title={t(FILTER_LABEL[filter])}
+        count={countText}
+        filterLabel={t('jobs.search')}
+        filter={search}
+        onFilterChange={setSearch}
+        actions={<JobHistoryExport jobs={shown} />}
+      />
       <div className={styles.list}>
         <JobsList jobs={shown} label={t('jobs.all')} />
         {shown.length === 0 ? <ListEmptyText>{jobs.length === 0 ? t('jobs.empty') : t('jobs.noMatch')}</ListEmptyText> : null}
