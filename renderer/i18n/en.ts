@@ -248,6 +248,8 @@ export const enMessages = {
   'details.disk.path': 'Path',
   'details.disk.size': 'Size',
   'details.disk.shared': 'Shared',
+  'tree.moves': 'Moves in progress: {count}; {percent}% done on average',
+  'tree.moves.count': 'Moves in progress: {count},',
   'vmProps.title': '{vm} Properties',
   'vmProps.content': 'Properties',
   'vmProps.name': 'Name',

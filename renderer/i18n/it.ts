@@ -246,6 +246,8 @@ export const itMessages: Messages = {
   'details.disk.path': 'Percorso',
   'details.disk.size': 'Dimensione',
   'details.disk.shared': 'Condiviso',
+  'tree.moves': 'Migrazioni in corso: {count}, completate in media al {percent}%',
+  'tree.moves.count': 'Migrazioni in corso: {count},',
   'vmProps.title': 'Proprietà di {vm}',
   'vmProps.content': 'Proprietà',
   'vmProps.name': 'Nome',

@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { jobsGrid, migrateToHvTo02, setSimulatorSpeed } from './console.js';
+import { clusterNode, jobsGrid, migrateToHvTo02, setSimulatorSpeed } from './console.js';
 import { expect, test } from './fixtures.js';
 
 // Notices ("Job created") never cover the Jobs pane or the job details' buttons, however fast moves are submitted.
@@ -40,4 +40,9 @@ test('three moves submitted one after another: one notice at a time, below the r
   expect(intersects(toastBox, await boxOf(cancel))).toBe(false);
   // Playwright's trial click fails when anything else would receive the click.
   await cancel.click({ trial: true });
+
+  // The two running moves show on their hosts in the tree, with how far they have got.
+  await expect(await clusterNode(page, 'HV-TO-01')).toHaveAccessibleName(/^HV-TO-01\b.*Moves in progress: 2, \d+%/);
+  await expect(await clusterNode(page, 'HV-TO-02')).toHaveAccessibleName(/^HV-TO-02\b.*Moves in progress: 2, \d+%/);
+  await page.screenshot({ path: 'test-results/screenshots/tree-moves.png' });
 });

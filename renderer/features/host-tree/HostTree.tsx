@@ -1,12 +1,13 @@
 import { FlatTree, FlatTreeItem, makeStyles, mergeClasses, tokens, TreeItemLayout, type TreeItemValue, type TreeOpenChangeData } from '@fluentui/react-components';
-import { Building20Regular, Folder20Regular, FolderOpen20Regular, Server20Regular, ServerMultiple20Regular } from '@fluentui/react-icons';
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { ArrowSync12Regular, Building20Regular, Folder20Regular, FolderOpen20Regular, Server20Regular, ServerMultiple20Regular } from '@fluentui/react-icons';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { assertNever } from '../../../shared/model/result.js';
 import { HostStatusIcons } from '../../components/HostStatusIcons.js';
 import { rectOf, useContextMenuAnchor, type MenuAnchor } from '../../components/ContextMenu.js';
 import { HostTreeContextMenu } from './HostTreeContextMenu.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
+import { hostMovesInFlight, type HostMovesInFlight } from './host-moves.js';
 import { ancestorIds, type HostTree as HostTreeModel, type HostTreeNode, ROOT_NODE_ID } from './build-host-tree.js';
 
 const useStyles = makeStyles({
@@ -21,6 +22,16 @@ const useStyles = makeStyles({
   maintenance: { marginLeft: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
   groupIcon: { color: tokens.colorPaletteMarigoldForeground2 },
   clusterIcon: { color: tokens.colorBrandForeground1 },
+  aside: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  moves: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    color: tokens.colorBrandForeground1,
+    fontSize: tokens.fontSizeBase100,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
 function NodeIcon({ node, open }: { node: HostTreeNode; open: boolean }) {
@@ -69,6 +80,8 @@ function shownNodes(root: HostTreeNode, openItems: ReadonlySet<TreeItemValue>): 
 
 interface NodeProps {
   shown: ShownNode;
+  /** A host's running moves (as source or destination). */
+  moves: HostMovesInFlight | null;
   openItems: ReadonlySet<TreeItemValue>;
   selectedId: string;
   onSelect: (id: string) => void;
@@ -76,7 +89,7 @@ interface NodeProps {
   onMenu: (id: string, at: MenuAnchor) => void;
 }
 
-function HostTreeItem({ shown, openItems, selectedId, onSelect, onMenu }: NodeProps) {
+function HostTreeItem({ shown, moves, openItems, selectedId, onSelect, onMenu }: NodeProps) {
   const { node } = shown;
   const styles = useStyles();
   const { t } = useT();
@@ -86,6 +99,7 @@ function HostTreeItem({ shown, openItems, selectedId, onSelect, onMenu }: NodePr
   // Named by its own label and status only; by default a branch would also be named by its subtree.
   const labelId = useId();
   const statusId = useId();
+  const movesId = useId();
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.currentTarget !== event.target) return;
     if (event.key === ' ') {
@@ -117,15 +131,25 @@ function HostTreeItem({ shown, openItems, selectedId, onSelect, onMenu }: NodePr
         onMenu(node.id, { x: event.clientX, y: event.clientY, width: 0, height: 0 });
       }}
       data-node-id={node.id}
-      aria-labelledby={node.host ? `${labelId} ${statusId}` : labelId}
+      aria-labelledby={node.host ? `${labelId} ${statusId}${moves ? ` ${movesId}` : ''}` : labelId}
     >
       <TreeItemLayout
         className={mergeClasses(styles.layout, selected && styles.selected)}
         iconBefore={<NodeIcon node={node} open={open} />}
         aside={
           node.host ? (
-            <span id={statusId}>
-              <HostStatusIcons host={node.host} />
+            <span className={styles.aside}>
+              {moves ? (
+                <span id={movesId} className={styles.moves} title={t('tree.moves', { count: moves.count, percent: moves.percent })}>
+                  <span className={styles.srOnly}>{t('tree.moves.count', { count: moves.count })}</span>
+                  {' '}
+                  <ArrowSync12Regular aria-hidden />
+                  {t('unit.percent', { value: moves.percent })}
+                </span>
+              ) : null}
+              <span id={statusId}>
+                <HostStatusIcons host={node.host} />
+              </span>
             </span>
           ) : undefined
         }
@@ -154,6 +178,8 @@ export function HostTree() {
   const tree = useAppStore((s) => s.index?.tree ?? null);
   const selectedId = useAppStore((s) => s.selectedNodeId);
   const selectNode = useAppStore((s) => s.selectNode);
+  const jobs = useAppStore((s) => s.jobs);
+  const moves = useMemo(() => hostMovesInFlight(jobs), [jobs]);
   const [openItems, setOpenItems] = useState<Set<TreeItemValue>>(() => initialOpen(tree));
   const [openedFor, setOpenedFor] = useState<HostTreeModel | null>(tree);
   const menu = useContextMenuAnchor();
@@ -188,7 +214,7 @@ export function HostTree() {
     <>
       <FlatTree aria-label={t('tree.label')} size="small" openItems={openItems} onOpenChange={onOpenChange} className={styles.root}>
         {shownNodes(tree.root, openItems).map((shown) => (
-          <HostTreeItem key={shown.node.id} shown={shown} openItems={openItems} selectedId={selectedId} onSelect={selectNode} onMenu={openMenu} />
+          <HostTreeItem key={shown.node.id} shown={shown} moves={shown.node.host ? (moves.get(shown.node.host.name.toLowerCase()) ?? null) : null} openItems={openItems} selectedId={selectedId} onSelect={selectNode} onMenu={openMenu} />
         ))}
       </FlatTree>
       <HostTreeContextMenu nodeId={menuNode} anchor={menu.anchor} onClose={menu.close} />
