@@ -532,7 +532,14 @@ export interface GridCellProps {
 export function GridCell({ column, span, className, title, children }: GridCellProps) {
   const styles = useStyles();
   return (
-    <div role="gridcell" aria-colindex={column} aria-colspan={span} className={mergeClasses(styles.cell, className)} title={title}>
+    <div
+      role="gridcell"
+      aria-colindex={column}
+      aria-colspan={span}
+      className={mergeClasses(styles.cell, className)}
+      style={span ? { gridColumn: `span ${span}` } : undefined}
+      title={title}
+    >
       {children}
     </div>
   );

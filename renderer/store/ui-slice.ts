@@ -1,6 +1,6 @@
 import type { AppInfo } from '../../shared/contract/invoke.js';
 import type { Result } from '../../shared/model/result.js';
-import { DEFAULT_UI_SETTINGS, type LanguagePreference, type ThemePreference, type UiSettings } from '../../shared/model/settings.js';
+import { DEFAULT_UI_SETTINGS, type HiddenColumns, type LanguagePreference, type ThemePreference, type UiSettings } from '../../shared/model/settings.js';
 import type { ConnectionState } from '../api/connection.js';
 import { DEFAULT_VM_SORT, type VmSort } from '../features/vm-list/vm-rows.js';
 import type { MessageKey } from '../i18n/en.js';
@@ -58,6 +58,8 @@ export interface UiSlice {
   setJobFilter(filter: JobFilter): void;
   setJobSearch(search: string): void;
   setOptionsOpen(open: boolean): void;
+  /** Hides columns of the VM list or the jobs lists (Columns), at once, then saves the choice. */
+  setHiddenColumns<L extends keyof HiddenColumns>(list: L, hidden: HiddenColumns[L]): Promise<void>;
   /** Opens a VM's Properties dialog. */
   openVmProperties(vmId: string): void;
   closeVmProperties(): void;
@@ -117,6 +119,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, backend) => {
       if (workspace === 'jobs') void get().loadJobHistory();
     },
     setOptionsOpen: (optionsOpen) => set({ optionsOpen }),
+    setHiddenColumns: (list, hidden) => saveSettings({ hiddenColumns: { ...get().settings.hiddenColumns, [list]: hidden } }),
     openVmProperties: (vmPropertiesId) => set({ vmPropertiesId }),
     closeVmProperties: () => set({ vmPropertiesId: null }),
     setJobFilter: (jobFilter) => set({ jobFilter }),

@@ -10,6 +10,7 @@ import type { JobFilter } from '../../store/ui-slice.js';
 import { GroupDetails } from './GroupDetails.js';
 import { JobDetails } from './JobDetails.js';
 import { JobHistoryExport } from './JobHistoryExport.js';
+import { JobColumnChooser } from './JobColumnChooser.js';
 import { JobsList } from './JobsList.js';
 
 const FILTERS: JobFilter[] = ['all', 'active', 'completed', 'failed', 'canceled'];
@@ -132,7 +133,12 @@ export function JobsWorkspace() {
         filterLabel={t('jobs.search')}
         filter={search}
         onFilterChange={setSearch}
-        actions={<JobHistoryExport jobs={shown} />}
+        actions={
+          <>
+            <JobColumnChooser />
+            <JobHistoryExport jobs={shown} />
+          </>
+        }
       />
       <div className={styles.list}>
         <JobsList jobs={shown} label={t('jobs.all')} />
