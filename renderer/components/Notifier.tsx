@@ -1,7 +1,6 @@
 import { Toast, ToastBody, Toaster, ToastTitle, useId, useToastController } from '@fluentui/react-components';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/use-translator.js';
-import type { Notice } from '../store/ui-slice.js';
 import { useAppStore } from '../store/store-context.js';
 
 /** The attribute that marks the ribbon (its header carries `data-toast-anchor`), below which notices show. */
@@ -33,7 +32,7 @@ function useAnchorBottom(): number {
 /**
  * Shows the store's notices as one toast at a time, at the top end just below the ribbon (over the
  * details' heading, never over the Jobs pane at the foot or a dialog's buttons), then drops them from
- * the store. A newer notice replaces the one showing, except that a success waits for an error to go.
+ * the store. A newer notice replaces the one showing (the latest outcome is the one that holds).
  */
 export function Notifier() {
   const toasterId = useId('ferry-toaster');
@@ -42,13 +41,12 @@ export function Notifier() {
   const dropNotice = useAppStore((s) => s.dropNotice);
   const { t } = useT();
   const anchorBottom = useAnchorBottom();
-  const showing = useRef<{ toastId: string; intent: Notice['intent'] } | null>(null);
+  const showing = useRef<string | null>(null);
   useEffect(() => {
     for (const notice of notices) {
-      const current = showing.current;
-      if (current && !(current.intent === 'error' && notice.intent !== 'error')) dismissToast(current.toastId);
+      if (showing.current !== null) dismissToast(showing.current);
       const toastId = `ferry-notice-${notice.id}`;
-      showing.current = { toastId, intent: notice.intent };
+      showing.current = toastId;
       dispatchToast(
         <Toast>
           {notice.titleKey ? <ToastTitle>{t(notice.titleKey)}</ToastTitle> : null}
@@ -60,7 +58,7 @@ export function Notifier() {
           timeout: notice.intent === 'error' ? ERROR_TIMEOUT : SUCCESS_TIMEOUT,
           politeness: notice.intent === 'error' ? 'assertive' : 'polite',
           onStatusChange: (_event, data) => {
-            if (data.status === 'unmounted' && showing.current?.toastId === toastId) showing.current = null;
+            if (data.status === 'unmounted' && showing.current === toastId) showing.current = null;
           },
         },
       );

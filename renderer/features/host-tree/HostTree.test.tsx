@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { installJsdomShims } from '../../testing/jsdom-setup.js';
-import { act } from 'react';
 import { createFakeBackend } from '../../api/fake-backend.js';
 import { renderWithStore } from '../../testing/render-with-store.js';
 import { sampleInventory } from '../../testing/sample-inventory.js';
