@@ -18,6 +18,7 @@ import { ConnectionSettingsDialog } from './features/connection/ConnectionSettin
 import { LabStatusDialog } from './features/lab/LabStatusDialog.js';
 import { LogDialog } from './features/help/LogDialog.js';
 import { MaintenanceStopDialog } from './features/maintenance/MaintenanceStopDialog.js';
+import { VmPropertiesDialog } from './features/vm-properties/VmPropertiesDialog.js';
 import { PlanWorkspace } from './features/plan/PlanWorkspace.js';
 import { WorkspaceSwitcher } from './features/workspace/WorkspaceSwitcher.js';
 import { useT } from './i18n/use-translator.js';
@@ -197,6 +198,7 @@ export function App() {
       <LabStatusDialog />
       <LogDialog />
       <MaintenanceStopDialog />
+      <VmPropertiesDialog />
       <Notifier />
     </ImportPickerProvider>
   );

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
 import type { Job } from '../../shared/model/job.js';
+import { JOB_HISTORY_COLUMNS } from '../../shared/model/job-history-export.js';
 import type { SimulatorOptions } from '../infra/connectors/simulator/simulator-connector.js';
 import { createAppServices, type AppServices } from '../services/app-services.js';
 import { ferryOn } from '../../test/fixtures/cli-run.js';
@@ -311,5 +312,29 @@ describe('ferry jobs, cancel and restart', () => {
     const refused = await ferry('restart', job.id);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/is Completed; only failed and canceled jobs can be restarted/);
+  });
+});
+
+describe('ferry jobs --csv', () => {
+  it('prints the job history as CSV with a move’s predicted against actual duration and downtime; --json keeps its shape', async () => {
+    expect((await ferry('migrate', 'WEB-TO-02', '--to', 'HV-TO-02', '--speed', '3600')).code).toBe(0);
+    const r = await ferry('jobs', '--csv');
+    expect(r.code).toBe(0);
+    const [header, ...records] = r.out.replace(/\n$/, '').split('\r\n').map((line) => line.split(','));
+    expect(header).toEqual([...JOB_HISTORY_COLUMNS]);
+    const row = (record: string[]) => Object.fromEntries(header.map((c, i) => [c, record[i]]));
+    const moved = records.map(row).find((x) => x.kind === 'migrate-vm');
+    expect(moved).toMatchObject({ status: 'Completed', vm: 'WEB-TO-02', destination: 'HV-TO-02', transfer_type: 'Live', error_problem: '' });
+    for (const column of ['actual_duration_s', 'predicted_duration_s', 'actual_downtime_ms', 'predicted_downtime_ms']) expect(Number(moved?.[column])).toBeGreaterThan(0);
+    expect(records.map(row).find((x) => x.kind === 'import-inventory')).toMatchObject({ vm: '', predicted_duration_s: '' });
+
+    const json = JSON.parse((await ferry('jobs', '--json')).out) as Job[];
+    expect(json[0]).toMatchObject({ kind: 'migrate-vm', target: 'WEB-TO-02', steps: expect.any(Array) });
+  });
+
+  it('refuses --csv with --json, naming both', async () => {
+    const r = await ferry('jobs', '--csv', '--json');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--csv and --json');
   });
 });

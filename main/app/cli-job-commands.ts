@@ -1,4 +1,5 @@
 import type { Job } from '../../shared/model/job.js';
+import { jobHistoryCsv } from '../../shared/model/job-history-export.js';
 import type { Result } from '../../shared/model/result.js';
 import { SIMULATOR_SPEED } from '../../shared/model/settings.js';
 import { simulatorSpeedParse } from '../infra/connectors/simulator/simulator-speed.js';
@@ -167,13 +168,21 @@ export const JOB_COMMANDS: Record<string, Command> = {
   },
   jobs: {
     values: ['db', 'limit'],
-    flags: ['json'],
+    flags: ['json', 'csv'],
     positionals: [0, 0],
     run: (args, io) =>
       withServices(args, async (s) => {
-        const limit = args.options.has('limit') ? Number(args.options.get('limit')) : 50;
+        const csv = args.options.has('csv');
+        if (csv && args.options.has('json')) throw new UsageError('--csv and --json are two formats: give one');
+        // The CSV is the history to keep: every job unless --limit says otherwise.
+        const limit = args.options.has('limit') ? Number(args.options.get('limit')) : csv ? Number.MAX_SAFE_INTEGER : 50;
         if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a whole number above 0');
         const jobs = s.jobs.list(limit);
+        if (csv) {
+          // The output's own line end follows the last record.
+          io.out(jobHistoryCsv(jobs).slice(0, -2));
+          return 0;
+        }
         if (args.options.has('json')) {
           io.out(JSON.stringify(jobs, null, 2));
           return 0;

@@ -32,7 +32,7 @@ Commands:
   migrate-storage VM [--path P] [--disk SRC=DST ...] [--add-default] [--wait] [--json] [--speed N]
                                      Move VM's storage on its host: the whole VM to P, or only the VHDs given
                                      with --disk (the configuration stays unless --path gives it a new folder)
-  jobs [--json] [--limit N]          List recent jobs, newest first
+  jobs [--json | --csv] [--limit N] List recent jobs, newest first (--csv: the whole history, with predicted and actual times)
   cancel JOB                         Cancel a queued or running job (an id or the start of one)
   restart JOB [--wait] [--json]      Restart a failed or canceled job
   host-settings HOST [--json]        Show HOST's Hyper-V settings (the names of the format's liveMigration object)

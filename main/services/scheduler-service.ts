@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import type { InventoryDocument } from '../../shared/model/inventory.js';
-import type { Job, JobMetrics, JobStep, VmHold } from '../../shared/model/job.js';
+import type { Host, InventoryDocument, Vm } from '../../shared/model/inventory.js';
+import type { Job, JobMetrics, JobStep, MovePrediction, VmHold } from '../../shared/model/job.js';
 import type { HostBusy } from '../../shared/model/placement.js';
 import { assertNever, err, ok, type Result } from '../../shared/model/result.js';
 import type { HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../domain/connector/host-connector.js';
@@ -15,6 +15,7 @@ import { VmBusyError, type ActiveMoveRow, type JobRepository } from '../infra/db
 import { vmBusyIssue } from '../domain/scheduler/vm-hold.js';
 import type { Db } from '../infra/db/open.js';
 import type { RunnerKind, RunnerRepository } from '../infra/db/runner-repository.js';
+import { movePredict } from '../domain/simulation/move-prediction.js';
 import type { EventHub } from './event-hub.js';
 import type { InventoryService } from './inventory-service.js';
 
@@ -88,6 +89,7 @@ export class SchedulerService {
    */
   private active: { dataVersion: number; rows: Map<string, ActiveMoveRow> } | null = null;
   private limits: { inventory: InventoryDocument; index: Map<string, HostLimits> } | null = null;
+  private names_: { inventory: InventoryDocument; vms: Map<string, Vm>; hosts: Map<string, Host> } | null = null;
   private readonly lastWrite = new Map<string, number>();
   /** Only a process opened as a runner starts moves; others only queue them. */
   private opened = false;
@@ -185,7 +187,7 @@ export class SchedulerService {
             status: 'Queued',
             steps: movePhaseLabels(request.kind).map((st): JobStep => ({ name: st, status: 'Queued', progress: 0 })),
             now: new Date(),
-            request,
+            request: this.withPrediction(request),
             restartOf: item.restartOf ?? null,
             groupId: item.groupId ?? groupOfAll,
             runner,
@@ -393,6 +395,25 @@ export class SchedulerService {
   private forgetEnded(active: ReadonlyMap<string, unknown>): void {
     if (this.requests.size <= active.size) return;
     for (const id of this.requests.keys()) if (!active.has(id)) this.requests.delete(id);
+  }
+
+  /** The request with the migration model's prediction for it (kept with the job, for predicted against actual); none when the VM or a host is gone. */
+  /** The request with the migration model's prediction of the move, kept with the job (job history export: predicted against actual). */
+  private withPrediction(request: ScheduledRequest): ScheduledRequest & { prediction: MovePrediction | null } {
+    const { vms, hosts } = this.byName();
+    const vm = vms.get(nameKey(request.vm));
+    const source = hosts.get(nameKey(request.sourceHost));
+    const destination = hosts.get(nameKey(request.destinationHost));
+    return { ...request, prediction: vm && source && destination ? movePredict(request, vm, source, destination) : null };
+  }
+
+  /** The inventory's VMs and hosts by name key, once per snapshot (a plan run queues a thousand moves at once). */
+  private byName(): { vms: Map<string, Vm>; hosts: Map<string, Host> } {
+    const inv = this.inventory.snapshot().inventory;
+    if (this.names_?.inventory !== inv) {
+      this.names_ = { inventory: inv, vms: new Map(inv.vms.map((v) => [nameKey(v.name), v])), hosts: new Map(inv.hosts.map((h) => [nameKey(h.name), h])) };
+    }
+    return this.names_;
   }
 
   /** Each host's limits, worked out once per inventory snapshot. */

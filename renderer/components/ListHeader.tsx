@@ -39,10 +39,12 @@ export interface ListHeaderProps {
   filterLabel: string;
   filter: string;
   onFilterChange: (value: string) => void;
+  /** Commands at the bar's end, after the filter box (Columns, Export). */
+  actions?: ReactNode;
 }
 
-/** The bar above a list: its title and count, and a filter box. */
-export function ListHeader({ title, count, filterLabel, filter, onFilterChange }: ListHeaderProps) {
+/** The bar above a list: its title and count, a filter box, and the list's commands. */
+export function ListHeader({ title, count, filterLabel, filter, onFilterChange, actions }: ListHeaderProps) {
   const styles = useStyles();
   const { t } = useT();
   return (
@@ -64,6 +66,7 @@ export function ListHeader({ title, count, filterLabel, filter, onFilterChange }
         onChange={(_e, data) => onFilterChange(data.value)}
         dismiss={{ 'aria-label': t('vmList.clearFilter') }}
       />
+      {actions}
     </div>
   );
 }

@@ -202,6 +202,8 @@ export interface VirtualGridProps<C extends string> {
   multiSelect?: GridMultiSelect;
   /** A key the grid does not handle itself, on the cursor row (say, Left and Right to fold a group); true when handled. */
   onCursorKeyDown?: (itemKey: string, event: KeyboardEvent<HTMLDivElement>) => boolean;
+  /** The grid takes the focus whenever this number changes (not on its first value). */
+  focusRequest?: number;
 }
 
 /** The keys of the rows between two positions (either order), top to bottom. */
@@ -232,6 +234,7 @@ export function VirtualGrid<C extends string>({
   renderRow,
   multiSelect,
   onCursorKeyDown,
+  focusRequest,
 }: VirtualGridProps<C>) {
   const styles = useStyles();
   const { rowHeight, headerHeight } = layout;
@@ -254,6 +257,14 @@ export function VirtualGrid<C extends string>({
     scrollPaddingStart: headerHeight,
     getItemKey: (index) => (index < count ? keyAt(index) : index),
   });
+
+  // Focus on request, once the frame is drawn: a dialog closing in the same update has given its focus back by then.
+  const firstFocusRequest = useRef(focusRequest);
+  useEffect(() => {
+    if (focusRequest === undefined || focusRequest === firstFocusRequest.current) return undefined;
+    const frame = requestAnimationFrame(() => gridRef.current?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequest]);
 
   const rowId = useCallback((position: number) => `${idPrefix}-row-${position}`, [idPrefix]);
 
@@ -480,14 +491,12 @@ function SortableHeader<C extends string>({
 /** Props of a row of a virtual grid: the grid's state for it, and its cells. */
 export interface VirtualGridRowProps extends GridRowState {
   className?: string;
-  /** A row that folds the rows below it (a group): whether they show. */
-  expanded?: boolean;
   children: ReactNode;
   [data: `data-${string}`]: string | undefined;
 }
 
 /** A row of a virtual grid, placed at its offset; a click selects it. */
-export function VirtualGridRow({ id, itemKey, position, offset, selected, focused, onSelect, className, expanded, children, ...data }: VirtualGridRowProps) {
+export function VirtualGridRow({ id, itemKey, position, offset, selected, focused, onSelect, className, children, ...data }: VirtualGridRowProps) {
   const styles = useStyles();
   return (
     <div
@@ -495,7 +504,6 @@ export function VirtualGridRow({ id, itemKey, position, offset, selected, focuse
       id={id}
       aria-rowindex={position + 2}
       aria-selected={selected}
-      aria-expanded={expanded}
       data-index={position}
       {...data}
       className={mergeClasses(styles.row, selected && styles.selected, focused && styles.focused, className)}
@@ -524,7 +532,14 @@ export interface GridCellProps {
 export function GridCell({ column, span, className, title, children }: GridCellProps) {
   const styles = useStyles();
   return (
-    <div role="gridcell" aria-colindex={column} aria-colspan={span} className={mergeClasses(styles.cell, className)} title={title}>
+    <div
+      role="gridcell"
+      aria-colindex={column}
+      aria-colspan={span}
+      className={mergeClasses(styles.cell, className)}
+      style={span ? { gridColumn: `span ${span}` } : undefined}
+      title={title}
+    >
       {children}
     </div>
   );

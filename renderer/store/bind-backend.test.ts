@@ -30,7 +30,7 @@ describe('store bound to the backend', () => {
     expect(state.inventoryStatus).toBe('ready');
     expect(state.index?.inventory.vms).toHaveLength(9);
     expect(state.appInfo?.systemLocale).toBe('en-US');
-    expect(state.settings).toEqual({ language: 'system', theme: 'system', simulatorSpeed: 10 });
+    expect(state.settings).toEqual({ language: 'system', theme: 'system', simulatorSpeed: 10, hiddenColumns: { vms: [], jobs: [] } });
   });
 
   it('refetches the inventory when the backend says it changed', async () => {

@@ -1,6 +1,6 @@
 import type { AppInfo } from '../../shared/contract/invoke.js';
 import type { Result } from '../../shared/model/result.js';
-import { DEFAULT_UI_SETTINGS, type LanguagePreference, type ThemePreference, type UiSettings } from '../../shared/model/settings.js';
+import { DEFAULT_UI_SETTINGS, type HiddenColumns, type LanguagePreference, type ThemePreference, type UiSettings } from '../../shared/model/settings.js';
 import type { ConnectionState } from '../api/connection.js';
 import { DEFAULT_VM_SORT, type VmSort } from '../features/vm-list/vm-rows.js';
 import type { MessageKey } from '../i18n/en.js';
@@ -30,10 +30,14 @@ export interface UiSlice {
   vmSort: VmSort;
   vmFilter: string;
   jobsPaneOpen: boolean;
+  /** Counts the requests to put the focus on the jobs list (after a wizard's Move): a new value moves it. */
+  jobsFocusRequest: number;
   workspace: Workspace;
   jobFilter: JobFilter;
   /** The Jobs workspace's name/target filter text. */
   jobSearch: string;
+  /** The VM whose Properties dialog is open, by id; null when closed. */
+  vmPropertiesId: string | null;
   /** The Options dialog (File > Options…) is open. */
   optionsOpen: boolean;
   notices: Notice[];
@@ -48,10 +52,17 @@ export interface UiSlice {
   setVmSort(sort: VmSort): void;
   setVmFilter(filter: string): void;
   setJobsPaneOpen(open: boolean): void;
+  /** Puts the focus on the jobs list, on its selected row (after a wizard's Move). */
+  requestJobsFocus(): void;
   setWorkspace(workspace: Workspace): void;
   setJobFilter(filter: JobFilter): void;
   setJobSearch(search: string): void;
   setOptionsOpen(open: boolean): void;
+  /** Hides columns of the VM list or the jobs lists (Columns), at once, then saves the choice. */
+  setHiddenColumns<L extends keyof HiddenColumns>(list: L, hidden: HiddenColumns[L]): Promise<void>;
+  /** Opens a VM's Properties dialog. */
+  openVmProperties(vmId: string): void;
+  closeVmProperties(): void;
   pushNotice(notice: Omit<Notice, 'id'>): void;
   dropNotice(id: number): void;
 }
@@ -79,10 +90,12 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, backend) => {
     vmSort: DEFAULT_VM_SORT,
     vmFilter: '',
     jobsPaneOpen: true,
+    jobsFocusRequest: 0,
     workspace: 'vms',
     jobFilter: 'all',
     jobSearch: '',
     optionsOpen: false,
+    vmPropertiesId: null,
     notices: [],
     loadPreferences: async () => {
       const [settings, info] = await Promise.all([backend.invoke('settings.get', {}), backend.invoke('app.info', {})]);
@@ -100,11 +113,15 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, backend) => {
     setVmSort: (vmSort) => set({ vmSort }),
     setVmFilter: (vmFilter) => set({ vmFilter }),
     setJobsPaneOpen: (jobsPaneOpen) => set({ jobsPaneOpen }),
+    requestJobsFocus: () => set({ jobsFocusRequest: get().jobsFocusRequest + 1 }),
     setWorkspace: (workspace) => {
       set({ workspace });
       if (workspace === 'jobs') void get().loadJobHistory();
     },
     setOptionsOpen: (optionsOpen) => set({ optionsOpen }),
+    setHiddenColumns: (list, hidden) => saveSettings({ hiddenColumns: { ...get().settings.hiddenColumns, [list]: hidden } }),
+    openVmProperties: (vmPropertiesId) => set({ vmPropertiesId }),
+    closeVmProperties: () => set({ vmPropertiesId: null }),
     setJobFilter: (jobFilter) => set({ jobFilter }),
     setJobSearch: (jobSearch) => set({ jobSearch }),
     pushNotice: (notice) => set({ notices: [...get().notices, { ...notice, id: ++noticeId }] }),

@@ -99,6 +99,7 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get, backend) 
       get().selectGroup(group.id);
       get().setJobsPaneOpen(true);
       if (get().wizard?.id === wizard.id) set({ wizard: null });
+      get().requestJobsFocus();
       get().pushNotice({ intent: 'success', key: 'wizard.groupCreated', params: { name: group.name, count: jobs.length } });
     },
     wizardRequest: (channel, args) => backend.invoke(channel, args),
@@ -116,6 +117,7 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get, backend) 
       get().selectJob(result.value.id);
       get().setJobsPaneOpen(true);
       if (get().wizard?.id === wizard.id) set({ wizard: null });
+      get().requestJobsFocus();
       get().pushNotice({ intent: 'success', key: 'wizard.jobCreated', params: { name: result.value.name } });
     },
     startVm: async (vmName) => {

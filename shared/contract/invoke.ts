@@ -4,7 +4,7 @@ import type { ImportSummary } from '../model/import.js';
 import type { Job } from '../model/job.js';
 import type { LabStatus } from '../model/lab.js';
 import type { GroupAbort, JobGroup, MaintenanceSavedVms, MaintenanceStop, Plan, PlanRun, SavedPlan } from '../model/plan.js';
-import { LANGUAGE_VALUES, SIMULATOR_SPEED, THEME_VALUES, type UiSettings } from '../model/settings.js';
+import { JOB_LIST_HIDEABLE_COLUMNS, LANGUAGE_VALUES, SIMULATOR_SPEED, THEME_VALUES, VM_LIST_HIDEABLE_COLUMNS, type UiSettings } from '../model/settings.js';
 import { AUTHENTICATION_VALUES, PERFORMANCE_OPTION_VALUES } from '../model/inventory.js';
 import type { HostSettingsView } from '../model/live-migration-settings.js';
 import { CONNECTION_IDENTITY_VALUES, CONNECTION_MODE_VALUES, CONNECTOR_KIND_VALUES } from '../model/connection.js';
@@ -137,6 +137,13 @@ export const invokeSchemas = {
       language: z.enum(LANGUAGE_VALUES).optional(),
       theme: z.enum(THEME_VALUES).optional(),
       simulatorSpeed: z.number().min(SIMULATOR_SPEED.min).max(SIMULATOR_SPEED.max).optional(),
+      hiddenColumns: z
+        .object({
+          vms: z.array(z.enum(VM_LIST_HIDEABLE_COLUMNS)).max(VM_LIST_HIDEABLE_COLUMNS.length),
+          jobs: z.array(z.enum(JOB_LIST_HIDEABLE_COLUMNS)).max(JOB_LIST_HIDEABLE_COLUMNS.length),
+        })
+        .strict()
+        .optional(),
     })
     .strict(),
   /** Facts about the running backend. */

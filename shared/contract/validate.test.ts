@@ -31,6 +31,12 @@ describe('contract validation', () => {
     expect(validateRequest('settings.set', { language: 'fr' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 
+  it('takes hidden columns the lists know, and refuses hiding Name or a column no list has', () => {
+    expect(validateRequest('settings.set', { hiddenColumns: { vms: ['memory'], jobs: ['timeLeft'] } }).ok).toBe(true);
+    expect(validateRequest('settings.set', { hiddenColumns: { vms: ['name'], jobs: [] } })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(validateRequest('settings.set', { hiddenColumns: { vms: [], jobs: ['owner'] } }).ok).toBe(false);
+  });
+
   it('refuses a limit out of range', () => {
     expect(validateRequest('jobs.list', { limit: 0 }).ok).toBe(false);
     expect(validateRequest('jobs.list', { limit: 1.5 }).ok).toBe(false);

@@ -54,6 +54,15 @@ export interface JobMove {
   /** Same as the source for a storage move. */
   destinationHost: string;
   performanceOption: PerformanceOption;
+  /** What the migration model predicted when the move was submitted; absent for moves submitted before it was recorded. */
+  prediction?: MovePrediction | null;
+}
+
+/** A move's predicted duration and downtime, by the migration model, alone on its link. */
+export interface MovePrediction {
+  durationSeconds: number;
+  /** The VM's predicted pause; null for a storage move (the VM keeps running). */
+  downtimeMs: number | null;
 }
 
 /** A job and its history. Times are ISO 8601. */

@@ -31,3 +31,19 @@ export async function showHost(page: Page, host: string): Promise<void> {
   await (await clusterNode(page, host)).click();
   await expect(page.getByRole('region', { name: 'Virtual machines' }).getByRole('heading', { name: host })).toBeVisible();
 }
+
+/** Moves a VM of HV-TO-01 to HV-TO-02 through the Migrate VM Wizard (Live inside CL-TO-19: Select Host, then Summary). */
+export async function migrateToHvTo02(page: Page, vm: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Filter by name or host' }).fill(vm);
+  await page.getByRole('grid', { name: 'Virtual machines' }).getByRole('row', { name: new RegExp(`^${vm}\\b`) }).click();
+  await page.getByRole('tab', { name: 'Virtual Machine' }).click();
+  await page.getByRole('button', { name: 'Migrate Virtual Machine', exact: true }).click();
+  const wizard = page.getByRole('dialog', { name: 'Migrate VM Wizard' });
+  const row = wizard.getByRole('grid', { name: 'Destination hosts' }).getByRole('row', { name: /\bHV-TO-02\b/ });
+  await expect(row).toContainText('Live');
+  await row.click();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('[aria-current="step"]')).toHaveText('Summary');
+  await wizard.getByRole('button', { name: 'Move' }).click();
+  await expect(wizard).toBeHidden();
+}

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { jobsGrid, setSimulatorSpeed, showHost } from './console.js';
+import { jobsGrid, migrateToHvTo02, setSimulatorSpeed, showHost } from './console.js';
 import { expect, test } from './fixtures.js';
 
 // The Jobs pane, the Jobs workspace and host details against the real backend and its simulated connector, on the
@@ -14,22 +14,6 @@ const vmGrid = (page: Page) => page.getByRole('grid', { name: 'Virtual machines'
 const jobsPane = (page: Page) => page.getByRole('region', { name: 'Jobs', exact: true });
 const jobRow = (grid: Locator, vm: string) => grid.getByRole('row', { name: new RegExp(`Migrate virtual machine ${vm} to HV-TO-02`) });
 const details = (page: Page) => page.getByRole('complementary', { name: 'Details' });
-
-/** Moves a VM to HV-TO-02 through the Migrate VM Wizard (Live inside CL-TO-19: Select Host, then Summary). */
-async function migrateToHvTo02(page: Page, vm: string): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Filter by name or host' }).fill(vm);
-  await vmGrid(page).getByRole('row', { name: new RegExp(`^${vm}\\b`) }).click();
-  await page.getByRole('tab', { name: 'Virtual Machine' }).click();
-  await page.getByRole('button', { name: 'Migrate Virtual Machine', exact: true }).click();
-  const wizard = page.getByRole('dialog', { name: 'Migrate VM Wizard' });
-  const row = wizard.getByRole('grid', { name: 'Destination hosts' }).getByRole('row', { name: /\bHV-TO-02\b/ });
-  await expect(row).toContainText('Live');
-  await row.click();
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await expect(page.locator('[aria-current="step"]')).toHaveText('Summary');
-  await wizard.getByRole('button', { name: 'Move' }).click();
-  await expect(wizard).toBeHidden();
-}
 
 test('three live moves off a host with a limit of 2: the third queues with its reason, then runs; one is canceled', async ({ page, ferry }) => {
   test.setTimeout(150_000);

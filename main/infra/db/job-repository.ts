@@ -61,7 +61,9 @@ const toJob = (r: JobRow): Job => ({
 function toMove(request: string | null): JobMove | null {
   const r = parse<Partial<JobMove>>(request);
   if (!r || typeof r.kind !== 'string' || typeof r.sourceHost !== 'string' || typeof r.destinationHost !== 'string') return null;
-  return { kind: r.kind, sourceHost: r.sourceHost, destinationHost: r.destinationHost, performanceOption: r.performanceOption ?? 'Compression' };
+  const move: JobMove = { kind: r.kind, sourceHost: r.sourceHost, destinationHost: r.destinationHost, performanceOption: r.performanceOption ?? 'Compression' };
+  if (r.prediction && typeof r.prediction.durationSeconds === 'number') move.prediction = r.prediction;
+  return move;
 }
 
 /** What a new job needs. */

@@ -76,7 +76,8 @@ export function DetailsPane() {
     content = <Text className={styles.empty}>{t('details.empty')}</Text>;
   }
   return (
-    <aside className={styles.root} aria-label={t('details.label')}>
+    // Focusable, so the keyboard can scroll it (its content may hold no control).
+    <aside className={styles.root} aria-label={t('details.label')} tabIndex={0}>
       {content}
     </aside>
   );

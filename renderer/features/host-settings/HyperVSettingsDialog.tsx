@@ -235,6 +235,8 @@ function SettingsForm({ target, hosts, name, group, clusterLimit, onClose }: Set
                 >
                   <span className={styles.tabText}>
                     <Text weight={page === p ? 'semibold' : 'regular'}>{t(PAGE_TITLE[p])}</Text>
+                    {/* A space between the title and the summary, so the words seen are the words of the tab's name. */}
+                    {' '}
                     <Caption1 className={styles.tabSummary}>
                       {check.pages.has(p) ? (
                         <>

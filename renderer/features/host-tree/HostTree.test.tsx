@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { installJsdomShims } from '../../testing/jsdom-setup.js';
+import { createFakeBackend } from '../../api/fake-backend.js';
 import { renderWithStore } from '../../testing/render-with-store.js';
+import { sampleInventory } from '../../testing/sample-inventory.js';
+import { makeMoveJob } from '../../testing/sample-jobs.js';
 import { HostTree } from './HostTree.js';
 
 beforeAll(() => installJsdomShims());
@@ -51,5 +54,18 @@ describe('host tree', () => {
     expect(screen.queryByRole('treeitem', { name: /^HV-MI-20/ })).toBeNull();
     fireEvent.click(item(/^Centro/));
     expect(item(/^HV-MI-20/)).toBeTruthy();
+  });
+
+  it('shows the progress of running moves beside their source and destination hosts, and drops it when they end', async () => {
+    const job = makeMoveJob('m1', 'WEB-TO-01', 'HV-TO-01', 'HV-TO-02', { progress: 40 });
+    const backend = createFakeBackend({ inventory: sampleInventory(), jobs: [job] });
+    await renderWithStore(<HostTree />, backend);
+    expect(item('HV-TO-01 Not responding Moves in progress: 1, 40%')).toBeTruthy();
+    expect(within(item(/^HV-TO-02/)).getByText('40%')).toBeTruthy();
+    await act(async () => backend.putJob({ ...job, progress: 70 }));
+    expect(within(item(/^HV-TO-01/)).getByText('70%')).toBeTruthy();
+    await act(async () => backend.putJob({ ...job, status: 'Completed', progress: 100 }));
+    expect(within(item(/^HV-TO-01/)).queryByText(/%$/)).toBeNull();
+    expect(item('HV-TO-01 Not responding')).toBeTruthy();
   });
 });

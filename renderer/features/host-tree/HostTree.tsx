@@ -1,12 +1,13 @@
-import { makeStyles, mergeClasses, tokens, Tree, TreeItem, TreeItemLayout, type TreeOpenChangeData, type TreeItemValue } from '@fluentui/react-components';
-import { Building20Regular, Folder20Regular, FolderOpen20Regular, Server20Regular, ServerMultiple20Regular } from '@fluentui/react-icons';
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { FlatTree, FlatTreeItem, makeStyles, mergeClasses, tokens, TreeItemLayout, type TreeItemValue, type TreeOpenChangeData } from '@fluentui/react-components';
+import { ArrowSync12Regular, Building20Regular, Folder20Regular, FolderOpen20Regular, Server20Regular, ServerMultiple20Regular } from '@fluentui/react-icons';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { assertNever } from '../../../shared/model/result.js';
 import { HostStatusIcons } from '../../components/HostStatusIcons.js';
 import { rectOf, useContextMenuAnchor, type MenuAnchor } from '../../components/ContextMenu.js';
 import { HostTreeContextMenu } from './HostTreeContextMenu.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
+import { hostMovesInFlight, type HostMovesInFlight } from './host-moves.js';
 import { ancestorIds, type HostTree as HostTreeModel, type HostTreeNode, ROOT_NODE_ID } from './build-host-tree.js';
 
 const useStyles = makeStyles({
@@ -21,6 +22,16 @@ const useStyles = makeStyles({
   maintenance: { marginLeft: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
   groupIcon: { color: tokens.colorPaletteMarigoldForeground2 },
   clusterIcon: { color: tokens.colorBrandForeground1 },
+  aside: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  moves: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    color: tokens.colorBrandForeground1,
+    fontSize: tokens.fontSizeBase100,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
 function NodeIcon({ node, open }: { node: HostTreeNode; open: boolean }) {
@@ -46,8 +57,31 @@ function initialOpen(tree: HostTreeModel | null): Set<TreeItemValue> {
   return open;
 }
 
-interface NodeProps {
+/** A node shown in the flat tree: where it sits among its siblings and how deep. */
+interface ShownNode {
   node: HostTreeNode;
+  parentId: string | undefined;
+  level: number;
+  setSize: number;
+  posInSet: number;
+}
+
+/** The nodes shown, top to bottom: a node's children follow it while it is open. */
+function shownNodes(root: HostTreeNode, openItems: ReadonlySet<TreeItemValue>): ShownNode[] {
+  const out: ShownNode[] = [];
+  const walk = (node: HostTreeNode, parentId: string | undefined, level: number, setSize: number, posInSet: number) => {
+    out.push({ node, parentId, level, setSize, posInSet });
+    if (!openItems.has(node.id)) return;
+    node.children.forEach((child, k) => walk(child, node.id, level + 1, node.children.length, k + 1));
+  };
+  walk(root, undefined, 1, 1, 1);
+  return out;
+}
+
+interface NodeProps {
+  shown: ShownNode;
+  /** A host's running moves (as source or destination). */
+  moves: HostMovesInFlight | null;
   openItems: ReadonlySet<TreeItemValue>;
   selectedId: string;
   onSelect: (id: string) => void;
@@ -55,7 +89,8 @@ interface NodeProps {
   onMenu: (id: string, at: MenuAnchor) => void;
 }
 
-function HostTreeItem({ node, openItems, selectedId, onSelect, onMenu }: NodeProps) {
+function HostTreeItem({ shown, moves, openItems, selectedId, onSelect, onMenu }: NodeProps) {
+  const { node } = shown;
   const styles = useStyles();
   const { t } = useT();
   const open = openItems.has(node.id);
@@ -64,6 +99,7 @@ function HostTreeItem({ node, openItems, selectedId, onSelect, onMenu }: NodePro
   // Named by its own label and status only; by default a branch would also be named by its subtree.
   const labelId = useId();
   const statusId = useId();
+  const movesId = useId();
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.currentTarget !== event.target) return;
     if (event.key === ' ') {
@@ -76,29 +112,44 @@ function HostTreeItem({ node, openItems, selectedId, onSelect, onMenu }: NodePro
     }
   };
   return (
-    <TreeItem
+    // A flat tree (items side by side, with their level): a branch's element then holds its own words only.
+    <FlatTreeItem
       itemType={node.children.length > 0 ? 'branch' : 'leaf'}
       value={node.id}
+      parentValue={shown.parentId}
+      aria-level={shown.level}
+      aria-setsize={shown.setSize}
+      aria-posinset={shown.posInSet}
       aria-selected={selected}
       onClick={() => onSelect(node.id)}
       onKeyDown={onKeyDown}
       onContextMenu={(event) => {
-        // The innermost node's menu only (nodes nest).
+        // This node's menu, not the browser's.
         event.preventDefault();
         event.stopPropagation();
         onSelect(node.id);
         onMenu(node.id, { x: event.clientX, y: event.clientY, width: 0, height: 0 });
       }}
       data-node-id={node.id}
-      aria-labelledby={node.host ? `${labelId} ${statusId}` : labelId}
+      aria-labelledby={node.host ? `${labelId} ${statusId}${moves ? ` ${movesId}` : ''}` : labelId}
     >
       <TreeItemLayout
         className={mergeClasses(styles.layout, selected && styles.selected)}
         iconBefore={<NodeIcon node={node} open={open} />}
         aside={
           node.host ? (
-            <span id={statusId}>
-              <HostStatusIcons host={node.host} />
+            <span className={styles.aside}>
+              {moves ? (
+                <span id={movesId} className={styles.moves} title={t('tree.moves', { count: moves.count, percent: moves.percent })}>
+                  <span className={styles.srOnly}>{t('tree.moves.count', { count: moves.count })}</span>
+                  {' '}
+                  <ArrowSync12Regular aria-hidden />
+                  {t('unit.percent', { value: moves.percent })}
+                </span>
+              ) : null}
+              <span id={statusId}>
+                <HostStatusIcons host={node.host} />
+              </span>
             </span>
           ) : undefined
         }
@@ -113,14 +164,7 @@ function HostTreeItem({ node, openItems, selectedId, onSelect, onMenu }: NodePro
           ) : null}
         </span>
       </TreeItemLayout>
-      {node.children.length > 0 && open ? (
-        <Tree>
-          {node.children.map((child) => (
-            <HostTreeItem key={child.id} node={child} openItems={openItems} selectedId={selectedId} onSelect={onSelect} onMenu={onMenu} />
-          ))}
-        </Tree>
-      ) : null}
-    </TreeItem>
+    </FlatTreeItem>
   );
 }
 
@@ -134,6 +178,8 @@ export function HostTree() {
   const tree = useAppStore((s) => s.index?.tree ?? null);
   const selectedId = useAppStore((s) => s.selectedNodeId);
   const selectNode = useAppStore((s) => s.selectNode);
+  const jobs = useAppStore((s) => s.jobs);
+  const moves = useMemo(() => hostMovesInFlight(jobs), [jobs]);
   const [openItems, setOpenItems] = useState<Set<TreeItemValue>>(() => initialOpen(tree));
   const [openedFor, setOpenedFor] = useState<HostTreeModel | null>(tree);
   const menu = useContextMenuAnchor();
@@ -166,9 +212,11 @@ export function HostTree() {
   if (!tree) return null;
   return (
     <>
-      <Tree aria-label={t('tree.label')} size="small" openItems={openItems} onOpenChange={onOpenChange} className={styles.root}>
-        <HostTreeItem node={tree.root} openItems={openItems} selectedId={selectedId} onSelect={selectNode} onMenu={openMenu} />
-      </Tree>
+      <FlatTree aria-label={t('tree.label')} size="small" openItems={openItems} onOpenChange={onOpenChange} className={styles.root}>
+        {shownNodes(tree.root, openItems).map((shown) => (
+          <HostTreeItem key={shown.node.id} shown={shown} moves={shown.node.host ? (moves.get(shown.node.host.name.toLowerCase()) ?? null) : null} openItems={openItems} selectedId={selectedId} onSelect={selectNode} onMenu={openMenu} />
+        ))}
+      </FlatTree>
       <HostTreeContextMenu nodeId={menuNode} anchor={menu.anchor} onClose={menu.close} />
     </>
   );

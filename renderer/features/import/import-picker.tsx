@@ -67,6 +67,7 @@ export function ImportPickerProvider({ children }: { children: ReactNode }) {
         accept=".json"
         aria-label={t('import.fileLabel')}
         tabIndex={-1}
+        hidden
         className={styles.hidden}
         onChange={(e) => void onChange(e)}
       />

@@ -65,7 +65,7 @@ describe('Job groups in the Jobs pane', () => {
     expect(end.textContent).toBe(`≈ ${en.formatDateTime('2026-11-20T11:01:35.000Z')}`);
     expect(end.getAttribute('title')).toBe('predicted 1 min 35 s');
     expect(row.textContent).toContain('3 VMs');
-    expect(row.getAttribute('aria-expanded')).toBe('true');
+    expect(within(row).getByRole('button', { name: /jobs of Run plan/ }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('follows its jobs’ progress as they change, before the next groups.list', async () => {
@@ -95,7 +95,7 @@ describe('Job groups in the Jobs pane', () => {
     await renderPane();
     fireEvent.click(within(groupRow()).getByRole('button', { name: 'Hide the jobs of Run plan: migrate 3 VMs' }));
     expect(rowNames()).toEqual(['Migrate virtual machine FILE-01 to HV-MI-11', 'Run plan: migrate 3 VMs', 'Migrate virtual machine web-01 to HV-MI-12']);
-    expect(groupRow().getAttribute('aria-expanded')).toBe('false');
+    expect(within(groupRow()).getByRole('button', { name: /jobs of Run plan/ }).getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(groupRow());
     fireEvent.keyDown(grid(), { key: 'ArrowRight' });
     expect(rowNames()).toHaveLength(6);

@@ -1,25 +1,18 @@
 import { makeStyles, mergeClasses, ProgressBar, tokens } from '@fluentui/react-components';
-import { memo, useCallback, useMemo, type KeyboardEvent } from 'react';
+import { memo, useCallback, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import type { Job } from '../../../shared/model/job.js';
 import type { MenuAnchor } from '../../components/ContextMenu.js';
 import { JobStatusLabel } from '../../components/JobStatusLabel.js';
-import { GridCell, VirtualGrid, VirtualGridRow, type GridLayout, type GridRowState } from '../../components/VirtualGrid.js';
-import type { MessageKey } from '../../i18n/en.js';
+import { layoutForColumns } from '../../components/grid-columns.js';
+import { GridCell, VirtualGrid, VirtualGridRow, type GridRowState } from '../../components/VirtualGrid.js';
+import { assertNever } from '../../../shared/model/result.js';
+import { JOB_COLUMN_LABEL, JOB_COLUMN_WIDTH, JOB_COLUMNS, JOB_GRID_SIZES, WAITING_COLUMNS, type JobColumn } from './job-columns.js';
 import type { Translator } from '../../i18n/translator.js';
 import { useT } from '../../i18n/use-translator.js';
 import { formatDuration, progressColor } from './job-format.js';
 import { groupIdOfKey, groupKey, type JobListItem } from './job-groups.js';
 import { JobGroupRow } from './JobGroupRow.js';
 
-/** Columns of the jobs grid, in order. */
-const COLUMNS: readonly MessageKey[] = ['jobs.col.name', 'jobs.col.status', 'jobs.col.progress', 'jobs.col.timeLeft', 'jobs.col.start', 'jobs.col.end', 'jobs.col.target'];
-const LAYOUT: GridLayout = {
-  template: 'minmax(220px, 2fr) 150px 150px 84px 140px 140px minmax(110px, 1fr)',
-  minWidth: 994,
-  rowHeight: 28,
-  headerHeight: 28,
-  overscan: 10,
-};
 
 const useStyles = makeStyles({
   name: { fontWeight: tokens.fontWeightSemibold },
@@ -27,7 +20,7 @@ const useStyles = makeStyles({
   bar: { flexGrow: 1, minWidth: '40px' },
   percent: { width: '34px', flexShrink: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   number: { fontVariantNumeric: 'tabular-nums' },
-  waiting: { gridColumn: '3 / span 4', color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  waiting: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   // A job of a group sits under its group's row, indented past the group's chevron.
   grouped: { paddingLeft: `calc(${tokens.spacingHorizontalS} + 28px)` },
 });
@@ -41,53 +34,92 @@ interface RowProps extends GridRowState {
   job: Job;
   /** The job belongs to the group whose row is above it. */
   grouped: boolean;
+  /** The columns shown, in order. */
+  columns: readonly JobColumn[];
   translator: Translator;
 }
 
-/** One job: name, status, progress (or what a queued job waits for), time left, start, end, target. */
-const JobRow = memo(function JobRow({ job, grouped, translator, ...row }: RowProps) {
+/** One job: name, status, progress (or what a queued job waits for), time left, start, end, target; the columns shown. */
+const JobRow = memo(function JobRow({ job, grouped, columns, translator, ...row }: RowProps) {
   const styles = useStyles();
   const { t, formatDateTime, formatNumber } = translator;
   const eta = job.status === 'Running' && job.metrics?.etaSeconds != null ? formatDuration(translator, job.metrics.etaSeconds) : '';
+  // A queued job has no progress, time left, start or end yet: what it waits for takes their place.
+  const waiting = job.status === 'Queued' && job.waitingFor ? sentence(job.waitingFor) : null;
+  const waitingSpan = columns.filter((c) => WAITING_COLUMNS.has(c)).length;
+  const cells: ReactNode[] = [];
+  let waitingShown = false;
+  columns.forEach((column, i) => {
+    const at = i + 1;
+    if (waiting !== null && WAITING_COLUMNS.has(column)) {
+      if (!waitingShown) {
+        cells.push(
+          <GridCell key="waiting" column={at} span={waitingSpan > 1 ? waitingSpan : undefined} className={styles.waiting} title={waiting}>
+            {waiting}
+          </GridCell>,
+        );
+      }
+      waitingShown = true;
+      return;
+    }
+    switch (column) {
+      case 'name':
+        cells.push(
+          <GridCell key={column} column={at} className={mergeClasses(styles.name, grouped && styles.grouped)} title={job.name}>
+            {job.name}
+          </GridCell>,
+        );
+        return;
+      case 'status':
+        cells.push(
+          <GridCell key={column} column={at}>
+            <JobStatusLabel status={job.status} />
+          </GridCell>,
+        );
+        return;
+      case 'progress':
+        cells.push(
+          <GridCell key={column} column={at} className={styles.progress}>
+            <ProgressBar className={styles.bar} value={job.progress} max={100} color={progressColor(job.status)} aria-label={t('jobs.progressOf', { name: job.name })} />
+            <span className={styles.percent}>{t('jobs.progress', { percent: formatNumber(job.progress) })}</span>
+          </GridCell>,
+        );
+        return;
+      case 'timeLeft':
+        cells.push(
+          <GridCell key={column} column={at} className={styles.number}>
+            {eta}
+          </GridCell>,
+        );
+        return;
+      case 'start':
+        cells.push(
+          <GridCell key={column} column={at} className={styles.number}>
+            {formatDateTime(job.startedAt)}
+          </GridCell>,
+        );
+        return;
+      case 'end':
+        cells.push(
+          <GridCell key={column} column={at} className={styles.number}>
+            {formatDateTime(job.endedAt)}
+          </GridCell>,
+        );
+        return;
+      case 'target':
+        cells.push(
+          <GridCell key={column} column={at} title={job.target}>
+            {job.target}
+          </GridCell>,
+        );
+        return;
+      default:
+        assertNever(column);
+    }
+  });
   return (
     <VirtualGridRow {...row} data-job-id={job.id}>
-      <GridCell column={1} className={mergeClasses(styles.name, grouped && styles.grouped)} title={job.name}>
-        {job.name}
-      </GridCell>
-      <GridCell column={2}>
-        <JobStatusLabel status={job.status} />
-      </GridCell>
-      {job.status === 'Queued' && job.waitingFor ? (
-        // A queued job has no progress, time left, start or end yet: what it waits for takes their place.
-        <GridCell column={3} span={4} className={styles.waiting} title={sentence(job.waitingFor)}>
-          {sentence(job.waitingFor)}
-        </GridCell>
-      ) : (
-        <>
-          <GridCell column={3} className={styles.progress}>
-            <ProgressBar
-              className={styles.bar}
-              value={job.progress}
-              max={100}
-              color={progressColor(job.status)}
-              aria-label={t('jobs.progressOf', { name: job.name })}
-            />
-            <span className={styles.percent}>{t('jobs.progress', { percent: formatNumber(job.progress) })}</span>
-          </GridCell>
-          <GridCell column={4} className={styles.number}>
-            {eta}
-          </GridCell>
-          <GridCell column={5} className={styles.number}>
-            {formatDateTime(job.startedAt)}
-          </GridCell>
-          <GridCell column={6} className={styles.number}>
-            {formatDateTime(job.endedAt)}
-          </GridCell>
-        </>
-      )}
-      <GridCell column={7} title={job.target}>
-        {job.target}
-      </GridCell>
+      {cells}
     </VirtualGridRow>
   );
 });
@@ -104,6 +136,10 @@ export interface JobsGridProps {
   onRowContextMenu?: (key: string, anchor: MenuAnchor) => void;
   /** Folds or unfolds a group's jobs (its chevron, Left and Right on its row). */
   onToggleGroup?: (groupId: string, open: boolean) => void;
+  /** The grid takes the focus whenever this number changes. */
+  focusRequest?: number;
+  /** The columns shown, in order (Name first); every column when absent. */
+  columns?: readonly JobColumn[];
 }
 
 /**
@@ -112,10 +148,11 @@ export interface JobsGridProps {
  * Left folds it, Right unfolds it, Left on one of its jobs goes up to it. A new selection from outside (a
  * wizard's Move, Restart) is scrolled into view; a progress batch is not.
  */
-export function JobsGrid({ items, selectedKey, label, onSelect, onRowContextMenu, onToggleGroup }: JobsGridProps) {
+export function JobsGrid({ items, selectedKey, label, onSelect, onRowContextMenu, onToggleGroup, focusRequest, columns: shown = JOB_COLUMNS }: JobsGridProps) {
   const translator = useT();
   const { t } = translator;
-  const columns = useMemo(() => COLUMNS.map((id) => ({ id, label: t(id) })), [t]);
+  const columns = useMemo(() => shown.map((id) => ({ id, label: t(JOB_COLUMN_LABEL[id]) })), [t, shown]);
+  const layout = useMemo(() => layoutForColumns(shown, JOB_COLUMN_WIDTH, JOB_GRID_SIZES), [shown]);
   const keyAt = useCallback((position: number) => items[position].key, [items]);
   const onCursorKeyDown = (key: string, event: KeyboardEvent<HTMLDivElement>): boolean => {
     if (!onToggleGroup || event.shiftKey || event.ctrlKey || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return false;
@@ -135,7 +172,7 @@ export function JobsGrid({ items, selectedKey, label, onSelect, onRowContextMenu
   return (
     <VirtualGrid
       label={label}
-      layout={LAYOUT}
+      layout={layout}
       columns={columns}
       count={items.length}
       keyAt={keyAt}
@@ -144,12 +181,13 @@ export function JobsGrid({ items, selectedKey, label, onSelect, onRowContextMenu
       onSelect={onSelect}
       onRowContextMenu={onRowContextMenu}
       onCursorKeyDown={onCursorKeyDown}
+      focusRequest={focusRequest}
       renderRow={(position, row) => {
         const item = items[position];
         return item.kind === 'group' ? (
-          <JobGroupRow item={item} translator={translator} onToggle={onToggleGroup} {...row} />
+          <JobGroupRow item={item} columns={shown} translator={translator} onToggle={onToggleGroup} {...row} />
         ) : (
-          <JobRow job={item.job} grouped={item.grouped} translator={translator} {...row} />
+          <JobRow job={item.job} grouped={item.grouped} columns={shown} translator={translator} {...row} />
         );
       }}
     />

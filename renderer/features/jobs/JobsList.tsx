@@ -7,6 +7,8 @@ import { GroupContextMenu } from './GroupContextMenu.js';
 import { JobContextMenu } from './JobContextMenu.js';
 import { groupIdOfKey, groupKey, jobListItems } from './job-groups.js';
 import { JobsGrid } from './JobsGrid.js';
+import { JOB_COLUMNS } from './job-columns.js';
+import { shownColumns } from '../../components/grid-columns.js';
 
 /**
  * The jobs grid bound to the store's selection, with jobs of a group under the group's row; its context
@@ -21,6 +23,9 @@ export function JobsList({ jobs, label }: { jobs: readonly Job[]; label: string 
   const groups = useAppStore((s) => s.groups);
   const collapsed = useAppStore((s) => s.collapsedGroupIds);
   const toggleGroup = useAppStore((s) => s.toggleGroup);
+  const focusRequest = useAppStore((s) => s.jobsFocusRequest);
+  const hidden = useAppStore((s) => s.settings.hiddenColumns.jobs);
+  const columns = useMemo(() => shownColumns(JOB_COLUMNS, hidden), [hidden]);
   const menu = useContextMenuAnchor();
   const [menuOn, setMenuOn] = useState<'job' | 'group'>('job');
   const groupsById = useMemo(() => new Map(groups.map((g) => [g.id, g])), [groups]);
@@ -43,6 +48,8 @@ export function JobsList({ jobs, label }: { jobs: readonly Job[]; label: string 
         label={label}
         onSelect={onSelect}
         onToggleGroup={toggleGroup}
+        focusRequest={focusRequest}
+        columns={columns}
         onRowContextMenu={(key, anchor) => {
           setMenuOn(groupIdOfKey(key) !== null ? 'group' : 'job');
           menu.open(anchor);

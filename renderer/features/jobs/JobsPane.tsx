@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/store-context.js';
 import { GroupDetails } from './GroupDetails.js';
 import { JobDetails } from './JobDetails.js';
 import { JobsList } from './JobsList.js';
+import { JobColumnChooser } from './JobColumnChooser.js';
 
 const MIN_HEIGHT = 120;
 const MAX_HEIGHT = 600;
@@ -113,7 +114,8 @@ export function JobsPane() {
           {t('jobs.label')}
         </Subtitle2>
         {running > 0 ? <CounterBadge count={running} size="small" color="brand" aria-hidden /> : null}
-        <Button className={styles.openAll} appearance="subtle" size="small" icon={<ClipboardTaskListLtr20Regular />} onClick={() => setWorkspace('jobs')}>
+        <span className={styles.openAll}>{open ? <JobColumnChooser /> : null}</span>
+        <Button appearance="subtle" size="small" icon={<ClipboardTaskListLtr20Regular />} onClick={() => setWorkspace('jobs')}>
           {t('jobs.openWorkspace')}
         </Button>
         <Tooltip content={toggleLabel} relationship="label">
@@ -134,7 +136,7 @@ export function JobsPane() {
             <div className={styles.list}>
               <JobsList jobs={jobs} label={t('jobs.label')} />
             </div>
-            <div className={styles.details} aria-label={t('jobs.details')} role="region">
+            <div className={styles.details} aria-label={t('jobs.details')} role="region" tabIndex={0}>
               {selected ? (
                 <JobDetails job={selected} />
               ) : selectedGroupId !== null ? (

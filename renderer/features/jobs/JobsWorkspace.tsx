@@ -9,6 +9,8 @@ import { useAppStore } from '../../store/store-context.js';
 import type { JobFilter } from '../../store/ui-slice.js';
 import { GroupDetails } from './GroupDetails.js';
 import { JobDetails } from './JobDetails.js';
+import { JobHistoryExport } from './JobHistoryExport.js';
+import { JobColumnChooser } from './JobColumnChooser.js';
 import { JobsList } from './JobsList.js';
 
 const FILTERS: JobFilter[] = ['all', 'active', 'completed', 'failed', 'canceled'];
@@ -125,12 +127,24 @@ export function JobsWorkspace() {
   if (jobs.length >= JOBS_HISTORY_LIMIT) countText = `${countText} · ${t('jobs.historyCapped', { count: JOBS_HISTORY_LIMIT })}`;
   return (
     <section className={styles.centre} aria-label={t('jobs.workspace')}>
-      <ListHeader title={t(FILTER_LABEL[filter])} count={countText} filterLabel={t('jobs.search')} filter={search} onFilterChange={setSearch} />
+      <ListHeader
+        title={t(FILTER_LABEL[filter])}
+        count={countText}
+        filterLabel={t('jobs.search')}
+        filter={search}
+        onFilterChange={setSearch}
+        actions={
+          <>
+            <JobColumnChooser />
+            <JobHistoryExport jobs={shown} />
+          </>
+        }
+      />
       <div className={styles.list}>
         <JobsList jobs={shown} label={t('jobs.all')} />
         {shown.length === 0 ? <ListEmptyText>{jobs.length === 0 ? t('jobs.empty') : t('jobs.noMatch')}</ListEmptyText> : null}
       </div>
-      <div className={styles.details} role="region" aria-label={t('jobs.details')}>
+      <div className={styles.details} role="region" aria-label={t('jobs.details')} tabIndex={0}>
         {selected ? (
           <JobDetails job={selected} layout="wide" />
         ) : selectedGroupId !== null ? (

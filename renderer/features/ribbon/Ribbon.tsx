@@ -54,9 +54,13 @@ const useStyles = makeStyles({
   },
   tabs: { paddingLeft: tokens.spacingHorizontalS },
   title: {
+    marginTop: 0,
+    marginBottom: 0,
+    marginRight: 0,
     marginLeft: 'auto',
     alignSelf: 'center',
     paddingRight: tokens.spacingHorizontalM,
+    fontWeight: tokens.fontWeightRegular,
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,
   },
@@ -127,7 +131,7 @@ function VmTab() {
         <RibbonButton icon={<Power24Regular />} label={t('ribbon.action.shutDown')} later />
       </RibbonGroup>
       <RibbonGroup label={t('ribbon.group.properties')}>
-        <RibbonButton icon={<Settings24Regular />} label={t('ribbon.action.properties')} later />
+        <RibbonButton icon={<Settings24Regular />} label={t('ribbon.action.properties')} onClick={actions.openProperties} disabled={!actions.canOpenProperties} />
       </RibbonGroup>
     </>
   );
@@ -179,7 +183,7 @@ export function Ribbon() {
   const tab = tabs.includes(chosenTab) ? chosenTab : 'home';
   const baseId = useId();
   return (
-    <header className={styles.root} aria-label={t('ribbon.label')}>
+    <header className={styles.root} aria-label={t('ribbon.label')} data-toast-anchor>
       <div className={styles.strip}>
         <FileMenu />
         <TabList
@@ -196,7 +200,8 @@ export function Ribbon() {
           ))}
         </TabList>
         <HelpMenu />
-        <span className={styles.title}>{t('app.title')}</span>
+        {/* The page's one h1: the application's name, at the ribbon's end as in VMM's title bar. */}
+        <h1 className={styles.title}>{t('app.title')}</h1>
       </div>
       <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${tab}`}>
         <Toolbar className={styles.band} aria-label={t(TAB_LABEL[tab])} size="small">

@@ -13,12 +13,15 @@ export interface VmActions {
   canMigrateStorage: boolean;
   /** Start applies to a VM that is not running. */
   canStart: boolean;
+  /** VM Properties shows one VM. */
+  canOpenProperties: boolean;
   migrateVm(): void;
   migrateStorage(): void;
   start(): void;
+  openProperties(): void;
 }
 
-/** The selected VMs' actions: Migrate Virtual Machine (one VM, or several together), Migrate Storage and Start (one VM). */
+/** The selected VMs' actions: Migrate Virtual Machine (one VM, or several together), Migrate Storage, Start and Properties (one VM). */
 export function useVmActions(): VmActions {
   const vm = useAppStore((s) => (s.selectedVmId ? (s.index?.vmById.get(s.selectedVmId) ?? null) : null));
   const selectedVmIds = useAppStore((s) => s.selectedVmIds);
@@ -28,12 +31,15 @@ export function useVmActions(): VmActions {
   const startVm = useAppStore((s) => s.startVm);
   const pushNotice = useAppStore((s) => s.pushNotice);
   const selectJob = useAppStore((s) => s.selectJob);
+  const openVmProperties = useAppStore((s) => s.openVmProperties);
   return {
     vm,
     selectionCount: selectedVmIds.length,
     canMigrate: vm !== null || many,
     canMigrateStorage: vm !== null,
     canStart: vm !== null && vmNeedsStartForLive(vm.state),
+    canOpenProperties: vm !== null,
+    openProperties: () => vm && openVmProperties(vm.id),
     migrateVm: () => (many ? openMultiVmWizard(selectedVmIds) : vm && openWizard('migrate-vm', vm.id)),
     migrateStorage: () => vm && openWizard('migrate-storage', vm.id),
     start: () => {

@@ -4,8 +4,9 @@ import type { Job } from '../../../shared/model/job.js';
 import type { MenuAnchor } from '../../components/ContextMenu.js';
 import { VirtualGrid, type GridMultiSelect } from '../../components/VirtualGrid.js';
 import { useT } from '../../i18n/use-translator.js';
-import { VM_COLUMN_LABEL, VM_GRID_LAYOUT, VM_NUMERIC_COLUMNS } from './vm-list-columns.js';
-import { VM_COLUMNS, type VmSort } from './vm-rows.js';
+import { layoutForColumns } from '../../components/grid-columns.js';
+import { VM_COLUMN_LABEL, VM_COLUMN_WIDTH, VM_GRID_SIZES, VM_NUMERIC_COLUMNS } from './vm-list-columns.js';
+import type { VmColumn, VmSort } from './vm-rows.js';
 import { VmGridRow } from './VmGridRow.js';
 
 /** Props of the virtualised VM grid. */
@@ -21,6 +22,8 @@ export interface VmGridProps {
   /** Each VM's latest job by lowercase name, for the Job status column. */
   jobByVm?: ReadonlyMap<string, Job>;
   label: string;
+  /** The columns shown, in order (Name first). */
+  columns: readonly VmColumn[];
   onSort: (sort: VmSort) => void;
   onSelect: (vmId: string) => void;
   /** Right-click on a row, Shift+F10 or the context-menu key: the row's VM (now selected) and where to open a menu. */
@@ -31,15 +34,16 @@ export interface VmGridProps {
  * The VM grid: a virtual grid of sortable columns, so 25,000 rows scroll smoothly. The selected row
  * is kept in view when the order or filter changes under it (not on every selection).
  */
-export function VmGrid({ vms, rows, sort, selectedVmId, multiSelect, jobByVm, label, onSort, onSelect, onRowContextMenu }: VmGridProps) {
+export function VmGrid({ vms, rows, sort, selectedVmId, multiSelect, jobByVm, label, columns: shown, onSort, onSelect, onRowContextMenu }: VmGridProps) {
   const translator = useT();
   const { t } = translator;
-  const columns = useMemo(() => VM_COLUMNS.map((id) => ({ id, label: t(VM_COLUMN_LABEL[id]), alignEnd: VM_NUMERIC_COLUMNS.has(id) })), [t]);
+  const columns = useMemo(() => shown.map((id) => ({ id, label: t(VM_COLUMN_LABEL[id]), alignEnd: VM_NUMERIC_COLUMNS.has(id) })), [t, shown]);
+  const layout = useMemo(() => layoutForColumns(shown, VM_COLUMN_WIDTH, VM_GRID_SIZES), [shown]);
   const keyAt = useCallback((position: number) => vms[rows[position]].id, [vms, rows]);
   return (
     <VirtualGrid
       label={label}
-      layout={VM_GRID_LAYOUT}
+      layout={layout}
       columns={columns}
       sort={sort}
       onSort={onSort}
@@ -52,7 +56,7 @@ export function VmGrid({ vms, rows, sort, selectedVmId, multiSelect, jobByVm, la
       multiSelect={multiSelect}
       renderRow={(position, row) => {
         const vm = vms[rows[position]];
-        return <VmGridRow vm={vm} job={jobByVm?.get(vm.name.toLowerCase()) ?? null} translator={translator} {...row} />;
+        return <VmGridRow vm={vm} job={jobByVm?.get(vm.name.toLowerCase()) ?? null} columns={shown} translator={translator} {...row} />;
       }}
     />
   );

@@ -1,6 +1,7 @@
 import { makeStyles } from '@fluentui/react-components';
 import { useDeferredValue, useMemo } from 'react';
 import { JOB_STATUS_VALUES } from '../../../shared/model/job.js';
+import type { VmListHideableColumn } from '../../../shared/model/settings.js';
 import { useContextMenuAnchor } from '../../components/ContextMenu.js';
 import { ListEmptyText, ListHeader } from '../../components/ListHeader.js';
 import type { GridSelection } from '../../components/VirtualGrid.js';
@@ -10,7 +11,10 @@ import { useAppStore } from '../../store/store-context.js';
 import { ROOT_NODE_ID } from '../host-tree/build-host-tree.js';
 import { VmContextMenu } from '../vm-actions/VmContextMenu.js';
 import { latestJobByVm } from '../jobs/job-format.js';
-import { countVmsInScope, orderRowsByKey, selectVmRows } from './vm-rows.js';
+import { countVmsInScope, orderRowsByKey, selectVmRows, VM_COLUMNS } from './vm-rows.js';
+import { VM_COLUMN_LABEL } from './vm-list-columns.js';
+import { ColumnChooser } from '../../components/ColumnChooser.js';
+import { shownColumns } from '../../components/grid-columns.js';
 import { VmGrid } from './VmGrid.js';
 
 const useStyles = makeStyles({
@@ -39,6 +43,10 @@ export function VmList() {
   const setSort = useAppStore((s) => s.setVmSort);
   const setFilter = useAppStore((s) => s.setVmFilter);
   const selectVm = useAppStore((s) => s.selectVm);
+  const hidden = useAppStore((s) => s.settings.hiddenColumns.vms);
+  const setHiddenColumns = useAppStore((s) => s.setHiddenColumns);
+  const columns = useMemo(() => shownColumns(VM_COLUMNS, hidden), [hidden]);
+  const chooserColumns = useMemo(() => VM_COLUMNS.map((id) => ({ id, label: t(VM_COLUMN_LABEL[id]) })), [t]);
   // Typing stays responsive: the list catches up with the filter a frame later if it must.
   const deferredFilter = useDeferredValue(filter);
   const menu = useContextMenuAnchor();
@@ -79,7 +87,14 @@ export function VmList() {
 
   return (
     <section className={styles.root} aria-label={t('vmList.label')}>
-      <ListHeader title={nodeLabel} count={countText} filterLabel={t('vmList.filter')} filter={filter} onFilterChange={setFilter} />
+      <ListHeader
+        title={nodeLabel}
+        count={countText}
+        filterLabel={t('vmList.filter')}
+        filter={filter}
+        onFilterChange={setFilter}
+        actions={<ColumnChooser columns={chooserColumns} hidden={hidden} onChange={(next) => void setHiddenColumns('vms', next.filter((c): c is VmListHideableColumn => c !== 'name'))} label={t('vmList.columns')} />}
+      />
       <div className={styles.body}>
         <VmGrid
           vms={index?.inventory.vms ?? []}
@@ -88,6 +103,7 @@ export function VmList() {
           selectedVmId={cursorVmId}
           multiSelect={multiSelect}
           jobByVm={jobByVm}
+          columns={columns}
           label={t('vmList.label')}
           onSort={setSort}
           onSelect={selectVm}

@@ -1,3 +1,4 @@
+import type { ColumnWidth } from '../../components/grid-columns.js';
 import type { GridLayout } from '../../components/VirtualGrid.js';
 import type { MessageKey } from '../../i18n/en.js';
 import type { VmColumn } from './vm-rows.js';
@@ -16,13 +17,16 @@ export const VM_COLUMN_LABEL: Record<VmColumn, MessageKey> = {
 /** Columns whose header sits at the end, over numbers. */
 export const VM_NUMERIC_COLUMNS: ReadonlySet<VmColumn> = new Set<VmColumn>(['memory', 'configVersion']);
 
-/** Sizes of the VM grid: compact rows, as in VMM; 25,000 rows scroll smoothly. */
-export const VM_GRID_LAYOUT: GridLayout = {
-  /** Column widths, shared by the header and every row so they line up. */
-  template: 'minmax(160px, 2fr) 120px minmax(110px, 1fr) 80px 140px 110px minmax(130px, 1fr)',
-  /** The narrowest the grid gets before it scrolls sideways (sum of the minimum widths). */
-  minWidth: 850,
-  rowHeight: 28,
-  headerHeight: 30,
-  overscan: 12,
+/** Width of each VM list column (the minimums add up to 850 px with every column shown). */
+export const VM_COLUMN_WIDTH: Record<VmColumn, ColumnWidth> = {
+  name: { track: 'minmax(160px, 2fr)', min: 160 },
+  status: { track: '120px', min: 120 },
+  host: { track: 'minmax(110px, 1fr)', min: 110 },
+  memory: { track: '80px', min: 80 },
+  configVersion: { track: '140px', min: 140 },
+  highlyAvailable: { track: '110px', min: 110 },
+  jobStatus: { track: 'minmax(130px, 1fr)', min: 130 },
 };
+
+/** Sizes of the VM grid's rows: compact, as in VMM; 25,000 rows scroll smoothly. */
+export const VM_GRID_SIZES: Omit<GridLayout, 'template' | 'minWidth'> = { rowHeight: 28, headerHeight: 30, overscan: 12 };
