@@ -20,6 +20,17 @@ export const mainEnMessages = {
   'storage.dest.root': '{target} ({free} free)',
   'storage.dest.path': '{path} on {target} ({free} free)',
 
+  'path.host-not-found': 'Host "{host}" is not in the inventory: refresh the inventory or pick another host.',
+  'path.path-invalid': '"{path}" is not a valid absolute path: type a drive path such as D:\\VMs or a UNC path such as {example} (backslashes, no . or .. folders, none of < > : " | ? *).',
+  'path.smb-path-not-fqdn': 'Name the file server of "{path}" by its fully qualified domain name, for example {example}, not \\\\fileserver1\\smbshare.',
+  'path.unlistedShare': '{path} is on share {share}, which the inventory does not list: Ferry cannot check its free space. Make sure it is SMB 3.0 or later and that {host} has full control of it.',
+  'path.smb-version-unsupported': '{share} speaks SMB {version}; Hyper-V runs VMs only from SMB 3.0 or later shares: pick a volume of {host} or an SMB 3 share.',
+  'path.share-unreachable': '{host} does not reach {share}: give the host’s computer account full control of the share and add it to the host’s file shares, or pick another location.',
+  'path.onShare': '{path} is on SMB {version} share {share}: {free} free of {capacity}.',
+  'path.path-volume-unknown': '{path} is not on a volume of {host}: pick a path on one of its volumes or cluster shared volumes ({volumes}), or refresh the host if a volume was added.',
+  'path.path-volume-unknown.none': '{path} is not on a volume of {host}, and the inventory knows none of its volumes: refresh the host.',
+  'path.onTarget': '{path} is on {target} of {host}: {free} free of {capacity}.',
+
   'config.range': '{low} to {high} ({os})',
   'config.only': 'only {version} ({os})',
   'config.ownList': '{versions} (the host’s own list)',

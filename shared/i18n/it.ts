@@ -18,6 +18,17 @@ export const mainItMessages: MainMessages = {
   'storage.dest.root': '{target} ({free} liberi)',
   'storage.dest.path': '{path} su {target} ({free} liberi)',
 
+  'path.host-not-found': 'L’host “{host}” non è nell’inventario: aggiorna l’inventario o scegli un altro host.',
+  'path.path-invalid': '“{path}” non è un percorso assoluto valido: digita un percorso di unità come D:\\VMs o un percorso UNC come {example} (barre rovesciate, nessuna cartella . o .., nessuno dei caratteri < > : " | ? *).',
+  'path.smb-path-not-fqdn': 'Indica il file server di “{path}” con il nome di dominio completo, ad esempio {example}, non \\\\fileserver1\\smbshare.',
+  'path.unlistedShare': '{path} si trova nella condivisione {share}, che l’inventario non elenca: Ferry non può verificarne lo spazio libero. Assicurati che sia SMB 3.0 o successiva e che {host} abbia il controllo completo.',
+  'path.smb-version-unsupported': '{share} usa SMB {version}; Hyper-V esegue macchine virtuali solo da condivisioni SMB 3.0 o successive: scegli un volume di {host} o una condivisione SMB 3.',
+  'path.share-unreachable': '{host} non raggiunge {share}: concedi all’account computer dell’host il controllo completo della condivisione e aggiungila alle condivisioni file dell’host, oppure scegli un altro percorso.',
+  'path.onShare': '{path} si trova nella condivisione SMB {version} {share}: {free} liberi su {capacity}.',
+  'path.path-volume-unknown': '{path} non si trova in un volume di {host}: scegli un percorso in uno dei suoi volumi o volumi condivisi cluster ({volumes}) oppure aggiorna l’host se è stato aggiunto un volume.',
+  'path.path-volume-unknown.none': '{path} non si trova in un volume di {host} e l’inventario non ne conosce alcun volume: aggiorna l’host.',
+  'path.onTarget': '{path} si trova in {target} di {host}: {free} liberi su {capacity}.',
+
   'config.range': 'da {low} a {high} ({os})',
   'config.only': 'solo {version} ({os})',
   'config.ownList': '{versions} (l’elenco dell’host)',
