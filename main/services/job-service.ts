@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import type { Job, JobKind, JobStatus, JobStep } from '../../shared/model/job.js';
 import type { JobRepository } from '../infra/db/job-repository.js';
 import type { EventHub } from './event-hub.js';
+import type { Said } from '../../shared/i18n/text.js';
 
 function currentUser(): string {
   try {
@@ -59,15 +60,17 @@ export class JobService {
   }
 
   /** Starts a job that runs now, with its steps (the first one running). */
-  start(kind: JobKind, name: string, target: string, steps: string[], groupId: string | null = null): Job {
+  start(kind: JobKind, name: string | Said, target: string, steps: readonly (string | Said)[], groupId: string | null = null): Job {
+    const named = typeof name === 'string' ? { message: name, text: null } : name;
     const job = this.jobs.create({
       groupId,
       kind,
-      name,
+      name: named.message,
+      nameText: named.text,
       owner: currentUser(),
       target,
       status: 'Running',
-      steps: steps.map((s, i): JobStep => ({ name: s, status: i === 0 ? 'Running' : 'Queued', progress: 0 })),
+      steps: steps.map((s, i): JobStep => ({ ...stepWords(s), status: i === 0 ? 'Running' : 'Queued', progress: 0 })),
       now: new Date(),
       runner: this.processId,
     });
@@ -89,7 +92,7 @@ export class JobService {
    * Ends a job. A failed job fails at step `failedStep` (the steps before it completed, the ones
    * after it never ran) and carries the problem and what to do about it.
    */
-  finish(job: Job, end: JobEnd, detail: { failedStep?: number; error?: Job['error']; summary?: string } = {}): Job {
+  finish(job: Job, end: JobEnd, detail: { failedStep?: number; error?: Job['error']; summary?: string | Said } = {}): Job {
     const failedAt = end === 'Failed' ? (detail.failedStep ?? 0) : job.steps.length;
     job.steps = job.steps.map((s, i): JobStep => {
       if (i < failedAt) return { ...s, status: 'Completed', progress: 100 };
@@ -98,7 +101,13 @@ export class JobService {
     job.status = end;
     if (end !== 'Failed') job.progress = 100;
     job.error = detail.error ?? null;
-    job.summary = detail.summary ?? job.summary;
+    if (typeof detail.summary === 'string') {
+      job.summary = detail.summary;
+      job.summaryText = null;
+    } else if (detail.summary) {
+      job.summary = detail.summary.message;
+      job.summaryText = detail.summary.text;
+    }
     job.endedAt = new Date().toISOString();
     this.save(job);
     return job;
@@ -117,4 +126,9 @@ export class JobService {
   private publish(job: Job): void {
     this.hub.emit('jobs.changed', { jobs: [{ ...job, steps: job.steps.map((s) => ({ ...s })) }] });
   }
+}
+
+/** A job step from its English name, or from a catalogue sentence (then the console words it in the admin's language). */
+export function stepWords(step: string | Said): Pick<JobStep, 'name' | 'text'> {
+  return typeof step === 'string' ? { name: step } : { name: step.message, text: step.text };
 }

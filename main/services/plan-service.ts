@@ -4,6 +4,7 @@
  * what it had already moved. Running a plan submits its moves in the plan's order with their
  * dependencies; the scheduler applies the same slot rules the plan assumed.
  */
+import { say } from '../../shared/i18n/text.js';
 import type { Job } from '../../shared/model/job.js';
 import type { ConnectorResult } from '../domain/connector/host-connector.js';
 import type { GroupAbort, JobGroup, Plan, PlanRequest, PlanRun, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
@@ -82,7 +83,7 @@ export class PlanService {
           after: m.after.map((id) => jobOf.get(id)).filter((id): id is string => id !== undefined),
           follows: m.follows.map((id) => jobOf.get(id)).filter((id): id is string => id !== undefined),
         },
-        `Migrate virtual machine ${m.vm} to ${m.to}`,
+        say('job.migrateVm', { vm: m.vm, host: m.to }),
         null,
         groupId,
       );
@@ -165,7 +166,7 @@ export class PlanService {
    * the host's connector answers; the inventory shows the VM Saved once it has.
    */
   private vmSave(vm: string, host: string, groupId: string): Job {
-    const job = this.jobs.start('save-vm', `Save virtual machine ${vm}`, vm, ['Save state'], groupId);
+    const job = this.jobs.start('save-vm', say('job.saveVm', { vm }), vm, [say('step.saveState')], groupId);
     const failed = (problem: string, recommendedAction: string): Job => this.jobs.finish(job, 'Failed', { failedStep: 0, error: { problem, recommendedAction } });
     void this.saveVm(vm, host).then(
       (result) => {

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
+import { english, say, type Said, type Text } from '../../shared/i18n/text.js';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
 import type { Job, JobMetrics, JobStep } from '../../shared/model/job.js';
 import type { HostBusy } from '../../shared/model/placement.js';
 import { assertNever, err, ok, type Result } from '../../shared/model/result.js';
 import type { HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../domain/connector/host-connector.js';
-import { decideDispatch, describeWait, type ScheduledMove } from '../domain/scheduler/dispatch.js';
+import { decideDispatch, waitText, type ScheduledMove } from '../domain/scheduler/dispatch.js';
 import { pathsAfterMove } from '../domain/scheduler/move-result.js';
-import { movePhaseLabels } from '../domain/simulation/move-phases.js';
+import { movePhaseSteps } from '../domain/simulation/move-phases.js';
 import { hostLimits, slotsNeeded, type HostLimits } from '../domain/scheduler/slot-rules.js';
 import { nameKey } from '../domain/storage-paths/names.js';
 import type { ActiveMoveRow, JobRepository } from '../infra/db/job-repository.js';
@@ -64,7 +65,7 @@ export class SchedulerService {
   private readonly running = new Map<string, RunningMove>();
   private readonly requests = new Map<string, ParsedRequest>();
   /** Dependencies' names and, once ended, their status: read once each (neither changes after). */
-  private readonly names = new Map<string, string>();
+  private readonly names = new Map<string, string | Text>();
   private readonly endings = new Map<string, Job | null>();
   /**
    * The moves still to finish, as the last decision saw them, kept up to date by this process's own
@@ -132,14 +133,16 @@ export class SchedulerService {
   }
 
   /** Queues a move as a job and runs a decision at once. */
-  enqueue(request: ScheduledRequest, name: string, restartOf: string | null = null, groupId: string | null = null): Job {
+  enqueue(request: ScheduledRequest, name: string | Said, restartOf: string | null = null, groupId: string | null = null): Job {
+    const named = typeof name === 'string' ? { message: name, text: null } : name;
     const job = this.jobs.create({
       kind: request.kind === 'storage' ? 'migrate-storage' : 'migrate-vm',
-      name,
+      name: named.message,
+      nameText: named.text,
       owner: owner(),
       target: request.vm,
       status: 'Queued',
-      steps: movePhaseLabels(request.kind).map((s): JobStep => ({ name: s, status: 'Queued', progress: 0 })),
+      steps: movePhaseSteps(request.kind).map((s): JobStep => ({ name: s.message, text: s.text, status: 'Queued', progress: 0 })),
       now: new Date(),
       request,
       restartOf,
@@ -168,8 +171,8 @@ export class SchedulerService {
       const queued: ScheduledMove[] = [];
       const running: ScheduledMove[] = [];
       const byId = new Map<string, { row: ActiveMoveRow; parsed: ParsedRequest }>();
-      const held: { id: string; text: string }[] = [];
-      const dropped: { id: string; summary: string }[] = [];
+      const held: { id: string; text: string; sentence: Text }[] = [];
+      const dropped: { id: string; summary: Said }[] = [];
       for (const row of rows) {
         const parsed = this.parsed(row.id);
         if (!parsed) continue;
@@ -177,7 +180,7 @@ export class SchedulerService {
         if (row.status === 'Queued' && (parsed.request.after?.length || parsed.request.follows?.length)) {
           const gate = this.dependencyGate(parsed.request, active);
           if (gate.kind === 'wait') {
-            held.push({ id: row.id, text: gate.text });
+            held.push({ id: row.id, text: gate.text.message, sentence: gate.text.text });
             continue;
           }
           if (gate.kind === 'drop') {
@@ -190,7 +193,8 @@ export class SchedulerService {
       for (const d of dropped) {
         if (this.jobs.cancelQueued(d.id, new Date())) {
           const job = this.jobs.get(d.id) as Job;
-          job.summary = d.summary;
+          job.summary = d.summary.message;
+          job.summaryText = d.summary.text;
           this.jobs.update(job);
           changed.push(d.id);
           this.active?.rows.delete(d.id);
@@ -198,7 +202,7 @@ export class SchedulerService {
       }
       for (const h of held) {
         const entry = byId.get(h.id);
-        if (entry && h.text !== entry.row.waiting_for && this.jobs.setWaitingFor(h.id, h.text)) {
+        if (entry && h.text !== entry.row.waiting_for && this.jobs.setWaitingFor(h.id, h.text, h.sentence)) {
           entry.row.waiting_for = h.text;
           changed.push(h.id);
         }
@@ -225,8 +229,9 @@ export class SchedulerService {
       }
       for (const [id, wait] of decision.waiting) {
         const entry = byId.get(id);
-        const text = describeWait(wait);
-        if (entry && text !== entry.row.waiting_for && this.jobs.setWaitingFor(id, text)) {
+        const sentence = waitText(wait);
+        const text = english(sentence);
+        if (entry && text !== entry.row.waiting_for && this.jobs.setWaitingFor(id, text, sentence)) {
           entry.row.waiting_for = text;
           changed.push(id);
         }
@@ -245,29 +250,30 @@ export class SchedulerService {
    * has to end, however it ends (the plan ran them one after the other on a busy network). A dependency
    * still queued or running is known from `active` (no read); only an ended `after` is read, once.
    */
-  private dependencyGate(request: ScheduledRequest, active: ReadonlySet<string>): { kind: 'go' } | { kind: 'wait' | 'drop'; text: string } {
+  private dependencyGate(request: ScheduledRequest, active: ReadonlySet<string>): { kind: 'go' } | { kind: 'wait' | 'drop'; text: Said } {
     for (const id of request.after ?? []) {
-      if (active.has(id)) return { kind: 'wait', text: `waiting for "${this.jobName(id)}" to end first (it frees the memory this move needs on ${request.destinationHost})` };
+      if (active.has(id)) return { kind: 'wait', text: say('wait.after', { job: this.jobName(id), host: request.destinationHost }) };
       let dep = this.endings.get(id);
       if (dep === undefined) {
         dep = this.jobs.get(id) ?? null;
         this.endings.set(id, dep);
       }
       if (dep?.status === 'Failed' || dep?.status === 'Canceled') {
-        return { kind: 'drop', text: `Not started: it waited for "${dep.name}", which ${dep.status === 'Failed' ? 'failed' : 'was canceled'}, so the memory it needed on ${request.destinationHost} was not freed.` };
+        return { kind: 'drop', text: say(dep.status === 'Failed' ? 'wait.dropped.failed' : 'wait.dropped.canceled', { job: dep.nameText ?? dep.name, host: request.destinationHost }) };
       }
     }
     for (const id of request.follows ?? []) {
-      if (active.has(id)) return { kind: 'wait', text: `waiting for "${this.jobName(id)}" to end first (the plan runs them one after the other: together they would only share the same full migration network)` };
+      if (active.has(id)) return { kind: 'wait', text: say('wait.follows', { job: this.jobName(id) }) };
     }
     return { kind: 'go' };
   }
 
-  /** A job's name, read once (names never change). */
-  private jobName(id: string): string {
+  /** A job's name (its catalogue sentence when it has one), read once (names never change). */
+  private jobName(id: string): string | Text {
     let name = this.names.get(id);
     if (name === undefined) {
-      name = this.jobs.get(id)?.name ?? id;
+      const job = this.jobs.get(id);
+      name = job?.nameText ?? job?.name ?? id;
       this.names.set(id, name);
     }
     return name;
@@ -429,7 +435,7 @@ export class SchedulerService {
     }
   }
 
-  private end(job: Job, status: 'Completed' | 'Completed with info' | 'Failed' | 'Canceled', detail: { error?: Job['error']; summary?: string }): void {
+  private end(job: Job, status: 'Completed' | 'Completed with info' | 'Failed' | 'Canceled', detail: { error?: Job['error']; summary?: string | Said }): void {
     const failedAt = job.steps.findIndex((s) => s.status === 'Running');
     job.steps = job.steps.map((s, i): JobStep => {
       if (status === 'Completed' || status === 'Completed with info') return { ...s, status: 'Completed', progress: 100 };
@@ -439,8 +445,10 @@ export class SchedulerService {
     job.status = status;
     if (status.startsWith('Completed')) job.progress = 100;
     job.error = detail.error ?? null;
-    job.summary = detail.summary ?? null;
+    job.summary = typeof detail.summary === 'object' ? detail.summary.message : (detail.summary ?? null);
+    job.summaryText = typeof detail.summary === 'object' ? detail.summary.text : null;
     job.waitingFor = null;
+    job.waitingForText = null;
     if (job.metrics) job.metrics = { ...job.metrics, etaSeconds: null };
     job.endedAt = new Date().toISOString();
     this.save(job);

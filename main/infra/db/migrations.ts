@@ -207,6 +207,13 @@ export const MIGRATIONS: readonly string[] = [
     plan TEXT NOT NULL
   ) STRICT;
   `,
+  // 6 (after the lead's 5): a job's name, result and wait reason as catalogue sentences (JSON of
+  // shared/i18n's Text), so the console words them in the admin's language; the English columns stay.
+  `
+  ALTER TABLE jobs ADD COLUMN name_text TEXT;
+  ALTER TABLE jobs ADD COLUMN summary_text TEXT;
+  ALTER TABLE jobs ADD COLUMN waiting_for_text TEXT;
+  `,
 ];
 
 /** Runs every migration the database has not had yet, each in its own transaction. */

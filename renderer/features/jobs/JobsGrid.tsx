@@ -10,6 +10,7 @@ import { useT } from '../../i18n/use-translator.js';
 import { formatDuration, progressColor } from './job-format.js';
 import { groupIdOfKey, groupKey, type JobListItem } from './job-groups.js';
 import { JobGroupRow } from './JobGroupRow.js';
+import { jobName, jobWaitingFor } from './job-words.js';
 
 /** Columns of the jobs grid, in order. */
 const COLUMNS: readonly MessageKey[] = ['jobs.col.name', 'jobs.col.status', 'jobs.col.progress', 'jobs.col.timeLeft', 'jobs.col.start', 'jobs.col.end', 'jobs.col.target'];
@@ -48,19 +49,21 @@ interface RowProps extends GridRowState {
 const JobRow = memo(function JobRow({ job, grouped, translator, ...row }: RowProps) {
   const styles = useStyles();
   const { t, formatDateTime, formatNumber } = translator;
+  const name = jobName(job, translator);
+  const waitingFor = jobWaitingFor(job, translator);
   const eta = job.status === 'Running' && job.metrics?.etaSeconds != null ? formatDuration(translator, job.metrics.etaSeconds) : '';
   return (
     <VirtualGridRow {...row} data-job-id={job.id}>
-      <GridCell column={1} className={mergeClasses(styles.name, grouped && styles.grouped)} title={job.name}>
-        {job.name}
+      <GridCell column={1} className={mergeClasses(styles.name, grouped && styles.grouped)} title={name}>
+        {name}
       </GridCell>
       <GridCell column={2}>
         <JobStatusLabel status={job.status} />
       </GridCell>
-      {job.status === 'Queued' && job.waitingFor ? (
+      {job.status === 'Queued' && waitingFor ? (
         // A queued job has no progress, time left, start or end yet: what it waits for takes their place.
-        <GridCell column={3} span={4} className={styles.waiting} title={sentence(job.waitingFor)}>
-          {sentence(job.waitingFor)}
+        <GridCell column={3} span={4} className={styles.waiting} title={sentence(waitingFor)}>
+          {sentence(waitingFor)}
         </GridCell>
       ) : (
         <>
@@ -70,7 +73,7 @@ const JobRow = memo(function JobRow({ job, grouped, translator, ...row }: RowPro
               value={job.progress}
               max={100}
               color={progressColor(job.status)}
-              aria-label={t('jobs.progressOf', { name: job.name })}
+              aria-label={t('jobs.progressOf', { name })}
             />
             <span className={styles.percent}>{t('jobs.progress', { percent: formatNumber(job.progress) })}</span>
           </GridCell>
