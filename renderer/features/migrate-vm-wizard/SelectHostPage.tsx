@@ -19,7 +19,7 @@ const useStyles = makeStyles({
   grid: {
     flexGrow: 1,
     flexShrink: 0,
-    flexBasis: '180px',
+    flexBasis: '260px',
     overflow: 'auto',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
