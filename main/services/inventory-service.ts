@@ -16,7 +16,9 @@ import { parseInventory } from '../infra/importers/ferry-inventory.js';
 import type { EventHub } from './event-hub.js';
 
 /** What the built-in demo estate is called wherever an origin is shown. */
-export const DEMO_ORIGIN = 'Built-in demo estate';
+/** The origin label of the built-in demo inventory. */
+export { DEMO_ORIGIN } from '../../shared/i18n/text.js';
+import { DEMO_ORIGIN } from '../../shared/i18n/text.js';
 /** The demo estate's file, under resources/. */
 export const DEMO_FILE = 'demo-inventory.json';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { english, say, type Said, type Text } from '../../shared/i18n/text.js';
+import { english, say, text, type Said, type Text } from '../../shared/i18n/text.js';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
 import type { Job, JobMetrics, JobStep } from '../../shared/model/job.js';
 import type { HostBusy } from '../../shared/model/placement.js';
@@ -48,10 +48,6 @@ function owner(): string {
   } catch {
     return 'unknown';
   }
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.round(bytes / 1e6)} MB`;
 }
 
 /**
@@ -394,18 +390,23 @@ export class SchedulerService {
           etaSeconds: null,
           totalSeconds: outcome.totalSeconds,
         };
-        const where = request.kind === 'storage' ? `its storage on ${request.destinationHost}` : `${request.vm} to ${request.destinationHost}`;
-        const downtime = request.kind === 'storage' || outcome.downtimeMs === null ? '' : `, downtime ${outcome.downtimeMs} ms`;
         const info = [outcome.info, stale].filter((x): x is string => x !== null).join('. ') || null;
-        const summary = `Moved ${where} in ${outcome.totalSeconds.toFixed(1)} s${downtime}, ${formatBytes(outcome.bytesSent)} sent${outcome.how ? ` (${outcome.how})` : ''}${info ? `. ${info}` : ''}`;
+        const summary = say('result.moved', {
+          what: request.kind === 'storage' ? text('result.what.storage', { host: request.destinationHost }) : text('result.what.vm', { vm: request.vm, host: request.destinationHost }),
+          seconds: Math.round(outcome.totalSeconds * 10) / 10,
+          downtime: request.kind === 'storage' || outcome.downtimeMs === null ? '' : text('result.downtime', { ms: outcome.downtimeMs }),
+          sent: outcome.bytesSent >= 1e9 ? { gb: outcome.bytesSent / 1e9 } : { mb: Math.round(outcome.bytesSent / 1e6) },
+          how: outcome.how ? text('result.how', { how: outcome.how }) : '',
+          info: info ? text('result.info', { info }) : '',
+        });
         this.end(job, info ? 'Completed with info' : 'Completed', { summary });
         return;
       }
       case 'failed':
-        this.end(job, 'Failed', { error: { problem: outcome.problem, recommendedAction: outcome.recommendedAction }, summary: `${request.vm} is on ${outcome.vmHost}.` });
+        this.end(job, 'Failed', { error: { problem: outcome.problem, recommendedAction: outcome.recommendedAction }, summary: say('result.vmIsOn', { vm: request.vm, host: outcome.vmHost }) });
         return;
       case 'canceled':
-        this.end(job, 'Canceled', { summary: `Canceled: ${request.vm} is still running on ${outcome.vmHost}, with nothing lost.` });
+        this.end(job, 'Canceled', { summary: say('result.canceled', { vm: request.vm, host: outcome.vmHost }) });
         return;
       default:
         assertNever(outcome);

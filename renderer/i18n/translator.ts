@@ -1,6 +1,6 @@
 import { mainEnMessages, type MainMessages } from '../../shared/i18n/en.js';
 import { mainItMessages } from '../../shared/i18n/it.js';
-import { renderText, type Text } from '../../shared/i18n/text.js';
+import { originText, renderText, type Text } from '../../shared/i18n/text.js';
 import { assertNever } from '../../shared/model/result.js';
 import type { LanguagePreference } from '../../shared/model/settings.js';
 import { enMessages, type MessageKey, type Messages } from './en.js';
@@ -46,6 +46,8 @@ export interface Translator {
   say(text: Text): string;
   /** What the backend said, in this language when it sent the structured form, else its English `message`. */
   spoken(value: Spoken): string;
+  /** An inventory's origin or a job's target: the built-in demo's label in this language, anything else as it is. */
+  origin(value: string): string;
 }
 
 /** Picks the UI language: an explicit preference wins; `system` follows the OS locale; English otherwise. */
@@ -138,6 +140,10 @@ export function createTranslator(language: Language, locale: string): Translator
     formatDateTime,
     say,
     spoken: (value) => (value.text ? say(value.text) : value.message),
+    origin: (value) => {
+      const label = originText(value);
+      return typeof label === 'string' ? label : say(label);
+    },
   };
   cache.set(cacheKey, translator);
   return translator;

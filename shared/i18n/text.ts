@@ -54,6 +54,14 @@ export function plural(key: MainPluralKey, count: number, params?: Record<string
   return params ? { key, count, params } : { key, count };
 }
 
+/** The origin label of the built-in demo inventory as stored (data, in English); the console shows `inventory.demo` for it. */
+export const DEMO_ORIGIN = 'Built-in demo estate';
+
+/** An inventory's origin label (or a job's target) as the console shows it: the demo's in the catalogue, a file's name as it is. */
+export function originText(origin: string): Text | string {
+  return origin === DEMO_ORIGIN ? text('inventory.demo') : origin;
+}
+
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** Whether a value is a `Text` (a nested sentence) rather than another kind of parameter. */

@@ -13,6 +13,7 @@ import { isRunningForMigration, vmDiskGB } from '../storage-paths/vm-storage.js'
 import { placeAll, type Placed, type PlacementAsk } from './destinations.js';
 import { makespanLowerBound, type BoundMove } from './lower-bound.js';
 import { playTimeline, type TimelineEntry, type TimelineMove } from './timeline.js';
+import { english, text } from '../../../shared/i18n/text.js';
 
 /**
  * The planner: for a set of VMs (or a host to evacuate), where each goes, in what order, and when
@@ -192,7 +193,7 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
     request, whatIf, moves, unmovable, saves,
     makespan: round(Math.max(saveEnd, ...moves.map((m) => m.end), 0)),
     lowerBound: round(Math.max(bound.seconds, saveEnd)),
-    lowerBoundBasis: saveEnd > bound.seconds ? 'the longest save of a VM that cannot move' : bound.basis,
+    ...(saveEnd > bound.seconds ? { lowerBoundBasis: english(text('bound.save')), lowerBoundBasisText: text('bound.save') } : { lowerBoundBasis: bound.basis, lowerBoundBasisText: bound.basisText }),
     lanes: lanesOf(moves),
     warnings,
   });

@@ -112,7 +112,7 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
         </Property>
         {running && metrics?.etaSeconds != null ? <Property label={t('jobs.col.timeLeft')}>{formatDuration(translator, metrics.etaSeconds)}</Property> : null}
         {summary ? <Property label={t('jobs.result')}>{summary}</Property> : null}
-        <Property label={t('jobs.col.target')}>{job.target}</Property>
+        <Property label={t('jobs.col.target')}>{translator.origin(job.target)}</Property>
         <Property label={t('jobs.owner')}>{job.owner}</Property>
         <Property label={t('jobs.created')}>{formatDateTime(job.createdAt)}</Property>
         <Property label={t('jobs.col.start')}>{formatDateTime(job.startedAt)}</Property>

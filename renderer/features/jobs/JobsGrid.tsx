@@ -88,8 +88,8 @@ const JobRow = memo(function JobRow({ job, grouped, translator, ...row }: RowPro
           </GridCell>
         </>
       )}
-      <GridCell column={7} title={job.target}>
-        {job.target}
+      <GridCell column={7} title={translator.origin(job.target)}>
+        {translator.origin(job.target)}
       </GridCell>
     </VirtualGridRow>
   );
