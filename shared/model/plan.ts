@@ -100,6 +100,8 @@ export interface PlanWarning {
   code: 'not-converging' | 'slow-convergence' | 'vms-left-running' | 'vms-saved';
   vm: string | null;
   message: string;
+  /** `message` as a catalogue sentence, for the console. */
+  text?: Text;
 }
 
 /** A whole plan. */

@@ -13,7 +13,7 @@ import { isRunningForMigration, vmDiskGB } from '../storage-paths/vm-storage.js'
 import { placeAll, type Placed, type PlacementAsk } from './destinations.js';
 import { makespanLowerBound, type BoundMove } from './lower-bound.js';
 import { playTimeline, type TimelineEntry, type TimelineMove } from './timeline.js';
-import { english, text } from '../../../shared/i18n/text.js';
+import { english, say, sayPlural, text } from '../../../shared/i18n/text.js';
 
 /**
  * The planner: for a set of VMs (or a host to evacuate), where each goes, in what order, and when
@@ -88,7 +88,7 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
     request.vms.forEach((name, order) => {
       const vm = vms.get(nameKey(name));
       if (!vm) {
-        unmovable.push({ vm: name, host: '', reasons: [{ code: 'vm-not-found', message: `No VM named "${name}" is in the inventory: check the name.` }], action: null });
+        unmovable.push({ vm: name, host: '', reasons: [{ code: 'vm-not-found', ...say('plan.reason.noSuchVm', { vm: name }) }], action: null });
         return;
       }
       if (seen.has(nameKey(vm.name))) return;
@@ -165,13 +165,14 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
     saves.push({ vm: u.vm, host: u.host, start: 0, end: round(vm.memoryMB / constants.diskMBps) });
   }
   if (request.kind === 'evacuate' && unmovable.length) {
+    const vmNames = unmovable.map((u) => u.vm).join(', ');
     warnings.push(request.cannotMove === 'save'
-      ? { code: 'vms-saved', vm: null, message: `${unmovable.length} VM${unmovable.length === 1 ? '' : 's'} cannot live-migrate anywhere and will be saved (down until restored): ${unmovable.map((u) => u.vm).join(', ')}.` }
-      : { code: 'vms-left-running', vm: null, message: `${unmovable.length} VM${unmovable.length === 1 ? '' : 's'} cannot live-migrate anywhere and will keep running on ${request.host} during maintenance: ${unmovable.map((u) => u.vm).join(', ')}.` });
+      ? { code: 'vms-saved', vm: null, ...sayPlural('plan.warning.vmsSaved', unmovable.length, { vms: vmNames }) }
+      : { code: 'vms-left-running', vm: null, ...sayPlural('plan.warning.vmsLeftRunning', unmovable.length, { vms: vmNames, host: request.host }) });
   }
   for (const m of moves) {
-    if (m.risk === 'never') warnings.push({ code: 'not-converging', vm: m.vm, message: `${m.vm} (${m.from} → ${m.to}) is unlikely to converge: ${m.convergence}` });
-    else if (m.risk === 'slow') warnings.push({ code: 'slow-convergence', vm: m.vm, message: `${m.vm} (${m.from} → ${m.to}) may converge slowly: ${m.convergence}` });
+    if (m.risk === 'never') warnings.push({ code: 'not-converging', vm: m.vm, ...say('plan.warning.notConverging', { vm: m.vm, from: m.from, to: m.to, why: m.convergence }) });
+    else if (m.risk === 'slow') warnings.push({ code: 'slow-convergence', vm: m.vm, ...say('plan.warning.slowConvergence', { vm: m.vm, from: m.from, to: m.to, why: m.convergence }) });
   }
 
   const position = new Map(order.map((i, n) => [i, n]));
