@@ -81,7 +81,14 @@ describe('ferry migrate', () => {
       move: { kind: 'live', sourceHost: 'HV-TO-03', destinationHost: 'HV-TO-01', performanceOption: 'Compression' },
     });
     expect(job.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(job.steps).toEqual(['Validate', 'Live-migrate memory', 'Switch over', 'Clean up'].map((name) => ({ name, status: 'Completed', progress: 100 })));
+    expect(job.steps).toEqual(
+      [['Validate', 'validate'], ['Live-migrate memory', 'migrate-memory'], ['Switch over', 'switch-over'], ['Clean up', 'clean-up']].map(([name, phase]) => ({
+        name,
+        text: { key: `phase.${phase}` },
+        status: 'Completed',
+        progress: 100,
+      })),
+    );
     // Timings, bytes and downtime: the simulator's numbers for an 8 GB VM.
     expect(Date.parse(job.endedAt as string)).toBeGreaterThanOrEqual(Date.parse(job.startedAt as string));
     expect(Date.parse(job.startedAt as string)).toBeGreaterThanOrEqual(Date.parse(job.createdAt));

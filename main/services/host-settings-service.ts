@@ -1,3 +1,4 @@
+import { say } from '../../shared/i18n/text.js';
 import type { LiveMigrationSettings } from '../../shared/model/inventory.js';
 import { formatSettingsProblem, type HostSettingsView, type SettingsTarget } from '../../shared/model/live-migration-settings.js';
 import type { Job, JobStep } from '../../shared/model/job.js';
@@ -94,10 +95,10 @@ export class HostSettingsService {
     if (Object.keys(plan.change).length === 0) {
       return err('settings-empty', 'The change sets no setting: give at least one of enabled, maxLive, maxStorage, performanceOption, authentication, useAnyNetwork, networks.');
     }
-    const jobName = kind === 'host' ? `Change Hyper-V settings of ${name}` : `Change Hyper-V settings of ${hosts.length} hosts in ${name}`;
+    const jobName = kind === 'host' ? say('job.hostSettings.host', { host: name }) : say('job.hostSettings.group', { count: hosts.length, group: name });
     const job = this.jobs.start('host-settings', jobName, name, [
-      ...plan.plans.map((p) => `Apply the settings on ${p.host}`),
-      'Record the settings in the inventory',
+      ...plan.plans.map((p) => say('step.applyOn', { host: p.host })),
+      say('step.recordSettings'),
     ]);
     const started = copy(job);
     const done = this.tail.then(() => this.run(job, plan.change, plan.plans, kind === 'host' ? null : name));

@@ -1,3 +1,4 @@
+import { say } from '../../shared/i18n/text.js';
 import type { InventoryRefreshSummary } from '../../shared/model/connection.js';
 import type { ImportProblem } from '../../shared/model/import.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
@@ -45,7 +46,7 @@ export class InventoryRefreshService {
         `${group} uses the simulator, so there are no real hosts to read. Choose "Hyper-V hosts" for it in Host > Connection Settings (or run: ferry connection "${group}" --set connector=hyperv), then refresh.`,
       );
     }
-    const job = this.jobs.start('import-inventory', `Refresh ${group} from Hyper-V`, group, STEPS);
+    const job = this.jobs.start('import-inventory', say('job.refresh', { group }), group, STEPS);
     const read = await this.hyperv.hostGroupRead(group);
     if (!read.ok) {
       const problems = (read.error.detail as { problems?: ImportProblem[] } | undefined)?.problems;

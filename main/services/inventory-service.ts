@@ -1,3 +1,4 @@
+import { say, type Said } from '../../shared/i18n/text.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InventorySnapshot } from '../../shared/contract/invoke.js';
@@ -16,7 +17,9 @@ import { crashPoint } from '../infra/crash-point.js';
 import type { EventHub } from './event-hub.js';
 
 /** What the built-in demo estate is called wherever an origin is shown. */
-export const DEMO_ORIGIN = 'Built-in demo estate';
+/** The origin label of the built-in demo inventory. */
+export { DEMO_ORIGIN } from '../../shared/i18n/text.js';
+import { DEMO_ORIGIN } from '../../shared/i18n/text.js';
 /** The demo estate's file, under resources/. */
 export const DEMO_FILE = 'demo-inventory.json';
 
@@ -145,19 +148,19 @@ export class InventoryService {
   /** Replaces the estate with the built-in demo. */
   loadDemo(): Promise<Result<ImportSummary>> {
     const text = readFileSync(join(this.resources, DEMO_FILE), 'utf8');
-    return this.importText(DEMO_FILE, text, { origin: DEMO_ORIGIN, jobName: 'Load demo estate' });
+    return this.importText(DEMO_FILE, text, { origin: DEMO_ORIGIN, jobName: say('job.loadDemo') });
   }
 
   /**
    * Imports a `ferry-inventory` text as a job: validates every rule, then replaces the whole estate
    * in one transaction. A bad file changes nothing and answers every problem found.
    */
-  async importText(fileName: string, text: string, label: { origin?: string; jobName?: string } = {}): Promise<Result<ImportSummary>> {
+  async importText(fileName: string, text: string, label: { origin?: string; jobName?: string | Said } = {}): Promise<Result<ImportSummary>> {
     const started = performance.now();
     const origin = label.origin ?? fileName;
-    const job = this.jobs.start('import-inventory', label.jobName ?? `Import inventory ${fileName}`, origin, [
-      'Read and validate the file',
-      'Replace the inventory',
+    const job = this.jobs.start('import-inventory', label.jobName ?? say('job.importInventory', { file: fileName }), origin, [
+      say('step.readFile'),
+      say('step.replaceInventory'),
     ]);
     const progress = (phase: ImportPhase): void =>
       this.hub.emit('import.progress', { phase, fraction: PHASE_FRACTION[phase], fileName });

@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../../shared/model/result.js';
 import { vmBusyIssue } from '../domain/scheduler/vm-hold.js';
 import { VmBusyError, type JobRepository } from '../infra/db/job-repository.js';
 import type { EventHub } from './event-hub.js';
+import type { Said } from '../../shared/i18n/text.js';
 
 function currentUser(): string {
   try {
@@ -35,8 +36,10 @@ export type JobEnd = 'Completed' | 'Completed with info' | 'Failed';
  * A job come to its end: a failed job fails at step `failedStep` (the steps before it completed, the
  * ones after it never ran) and carries the problem and what to do about it.
  */
-function ended(job: Job, end: JobEnd, detail: { failedStep?: number; error?: Job['error']; summary?: string }): Job {
+function ended(job: Job, end: JobEnd, detail: { failedStep?: number; error?: Job['error']; summary?: string | Said }): Job {
   const failedAt = end === 'Failed' ? (detail.failedStep ?? 0) : job.steps.length;
+  // A summary as a catalogue sentence keeps its English for the CLI and its Text for the console.
+  const summary = detail.summary === undefined ? { summary: job.summary, summaryText: job.summaryText } : typeof detail.summary === 'string' ? { summary: detail.summary, summaryText: null } : { summary: detail.summary.message, summaryText: detail.summary.text };
   return {
     ...job,
     steps: job.steps.map((s, i): JobStep => {
@@ -46,7 +49,7 @@ function ended(job: Job, end: JobEnd, detail: { failedStep?: number; error?: Job
     status: end,
     progress: end === 'Failed' ? job.progress : 100,
     error: detail.error ?? null,
-    summary: detail.summary ?? job.summary,
+    ...summary,
     endedAt: new Date().toISOString(),
   };
 }
@@ -81,15 +84,17 @@ export class JobService {
   }
 
   /** Starts a job that runs now, with its steps (the first one running). */
-  start(kind: JobKind, name: string, target: string, steps: string[], groupId: string | null = null): Job {
+  start(kind: JobKind, name: string | Said, target: string, steps: readonly (string | Said)[], groupId: string | null = null): Job {
+    const named = typeof name === 'string' ? { message: name, text: null } : name;
     const job = this.jobs.create({
       groupId,
       kind,
-      name,
+      name: named.message,
+      nameText: named.text,
       owner: currentUser(),
       target,
       status: 'Running',
-      steps: steps.map((s, i): JobStep => ({ name: s, status: i === 0 ? 'Running' : 'Queued', progress: 0 })),
+      steps: steps.map((s, i): JobStep => ({ ...stepWords(s), status: i === 0 ? 'Running' : 'Queued', progress: 0 })),
       now: new Date(),
       runner: this.processId,
     });
@@ -101,7 +106,7 @@ export class JobService {
    * Starts a job that acts on one VM (a start or a save): refused with `vm-busy`, and nothing written,
    * while another job holds the VM (migration-rules.md section 4).
    */
-  startOnVm(kind: 'start-vm' | 'save-vm', name: string, vm: string, steps: string[], groupId: string | null = null): Result<Job> {
+  startOnVm(kind: 'start-vm' | 'save-vm', name: string | Said, vm: string, steps: readonly (string | Said)[], groupId: string | null = null): Result<Job> {
     try {
       return ok(this.start(kind, name, vm, steps, groupId));
     } catch (e) {
@@ -125,7 +130,7 @@ export class JobService {
    * Ends a job. A failed job fails at step `failedStep` (the steps before it completed, the ones
    * after it never ran) and carries the problem and what to do about it.
    */
-  finish(job: Job, end: JobEnd, detail: { failedStep?: number; error?: Job['error']; summary?: string } = {}): Job {
+  finish(job: Job, end: JobEnd, detail: { failedStep?: number; error?: Job['error']; summary?: string | Said } = {}): Job {
     Object.assign(job, ended(job, end, detail));
     this.save(job);
     return job;
@@ -136,7 +141,7 @@ export class JobService {
    * `db.transaction`), so a crash leaves both or neither; the job is published once they are committed.
    * Answers what `change` answered. If the transaction fails, the job is as it was.
    */
-  completeWith<T>(job: Job, summary: string, transaction: (fn: () => T) => () => T, change: () => T): T {
+  completeWith<T>(job: Job, summary: string | Said, transaction: (fn: () => T) => () => T, change: () => T): T {
     const done = ended(job, 'Completed', { summary });
     const value = transaction(() => {
       const v = change();
@@ -161,4 +166,9 @@ export class JobService {
   private publish(job: Job): void {
     this.hub.emit('jobs.changed', { jobs: [{ ...job, steps: job.steps.map((s) => ({ ...s })) }] });
   }
+}
+
+/** A job step from its English name, or from a catalogue sentence (then the console words it in the admin's language). */
+export function stepWords(step: string | Said): Pick<JobStep, 'name' | 'text'> {
+  return typeof step === 'string' ? { name: step } : { name: step.message, text: step.text };
 }

@@ -1,3 +1,4 @@
+import { say } from '../../shared/i18n/text.js';
 import type { InventorySnapshot } from '../../shared/contract/invoke.js';
 import type { PerformanceOption } from '../../shared/model/inventory.js';
 import type { Job } from '../../shared/model/job.js';
@@ -191,7 +192,7 @@ export class MigrationService {
           configurationPath: disks && destinationPath !== null ? vmFolderIn(destinationPath, vm) : null,
           addToDefaults: Boolean(request.addToDefaults && destinationPath),
         },
-        `Migrate virtual machine ${vm.name} to ${dest.name}`,
+        say('job.migrateVm', { vm: vm.name, host: dest.name }),
     );
   }
 
@@ -218,7 +219,7 @@ export class MigrationService {
           configurationPath: whole ? null : plan.configurationPath,
           addToDefaults,
         },
-        `Migrate storage of ${vm.name}`,
+        say('job.migrateStorage', { vm: vm.name }),
     );
   }
 
@@ -229,7 +230,7 @@ export class MigrationService {
     if (!vm) return err('vm-not-found', `No VM named "${vmName}" is in the inventory.`);
     if (vm.state === 'Running') return err('vm-running', `${vm.name} is already running.`);
     const host = index.hosts.get(nameKey(vm.host));
-    const started = this.jobs.startOnVm('start-vm', `Start virtual machine ${vm.name}`, vm.name, ['Start the virtual machine']);
+    const started = this.jobs.startOnVm('start-vm', say('job.startVm', { vm: vm.name }), vm.name, [say('step.startVm')]);
     if (!started.ok) return started;
     const job = started.value;
     if (!host || host.state !== 'Responding') {

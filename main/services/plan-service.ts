@@ -4,6 +4,7 @@
  * what it had already moved. Running a plan submits its moves in the plan's order with their
  * dependencies; the scheduler applies the same slot rules the plan assumed.
  */
+import { say } from '../../shared/i18n/text.js';
 import type { Job } from '../../shared/model/job.js';
 import type { ConnectorResult } from '../domain/connector/host-connector.js';
 import type { GroupAbort, JobGroup, MaintenanceSavedVms, MaintenanceStop, Plan, PlanRequest, PlanRun, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
@@ -82,7 +83,7 @@ export class PlanService {
         },
         after: m.after,
         follows: m.follows,
-        name: `Migrate virtual machine ${m.vm} to ${m.to}`,
+        name: say('job.migrateVm', { vm: m.vm, host: m.to }),
       };
     });
     // The group and every move are written in one transaction: when another submitter took one of the
@@ -228,7 +229,7 @@ export class PlanService {
    * the host's connector answers; the inventory shows the VM Saved once it has.
    */
   private vmSave(vm: string, host: string, groupId: string): Result<Job> {
-    const started = this.jobs.startOnVm('save-vm', `Save virtual machine ${vm}`, vm, ['Save state'], groupId);
+    const started = this.jobs.startOnVm('save-vm', say('job.saveVm', { vm }), vm, [say('step.saveState')], groupId);
     if (!started.ok) return started;
     const job = started.value;
     const failed = (problem: string, recommendedAction: string): Job => this.jobs.finish(job, 'Failed', { failedStep: 0, error: { problem, recommendedAction } });

@@ -4,6 +4,8 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
+import { PLAIN_ENGLISH_FORMAT, renderText, type Text } from '../../shared/i18n/text.js';
+import { mainItMessages } from '../../shared/i18n/it.js';
 import type { Job } from '../../shared/model/job.js';
 import { ManualConnector } from '../../test/fixtures/manual-connector.js';
 import { createAppServices, type AppServices } from './app-services.js';
@@ -45,6 +47,17 @@ describe('the scheduler', () => {
     const c = submit('VM-3', 'HV-D');
     expect([job(a.id).status, job(b.id).status, job(c.id).status]).toEqual(['Running', 'Running', 'Queued']);
     expect(job(c.id).waitingFor).toBe('waiting for a live-migration slot on HV-A (2 of 2 in use), position 1');
+  });
+
+  it('keeps a job\'s name, steps and queue reason as catalogue sentences that read in Italian, next to the English', () => {
+    submit('VM-1', 'HV-B');
+    submit('VM-2', 'HV-C');
+    const c = job(submit('VM-3', 'HV-D').id);
+    const italian = (value: Text) => renderText(value, mainItMessages, PLAIN_ENGLISH_FORMAT);
+    expect(c.name).toBe('Migrate virtual machine VM-3 to HV-D');
+    expect(italian(c.nameText!)).toBe('Migrazione della macchina virtuale VM-3 su HV-D');
+    expect(c.steps.map((st) => italian(st.text!))).toEqual(['Convalida', 'Migrazione in tempo reale della memoria', 'Passaggio', 'Pulizia']);
+    expect(italian(c.waitingForText!)).toBe('in attesa di uno slot di migrazione in tempo reale su HV-A (2 di 2 in uso), posizione 1');
   });
 
   it("warns in Select Host that a busy host's move will wait, with its place in the queue", async () => {

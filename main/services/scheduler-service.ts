@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
+import { english, say, text, type Said, type Text } from '../../shared/i18n/text.js';
 import type { Host, InventoryDocument, Vm } from '../../shared/model/inventory.js';
 import type { Job, JobMetrics, JobStep, MovePrediction, VmHold } from '../../shared/model/job.js';
 import type { HostBusy } from '../../shared/model/placement.js';
 import { assertNever, err, ok, type Result } from '../../shared/model/result.js';
 import type { HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../domain/connector/host-connector.js';
-import { decideDispatch, describeWait, type ScheduledMove } from '../domain/scheduler/dispatch.js';
+import { decideDispatch, waitText, type ScheduledMove } from '../domain/scheduler/dispatch.js';
 import { pathsAfterMove } from '../domain/scheduler/move-result.js';
 import { haAfterMove, haAfterMoveSentence, type HaAfterMove } from '../domain/placement/ha-after-move.js';
-import { movePhaseLabels } from '../domain/simulation/move-phases.js';
+import { movePhaseSteps } from '../domain/simulation/move-phases.js';
 import { hostLimits, slotsNeeded, type HostLimits } from '../domain/scheduler/slot-rules.js';
 import { nameKey } from '../domain/storage-paths/names.js';
 import { VmBusyError, type ActiveMoveRow, type JobRepository } from '../infra/db/job-repository.js';
@@ -33,7 +34,8 @@ export interface ScheduledRequest extends Omit<MoveRequest, 'jobId' | 'diskDesti
 /** One move of a batch `enqueueAll` queues. */
 export interface EnqueueItem {
   request: ScheduledRequest;
-  name: string;
+  /** The job's name: English, or a catalogue sentence with its English. */
+  name: string | Said;
   restartOf?: string | null;
   groupId?: string | null;
   /** The caller's name for this item, for later items' `after` and `follows`. */
@@ -66,10 +68,6 @@ function owner(): string {
   }
 }
 
-function formatBytes(bytes: number): string {
-  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.round(bytes / 1e6)} MB`;
-}
-
 /**
  * The migration scheduler (migration-rules.md sections 4 and 6). Its state is the jobs table:
  * moves wait there as Queued jobs in submission order, and each decision reads them and the hosts'
@@ -81,7 +79,7 @@ export class SchedulerService {
   private readonly running = new Map<string, RunningMove>();
   private readonly requests = new Map<string, ParsedRequest>();
   /** Dependencies' names and, once ended, their status: read once each (neither changes after). */
-  private readonly names = new Map<string, string>();
+  private readonly names = new Map<string, string | Text>();
   private readonly endings = new Map<string, Job | null>();
   /**
    * The moves still to finish, as the last decision saw them, kept up to date by this process's own
@@ -153,7 +151,7 @@ export class SchedulerService {
    * Queues a move as a job and runs a decision at once. Refused with `vm-busy` when the VM already has
    * a move, start or save queued or running, whichever process submitted it (the database decides).
    */
-  enqueue(request: ScheduledRequest, name: string, restartOf: string | null = null, groupId: string | null = null): Result<Job> {
+  enqueue(request: ScheduledRequest, name: string | Said, restartOf: string | null = null, groupId: string | null = null): Result<Job> {
     const queued = this.enqueueAll([{ request, name, restartOf, groupId }]);
     return queued.ok ? ok(queued.value[0]) : queued;
   }
@@ -179,13 +177,15 @@ export class SchedulerService {
           const request: ScheduledRequest = item.after || item.follows
             ? { ...item.request, after: [...(item.request.after ?? []), ...jobsOf(item.after)], follows: [...(item.request.follows ?? []), ...jobsOf(item.follows)] }
             : item.request;
+          const named = typeof item.name === 'string' ? { message: item.name, text: null } : item.name;
           const job = this.jobs.create({
             kind: request.kind === 'storage' ? 'migrate-storage' : 'migrate-vm',
-            name: item.name,
+            name: named.message,
+            nameText: named.text,
             owner: owner(),
             target: request.vm,
             status: 'Queued',
-            steps: movePhaseLabels(request.kind).map((st): JobStep => ({ name: st, status: 'Queued', progress: 0 })),
+            steps: movePhaseSteps(request.kind).map((st): JobStep => ({ name: st.message, text: st.text, status: 'Queued', progress: 0 })),
             now: new Date(),
             request: this.withPrediction(request),
             restartOf: item.restartOf ?? null,
@@ -235,8 +235,8 @@ export class SchedulerService {
       const queued: ScheduledMove[] = [];
       const running: ScheduledMove[] = [];
       const byId = new Map<string, { row: ActiveMoveRow; parsed: ParsedRequest }>();
-      const held: { id: string; text: string }[] = [];
-      const dropped: { id: string; summary: string }[] = [];
+      const held: { id: string; text: string; sentence: Text }[] = [];
+      const dropped: { id: string; summary: Said }[] = [];
       for (const row of rows) {
         const parsed = this.parsed(row.id);
         if (!parsed) continue;
@@ -244,7 +244,7 @@ export class SchedulerService {
         if (row.status === 'Queued' && (parsed.request.after?.length || parsed.request.follows?.length)) {
           const gate = this.dependencyGate(parsed.request, active);
           if (gate.kind === 'wait') {
-            held.push({ id: row.id, text: gate.text });
+            held.push({ id: row.id, text: gate.text.message, sentence: gate.text.text });
             continue;
           }
           if (gate.kind === 'drop') {
@@ -257,7 +257,8 @@ export class SchedulerService {
       for (const d of dropped) {
         if (this.jobs.cancelQueued(d.id, new Date())) {
           const job = this.jobs.get(d.id) as Job;
-          job.summary = d.summary;
+          job.summary = d.summary.message;
+          job.summaryText = d.summary.text;
           this.jobs.update(job);
           changed.push(d.id);
           this.active?.rows.delete(d.id);
@@ -265,7 +266,7 @@ export class SchedulerService {
       }
       for (const h of held) {
         const entry = byId.get(h.id);
-        if (entry && h.text !== entry.row.waiting_for && this.jobs.setWaitingFor(h.id, h.text)) {
+        if (entry && h.text !== entry.row.waiting_for && this.jobs.setWaitingFor(h.id, h.text, h.sentence)) {
           entry.row.waiting_for = h.text;
           changed.push(h.id);
         }
@@ -292,8 +293,9 @@ export class SchedulerService {
       }
       for (const [id, wait] of decision.waiting) {
         const entry = byId.get(id);
-        const text = describeWait(wait);
-        if (entry && text !== entry.row.waiting_for && this.jobs.setWaitingFor(id, text)) {
+        const sentence = waitText(wait);
+        const text = english(sentence);
+        if (entry && text !== entry.row.waiting_for && this.jobs.setWaitingFor(id, text, sentence)) {
           entry.row.waiting_for = text;
           changed.push(id);
         }
@@ -312,29 +314,30 @@ export class SchedulerService {
    * has to end, however it ends (the plan ran them one after the other on a busy network). A dependency
    * still queued or running is known from `active` (no read); only an ended `after` is read, once.
    */
-  private dependencyGate(request: ScheduledRequest, active: ReadonlySet<string>): { kind: 'go' } | { kind: 'wait' | 'drop'; text: string } {
+  private dependencyGate(request: ScheduledRequest, active: ReadonlySet<string>): { kind: 'go' } | { kind: 'wait' | 'drop'; text: Said } {
     for (const id of request.after ?? []) {
-      if (active.has(id)) return { kind: 'wait', text: `waiting for "${this.jobName(id)}" to end first (it frees the memory this move needs on ${request.destinationHost})` };
+      if (active.has(id)) return { kind: 'wait', text: say('wait.after', { job: this.jobName(id), host: request.destinationHost }) };
       let dep = this.endings.get(id);
       if (dep === undefined) {
         dep = this.jobs.get(id) ?? null;
         this.endings.set(id, dep);
       }
       if (dep?.status === 'Failed' || dep?.status === 'Canceled') {
-        return { kind: 'drop', text: `Not started: it waited for "${dep.name}", which ${dep.status === 'Failed' ? 'failed' : 'was canceled'}, so the memory it needed on ${request.destinationHost} was not freed.` };
+        return { kind: 'drop', text: say(dep.status === 'Failed' ? 'wait.dropped.failed' : 'wait.dropped.canceled', { job: dep.nameText ?? dep.name, host: request.destinationHost }) };
       }
     }
     for (const id of request.follows ?? []) {
-      if (active.has(id)) return { kind: 'wait', text: `waiting for "${this.jobName(id)}" to end first (the plan runs them one after the other: together they would only share the same full migration network)` };
+      if (active.has(id)) return { kind: 'wait', text: say('wait.follows', { job: this.jobName(id) }) };
     }
     return { kind: 'go' };
   }
 
-  /** A job's name, read once (names never change). */
-  private jobName(id: string): string {
+  /** A job's name (its catalogue sentence when it has one), read once (names never change). */
+  private jobName(id: string): string | Text {
     let name = this.names.get(id);
     if (name === undefined) {
-      name = this.jobs.get(id)?.name ?? id;
+      const job = this.jobs.get(id);
+      name = job?.nameText ?? job?.name ?? id;
       this.names.set(id, name);
     }
     return name;
@@ -475,21 +478,26 @@ export class SchedulerService {
           etaSeconds: null,
           totalSeconds: outcome.totalSeconds,
         };
-        const where = request.kind === 'storage' ? `its storage on ${request.destinationHost}` : `${request.vm} to ${request.destinationHost}`;
-        const downtime = request.kind === 'storage' || outcome.downtimeMs === null ? '' : `, downtime ${outcome.downtimeMs} ms`;
         // Left on a standalone host, the VM is no longer highly available: the job says so, with what to do (info).
-        const haText = haAfterMoveSentence(request.vm, ha);
-        const info = [outcome.info, stale, ha.kind === 'leaves-cluster' ? haText : null].filter((x): x is string => x !== null).join('. ') || null;
-        const haNote = ha.kind === 'joins-cluster' ? `. ${haText}` : '';
-        const summary = `Moved ${where} in ${outcome.totalSeconds.toFixed(1)} s${downtime}, ${formatBytes(outcome.bytesSent)} sent${outcome.how ? ` (${outcome.how})` : ''}${haNote}${info ? `. ${info}` : ''}`;
-        this.end(job, info ? 'Completed with info' : 'Completed', { summary });
+        const haSaid = haAfterMoveSentence(request.vm, ha);
+        const info = [outcome.info, stale].filter((x): x is string => x !== null).join('. ') || null;
+        const summary = say('result.moved', {
+          what: request.kind === 'storage' ? text('result.what.storage', { host: request.destinationHost }) : text('result.what.vm', { vm: request.vm, host: request.destinationHost }),
+          seconds: Math.round(outcome.totalSeconds * 10) / 10,
+          downtime: request.kind === 'storage' || outcome.downtimeMs === null ? '' : text('result.downtime', { ms: outcome.downtimeMs }),
+          sent: outcome.bytesSent >= 1e9 ? { gb: outcome.bytesSent / 1e9 } : { mb: Math.round(outcome.bytesSent / 1e6) },
+          how: outcome.how ? text('result.how', { how: outcome.how }) : '',
+          ha: haSaid ? text('result.info', { info: haSaid.text }) : '',
+          info: info ? text('result.info', { info }) : '',
+        });
+        this.end(job, info || ha.kind === 'leaves-cluster' ? 'Completed with info' : 'Completed', { summary });
         return;
       }
       case 'failed':
-        this.end(job, 'Failed', { error: { problem: outcome.problem, recommendedAction: outcome.recommendedAction }, summary: `${request.vm} is on ${outcome.vmHost}.` });
+        this.end(job, 'Failed', { error: { problem: outcome.problem, recommendedAction: outcome.recommendedAction }, summary: say('result.vmIsOn', { vm: request.vm, host: outcome.vmHost }) });
         return;
       case 'canceled':
-        this.end(job, 'Canceled', { summary: `Canceled: ${request.vm} is still running on ${outcome.vmHost}, with nothing lost.` });
+        this.end(job, 'Canceled', { summary: say('result.canceled', { vm: request.vm, host: outcome.vmHost }) });
         return;
       default:
         assertNever(outcome);
@@ -529,7 +537,7 @@ export class SchedulerService {
     }
   }
 
-  private end(job: Job, status: 'Completed' | 'Completed with info' | 'Failed' | 'Canceled', detail: { error?: Job['error']; summary?: string }): void {
+  private end(job: Job, status: 'Completed' | 'Completed with info' | 'Failed' | 'Canceled', detail: { error?: Job['error']; summary?: string | Said }): void {
     const failedAt = job.steps.findIndex((s) => s.status === 'Running');
     job.steps = job.steps.map((s, i): JobStep => {
       if (status === 'Completed' || status === 'Completed with info') return { ...s, status: 'Completed', progress: 100 };
@@ -539,8 +547,10 @@ export class SchedulerService {
     job.status = status;
     if (status.startsWith('Completed')) job.progress = 100;
     job.error = detail.error ?? null;
-    job.summary = detail.summary ?? null;
+    job.summary = typeof detail.summary === 'object' ? detail.summary.message : (detail.summary ?? null);
+    job.summaryText = typeof detail.summary === 'object' ? detail.summary.text : null;
     job.waitingFor = null;
+    job.waitingForText = null;
     if (job.metrics) job.metrics = { ...job.metrics, etaSeconds: null };
     job.endedAt = new Date().toISOString();
     this.save(job);
@@ -598,7 +608,7 @@ export class SchedulerService {
     if (request.kind !== 'storage' && nameKey(sourceHost) === nameKey(request.destinationHost)) {
       return err('already-there', `${vm.name} is already on ${request.destinationHost}.`);
     }
-    return this.enqueue({ ...request, sourceHost, ...(request.kind === 'storage' ? { destinationHost: sourceHost } : {}) }, job.name, job.id);
+    return this.enqueue({ ...request, sourceHost, ...(request.kind === 'storage' ? { destinationHost: sourceHost } : {}) }, job.nameText ? { message: job.name, text: job.nameText } : job.name, job.id);
   }
 
   /** Handles cancel requests other processes left for this one's running moves. */
@@ -630,9 +640,9 @@ export class SchedulerService {
         if (arrived) {
           const ha = this.haAfter(request);
           const stale = this.recordMove(request, ha);
-          const haText = haAfterMoveSentence(request.vm, ha);
+          const haSaid = haAfterMoveSentence(request.vm, ha);
           this.end(now, 'Completed with info', {
-            summary: `Ferry stopped while this move was running, and the host finished it: ${request.vm} runs on ${where}${haText ? `. ${haText}` : ''}${stale ? `. ${stale}` : ''}. Nothing was measured, since Ferry was not watching the end.`,
+            summary: `Ferry stopped while this move was running, and the host finished it: ${request.vm} runs on ${where}${haSaid ? `. ${haSaid.message}` : ''}${stale ? `. ${stale}` : ''}. Nothing was measured, since Ferry was not watching the end.`,
           });
           return;
         }

@@ -94,7 +94,9 @@ describe('one move per VM (vm-busy)', () => {
     expect(rows.value.length).toBe(3);
     for (const row of rows.value) {
       expect(row).toMatchObject({ available: false, rating: 0, transferType: null });
-      expect(row.reasons[0]).toEqual({ code: 'vm-busy', message: `VM-1 is already being migrated to HV-B by job ${first.id.slice(0, 8)}: wait for it to end or cancel it.` });
+      expect(row.reasons[0]).toMatchObject({ code: 'vm-busy', message: `VM-1 is already being migrated to HV-B by job ${first.id.slice(0, 8)}: wait for it to end or cancel it.` });
+      // The console words it in the admin's language from the catalogue.
+      expect(row.reasons[0].text).toEqual({ key: 'reason.vm-busy.migrate', params: { vm: 'VM-1', job: first.id.slice(0, 8), queued: '', host: 'HV-B' } });
     }
     // The other VMs are not affected.
     const others = s.migration.selectHosts('VM-2');
@@ -106,7 +108,7 @@ describe('one move per VM (vm-busy)', () => {
     const chosen = s.plans.plan({ kind: 'vms', vms: ['VM-1', 'VM-2'], to: 'auto' });
     if (!chosen.ok) throw new Error(chosen.error.message);
     expect(chosen.value.moves.map((m) => m.vm)).toEqual(['VM-2']);
-    expect(chosen.value.unmovable).toEqual([
+    expect(chosen.value.unmovable).toMatchObject([
       { vm: 'VM-1', host: 'HV-A', action: null, reasons: [{ code: 'vm-busy', message: `VM-1 is already being migrated to HV-B by job ${first.id.slice(0, 8)}: wait for it to end or cancel it.` }] },
     ]);
     const evacuation = s.plans.plan({ kind: 'evacuate', host: 'HV-A', cannotMove: 'save' });

@@ -2,6 +2,7 @@ import { Toast, ToastBody, Toaster, ToastTitle, useId, useToastController } from
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/use-translator.js';
 import { useAppStore } from '../store/store-context.js';
+import type { Notice } from '../store/ui-slice.js';
 
 /** The attribute that marks the ribbon (its header carries `data-toast-anchor`), below which notices show. */
 export const TOAST_ANCHOR_ATTRIBUTE = 'data-toast-anchor';
@@ -39,10 +40,12 @@ export function Notifier() {
   const { dispatchToast, dismissToast } = useToastController(toasterId);
   const notices = useAppStore((s) => s.notices);
   const dropNotice = useAppStore((s) => s.dropNotice);
-  const { t } = useT();
+  const { t, say } = useT();
   const anchorBottom = useAnchorBottom();
   const showing = useRef<string | null>(null);
   useEffect(() => {
+    const noticeText = (notice: Notice): string =>
+      t(notice.key, { ...notice.params, ...Object.fromEntries(Object.entries(notice.texts ?? {}).map(([name, value]) => [name, say(value)])) });
     for (const notice of notices) {
       if (showing.current !== null) dismissToast(showing.current);
       const toastId = `ferry-notice-${notice.id}`;
@@ -50,7 +53,7 @@ export function Notifier() {
       dispatchToast(
         <Toast>
           {notice.titleKey ? <ToastTitle>{t(notice.titleKey)}</ToastTitle> : null}
-          {notice.titleKey ? <ToastBody>{t(notice.key, notice.params)}</ToastBody> : <ToastTitle>{t(notice.key, notice.params)}</ToastTitle>}
+          {notice.titleKey ? <ToastBody>{noticeText(notice)}</ToastBody> : <ToastTitle>{noticeText(notice)}</ToastTitle>}
         </Toast>,
         {
           toastId,
@@ -64,6 +67,6 @@ export function Notifier() {
       );
       dropNotice(notice.id);
     }
-  }, [notices, dispatchToast, dismissToast, dropNotice, t]);
+  }, [notices, dispatchToast, dismissToast, dropNotice, t, say]);
   return <Toaster toasterId={toasterId} position="top-end" offset={{ vertical: anchorBottom + GAP }} limit={1} pauseOnHover pauseOnWindowBlur />;
 }

@@ -20,6 +20,10 @@ describe('message catalogue', () => {
     for (const [key, text] of [...Object.entries(enMessages), ...Object.entries(itMessages)]) expect(text.trim(), key).not.toBe('');
   });
 
+  it('uses one Italian word for Live everywhere: “in tempo reale”', () => {
+    for (const [key, text] of Object.entries(itMessages)) expect(text, key).not.toMatch(/\blive\b|dinamic/i);
+  });
+
   it('gives every plural message both forms', () => {
     for (const key of Object.keys(enMessages)) {
       if (key.endsWith('.one')) expect(Object.keys(enMessages), key).toContain(key.replace(/\.one$/, '.other'));

@@ -1,3 +1,6 @@
+import { mainEnMessages, type MainMessages } from '../../shared/i18n/en.js';
+import { mainItMessages } from '../../shared/i18n/it.js';
+import { originText, renderText, type Text } from '../../shared/i18n/text.js';
 import { assertNever } from '../../shared/model/result.js';
 import type { LanguagePreference } from '../../shared/model/settings.js';
 import { enMessages, type MessageKey, type Messages } from './en.js';
@@ -8,6 +11,15 @@ export type Language = 'en' | 'it';
 
 /** Every catalogue, by language. */
 export const CATALOGUES: Readonly<Record<Language, Messages>> = { en: enMessages, it: itMessages };
+
+/** The catalogues of the main process's sentences, by language. */
+export const MAIN_CATALOGUES: Readonly<Record<Language, MainMessages>> = { en: mainEnMessages, it: mainItMessages };
+
+/** Something the backend said: a catalogue sentence when it sent one, else its English words. */
+export interface Spoken {
+  message: string;
+  text?: Text;
+}
 
 /** Values put into a message's `{name}` placeholders; numbers are formatted for the locale. */
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -30,6 +42,12 @@ export interface Translator {
   formatSizeGB(gb: number): string;
   /** An ISO 8601 time as a short local date and time; empty for null. */
   formatDateTime(iso: string | null): string;
+  /** A sentence of the main process (`Text`) in this language, its numbers, sizes and times formatted for the locale. */
+  say(text: Text): string;
+  /** What the backend said, in this language when it sent the structured form, else its English `message`. */
+  spoken(value: Spoken): string;
+  /** An inventory's origin or a job's target: the built-in demo's label in this language, anything else as it is. */
+  origin(value: string): string;
 }
 
 /** Picks the UI language: an explicit preference wins; `system` follows the OS locale; English otherwise. */
@@ -89,6 +107,25 @@ export function createTranslator(language: Language, locale: string): Translator
 
   const t = (key: MessageKey, params?: MessageParams): string => fill(messages[key] ?? enMessages[key] ?? key, params);
 
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const formatDateTime = (iso: string | null): string => {
+    if (!iso) return '';
+    const time = Date.parse(iso);
+    return Number.isNaN(time) ? iso : dateFormat.format(time);
+  };
+  const formatMemoryMB = (mb: number): string =>
+    mb >= 1024 ? t('unit.gb', { value: formatNumber(mb / 1024, mb % 1024 === 0 ? 0 : 2) }) : t('unit.mb', { value: formatNumber(mb) });
+  const formatSizeGB = (gb: number): string => (gb >= 1024 ? t('unit.tb', { value: formatNumber(gb / 1024, 2) }) : t('unit.gb', { value: formatNumber(gb, 1) }));
+  const say = (value: Text): string =>
+    renderText(value, MAIN_CATALOGUES[language], {
+      number: (v) => formatNumber(v, 2),
+      mb: formatMemoryMB,
+      gb: formatSizeGB,
+      time: formatDateTime,
+      list: (items) => list.format(items),
+      plural: (count) => (plurals.select(count) === 'one' ? 'one' : 'other'),
+    });
+
   const translator: Translator = {
     language,
     locale,
@@ -98,13 +135,14 @@ export function createTranslator(language: Language, locale: string): Translator
       return t(`${key}.${form}` as MessageKey, { ...params, count });
     },
     formatNumber,
-    formatMemoryMB: (mb) =>
-      mb >= 1024 ? t('unit.gb', { value: formatNumber(mb / 1024, mb % 1024 === 0 ? 0 : 2) }) : t('unit.mb', { value: formatNumber(mb) }),
-    formatSizeGB: (gb) => (gb >= 1024 ? t('unit.tb', { value: formatNumber(gb / 1024, 2) }) : t('unit.gb', { value: formatNumber(gb, 1) })),
-    formatDateTime: (iso) => {
-      if (!iso) return '';
-      const time = Date.parse(iso);
-      return Number.isNaN(time) ? iso : dateFormat.format(time);
+    formatMemoryMB,
+    formatSizeGB,
+    formatDateTime,
+    say,
+    spoken: (value) => (value.text ? say(value.text) : value.message),
+    origin: (value) => {
+      const label = originText(value);
+      return typeof label === 'string' ? label : say(label);
     },
   };
   cache.set(cacheKey, translator);

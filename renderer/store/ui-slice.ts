@@ -6,6 +6,7 @@ import { DEFAULT_VM_SORT, type VmSort } from '../features/vm-list/vm-rows.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { MessageParams } from '../i18n/translator.js';
 import type { SliceCreator } from './app-store.js';
+import type { Text } from '../../shared/i18n/text.js';
 
 /** A short message for the admin (shown as a toast), as a catalogue key so it follows the language. */
 export interface Notice {
@@ -14,6 +15,8 @@ export interface Notice {
   titleKey?: MessageKey;
   key: MessageKey;
   params?: MessageParams;
+  /** Parameters that are the main process's sentences (a job's name), worded in the admin's language when shown. */
+  texts?: Readonly<Record<string, Text>>;
 }
 
 /** The console's workspaces, as VMM's: VMs and hosts (tree, list, details), or Jobs (every job). */

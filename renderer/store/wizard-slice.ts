@@ -118,7 +118,7 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get, backend) 
       get().setJobsPaneOpen(true);
       if (get().wizard?.id === wizard.id) set({ wizard: null });
       get().requestJobsFocus();
-      get().pushNotice({ intent: 'success', key: 'wizard.jobCreated', params: { name: result.value.name } });
+      get().pushNotice({ intent: 'success', key: 'wizard.jobCreated', params: { name: result.value.name }, ...(result.value.nameText ? { texts: { name: result.value.nameText } } : {}) });
     },
     startVm: async (vmName) => {
       const result = await backend.invoke('vm.start', { vm: vmName });

@@ -1,3 +1,4 @@
+import type { Text } from '../i18n/text.js';
 import type { PerformanceOption } from './inventory.js';
 
 /** Jobs as the admin sees them (migration-rules.md section 6). */
@@ -13,6 +14,8 @@ export type JobKind = 'import-inventory' | 'migrate-vm' | 'migrate-storage' | 's
 /** One step of a job, run in order. */
 export interface JobStep {
   name: string;
+  /** `name` as a catalogue sentence for the console; absent on steps recorded before Ferry kept it. */
+  text?: Text;
   status: JobStatus;
   progress: number;
 }
@@ -21,6 +24,10 @@ export interface JobStep {
 export interface JobError {
   problem: string;
   recommendedAction: string;
+  /** `problem` as a catalogue sentence for the console, when the job's service said it with one. */
+  problemText?: Text;
+  /** `recommendedAction` as a catalogue sentence for the console. */
+  recommendedActionText?: Text;
 }
 
 /** What a move measured (or, while it runs, has measured so far). */
@@ -83,6 +90,10 @@ export interface Job {
   summary: string | null;
   /** For a queued move: what it waits for ("waiting for a live-migration slot on HV-TO-02 (2 of 2 in use), position 3"). */
   waitingFor: string | null;
+  /** `name`, `summary` and `waitingFor` as catalogue sentences for the console; absent (or null) for old jobs. */
+  nameText?: Text | null;
+  summaryText?: Text | null;
+  waitingForText?: Text | null;
   /** For a move: bytes, throughput, downtime, passes. */
   metrics: JobMetrics | null;
   /** The job this one restarted, if any. */

@@ -1,3 +1,5 @@
+import type { Text } from '../i18n/text.js';
+
 /**
  * Select Host and Select Path results (migration-rules.md sections 2 and 3). The codes are part of the
  * contract: the UI, the API and `ferry hosts --json` carry them, and outside tests check them.
@@ -34,7 +36,10 @@ export type WarningCode = (typeof WARNING_CODE_VALUES)[number];
 /** A coded finding with a sentence that tells the admin what to do. */
 export interface Issue<C extends string> {
   code: C;
+  /** The sentence in English (CLI, JSON). */
   message: string;
+  /** The same sentence as a catalogue key with parameters, which the console words in the admin's language. */
+  text?: Text;
 }
 
 /** One row of Select Host: a destination host rated for one VM. */
@@ -52,6 +57,10 @@ export interface HostRating {
   ratingExplanation: string[];
   /** Lines explaining the transfer type: why, what is copied (GB), and the HA-loss window when relevant. */
   transferExplanation: string[];
+  /** `ratingExplanation` line by line as catalogue sentences, for the console. */
+  ratingExplanationText?: Text[];
+  /** `transferExplanation` line by line as catalogue sentences, for the console. */
+  transferExplanationText?: Text[];
 }
 
 /** A host's migration slots right now, as the scheduler sees them (migration-rules.md section 4). */
@@ -87,4 +96,6 @@ export interface PathCheck {
   code: PathCheckCode | null;
   /** When valid, which volume or share the path is on and its free space; otherwise what to do. */
   message: string;
+  /** `message` as a catalogue sentence, for the console. */
+  text?: Text;
 }

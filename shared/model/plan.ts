@@ -8,6 +8,7 @@ import type { PerformanceOption } from './inventory.js';
 import type { Job, MoveKind } from './job.js';
 import type { HostLimits, SlotKind } from './migration-slots.js';
 import type { Issue, ReasonCode, TransferType } from './placement.js';
+import type { Text } from '../i18n/text.js';
 
 /** What to plan: chosen VMs (each to a host, or to the best host, `auto`), or a host's evacuation. */
 export type PlanRequest =
@@ -99,6 +100,8 @@ export interface PlanWarning {
   code: 'not-converging' | 'slow-convergence' | 'vms-left-running' | 'vms-saved';
   vm: string | null;
   message: string;
+  /** `message` as a catalogue sentence, for the console. */
+  text?: Text;
 }
 
 /** A whole plan. */
@@ -115,6 +118,8 @@ export interface Plan {
   lowerBound: number;
   /** Which bound is the largest, in words. */
   lowerBoundBasis: string;
+  /** `lowerBoundBasis` as a catalogue sentence, for the console. */
+  lowerBoundBasisText?: Text;
   lanes: PlanLane[];
   warnings: PlanWarning[];
 }

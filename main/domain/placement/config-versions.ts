@@ -1,4 +1,5 @@
-import type { Host, HostOs } from '../../../shared/model/inventory.js';
+import { english, text, type Text } from '../../../shared/i18n/text.js';
+import { HOST_OS_VALUES, type Host, type HostOs } from '../../../shared/model/inventory.js';
 import { assertNever } from '../../../shared/model/result.js';
 import { compareVersions } from '../storage-paths/dotted-version.js';
 
@@ -33,7 +34,22 @@ export function hostRunsConfigVersion(host: Host, version: string): boolean {
 
 /** The versions a host runs, for a sentence: "5.0 to 8.0 (Windows Server 2016)" or the host's own list. */
 export function describeConfigVersions(host: Host): string {
-  if (host.supportedConfigVersions) return `${host.supportedConfigVersions.join(', ')} (the host's own list)`;
+  return english(configVersionsText(host));
+}
+
+/** The versions a host runs as a catalogue sentence. */
+export function configVersionsText(host: Host): Text {
+  if (host.supportedConfigVersions) return text('config.ownList', { versions: host.supportedConfigVersions.join(', ') });
   const [low, high] = configVersionRange(host.os);
-  return low === high ? `only ${low} (${host.os})` : `${low} to ${high} (${host.os})`;
+  return low === high ? text('config.only', { version: low, os: host.os }) : text('config.range', { low, high, os: host.os });
+}
+
+/** The oldest Windows Server that runs a VM configuration version, or null when none that Ferry knows does. */
+export function oldestOsRunning(version: string): HostOs | null {
+  return (
+    HOST_OS_VALUES.find((os) => {
+      const [low, high] = configVersionRange(os);
+      return compareVersions(version, low) >= 0 && compareVersions(version, high) <= 0;
+    }) ?? null
+  );
 }

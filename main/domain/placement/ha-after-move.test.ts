@@ -13,13 +13,13 @@ describe('haAfterMove', () => {
   it('a highly available VM moved to another cluster is highly available there, and the job says so', () => {
     const ha = haAfterMove(sql, mi1, to1, 'live-vsm');
     expect(ha).toEqual({ kind: 'joins-cluster', cluster: 'CL-02' });
-    expect(haAfterMoveSentence('SQL-01', ha)).toBe('SQL-01 is highly available in CL-02');
+    expect(haAfterMoveSentence('SQL-01', ha)?.message).toBe('SQL-01 is highly available in CL-02');
   });
 
   it('only a move to a standalone host leaves it not highly available, with how to make it so again', () => {
     const ha = haAfterMove(sql, mi1, standalone, 'network');
     expect(ha).toEqual({ kind: 'leaves-cluster', host: 'HV-RM-01' });
-    expect(haAfterMoveSentence('SQL-01', ha)).toMatch(/^SQL-01 is no longer highly available: HV-RM-01 is a standalone host\. To make it highly available again/);
+    expect(haAfterMoveSentence('SQL-01', ha)?.message).toMatch(/^SQL-01 is no longer highly available: HV-RM-01 is a standalone host\. To make it highly available again/);
   });
 
   it('changes nothing within one cluster, for a storage move, or for a VM that was not highly available', () => {

@@ -1,3 +1,4 @@
+import { say, type Said } from '../../../shared/i18n/text.js';
 import type { Host, Vm } from '../../../shared/model/inventory.js';
 import type { MoveKind } from '../../../shared/model/job.js';
 import { assertNever } from '../../../shared/model/result.js';
@@ -21,14 +22,14 @@ export function haAfterMove(vm: Vm, source: Host, dest: Host, kind: MoveKind): H
  * available now, or, after a move to a standalone host only, how to make it highly available again. Null when
  * nothing changed.
  */
-export function haAfterMoveSentence(vmName: string, ha: HaAfterMove): string | null {
+export function haAfterMoveSentence(vmName: string, ha: HaAfterMove): Said | null {
   switch (ha.kind) {
     case 'unchanged':
       return null;
     case 'joins-cluster':
-      return `${vmName} is highly available in ${ha.cluster}`;
+      return say('result.ha.joins', { vm: vmName, cluster: ha.cluster });
     case 'leaves-cluster':
-      return `${vmName} is no longer highly available: ${ha.host} is a standalone host. To make it highly available again, move it to a cluster node, or add it to a cluster's roles`;
+      return say('result.ha.leaves', { vm: vmName, host: ha.host });
     default:
       return assertNever(ha);
   }

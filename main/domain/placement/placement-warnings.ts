@@ -1,10 +1,10 @@
 import type { Host } from '../../../shared/model/inventory.js';
 import type { HostBusy, Issue, TransferType, WarningCode } from '../../../shared/model/placement.js';
 import { assertNever } from '../../../shared/model/result.js';
-import { formatGB } from '../storage-paths/amounts.js';
+import { said, say, text, type Text } from '../../../shared/i18n/text.js';
 import { nameKey } from '../storage-paths/names.js';
 import { sameCluster } from './placement-index.js';
-import { describeDestination, haWindow, type StorageDestination, type TransferDecision } from './transfer-type.js';
+import { destinationText, haWindow, type StorageDestination, type TransferDecision } from './transfer-type.js';
 import type { VmFacts } from './vm-facts.js';
 
 /**
@@ -39,44 +39,44 @@ export function placementWarnings({ facts, dest, decision, storage, busy }: Warn
   const warnings: Issue<WarningCode>[] = [];
   const { vm } = facts;
   if (vm.highlyAvailable && dest.cluster !== null && !sameCluster(facts.source, dest)) {
+    const params = { vm: vm.name, host: dest.name, cluster: dest.cluster, window: haWindow(facts, dest, decision) };
     warnings.push({
       code: 'loses-high-availability',
-      message: `${vm.name} is highly available${facts.source.cluster ? ` in ${facts.source.cluster}` : ''} and ${dest.name} is in another cluster (${dest.cluster}): a host failure during the move makes it unavailable. ${haWindow(facts, dest, decision).replace(/^High availability: /, '')} Once the move ends it is a role of ${dest.cluster}, highly available there.`,
+      ...(facts.source.cluster
+        ? say('warning.loses-high-availability', { ...params, sourceCluster: facts.source.cluster })
+        : say('warning.loses-high-availability.standaloneSource', params)),
     });
   }
   if (vm.highlyAvailable && dest.cluster === null) {
-    warnings.push({
-      code: 'becomes-not-highly-available',
-      message: `${vm.name} is highly available and ${dest.name} is a standalone host: after the move a failure of ${dest.name} stops it. Pick a cluster node to keep it highly available.`,
-    });
+    warnings.push({ code: 'becomes-not-highly-available', ...say('warning.becomes-not-highly-available', { vm: vm.name, host: dest.name }) });
   }
   if (decision.storageMoves) {
-    const where = storage ? ` to ${describeDestination(storage)} on ${dest.name}` : ` to ${dest.name}`;
+    const params = { size: { gb: facts.diskGB }, vm: vm.name, host: dest.name };
     warnings.push({
       code: 'storage-moves',
-      message: `${formatGB(facts.diskGB)} of ${vm.name}'s files will be copied${where}: the move lasts as long as the copy. Choose another location on Select Path if this one is not right.`,
+      ...(storage ? say('warning.storage-moves', { ...params, location: destinationText(storage) }) : say('warning.storage-moves.host', params)),
     });
   }
-  const busyMessage = hostBusyMessage(facts.source, dest, decision.type, busy);
-  if (busyMessage) warnings.push({ code: 'host-busy', message: busyMessage });
+  const busyText = hostBusyText(facts.source, dest, decision.type, busy);
+  if (busyText) warnings.push({ code: 'host-busy', ...said(busyText) });
   return warnings;
 }
 
-function hostBusyMessage(source: Host, dest: Host, type: TransferType, busy: ReadonlyMap<string, HostBusy>): string | null {
+function hostBusyText(source: Host, dest: Host, type: TransferType, busy: ReadonlyMap<string, HostBusy>): Text | null {
   const slots = slotsTaken(type);
-  const full: string[] = [];
+  const full: Text[] = [];
   let position = 0;
-  for (const [host, role] of [[source, 'source'], [dest, 'destination']] as const) {
+  for (const [host, role] of [[source, 'busy.source'], [dest, 'busy.destination']] as const) {
     const info = busy.get(nameKey(host.name));
     if (!info) continue;
     const kinds = [
-      ...(slots.live && info.liveInUse >= info.liveMax ? [`all ${info.liveMax} live migration slots`] : []),
-      ...(slots.storage && info.storageInUse >= info.storageMax ? [`all ${info.storageMax} storage migration slots`] : []),
+      ...(slots.live && info.liveInUse >= info.liveMax ? [text('busy.liveSlots', { max: info.liveMax })] : []),
+      ...(slots.storage && info.storageInUse >= info.storageMax ? [text('busy.storageSlots', { max: info.storageMax })] : []),
     ];
     if (kinds.length === 0) continue;
-    full.push(`${host.name} (the ${role}) has ${kinds.join(' and ')} in use`);
+    full.push(text(role, { host: host.name, slots: { list: kinds } }));
     position = Math.max(position, info.queuePosition);
   }
   if (full.length === 0) return null;
-  return `${full.join('; ')}: the move will wait in the queue at position ${position} and start as soon as a slot frees up. It does not fail; you can also raise the host's limit in its Hyper-V settings.`;
+  return text('warning.host-busy', { hosts: { list: full }, position });
 }

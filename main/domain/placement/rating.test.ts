@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import { minimalInventory } from '../../../test/fixtures/minimal-inventory.js';
+import { english } from '../../../shared/i18n/text.js';
 import { rateHeadroom, type HeadroomInput } from './rating.js';
 import { selectHosts } from './select-hosts.js';
 
@@ -24,12 +25,12 @@ describe('rateHeadroom', () => {
     const roomy = rateHeadroom({ ...base, storage: { label: 'D:\\', freeGB: 3000, capacityGB: 3000, movingGB: 100, reserveGB: 0.1 } });
     const tight = rateHeadroom({ ...base, storage: { label: 'D:\\', freeGB: 200, capacityGB: 3000, movingGB: 100, reserveGB: 0.1 } });
     expect(roomy.rating).toBeGreaterThan(tight.rating);
-    expect(roomy.explanation.join('\n')).toMatch(/Storage \(weight 0\.15\)/);
-    expect(rateHeadroom(base).explanation.join('\n')).toMatch(/Storage: not counted/);
+    expect(roomy.explanation.map(english).join('\n')).toMatch(/Storage \(weight 0\.15\)/);
+    expect(rateHeadroom(base).explanation.map(english).join('\n')).toMatch(/Storage: not counted/);
   });
 
   it('explains each term of the formula with its numbers', () => {
-    const lines = rateHeadroom(base).explanation;
+    const lines = rateHeadroom(base).explanation.map(english);
     expect(lines[0]).toMatch(/of 5 stars/);
     expect(lines.join('\n')).toContain('131072 MB available − 256 MB reserve − 8192 MB for VM-1 = 122624 MB');
     expect(lines.join('\n')).toContain('100% − 20% in use = 80% headroom');

@@ -1,4 +1,4 @@
-import { formatGB, formatMB } from '../storage-paths/amounts.js';
+import { text, type Text } from '../../../shared/i18n/text.js';
 
 /** What the rating of an available host is computed from: the destination's headroom after the move. */
 export interface HeadroomInput {
@@ -10,7 +10,7 @@ export interface HeadroomInput {
   vmMemoryMB: number;
   cpuUsagePercent: number;
   /** The destination location's space when storage moves; null when nothing is copied or its space is unknown. */
-  storage: { label: string; freeGB: number; capacityGB: number; movingGB: number; reserveGB: number } | null;
+  storage: { label: string | Text; freeGB: number; capacityGB: number; movingGB: number; reserveGB: number } | null;
 }
 
 /** The weights of the three headroom fractions; memory weighs most. Without a storage move, memory and CPU share it all. */
@@ -22,12 +22,10 @@ export const RATING_WEIGHTS = {
 /** A rating and the lines that explain it. */
 export interface HeadroomRating {
   rating: number;
-  explanation: string[];
+  explanation: Text[];
 }
 
 const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
-const num = (x: number): string => String(Math.round(x * 100) / 100);
 
 /** The numbers behind a rating (no sentences): the planner rates thousands of host pairs with them. */
 export function headroomScore(input: Omit<HeadroomInput, 'host' | 'vm'>) {
@@ -55,14 +53,35 @@ export function rateHeadroom(input: HeadroomInput): HeadroomRating {
   const { weights, freeAfterMB, memory, cpu, keptGB, storage, score, rating } = headroomScore(input);
   const s = input.storage;
 
+  const round = (x: number): number => Math.round(x * 100) / 100;
+  const percent = (x: number): number => Math.round(x * 100);
   const explanation = [
-    `${rating} of 5 stars, from the headroom ${input.host} keeps after the move (memory weighs most):`,
-    `Memory (weight ${weights.memory}): ${formatMB(input.availableMB)} available − ${formatMB(input.reserveMB)} reserve − ${formatMB(input.vmMemoryMB)} for ${input.vm} = ${formatMB(freeAfterMB)} free after the move, ${pct(memory)} of its ${formatMB(input.totalMB)}.`,
-    `CPU (weight ${weights.cpu}): 100% − ${input.cpuUsagePercent}% in use = ${pct(cpu)} headroom.`,
+    text('rating.head', { rating, host: input.host }),
+    text('rating.memory', {
+      weight: weights.memory,
+      available: { mb: input.availableMB },
+      reserve: { mb: input.reserveMB },
+      vmMemory: { mb: input.vmMemoryMB },
+      vm: input.vm,
+      free: { mb: freeAfterMB },
+      percent: percent(memory),
+      total: { mb: input.totalMB },
+    }),
+    text('rating.cpu', { weight: weights.cpu, usage: input.cpuUsagePercent, percent: percent(cpu) }),
     s
-      ? `Storage (weight ${weights.storage}): ${s.label} keeps ${formatGB(Math.max(0, keptGB))} of ${formatGB(s.capacityGB)} after ${formatGB(s.movingGB)} are copied and the ${formatMB(s.reserveGB * 1024)} disk reserve, ${pct(storage)}.`
-      : 'Storage: not counted (nothing is copied, or the destination\'s free space is unknown).',
-    `Score ${weights.memory}×${num(memory)} + ${weights.cpu}×${num(cpu)}${s ? ` + ${weights.storage}×${num(storage)}` : ''} = ${num(score)}; stars = score × 5, rounded to the nearest half star, at least 0.5.`,
+      ? text('rating.storage', {
+          weight: weights.storage,
+          location: s.label,
+          kept: { gb: Math.max(0, keptGB) },
+          capacity: { gb: s.capacityGB },
+          moving: { gb: s.movingGB },
+          reserve: { mb: s.reserveGB * 1024 },
+          percent: percent(storage),
+        })
+      : text('rating.storageNone'),
+    s
+      ? text('rating.score', { wm: weights.memory, m: round(memory), wc: weights.cpu, c: round(cpu), ws: weights.storage, s: round(storage), score: round(score) })
+      : text('rating.scoreNoStorage', { wm: weights.memory, m: round(memory), wc: weights.cpu, c: round(cpu), score: round(score) }),
   ];
   return { rating, explanation };
 }

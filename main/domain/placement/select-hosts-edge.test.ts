@@ -82,7 +82,7 @@ describe('selectHosts edge cases: transfer type branches', () => {
     placeFiles(vmOf(doc, 'SQL-PROD-01'), SHARE);
     const r = row(doc, 'SQL-PROD-01', 'HV-MI-12');
     expect(r.transferType).toBe('Live');
-    expect(r.transferExplanation[0]).toContain('rule 1');
+    expect(r.transferExplanation[0]).toMatch(/^Live: .*on the cluster’s storage/);
   });
 
   it('a running VM that is not HA, moving inside its cluster, follows rule 3 from a CSV and rule 2 from a share', () => {
@@ -93,7 +93,7 @@ describe('selectHosts edge cases: transfer type branches', () => {
     placeFiles(vm, SHARE);
     const r = row(doc, 'SQL-PROD-01', 'HV-MI-12');
     expect(r.transferType).toBe('Live');
-    expect(r.transferExplanation[0]).toContain('rule 2');
+    expect(r.transferExplanation[0]).toMatch(/^Live: .*every file is on/);
   });
 
   it('counts SMB 3.1.1 and 3.0.2 as 3.0 or later, compared as numbers', () => {
@@ -289,5 +289,32 @@ describe('selectHosts edge cases: warnings', () => {
     expect(r.transferType).toBe('Live');
     expect(r.warnings.map((w) => w.code)).toEqual(['loses-high-availability']);
     expect(r.warnings[0].message).toMatch(/window is short/);
+  });
+});
+
+describe('selectHosts edge cases: fixes that can exist for a configuration version', () => {
+  it('names a host of the inventory that runs the version when there is one', () => {
+    const doc = minimalInventory();
+    const web = standaloneWeb(doc);
+    web.configVersion = '11.0';
+    hostOf(doc, 'HV-MI-11').os = 'Windows Server 2025';
+    const r = row(doc, 'WEB-01', 'HV-MI-12');
+    expect(codes(r)).toContain('config-version-unsupported');
+    expect(r.reasons.find((x) => x.code === 'config-version-unsupported')!.message).toContain('Pick a host that runs version 11.0, such as HV-MI-11.');
+  });
+
+  it('says which Windows Server would run it, not "pick a newer host", when no host of the inventory does', () => {
+    const doc = minimalInventory();
+    standaloneWeb(doc).configVersion = '11.0';
+    const message = row(doc, 'WEB-01', 'HV-MI-12').reasons.find((x) => x.code === 'config-version-unsupported')!.message;
+    expect(message).toContain('No host in the inventory runs version 11.0: a host running Windows Server 2025 or later would.');
+    expect(message).not.toMatch(/newer host/i);
+  });
+
+  it('says no Windows Server Ferry knows runs a version beyond every table', () => {
+    const doc = minimalInventory();
+    standaloneWeb(doc).configVersion = '99.0';
+    const message = row(doc, 'WEB-01', 'HV-MI-12').reasons.find((x) => x.code === 'config-version-unsupported')!.message;
+    expect(message).toContain('No Windows Server version that Ferry knows runs version 99.0.');
   });
 });

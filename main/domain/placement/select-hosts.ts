@@ -5,7 +5,8 @@ import { vmBusyIssue } from '../scheduler/vm-hold.js';
 import { err, ok, type Result } from '../../../shared/model/result.js';
 import { DEFAULT_DISK_RESERVE_MB, mbToGB } from '../storage-paths/amounts.js';
 import { byNameKey, nameKey, type ByName } from '../storage-paths/names.js';
-import { defaultStorageLocation, describeTarget, locateStorage } from '../storage-paths/storage-index.js';
+import { defaultStorageLocation, locateStorage, targetText } from '../storage-paths/storage-index.js';
+import { english, plural, text, type Text } from '../../../shared/i18n/text.js';
 import { blockingReasons } from './blocking-reasons.js';
 import { toPlacementIndex, type PlacementIndex } from './placement-index.js';
 import { placementWarnings } from './placement-warnings.js';
@@ -62,11 +63,10 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
         available,
         reasons,
         warnings: [],
-        ratingExplanation: [
-          `0 stars: ${dest.name} is not available for ${vm.name}. Fix ${reasons.length === 1 ? 'this' : `these ${reasons.length}`} first:`,
-          ...reasons.map((r) => `${r.code}: ${r.message}`),
-        ],
-        transferExplanation: [`None while ${dest.name} is not available. Once the reasons are fixed:`, ...transferExplanation],
+        ...explanations(
+          [plural('rating.unavailable', reasons.length, { host: dest.name, vm: vm.name }), ...reasons.map((r) => r.text ?? text('list', { items: r.message }))],
+          [text('transfer.unavailable', { host: dest.name }), ...transferExplanation],
+        ),
       });
       continue;
     }
@@ -80,7 +80,7 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
       vmMemoryMB: vm.memoryMB,
       cpuUsagePercent: dest.cpu.usagePercent,
       storage: target && storage
-        ? { label: `${storage.path} (${describeTarget(target)})`, freeGB: target.freeGB, capacityGB: target.capacityGB, movingGB: facts.diskGB, reserveGB: mbToGB(diskReserveMB) }
+        ? { label: text('rating.location', { path: storage.path, target: targetText(target) }), freeGB: target.freeGB, capacityGB: target.capacityGB, movingGB: facts.diskGB, reserveGB: mbToGB(diskReserveMB) }
         : null,
     });
     rows.push({
@@ -91,12 +91,21 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
       available,
       reasons,
       warnings: placementWarnings({ facts, dest, decision, storage, busy }),
-      ratingExplanation: explanation,
-      transferExplanation,
+      ...explanations(explanation, transferExplanation),
     });
   }
   rows.sort((a, b) => Number(b.available) - Number(a.available) || b.rating - a.rating || collator.compare(a.host, b.host));
   return ok(rows);
+}
+
+/** A row's explanations as English lines and as catalogue sentences. */
+function explanations(rating: Text[], transfer: Text[]): Pick<HostRating, 'ratingExplanation' | 'transferExplanation' | 'ratingExplanationText' | 'transferExplanationText'> {
+  return {
+    ratingExplanation: rating.map(english),
+    transferExplanation: transfer.map(english),
+    ratingExplanationText: rating,
+    transferExplanationText: transfer,
+  };
 }
 
 /** A destination considered for a VM: how the VM would move there, where its storage would go, and what blocks it. */

@@ -1,9 +1,9 @@
 import type { Host } from '../../../shared/model/inventory.js';
 import type { TransferType } from '../../../shared/model/placement.js';
 import { assertNever } from '../../../shared/model/result.js';
-import { formatGB, formatMB } from '../storage-paths/amounts.js';
+import { english, plural, text, type Text } from '../../../shared/i18n/text.js';
 import { isSmb3OrLater } from '../storage-paths/dotted-version.js';
-import { describeTarget, hostReachesShare, type StorageTarget } from '../storage-paths/storage-index.js';
+import { hostReachesShare, targetText, type StorageTarget } from '../storage-paths/storage-index.js';
 import { pathKey } from '../storage-paths/windows-path.js';
 import { sameCluster, type PlacementIndex } from './placement-index.js';
 import type { VmFacts } from './vm-facts.js';
@@ -18,6 +18,8 @@ export interface TransferDecision {
   /** Whether the VM's files are copied to the destination (`Live (VSM)` and `Network`). */
   storageMoves: boolean;
   why: string;
+  /** `why` as a catalogue sentence. */
+  whyText: Text;
 }
 
 /** Where moving storage lands on the destination: the chosen or default location and its volume or share. */
@@ -31,9 +33,21 @@ export interface StorageDestination {
 
 /** A storage destination for a sentence: "D:\Hyper-V on volume D:\ (2470 GB free)", the root alone when the path is the root. */
 export function describeDestination(storage: StorageDestination): string {
-  if (!storage.target) return `${storage.path} (free space unknown)`;
-  const where = pathKey(storage.path) === pathKey(storage.target.root) ? describeTarget(storage.target) : `${storage.path} on ${describeTarget(storage.target)}`;
-  return `${where} (${formatGB(storage.target.freeGB)} free)`;
+  return english(destinationText(storage));
+}
+
+/** A storage destination as a catalogue sentence. */
+export function destinationText(storage: StorageDestination): Text {
+  if (!storage.target) return text('storage.dest.unknown', { path: storage.path });
+  const free = { gb: storage.target.freeGB };
+  return pathKey(storage.path) === pathKey(storage.target.root)
+    ? text('storage.dest.root', { target: targetText(storage.target), free })
+    : text('storage.dest.path', { path: storage.path, target: targetText(storage.target), free });
+}
+
+/** A transfer type's name as a catalogue sentence (the code stays the same in JSON). */
+export function transferTypeText(type: TransferType): Text {
+  return text(`transferType.${type}`);
 }
 
 /** Whether a transfer type copies the VM's files to the destination. */
@@ -59,59 +73,66 @@ export function transferMovesStorage(type: TransferType): boolean {
 export function decideTransfer(f: VmFacts, dest: Host, index: PlacementIndex): TransferDecision {
   const { vm } = f;
   const same = sameCluster(f.source, dest);
-  const state = vm.state === 'Paused' ? 'paused (Ferry treats a paused VM as running: VMM live-migrates it)' : vm.state.toLowerCase();
-  const decide = (type: TransferType, rule: TransferRule, why: string): TransferDecision => ({ type, rule, storageMoves: transferMovesStorage(type), why });
+  const state = text(`vmState.${vm.state}`);
+  const base = { vm: vm.name, state, host: dest.name, storage: f.storageText };
+  const decide = (type: TransferType, rule: TransferRule, why: Text): TransferDecision => ({
+    type,
+    rule,
+    storageMoves: transferMovesStorage(type),
+    why: english(why),
+    whyText: why,
+  });
   if (f.running) {
     if (same && vm.highlyAvailable && f.onClusterStorage) {
-      return decide('Live', 1, `${vm.name} is ${state}, highly available in ${dest.cluster}, and its files are on the cluster's storage (${f.storageDescription}), which ${dest.name} reaches.`);
+      return decide('Live', 1, text('transfer.why.live-cluster', { ...base, cluster: dest.cluster ?? '' }));
     }
     const share = f.oneShare;
     if (share && isSmb3OrLater(share.smbVersion) && hostReachesShare(dest, share, index.storage)) {
-      return decide('Live', 2, `${vm.name} is ${state} and every file is on ${share.path} (SMB ${share.smbVersion}), which ${dest.name} reaches.`);
+      return decide('Live', 2, text('transfer.why.live-share', { ...base, share: share.path, version: share.smbVersion }));
     }
-    return decide('Live (VSM)', 3, `${vm.name} is ${state} and ${dest.name} cannot run it from where its files are (${f.storageDescription})${vsmDetail(f, dest, index)}, so the storage is mirrored to ${dest.name} first, then memory moves.`);
+    if (share && !isSmb3OrLater(share.smbVersion)) {
+      return decide('Live (VSM)', 3, text('transfer.why.vsm.oldSmb', { ...base, share: share.path, version: share.smbVersion }));
+    }
+    if (share && !hostReachesShare(dest, share, index.storage)) {
+      return decide('Live (VSM)', 3, text('transfer.why.vsm.noShare', { ...base, share: share.path }));
+    }
+    return decide('Live (VSM)', 3, text('transfer.why.vsm', base));
   }
   if (vm.state === 'Saved' && vm.highlyAvailable && same) {
-    return decide('Quick', 4, `${vm.name} is saved and highly available in ${dest.cluster}: the cluster moves the saved VM to ${dest.name} (a short outage while its state is restored).`);
+    return decide('Quick', 4, text('transfer.why.quick', { ...base, cluster: dest.cluster ?? '' }));
   }
-  return decide('Network', 5, `${vm.name} is ${state}, so it cannot be live-migrated: its files are copied over the network and it is registered on ${dest.name}. Start it first to live-migrate it instead.`);
-}
-
-function vsmDetail(f: VmFacts, dest: Host, index: PlacementIndex): string {
-  const share = f.oneShare;
-  if (!share) return '';
-  if (!isSmb3OrLater(share.smbVersion)) return `: ${share.path} is SMB ${share.smbVersion}, older than 3.0`;
-  if (!hostReachesShare(dest, share, index.storage)) return `: ${dest.name} does not reach ${share.path}`;
-  return '';
+  return decide('Network', 5, text('transfer.why.network', base));
 }
 
 /** Lines for the row's transfer explanation: why this type, what is copied (GB), slots, and the HA-loss window. */
-export function explainTransfer(f: VmFacts, dest: Host, decision: TransferDecision, storage: StorageDestination | null): string[] {
-  const lines = [`${decision.type} (rule ${decision.rule} of 2.2): ${decision.why}`];
+export function explainTransfer(f: VmFacts, dest: Host, decision: TransferDecision, storage: StorageDestination | null): Text[] {
+  const lines = [text('transfer.line', { type: transferTypeText(decision.type), why: decision.whyText })];
+  const size = { gb: f.diskGB };
   if (decision.storageMoves) {
-    const where = storage ? ` to ${describeDestination(storage)}` : ' (no destination location is known: choose one on Select Path)';
-    lines.push(`Copied: ${formatGB(f.diskGB)} of virtual disks (${f.vm.disks.length} VHDs, plus the configuration files)${where}.`);
+    const vhds = plural('transfer.vhds', f.vm.disks.length);
+    lines.push(storage ? text('transfer.copied.storage', { size, vhds, location: destinationText(storage) }) : text('transfer.copied.storageNoLocation', { size, vhds }));
   } else if (decision.type === 'Live') {
-    lines.push(`Copied: nothing on disk; only memory (${formatMB(f.vm.memoryMB)}) and device state move, the files stay on ${f.storageDescription}.`);
+    lines.push(text('transfer.copied.memory', { memory: { mb: f.vm.memoryMB }, storage: f.storageText }));
   } else {
-    lines.push(`Copied: nothing; the files stay on ${f.storageDescription} and the cluster moves the saved state to ${dest.name}.`);
+    lines.push(text('transfer.copied.savedState', { storage: f.storageText, host: dest.name }));
   }
-  if (decision.type === 'Live (VSM)') lines.push(`The move takes one live and one storage slot on both ${f.source.name} and ${dest.name}.`);
-  if (f.vm.highlyAvailable && !sameCluster(f.source, dest)) lines.push(haWindow(f, dest, decision));
+  if (decision.type === 'Live (VSM)') lines.push(text('transfer.vsmSlots', { source: f.source.name, host: dest.name }));
+  if (f.vm.highlyAvailable && !sameCluster(f.source, dest)) lines.push(text('transfer.haLine', { window: haWindow(f, dest, decision) }));
   return lines;
 }
 
 /** The HA-loss sentence: how long the VM is not highly available while it leaves its cluster. */
-export function haWindow(f: VmFacts, dest: Host, decision: TransferDecision): string {
-  const target = dest.cluster === null ? `standalone host ${dest.name}` : `${dest.name} in ${dest.cluster}`;
+export function haWindow(f: VmFacts, dest: Host, decision: TransferDecision): Text {
+  const target = dest.cluster === null ? text('transfer.ha.standalone', { host: dest.name }) : text('transfer.ha.clustered', { host: dest.name, cluster: dest.cluster });
+  const size = { gb: f.diskGB };
   switch (decision.type) {
     case 'Live':
     case 'Quick':
-      return `High availability: ${f.vm.name} is not highly available while it moves to ${target}; with shared storage the window is short (only the memory copy).`;
+      return text('transfer.ha.short', { vm: f.vm.name, target });
     case 'Live (VSM)':
-      return `High availability: ${f.vm.name} is not highly available while it moves to ${target}; with Live (VSM) the window lasts the whole storage copy (${formatGB(f.diskGB)}).`;
+      return text('transfer.ha.vsm', { vm: f.vm.name, target, size });
     case 'Network':
-      return `High availability: ${f.vm.name} is not highly available from the start of the copy (${formatGB(f.diskGB)}) until it is made highly available again on ${target}.`;
+      return text('transfer.ha.network', { vm: f.vm.name, target, size });
     default:
       return assertNever(decision.type);
   }

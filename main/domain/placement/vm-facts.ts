@@ -1,6 +1,7 @@
 import type { Cluster, FileShare, Host, Vm, VmDisk } from '../../../shared/model/inventory.js';
 import { nameKey } from '../storage-paths/names.js';
-import { clusterOf, describeTarget, locateStorage, shareOf } from '../storage-paths/storage-index.js';
+import { english, text, type Text } from '../../../shared/i18n/text.js';
+import { clusterOf, locateStorage, shareOf, targetText } from '../storage-paths/storage-index.js';
 import { isRunningForMigration, sharedDisks, vmDiskGB, vmFilePaths } from '../storage-paths/vm-storage.js';
 import { isUnderKey, pathKey, uncShareRoot, windowsPathKind } from '../storage-paths/windows-path.js';
 import type { PlacementIndex } from './placement-index.js';
@@ -24,6 +25,8 @@ export interface VmFacts {
   unknownShares: string[];
   /** Where the files are, for sentences ("volume D:\", "cluster shared volume C:\ClusterStorage\Volume1"). */
   storageDescription: string;
+  /** `storageDescription` as a catalogue sentence. */
+  storageText: Text;
 }
 
 /** Works out a VM's facts; null when its host is not in the inventory. */
@@ -36,11 +39,16 @@ export function vmFacts(vm: Vm, index: PlacementIndex): VmFacts | null {
 
   const sharesUsed: FileShare[] = [];
   const unknownShares: string[] = [];
-  const places: string[] = [];
+  const places: Text[] = [];
+  const placeKeys = new Set<string>();
   for (const file of files) {
     const target = locateStorage(source, file, index.storage);
-    const place = target ? describeTarget(target) : windowsPathKind(file) === 'unc' ? `share ${uncShareRoot(file) ?? file}` : `${file} (storage the inventory does not list)`;
-    if (!places.includes(place)) places.push(place);
+    const place = target ? targetText(target) : windowsPathKind(file) === 'unc' ? text('storage.place.share', { root: uncShareRoot(file) ?? file }) : text('storage.place.unlisted', { path: file });
+    const placeKey = english(place);
+    if (!placeKeys.has(placeKey)) {
+      placeKeys.add(placeKey);
+      places.push(place);
+    }
     if (windowsPathKind(file) !== 'unc') continue;
     const share = shareOf(file, index.storage);
     if (share && !sharesUsed.includes(share)) sharesUsed.push(share);
@@ -60,6 +68,7 @@ export function vmFacts(vm: Vm, index: PlacementIndex): VmFacts | null {
     onClusterStorage = keys.every((k) => roots.some((r) => isUnderKey(k, r)));
   }
 
+  const storageText: Text = places.length === 1 ? places[0] : text('list', { items: { list: places } });
   return {
     vm,
     source,
@@ -71,6 +80,7 @@ export function vmFacts(vm: Vm, index: PlacementIndex): VmFacts | null {
     onClusterStorage,
     sharesUsed,
     unknownShares,
-    storageDescription: places.join(' and '),
+    storageDescription: english(storageText),
+    storageText,
   };
 }

@@ -5,7 +5,8 @@ import type { PlacementIndex } from '../placement/placement-index.js';
 import { headroomScore } from '../placement/rating.js';
 import { hostCandidates, type HostCandidate } from '../placement/select-hosts.js';
 import { vmFacts } from '../placement/vm-facts.js';
-import { DEFAULT_DISK_RESERVE_MB, formatGB, formatMB, mbToGB } from '../storage-paths/amounts.js';
+import { DEFAULT_DISK_RESERVE_MB, mbToGB } from '../storage-paths/amounts.js';
+import { say, sayPlural, text, type Text } from '../../../shared/i18n/text.js';
 import { nameKey } from '../storage-paths/names.js';
 import { storageTargetKey } from '../storage-paths/storage-index.js';
 import { TCP_EFFICIENCY } from '../simulation/link-model.js';
@@ -92,7 +93,7 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
   for (const ask of ordered) {
     const facts = vmFacts(ask.vm, index);
     if (!facts) {
-      notPlaced.push({ ask, host: ask.vm.host, reasons: [{ code: 'host-not-found', message: `${ask.vm.name}'s host ${ask.vm.host} is not in the inventory: refresh the inventory.` }] });
+      notPlaced.push({ ask, host: ask.vm.host, reasons: [{ code: 'host-not-found', ...say('plan.reason.hostMissing', { vm: ask.vm.name, host: ask.vm.host }) }] });
       continue;
     }
     const memoryMB = facts.running ? ask.vm.memoryMB : 0;
@@ -111,8 +112,8 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
       notPlaced.push({
         ask, host: facts.source.name,
         reasons: [already
-          ? { code: 'already-there', message: `${ask.vm.name} is already on ${facts.source.name}: choose another host, or leave it out.` }
-          : { code: 'host-not-found', message: `No host named ${ask.pinned} is in the inventory: check the name.` }],
+          ? { code: 'already-there', ...say('plan.reason.alreadyThere', { vm: ask.vm.name, host: facts.source.name }) }
+          : { code: 'host-not-found', ...say('plan.reason.noSuchHost', { host: ask.pinned }) }],
       });
       continue;
     }
@@ -176,9 +177,16 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
         ask, host: facts.source.name,
         reasons: [{
           code: 'no-capacity-left',
-          message: `No host has room left for ${ask.vm.name} (${formatMB(memoryMB)} of memory${facts.diskGB > 0 ? `, ${formatGB(facts.diskGB)} of files where they must move` : ''}) once the moves planned before it are counted`
-            + `${fullest ? `; the most memory free is ${formatMB(Math.max(0, fullest.freeMB))} on ${fullest.host}` : ''}`
-            + `${storageShort ? `; the most space left where its files would go is ${formatGB(Math.max(0, storageShort.freeGB))} on ${storageShort.location} (${storageShort.host})` : ''}. Plan fewer moves, free memory or storage, or add a host.`,
+          ...say('plan.reason.noRoom', {
+            vm: ask.vm.name,
+            needs: facts.diskGB > 0
+              ? text('plan.needs.memoryFiles', { memory: { mb: memoryMB }, files: { gb: facts.diskGB } })
+              : text('plan.needs.memory', { memory: { mb: memoryMB } }),
+            memory: fullest ? text('plan.noRoom.memory', { free: { mb: Math.max(0, fullest.freeMB) }, host: fullest.host }) : '',
+            storage: storageShort
+              ? text('plan.noRoom.storage', { free: { gb: Math.max(0, storageShort.freeGB) }, location: storageShort.location, host: storageShort.host })
+              : '',
+          }),
         }],
       });
       continue;
@@ -202,17 +210,19 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
 
 /** Select Host's reasons across every host, one per code, naming the hosts it blocks. */
 function mergedReasons(pool: readonly HostCandidate[]): Issue<ReasonCode | PlanReasonCode>[] {
-  const byCode = new Map<ReasonCode, { hosts: string[]; message: string }>();
+  const byCode = new Map<ReasonCode, { hosts: string[]; reason: Text | string }>();
   for (const c of pool) {
     for (const r of c.reasons) {
       const e = byCode.get(r.code);
       if (e) e.hosts.push(c.dest.name);
-      else byCode.set(r.code, { hosts: [c.dest.name], message: r.message });
+      else byCode.set(r.code, { hosts: [c.dest.name], reason: r.text ?? r.message });
     }
   }
-  if (byCode.size === 0) return [{ code: 'no-capacity-left', message: 'The inventory has no other host to move it to.' }];
+  if (byCode.size === 0) return [{ code: 'no-capacity-left', ...say('plan.reason.noOtherHost') }];
   return [...byCode.entries()].map(([code, e]) => ({
     code,
-    message: e.hosts.length === 1 ? `${e.hosts[0]}: ${e.message}` : `${e.hosts.length} hosts (${e.hosts.slice(0, 3).join(', ')}${e.hosts.length > 3 ? ', …' : ''}), for example: ${e.message}`,
+    ...(e.hosts.length === 1
+      ? say('plan.reason.oneHost', { host: e.hosts[0], reason: e.reason })
+      : sayPlural('plan.reason.manyHosts', e.hosts.length, { hosts: `${e.hosts.slice(0, 3).join(', ')}${e.hosts.length > 3 ? ', …' : ''}`, reason: e.reason })),
   }));
 }

@@ -3,6 +3,7 @@ import type { HostLimits, SlotNeed } from '../../../shared/model/migration-slots
 import { TCP_EFFICIENCY } from '../simulation/link-model.js';
 import { MBPS_PER_GBPS } from '../simulation/model-constants.js';
 import { nameKey } from '../storage-paths/names.js';
+import { english, plural, text, type Text } from '../../../shared/i18n/text.js';
 
 /**
  * The lower bound on a plan's makespan: no order of its moves can end sooner than the largest of
@@ -34,6 +35,8 @@ export interface BoundMove {
 export interface LowerBound {
   seconds: number;
   basis: string;
+  /** `basis` as a catalogue sentence. */
+  basisText: Text;
 }
 
 /**
@@ -51,16 +54,20 @@ function capacity(host: Host, option: PerformanceOption, capGbps: number | null,
 
 /** The lower bound of a set of moves under `limitsOf`. */
 export function makespanLowerBound(moves: readonly BoundMove[], limitsOf: (host: string) => HostLimits, capGbps: number | null = null): LowerBound {
-  let best: LowerBound = { seconds: 0, basis: 'no moves' };
-  const consider = (seconds: number, basis: () => string): void => {
-    if (seconds > best.seconds) best = { seconds, basis: basis() };
+  let best: LowerBound = { seconds: 0, basis: english(text('bound.none')), basisText: text('bound.none') };
+  const consider = (seconds: number, basis: () => Text): void => {
+    if (seconds > best.seconds) {
+      const basisText = basis();
+      best = { seconds, basis: english(basisText), basisText };
+    }
   };
+  const s1 = (x: number): number => Math.round(x * 10) / 10;
   // Per host: link work of all its moves, and of those holding each kind of slot (at most `limit` of
   // them run at once, each at most one line's rate).
   const link = new Map<string, { host: Host; seconds: number; live: number; storage: number }>();
   const slots = new Map<string, { need: SlotNeed; seconds: number }>();
   for (const m of moves) {
-    consider(m.seconds, () => `the longest move takes ${m.seconds.toFixed(1)} s on its own`);
+    consider(m.seconds, () => text('bound.longest', { seconds: s1(m.seconds) }));
     if (m.memoryMB + m.fileMB > 0) {
       for (const host of new Map([[nameKey(m.source.name), m.source], [nameKey(m.destination.name), m.destination]]).values()) {
         const limits = limitsOf(host.name);
@@ -84,16 +91,16 @@ export function makespanLowerBound(moves: readonly BoundMove[], limitsOf: (host:
   const chain: number[] = [];
   moves.forEach((m, i) => {
     chain[i] = m.seconds + Math.max(0, ...m.after.map((a) => chain[a] ?? 0));
-    if (m.after.length) consider(chain[i], () => `a chain of moves waiting for each other takes ${chain[i].toFixed(1)} s`);
+    if (m.after.length) consider(chain[i], () => text('bound.chain', { seconds: s1(chain[i]) }));
   });
   for (const { host, seconds, live, storage } of link.values()) {
-    consider(seconds, () => `${host.name} has ${seconds.toFixed(1)} s of transfers at its migration network's full capacity`);
-    consider(live, () => `${host.name}'s live migrations need ${live.toFixed(1)} s of transfers with at most ${limitsOf(host.name).live} running at once`);
-    consider(storage, () => `${host.name}'s storage-copying moves need ${storage.toFixed(1)} s of transfers with at most ${limitsOf(host.name).storage} running at once`);
+    consider(seconds, () => text('bound.network', { host: host.name, seconds: s1(seconds) }));
+    consider(live, () => text('bound.liveTransfers', { host: host.name, seconds: s1(live), limit: limitsOf(host.name).live }));
+    consider(storage, () => text('bound.storageTransfers', { host: host.name, seconds: s1(storage), limit: limitsOf(host.name).storage }));
   }
   for (const { need, seconds } of slots.values()) {
     const limit = limitsOf(need.host)[need.kind];
-    if (limit > 0) consider(seconds / limit, () => `${need.host} has ${seconds.toFixed(1)} s of ${need.kind === 'live' ? 'live' : 'storage'} migrations for ${limit} ${limit === 1 ? 'slot' : 'slots'}`);
+    if (limit > 0) consider(seconds / limit, () => plural(need.kind === 'live' ? 'bound.liveSlots' : 'bound.storageSlots', limit, { host: need.host, seconds: s1(seconds) }));
   }
   return best;
 }

@@ -218,7 +218,7 @@ describe('plans of chosen VMs', () => {
   it('says which VMs it does not know, and plans the others', () => {
     const plan = planOf(minimalInventory(), { kind: 'vms', vms: ['SQL-PROD-01', 'NOPE-99'], to: 'auto' });
     expect(plan.moves.map((m) => m.vm)).toEqual(['SQL-PROD-01']);
-    expect(plan.unmovable).toEqual([{ vm: 'NOPE-99', host: '', reasons: [{ code: 'vm-not-found', message: 'No VM named "NOPE-99" is in the inventory: check the name.' }], action: null }]);
+    expect(plan.unmovable).toEqual([{ vm: 'NOPE-99', host: '', reasons: [{ code: 'vm-not-found', message: 'No VM named "NOPE-99" is in the inventory: check the name.', text: { key: 'plan.reason.noSuchVm', params: { vm: 'NOPE-99' } } }], action: null }]);
   });
 
   it('what-ifs change the plan: a limit of 1 runs moves one after the other, a bandwidth cap lengthens them', () => {

@@ -15,6 +15,7 @@ import { isRunningForMigration, vmDiskGB } from '../storage-paths/vm-storage.js'
 import { placeAll, type Placed, type PlacementAsk } from './destinations.js';
 import { makespanLowerBound, type BoundMove } from './lower-bound.js';
 import { playTimeline, type TimelineEntry, type TimelineMove } from './timeline.js';
+import { english, say, sayPlural, text } from '../../../shared/i18n/text.js';
 
 /**
  * The planner: for a set of VMs (or a host to evacuate), where each goes, in what order, and when
@@ -94,7 +95,7 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
     request.vms.forEach((name, order) => {
       const vm = vms.get(nameKey(name));
       if (!vm) {
-        unmovable.push({ vm: name, host: '', reasons: [{ code: 'vm-not-found', message: `No VM named "${name}" is in the inventory: check the name.` }], action: null });
+        unmovable.push({ vm: name, host: '', reasons: [{ code: 'vm-not-found', ...say('plan.reason.noSuchVm', { vm: name }) }], action: null });
         return;
       }
       if (seen.has(nameKey(vm.name))) return;
@@ -179,14 +180,14 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
   // VMs held by another job (vm-busy) have no action: they are already being moved, started or saved.
   const stuck = unmovable.filter((u) => u.action !== null);
   if (request.kind === 'evacuate' && stuck.length) {
-    const names = stuck.map((u) => u.vm).join(', ');
+    const vmNames = stuck.map((u) => u.vm).join(', ');
     warnings.push(request.cannotMove === 'save'
-      ? { code: 'vms-saved', vm: null, message: `${stuck.length} VM${stuck.length === 1 ? '' : 's'} cannot live-migrate anywhere and will be saved (down until restored): ${names}.` }
-      : { code: 'vms-left-running', vm: null, message: `${stuck.length} VM${stuck.length === 1 ? '' : 's'} cannot live-migrate anywhere and will keep running on ${request.host} during maintenance: ${names}.` });
+      ? { code: 'vms-saved', vm: null, ...sayPlural('plan.warning.vmsSaved', stuck.length, { vms: vmNames }) }
+      : { code: 'vms-left-running', vm: null, ...sayPlural('plan.warning.vmsLeftRunning', stuck.length, { vms: vmNames, host: request.host }) });
   }
   for (const m of moves) {
-    if (m.risk === 'never') warnings.push({ code: 'not-converging', vm: m.vm, message: `${m.vm} (${m.from} → ${m.to}) is unlikely to converge: ${m.convergence}` });
-    else if (m.risk === 'slow') warnings.push({ code: 'slow-convergence', vm: m.vm, message: `${m.vm} (${m.from} → ${m.to}) may converge slowly: ${m.convergence}` });
+    if (m.risk === 'never') warnings.push({ code: 'not-converging', vm: m.vm, ...say('plan.warning.notConverging', { vm: m.vm, from: m.from, to: m.to, why: m.convergence }) });
+    else if (m.risk === 'slow') warnings.push({ code: 'slow-convergence', vm: m.vm, ...say('plan.warning.slowConvergence', { vm: m.vm, from: m.from, to: m.to, why: m.convergence }) });
   }
 
   const position = new Map(order.map((i, n) => [i, n]));
@@ -208,7 +209,7 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
     request, whatIf, moves, unmovable, saves,
     makespan: round(Math.max(saveEnd, ...moves.map((m) => m.end), 0)),
     lowerBound: round(Math.max(bound.seconds, saveEnd)),
-    lowerBoundBasis: saveEnd > bound.seconds ? 'the longest save of a VM that cannot move' : bound.basis,
+    ...(saveEnd > bound.seconds ? { lowerBoundBasis: english(text('bound.save')), lowerBoundBasisText: text('bound.save') } : { lowerBoundBasis: bound.basis, lowerBoundBasisText: bound.basisText }),
     lanes: lanesOf(moves),
     warnings,
   });

@@ -1,4 +1,5 @@
 import type { HostLimits, SlotKind, SlotNeed } from './slot-rules.js';
+import { english, text, type Text } from '../../../shared/i18n/text.js';
 
 /** A move the scheduler knows: queued (in submission order) or running. */
 export interface ScheduledMove {
@@ -101,7 +102,12 @@ export function decideDispatch(
 
 /** Words for a wait reason: "waiting for a live-migration slot on HV-TO-02 (2 of 2 in use), position 3". */
 export function describeWait(w: WaitReason): string {
-  const kind = w.kind === 'live' ? 'live-migration' : 'storage-migration';
-  if (w.inUse < w.limit) return `waiting for a ${kind} slot on ${w.host} behind earlier moves (${w.inUse} of ${w.limit} in use), position ${w.position}`;
-  return `waiting for a ${kind} slot on ${w.host} (${w.inUse} of ${w.limit} in use), position ${w.position}`;
+  return english(waitText(w));
+}
+
+/** A wait reason as a catalogue sentence, for the console. */
+export function waitText(w: WaitReason): Text {
+  const kind = w.kind === 'live' ? 'live' : 'storage';
+  const params = { host: w.host, inUse: w.inUse, limit: w.limit, position: w.position };
+  return w.inUse < w.limit ? text(`wait.${kind}.behind`, params) : text(`wait.${kind}.full`, params);
 }

@@ -1,6 +1,7 @@
 import type { VmHold } from '../../../shared/model/job.js';
 import type { Issue } from '../../../shared/model/placement.js';
 import { assertNever } from '../../../shared/model/result.js';
+import { say, text, type Said } from '../../../shared/i18n/text.js';
 
 /** A job's id as the admin reads it in sentences: its first 8 characters, as the Jobs pane shows it. */
 export function shortJobId(id: string): string {
@@ -11,27 +12,26 @@ export function shortJobId(id: string): string {
  * The `vm-busy` reason (migration-rules.md section 4): the VM already has a move, start or save queued
  * or running, named with the job in the way and what to do about it.
  */
-export function vmBusyIssue(hold: VmHold): Issue<'vm-busy'> {
-  const job = `job ${shortJobId(hold.jobId)}`;
-  const doing = ((): string => {
+export function vmBusyIssue(hold: VmHold): Issue<'vm-busy'> & Said {
+  const params = { vm: hold.vm, job: shortJobId(hold.jobId), queued: hold.status === 'Queued' ? text('reason.vm-busy.queued') : '' };
+  const said = ((): Said => {
     switch (hold.kind) {
       case 'migrate-vm':
-        return `${hold.vm} is already being migrated${hold.destinationHost ? ` to ${hold.destinationHost}` : ''} by ${job}`;
+        return hold.destinationHost ? say('reason.vm-busy.migrate', { ...params, host: hold.destinationHost }) : say('reason.vm-busy.migrateAnywhere', params);
       case 'migrate-storage':
-        return `${hold.vm}'s storage is already being moved by ${job}`;
+        return say('reason.vm-busy.storage', params);
       case 'start-vm':
-        return `${hold.vm} is already being started by ${job}`;
+        return say('reason.vm-busy.start', params);
       case 'save-vm':
-        return `${hold.vm} is already being saved by ${job}`;
+        return say('reason.vm-busy.save', params);
       case 'import-inventory':
       case 'host-settings':
       case 'stop-maintenance':
       case 'lab':
-        return `${hold.vm} is already in use by ${job}`;
+        return say('reason.vm-busy.inUse', params);
       default:
         return assertNever(hold.kind);
     }
   })();
-  const queued = hold.status === 'Queued' ? ' (queued)' : '';
-  return { code: 'vm-busy', message: `${doing}${queued}: wait for it to end or cancel it.` };
+  return { code: 'vm-busy', ...said };
 }

@@ -1,3 +1,4 @@
+import { say, type Said } from '../../../shared/i18n/text.js';
 import { assertNever } from '../../../shared/model/result.js';
 import type { MoveKind } from '../connector/host-connector.js';
 import type { ModelConstants } from './model-constants.js';
@@ -45,6 +46,11 @@ export function movePhases(kind: MoveKind): PhaseKey[] {
     default:
       return assertNever(kind);
   }
+}
+
+/** The job steps for a move of `kind`, as catalogue sentences with their English names. */
+export function movePhaseSteps(kind: MoveKind): Said[] {
+  return movePhases(kind).map((p) => say(`phase.${p}`));
 }
 
 /** The job step names for a move of `kind`. */

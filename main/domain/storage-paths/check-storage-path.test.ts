@@ -9,7 +9,7 @@ const demo = JSON.parse(readFileSync(new URL('../../../resources/demo-inventory.
 
 describe('checkStoragePath (migration-rules.md section 3)', () => {
   it('accepts a drive path on one of the host\'s volumes and says which volume and its free space', () => {
-    expect(checkStoragePath('HV-RM-02', 'D:\\Hyper-V\\New', demo)).toEqual({
+    expect(checkStoragePath('HV-RM-02', 'D:\\Hyper-V\\New', demo)).toMatchObject({
       valid: true,
       code: null,
       message: 'D:\\Hyper-V\\New is on volume D:\\ of HV-RM-02: 2470 GB free of 3840 GB.',
@@ -115,5 +115,18 @@ describe('storageLocationsFor (Browse)', () => {
 
   it('is empty for an unknown host', () => {
     expect(storageLocationsFor('HV-NOWHERE', demo)).toEqual([]);
+  });
+});
+
+describe('checkStoragePath sentences for the console', () => {
+  it('carries each verdict as a catalogue sentence with raw sizes, which renders in Italian', async () => {
+    const { renderText } = await import('../../../shared/i18n/text.js');
+    const { mainItMessages } = await import('../../../shared/i18n/it.js');
+    const check = checkStoragePath('HV-RM-02', 'D:\\Hyper-V\\New', demo);
+    expect(check.text).toMatchObject({ key: 'path.onTarget', params: { free: { gb: 2470 }, capacity: { gb: 3840 } } });
+    const italian = renderText(check.text!, mainItMessages, {
+      number: String, mb: (v) => `${v} MB`, gb: (v) => `${v} GB`, time: String, list: (items) => items.join(', '), plural: () => 'other',
+    });
+    expect(italian).toBe('D:\\Hyper-V\\New si trova in volume D:\\ di HV-RM-02: 2470 GB liberi su 3840 GB.');
   });
 });

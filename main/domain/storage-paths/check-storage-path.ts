@@ -2,16 +2,16 @@ import type { Host, InventoryDocument } from '../../../shared/model/inventory.js
 import type { PathCheck, PathCheckCode } from '../../../shared/model/placement.js';
 import type { StorageLocation } from '../../../shared/model/storage.js';
 import { assertNever } from '../../../shared/model/result.js';
-import { formatGB } from './amounts.js';
+import { said, text, type Text } from '../../../shared/i18n/text.js';
 import { nameKey } from './names.js';
 import { isSmb3OrLater } from './dotted-version.js';
 import {
   clusterOf,
-  describeTarget,
   hostReachesShare,
   locateStorage,
   shareOf,
   smb3SharesOf,
+  targetText,
   toStorageIndex,
   type StorageIndex,
 } from './storage-index.js';
@@ -22,8 +22,8 @@ export type { StorageLocation } from '../../../shared/model/storage.js';
 
 export const SMB_FQDN_EXAMPLE = '\\\\fileserver1.contoso.com\\smbshare';
 
-const refuse = (code: PathCheckCode, message: string): PathCheck => ({ valid: false, code, message });
-const accept = (message: string): PathCheck => ({ valid: true, code: null, message });
+const refuse = (code: PathCheckCode, sentence: Text): PathCheck => ({ valid: false, code, ...said(sentence) });
+const accept = (sentence: Text): PathCheck => ({ valid: true, code: null, ...said(sentence) });
 
 /** Finds a host by name (ignoring case) or takes the host given. */
 export function resolveHost(host: string | Host, index: StorageIndex): Host | null {
@@ -39,14 +39,11 @@ export function resolveHost(host: string | Host, index: StorageIndex): Host | nu
 export function checkStoragePath(host: string | Host, path: string, inventory: InventoryDocument | StorageIndex): PathCheck {
   const index = toStorageIndex(inventory);
   const target = resolveHost(host, index);
-  if (!target) return refuse('host-not-found', `Host "${String(host)}" is not in the inventory: refresh the inventory or pick another host.`);
+  if (!target) return refuse('host-not-found', text('path.host-not-found', { host: String(host) }));
   const kind = windowsPathKind(path);
   switch (kind) {
     case 'invalid':
-      return refuse(
-        'path-invalid',
-        `"${path}" is not a valid absolute path: type a drive path such as D:\\VMs or a UNC path such as ${SMB_FQDN_EXAMPLE} (backslashes, no . or .. folders, none of < > : " | ? *).`,
-      );
+      return refuse('path-invalid', text('path.path-invalid', { path, example: SMB_FQDN_EXAMPLE }));
     case 'unc':
       return checkUncPath(target, path, index);
     case 'drive':
@@ -59,44 +56,33 @@ export function checkStoragePath(host: string | Host, path: string, inventory: I
 function checkUncPath(host: Host, path: string, index: StorageIndex): PathCheck {
   const server = uncServer(path) ?? '';
   if (!server.includes('.')) {
-    return refuse(
-      'smb-path-not-fqdn',
-      `Name the file server of "${path}" by its fully qualified domain name, for example ${SMB_FQDN_EXAMPLE}, not \\\\fileserver1\\smbshare.`,
-    );
+    return refuse('smb-path-not-fqdn', text('path.smb-path-not-fqdn', { path, example: SMB_FQDN_EXAMPLE }));
   }
   const share = shareOf(path, index);
   if (!share) {
-    return accept(
-      `${path} is on share ${uncShareRoot(path) ?? path}, which the inventory does not list: Ferry cannot check its free space. ` +
-        `Make sure it is SMB 3.0 or later and that ${host.name} has full control of it.`,
-    );
+    return accept(text('path.unlistedShare', { path, share: uncShareRoot(path) ?? path, host: host.name }));
   }
   if (!isSmb3OrLater(share.smbVersion)) {
-    return refuse(
-      'smb-version-unsupported',
-      `${share.path} speaks SMB ${share.smbVersion}; Hyper-V runs VMs only from SMB 3.0 or later shares: pick a volume of ${host.name} or an SMB 3 share.`,
-    );
+    return refuse('smb-version-unsupported', text('path.smb-version-unsupported', { share: share.path, version: share.smbVersion, host: host.name }));
   }
   if (!hostReachesShare(host, share, index)) {
-    return refuse(
-      'share-unreachable',
-      `${host.name} does not reach ${share.path}: give the host's computer account full control of the share and add it to the host's file shares, or pick another location.`,
-    );
+    return refuse('share-unreachable', text('path.share-unreachable', { host: host.name, share: share.path }));
   }
-  return accept(`${path} is on SMB ${share.smbVersion} share ${share.path}: ${formatGB(share.freeGB)} free of ${formatGB(share.capacityGB)}.`);
+  return accept(text('path.onShare', { path, version: share.smbVersion, share: share.path, free: { gb: share.freeGB }, capacity: { gb: share.capacityGB } }));
 }
 
 function checkDrivePath(host: Host, path: string, index: StorageIndex): PathCheck {
   const target = locateStorage(host, path, index);
   if (!target) {
     const known = [...host.volumes.map((v) => v.path), ...(clusterOf(host, index)?.sharedVolumes ?? []).map((v) => v.path)];
-    const list = known.length > 0 ? known.join(', ') : 'none known';
     return refuse(
       'path-volume-unknown',
-      `${path} is not on a volume of ${host.name}: pick a path on one of its volumes or cluster shared volumes (${list}), or refresh the host if a volume was added.`,
+      known.length > 0
+        ? text('path.path-volume-unknown', { path, host: host.name, volumes: known.join(', ') })
+        : text('path.path-volume-unknown.none', { path, host: host.name }),
     );
   }
-  return accept(`${path} is on ${describeTarget(target)} of ${host.name}: ${formatGB(target.freeGB)} free of ${formatGB(target.capacityGB)}.`);
+  return accept(text('path.onTarget', { path, target: targetText(target), host: host.name, free: { gb: target.freeGB }, capacity: { gb: target.capacityGB } }));
 }
 
 /**

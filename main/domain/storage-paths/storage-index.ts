@@ -3,6 +3,7 @@ import { assertNever } from '../../../shared/model/result.js';
 import { isSmb3OrLater } from './dotted-version.js';
 import { nameKey } from './names.js';
 import { longestRoot, pathKey, windowsPathKind } from './windows-path.js';
+import { english, text, type Text } from '../../../shared/i18n/text.js';
 
 /** Where a path's bytes land: a host volume, a cluster shared volume, or an SMB share, with its space. */
 export interface StorageTarget {
@@ -122,13 +123,18 @@ export function defaultStorageLocation(host: Host, index: StorageIndex): { path:
 
 /** Names a storage target for a sentence: "volume D:\", "cluster shared volume ...", "SMB 3.0 share ...". */
 export function describeTarget(target: StorageTarget): string {
+  return english(targetText(target));
+}
+
+/** A volume, CSV or share as a catalogue sentence ("volume D:\\"), for the console. */
+export function targetText(target: StorageTarget): Text {
   switch (target.kind) {
     case 'volume':
-      return `volume ${target.root}`;
+      return text('storage.target.volume', { root: target.root });
     case 'csv':
-      return `cluster shared volume ${target.root}`;
+      return text('storage.target.csv', { root: target.root });
     case 'share':
-      return `SMB ${target.smbVersion ?? ''} share ${target.root}`;
+      return text('storage.target.share', { root: target.root, version: target.smbVersion ?? '' });
     default:
       return assertNever(target.kind);
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { VM_HOLDING_KINDS, type Job, type JobError, type JobKind, type JobMetrics, type JobMove, type JobStatus, type JobStep, type VmHold } from '../../../shared/model/job.js';
 import type { Statement } from 'better-sqlite3';
 import { nameKey } from '../../domain/storage-paths/names.js';
+import type { Text } from '../../../shared/i18n/text.js';
 import type { Db } from './open.js';
 
 const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
@@ -33,6 +34,7 @@ interface JobRow {
   id: string; seq: number; kind: string; name: string; status: string; progress: number; owner: string; target: string;
   created_at: string; started_at: string | null; ended_at: string | null; steps: string; error: string | null; summary: string | null;
   request: string | null; waiting_for: string | null; metrics: string | null; runner: string | null; restart_of: string | null; group_id: string | null;
+  name_text: string | null; summary_text: string | null; waiting_for_text: string | null;
 }
 
 
@@ -51,6 +53,9 @@ const toJob = (r: JobRow): Job => ({
   error: parse<JobError>(r.error),
   summary: r.summary,
   waitingFor: r.waiting_for,
+  nameText: parse<Text>(r.name_text),
+  summaryText: parse<Text>(r.summary_text),
+  waitingForText: parse<Text>(r.waiting_for_text),
   metrics: parse<JobMetrics>(r.metrics),
   restartOf: r.restart_of,
   move: toMove(r.request),
@@ -70,6 +75,8 @@ function toMove(request: string | null): JobMove | null {
 export interface NewJob {
   kind: JobKind;
   name: string;
+  /** `name` as a catalogue sentence. */
+  nameText?: Text | null;
   owner: string;
   target: string;
   status: JobStatus;
@@ -124,10 +131,11 @@ export class JobRepository {
     const id = randomUUID();
     const now = job.now.toISOString();
     const hold = VM_HOLDING_KINDS.includes(job.kind) ? nameKey(job.target) : null;
-    const insert = this.sql(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, started_at, ended_at, steps, error, summary, request, restart_of, runner, group_id, vm_hold)
-        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?, ?, ?, ?)`);
+    const insert = this.sql(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, started_at, ended_at, steps, error, summary, request, restart_of, runner, group_id, vm_hold, name_text)
+        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?, ?, ?, ?, ?)`);
     const args = [id, job.kind, job.name, job.status, job.owner, job.target, now, job.status === 'Running' ? now : null, JSON.stringify(job.steps),
-      job.request === undefined ? null : JSON.stringify(job.request), job.restartOf ?? null, job.runner ?? null, job.groupId ?? null, hold];
+      job.request === undefined ? null : JSON.stringify(job.request), job.restartOf ?? null, job.runner ?? null, job.groupId ?? null, hold,
+      job.nameText ? JSON.stringify(job.nameText) : null];
     // The holder may end between a refused insert and the read that names it: then the insert is tried again.
     for (let attempt = 0; ; attempt++) {
       try {
@@ -157,9 +165,10 @@ export class JobRepository {
 
   /** Writes a job's changing fields. */
   update(job: Job): void {
-    this.sql('UPDATE jobs SET status = ?, progress = ?, started_at = ?, ended_at = ?, steps = ?, error = ?, summary = ?, waiting_for = ?, metrics = ? WHERE id = ?')
+    this.sql('UPDATE jobs SET status = ?, progress = ?, started_at = ?, ended_at = ?, steps = ?, error = ?, summary = ?, waiting_for = ?, metrics = ?, summary_text = ?, waiting_for_text = ? WHERE id = ?')
       .run(job.status, job.progress, job.startedAt, job.endedAt, JSON.stringify(job.steps), job.error === null ? null : JSON.stringify(job.error),
-        job.summary, job.waitingFor, job.metrics === null ? null : JSON.stringify(job.metrics), job.id);
+        job.summary, job.waitingFor, job.metrics === null ? null : JSON.stringify(job.metrics),
+        job.summaryText ? JSON.stringify(job.summaryText) : null, job.waitingForText ? JSON.stringify(job.waitingForText) : null, job.id);
   }
 
   /**
@@ -167,7 +176,7 @@ export class JobRepository {
    * processes sharing the database never both run it. Answers whether this runner got it.
    */
   claim(id: string, runner: string, now: Date): boolean {
-    return this.sql("UPDATE jobs SET status = 'Running', runner = ?, started_at = ?, waiting_for = NULL WHERE id = ? AND status = 'Queued'")
+    return this.sql("UPDATE jobs SET status = 'Running', runner = ?, started_at = ?, waiting_for = NULL, waiting_for_text = NULL WHERE id = ? AND status = 'Queued'")
       .run(runner, now.toISOString(), id).changes === 1;
   }
 
@@ -183,7 +192,7 @@ export class JobRepository {
 
   /** Cancels a job that is still queued; answers whether it was. */
   cancelQueued(id: string, now: Date): boolean {
-    return this.sql("UPDATE jobs SET status = 'Canceled', ended_at = ?, waiting_for = NULL WHERE id = ? AND status = 'Queued'")
+    return this.sql("UPDATE jobs SET status = 'Canceled', ended_at = ?, waiting_for = NULL, waiting_for_text = NULL WHERE id = ? AND status = 'Queued'")
       .run(now.toISOString(), id).changes === 1;
   }
 
@@ -229,8 +238,9 @@ export class JobRepository {
   }
 
   /** Sets a queued job's wait reason; answers whether the job was still queued. */
-  setWaitingFor(id: string, text: string | null): boolean {
-    return this.sql("UPDATE jobs SET waiting_for = ? WHERE id = ? AND status = 'Queued'").run(text, id).changes === 1;
+  setWaitingFor(id: string, text: string | null, sentence: Text | null = null): boolean {
+    return this.sql("UPDATE jobs SET waiting_for = ?, waiting_for_text = ? WHERE id = ? AND status = 'Queued'")
+      .run(text, sentence ? JSON.stringify(sentence) : null, id).changes === 1;
   }
 
   /** A group's jobs, in submission order. */

@@ -220,6 +220,13 @@ export const MIGRATIONS: readonly string[] = [
       AND EXISTS (SELECT 1 FROM jobs AS j WHERE j.vm_hold = jobs.vm_hold AND j.status IN ('Queued', 'Running') AND j.seq < jobs.seq);
   CREATE UNIQUE INDEX jobs_one_per_vm ON jobs(vm_hold) WHERE status IN ('Queued', 'Running');
   `,
+  // 6: a job's name, result and wait reason as catalogue sentences (JSON of
+  // shared/i18n's Text), so the console words them in the admin's language; the English columns stay.
+  `
+  ALTER TABLE jobs ADD COLUMN name_text TEXT;
+  ALTER TABLE jobs ADD COLUMN summary_text TEXT;
+  ALTER TABLE jobs ADD COLUMN waiting_for_text TEXT;
+  `,
 ];
 
 /** Runs every migration the database has not had yet, each in its own transaction. */

@@ -18,6 +18,7 @@ import { useAppStore } from '../../store/store-context.js';
 import { DetailsSection, Property, PropertyList } from '../details/PropertyList.js';
 import { formatBytes, formatDuration, formatThroughput, progressColor } from './job-format.js';
 import { useJobActions } from './use-job-actions.js';
+import { jobErrorWords, jobName, jobSummary, jobWaitingFor, stepName } from './job-words.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -55,13 +56,14 @@ function sentence(text: string): string {
 
 /** "Restarted from": the earlier job, as a link that selects it when it is loaded. */
 function RestartedFrom({ jobId }: { jobId: string }) {
-  const { formatDateTime } = useT();
+  const translator = useT();
+  const { formatDateTime } = translator;
   const original = useAppStore((s) => s.jobs.find((j) => j.id === jobId) ?? null);
   const selectJob = useAppStore((s) => s.selectJob);
   if (!original) return <span>{jobId}</span>;
   return (
     <Link as="button" inline onClick={() => selectJob(original.id)}>
-      {`${original.name} (${formatDateTime(original.startedAt ?? original.createdAt)})`}
+      {`${jobName(original, translator)} (${formatDateTime(original.startedAt ?? original.createdAt)})`}
     </Link>
   );
 }
@@ -83,6 +85,10 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
   const styles = useStyles();
   const translator = useT();
   const { t, formatDateTime, formatNumber } = translator;
+  const name = jobName(job, translator);
+  const summary = jobSummary(job, translator);
+  const waitingFor = jobWaitingFor(job, translator);
+  const errorWords = job.error ? jobErrorWords(job.error, translator) : null;
   const actions = useJobActions(job.id);
   const actionError = useAppStore((s) => (s.jobActionError?.jobId === job.id ? s.jobActionError : null));
   const metrics = job.metrics;
@@ -100,13 +106,13 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
         </Property>
         <Property label={t('jobs.col.progress')}>
           <span className={styles.meter}>
-            <ProgressBar className={styles.meterBar} value={job.progress} max={100} color={progressColor(job.status)} aria-label={t('jobs.progressOf', { name: job.name })} />
+            <ProgressBar className={styles.meterBar} value={job.progress} max={100} color={progressColor(job.status)} aria-label={t('jobs.progressOf', { name })} />
             <span className={styles.number}>{t('jobs.progress', { percent: formatNumber(job.progress) })}</span>
           </span>
         </Property>
         {running && metrics?.etaSeconds != null ? <Property label={t('jobs.col.timeLeft')}>{formatDuration(translator, metrics.etaSeconds)}</Property> : null}
-        {job.summary ? <Property label={t('jobs.result')}>{job.summary}</Property> : null}
-        <Property label={t('jobs.col.target')}>{job.target}</Property>
+        {summary ? <Property label={t('jobs.result')}>{summary}</Property> : null}
+        <Property label={t('jobs.col.target')}>{translator.origin(job.target)}</Property>
         <Property label={t('jobs.owner')}>{job.owner}</Property>
         <Property label={t('jobs.created')}>{formatDateTime(job.createdAt)}</Property>
         <Property label={t('jobs.col.start')}>{formatDateTime(job.startedAt)}</Property>
@@ -161,7 +167,7 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
         <ol className={styles.steps} aria-label={t('jobs.steps')}>
           {job.steps.map((step, i) => (
             <li key={i} className={styles.step}>
-              <span>{step.name}</span>
+              <span>{stepName(step, translator)}</span>
               <span className={styles.stepPercent}>{t('jobs.progress', { percent: formatNumber(step.progress) })}</span>
               <JobStatusLabel status={step.status} />
               <ProgressBar
@@ -170,7 +176,7 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
                 max={100}
                 thickness="medium"
                 color={progressColor(step.status)}
-                aria-label={t('jobs.progressOf', { name: step.name })}
+                aria-label={t('jobs.progressOf', { name: stepName(step, translator) })}
               />
             </li>
           ))}
@@ -183,7 +189,7 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
     <div className={styles.root}>
       <div className={styles.header}>
         <Subtitle2 as="h3" className={styles.title}>
-          {job.name}
+          {name}
         </Subtitle2>
         {actions.canCancel || actions.canceling || actions.canRestart || actions.restarting ? (
           <div className={styles.actions}>
@@ -206,11 +212,11 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {job.status === 'Queued' && job.waitingFor ? (
+      {job.status === 'Queued' && waitingFor ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t('jobs.waiting')}</MessageBarTitle>
-            {sentence(job.waitingFor)}
+            {sentence(waitingFor)}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -223,10 +229,10 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t('jobs.problem')}</MessageBarTitle>
-            {job.error.problem}
+            {errorWords?.problem}
             <div>
               <span className={styles.problemLabel}>{t('jobs.recommendedAction')}: </span>
-              {job.error.recommendedAction}
+              {errorWords?.recommendedAction}
             </div>
           </MessageBarBody>
         </MessageBar>

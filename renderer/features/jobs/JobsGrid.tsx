@@ -12,6 +12,7 @@ import { useT } from '../../i18n/use-translator.js';
 import { formatDuration, progressColor } from './job-format.js';
 import { groupIdOfKey, groupKey, type JobListItem } from './job-groups.js';
 import { JobGroupRow } from './JobGroupRow.js';
+import { jobName, jobWaitingFor } from './job-words.js';
 
 
 const useStyles = makeStyles({
@@ -43,9 +44,11 @@ interface RowProps extends GridRowState {
 const JobRow = memo(function JobRow({ job, grouped, columns, translator, ...row }: RowProps) {
   const styles = useStyles();
   const { t, formatDateTime, formatNumber } = translator;
+  const name = jobName(job, translator);
+  const waitingFor = jobWaitingFor(job, translator);
   const eta = job.status === 'Running' && job.metrics?.etaSeconds != null ? formatDuration(translator, job.metrics.etaSeconds) : '';
   // A queued job has no progress, time left, start or end yet: what it waits for takes their place.
-  const waiting = job.status === 'Queued' && job.waitingFor ? sentence(job.waitingFor) : null;
+  const waiting = job.status === 'Queued' && waitingFor ? sentence(waitingFor) : null;
   const waitingSpan = columns.filter((c) => WAITING_COLUMNS.has(c)).length;
   const cells: ReactNode[] = [];
   let waitingShown = false;
@@ -65,8 +68,8 @@ const JobRow = memo(function JobRow({ job, grouped, columns, translator, ...row 
     switch (column) {
       case 'name':
         cells.push(
-          <GridCell key={column} column={at} className={mergeClasses(styles.name, grouped && styles.grouped)} title={job.name}>
-            {job.name}
+          <GridCell key={column} column={at} className={mergeClasses(styles.name, grouped && styles.grouped)} title={name}>
+            {name}
           </GridCell>,
         );
         return;
@@ -80,7 +83,7 @@ const JobRow = memo(function JobRow({ job, grouped, columns, translator, ...row 
       case 'progress':
         cells.push(
           <GridCell key={column} column={at} className={styles.progress}>
-            <ProgressBar className={styles.bar} value={job.progress} max={100} color={progressColor(job.status)} aria-label={t('jobs.progressOf', { name: job.name })} />
+            <ProgressBar className={styles.bar} value={job.progress} max={100} color={progressColor(job.status)} aria-label={t('jobs.progressOf', { name })} />
             <span className={styles.percent}>{t('jobs.progress', { percent: formatNumber(job.progress) })}</span>
           </GridCell>,
         );
@@ -108,8 +111,8 @@ const JobRow = memo(function JobRow({ job, grouped, columns, translator, ...row 
         return;
       case 'target':
         cells.push(
-          <GridCell key={column} column={at} title={job.target}>
-            {job.target}
+          <GridCell key={column} column={at} title={translator.origin(job.target)}>
+            {translator.origin(job.target)}
           </GridCell>,
         );
         return;

@@ -4,6 +4,7 @@ import type { Job } from '../../../shared/model/job.js';
 import { assertNever } from '../../../shared/model/result.js';
 import { ListEmptyText, ListHeader } from '../../components/ListHeader.js';
 import { useT } from '../../i18n/use-translator.js';
+import { jobName } from './job-words.js';
 import { JOBS_HISTORY_LIMIT } from '../../store/jobs-slice.js';
 import { useAppStore } from '../../store/store-context.js';
 import type { JobFilter } from '../../store/ui-slice.js';
@@ -108,7 +109,8 @@ export function JobFilters() {
  */
 export function JobsWorkspace() {
   const styles = useStyles();
-  const { t, tn } = useT();
+  const translator = useT();
+  const { t, tn } = translator;
   const jobs = useAppStore((s) => s.jobs);
   const filter = useAppStore((s) => s.jobFilter);
   const search = useAppStore((s) => s.jobSearch);
@@ -118,8 +120,8 @@ export function JobsWorkspace() {
   const deferredSearch = useDeferredValue(search);
   const needle = deferredSearch.trim().toLowerCase();
   const shown = useMemo(
-    () => jobs.filter((job) => jobMatchesFilter(job, filter) && (needle === '' || job.name.toLowerCase().includes(needle) || job.target.toLowerCase().includes(needle))),
-    [jobs, filter, needle],
+    () => jobs.filter((job) => jobMatchesFilter(job, filter) && (needle === '' || jobName(job, translator).toLowerCase().includes(needle) || job.name.toLowerCase().includes(needle) || job.target.toLowerCase().includes(needle))),
+    [jobs, filter, needle, translator],
   );
   const selected = jobs.find((job) => job.id === selectedJobId) ?? null;
   const narrowed = filter !== 'all' || needle !== '';

@@ -2,6 +2,7 @@ import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, 
 import type { HostRating } from '../../../shared/model/placement.js';
 import { SelectableRow } from '../../components/SelectableRow.js';
 import { StarRating } from '../../components/StarRating.js';
+import type { Translator } from '../../i18n/translator.js';
 import { useT } from '../../i18n/use-translator.js';
 
 const useStyles = makeStyles({
@@ -12,6 +13,16 @@ const useStyles = makeStyles({
   cluster: { width: '100px' },
   transfer: { width: '104px' },
   cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase200 },
+  // The note is the one cell an admin reads as a sentence: wrapped in full, never cut, legible (≥ 4.5:1) on a greyed row.
+  note: {
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'normal',
+    overflowWrap: 'anywhere',
+    color: tokens.colorNeutralForeground2,
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+  },
+  more: { color: tokens.colorNeutralForeground3 },
   hostName: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -24,9 +35,10 @@ export interface HostRatingGridProps {
   onActivate: (host: string) => void;
 }
 
-/** What the Notes column says: the first warning of an available host, the first reason of an unavailable one. */
-export function hostNote(row: HostRating): string {
-  return (row.available ? row.warnings[0]?.message : row.reasons[0]?.message) ?? '';
+/** What the Notes column says: the first warning of an available host, the first reason of an unavailable one, in the admin's language. */
+export function hostNote(row: HostRating, spoken: Translator['spoken']): string {
+  const first = row.available ? row.warnings[0] : row.reasons[0];
+  return first ? spoken(first) : '';
 }
 
 /**
@@ -36,7 +48,7 @@ export function hostNote(row: HostRating): string {
  */
 export function HostRatingGrid({ rows, current, label, onActivate }: HostRatingGridProps) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, tn, spoken } = useT();
   const navigation = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
   return (
     <Table size="extra-small" role="grid" aria-label={label} className={styles.table}>
@@ -51,7 +63,7 @@ export function HostRatingGrid({ rows, current, label, onActivate }: HostRatingG
       </TableHeader>
       <TableBody {...navigation}>
         {rows.map((row) => {
-          const note = hostNote(row);
+          const note = hostNote(row, spoken);
           const isCurrent = row.host === current;
           return (
             <SelectableRow
@@ -69,9 +81,9 @@ export function HostRatingGrid({ rows, current, label, onActivate }: HostRatingG
               </TableCell>
               <TableCell className={styles.cell}>{row.cluster ?? ''}</TableCell>
               <TableCell className={styles.cell}>{row.transferType ? t(`transfer.${row.transferType}`) : t('selectHost.notAvailable')}</TableCell>
-              <TableCell className={styles.cell} title={row.available ? note : row.reasons.map((r) => r.message).join('\n')}>
+              <TableCell className={styles.note}>
                 {note}
-                {row.reasons.length > 1 ? ` ${t('selectHost.moreReasons', { count: row.reasons.length - 1 })}` : ''}
+                {row.reasons.length > 1 ? <span className={styles.more}> {tn('selectHost.moreReasons', row.reasons.length - 1)}</span> : null}
               </TableCell>
             </SelectableRow>
           );

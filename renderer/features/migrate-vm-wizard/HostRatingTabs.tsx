@@ -73,9 +73,9 @@ function TabPanelContent({ tab, row }: { tab: HostTab; row: HostRating }) {
     case 'details':
       return <HostDetailsPanel row={row} />;
     case 'rating':
-      return <IssueList items={row.ratingExplanation} />;
+      return <IssueList items={row.ratingExplanationText ?? row.ratingExplanation} />;
     case 'transfer':
-      return <IssueList items={row.transferExplanation} />;
+      return <IssueList items={row.transferExplanationText ?? row.transferExplanation} />;
     default:
       return assertNever(tab);
   }

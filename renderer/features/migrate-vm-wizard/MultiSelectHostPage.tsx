@@ -162,7 +162,7 @@ function PlanRowView({ row, vm, hostNames, draft, planned }: { row: PlanRow; vm:
               <ul className={styles.reasons} aria-label={t('multiHost.reasonsOf', { vm: row.vm })}>
                 {row.unmovable.reasons.map((reason, i) => (
                   <li key={i} data-code={reason.code}>
-                    {reason.message}
+                    {translator.spoken(reason)}
                   </li>
                 ))}
               </ul>

@@ -117,7 +117,7 @@ export function MultiVmSummaryPage({ request, plan, submitError }: MultiVmSummar
             <MessageBarTitle>{t('multiSummary.leftOutTitle')}</MessageBarTitle>
             <ul className={styles.list} aria-label={t('multiSummary.leftOutTitle')}>
               {plan.unmovable.map((u) => (
-                <li key={u.vm}>{t('multiSummary.leftOutVm', { vm: u.vm, reason: u.reasons[0]?.message ?? '' })}</li>
+                <li key={u.vm}>{t('multiSummary.leftOutVm', { vm: u.vm, reason: u.reasons[0] ? translator.spoken(u.reasons[0]) : '' })}</li>
               ))}
             </ul>
           </MessageBarBody>
@@ -129,7 +129,7 @@ export function MultiVmSummaryPage({ request, plan, submitError }: MultiVmSummar
             <MessageBarTitle>{t('selectHost.warnings')}</MessageBarTitle>
             <ul className={styles.list} aria-label={t('selectHost.warnings')}>
               {plan.warnings.map((w, i) => (
-                <li key={i}>{w.message}</li>
+                <li key={i}>{translator.spoken(w)}</li>
               ))}
             </ul>
           </MessageBarBody>

@@ -1,6 +1,8 @@
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
 import type { Vm } from '../../../shared/model/inventory.js';
-import type { HostRating } from '../../../shared/model/placement.js';
+import { text } from '../../../shared/i18n/text.js';
+import type { HostRating, ReasonCode } from '../../../shared/model/placement.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { ErrorDto } from '../../../shared/model/result.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
@@ -17,7 +19,7 @@ const useStyles = makeStyles({
   grid: {
     flexGrow: 1,
     flexShrink: 0,
-    flexBasis: '180px',
+    flexBasis: '260px',
     overflow: 'auto',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -25,6 +27,24 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   unavailableHint: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
 });
+
+/**
+ * The line under the grid: how many hosts are available, or, when none is, one summary that counts the
+ * hosts by the first reason each is blocked by ("None of the 14 other hosts is available: 8 processor generation, …").
+ */
+export function availabilitySummary(rows: readonly HostRating[], { t, tn, say, locale }: Translator): string {
+  const available = rows.filter((r) => r.available).length;
+  if (available > 0 || rows.length === 0) return tn('selectHost.count', available, { total: rows.length });
+  const tally = new Map<ReasonCode, number>();
+  for (const row of rows) {
+    const code = row.reasons[0]?.code;
+    if (code) tally.set(code, (tally.get(code) ?? 0) + 1);
+  }
+  const parts = [...tally]
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, count]) => t('selectHost.reasonTally', { count, kind: say(text(`reasonKind.${code}`)) }));
+  return tn('selectHost.noneAvailable', rows.length, { reasons: new Intl.ListFormat(locale, { style: 'short', type: 'unit' }).format(parts) });
+}
 
 /** Props of Select Host. */
 export interface SelectHostPageProps {
@@ -42,12 +62,12 @@ export interface SelectHostPageProps {
  */
 export function SelectHostPage({ vm, draft, rows, loading, error, onRetry }: SelectHostPageProps) {
   const styles = useStyles();
-  const { t } = useT();
+  const translator = useT();
+  const { t } = translator;
   const patch = useAppStore((s) => s.patchVmWizard);
   const all = rows ?? [];
   const shown = draft.showUnavailable ? all : all.filter((r) => r.available);
   const current = all.find((r) => r.host === draft.host) ?? null;
-  const availableCount = all.filter((r) => r.available).length;
   // One move per VM: when another job holds the VM, every host says so first; say it once, for the whole VM.
   const busy = all.length > 0 && all.every((r) => r.reasons[0]?.code === 'vm-busy') ? all[0].reasons[0] : null;
   const activate = (host: string) => {
@@ -71,7 +91,7 @@ export function SelectHostPage({ vm, draft, rows, loading, error, onRetry }: Sel
         <MessageBar intent="warning" data-testid="vm-busy">
           <MessageBarBody>
             <MessageBarTitle>{t('selectHost.vmBusy', { vm: vm.name })}</MessageBarTitle>
-            {busy.message}
+            {translator.spoken(busy)}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -81,9 +101,9 @@ export function SelectHostPage({ vm, draft, rows, loading, error, onRetry }: Sel
       <Text className={current && !current.available ? styles.unavailableHint : styles.hint} aria-live="polite">
         {rows === null
           ? t('selectHost.loading')
-          : current && !current.available
+          : current && !current.available && all.some((r) => r.available)
             ? t('selectHost.unavailableHint', { host: current.host })
-            : t('selectHost.count', { available: availableCount, total: all.length })}
+            : availabilitySummary(all, translator)}
       </Text>
       <HostRatingTabs row={current} />
     </>

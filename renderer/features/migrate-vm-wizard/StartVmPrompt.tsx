@@ -4,6 +4,7 @@ import { useRef, type ReactNode } from 'react';
 import type { Vm } from '../../../shared/model/inventory.js';
 import type { Job } from '../../../shared/model/job.js';
 import { useT } from '../../i18n/use-translator.js';
+import { jobErrorWords } from '../jobs/job-words.js';
 import { useAppStore } from '../../store/store-context.js';
 import { vmNeedsStartForLive, type VmWizardDraft } from './vm-wizard-draft.js';
 
@@ -23,7 +24,8 @@ interface PromptMessageProps {
 
 function PromptMessage({ vm, draft, job, onStart, onDecline }: PromptMessageProps) {
   const styles = useStyles();
-  const { t } = useT();
+  const translator = useT();
+  const { t } = translator;
   const stateText = t(`vmState.${vm.state}`);
   const startButton = (
     <Button appearance="primary" size="small" icon={<Play16Regular />} onClick={onStart}>
@@ -59,7 +61,7 @@ function PromptMessage({ vm, draft, job, onStart, onDecline }: PromptMessageProp
       t('startPrompt.failed', { vm: vm.name }),
       <>
         {problem}
-        {job?.error ? ` ${job.error.recommendedAction}` : ''}
+        {job?.error ? ` ${jobErrorWords(job.error, translator).recommendedAction}` : ''}
       </>,
     );
   }

@@ -40,7 +40,7 @@ export interface VmSelectPathPageProps {
  */
 export function VmSelectPathPage({ vm, draft, destination, locations, pathState, ratedRow, onDiskChecked }: VmSelectPathPageProps) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   const destinationPath = useCsvLabel(destination);
   const patch = useAppStore((s) => s.patchVmWizard);
   const firstDefault = locations.find((l) => l.kind === 'default')?.path ?? null;
@@ -50,7 +50,7 @@ export function VmSelectPathPage({ vm, draft, destination, locations, pathState,
     const wizard = storeApi.getState().wizard;
     if (firstDefault !== null && wizard?.kind === 'migrate-vm' && wizard.draft.destinationPath === '') patch({ destinationPath: firstDefault });
   }, [firstDefault, storeApi, patch]);
-  const problems = ratedRow && !ratedRow.available ? ratedRow.reasons.map((r) => r.message) : [];
+  const problems = ratedRow && !ratedRow.available ? ratedRow.reasons.map((r) => spoken(r)) : [];
   // The page's location: the typed path, or the host's default one; a VHD ticked to be placed individually starts there.
   const location = pathState.path !== '' ? pathState.path : firstDefault;
   return (

@@ -76,7 +76,7 @@ export function VmSummaryPage({ vm, sourceHost, draft, row }: VmSummaryPageProps
       </PropertyList>
       <h3 className={styles.subheading}>{t('summary.whatHappens')}</h3>
       <div className={styles.text}>
-        <IssueList items={row.transferExplanation} label={t('summary.whatHappens')} />
+        <IssueList items={row.transferExplanationText ?? row.transferExplanation} label={t('summary.whatHappens')} />
       </div>
       {row.warnings.length > 0 ? (
         <MessageBar intent="warning" layout="multiline">

@@ -302,7 +302,7 @@ export function PlanTimeline({ plan, jobsByVm }: PlanTimelineProps) {
           <span className={styles.windowLine} style={{ left: pct(plan.makespan, end) }} />
         </div>
       </div>
-      <p className={styles.basis}>{t('plan.timeline.basis', { time: formatDuration(tr, plan.lowerBound), basis: plan.lowerBoundBasis })}</p>
+      <p className={styles.basis}>{t('plan.timeline.basis', { time: formatDuration(tr, plan.lowerBound), basis: plan.lowerBoundBasisText ? tr.say(plan.lowerBoundBasisText) : plan.lowerBoundBasis })}</p>
     </div>
   );
 }

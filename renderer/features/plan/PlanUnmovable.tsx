@@ -10,7 +10,6 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: 'nowrap', verticalAlign: 'top' },
   top: { verticalAlign: 'top' },
   reasons: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
-  code: { display: 'block', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   saved: { color: tokens.colorStatusWarningForeground1, fontWeight: tokens.fontWeightSemibold },
   left: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
 });
@@ -36,7 +35,7 @@ function ActionText({ action }: { action: UnmovableVm['action'] }) {
  */
 export function PlanUnmovable({ unmovable, evacuation, destinations = null }: { unmovable: readonly UnmovableVm[]; evacuation: boolean; destinations?: DestinationChoice | null }) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   return (
     <Table size="small" className={styles.table} aria-label={t('plan.unmovable.label')}>
       <TableHeader>
@@ -66,9 +65,8 @@ export function PlanUnmovable({ unmovable, evacuation, destinations = null }: { 
             <TableCell className={styles.top}>
               <ul className={styles.reasons}>
                 {u.reasons.map((r, i) => (
-                  <li key={`${r.code}-${i}`}>
-                    <span className={styles.code}>{r.code}</span>
-                    {r.message}
+                  <li key={`${r.code}-${i}`} data-code={r.code}>
+                    {spoken(r)}
                   </li>
                 ))}
               </ul>

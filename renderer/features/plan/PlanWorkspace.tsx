@@ -178,7 +178,7 @@ function PlanSections({
   scriptRef: RefObject<HTMLElement | null>;
 }) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   const script = useAppStore((s) => s.planScript);
   const starting = useAppStore((s) => s.planStarting);
   const destinations = useDestinationChoice(view.request, !running && !starting);
@@ -192,7 +192,7 @@ function PlanSections({
         <div className={styles.warnings}>
           {plan.warnings.map((w, i) => (
             <MessageBar key={`${w.code}-${w.vm ?? ''}-${i}`} intent={warningIntent(w)} layout="multiline">
-              <MessageBarBody>{w.message}</MessageBarBody>
+              <MessageBarBody>{spoken(w)}</MessageBarBody>
             </MessageBar>
           ))}
         </div>

@@ -55,7 +55,7 @@ function connectionText(t: Translator['t'], state: ConnectionState): string {
 /** The status bar: where the inventory came from, what it holds, the simulator's speed (opens Options), and the link to the backend. */
 export function StatusBar() {
   const styles = useStyles();
-  const { t, formatDateTime, formatNumber } = useT();
+  const { t, formatDateTime, formatNumber, origin } = useT();
   const meta = useAppStore((s) => s.snapshot?.meta ?? null);
   const index = useAppStore((s) => s.index);
   const connection = useAppStore((s) => s.connection);
@@ -66,7 +66,7 @@ export function StatusBar() {
     <footer className={styles.root} aria-label={t('status.label')}>
       <span className={styles.item}>
         <Database16Regular />
-        <span className={styles.origin}>{meta ? t('status.origin', { origin: meta.origin }) : t('status.noInventory')}</span>
+        <span className={styles.origin}>{meta ? t('status.origin', { origin: origin(meta.origin) }) : t('status.noInventory')}</span>
         {meta?.exportedAt ? <span className={styles.muted}>({t('status.exportedAt', { date: formatDateTime(meta.exportedAt) })})</span> : null}
       </span>
       {inv ? (

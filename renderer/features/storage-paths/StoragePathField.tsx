@@ -42,16 +42,16 @@ export interface StoragePathFieldProps {
 export function StoragePathField(props: StoragePathFieldProps) {
   const { host, label, value, onChange, locations, state, problems = [], emptyHint, compact = false, disabled = false } = props;
   const styles = useStyles();
-  const { t, formatSizeGB } = useT();
+  const { t, formatSizeGB, spoken } = useT();
   const [browsing, setBrowsing] = useState(false);
   const csvPath = useCsvLabel(host);
   const defaults = locations.filter((l) => l.kind === 'default');
 
-  const errors = [...(state.check && !state.check.valid ? [state.check.message] : []), ...(state.error ? [t('storage.checkFailed', { message: state.error.message })] : []), ...problems];
+  const errors = [...(state.check && !state.check.valid ? [spoken(state.check)] : []), ...(state.error ? [t('storage.checkFailed', { message: state.error.message })] : []), ...problems];
   let hint: ReactNode = undefined;
   if (errors.length === 0) {
     if (state.pending) hint = t('storage.checking');
-    else if (state.check?.valid) hint = state.check.message;
+    else if (state.check?.valid) hint = spoken(state.check);
     else if (state.path === '') hint = emptyHint;
   }
   const message = errors.length === 0 ? undefined : errors.length === 1 ? errors[0] : <span className={styles.lines}>{errors.map((e, i) => <span key={i}>{e}</span>)}</span>;

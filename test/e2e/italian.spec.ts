@@ -1,0 +1,139 @@
+import type { Locator, Page } from '@playwright/test';
+import { mainEnMessages } from '../../shared/i18n/en.js';
+import { mainItMessages } from '../../shared/i18n/it.js';
+import { enMessages, type MessageKey } from '../../renderer/i18n/en.js';
+import { itMessages } from '../../renderer/i18n/it.js';
+import { expect, test } from './fixtures.js';
+
+// The console in Italian, end to end on the demo estate: the Migrate VM wizard (Select Host with its
+// explanations, Summary with View Script), the move's job in the Jobs pane, an evacuation plan and Hyper-V
+// Settings. At each stage the visible text must hold no sentence of the English catalogues that the Italian
+// ones word differently: every sentence the renderer or the main process says reaches the admin in Italian.
+
+const en = { ...enMessages, ...mainEnMessages } as Record<string, string>;
+const it_ = { ...itMessages, ...mainItMessages } as Record<string, string>;
+
+/** The Italian of a console label, found through its English (so the test reads like the English suites). */
+function l(key: MessageKey, params: Record<string, string> = {}): string {
+  return itMessages[key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+const italianTexts = Object.values(it_);
+/** English-only messages: differ from their Italian, and are not themselves Italian words (e.g. "Cluster", "Host"). */
+const englishOnly = Object.entries(en).filter(([key, value]) => it_[key] !== value && !italianTexts.includes(value));
+/** Whole English-only labels without parameters: a visible line equal to one is English. */
+const englishLabels = new Set(englishOnly.map(([, value]) => value).filter((v) => !v.includes('{')));
+/** The fixed stretches of English-only sentences (between parameters), long enough to be words only English has. */
+const englishFragments = [
+  ...new Set(
+    englishOnly
+      .flatMap(([, value]) => value.split(/\{\w+\}/))
+      .map((part) => part.trim())
+      .filter((part) => part.length >= 18 && part.includes(' ') && !italianTexts.some((t) => t.includes(part))),
+  ),
+];
+
+/** The English of the catalogues found in a stage's visible text: whole lines and sentence fragments. */
+async function englishOn(page: Page): Promise<string[]> {
+  const visible = await page.evaluate(() => {
+    const dialogs = [...document.querySelectorAll('[role="dialog"], [role="tooltip"]')].map((d) => (d as HTMLElement).innerText);
+    return [document.body.innerText, ...dialogs].join('\n');
+  });
+  const lines = visible.split('\n').map((line) => line.trim()).filter(Boolean);
+  const found = new Set<string>();
+  for (const line of lines) if (englishLabels.has(line)) found.add(line);
+  for (const fragment of englishFragments) if (visible.includes(fragment)) found.add(`…${fragment}…`);
+  return [...found];
+}
+
+/** Fails the stage on any English it shows, naming it; then takes the stage's screenshot. */
+async function expectItalian(page: Page, stage: string): Promise<void> {
+  expect(await englishOn(page), `English on ${stage}`).toEqual([]);
+  await page.screenshot({ path: `test-results/screenshots/italian-${stage}.png` });
+}
+
+const vmGrid = (page: Page) => page.getByRole('grid', { name: l('vmList.label') });
+const tree = (page: Page) => page.getByRole('tree', { name: l('tree.label') });
+const hostRow = (wizard: Locator, host: string) => wizard.getByRole('grid', { name: l('selectHost.gridLabel') }).getByRole('row', { name: new RegExp(`\\b${host}\\b`) });
+
+async function selectVm(page: Page, name: string): Promise<void> {
+  await page.getByRole('searchbox', { name: l('vmList.filter') }).fill(name);
+  await vmGrid(page).getByRole('row', { name: new RegExp(`^${name}\\b`) }).click();
+}
+
+test('an Italian admin walks the wizard, a job, a plan and Hyper-V Settings without an English sentence', async ({ page, ferry }) => {
+  test.setTimeout(180_000);
+  await page.goto(ferry.url);
+  await page.getByRole('button', { name: 'Language' }).click();
+  await page.getByRole('menuitemradio', { name: 'Italiano' }).click();
+  await expect(page.getByRole('tab', { name: l('ribbon.tab.vm') })).toBeVisible();
+  await expect(vmGrid(page)).toBeVisible();
+
+  // Select Host for a VM with unavailable hosts among the rest: notes, both explanation tabs.
+  await selectVm(page, 'WEB-RM-01');
+  await page.getByRole('tab', { name: l('ribbon.tab.vm') }).click();
+  await page.getByRole('button', { name: l('ribbon.action.migrateVm'), exact: true }).click();
+  const wizard = page.getByRole('dialog', { name: l('vmWizard.title') });
+  await expect(wizard).toBeVisible();
+  const row = hostRow(wizard, 'HV-RM-02');
+  await expect(row).toContainText(mainItMessages['transferType.Live']);
+  const maintenance = hostRow(wizard, 'HV-TO-04');
+  await expect(maintenance).toContainText('modalità di manutenzione');
+  await maintenance.focus();
+  await wizard.getByRole('tab', { name: l('selectHost.tab.rating') }).click();
+  await expect(wizard.getByRole('tabpanel')).toContainText('0 stelle');
+  await expectItalian(page, 'select-host-unavailable');
+  await row.click();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await wizard.getByRole('tab', { name: l('selectHost.tab.rating') }).click();
+  await expect(wizard.getByRole('tabpanel')).toContainText('stelle su 5');
+  await expectItalian(page, 'select-host-rating');
+  await wizard.getByRole('tab', { name: l('selectHost.tab.transfer') }).click();
+  await expect(wizard.getByRole('tabpanel')).toContainText('sofs-rm.contoso.com');
+  await expectItalian(page, 'select-host-transfer');
+
+  // Summary with View Script, then Move.
+  await wizard.getByRole('button', { name: l('wizard.next') }).click();
+  await wizard.getByRole('button', { name: l('wizard.viewScript') }).click();
+  await expect(wizard.getByRole('textbox', { name: /PowerShell/ })).toHaveValue(/WEB-RM-01/);
+  await expectItalian(page, 'summary');
+  await wizard.getByRole('button', { name: l('wizard.move') }).click();
+  await expect(wizard).toBeHidden();
+
+  // The move's job in the Jobs pane, with its name and steps.
+  const jobs = page.getByRole('grid', { name: l('jobs.label'), exact: true });
+  const job = jobs.getByRole('row', { name: new RegExp(`${mainItMessages['job.migrateVm'].split(' {vm}')[0]} WEB-RM-01`) });
+  await expect(job).toBeVisible();
+  await job.click();
+  await expect(page.getByText(mainItMessages['phase.validate'], { exact: true }).first()).toBeVisible();
+  await expectItalian(page, 'jobs');
+
+  // An evacuation plan: Start Maintenance Mode… on HV-TO-03.
+  await setSimulatorSpeedItalian(page, '30');
+  const cluster = tree(page).getByRole('treeitem', { name: 'CL-TO-19', exact: true });
+  await cluster.click();
+  const node = tree(page).getByRole('treeitem', { name: /^HV-TO-03\b/ });
+  await node.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: l('maint.start') }).click();
+  const plan = page.getByRole('region', { name: l('maint.title', { host: 'HV-TO-03' }) });
+  await expect(plan.getByRole('table', { name: l('plan.moves.label') })).toBeVisible();
+  await expectItalian(page, 'plan');
+
+  // Hyper-V Settings of a host.
+  await tree(page).getByRole('treeitem', { name: /^HV-TO-01\b/ }).click();
+  await page.getByRole('tab', { name: l('ribbon.tab.host'), exact: true }).click();
+  await page.getByRole('button', { name: /Hyper.V/ }).first().click();
+  const settings = page.getByRole('dialog').first();
+  await expect(settings).toBeVisible();
+  await expectItalian(page, 'hyperv-settings');
+});
+
+/** File > Options… > Simulator speed, in Italian. */
+async function setSimulatorSpeedItalian(page: Page, speed: string): Promise<void> {
+  await page.getByRole('button', { name: l('ribbon.file'), exact: true }).click();
+  await page.getByRole('menuitem', { name: l('ribbon.file.options') }).click();
+  const dialog = page.getByRole('dialog', { name: l('options.title') });
+  await dialog.getByRole('textbox', { name: l('options.simulatorSpeed') }).fill(speed);
+  await dialog.getByRole('button', { name: l('options.save') }).click();
+  await expect(dialog).toBeHidden();
+}
