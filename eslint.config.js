@@ -10,7 +10,7 @@ const layer = (files, patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'docs/lab-probe/**'] },
+  { ignores: ['dist/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'docs/lab-probe/**', 'native/**', 'release/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

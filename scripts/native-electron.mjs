@@ -62,17 +62,18 @@ function run(command, args, cwd, timeoutMs) {
 export function lastProblem(output) {
   const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
   const warn = lines.filter((l) => /warn|err|timed out/i.test(l) && !/looking for/i.test(l)).pop();
-  return (warn ?? lines.pop() ?? 'no output').replace(/^prebuild-install (warn|err!?) /, '').slice(0, 200);
+  return (warn ?? lines.pop() ?? 'no output').replace(/^prebuild-install (warn|err!?) (install )?/, '').slice(0, 200);
 }
 
 /**
  * Makes native/electron hold better-sqlite3 for the installed Electron (a no-op when it already
- * does). Answers { ok, reason, log }; never throws. Times out after `timeoutMs`.
+ * does). Answers { ok, reason, log }; never throws. Times out after `timeoutMs`. prebuild-install
+ * honours npm_config_better_sqlite3_binary_host (a mirror).
  */
-export async function ensureElectronSqlite({ platform = process.platform, arch = process.arch, timeoutMs = 120_000 } = {}) {
+export async function ensureElectronSqlite({ platform = process.platform, arch = process.arch, timeoutMs = 120_000, dir = nativeDir } = {}) {
   const electron = installedElectron();
   if (!electron) return { ok: false, reason: 'the electron package is not installed', log: '' };
-  if (electronSqliteReady(electron, platform, arch)) return { ok: true, reason: 'already built', log: '' };
+  if (electronSqliteReady(electron, platform, arch, dir)) return { ok: true, reason: 'already built', log: '' };
   const pkgDir = dirname(require.resolve('better-sqlite3/package.json'));
   const version = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;
   // prebuild-install writes into ./build of the package it runs in: a scratch copy keeps Node's build intact.
@@ -83,10 +84,10 @@ export async function ensureElectronSqlite({ platform = process.platform, arch =
     const r = await run(process.execPath, [bin, '--runtime', 'electron', '--target', electron.version, '--platform', platform, '--arch', arch], scratch, timeoutMs);
     const built = join(scratch, 'build', 'Release', 'better_sqlite3.node');
     if (!r.ok || !existsSync(built)) return { ok: false, reason: `better-sqlite3 for Electron ${electron.version} could not be downloaded (${lastProblem(r.output)})`, log: r.output };
-    mkdirSync(nativeDir, { recursive: true });
-    copyFileSync(built, join(nativeDir, 'better_sqlite3.node'));
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(built, join(dir, 'better_sqlite3.node'));
     const manifest = { electron: electron.version, abi: electron.abi, platform, arch, betterSqlite3: version };
-    writeFileSync(join(nativeDir, 'better_sqlite3.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileSync(join(dir, 'better_sqlite3.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     return { ok: true, reason: `built for Electron ${electron.version} (ABI ${electron.abi}, ${platform}-${arch})`, log: r.output };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
