@@ -16,6 +16,7 @@ import { OptionsDialog } from './features/preferences/OptionsDialog.js';
 import { HyperVSettingsDialog } from './features/host-settings/HyperVSettingsDialog.js';
 import { ConnectionSettingsDialog } from './features/connection/ConnectionSettingsDialog.js';
 import { LabStatusDialog } from './features/lab/LabStatusDialog.js';
+import { DiagnosticsDialog } from './features/help/DiagnosticsDialog.js';
 import { LogDialog } from './features/help/LogDialog.js';
 import { PlanWorkspace } from './features/plan/PlanWorkspace.js';
 import { WorkspaceSwitcher } from './features/workspace/WorkspaceSwitcher.js';
@@ -195,6 +196,7 @@ export function App() {
       <ConnectionSettingsDialog />
       <LabStatusDialog />
       <LogDialog />
+      <DiagnosticsDialog />
       <Notifier />
     </ImportPickerProvider>
   );
