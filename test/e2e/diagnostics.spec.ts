@@ -24,3 +24,17 @@ test('Help > Diagnostics lists every check with its status, what was found and h
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test('Guida > Diagnostica speaks Italian: checks, statuses and fixes from the catalogue', async ({ page, ferry }) => {
+  await page.goto(ferry.url);
+  await page.getByRole('button', { name: 'Language' }).click();
+  await page.getByRole('menuitemradio', { name: 'Italiano' }).click();
+  await page.getByRole('button', { name: 'Guida', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Diagnostica…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Diagnostica' });
+  const table = dialog.getByRole('table', { name: 'Controlli di diagnostica' });
+  await expect(table.getByRole('row', { name: /^Modulo SQLite per Node/ })).toContainText('OK');
+  await expect(table.getByRole('columnheader', { name: 'Come risolvere' })).toBeVisible();
+  await expect(dialog.getByText('Sono presenti tutti i componenti necessari alla console.', { exact: false })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/diagnostics-it.png' });
+});
