@@ -72,6 +72,9 @@ describe('electron-builder.yml', () => {
     const nsh = readFileSync(config.nsis.include, 'utf8');
     expect(nsh).toMatch(/!macro customInstall[\s\S]*WriteRegExpandStr HKCU "Environment" "Path" "\$0;\$INSTDIR\\resources\\bin"/);
     expect(nsh).toMatch(/!macro customUnInstall[\s\S]*UnStrRep/);
+    // A PATH NSIS could not read whole is never rewritten (it would be truncated).
+    expect(nsh).toMatch(/!macro customInstall\s+ClearErrors\s+ReadRegStr \$0 HKCU "Environment" "Path"\s+StrLen \$2 \$0\s+\$\{If\} \$\{Errors\}\s+\$\{OrIf\} \$2 > 900\s+DetailPrint/);
+    expect(nsh).toMatch(/!macro customUnInstall\s+ClearErrors[\s\S]*\$\{IfNot\} \$\{Errors\}\s+\$\{AndIf\} \$2 <= 900/);
   });
 });
 
