@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, win32 } from 'node:path';
@@ -75,6 +75,26 @@ describe('electron-builder.yml', () => {
     // A PATH NSIS could not read whole is never rewritten (it would be truncated).
     expect(nsh).toMatch(/!macro customInstall\s+ClearErrors\s+ReadRegStr \$0 HKCU "Environment" "Path"\s+StrLen \$2 \$0\s+\$\{If\} \$\{Errors\}\s+\$\{OrIf\} \$2 > 900\s+DetailPrint/);
     expect(nsh).toMatch(/!macro customUnInstall\s+ClearErrors[\s\S]*\$\{IfNot\} \$\{Errors\}\s+\$\{AndIf\} \$2 <= 900/);
+  });
+});
+
+const makensis = spawnSync('makensis', ['-VERSION']).status === 0;
+
+describe('the installer PATH include, compiled by NSIS', () => {
+  it.skipIf(!makensis)('compiles into an installer and uninstaller with NSIS (Debian makensis; .ci/run installs it)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ferry-nsis-'));
+    dirs.push(dir);
+    copyFileSync(config.nsis.include, join(dir, 'ferry-path.nsh'));
+    writeFileSync(
+      join(dir, 'test.nsi'),
+      ['Unicode true', 'OutFile "test.exe"', 'InstallDir "$LOCALAPPDATA\\Programs\\Ferry"', 'RequestExecutionLevel user', '!include "ferry-path.nsh"',
+        'Section "Install"', '  !insertmacro customInstall', '  WriteUninstaller "$INSTDIR\\uninstall.exe"', 'SectionEnd',
+        'Section "Uninstall"', '  !insertmacro customUnInstall', 'SectionEnd', ''].join('\n'),
+    );
+    const r = spawnSync('makensis', ['-V2', '-WX', 'test.nsi'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(existsSync(join(dir, 'test.exe'))).toBe(true);
   });
 });
 
