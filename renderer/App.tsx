@@ -16,6 +16,7 @@ import { OptionsDialog } from './features/preferences/OptionsDialog.js';
 import { HyperVSettingsDialog } from './features/host-settings/HyperVSettingsDialog.js';
 import { ConnectionSettingsDialog } from './features/connection/ConnectionSettingsDialog.js';
 import { LabStatusDialog } from './features/lab/LabStatusDialog.js';
+import { DiagnosticsDialog } from './features/help/DiagnosticsDialog.js';
 import { LogDialog } from './features/help/LogDialog.js';
 import { MaintenanceStopDialog } from './features/maintenance/MaintenanceStopDialog.js';
 import { VmPropertiesDialog } from './features/vm-properties/VmPropertiesDialog.js';
@@ -199,6 +200,7 @@ export function App() {
       <LogDialog />
       <MaintenanceStopDialog />
       <VmPropertiesDialog />
+      <DiagnosticsDialog />
       <Notifier />
     </ImportPickerProvider>
   );

@@ -11,6 +11,7 @@ import { HOST_SETTINGS_COMMANDS } from './cli-host-settings-command.js';
 import { CONNECTION_COMMANDS } from './cli-connection-commands.js';
 import { LAB_COMMANDS } from './cli-lab-commands.js';
 import { MAINTENANCE_COMMANDS, PLAN_COMMANDS } from './cli-plan-commands.js';
+import { DOCTOR_COMMANDS } from './cli-doctor-command.js';
 import { runHeadless } from './serve.js';
 
 
@@ -60,6 +61,9 @@ Commands:
   lab start|status|stop [--json]     The QEMU lab: start it (real VMs on lab hosts on this machine, added to the
                                      inventory as All Hosts/Lab), show it, or stop it (every process ended,
                                      its files and hosts removed). Moves between lab hosts are real QEMU migrations
+  doctor [--db PATH] [--json]        Check this installation and say what to fix: Electron, the SQLite module of
+                                     each runtime, PowerShell and its Hyper-V and FailoverClusters modules, QEMU,
+                                     Chromium, the database. Exit 0 when the console has all it needs, else 1
 
 Every command takes --db PATH (default: the app's own database, ${defaultDatabasePath()};
 FERRY_DB overrides it). VM and host names are matched ignoring case. Exit codes: 0 done, 1 failed,
@@ -87,6 +91,7 @@ const COMMANDS: Record<string, Command> = {
   ...LAB_COMMANDS,
   ...PLAN_COMMANDS,
   ...MAINTENANCE_COMMANDS,
+  ...DOCTOR_COMMANDS,
   import: {
     values: ['db'],
     flags: ['json'],

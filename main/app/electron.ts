@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatabaseRefusedError } from '../infra/db/database-check.js';
+import { SqliteBindingError } from '../infra/db/sqlite-binding.js';
 import { bindIpc } from '../ipc/bind-ipc.js';
 import { contentSecurityPolicy } from '../server/headless-host.js';
 import { createAppServices, createHandlers } from '../services/app-services.js';
@@ -111,6 +112,10 @@ main().catch((e: unknown) => {
   if (e instanceof DatabaseRefusedError) {
     console.error(e.message);
     dialog.showErrorBox('Ferry could not open its database', e.message);
+  } else if (e instanceof SqliteBindingError) {
+    // SQLite built for another runtime (or none): say which file and the command that fetches the right one.
+    console.error(`${e.message} Fix: ${e.fix}`);
+    dialog.showErrorBox('Ferry could not open its database', `${e.message}\n\nTo fix it: ${e.fix}`);
   } else console.error('Ferry could not start:', e);
   app.exit(1);
 });

@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../infra/db/open.js';
 import { SettingsRepository } from '../infra/db/settings-repository.js';
 import { resourcesDir } from '../infra/paths.js';
 import { EventHub } from './event-hub.js';
+import { runDoctor } from './doctor.js';
 import { InventoryService } from './inventory-service.js';
 import { JobService } from './job-service.js';
 import { MigrationService } from './migration-service.js';
@@ -235,6 +236,7 @@ function channelHandlers(s: AppServices, facts: HostFacts): Handlers {
     'settings.set': (a) => ok(s.settingsSet(a)),
     'app.info': () => ok({ version, transport: facts.transport, databasePath: s.databasePath, systemLocale: facts.systemLocale, logPath: s.log.path }),
     'app.log': (a) => ok({ path: s.log.path, lines: s.log.tail(a.lines) }),
+    'app.doctor': async () => ok(await runDoctor({ databasePath: s.databasePath })),
     'placement.selectHosts': (a) => s.migration.selectHosts(a.vm, a.destinationPaths),
     'storage.locations': (a) => s.migration.locations(a.host),
     'storage.checkPath': (a) => ok(s.migration.checkPath(a.host, a.path)),

@@ -189,6 +189,8 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
       }
       case 'app.log':
         return ok({ path: null, lines: [] });
+      case 'app.doctor':
+        return ok({ ok: true, checks: [] });
       case 'placement.selectHosts':
       case 'storage.locations':
       case 'storage.checkPath':

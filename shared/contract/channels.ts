@@ -13,6 +13,7 @@ export const INVOKE_CHANNELS = [
   'settings.set',
   'app.info',
   'app.log',
+  'app.doctor',
   'placement.selectHosts',
   'storage.locations',
   'storage.checkPath',

@@ -11,6 +11,7 @@ import { CONNECTION_IDENTITY_VALUES, CONNECTION_MODE_VALUES, CONNECTOR_KIND_VALU
 import type { ConnectionSettingsView, InventoryRefreshSummary } from '../model/connection.js';
 import type { HostRating, PathCheck } from '../model/placement.js';
 import type { StorageLocation, StoragePlanCheck } from '../model/storage.js';
+import type { DoctorReport } from '../model/doctor.js';
 import type { InvokeChannel } from './channels.js';
 
 /**
@@ -150,6 +151,7 @@ export const invokeSchemas = {
   'app.info': none,
   /** Help > Log: the log file's path and its last lines. */
   'app.log': z.object({ lines: z.number().int().min(1).max(2000).optional() }).strict(),
+  'app.doctor': none,
   /** Select Host: every other host rated for the VM, with reasons, warnings and explanations. */
   'placement.selectHosts': z
     .object({ vm: objectName, destinationPaths: z.record(z.string(), storagePath).optional() })
@@ -268,6 +270,8 @@ export interface InvokeResults {
   'settings.set': UiSettings;
   'app.info': AppInfo;
   'app.log': AppLog;
+  /** Help > Diagnostics: the checks of `ferry doctor`. */
+  'app.doctor': DoctorReport;
   'placement.selectHosts': HostRating[];
   'storage.locations': StorageLocation[];
   'storage.checkPath': PathCheck;

@@ -1,8 +1,9 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveFerry } from '../fixtures/serve-ferry.js';
+import { launchDesktopApp, STANDIN_ORIGIN } from '../electron-standin/standin.js';
 
 /** A headless host started for one test, on its own database. */
 export interface FerryServer {
@@ -26,11 +27,30 @@ export async function startFerry(): Promise<{ server: FerryServer; stop: () => P
   return { server, stop };
 }
 
-/** `test` with a fresh Ferry server per test and the page opened on its console. */
-export const test = base.extend<{ ferry: FerryServer }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-  ferry: async ({}, use) => {
-    const { server, stop } = await startFerry();
+/** How the console reaches the backend: the headless host's WebSocket, or IPC through the Electron stand-in. */
+export type Transport = 'websocket' | 'electron-standin';
+
+/** Starts the desktop app's main process on the Electron stand-in (test/electron-standin), with `page` as its window. */
+export async function startDesktopApp(page: Page): Promise<{ server: FerryServer; stop: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'ferry-e2e-standin-'));
+  const databasePath = join(dir, 'ferry.db');
+  const app = await launchDesktopApp({ page, databasePath, userData: dir });
+  const server = { url: app.url, origin: STANDIN_ORIGIN, token: '', databasePath, dir };
+  const stop = async (): Promise<void> => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { server, stop };
+}
+
+/**
+ * `test` with a fresh Ferry per test: the headless host (the default), or, in the "Electron stand-in"
+ * project, the desktop app's main process and preload over IPC on the stand-in.
+ */
+export const test = base.extend<{ transport: Transport; ferry: FerryServer }>({
+  transport: ['websocket', { option: true }],
+  ferry: async ({ transport, page }, use) => {
+    const { server, stop } = transport === 'electron-standin' ? await startDesktopApp(page) : await startFerry();
     await use(server);
     await stop();
   },

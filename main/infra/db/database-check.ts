@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { MIGRATIONS } from './migrations.js';
+import { sqliteOptions } from './sqlite-binding.js';
 
 /** Marks a SQLite file as Ferry's (`PRAGMA application_id`): the bytes of "Fery". */
 export const FERRY_APPLICATION_ID = 0x46657279;
@@ -40,9 +41,11 @@ export function checkDatabaseFile(path: string): DatabaseKind {
   const refuse = (reason: string): never => {
     throw new DatabaseRefusedError(path, reason);
   };
+  // Outside the try: a missing SQLite module for this runtime is not a fault of the file.
+  const binding = sqliteOptions();
   let db: Database.Database | null = null;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = new Database(path, { readonly: true, fileMustExist: true, ...binding });
     db.pragma('busy_timeout = 5000');
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { checkDatabaseFile, FERRY_APPLICATION_ID } from './database-check.js';
 import { migrate } from './migrations.js';
+import { sqliteOptions } from './sqlite-binding.js';
 
 /** An open Ferry database connection. */
 export type Db = Database.Database;
@@ -18,7 +19,7 @@ export function openDatabase(path: string): Db {
     mkdirSync(dirname(path), { recursive: true });
     checkDatabaseFile(path);
   }
-  const db = new Database(path);
+  const db = new Database(path, sqliteOptions());
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
