@@ -54,7 +54,7 @@ function ConvertTo-FerryStubValue {
         return $copy
     }
     if ($Value -is [string]) { return $Value }
-    if ($Value -is [System.Collections.IEnumerable]) { return @(foreach ($item in $Value) { ConvertTo-FerryStubValue $item }) }
+    if ($Value -is [System.Collections.IEnumerable]) { return ,@(foreach ($item in $Value) { ConvertTo-FerryStubValue $item }) }
     if ($Value.GetType().IsPrimitive) { return $Value }
     return [string] $Value
 }
