@@ -75,7 +75,7 @@ function Write-FerryStubCall {
 # An HRESULT as .NET holds it (0x80070005 is a negative Int32).
 function ConvertTo-FerryStubHResult {
     param($Value)
-    return [System.BitConverter]::ToInt32([System.BitConverter]::GetBytes([uint32] [int64] $Value), 0)
+    return [System.BitConverter]::ToInt32([System.BitConverter]::GetBytes([uint32] ([int64] $Value -band 0xFFFFFFFFL)), 0)
 }
 
 # An ErrorRecord as the Hyper-V module raises it: a VirtualizationException with its HRESULT, and the
