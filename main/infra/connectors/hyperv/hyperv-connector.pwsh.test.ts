@@ -229,6 +229,30 @@ describe.skipIf(PWSH === null)('the Hyper-V connector\'s scripts in PowerShell 7
     expect(outcome.recommendedAction).toMatch(/CompatibilityForMigrationEnabled/);
   });
 
+  it('reports a source host WinRM cannot reach as winrm-unreachable', { timeout: SLOW }, async () => {
+    const { hyperv } = connector((e) => {
+      (e.hosts.find((h) => h.name === 'HV-MI-20') as Record<string, unknown>).unreachable = true;
+    });
+    const outcome = await hyperv.moveStart(request(), () => undefined).done;
+    expect(outcome).toMatchObject({ status: 'failed' });
+    if (outcome.status !== 'failed') return;
+    expect(outcome.problem).toMatch(/could not be reached/);
+    expect(outcome.recommendedAction).toMatch(/Test-WSMan/);
+  });
+
+  it('reports PowerShell without the Hyper-V module (pwsh\'s own "not recognized" error) as hyperv-module-missing', { timeout: SLOW }, async () => {
+    const doc = inventory();
+    const run = stubRun(estateOf(doc));
+    dirs.push(run.dir);
+    // No stub modules on PSModulePath: Get-VM is unknown to this PowerShell, as on a workstation without RSAT.
+    const runner = new PowerShellRunner({ executable: PWSH ?? 'pwsh', env: { ...run.env, PSModulePath: run.dir } });
+    const hyperv = new HyperVConnector({ inventory: () => doc, runner, targetFor: () => ok({ mode: 'local', port: 5986, credential: null }), pollSeconds: 0.05 });
+    const outcome = await hyperv.moveStart(request(), () => undefined).done;
+    expect(outcome).toMatchObject({ status: 'failed' });
+    if (outcome.status !== 'failed') return;
+    expect(outcome.problem).toMatch(/Hyper-V PowerShell module is not installed/);
+  });
+
   it('applies live-migration settings: Enable-VMMigration, Set-VMHost with the enum values, migration networks in priority order', { timeout: SLOW }, async () => {
     const { hyperv, calls } = connector();
     const result = await hyperv.hostSettingsApply('HV-MI-20', { enabled: true, maxLive: 4, maxStorage: 3, performanceOption: 'SMB', authentication: 'CredSSP', useAnyNetwork: false, networks: ['10.30.0.0/24', '10.20.0.0/24'] });
