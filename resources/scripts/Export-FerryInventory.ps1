@@ -212,8 +212,12 @@ $document = [ordered] @{
     hostGroups = @($HostGroup)
     fileShares = @($shares.Values)
     clusters = @($clusters.Values)
-    hosts = @($hosts)
-    vms = @($vms)
+    # ToArray(): PowerShell 7.6 fails "Argument types do not match" on @() of a List[object] made by New-Object.
+    hosts = $hosts.ToArray()
+    vms = $vms.ToArray()
 }
-ConvertTo-Json -InputObject $document -Depth 10 | Set-Content -Path $Path -Encoding UTF8
+# Written beside the target, then moved over it: a failure leaves no half-written inventory.
+$partial = "$Path.partial"
+ConvertTo-Json -InputObject $document -Depth 10 | Set-Content -Path $partial -Encoding UTF8
+Move-Item -LiteralPath $partial -Destination $Path -Force
 Write-Host "Wrote $($hosts.Count) hosts, $($clusters.Count) clusters and $($vms.Count) VMs to $Path"

@@ -11,7 +11,7 @@ import { findVmAndHost, hostAddress, scriptModuleFor, scriptText, vmmLookupLines
 /**
  * The PowerShell of a Migrate Storage plan for View Script (migration-rules.md section 7), once the plan passes
  * `checkStoragePlan` (otherwise an error with code `storage-plan-invalid` lists the problems). Hyper-V module:
- * Move-VMStorage -DestinationStoragePath for the whole VM, or -VirtualMachinePath and -Vhds (source and
+ * Get-VM -Id, then Move-VMStorage -VM -DestinationStoragePath for the whole VM, or -VirtualMachinePath and -Vhds (source and
  * destination file per disk) for VHDs placed individually. VMM module: Move-SCVirtualMachine -Path to the same
  * host, with Move-SCVirtualHardDisk per disk in one job group. Every inventory value is a `psLiteral`. On a QEMU
  * lab host: the QMP steps Ferry takes (`labStorageMigrationScript`).
@@ -37,7 +37,9 @@ export function storageMigrationScript(
 
   switch (module) {
     case 'hyperv': {
-      const target = `Move-VMStorage -ComputerName ${psLiteral(hostAddress(host))} -Name ${psLiteral(vm.name)}`;
+      // The VM goes by its id (Hyper-V's -Name takes wildcards: web[1] would address web1).
+      lines.push(`$vm = Get-VM -ComputerName ${psLiteral(hostAddress(host))} -Id ${psLiteral(vm.id)}`);
+      const target = 'Move-VMStorage -VM $vm';
       if (plan.scope === 'whole-vm') {
         lines.push(`${target} -DestinationStoragePath ${psLiteral(vmFolderIn(plan.path, vm))}`);
         break;

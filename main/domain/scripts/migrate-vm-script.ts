@@ -40,12 +40,12 @@ export interface VmMigrationScriptRequest {
 }
 
 /**
- * The PowerShell of a VM migration for View Script (migration-rules.md section 7). Hyper-V module: Move-VM
+ * The PowerShell of a VM migration for View Script (migration-rules.md section 7). Hyper-V module: Get-VM -Id, then Move-VM -VM
  * -DestinationHost (with -IncludeStorage -DestinationStoragePath `location\VM name` when storage moves); a highly
  * available VM moving between nodes of its cluster (Live by rule 1, or Quick) goes through its cluster role
  * (Move-ClusterVirtualMachineRole), as Hyper-V leaves clustered VMs to the cluster. VMM module:
  * Get-SCVirtualMachine, Get-SCVMHost and Move-SCVirtualMachine -RunAsynchronously, with -UseCluster for
- * moves inside a cluster and -Path -UseLAN when files are copied. VHDs placed individually: Move-VM -IncludeStorage
+ * moves inside a cluster and -Path -UseLAN when files are copied. VHDs placed individually: Move-VM
  * -VirtualMachinePath `location\VM name` -Vhds (every VHD's source and destination file); with VMM, a
  * Move-SCVirtualHardDisk per placed VHD in the job group of the Move-SCVirtualMachine. Every inventory value is a `psLiteral`;
  * comments carry no inventory value (a newline in a name would end the comment). Between QEMU lab hosts: the QMP
@@ -98,20 +98,24 @@ export function vmMigrationScript(request: VmMigrationScriptRequest, inventory: 
       break;
     }
     case 'hyperv':
+      // The VM goes by its id (Hyper-V's -Name takes wildcards: web[1] would address web1).
       if (withinCluster && (type === 'Live' || type === 'Quick')) {
         lines.push(`Move-ClusterVirtualMachineRole -Cluster ${psLiteral(dest.cluster ?? '')} -VMId ${psLiteral(vm.id)} -Node ${psLiteral(dest.name)} -MigrationType ${type}`);
       } else {
-        if (vm.highlyAvailable) lines.push('# The VM is highly available: remove its role from the cluster first (Remove-ClusterGroup -RemoveResources), or Move-VM refuses it.');
-        let storage = '';
+        // Move-VM refuses a clustered VM: its role leaves the source cluster first (its files stay).
+        if (vm.highlyAvailable && source.cluster !== null) lines.push(`Remove-ClusterGroup -Cluster ${psLiteral(source.cluster)} -VMId ${psLiteral(vm.id)} -RemoveResources -Force`);
+        // -IncludeStorage belongs to Move-VM's single-destination parameter sets; VHDs placed one by one take
+        // -VirtualMachinePath and -Vhds instead. -IncludeStorage:$false settles the parameter set of a move without storage.
+        let storage = ' -IncludeStorage:$false';
         if (location !== null && placed) {
           const vhds = vmDiskTargets(vm, location, placed).map((d) => `@{ 'SourceFilePath' = ${psLiteral(d.from)}; 'DestinationFilePath' = ${psLiteral(d.to)} }`);
-          storage = ` -IncludeStorage -VirtualMachinePath ${psLiteral(vmFolderIn(location, vm))} -Vhds @(${vhds.join(', ')})`;
+          storage = ` -VirtualMachinePath ${psLiteral(vmFolderIn(location, vm))} -Vhds @(${vhds.join(', ')})`;
         } else if (location !== null) {
           storage = ` -IncludeStorage -DestinationStoragePath ${psLiteral(vmFolderIn(location, vm))}`;
         }
-        lines.push(`Move-VM -ComputerName ${psLiteral(hostAddress(source))} -Name ${psLiteral(vm.name)} -DestinationHost ${psLiteral(hostAddress(dest))}${storage}`);
+        lines.push(`$vm = Get-VM -ComputerName ${psLiteral(hostAddress(source))} -Id ${psLiteral(vm.id)}`, `Move-VM -VM $vm -DestinationHost ${psLiteral(hostAddress(dest))}${storage}`);
         // Between clusters, the VM becomes a role of the destination's cluster: highly available there.
-        if (vm.highlyAvailable && dest.cluster !== null) lines.push(`Add-ClusterVirtualMachineRole -Cluster ${psLiteral(dest.cluster)} -VMName ${psLiteral(vm.name)}`);
+        if (vm.highlyAvailable && dest.cluster !== null) lines.push(`Add-ClusterVirtualMachineRole -Cluster ${psLiteral(dest.cluster)} -VMId ${psLiteral(vm.id)}`);
       }
       lines.push(...perf.restore);
       break;

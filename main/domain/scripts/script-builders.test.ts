@@ -14,6 +14,8 @@ import { PS_SINGLE_QUOTES, psLiteral } from './ps-literal.js';
 const demo = JSON.parse(readFileSync(new URL('../../../resources/demo-inventory.json', import.meta.url), 'utf8')) as InventoryDocument;
 const hyperv: InventoryDocument = { ...demo, source: 'hyperv' };
 
+const idOf = (name: string): string => demo.vms.find((v) => v.name === name)!.id;
+
 const isQuote = (c: string | undefined): boolean => c !== undefined && (PS_SINGLE_QUOTES as readonly string[]).includes(c);
 
 /**
@@ -138,30 +140,35 @@ const commands = (text: string): string[] => text.split('\n').filter((l) => l !=
 
 describe('vmMigrationScript with the Hyper-V module', () => {
   it('Live from a shared SMB 3 share: Move-VM -DestinationHost, storage stays', () => {
+    // By id (Get-VM -Id): -Name takes wildcards. -IncludeStorage:$false settles Move-VM's parameter set.
     expect(commands(script({ vm: 'WEB-RM-01', destinationHost: 'HV-RM-02', transferType: 'Live' }, hyperv))).toEqual([
-      "Move-VM -ComputerName 'hv-rm-01.contoso.com' -Name 'WEB-RM-01' -DestinationHost 'hv-rm-02.contoso.com'",
+      `$vm = Get-VM -ComputerName 'hv-rm-01.contoso.com' -Id '${idOf('WEB-RM-01')}'`,
+      "Move-VM -VM $vm -DestinationHost 'hv-rm-02.contoso.com' -IncludeStorage:$false",
     ]);
   });
 
   it('Live (VSM): -IncludeStorage -DestinationStoragePath to the default location, in a folder named after the VM', () => {
     expect(commands(script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)' }, hyperv))).toEqual([
-      "Move-VM -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -DestinationHost 'hv-rm-02.contoso.com' -IncludeStorage -DestinationStoragePath 'D:\\Hyper-V\\Fatturazione-Roma'",
+      `$vm = Get-VM -ComputerName 'hv-rm-01.contoso.com' -Id '${idOf('Fatturazione-Roma')}'`,
+      "Move-VM -VM $vm -DestinationHost 'hv-rm-02.contoso.com' -IncludeStorage -DestinationStoragePath 'D:\\Hyper-V\\Fatturazione-Roma'",
     ]);
   });
 
   it('Network: the same Move-VM with storage, to the path chosen on Select Path', () => {
     const text = script({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-01', transferType: 'Network', destinationPath: '\\\\sofs-rm.contoso.com\\vmstore' }, hyperv);
     expect(commands(text)).toEqual([
-      "Move-VM -ComputerName 'hv-rm-02.contoso.com' -Name 'DEV-RM-01' -DestinationHost 'hv-rm-01.contoso.com' -IncludeStorage -DestinationStoragePath '\\\\sofs-rm.contoso.com\\vmstore\\DEV-RM-01'",
+      `$vm = Get-VM -ComputerName 'hv-rm-02.contoso.com' -Id '${idOf('DEV-RM-01')}'`,
+      "Move-VM -VM $vm -DestinationHost 'hv-rm-01.contoso.com' -IncludeStorage -DestinationStoragePath '\\\\sofs-rm.contoso.com\\vmstore\\DEV-RM-01'",
     ]);
   });
 
-  it('an HA VM to another cluster: Move-VM, then Add-ClusterVirtualMachineRole there (highly available in that cluster)', () => {
+  it('an HA VM to another cluster: its role removed, Move-VM, then Add-ClusterVirtualMachineRole there (highly available in that cluster)', () => {
     const text = script({ vm: 'WEB-MI-01', destinationHost: 'HV-TO-01', transferType: 'Live (VSM)' }, hyperv);
-    expect(text).toContain('# The VM is highly available: remove its role from the cluster first');
-    const lines = commands(text);
-    expect(lines.findIndex((l) => l.startsWith('Move-VM '))).toBeLessThan(lines.indexOf("Add-ClusterVirtualMachineRole -Cluster 'CL-TO-19' -VMName 'WEB-MI-01'"));
-    expect(lines).toContain("Add-ClusterVirtualMachineRole -Cluster 'CL-TO-19' -VMName 'WEB-MI-01'");
+    const id = idOf('WEB-MI-01');
+    const lines = commands(text).filter((l) => /^(Remove-ClusterGroup|Move-VM|Add-ClusterVirtualMachineRole) /.test(l));
+    expect(lines[0]).toMatch(new RegExp(`^Remove-ClusterGroup -Cluster '[^']+' -VMId '${id}' -RemoveResources -Force$`));
+    expect(lines[1]).toMatch(/^Move-VM -VM \$vm /);
+    expect(lines[2]).toBe(`Add-ClusterVirtualMachineRole -Cluster 'CL-TO-19' -VMId '${id}'`);
     // To a standalone host there is no cluster to join.
     expect(commands(script({ vm: 'WEB-MI-01', destinationHost: 'HV-RM-01', transferType: 'Live (VSM)' }, hyperv)).some((l) => l.startsWith('Add-ClusterVirtualMachineRole'))).toBe(false);
   });
@@ -178,8 +185,9 @@ describe('vmMigrationScript with the Hyper-V module', () => {
     const lines = commands(script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)', performanceOption: 'SMB' }, hyperv));
     expect(lines[0]).toBe("Set-VMHost -ComputerName 'hv-rm-01.contoso.com' -VirtualMachineMigrationPerformanceOption 'SMB'");
     expect(lines[1]).toBe("Set-VMHost -ComputerName 'hv-rm-02.contoso.com' -VirtualMachineMigrationPerformanceOption 'SMB'");
-    expect(lines[2]).toMatch(/^Move-VM /);
-    expect(lines.slice(3)).toEqual([
+    expect(lines[2]).toMatch(/^\$vm = Get-VM /);
+    expect(lines[3]).toMatch(/^Move-VM /);
+    expect(lines.slice(4)).toEqual([
       "Set-VMHost -ComputerName 'hv-rm-01.contoso.com' -VirtualMachineMigrationPerformanceOption 'Compression'",
       "Set-VMHost -ComputerName 'hv-rm-02.contoso.com' -VirtualMachineMigrationPerformanceOption 'Compression'",
     ]);
@@ -190,10 +198,11 @@ describe('vmMigrationScript with the Hyper-V module', () => {
 
 describe('vmMigrationScript with VHDs placed individually', () => {
   const placed = { 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx': '\\\\sofs-rm.contoso.com\\vmstore\\Fatture' };
-  it('Hyper-V: Move-VM -IncludeStorage -VirtualMachinePath and -Vhds, the other VHDs with the VM', () => {
+  it('Hyper-V: Move-VM -VirtualMachinePath and -Vhds (no -IncludeStorage: another parameter set), the other VHDs with the VM', () => {
     const text = script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)', diskDestinations: placed }, hyperv);
     expect(commands(text)).toEqual([
-      "Move-VM -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -DestinationHost 'hv-rm-02.contoso.com' -IncludeStorage -VirtualMachinePath 'D:\\Hyper-V\\Fatturazione-Roma'" +
+      `$vm = Get-VM -ComputerName 'hv-rm-01.contoso.com' -Id '${idOf('Fatturazione-Roma')}'`,
+      "Move-VM -VM $vm -DestinationHost 'hv-rm-02.contoso.com' -VirtualMachinePath 'D:\\Hyper-V\\Fatturazione-Roma'" +
         " -Vhds @(@{ 'SourceFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx'; 'DestinationFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx' }," +
         " @{ 'SourceFilePath' = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx'; 'DestinationFilePath' = '\\\\sofs-rm.contoso.com\\vmstore\\Fatture\\fatture.vhdx' })",
     ]);
@@ -260,7 +269,8 @@ describe('storageMigrationScript', () => {
   it('Hyper-V, whole VM: Move-VMStorage -DestinationStoragePath', () => {
     const result = storageMigrationScript({ vm: 'Fatturazione-Roma', scope: 'whole-vm', path: '\\\\sofs-rm.contoso.com\\vmstore' }, hyperv);
     expect(result.ok && commands(result.value)).toEqual([
-      "Move-VMStorage -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -DestinationStoragePath '\\\\sofs-rm.contoso.com\\vmstore\\Fatturazione-Roma'",
+      `$vm = Get-VM -ComputerName 'hv-rm-01.contoso.com' -Id '${idOf('Fatturazione-Roma')}'`,
+      "Move-VMStorage -VM $vm -DestinationStoragePath '\\\\sofs-rm.contoso.com\\vmstore\\Fatturazione-Roma'",
     ]);
   });
 
@@ -268,7 +278,8 @@ describe('storageMigrationScript', () => {
     const plan = { vm: 'Fatturazione-Roma', scope: 'per-disk' as const, configurationPath: 'D:\\Config', disks: [{ path: fatture, destination: 'D:\\Fatture' }] };
     const result = storageMigrationScript(plan, hyperv);
     expect(result.ok && commands(result.value)).toEqual([
-      `Move-VMStorage -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -VirtualMachinePath 'D:\\Config' -Vhds @(@{ 'SourceFilePath' = '${fatture}'; 'DestinationFilePath' = 'D:\\Fatture\\fatture.vhdx' })`,
+      `$vm = Get-VM -ComputerName 'hv-rm-01.contoso.com' -Id '${idOf('Fatturazione-Roma')}'`,
+      `Move-VMStorage -VM $vm -VirtualMachinePath 'D:\\Config' -Vhds @(@{ 'SourceFilePath' = '${fatture}'; 'DestinationFilePath' = 'D:\\Fatture\\fatture.vhdx' })`,
     ]);
   });
 
@@ -276,7 +287,8 @@ describe('storageMigrationScript', () => {
     const plan = { vm: 'Fatturazione-Roma', scope: 'per-disk' as const, configurationPath: null, disks: [{ path: fatture, destination: 'D:\\Fatture' }] };
     const result = storageMigrationScript(plan, hyperv);
     expect(result.ok && commands(result.value)).toEqual([
-      `Move-VMStorage -ComputerName 'hv-rm-01.contoso.com' -Name 'Fatturazione-Roma' -Vhds @(@{ 'SourceFilePath' = '${fatture}'; 'DestinationFilePath' = 'D:\\Fatture\\fatture.vhdx' })`,
+      `$vm = Get-VM -ComputerName 'hv-rm-01.contoso.com' -Id '${idOf('Fatturazione-Roma')}'`,
+      `Move-VMStorage -VM $vm -Vhds @(@{ 'SourceFilePath' = '${fatture}'; 'DestinationFilePath' = 'D:\\Fatture\\fatture.vhdx' })`,
     ]);
   });
 
@@ -363,8 +375,9 @@ describe('scripts with hostile names', () => {
         if (!storage.ok) throw new Error(storage.error.message);
         for (const text of [...texts, storage.value]) {
           const { literals, code } = scanScript(text);
-          // The VM, a host or a path carries the name; whichever it is, it comes back whole inside one literal.
-          expect(literals.some((l) => l.includes(name))).toBe(true);
+          // The VM (by its id, in Hyper-V scripts), a host or a path carries the name; whichever it is, it comes back
+          // whole inside one literal.
+          expect(literals.some((l) => l.includes(name) || l === doc.vms[0].id)).toBe(true);
           expect(code).not.toContain('Stop-Computer');
           expect(code).not.toContain('whoami');
           expect(code).not.toContain('COMPUTERNAME');
@@ -376,7 +389,8 @@ describe('scripts with hostile names', () => {
 
   it('the demo\'s LAB-Prova-$(whoami) and Archivio dell\'Ufficio come back as one literal each', () => {
     const saved = script({ vm: 'LAB-Prova-$(whoami)', destinationHost: 'HV-RM-01', transferType: 'Network' }, hyperv);
-    expect(scanScript(saved).literals).toContain('LAB-Prova-$(whoami)');
+    // Hyper-V scripts address the VM by id; the name comes back inside the literal of its new folder.
+    expect(scanScript(saved).literals.some((l) => l.endsWith('\\LAB-Prova-$(whoami)'))).toBe(true);
     const archivio = script({ vm: "Archivio dell'Ufficio", destinationHost: 'HV-RM-03', transferType: 'Network' }, demo);
     expect(scanScript(archivio).literals).toContain("Archivio dell'Ufficio");
     expect(archivio).toContain("'Archivio dell''Ufficio'");

@@ -18,6 +18,17 @@ describe('derived destination folders', () => {
     expect(vmDiskFolderIn('D:\\VMs', vm)).toBe('D:\\VMs\\SQL-01\\Virtual Hard Disks');
   });
 
+  it('a folder named after a VM is a valid Windows folder name: * ? " < > | : \\ / and control characters replaced, trailing dots and spaces trimmed', () => {
+    const named = (name: string): Vm => ({ ...vm, name }) as Vm;
+    expect(vmFolderIn('D:\\VMs', named('db*'))).toBe('D:\\VMs\\db_');
+    expect(vmFolderIn('D:\\VMs', named('a?b"c<d>e|f:g\\h/i'))).toBe('D:\\VMs\\a_b_c_d_e_f_g_h_i');
+    expect(vmFolderIn('D:\\VMs', named('line\nbreak\ttab'))).toBe('D:\\VMs\\line_break_tab');
+    expect(vmFolderIn('D:\\VMs', named('web. . '))).toBe('D:\\VMs\\web');
+    expect(vmFolderIn('D:\\VMs', named('web[1]'))).toBe('D:\\VMs\\web[1]');
+    expect(vmFolderIn('D:\\VMs', named('...'))).toBe('D:\\VMs\\_');
+    expect(vmDiskFolderIn('D:\\VMs', named('db*'))).toBe('D:\\VMs\\db_\\Virtual Hard Disks');
+  });
+
   it('a location typed with a trailing backslash derives the same folders', () => {
     expect(vmDiskFolderIn('D:\\VMs\\', vm)).toBe('D:\\VMs\\SQL-01\\Virtual Hard Disks');
     expect(vmDiskFolderIn('\\\\fs.contoso.com\\vmstore\\', vm)).toBe('\\\\fs.contoso.com\\vmstore\\SQL-01\\Virtual Hard Disks');

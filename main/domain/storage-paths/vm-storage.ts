@@ -41,7 +41,17 @@ export function vmsSharingDisk(disk: VmDisk, vm: Vm, inventory: InventoryDocumen
  * so that VMs moved to one location (two `os.vhdx`, say) never collide.
  */
 export function vmFolderIn(location: string, vm: Vm): string {
-  return joinPath(location, vm.name);
+  return joinPath(location, windowsFolderName(vm.name));
+}
+
+/**
+ * A VM name as a Windows folder name: the characters Windows forbids in a name (\ / : * ? " < > | and control
+ * characters) become `_`, trailing dots and spaces go (Windows drops them); nothing left becomes `_`.
+ */
+export function windowsFolderName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const replaced = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/[. ]+$/, '');
+  return replaced === '' ? '_' : replaced;
 }
 
 /** The subfolder Hyper-V keeps a VM's VHDs in under its folder (`D:\VMs\SQL-01\Virtual Hard Disks`). */

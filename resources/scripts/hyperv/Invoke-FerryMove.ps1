@@ -1,7 +1,10 @@
 # Runs one move for Ferry's Hyper-V connector (fixed text; see FerryCommon.ps1 for the protocol).
-# args: kind (live | live-vsm | storage | quick | network), vm, sourceHost, destinationHost, cluster
-# (set for a move between nodes of one cluster), destinationNode, destinationStoragePath,
-# virtualMachinePath, vhds [{ sourceFilePath, destinationFilePath }], performanceOption, pollSeconds.
+# args: kind (live | live-vsm | storage | quick | network), vm, vmId, sourceHost, destinationHost, cluster
+# (set for a move between nodes of one cluster), destinationNode, sourceCluster and destinationCluster (set
+# when a highly available VM leaves its cluster: its role is removed there first and added on the
+# destination's cluster once it has arrived), destinationStoragePath, virtualMachinePath,
+# vhds [{ sourceFilePath, destinationFilePath }], performanceOption, pollSeconds.
+# The VM is always addressed by its id (Get-VM -Id, then -VM): Hyper-V's -Name takes wildcards.
 # Records: progress (validate, transfer with the migration job's PercentComplete, switch-over,
 # clean-up), then result { vmHost, seconds, info } | error | canceled { vmHost }.
 . (Join-Path $PSScriptRoot 'FerryCommon.ps1')
@@ -15,12 +18,22 @@ $source = [string] $a.sourceHost
 $validateBlock = {
     param($cn, $a)
     $on = @{}; if ($cn) { $on.ComputerName = $cn }
-    $vm = Get-VM @on -Name $a.vm
+    $vm = Get-VM @on -Id ([guid] $a.vmId)
     $result = @{ vmId = $vm.Id.ToString(); state = [int] $vm.State; problems = @() }
-    if ($a.kind -eq 'storage' -or $a.cluster) { return $result }
-    $compare = @{ Name = $a.vm; DestinationHost = $a.destinationHost }
-    if ($a.kind -ne 'live') { $compare.IncludeStorage = $true; $compare.DestinationStoragePath = $a.destinationStoragePath }
-    $report = Compare-VM @on @compare
+    # A clustered VM is compared once its role is removed (Compare-VM, like Move-VM, refuses it before).
+    if ($a.kind -eq 'storage' -or $a.cluster -or $a.sourceCluster) { return $result }
+    # -IncludeStorage:$false on a live move picks the VMSingleDestination parameter set: with -VM and
+    # -DestinationHost alone the documented signature leaves VMSingleDestination and VMMultipleDestinations
+    # both open, which PowerShell refuses as ambiguous.
+    $compare = @{ VM = $vm; DestinationHost = [string] $a.destinationHost; IncludeStorage = $false }
+    if ($a.kind -ne 'live') {
+        $compare.Remove('IncludeStorage')
+        if (@($a.vhds).Count -gt 0) {
+            $compare.VirtualMachinePath = [string] $a.virtualMachinePath
+            $compare.Vhds = [hashtable[]] @($a.vhds | ForEach-Object { @{ SourceFilePath = [string] $_.sourceFilePath; DestinationFilePath = [string] $_.destinationFilePath } })
+        } else { $compare.IncludeStorage = $true; $compare.DestinationStoragePath = [string] $a.destinationStoragePath }
+    }
+    $report = Compare-VM @compare
     $result.problems = @($report.Incompatibilities | ForEach-Object { @{ messageId = [int] $_.MessageId; message = [string] $_.Message } })
     return $result
 }
@@ -39,24 +52,35 @@ $startBlock = {
     param($cn, $a)
     $on = @{}; if ($cn) { $on.ComputerName = $cn }
     $global:FerryMoveJob = $null
+    $vmId = [guid] $a.vmId
+    $vhds = [hashtable[]] @($a.vhds | Where-Object { $_ } | ForEach-Object { @{ SourceFilePath = [string] $_.sourceFilePath; DestinationFilePath = [string] $_.destinationFilePath } })
     switch ([string] $a.kind) {
         'storage' {
-            $move = @{ VMName = $a.vm; AsJob = $true }
-            if ($a.destinationStoragePath) { $move.DestinationStoragePath = $a.destinationStoragePath }
+            $move = @{ VM = (Get-VM @on -Id $vmId); AsJob = $true }
+            if ($a.destinationStoragePath) { $move.DestinationStoragePath = [string] $a.destinationStoragePath }
             else {
-                if ($a.virtualMachinePath) { $move.VirtualMachinePath = $a.virtualMachinePath }
-                $move.Vhds = @($a.vhds | ForEach-Object { @{ SourceFilePath = [string] $_.sourceFilePath; DestinationFilePath = [string] $_.destinationFilePath } })
+                if ($a.virtualMachinePath) { $move.VirtualMachinePath = [string] $a.virtualMachinePath }
+                $move.Vhds = $vhds
             }
-            $global:FerryMoveJob = Move-VMStorage @on @move
+            $global:FerryMoveJob = Move-VMStorage @move
         }
         default {
             if ($a.cluster) {
                 $type = 'Live'; if ($a.kind -eq 'quick') { $type = 'Quick' }
-                Move-ClusterVirtualMachineRole -Cluster $a.cluster -Name $a.vm -Node $a.destinationNode -MigrationType $type -Wait 0 | Out-Null
+                Move-ClusterVirtualMachineRole -Cluster ([string] $a.cluster) -VMId $vmId -Node ([string] $a.destinationNode) -MigrationType $type -Wait 0 | Out-Null
             } else {
-                $move = @{ Name = $a.vm; DestinationHost = $a.destinationHost; AsJob = $true }
-                if ($a.kind -ne 'live') { $move.IncludeStorage = $true; $move.DestinationStoragePath = $a.destinationStoragePath }
-                $global:FerryMoveJob = Move-VM @on @move
+                # Move-VM refuses a clustered VM: its role leaves the source cluster first (the files stay).
+                if ($a.sourceCluster) { Remove-ClusterGroup -Cluster ([string] $a.sourceCluster) -VMId $vmId -RemoveResources -Force | Out-Null }
+                # -IncludeStorage:$false: see $validateBlock (it settles the parameter set of a live move).
+                $move = @{ VM = (Get-VM @on -Id $vmId); DestinationHost = [string] $a.destinationHost; AsJob = $true; IncludeStorage = $false }
+                if ($a.kind -ne 'live') {
+                    $move.Remove('IncludeStorage')
+                    # -IncludeStorage belongs to Move-VM's single-destination sets only; VHDs placed one by one
+                    # take -VirtualMachinePath and -Vhds instead.
+                    if ($vhds.Count -gt 0) { $move.VirtualMachinePath = [string] $a.virtualMachinePath; $move.Vhds = $vhds }
+                    else { $move.IncludeStorage = $true; $move.DestinationStoragePath = [string] $a.destinationStoragePath }
+                }
+                $global:FerryMoveJob = Move-VM @move
             }
         }
     }
@@ -88,7 +112,7 @@ $pollBlock = {
             $failure = ($text -join ' ')
         }
     } else {
-        $group = Get-ClusterGroup -Cluster $a.cluster -Name $a.vm
+        $group = Get-ClusterGroup -Cluster ([string] $a.cluster) -VMId ([guid] $vmId)
         $owner = [string] $group.OwnerNode.Name
         if ($owner -eq $a.destinationNode -and [string] $group.State -eq 'Online') { $state = 'Completed' }
         elseif ($migration -and [int] $migration.JobState -in 8, 9, 10) { $state = 'Failed'; $failure = [string] $migration.ErrorDescription }
@@ -101,7 +125,7 @@ $cancelBlock = {
     param($cn, $a, $vmId)
     $cim = @{}; if ($cn) { $cim.ComputerName = $cn }
     if ($global:FerryMoveJob) { Stop-Job -Job $global:FerryMoveJob -ErrorAction SilentlyContinue }
-    elseif ($a.cluster) { Move-ClusterVirtualMachineRole -Cluster $a.cluster -Name $a.vm -Cancel -ErrorAction SilentlyContinue | Out-Null }
+    elseif ($a.cluster) { Move-ClusterVirtualMachineRole -Cluster ([string] $a.cluster) -VMId ([guid] $vmId) -Cancel -ErrorAction SilentlyContinue | Out-Null }
     Get-CimInstance @cim -Namespace 'root\virtualization\v2' -ClassName 'Msvm_MigrationJob' |
         Where-Object { $_.VirtualSystemName -eq $vmId } |
         ForEach-Object { Invoke-CimMethod -InputObject $_ -MethodName 'RequestStateChange' -Arguments @{ RequestedState = [uint16] 4 } -ErrorAction SilentlyContinue | Out-Null }
@@ -111,9 +135,23 @@ $cancelBlock = {
 $whereBlock = {
     param($cn, $a)
     $on = @{}; if ($cn) { $on.ComputerName = $cn }
-    $vm = Get-VM @on -Name $a.vm -ErrorAction SilentlyContinue
+    $vm = Get-VM @on -Id ([guid] $a.vmId) -ErrorAction SilentlyContinue
     if ($null -eq $vm) { return @{ present = $false; state = $null } }
     return @{ present = $true; state = [int] $vm.State }
+}
+
+# Makes the VM a role of a cluster again (the destination's once it has arrived; the source's when it stayed).
+$roleBlock = {
+    param($cn, $cluster, $vmId)
+    Add-ClusterVirtualMachineRole -Cluster $cluster -VMId $vmId | Out-Null
+}
+
+# The cluster the VM should be a role of after the move ended with it on $vmHost, or $null.
+function Get-FerryRoleCluster {
+    param($a, [bool] $Arrived)
+    if (-not $a.sourceCluster) { return $null }
+    if ($Arrived) { return $a.destinationCluster }
+    return $a.sourceCluster
 }
 
 $finishBlock = {
@@ -149,6 +187,8 @@ try {
             Invoke-FerryBlock $target $source $cancelBlock @($a, $check.vmId) | Out-Null
             Start-Sleep -Seconds 2
             $where = Invoke-FerryBlock $target $source $whereBlock @($a)
+            $role = Get-FerryRoleCluster $a (-not $where.present)
+            if ($role) { Invoke-FerryBlock $target $source $roleBlock @([string] $role, [guid] $a.vmId) | Out-Null }
             if ($where.present) { Write-FerryRecord @{ type = 'canceled'; vmHost = $source } }
             else { Write-FerryRecord @{ type = 'result'; value = @{ vmHost = [string] $a.destinationHost; seconds = ((Get-Date) - $started).TotalSeconds; info = 'The move had already finished when the cancel reached the host.' } } }
             break
@@ -158,12 +198,16 @@ try {
             Write-FerryProgress 'switch-over' 100
             Write-FerryProgress 'clean-up' 0
             $vmHost = [string] $a.destinationHost; if ($a.kind -eq 'storage') { $vmHost = $source }
+            $role = Get-FerryRoleCluster $a $true
+            if ($role) { Invoke-FerryBlock $target $source $roleBlock @([string] $role, [guid] $a.vmId) | Out-Null }
             Write-FerryRecord @{ type = 'result'; value = @{ vmHost = $vmHost; seconds = ((Get-Date) - $started).TotalSeconds; info = $info } }
             break
         }
         if ($poll.state -in 'Failed', 'Stopped') {
             $where = Invoke-FerryBlock $target $source $whereBlock @($a)
             $vmHost = $source; if (-not $where.present) { $vmHost = [string] $a.destinationHost }
+            $role = Get-FerryRoleCluster $a (-not $where.present)
+            if ($role) { try { Invoke-FerryBlock $target $source $roleBlock @([string] $role, [guid] $a.vmId) | Out-Null } catch { } }
             Write-FerryRecord @{ type = 'error'; message = [string] $poll.failure; hresults = @(); errorId = 'MoveJobFailed'; category = 'OperationStopped'; vmHost = $vmHost; messageIds = @() }
             break
         }

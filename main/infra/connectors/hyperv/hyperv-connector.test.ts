@@ -245,7 +245,7 @@ describe('the Hyper-V connector at its PowerShell boundary', () => {
     expect(await hyperv.vmLocate('WEB-01')).toBe('HV-MI-20');
     const runs = seen();
     expect(runs.map((r) => r.script)).toEqual(['Set-FerryVmState.ps1', 'Set-FerryVmState.ps1', 'Set-FerryHostSettings.ps1', 'Find-FerryVm.ps1']);
-    expect([runs[0].request.args.action, runs[1].request.args]).toEqual(['start', { vm: 'WEB-01', host: runs[0].request.args.host, action: 'save' }]);
+    expect([runs[0].request.args.action, runs[1].request.args]).toEqual(['start', { vm: 'WEB-01', vmId: '2d9f5b6a-4b3c-4b7e-9c99-5d7b3b2e4c33', host: runs[0].request.args.host, action: 'save' }]);
     expect(runs[2].request.args).toEqual({ host: 'hv-mi-11.contoso.com', settings });
   });
 

@@ -75,7 +75,10 @@ export class HyperVConnector implements HostConnector {
     if (!h) return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: `Refresh the inventory, then ${action} the VM on a host it lists.` };
     const target = this.targetFor(h.hostGroup);
     if (!target.ok) return { ok: false, problem: target.error.message, recommendedAction: actionOf(target.error.detail) };
-    const outcome = await this.runner.run('vmState', target.value, { vm, host: computerOf(h), action }).done;
+    // The VM goes by its id: Hyper-V's -Name takes wildcards, so a name like web[1] would address another VM.
+    const v = this.vm(vm);
+    if (!v) return { ok: false, problem: `The virtual machine ${vm} is not in the inventory.`, recommendedAction: `Refresh the inventory, then ${action} the VM.` };
+    const outcome = await this.runner.run('vmState', target.value, { vm: v.name, vmId: v.id, host: computerOf(h), action }).done;
     return this.actionResult(outcome, { action, mode: target.value.mode, vm, host: h.name });
   }
 
@@ -94,11 +97,11 @@ export class HyperVConnector implements HostConnector {
     const doc = this.inventory();
     const v = doc.vms.find((x) => nameKey(x.name) === nameKey(vm));
     const home = v ? this.host(v.host) : undefined;
-    if (!home) return null;
+    if (!v || !home) return null;
     const target = this.targetFor(home.hostGroup);
     if (!target.ok) return null;
     const candidates = [home, ...doc.hosts.filter((h) => nameKey(h.hostGroup) === nameKey(home.hostGroup) && h !== home)];
-    const outcome = await this.runner.run('vmLocate', target.value, { vm, hosts: candidates.map(computerOf) }).done;
+    const outcome = await this.runner.run('vmLocate', target.value, { vm: v.name, vmId: v.id, hosts: candidates.map(computerOf) }).done;
     if (outcome.kind !== 'result') return null;
     const found = (outcome.value as { host?: unknown } | null)?.host;
     return typeof found === 'string' ? (this.hostByComputer(found)?.name ?? found) : null;
@@ -140,9 +143,15 @@ export class HyperVConnector implements HostConnector {
     const amounts = moveAmounts(vm, request);
     const ctx: FailureContext = { action: 'move', mode: target.value.mode, vm: vm.name, host: source.name, destination: request.kind === 'storage' ? undefined : destination.name };
     const sameCluster = source.cluster !== null && destination.cluster !== null && nameKey(source.cluster) === nameKey(destination.cluster) && vm.highlyAvailable && request.kind !== 'storage';
+    // A highly available VM leaving its cluster: its role is removed on the source cluster before Move-VM (which
+    // refuses a clustered VM) and added on the destination's cluster once it has arrived (section 2.3).
+    const leavesCluster = vm.highlyAvailable && !sameCluster && request.kind !== 'storage' && source.cluster !== null;
     const args = {
       kind: request.kind,
       vm: vm.name,
+      vmId: vm.id,
+      sourceCluster: leavesCluster ? source.cluster : null,
+      destinationCluster: leavesCluster ? destination.cluster : null,
       sourceHost: computerOf(source),
       destinationHost: computerOf(destination),
       cluster: sameCluster && (request.kind === 'live' || request.kind === 'quick') ? source.cluster : null,
@@ -202,6 +211,10 @@ export class HyperVConnector implements HostConnector {
       }
     });
     return { done, cancel: () => run.cancel() };
+  }
+
+  private vm(name: string): Vm | undefined {
+    return this.inventory().vms.find((x) => nameKey(x.name) === nameKey(name));
   }
 
   private host(name: string): Host | undefined {

@@ -34,14 +34,14 @@ describe('the Hyper-V connector scripts', () => {
 
   it('move with Move-VM (live, or -IncludeStorage -DestinationStoragePath for VSM) and Move-VMStorage as jobs, and poll the migration job', () => {
     const t = text(HYPERV_SCRIPTS.moveRun);
-    for (const s of ['Move-VM @on @move', 'IncludeStorage = $true', 'DestinationStoragePath', 'AsJob = $true', 'Move-VMStorage @on @move', 'Vhds', 'VirtualMachinePath',
+    for (const s of ['Move-VM @move', 'IncludeStorage = $true', 'Get-VM @on -Id', 'DestinationStoragePath', 'AsJob = $true', 'Move-VMStorage @move', 'Vhds', 'VirtualMachinePath',
       'Compare-VM', 'Msvm_MigrationJob', 'PercentComplete', 'Stop-Job', 'RequestedState', 'Move-ClusterVirtualMachineRole', '-Cancel', 'Test-FerryCancel', "type = 'canceled'"]) {
       expect(t, s).toContain(s);
     }
   });
 
   it('start VMs with Start-VM, save them with Save-VM, and apply host settings with Set-VMHost, Enable/Disable-VMMigration and Add/Remove-VMMigrationNetwork', () => {
-    for (const s of ["'start' { Start-VM @on -Name $name }", "'save' { Save-VM @on -Name $name }", 'default { throw']) expect(text(HYPERV_SCRIPTS.vmState), s).toContain(s);
+    for (const s of ['Get-VM @on -Id $vmId', "'start' { Start-VM -VM $vm }", "'save' { Save-VM -VM $vm }", 'default { throw']) expect(text(HYPERV_SCRIPTS.vmState), s).toContain(s);
     const t = text(HYPERV_SCRIPTS.hostSettingsApply);
     for (const s of ['Enable-VMMigration', 'Disable-VMMigration', 'Set-VMHost @on @set', 'MaximumVirtualMachineMigrations', 'MaximumStorageMigrations',
       'VirtualMachineMigrationPerformanceOption', 'VirtualMachineMigrationAuthenticationType', 'UseAnyNetworkForMigration', 'Add-VMMigrationNetwork', 'Remove-VMMigrationNetwork']) {

@@ -1,0 +1,166 @@
+# A stand-in for the FailoverClusters module for Ferry's tests: the cmdlets Ferry calls, with the documented
+# parameter names, types and positions (learn.microsoft.com/powershell/module/failoverclusters). Every call
+# is logged; clusters, nodes, CSVs and VM roles come from the test's estate.
+. (Join-Path (Join-Path $PSScriptRoot '..') (Join-Path '..' 'FerryStubCore.ps1'))
+
+# The estate's cluster a -Cluster (or -Name for Get-Cluster) names; none: the local host's cluster.
+function Resolve-FerryStubCluster {
+    param($Cmdlet, [string] $Name)
+    $state = Get-FerryStubState
+    if (-not $Name) {
+        $local = Resolve-FerryStubHost $Cmdlet @()
+        $Name = [string] $local.cluster
+    } else {
+        foreach ($h in @($state.Estate.hosts)) { if (([string] $h.name -eq $Name -or [string] $h.fqdn -eq $Name) -and $h.cluster) { $Name = [string] $h.cluster } }
+    }
+    foreach ($c in @($state.Estate.clusters)) { if ($null -ne $c -and [string] $c.name -eq $Name) { return $c } }
+    $f = @{ message = "The cluster service is not running. Make sure that the service is running on all nodes in the cluster. There are no more endpoints available from the endpoint mapper"; hresult = 0x800706D9; errorId = 'ClusterCmdletError'; category = 'ConnectionError' }
+    $Cmdlet.ThrowTerminatingError((New-FerryStubError $f $Cmdlet.MyInvocation.MyCommand.Name))
+}
+
+function New-FerryStubNode {
+    param($Cluster, $Node)
+    $o = New-Object Microsoft.FailoverClusters.PowerShell.ClusterNode
+    $o.Name = [string] $Node.name; $o.State = [Microsoft.FailoverClusters.PowerShell.ClusterNodeState] [string] $Node.state
+    $o.NodeHighestVersion = [int] $Node.version; $o.Cluster = [string] $Cluster.name
+    return $o
+}
+
+function Get-Cluster {
+    [CmdletBinding()]
+    param([Parameter(Position = 0)] [string] $Name, [string] $Domain)
+    Write-FerryStubCall 'Get-Cluster' $PSCmdlet.ParameterSetName $PSBoundParameters
+    $c = Resolve-FerryStubCluster $PSCmdlet $Name
+    $o = New-Object Microsoft.FailoverClusters.PowerShell.Cluster
+    $o.Name = [string] $c.name; $o.Domain = [string] $c.domain
+    $o.ClusterFunctionalLevel = [uint32] $c.functionalLevel; $o.MaximumParallelMigrations = [uint32] $c.maxParallel
+    return $o
+}
+
+function Get-ClusterNode {
+    [CmdletBinding()]
+    param([Parameter(Position = 0)] [System.Collections.Specialized.StringCollection] $Name, [Parameter(ValueFromPipeline = $true)] [psobject] $InputObject, [string] $Cluster)
+    Write-FerryStubCall 'Get-ClusterNode' $PSCmdlet.ParameterSetName $PSBoundParameters
+    $c = Resolve-FerryStubCluster $PSCmdlet $Cluster
+    foreach ($n in @($c.nodes)) { if (-not $Name -or $Name -contains [string] $n.name) { New-FerryStubNode $c $n } }
+}
+
+function Get-ClusterSharedVolume {
+    [CmdletBinding()]
+    param([Parameter(Position = 0)] [System.Collections.Specialized.StringCollection] $Name, [Parameter(ValueFromPipeline = $true)] [psobject] $InputObject,
+        [System.Collections.Specialized.StringCollection] $Node, [string] $Cluster)
+    Write-FerryStubCall 'Get-ClusterSharedVolume' $PSCmdlet.ParameterSetName $PSBoundParameters
+    $c = Resolve-FerryStubCluster $PSCmdlet $Cluster
+    foreach ($v in @($c.csvs)) {
+        if ($null -eq $v) { continue }
+        $partition = New-Object Microsoft.FailoverClusters.PowerShell.ClusterPartition
+        $partition.Size = [uint64] $v.size; $partition.FreeSpace = [uint64] $v.free
+        $info = New-Object Microsoft.FailoverClusters.PowerShell.ClusterSharedVolumeInfo
+        $info.FriendlyVolumeName = [string] $v.path; $info.Partition = $partition
+        $o = New-Object Microsoft.FailoverClusters.PowerShell.ClusterSharedVolume
+        $o.Name = [string] $v.name; $o.SharedVolumeInfo = @($info)
+        $o
+    }
+}
+
+# The VM a cluster role is for: by -VMId, or by the role's name (a VM role is named after its VM).
+function Find-FerryStubRoleVm {
+    param($Cmdlet, $Cluster, [string] $Name, $VMId)
+    $nodes = @($Cluster.nodes | ForEach-Object { [string] $_.name })
+    $vms = @((Get-FerryStubState).Vms | Where-Object { $nodes -contains $_.ComputerName -and $_.IsClustered })
+    if ($VMId) { $found = @($vms | Where-Object { $_.Id -eq [guid] $VMId }) } else { $found = @($vms | Where-Object { $_.Name -eq $Name }) }
+    if ($found.Count -eq 0) {
+        $f = @{ message = "An error occurred opening resource group '$Name'. The group or resource is not in the correct state to perform the requested operation."; hresult = 0x8007139F; errorId = 'ClusterCmdletError'; category = 'ObjectNotFound' }
+        $Cmdlet.ThrowTerminatingError((New-FerryStubError $f $Cmdlet.MyInvocation.MyCommand.Name))
+    }
+    return $found[0]
+}
+
+function New-FerryStubGroup {
+    param($Cluster, $Vm, [string] $State = 'Online')
+    $node = @($Cluster.nodes | Where-Object { [string] $_.name -eq $Vm.ComputerName })[0]
+    $o = New-Object Microsoft.FailoverClusters.PowerShell.ClusterGroup
+    $o.Name = $Vm.Name; $o.Cluster = [string] $Cluster.name; $o.OwnerNode = New-FerryStubNode $Cluster $node
+    $o.State = [Microsoft.FailoverClusters.PowerShell.ClusterGroupState] $State
+    return $o
+}
+
+function Get-ClusterGroup {
+    [CmdletBinding()]
+    param([Parameter(Position = 0)] [System.Collections.Specialized.StringCollection] $Name, [Parameter(ValueFromPipeline = $true)] [psobject] $InputObject,
+        [Nullable[guid]] $VMId, [string] $Cluster)
+    Write-FerryStubCall 'Get-ClusterGroup' $PSCmdlet.ParameterSetName $PSBoundParameters
+    $c = Resolve-FerryStubCluster $PSCmdlet $Cluster
+    $n = $null; if ($Name) { $n = $Name[0] }
+    $vm = Find-FerryStubRoleVm $PSCmdlet $c $n $VMId
+    return (New-FerryStubGroup $c $vm)
+}
+
+function Move-ClusterVirtualMachineRole {
+    [CmdletBinding()]
+    param(
+        [Parameter(Position = 0)] [string] $Name,
+        [Parameter(Position = 1)] [string] $Node,
+        [Parameter(ValueFromPipeline = $true)] [psobject] $InputObject,
+        [Microsoft.FailoverClusters.PowerShell.VmMigrationType] $MigrationType,
+        [switch] $IgnoreLocked,
+        [Nullable[guid]] $VMId,
+        [switch] $Cancel,
+        [int] $Wait,
+        [string] $Cluster
+    )
+    Write-FerryStubCall 'Move-ClusterVirtualMachineRole' $PSCmdlet.ParameterSetName $PSBoundParameters
+    $c = Resolve-FerryStubCluster $PSCmdlet $Cluster
+    Assert-FerryStubNoFailure $PSCmdlet 'Move-ClusterVirtualMachineRole' ''
+    $vm = Find-FerryStubRoleVm $PSCmdlet $c $Name $VMId
+    $moves = (Get-FerryStubState).Moves
+    if ($Cancel) {
+        if ($moves.ContainsKey($vm.Id.ToString())) { $moves[$vm.Id.ToString()].Ended = $true; $moves.Remove($vm.Id.ToString()) }
+        return (New-FerryStubGroup $c $vm)
+    }
+    if (-not (@($c.nodes | ForEach-Object { [string] $_.name }) -contains $Node)) {
+        $f = @{ message = "The cluster node '$Node' was not found."; hresult = 0x800713B2; errorId = 'ClusterCmdletError'; category = 'ObjectNotFound' }
+        $PSCmdlet.ThrowTerminatingError((New-FerryStubError $f 'Move-ClusterVirtualMachineRole'))
+    }
+    Register-FerryStubMove $vm $Node $null 'cluster' ([string] $c.name) $Node
+    if ($Wait -ne 0) { $m = $moves[$vm.Id.ToString()]; while (-not $m.Ended) { Step-FerryStubMove $m } }
+    return (New-FerryStubGroup $c $vm 'Pending')
+}
+
+function Add-ClusterVirtualMachineRole {
+    [CmdletBinding()]
+    param(
+        [Parameter(Position = 0)] [string] $VMName,
+        [string] $Name,
+        [string] $VirtualMachine,
+        [Nullable[guid]] $VMId,
+        [System.Collections.Specialized.StringCollection] $StaticAddress,
+        [System.Collections.Specialized.StringCollection] $IgnoreNetwork,
+        [int] $Wait,
+        [Parameter(ValueFromPipeline = $true)] [psobject] $InputObject,
+        [string] $Cluster
+    )
+    Write-FerryStubCall 'Add-ClusterVirtualMachineRole' $PSCmdlet.ParameterSetName $PSBoundParameters
+    $c = Resolve-FerryStubCluster $PSCmdlet $Cluster
+    $nodes = @($c.nodes | ForEach-Object { [string] $_.name })
+    $vm = @((Get-FerryStubState).Vms | Where-Object { $nodes -contains $_.ComputerName -and (($VMId -and $_.Id -eq [guid] $VMId) -or ($VMName -and $_.Name -eq $VMName)) })[0]
+    if ($null -eq $vm) {
+        $f = @{ message = "The specified virtual machine '$VMName$VMId' could not be found on any node of the cluster."; hresult = 0x80070490; errorId = 'ClusterCmdletError'; category = 'ObjectNotFound' }
+        $PSCmdlet.ThrowTerminatingError((New-FerryStubError $f 'Add-ClusterVirtualMachineRole'))
+    }
+    $vm.IsClustered = $true
+    return (New-FerryStubGroup $c $vm)
+}
+
+function Remove-ClusterGroup {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param([Parameter(Position = 0)] [System.Collections.Specialized.StringCollection] $Name, [switch] $Force, [switch] $RemoveResources, [Nullable[guid]] $VMId,
+        [Parameter(ValueFromPipeline = $true)] [psobject] $InputObject, [string] $Cluster)
+    Write-FerryStubCall 'Remove-ClusterGroup' $PSCmdlet.ParameterSetName $PSBoundParameters
+    $c = Resolve-FerryStubCluster $PSCmdlet $Cluster
+    $n = $null; if ($Name) { $n = $Name[0] }
+    $vm = Find-FerryStubRoleVm $PSCmdlet $c $n $VMId
+    $vm.IsClustered = $false
+}
+
+Export-ModuleMember -Function Get-Cluster, Get-ClusterNode, Get-ClusterSharedVolume, Get-ClusterGroup, Move-ClusterVirtualMachineRole, Add-ClusterVirtualMachineRole, Remove-ClusterGroup

@@ -1,0 +1,122 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { InventoryDocument } from '../../shared/model/inventory.js';
+
+/** The stub modules (Hyper-V, FailoverClusters, CIM), put first on PSModulePath for a test's pwsh. */
+export const STUB_MODULES = fileURLToPath(new URL('./modules', import.meta.url));
+
+/**
+ * PowerShell 7 for the tests: FERRY_PWSH, else `pwsh` on PATH, else /opt/pwsh/pwsh (where .ci/run installs
+ * it); null when none is there (the PowerShell tests then skip, and `npm test` says so).
+ */
+export function findPwsh(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.FERRY_PWSH) return existsSync(env.FERRY_PWSH) ? env.FERRY_PWSH : null;
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (dir && existsSync(join(dir, 'pwsh'))) return join(dir, 'pwsh');
+  }
+  return existsSync('/opt/pwsh/pwsh') ? '/opt/pwsh/pwsh' : null;
+}
+
+/** A failure a stub raises as the real module would: message, HRESULT, error id, category. */
+export interface StubFailure {
+  message: string;
+  hresult?: number;
+  errorId?: string;
+  category?: string;
+  host?: string;
+  inner?: { message: string; hresult: number };
+}
+
+/** What the stubs describe: hosts, VMs, clusters, how a move goes, Compare-VM's findings, failures. */
+export interface StubEstate {
+  localHost: string;
+  hosts: Record<string, unknown>[];
+  vms: Record<string, unknown>[];
+  clusters: Record<string, unknown>[];
+  move?: { percents?: number[]; outcome?: 'complete' | 'fail' | 'hang'; failure?: StubFailure };
+  compare?: { messageId: number; message: string }[];
+  fail?: Record<string, StubFailure>;
+}
+
+/** One call a stub logged: the cmdlet, the parameter set PowerShell bound, the parameters and their .NET types. */
+export interface StubCall {
+  cmdlet: string;
+  parameterSet: string;
+  params: Record<string, unknown>;
+  types: Record<string, string>;
+}
+
+const GIB = 1024 ** 3;
+const MIB = 1024 ** 2;
+
+/** The estate an inventory describes, as the stubs serve it (Get-VMHost, Get-VM, Get-Cluster...). */
+export function estateOf(doc: InventoryDocument): StubEstate {
+  return {
+    localHost: doc.hosts[0]?.name ?? '',
+    hosts: doc.hosts.map((h) => ({
+      name: h.name,
+      fqdn: h.fqdn,
+      cluster: h.cluster,
+      vmHost: {
+        FullyQualifiedDomainName: h.fqdn.split('.').slice(1).join('.'),
+        LogicalProcessorCount: h.cpu.logicalProcessors,
+        MemoryCapacity: h.memory.totalMB * MIB,
+        VirtualMachineMigrationEnabled: h.liveMigration.enabled,
+        MaximumVirtualMachineMigrations: h.liveMigration.maxLive,
+        MaximumStorageMigrations: h.liveMigration.maxStorage,
+        VirtualMachineMigrationPerformanceOption: h.liveMigration.performanceOption,
+        VirtualMachineMigrationAuthenticationType: h.liveMigration.authentication,
+        UseAnyNetworkForMigration: h.liveMigration.useAnyNetwork,
+        VirtualHardDiskPath: h.defaultStorageLocations[0] ?? '',
+        VirtualMachinePath: h.defaultStorageLocations[0] ?? '',
+        SupportedVmVersions: ['8.0', '9.0', '10.0'],
+      },
+      os: { Caption: `Microsoft ${h.os} Datacenter`, Version: '10.0.20348', BuildNumber: '20348', FreePhysicalMemory: h.memory.availableMB * 1024, TotalVisibleMemorySize: h.memory.totalMB * 1024 },
+      processors: [{ Manufacturer: 'GenuineIntel', Name: 'Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz', Caption: 'Intel64 Family 6 Model 106 Stepping 6', LoadPercentage: h.cpu.usagePercent, NumberOfLogicalProcessors: h.cpu.logicalProcessors }],
+      volumes: h.volumes.map((v) => ({ DriveLetter: v.path.slice(0, 2), Name: v.path, Capacity: v.capacityGB * GIB, FreeSpace: v.freeGB * GIB })),
+      netAdapters: [{ Name: 'SLOT 1', Speed: h.migrationNetwork.gbps * 1e9, ConnectorPresent: true, MediaConnectState: 1 }],
+      rdma: [{ Name: 'SLOT 1', Enabled: h.migrationNetwork.rdma }],
+      smbConnections: [],
+      migrationNetworks: h.liveMigration.networks.map((n, i) => ({ Subnet: n, Priority: i })),
+    })),
+    vms: doc.vms.map((v) => ({
+      name: v.name,
+      id: v.id,
+      host: v.host,
+      state: v.state,
+      isClustered: v.highlyAvailable,
+      memoryAssigned: v.state === 'Running' ? v.memoryMB * MIB : 0,
+      memoryStartup: v.memoryMB * MIB,
+      processorCount: v.cpuCount,
+      version: v.configVersion,
+      generation: v.generation,
+      path: v.configurationPath,
+      compatibilityForMigration: v.processorCompatibility,
+      disks: v.disks.map((d, i) => ({ path: d.path, controllerType: 'SCSI', controllerNumber: 0, controllerLocation: i, shared: d.shared, format: 'VHDX', type: 'Dynamic', size: d.sizeGB * GIB, fileSize: d.sizeGB * GIB })),
+    })),
+    clusters: doc.clusters.map((c) => ({
+      name: c.name,
+      domain: 'contoso.com',
+      functionalLevel: c.functionalLevel,
+      maxParallel: c.maxParallelMigrations ?? 1,
+      nodes: doc.hosts.filter((h) => h.cluster === c.name).map((h) => ({ name: h.name, state: 'Up', version: 11 })),
+      csvs: c.sharedVolumes.map((v, i) => ({ name: `Cluster Disk ${i + 1}`, path: v.path, size: v.capacityGB * GIB, free: v.freeGB * GIB })),
+    })),
+  };
+}
+
+/** A folder for one pwsh run: the estate file, the call log, and the environment that points the stubs at them. */
+export function stubRun(estate: StubEstate): { dir: string; env: Record<string, string>; calls: () => StubCall[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'ferry-pwsh-'));
+  const estatePath = join(dir, 'estate.json');
+  const callsPath = join(dir, 'calls.jsonl');
+  writeFileSync(estatePath, JSON.stringify(estate));
+  writeFileSync(callsPath, '');
+  return {
+    dir,
+    env: { PSModulePath: STUB_MODULES, FERRY_STUB_ESTATE: estatePath, FERRY_STUB_CALLS: callsPath, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
+    calls: () => readFileSync(callsPath, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as StubCall),
+  };
+}
