@@ -20,33 +20,53 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only (architecture.md).' }],
     },
   },
-  layer(['shared/**/*.ts'], [
-    ban(['electron', 'react', 'react-dom', '@fluentui/*', 'zustand', 'better-sqlite3', ...node], 'shared/ runs anywhere: no electron, node:*, DOM or React.'),
-    ban(['**/main/**', '**/renderer/**', '**/preload/**'], 'shared/ may import only shared/.'),
-  ]),
-  layer(['main/domain/**/*.ts'], [
-    ban(['electron', 'better-sqlite3', 'ws', 'electron-store', ...node], 'main/domain is pure: reach I/O through ports.'),
-    ban(['**/infra/**', '**/services/**', '**/app/**', '**/ipc/**', '**/server/**', '**/renderer/**', '**/preload/**'], 'main/domain may import only shared/ and main/domain.'),
-  ]),
-  layer(['main/infra/**/*.ts', 'main/services/**/*.ts', 'main/server/**/*.ts'], [
-    ban(['electron', 'electron-store'], 'Only main/ipc and main/app touch Electron.'),
-    ban(['**/renderer/**', '**/preload/**', '**/app/**', '**/ipc/**'], 'infra/services/server may not import app, ipc, renderer or preload.'),
-  ]),
+  layer(
+    ['shared/**/*.ts'],
+    [
+      ban(['electron', 'react', 'react-dom', '@fluentui/*', 'zustand', 'better-sqlite3', ...node], 'shared/ runs anywhere: no electron, node:*, DOM or React.'),
+      ban(['**/main/**', '**/renderer/**', '**/preload/**'], 'shared/ may import only shared/.'),
+    ],
+  ),
+  layer(
+    ['main/domain/**/*.ts'],
+    [
+      ban(['electron', 'better-sqlite3', 'ws', 'electron-store', ...node], 'main/domain is pure: reach I/O through ports.'),
+      ban(
+        ['**/infra/**', '**/services/**', '**/app/**', '**/ipc/**', '**/server/**', '**/renderer/**', '**/preload/**'],
+        'main/domain may import only shared/ and main/domain.',
+      ),
+    ],
+  ),
+  layer(
+    ['main/infra/**/*.ts', 'main/services/**/*.ts', 'main/server/**/*.ts'],
+    [
+      ban(['electron', 'electron-store'], 'Only main/ipc and main/app touch Electron.'),
+      ban(['**/renderer/**', '**/preload/**', '**/app/**', '**/ipc/**'], 'infra/services/server may not import app, ipc, renderer or preload.'),
+    ],
+  ),
   layer(['main/ipc/**/*.ts', 'main/app/**/*.ts'], [ban(['**/renderer/**', '**/preload/**'], 'main/ may not import the renderer or the preload.')]),
-  layer(['preload/**/*.ts'], [
-    ban([...node, 'better-sqlite3', 'zod'], 'The preload exposes the contract and nothing else.'),
-    ban(['**/main/**', '**/renderer/**', '**/shared/model/**'], 'The preload may import only electron and shared/contract.'),
-  ]),
-  layer(['renderer/**/*.ts', 'renderer/**/*.tsx'], [
-    ban(['electron', 'better-sqlite3', 'ws', 'electron-store', ...node], 'The renderer runs in a sandboxed page: no electron or node:*.'),
-    ban(['**/main/**', '**/preload/**'], 'The renderer reaches main only through the Backend interface.'),
-  ]),
+  layer(
+    ['preload/**/*.ts'],
+    [
+      ban([...node, 'better-sqlite3', 'zod'], 'The preload exposes the contract and nothing else.'),
+      ban(['**/main/**', '**/renderer/**', '**/shared/model/**'], 'The preload may import only electron and shared/contract.'),
+    ],
+  ),
+  layer(
+    ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    [
+      ban(['electron', 'better-sqlite3', 'ws', 'electron-store', ...node], 'The renderer runs in a sandboxed page: no electron or node:*.'),
+      ban(['**/main/**', '**/preload/**'], 'The renderer reaches main only through the Backend interface.'),
+    ],
+  ),
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.{ts,mjs}', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bin/**/*.mjs', '*.config.{js,ts}'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
   },
   {
     files: ['scripts/**/*.mjs', 'bin/**/*.mjs', 'test/electron-standin/*.mjs', '*.config.js', '.ci/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', globalThis: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', globalThis: 'readonly' },
+    },
   },
 );

@@ -44,7 +44,12 @@ export async function benchImport(runs = 5): Promise<BenchRow[]> {
       write.push(t2 - t1);
     }
     return [
-      { name: `import ${doc.hosts.length} hosts / ${doc.vms.length} VMs (${sizeMB.toFixed(1)} MB), ferry import end to end`, value: median(endToEnd), unit: 'ms', target: '< 2000 ms' },
+      {
+        name: `import ${doc.hosts.length} hosts / ${doc.vms.length} VMs (${sizeMB.toFixed(1)} MB), ferry import end to end`,
+        value: median(endToEnd),
+        unit: 'ms',
+        target: '< 2000 ms',
+      },
       { name: '  of which: parse + validate every rule', value: median(parse), unit: 'ms' },
       { name: '  of which: write to SQLite (one transaction)', value: median(write), unit: 'ms' },
     ];

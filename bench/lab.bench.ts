@@ -101,8 +101,10 @@ class Mover {
 
 async function calibrate(session: LabSession): Promise<LabCalibration> {
   const hosts = [
-    host('CAL-A', 11, UNCAPPED_GBPS), host('CAL-B', 12, UNCAPPED_GBPS),
-    host('CAL-HIGH', 13, gbpsFor(CALIBRATION_CAPS_MBPS.high)), host('CAL-LOW', 14, gbpsFor(CALIBRATION_CAPS_MBPS.low)),
+    host('CAL-A', 11, UNCAPPED_GBPS),
+    host('CAL-B', 12, UNCAPPED_GBPS),
+    host('CAL-HIGH', 13, gbpsFor(CALIBRATION_CAPS_MBPS.high)),
+    host('CAL-LOW', 14, gbpsFor(CALIBRATION_CAPS_MBPS.low)),
   ];
   console.log(`Calibration: an idle ${CALIBRATION_MEMORY_MB} MiB VM, uncapped and at ${CALIBRATION_CAPS_MBPS.high} and ${CALIBRATION_CAPS_MBPS.low} MiB/s`);
   const boot = await session.labStart(labSpec(hosts, CALIBRATION_MEMORY_MB, 0));
@@ -129,7 +131,10 @@ async function measureGrid(session: LabSession, cal: LabCalibration): Promise<Ca
       const mover = new Mover(session, 'GRID-A');
       const uncapped = await mover.between('GRID-A', 'GRID-B', 'uncapped', true);
       const capped = await mover.between(mover.at, 'GRID-CAP', `cap ${CASE_CAP_MBPS}`, false);
-      for (const [capMBps, samples] of [[null, uncapped], [CASE_CAP_MBPS, capped]] as const) {
+      for (const [capMBps, samples] of [
+        [null, uncapped],
+        [CASE_CAP_MBPS, capped],
+      ] as const) {
         const c: LabCase = { memoryMB, dirtyRateMBps, capMBps };
         rows.push(caseCompare(c, caseMeasure([...samples]), labPredict(c, cal)));
       }
@@ -144,13 +149,19 @@ function printCalibration(cal: LabCalibration): void {
   console.log('  per setting, total − downtime = F + R / rate − 0.3 s (QEMU stops pre-copy with 300 ms worth left), so the');
   console.log('  two caps give F and the cap efficiency, and the uncapped moves the uncapped rate; downtime = switch-over +');
   console.log('  what pre-copy left / final-copy rate, fitted over the three settings (bench/lab/lab-model.ts)');
-  console.log(`  resident memory of the ${CALIBRATION_MEMORY_MB} MiB VM (bytes its idle moves sent): ${cal.calibrationResidentMB.toFixed(0)} MiB; guest memory besides the working set: ${cal.guestResidentMB.toFixed(0)} MiB`);
-  console.log(`  cap efficiency (rate / cap, from the ${CALIBRATION_CAPS_MBPS.high} and ${CALIBRATION_CAPS_MBPS.low} MiB/s moves): ${cal.capEfficiency.toFixed(3)}`);
+  console.log(
+    `  resident memory of the ${CALIBRATION_MEMORY_MB} MiB VM (bytes its idle moves sent): ${cal.calibrationResidentMB.toFixed(0)} MiB; guest memory besides the working set: ${cal.guestResidentMB.toFixed(0)} MiB`,
+  );
+  console.log(
+    `  cap efficiency (rate / cap, from the ${CALIBRATION_CAPS_MBPS.high} and ${CALIBRATION_CAPS_MBPS.low} MiB/s moves): ${cal.capEfficiency.toFixed(3)}`,
+  );
   console.log(`  fixed seconds per move (launch, end of polling, quit; model validateSeconds): ${cal.fixedSeconds.toFixed(2)} s`);
   console.log(`  uncapped memory rate (loopback, TCG): ${cal.uncappedMBps.toFixed(0)} MiB/s`);
   const points = cal.downtimePoints.map((p) => `${p.label}: ${p.finalMB.toFixed(0)} MiB left, ${(p.downtimeSeconds * 1000).toFixed(0)} ms`).join('; ');
   console.log(`  downtime against what pre-copy left for the pause (${points}):`);
-  console.log(`    final copy at ${cal.finalCopyMBps.toFixed(0)} MiB/s (model stopAndCopyMBps), switch-over ${cal.switchOverMs.toFixed(0)} ms (model switchOverMs)`);
+  console.log(
+    `    final copy at ${cal.finalCopyMBps.toFixed(0)} MiB/s (model stopAndCopyMBps), switch-over ${cal.switchOverMs.toFixed(0)} ms (model switchOverMs)`,
+  );
 }
 
 function printResult(rows: CaseRow[], cal: LabCalibration, seconds: number): void {
@@ -161,16 +172,26 @@ function printResult(rows: CaseRow[], cal: LabCalibration, seconds: number): voi
   const notConverging = rows.filter((r) => !r.measured.converges).map((r) => caseName(r.c));
   const busy = rows.flatMap((r) => r.measured.samples).filter((s) => s.foreignCores >= QUIET_CORES).length;
   console.log('');
-  console.log(`  median |error| of total time: ${(score.medianTotalError * 100).toFixed(1)}% over ${score.timedCases} cases (target < ${TARGET_TOTAL_ERROR * 100}%)` +
-    (notConverging.length ? `; left out, as the lab did not converge: ${notConverging.join('; ')}` : ''));
-  console.log(`  right downtime bucket (or rightly not converging): ${rows.filter((r) => r.right).length} of ${rows.length} = ${(score.rightShare * 100).toFixed(0)}% (target ≥ ${TARGET_RIGHT_SHARE * 100}%)`);
+  console.log(
+    `  median |error| of total time: ${(score.medianTotalError * 100).toFixed(1)}% over ${score.timedCases} cases (target < ${TARGET_TOTAL_ERROR * 100}%)` +
+      (notConverging.length ? `; left out, as the lab did not converge: ${notConverging.join('; ')}` : ''),
+  );
+  console.log(
+    `  right downtime bucket (or rightly not converging): ${rows.filter((r) => r.right).length} of ${rows.length} = ${(score.rightShare * 100).toFixed(0)}% (target ≥ ${TARGET_RIGHT_SHARE * 100}%)`,
+  );
   console.log(`  moves during which other processes used ≥ ${QUIET_CORES} cores: ${busy}`);
   console.log(`  bench wall time: ${seconds.toFixed(0)} s`);
 }
 
 const t0 = Date.now();
 console.log(`Ferry lab benchmark on ${process.platform}/${process.arch}, Node ${process.version}, ${new Date().toISOString()}; ${REPS} moves per setting`);
-const session = await LabSession.open({ stallSeconds: STALL_SECONDS, pollMs: POLL_MS, quietCores: QUIET_CORES, quietTimeoutMs: QUIET_TIMEOUT_MS, settleMs: SETTLE_MS });
+const session = await LabSession.open({
+  stallSeconds: STALL_SECONDS,
+  pollMs: POLL_MS,
+  quietCores: QUIET_CORES,
+  quietTimeoutMs: QUIET_TIMEOUT_MS,
+  settleMs: SETTLE_MS,
+});
 const interrupted = (): void => {
   void session.close().finally(() => process.exit(130));
 };

@@ -21,7 +21,8 @@ const CHANGES = 20;
  */
 export function fortyVmEstate(target = VMS): { doc: InventoryDocument; host: string } {
   const doc = generateInventory({ hosts: 12, vms: 130, clusters: 1, seed: 3 });
-  const used = (name: string) => doc.vms.filter((v) => v.host === name && (v.state === 'Running' || v.state === 'Paused')).reduce((sum, v) => sum + v.memoryMB, 0);
+  const used = (name: string) =>
+    doc.vms.filter((v) => v.host === name && (v.state === 'Running' || v.state === 'Paused')).reduce((sum, v) => sum + v.memoryMB, 0);
   const reserve = new Map(doc.hosts.map((h) => [h.name, h.memory.totalMB - h.memory.availableMB - used(h.name)]));
   const host = doc.hosts.find((h) => h.cluster !== null && !h.maintenanceMode && h.state === 'Responding');
   if (!host) throw new Error('the generated estate has no responding cluster node');

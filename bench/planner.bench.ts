@@ -22,7 +22,9 @@ function plan(doc: InventoryDocument, request: PlanRequest, naive = false, linkA
 function thousandMoves(seed: number): { doc: InventoryDocument; request: PlanRequest } {
   const doc = generateInventory({ hosts: 100, vms: 2500, seed });
   const running = doc.vms.filter((v) => v.state === 'Running').map((v) => v.name);
-  const placeable = plan(doc, { kind: 'vms', vms: running, to: 'auto' }).moves.map((m) => m.vm).slice(0, 1000);
+  const placeable = plan(doc, { kind: 'vms', vms: running, to: 'auto' })
+    .moves.map((m) => m.vm)
+    .slice(0, 1000);
   return { doc, request: { kind: 'vms', vms: placeable, to: 'auto' } };
 }
 
@@ -45,7 +47,9 @@ export function benchPlanner(seeds = 12): BenchRow[] {
   const naive: number[] = [];
   const unheld: number[] = [];
   const times: number[] = [];
-  console.log('\n  1,000 moves on 100 hosts, per seed: moves, planner makespan / lower bound, naive / lower bound, not holding / lower bound, planner ms, what bounds it');
+  console.log(
+    '\n  1,000 moves on 100 hosts, per seed: moves, planner makespan / lower bound, naive / lower bound, not holding / lower bound, planner ms, what bounds it',
+  );
   for (let seed = 1; seed <= seeds; seed++) {
     const { doc, request } = thousandMoves(seed);
     const t = performance.now();
@@ -56,7 +60,9 @@ export function benchPlanner(seeds = 12): BenchRow[] {
     ratios.push(p.makespan / p.lowerBound);
     naive.push(n.makespan / p.lowerBound);
     unheld.push(u.makespan / p.lowerBound);
-    console.log(`    seed ${seed}: ${p.moves.length} moves, ${(p.makespan / p.lowerBound).toFixed(3)}, naive ${(n.makespan / p.lowerBound).toFixed(3)}, not holding ${(u.makespan / p.lowerBound).toFixed(3)}, ${times.at(-1)?.toFixed(0)} ms; ${p.lowerBoundBasis}`);
+    console.log(
+      `    seed ${seed}: ${p.moves.length} moves, ${(p.makespan / p.lowerBound).toFixed(3)}, naive ${(n.makespan / p.lowerBound).toFixed(3)}, not holding ${(u.makespan / p.lowerBound).toFixed(3)}, ${times.at(-1)?.toFixed(0)} ms; ${p.lowerBoundBasis}`,
+    );
   }
   rows.push(
     { name: '1,000 moves: planner makespan / lower bound, median', value: median(ratios), unit: '×', target: '≤ 1.10' },
@@ -77,7 +83,9 @@ export function benchPlanner(seeds = 12): BenchRow[] {
     const n = plan(e.doc, e.request, true);
     evac.push(p.makespan / p.lowerBound);
     evacNaive.push(n.makespan / p.lowerBound);
-    console.log(`    seed ${seed}: ${p.moves.length} moves off ${(e.request as { host: string }).host}, ${(p.makespan / p.lowerBound).toFixed(3)}, naive ${(n.makespan / p.lowerBound).toFixed(3)}; ${p.lowerBoundBasis}`);
+    console.log(
+      `    seed ${seed}: ${p.moves.length} moves off ${(e.request as { host: string }).host}, ${(p.makespan / p.lowerBound).toFixed(3)}, naive ${(n.makespan / p.lowerBound).toFixed(3)}; ${p.lowerBoundBasis}`,
+    );
   }
   rows.push(
     { name: '40-VM evacuation: planner / lower bound, median', value: median(evac), unit: '×', target: '≤ 1.10' },

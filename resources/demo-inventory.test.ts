@@ -25,7 +25,7 @@ describe('the demo inventory', () => {
     expect(demo.exportedAt).not.toBeNull();
   });
 
-  it('has two clusters of 3 or 4 nodes at different functional levels, with their CSVs as the nodes\' defaults', () => {
+  it("has two clusters of 3 or 4 nodes at different functional levels, with their CSVs as the nodes' defaults", () => {
     expect(demo.clusters).toHaveLength(2);
     expect(new Set(demo.clusters.map((c) => c.functionalLevel)).size).toBe(2);
     for (const cluster of demo.clusters) {
@@ -108,10 +108,25 @@ describe('the demo inventory', () => {
 
 describe('docs/demo-estate.md', () => {
   const CODES = [
-    'host-not-responding', 'maintenance-mode', 'live-migration-disabled', 'processor-vendor-mismatch',
-    'processor-version-mismatch', 'config-version-unsupported', 'compatibility-vector-stale', 'insufficient-memory',
-    'insufficient-storage', 'shared-vhdx', 'storage-unreachable', 'loses-high-availability',
-    'becomes-not-highly-available', 'storage-moves', 'host-busy', 'Live', 'Live (VSM)', 'Quick', 'Network',
+    'host-not-responding',
+    'maintenance-mode',
+    'live-migration-disabled',
+    'processor-vendor-mismatch',
+    'processor-version-mismatch',
+    'config-version-unsupported',
+    'compatibility-vector-stale',
+    'insufficient-memory',
+    'insufficient-storage',
+    'shared-vhdx',
+    'storage-unreachable',
+    'loses-high-availability',
+    'becomes-not-highly-available',
+    'storage-moves',
+    'host-busy',
+    'Live',
+    'Live (VSM)',
+    'Quick',
+    'Network',
   ];
 
   it('has a row for every reason code, warning code and transfer type', () => {

@@ -183,31 +183,153 @@ describe('the inventory checks these tests rely on', () => {
   const runningVm = (doc: InventoryDocument) => doc.vms.find((v) => v.state === 'Running')!;
 
   it.each<[string, Breaker, string]>([
-    ['a host name repeated in another case', (d) => { d.hosts[1].name = d.hosts[0].name.toLowerCase(); }, 'hosts[1].name'],
-    ['a cluster name repeated', (d) => { d.clusters[1].name = d.clusters[0].name; }, 'clusters[1].name'],
-    ['a VM name repeated in another case', (d) => { d.vms[5].name = d.vms[2].name.toUpperCase(); }, 'vms[5].name'],
-    ['a VM id repeated', (d) => { d.vms[5].id = d.vms[2].id; }, 'vms[5].id'],
-    ['a VM on an unknown host', (d) => { d.vms[3].host = 'HV-NOWHERE'; }, 'vms[3].host'],
-    ['a host in an unknown cluster', (d) => { d.hosts[0].cluster = 'CL-NOWHERE'; }, 'hosts[0].cluster'],
-    ['a host in an unknown host group', (d) => { d.hosts[0].hostGroup = 'All Hosts/Atlantide'; }, 'hosts[0].hostGroup'],
-    ['a host reaching an unknown share', (d) => { d.hosts[0].fileShares.push('\\\\nas.contoso.com\\none'); }, 'hosts[0].fileShares'],
-    ['a negative number', (d) => { d.vms[0].memoryMB = -1; }, 'vms[0].memoryMB'],
-    ['a number that is not finite', (d) => { d.hosts[0].cpu.usagePercent = Number.NaN; }, 'hosts[0].cpu.usagePercent'],
-    ['more memory available than installed', (d) => { d.hosts[0].memory.availableMB = d.hosts[0].memory.totalMB + 1; }, 'hosts[0].memory.availableMB'],
-    ['more free space than capacity on a CSV', (d) => { d.clusters[0].sharedVolumes[0].freeGB = 1e9; }, 'clusters[0].sharedVolumes[0].freeGB'],
-    ['more free space than capacity on a share', (d) => { d.fileShares[0].freeGB = 1e9; }, 'fileShares[0].freeGB'],
-    ['a relative configuration path', (d) => { d.vms[0].configurationPath = 'VMs\\x'; }, 'vms[0].configurationPath'],
-    ['a drive-relative disk path', (d) => { d.vms[0].disks[0].path = 'D:x.vhdx'; }, 'vms[0].disks[0].path'],
-    ['a UNC path without a share', (d) => { d.hosts[0].defaultStorageLocations.push('\\\\server'); }, 'hosts[0].defaultStorageLocations'],
+    [
+      'a host name repeated in another case',
+      (d) => {
+        d.hosts[1].name = d.hosts[0].name.toLowerCase();
+      },
+      'hosts[1].name',
+    ],
+    [
+      'a cluster name repeated',
+      (d) => {
+        d.clusters[1].name = d.clusters[0].name;
+      },
+      'clusters[1].name',
+    ],
+    [
+      'a VM name repeated in another case',
+      (d) => {
+        d.vms[5].name = d.vms[2].name.toUpperCase();
+      },
+      'vms[5].name',
+    ],
+    [
+      'a VM id repeated',
+      (d) => {
+        d.vms[5].id = d.vms[2].id;
+      },
+      'vms[5].id',
+    ],
+    [
+      'a VM on an unknown host',
+      (d) => {
+        d.vms[3].host = 'HV-NOWHERE';
+      },
+      'vms[3].host',
+    ],
+    [
+      'a host in an unknown cluster',
+      (d) => {
+        d.hosts[0].cluster = 'CL-NOWHERE';
+      },
+      'hosts[0].cluster',
+    ],
+    [
+      'a host in an unknown host group',
+      (d) => {
+        d.hosts[0].hostGroup = 'All Hosts/Atlantide';
+      },
+      'hosts[0].hostGroup',
+    ],
+    [
+      'a host reaching an unknown share',
+      (d) => {
+        d.hosts[0].fileShares.push('\\\\nas.contoso.com\\none');
+      },
+      'hosts[0].fileShares',
+    ],
+    [
+      'a negative number',
+      (d) => {
+        d.vms[0].memoryMB = -1;
+      },
+      'vms[0].memoryMB',
+    ],
+    [
+      'a number that is not finite',
+      (d) => {
+        d.hosts[0].cpu.usagePercent = Number.NaN;
+      },
+      'hosts[0].cpu.usagePercent',
+    ],
+    [
+      'more memory available than installed',
+      (d) => {
+        d.hosts[0].memory.availableMB = d.hosts[0].memory.totalMB + 1;
+      },
+      'hosts[0].memory.availableMB',
+    ],
+    [
+      'more free space than capacity on a CSV',
+      (d) => {
+        d.clusters[0].sharedVolumes[0].freeGB = 1e9;
+      },
+      'clusters[0].sharedVolumes[0].freeGB',
+    ],
+    [
+      'more free space than capacity on a share',
+      (d) => {
+        d.fileShares[0].freeGB = 1e9;
+      },
+      'fileShares[0].freeGB',
+    ],
+    [
+      'a relative configuration path',
+      (d) => {
+        d.vms[0].configurationPath = 'VMs\\x';
+      },
+      'vms[0].configurationPath',
+    ],
+    [
+      'a drive-relative disk path',
+      (d) => {
+        d.vms[0].disks[0].path = 'D:x.vhdx';
+      },
+      'vms[0].disks[0].path',
+    ],
+    [
+      'a UNC path without a share',
+      (d) => {
+        d.hosts[0].defaultStorageLocations.push('\\\\server');
+      },
+      'hosts[0].defaultStorageLocations',
+    ],
   ])('inventoryProblems reports %s', (_, breaker, path) => {
     expect(inventoryProblems(broken(breaker)).some((p) => p.startsWith(path))).toBe(true);
   });
 
   it.each<[string, Breaker, string]>([
-    ['a running VM larger than its host has in use', (d) => { runningVm(d).memoryMB = 1e9; }, 'more than the host has in use'],
-    ['a VM version its host cannot run', (d) => { d.vms[0].configVersion = '99.0'; }, 'vms[0].configVersion'],
-    ['an HA VM on a standalone host', (d) => { const h = d.hosts.find((x) => x.cluster === null)!; d.vms[0].host = h.name; d.vms[0].highlyAvailable = true; }, 'vms[0].highlyAvailable'],
-    ['a disk on storage its host lacks', (d) => { d.vms[0].disks[0].path = 'Q:\\VMs\\x.vhdx'; }, 'is on no storage'],
+    [
+      'a running VM larger than its host has in use',
+      (d) => {
+        runningVm(d).memoryMB = 1e9;
+      },
+      'more than the host has in use',
+    ],
+    [
+      'a VM version its host cannot run',
+      (d) => {
+        d.vms[0].configVersion = '99.0';
+      },
+      'vms[0].configVersion',
+    ],
+    [
+      'an HA VM on a standalone host',
+      (d) => {
+        const h = d.hosts.find((x) => x.cluster === null)!;
+        d.vms[0].host = h.name;
+        d.vms[0].highlyAvailable = true;
+      },
+      'vms[0].highlyAvailable',
+    ],
+    [
+      'a disk on storage its host lacks',
+      (d) => {
+        d.vms[0].disks[0].path = 'Q:\\VMs\\x.vhdx';
+      },
+      'is on no storage',
+    ],
   ])('estateProblems reports %s', (_, breaker, fragment) => {
     expect(estateProblems(broken(breaker)).join('\n')).toContain(fragment);
   });

@@ -33,18 +33,42 @@ type Rng = () => number;
 type Weighted<T> = readonly (readonly [T, number])[];
 
 const SITES = [
-  ['Milano', 'MI'], ['Torino', 'TO'], ['Roma', 'RM'], ['Napoli', 'NA'], ['Bologna', 'BO'], ['Firenze', 'FI'],
-  ['Genova', 'GE'], ['Venezia', 'VE'], ['Bari', 'BA'], ['Palermo', 'PA'], ['Verona', 'VR'], ['Padova', 'PD'],
-  ['Trieste', 'TS'], ['Cagliari', 'CA'], ['Brescia', 'BS'], ['Bergamo', 'BG'], ['Lugano', 'LU'], ['Monaco di Baviera', 'MUC'],
-  ['Parigi', 'PAR'], ['Madrid', 'MAD'], ['Vienna', 'VIE'], ['Francoforte', 'FRA'],
+  ['Milano', 'MI'],
+  ['Torino', 'TO'],
+  ['Roma', 'RM'],
+  ['Napoli', 'NA'],
+  ['Bologna', 'BO'],
+  ['Firenze', 'FI'],
+  ['Genova', 'GE'],
+  ['Venezia', 'VE'],
+  ['Bari', 'BA'],
+  ['Palermo', 'PA'],
+  ['Verona', 'VR'],
+  ['Padova', 'PD'],
+  ['Trieste', 'TS'],
+  ['Cagliari', 'CA'],
+  ['Brescia', 'BS'],
+  ['Bergamo', 'BG'],
+  ['Lugano', 'LU'],
+  ['Monaco di Baviera', 'MUC'],
+  ['Parigi', 'PAR'],
+  ['Madrid', 'MAD'],
+  ['Vienna', 'VIE'],
+  ['Francoforte', 'FRA'],
 ] as const;
 
 const OS_BY_LEVEL: Record<number, HostOs> = {
-  9: 'Windows Server 2016', 10: 'Windows Server 2019', 11: 'Windows Server 2022', 12: 'Windows Server 2025',
+  9: 'Windows Server 2016',
+  10: 'Windows Server 2019',
+  11: 'Windows Server 2022',
+  12: 'Windows Server 2025',
 };
 const STANDALONE_OS: Weighted<HostOs> = [
-  ['Windows Server 2012 R2', 4], ['Windows Server 2016', 12], ['Windows Server 2019', 30],
-  ['Windows Server 2022', 40], ['Windows Server 2025', 14],
+  ['Windows Server 2012 R2', 4],
+  ['Windows Server 2016', 12],
+  ['Windows Server 2019', 30],
+  ['Windows Server 2022', 40],
+  ['Windows Server 2025', 14],
 ];
 /** Configuration versions each OS runs (as Get-VMHostSupportedVersion lists them), oldest first; see migration-rules.md 2.4. */
 const CONFIG_VERSIONS: Record<HostOs, readonly string[]> = {
@@ -71,9 +95,20 @@ const CPU_GENERATIONS: Record<'Intel' | 'AMD', Record<HostOs, readonly string[]>
   },
 };
 const HOST_MEMORY_MB: Weighted<number> = [
-  [131072, 8], [262144, 20], [393216, 18], [524288, 24], [786432, 16], [1048576, 10], [1572864, 4],
+  [131072, 8],
+  [262144, 20],
+  [393216, 18],
+  [524288, 24],
+  [786432, 16],
+  [1048576, 10],
+  [1572864, 4],
 ];
-const SMB_VERSIONS: Weighted<string> = [['3.1.1', 45], ['3.0', 35], ['3.0.2', 10], ['2.1', 10]];
+const SMB_VERSIONS: Weighted<string> = [
+  ['3.1.1', 45],
+  ['3.0', 35],
+  ['3.0.2', 10],
+  ['2.1', 10],
+];
 
 interface Profile {
   prefix: string;
@@ -89,7 +124,16 @@ interface Profile {
 }
 const PROFILES: readonly Profile[] = [
   { prefix: 'DC', weight: 4, memoryMB: [4096, 8192], cpus: [2, 4], dataGB: [], dataDisks: 0, dirty: [5, 15] },
-  { prefix: 'SQL', weight: 10, memoryMB: [16384, 32768, 65536, 131072, 262144], cpus: [4, 8, 16, 24], dataGB: [256, 512, 1024, 2048], dataDisks: 3, dirty: [50, 400], guestCluster: true },
+  {
+    prefix: 'SQL',
+    weight: 10,
+    memoryMB: [16384, 32768, 65536, 131072, 262144],
+    cpus: [4, 8, 16, 24],
+    dataGB: [256, 512, 1024, 2048],
+    dataDisks: 3,
+    dirty: [50, 400],
+    guestCluster: true,
+  },
   { prefix: 'EXCH', weight: 3, memoryMB: [32768, 65536, 98304], cpus: [8, 16], dataGB: [1024, 2048], dataDisks: 2, dirty: [40, 150] },
   { prefix: 'FILE', weight: 6, memoryMB: [8192, 16384], cpus: [2, 4], dataGB: [1024, 2048, 4096, 8192], dataDisks: 2, dirty: [5, 40], guestCluster: true },
   { prefix: 'WEB', weight: 16, memoryMB: [4096, 8192, 16384], cpus: [2, 4], dataGB: [40, 80], dataDisks: 1, dirty: [10, 80] },
@@ -105,7 +149,12 @@ const PROFILES: readonly Profile[] = [
   { prefix: 'Ufficio Tecnico Àòè', weight: 1, memoryMB: [16384, 32768], cpus: [8], dataGB: [512, 1024], dataDisks: 1, dirty: [30, 90] },
   { prefix: "Archivio dell'Ufficio", weight: 1, memoryMB: [4096], cpus: [2], dataGB: [500, 1000], dataDisks: 1, dirty: [5, 20] },
 ];
-const VM_STATES: Weighted<VmState> = [['Running', 72], ['Off', 18], ['Saved', 6], ['Paused', 4]];
+const VM_STATES: Weighted<VmState> = [
+  ['Running', 72],
+  ['Off', 18],
+  ['Saved', 6],
+  ['Paused', 4],
+];
 
 interface Site {
   name: string;
@@ -143,9 +192,14 @@ export function generateInventory(options: GenerateOptions): InventoryDocument {
     allStores.push(store);
     return store;
   };
-  const sites = SITES.slice(0, Math.min(SITES.length, Math.ceil(options.hosts / 50))).map(
-    ([name, code], index): Site => ({ name, code, index, groups: [`All Hosts/${name}`, `All Hosts/${name}/Produzione`, `All Hosts/${name}/Sviluppo`], shares: [], hostCount: 0 }),
-  );
+  const sites = SITES.slice(0, Math.min(SITES.length, Math.ceil(options.hosts / 50))).map(([name, code], index): Site => ({
+    name,
+    code,
+    index,
+    groups: [`All Hosts/${name}`, `All Hosts/${name}/Produzione`, `All Hosts/${name}/Sviluppo`],
+    shares: [],
+    hostCount: 0,
+  }));
   const fileShares: FileShare[] = [];
   const shareStore = new Map<FileShare, Store>();
   for (const site of sites) {
@@ -178,14 +232,21 @@ export function generateInventory(options: GenerateOptions): InventoryDocument {
   const planOf = new Map<Host, ClusterPlan>();
   const clusters = clusterSizes(rng, clusterCount, options.hosts).map((nodes, i): Cluster => {
     const site = sites[i % sites.length];
-    const level = weighted(rng, [[9, 10], [10, 30], [11, 45], [12, 15]]);
+    const level = weighted(rng, [
+      [9, 10],
+      [10, 30],
+      [11, 45],
+      [12, 15],
+    ]);
     const cluster: Cluster = {
       name: `CL-${site.code}-${String(i + 1).padStart(3, '0')}`,
       hostGroup: site.groups[1],
       functionalLevel: level,
       maxParallelMigrations: rng() < 0.2 ? pick(rng, [2, 4, 8]) : null,
       sharedVolumes: Array.from({ length: 2 + Math.floor(rng() * 5) }, (_, n) => ({
-        path: `C:\\ClusterStorage\\Volume${n + 1}`, capacityGB: pick(rng, [4096, 8192, 12288, 16384, 32768]), freeGB: 0,
+        path: `C:\\ClusterStorage\\Volume${n + 1}`,
+        capacityGB: pick(rng, [4096, 8192, 12288, 16384, 32768]),
+        freeGB: 0,
       })),
     };
     const csvStores = cluster.sharedVolumes.map((v) => newStore(v.path, v));
@@ -197,8 +258,14 @@ export function generateInventory(options: GenerateOptions): InventoryDocument {
       const reached = shares.filter(() => rng() < 0.95);
       node.fileShares = reached.map((s) => s.path);
       node.defaultStorageLocations = [...cluster.sharedVolumes.map((v) => v.path), ...node.fileShares];
-      sharedStores.set(node, reached.map((s) => shareStore.get(s)!));
-      localStores.set(node, node.volumes.map((v) => newStore(`${v.path}Hyper-V`, v)));
+      sharedStores.set(
+        node,
+        reached.map((s) => shareStore.get(s)!),
+      );
+      localStores.set(
+        node,
+        node.volumes.map((v) => newStore(`${v.path}Hyper-V`, v)),
+      );
       plan.nodes.push(node);
       planOf.set(node, plan);
     }
@@ -209,12 +276,15 @@ export function generateInventory(options: GenerateOptions): InventoryDocument {
     const host = newHost(site, pick(rng, site.groups), weighted(rng, STANDALONE_OS), null);
     const reached = site.shares.filter(() => rng() < 0.4);
     host.fileShares = reached.map((s) => s.path);
-    host.defaultStorageLocations = [
-      ...host.volumes.map((v) => `${v.path}Hyper-V`),
-      ...reached.filter(() => rng() < 0.5).map((s) => s.path),
-    ];
-    sharedStores.set(host, reached.map((s) => shareStore.get(s)!));
-    localStores.set(host, host.volumes.map((v) => newStore(`${v.path}Hyper-V`, v)));
+    host.defaultStorageLocations = [...host.volumes.map((v) => `${v.path}Hyper-V`), ...reached.filter(() => rng() < 0.5).map((s) => s.path)];
+    sharedStores.set(
+      host,
+      reached.map((s) => shareStore.get(s)!),
+    );
+    localStores.set(
+      host,
+      host.volumes.map((v) => newStore(`${v.path}Hyper-V`, v)),
+    );
   }
 
   // VMs land on hosts in proportion to their memory; running ones only where memory is left.
@@ -233,9 +303,14 @@ export function generateInventory(options: GenerateOptions): InventoryDocument {
     const finalState: VmState = runs && host.maintenanceMode ? 'Saved' : runs && !fits ? 'Off' : state;
     if (finalState === 'Running' || finalState === 'Paused') freeMB.set(host, freeMB.get(host)! - memoryMB);
     const shared = sharedStores.get(host)!;
-    const store = ha && plan
-      ? (shared.length > 0 && rng() < 0.15 ? pick(rng, shared) : pick(rng, plan.csvStores))
-      : !plan && shared.length > 0 && rng() < 0.12 ? pick(rng, shared) : pick(rng, localStores.get(host)!);
+    const store =
+      ha && plan
+        ? shared.length > 0 && rng() < 0.15
+          ? pick(rng, shared)
+          : pick(rng, plan.csvStores)
+        : !plan && shared.length > 0 && rng() < 0.12
+          ? pick(rng, shared)
+          : pick(rng, localStores.get(host)!);
     const index = vms.length;
     const name = `${profile.prefix}-${siteOf.get(host)!.code}-${String(index + 1).padStart(5, '0')}`;
     const configurationPath = `${store.root}\\${name}`;
@@ -298,15 +373,21 @@ export function generateInventory(options: GenerateOptions): InventoryDocument {
   }
 
   return {
-    format: 'ferry-inventory', version: 1, source: 'vmm', exportedAt: '2026-11-20T10:00:00Z',
-    hostGroups: sites.flatMap((s) => s.groups), fileShares, clusters, hosts, vms,
+    format: 'ferry-inventory',
+    version: 1,
+    source: 'vmm',
+    exportedAt: '2026-11-20T10:00:00Z',
+    hostGroups: sites.flatMap((s) => s.groups),
+    fileShares,
+    clusters,
+    hosts,
+    vms,
   };
 }
 
 /** Writes a document as JSON, one record per line, which is fast and diffs well. */
 export function formatInventoryJson(doc: InventoryDocument): string {
-  const list = (items: readonly unknown[]): string =>
-    items.length === 0 ? '[]' : `[\n    ${items.map((item) => JSON.stringify(item)).join(',\n    ')}\n  ]`;
+  const list = (items: readonly unknown[]): string => (items.length === 0 ? '[]' : `[\n    ${items.map((item) => JSON.stringify(item)).join(',\n    ')}\n  ]`);
   return [
     '{',
     `  "format": ${JSON.stringify(doc.format)},`,
@@ -362,8 +443,10 @@ function optionsProblem({ hosts, vms, clusters, seed }: GenerateOptions): string
       ? null
       : `${name}: expected a whole number from ${min} to ${max}, got ${value}`;
   const problem =
-    range('--hosts', hosts, 1, MAX_COUNT) ?? range('--vms', vms, 0, MAX_COUNT) ??
-    range('--clusters', clusters, 0, MAX_COUNT) ?? range('--seed', seed, 0, 0xffff_ffff);
+    range('--hosts', hosts, 1, MAX_COUNT) ??
+    range('--vms', vms, 0, MAX_COUNT) ??
+    range('--clusters', clusters, 0, MAX_COUNT) ??
+    range('--seed', seed, 0, 0xffff_ffff);
   if (problem) return problem;
   if (clusters !== undefined && clusters * NODES_MIN > hosts) {
     return `--clusters: ${clusters} clusters of at least ${NODES_MIN} nodes need ${clusters * NODES_MIN} hosts, but --hosts is ${hosts}`;
@@ -388,8 +471,18 @@ function makeHost(rng: Rng, name: string, site: Site, hostGroup: string, os: Hos
   const vendor = hardware?.cpu.vendor ?? (rng() < 0.75 ? 'Intel' : 'AMD');
   const generations = CPU_GENERATIONS[vendor === 'AMD' ? 'AMD' : 'Intel'][os];
   const totalMB = hardware?.memory.totalMB ?? weighted(rng, HOST_MEMORY_MB);
-  const state = weighted(rng, [['Responding', 965], ['NotResponding', 20], ['Updating', 15]] as const);
-  const gbps = weighted(rng, [[1, 5], [10, 45], [25, 35], [40, 10], [100, 5]]);
+  const state = weighted(rng, [
+    ['Responding', 965],
+    ['NotResponding', 20],
+    ['Updating', 15],
+  ] as const);
+  const gbps = weighted(rng, [
+    [1, 5],
+    [10, 45],
+    [25, 35],
+    [40, 10],
+    [100, 5],
+  ]);
   const rdma = gbps >= 25 && rng() < 0.65;
   const subnet = `10.${20 + site.index}.50.0/24`;
   const useAnyNetwork = rng() < 0.15;
@@ -413,9 +506,22 @@ function makeHost(rng: Rng, name: string, site: Site, hostGroup: string, os: Hos
     memory: { totalMB, availableMB: 0, reserveMB: rng() < 0.9 ? 256 : 2048 },
     liveMigration: {
       enabled: rng() < 0.95,
-      maxLive: weighted(rng, [[2, 75], [4, 20], [8, 5]]),
-      maxStorage: weighted(rng, [[2, 80], [4, 20]]),
-      performanceOption: rdma && rng() < 0.6 ? 'SMB' : weighted(rng, [['Compression', 80], ['TCPIP', 20]] as const),
+      maxLive: weighted(rng, [
+        [2, 75],
+        [4, 20],
+        [8, 5],
+      ]),
+      maxStorage: weighted(rng, [
+        [2, 80],
+        [4, 20],
+      ]),
+      performanceOption:
+        rdma && rng() < 0.6
+          ? 'SMB'
+          : weighted(rng, [
+              ['Compression', 80],
+              ['TCPIP', 20],
+            ] as const),
       authentication: rng() < 0.8 ? 'Kerberos' : 'CredSSP',
       useAnyNetwork,
       networks: useAnyNetwork ? [] : [subnet],
@@ -476,7 +582,10 @@ function bisect(cumulative: readonly number[], x: number): number {
 
 /** A version 4 GUID whose last 8 hex digits are `unique`, so ids never collide whatever the PRNG draws. */
 function guid(rng: Rng, unique: number): string {
-  const h = (bits: number, width: number): string => Math.floor(rng() * 2 ** bits).toString(16).padStart(width, '0');
+  const h = (bits: number, width: number): string =>
+    Math.floor(rng() * 2 ** bits)
+      .toString(16)
+      .padStart(width, '0');
   const variant = (8 + Math.floor(rng() * 4)).toString(16);
   return `${h(32, 8)}-${h(16, 4)}-4${h(12, 3)}-${variant}${h(12, 3)}-${h(16, 4)}${unique.toString(16).padStart(8, '0')}`;
 }

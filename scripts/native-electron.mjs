@@ -60,7 +60,10 @@ function run(command, args, cwd, timeoutMs) {
 
 /** The last meaningful line of a tool's output, for a one-line reason. */
 export function lastProblem(output) {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const warn = lines.filter((l) => /warn|err|timed out/i.test(l) && !/looking for/i.test(l)).pop();
   return (warn ?? lines.pop() ?? 'no output').replace(/^prebuild-install (warn|err!?) (install )?/, '').slice(0, 200);
 }
@@ -81,9 +84,15 @@ export async function ensureElectronSqlite({ platform = process.platform, arch =
   try {
     cpSync(join(pkgDir, 'package.json'), join(scratch, 'package.json'));
     const bin = require.resolve('prebuild-install/bin.js', { paths: [pkgDir] });
-    const r = await run(process.execPath, [bin, '--runtime', 'electron', '--target', electron.version, '--platform', platform, '--arch', arch], scratch, timeoutMs);
+    const r = await run(
+      process.execPath,
+      [bin, '--runtime', 'electron', '--target', electron.version, '--platform', platform, '--arch', arch],
+      scratch,
+      timeoutMs,
+    );
     const built = join(scratch, 'build', 'Release', 'better_sqlite3.node');
-    if (!r.ok || !existsSync(built)) return { ok: false, reason: `better-sqlite3 for Electron ${electron.version} could not be downloaded (${lastProblem(r.output)})`, log: r.output };
+    if (!r.ok || !existsSync(built))
+      return { ok: false, reason: `better-sqlite3 for Electron ${electron.version} could not be downloaded (${lastProblem(r.output)})`, log: r.output };
     mkdirSync(dir, { recursive: true });
     copyFileSync(built, join(dir, 'better_sqlite3.node'));
     const manifest = { electron: electron.version, abi: electron.abi, platform, arch, betterSqlite3: version };

@@ -40,7 +40,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((r) => server.close(r));
-  for (const [k, v] of [['npm_config_better_sqlite3_binary_host', saved.host], ['npm_config_cache', saved.cache]] as const) {
+  for (const [k, v] of [
+    ['npm_config_better_sqlite3_binary_host', saved.host],
+    ['npm_config_cache', saved.cache],
+  ] as const) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
@@ -55,7 +58,13 @@ describe('ensureElectronSqlite', () => {
     const r = await ensureElectronSqlite({ platform: 'win32', arch: 'x64', dir });
     expect(r).toMatchObject({ ok: true, reason: `built for Electron ${electron.version} (ABI ${electron.abi}, win32-x64)` });
     expect(existsSync(join(dir, 'better_sqlite3.node'))).toBe(true);
-    expect(JSON.parse(readFileSync(join(dir, 'better_sqlite3.json'), 'utf8'))).toEqual({ electron: electron.version, abi: electron.abi, platform: 'win32', arch: 'x64', betterSqlite3: version });
+    expect(JSON.parse(readFileSync(join(dir, 'better_sqlite3.json'), 'utf8'))).toEqual({
+      electron: electron.version,
+      abi: electron.abi,
+      platform: 'win32',
+      arch: 'x64',
+      betterSqlite3: version,
+    });
     expect(electronSqliteReady(electron, 'win32', 'x64', dir)).toBe(true);
     expect(statSync(nodeBuild).mtimeMs).toBe(before);
     // Already there: nothing is downloaded again.
@@ -69,7 +78,11 @@ describe('ensureElectronSqlite', () => {
     const dir = join(work, 'native-missing');
     const r = await ensureElectronSqlite({ platform: 'linux', arch: 'arm64', dir });
     expect(r.ok).toBe(false);
-    expect(r.reason).toMatch(new RegExp(`^better-sqlite3 for Electron ${electron.version.replace(/\./g, '\\.')} could not be downloaded \\(No prebuilt binaries found \\(target=${electron.version.replace(/\./g, '\\.')} runtime=electron arch=arm64`));
+    expect(r.reason).toMatch(
+      new RegExp(
+        `^better-sqlite3 for Electron ${electron.version.replace(/\./g, '\\.')} could not be downloaded \\(No prebuilt binaries found \\(target=${electron.version.replace(/\./g, '\\.')} runtime=electron arch=arm64`,
+      ),
+    );
     expect(existsSync(dir)).toBe(false);
   });
 

@@ -16,13 +16,29 @@ if (process.platform !== 'win32' && !process.argv.includes('--any-os')) {
 const electron = installedElectron();
 if (!electron) fail('the electron package is not installed: run npm install first.');
 const sqlite = await ensureElectronSqlite({ platform: 'win32', arch: 'x64' });
-if (!sqlite.ok) fail(`the installer needs better-sqlite3 built for Electron ${electron.version} on win32-x64, and ${sqlite.reason}. Run npm run native:electron where GitHub is reachable.`);
+if (!sqlite.ok)
+  fail(
+    `the installer needs better-sqlite3 built for Electron ${electron.version} on win32-x64, and ${sqlite.reason}. Run npm run native:electron where GitHub is reachable.`,
+  );
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 for (const [command, args] of [
   [npm, ['run', 'build', '--silent']],
-  [npx, ['electron-builder', '--win', 'nsis', '--x64', '--config', 'electron-builder.yml', '--publish', 'never', ...process.argv.slice(2).filter((a) => a !== '--any-os')]],
+  [
+    npx,
+    [
+      'electron-builder',
+      '--win',
+      'nsis',
+      '--x64',
+      '--config',
+      'electron-builder.yml',
+      '--publish',
+      'never',
+      ...process.argv.slice(2).filter((a) => a !== '--any-os'),
+    ],
+  ],
 ]) {
   const r = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) fail(`${command} ${args.join(' ')} failed (exit ${r.status ?? r.signal}).`);

@@ -52,10 +52,39 @@ describe('electron-builder.yml', () => {
   });
 
   it('packs the built app, the ferry entry point and the Electron SQLite build, and leaves out what the app never runs', () => {
-    for (const path of ['dist/main/electron.mjs', 'dist/main/cli.mjs', 'dist/main/preload.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc.js', 'bin/ferry.mjs', 'native/electron/better_sqlite3.node', 'native/electron/better_sqlite3.json', 'resources/scripts/hyperv/FerryCommon.ps1', 'resources/scripts/Export-FerryInventory.ps1', 'resources/demo-inventory.json', 'resources/icons/ferry.png', 'package.json', 'node_modules/better-sqlite3/lib/index.js', 'node_modules/ws/index.js', 'node_modules/zod/package.json', 'node_modules/electron-store/index.js']) {
+    for (const path of [
+      'dist/main/electron.mjs',
+      'dist/main/cli.mjs',
+      'dist/main/preload.cjs',
+      'dist/renderer/index.html',
+      'dist/renderer/assets/index-abc.js',
+      'bin/ferry.mjs',
+      'native/electron/better_sqlite3.node',
+      'native/electron/better_sqlite3.json',
+      'resources/scripts/hyperv/FerryCommon.ps1',
+      'resources/scripts/Export-FerryInventory.ps1',
+      'resources/demo-inventory.json',
+      'resources/icons/ferry.png',
+      'package.json',
+      'node_modules/better-sqlite3/lib/index.js',
+      'node_modules/ws/index.js',
+      'node_modules/zod/package.json',
+      'node_modules/electron-store/index.js',
+    ]) {
       expect(packaged(path), path).toBe(true);
     }
-    for (const path of ['dist/main/cli.mjs.map', 'resources/demo-inventory.test.ts', 'resources/lab-guest/init.c', 'resources/bin/ferry.cmd', 'native/install.log', 'main/app/electron.ts', 'node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', 'node_modules/@fluentui/react-components/package.json', 'node_modules/react-dom/index.js']) {
+    for (const path of [
+      'dist/main/cli.mjs.map',
+      'resources/demo-inventory.test.ts',
+      'resources/lab-guest/init.c',
+      'resources/bin/ferry.cmd',
+      'native/install.log',
+      'main/app/electron.ts',
+      'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+      'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c',
+      'node_modules/@fluentui/react-components/package.json',
+      'node_modules/react-dom/index.js',
+    ]) {
       expect(packaged(path), path).toBe(false);
     }
   });
@@ -73,7 +102,9 @@ describe('electron-builder.yml', () => {
     expect(nsh).toMatch(/!macro customInstall[\s\S]*WriteRegExpandStr HKCU "Environment" "Path" "\$0;\$INSTDIR\\resources\\bin"/);
     expect(nsh).toMatch(/!macro customUnInstall[\s\S]*UnStrRep/);
     // A PATH NSIS could not read whole is never rewritten (it would be truncated).
-    expect(nsh).toMatch(/!macro customInstall\s+ClearErrors\s+ReadRegStr \$0 HKCU "Environment" "Path"\s+StrLen \$2 \$0\s+\$\{If\} \$\{Errors\}\s+\$\{OrIf\} \$2 > 900\s+DetailPrint/);
+    expect(nsh).toMatch(
+      /!macro customInstall\s+ClearErrors\s+ReadRegStr \$0 HKCU "Environment" "Path"\s+StrLen \$2 \$0\s+\$\{If\} \$\{Errors\}\s+\$\{OrIf\} \$2 > 900\s+DetailPrint/,
+    );
     expect(nsh).toMatch(/!macro customUnInstall\s+ClearErrors[\s\S]*\$\{IfNot\} \$\{Errors\}\s+\$\{AndIf\} \$2 <= 900/);
   });
 });
@@ -87,9 +118,21 @@ describe('the installer PATH include, compiled by NSIS', () => {
     copyFileSync(config.nsis.include, join(dir, 'ferry-path.nsh'));
     writeFileSync(
       join(dir, 'test.nsi'),
-      ['Unicode true', 'OutFile "test.exe"', 'InstallDir "$LOCALAPPDATA\\Programs\\Ferry"', 'RequestExecutionLevel user', '!include "ferry-path.nsh"',
-        'Section "Install"', '  !insertmacro customInstall', '  WriteUninstaller "$INSTDIR\\uninstall.exe"', 'SectionEnd',
-        'Section "Uninstall"', '  !insertmacro customUnInstall', 'SectionEnd', ''].join('\n'),
+      [
+        'Unicode true',
+        'OutFile "test.exe"',
+        'InstallDir "$LOCALAPPDATA\\Programs\\Ferry"',
+        'RequestExecutionLevel user',
+        '!include "ferry-path.nsh"',
+        'Section "Install"',
+        '  !insertmacro customInstall',
+        '  WriteUninstaller "$INSTDIR\\uninstall.exe"',
+        'SectionEnd',
+        'Section "Uninstall"',
+        '  !insertmacro customUnInstall',
+        'SectionEnd',
+        '',
+      ].join('\n'),
     );
     const r = spawnSync('makensis', ['-V2', '-WX', 'test.nsi'], { cwd: dir, encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
@@ -104,7 +147,12 @@ describe('the ferry command of the installed app (resources\\bin\\ferry.cmd)', (
   const binDir = `${install}\\resources\\bin\\`;
 
   it('is a batch file with CRLF line endings', () => {
-    expect(cmd.split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true);
+    expect(
+      cmd
+        .split('\n')
+        .slice(0, -1)
+        .every((line) => line.endsWith('\r')),
+    ).toBe(true);
     expect(cmd.startsWith('@echo off\r\n')).toBe(true);
   });
 
@@ -123,7 +171,10 @@ describe('the ferry command of the installed app (resources\\bin\\ferry.cmd)', (
   it('bin/ferry.mjs, run as Node the way the wrapper runs it, answers a command (here with Node standing in for Ferry.exe)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ferry-cmd-'));
     dirs.push(dir);
-    const out = execFileSync(process.execPath, ['bin/ferry.mjs', 'jobs', '--json', '--db', join(dir, 'ferry.db')], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['bin/ferry.mjs', 'jobs', '--json', '--db', join(dir, 'ferry.db')], {
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      encoding: 'utf8',
+    });
     expect(JSON.parse(out)).toEqual([]);
   });
 });
@@ -136,9 +187,15 @@ describe('the SQLite module in the installed app', () => {
     const native = join(install, 'resources', 'app.asar.unpacked', 'native', 'electron');
     mkdirSync(native, { recursive: true });
     copyFileSync(join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node'), join(native, 'better_sqlite3.node'));
-    writeFileSync(join(native, 'better_sqlite3.json'), JSON.stringify({ electron: '41.7.1', abi: '145', platform: 'win32', arch: 'x64', betterSqlite3: '12.11.1' }));
+    writeFileSync(
+      join(native, 'better_sqlite3.json'),
+      JSON.stringify({ electron: '41.7.1', abi: '145', platform: 'win32', arch: 'x64', betterSqlite3: '12.11.1' }),
+    );
     // The bundles sit in app.asar/dist/main, so the project root they see is app.asar itself.
     expect(electronNativeDir(`${asar}/`)).toBe(native);
-    expect(selectSqliteBinding({ electron: '41.7.1', modules: '145', platform: 'win32', arch: 'x64' }, electronNativeDir(`${asar}/`))).toEqual({ kind: 'electron', path: join(native, 'better_sqlite3.node') });
+    expect(selectSqliteBinding({ electron: '41.7.1', modules: '145', platform: 'win32', arch: 'x64' }, electronNativeDir(`${asar}/`))).toEqual({
+      kind: 'electron',
+      path: join(native, 'better_sqlite3.node'),
+    });
   });
 });

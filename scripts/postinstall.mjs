@@ -50,7 +50,10 @@ function runInstallJs(timeoutMs) {
 
 /** The first line of Electron's install error that says why (e.g. getaddrinfo ENOTFOUND github.com). */
 function electronProblem(output) {
-  const line = output.split('\n').map((l) => l.trim()).find((l) => /^(Error|RequestError|HTTPError)\b|ENOTFOUND|ECONN|ETIMEDOUT|timed out/.test(l));
+  const line = output
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => /^(Error|RequestError|HTTPError)\b|ENOTFOUND|ECONN|ETIMEDOUT|timed out/.test(l));
   return (line ?? lastProblem(output)).slice(0, 160);
 }
 

@@ -32,12 +32,22 @@ describe('scripts/start.mjs', () => {
   });
 
   // Where npm install already fetched SQLite for Electron, start.mjs would rightly start the (stand-in) binary.
-  it.skipIf(existsSync('native/electron/better_sqlite3.json'))("falls back, naming the reason, when Electron's binary is there but SQLite for Electron can't be had", async () => {
-    // An Electron binary where electron's index.js looks (ELECTRON_OVERRIDE_DIST_PATH) and a download host that refuses.
-    const dist = mkdtempSync(join(dir, 'electron-'));
-    writeFileSync(join(dist, 'electron'), '');
-    const lines = await start({ DISPLAY: ':99', ELECTRON_OVERRIDE_DIST_PATH: dist, npm_config_better_sqlite3_binary_host: 'http://127.0.0.1:9/mirror', npm_config_cache: join(dir, 'npm-cache') });
-    expect(lines[0]).toMatch(/^The desktop app needs SQLite built for Electron, and better-sqlite3 for Electron [\d.]+ could not be downloaded \(.*ECONNREFUSED.*\); so Ferry starts its headless host instead \(npm run native:electron retries\)\.$/);
-    expect(lines[1]).toMatch(/^Ferry console: http:\/\/127\.0\.0\.1:\d+\/\?token=/);
-  });
+  it.skipIf(existsSync('native/electron/better_sqlite3.json'))(
+    "falls back, naming the reason, when Electron's binary is there but SQLite for Electron can't be had",
+    async () => {
+      // An Electron binary where electron's index.js looks (ELECTRON_OVERRIDE_DIST_PATH) and a download host that refuses.
+      const dist = mkdtempSync(join(dir, 'electron-'));
+      writeFileSync(join(dist, 'electron'), '');
+      const lines = await start({
+        DISPLAY: ':99',
+        ELECTRON_OVERRIDE_DIST_PATH: dist,
+        npm_config_better_sqlite3_binary_host: 'http://127.0.0.1:9/mirror',
+        npm_config_cache: join(dir, 'npm-cache'),
+      });
+      expect(lines[0]).toMatch(
+        /^The desktop app needs SQLite built for Electron, and better-sqlite3 for Electron [\d.]+ could not be downloaded \(.*ECONNREFUSED.*\); so Ferry starts its headless host instead \(npm run native:electron retries\)\.$/,
+      );
+      expect(lines[1]).toMatch(/^Ferry console: http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    },
+  );
 });

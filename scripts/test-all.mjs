@@ -31,13 +31,18 @@ function readJson(path) {
 
 check('typecheck', 'npx', ['tsc', '-b']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+check('format', 'npx', ['prettier', '--check', '--log-level', 'warn', '**/*.{ts,tsx,js,mjs,css}']);
 // The QEMU lab tests boot this guest; building it here (cached) keeps the unit tests from racing to build it.
 check('lab guest', 'npx', ['tsx', 'scripts/lab-guest.ts']);
 
 // The PowerShell tests (*.pwsh.test.ts) run in the unit tests when pwsh is here (FERRY_PWSH, PATH, or /opt/pwsh).
-const pwshHere = process.env.FERRY_PWSH ? existsSync(process.env.FERRY_PWSH)
+const pwshHere = process.env.FERRY_PWSH
+  ? existsSync(process.env.FERRY_PWSH)
   : [...(process.env.PATH ?? '').split(':'), '/opt/pwsh'].some((d) => d && existsSync(`${d}/pwsh`));
-if (!pwshHere) console.log('\n--- PowerShell tests skipped: pwsh not found (install it with `dotnet tool install --tool-path /opt/pwsh PowerShell --version 7.6.10`, or set FERRY_PWSH)');
+if (!pwshHere)
+  console.log(
+    '\n--- PowerShell tests skipped: pwsh not found (install it with `dotnet tool install --tool-path /opt/pwsh PowerShell --version 7.6.10`, or set FERRY_PWSH)',
+  );
 
 rmSync('test-results/vitest.json', { force: true });
 const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);

@@ -138,7 +138,10 @@ export function labPredict(c: LabCase, cal: LabCalibration): MoveEstimate {
     link: { memoryMBps: rate, fileCopyMBps: rate, stopAndCopyMBps: cal.finalCopyMBps },
     precopyStop: 'continuous',
     constants: {
-      downtimeTargetMs: QEMU_DOWNTIME_LIMIT_MS, validateSeconds: Math.max(0, cal.fixedSeconds), cleanUpSeconds: 0, switchOverMs: cal.switchOverMs,
+      downtimeTargetMs: QEMU_DOWNTIME_LIMIT_MS,
+      validateSeconds: Math.max(0, cal.fixedSeconds),
+      cleanUpSeconds: 0,
+      switchOverMs: cal.switchOverMs,
     },
   });
 }

@@ -51,7 +51,8 @@ export function caseCompare(c: LabCase, measured: CaseMeasurement, predicted: Mo
   if (!measured.converges) return { c, measured, predicted, totalError: null, right: !predicted.converges };
   const total = measured.totalSeconds as number;
   const totalError = Math.abs(predicted.totalSeconds - total) / total;
-  const right = predicted.converges && measured.downtimeSeconds !== null && downtimeBucket(measured.downtimeSeconds) === downtimeBucket(predicted.downtimeMs / 1000);
+  const right =
+    predicted.converges && measured.downtimeSeconds !== null && downtimeBucket(measured.downtimeSeconds) === downtimeBucket(predicted.downtimeMs / 1000);
   return { c, measured, predicted, totalError, right };
 }
 
@@ -75,18 +76,36 @@ export function caseTable(rows: CaseRow[]): string[] {
     const p = r.predicted;
     const predictedDown = p.downtimeMs / 1000;
     if (!m.converges) {
-      return [caseName(r.c), runs, 'does not converge', '—', p.converges ? seconds(p.totalSeconds) : `no (${p.risk})`, p.converges ? seconds(predictedDown) : '—', '—',
-        `no conv. / ${p.converges ? downtimeBucket(predictedDown) : 'no conv.'}`, r.right ? 'yes' : 'no'];
+      return [
+        caseName(r.c),
+        runs,
+        'does not converge',
+        '—',
+        p.converges ? seconds(p.totalSeconds) : `no (${p.risk})`,
+        p.converges ? seconds(predictedDown) : '—',
+        '—',
+        `no conv. / ${p.converges ? downtimeBucket(predictedDown) : 'no conv.'}`,
+        r.right ? 'yes' : 'no',
+      ];
     }
     return [
-      caseName(r.c), runs, seconds(m.totalSeconds), seconds(m.downtimeSeconds),
-      `${seconds(p.totalSeconds)}${p.converges ? '' : ' (forced)'}`, seconds(predictedDown),
+      caseName(r.c),
+      runs,
+      seconds(m.totalSeconds),
+      seconds(m.downtimeSeconds),
+      `${seconds(p.totalSeconds)}${p.converges ? '' : ' (forced)'}`,
+      seconds(predictedDown),
       r.totalError === null ? '—' : `${Math.round(r.totalError * 100)}%`,
-      `${m.downtimeSeconds === null ? '?' : downtimeBucket(m.downtimeSeconds)} / ${downtimeBucket(predictedDown)}`, r.right ? 'yes' : 'no',
+      `${m.downtimeSeconds === null ? '?' : downtimeBucket(m.downtimeSeconds)} / ${downtimeBucket(predictedDown)}`,
+      r.right ? 'yes' : 'no',
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)];
 }
 
@@ -102,5 +121,9 @@ export interface LabScore {
 /** Scores the comparison. */
 export function labScore(rows: CaseRow[]): LabScore {
   const errors = rows.map((r) => r.totalError).filter((e): e is number => e !== null);
-  return { medianTotalError: errors.length ? median(errors) : Number.NaN, timedCases: errors.length, rightShare: rows.filter((r) => r.right).length / rows.length };
+  return {
+    medianTotalError: errors.length ? median(errors) : Number.NaN,
+    timedCases: errors.length,
+    rightShare: rows.filter((r) => r.right).length / rows.length,
+  };
 }

@@ -56,7 +56,10 @@ export class LabSession {
     const dir = mkdtempSync(join(tmpdir(), 'ferry-lab-bench-'));
     try {
       const services = await createAppServices({
-        databasePath: join(dir, 'bench.db'), seedDemo: true, runner: 'app', lab: { stallSeconds: o.stallSeconds, pollMs: o.pollMs },
+        databasePath: join(dir, 'bench.db'),
+        seedDemo: true,
+        runner: 'app',
+        lab: { stallSeconds: o.stallSeconds, pollMs: o.pollMs },
       });
       return new LabSession(services, dir, o);
     } catch (e) {
@@ -104,7 +107,8 @@ export class LabSession {
     const problem = job.error?.problem ?? null;
     const completed = job.status === 'Completed' || job.status === 'Completed with info';
     return {
-      from, to,
+      from,
+      to,
       outcome: completed ? 'completed' : problem?.includes('not converging') ? 'not-converging' : 'failed',
       totalSeconds: completed ? (job.metrics?.totalSeconds ?? null) : null,
       downtimeMs: completed ? (job.metrics?.downtimeMs ?? null) : null,

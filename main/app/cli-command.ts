@@ -33,5 +33,12 @@ export async function withServices<T>(args: ParsedArgs, fn: (s: AppServices) => 
 /** Lays rows out as a plain-text table, the first row being the header. */
 export function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
-  return rows.map((r) => r.map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

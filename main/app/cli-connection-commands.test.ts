@@ -31,7 +31,15 @@ describe('ferry connection', () => {
   it('shows a group nobody set as the simulator, the default', async () => {
     const r = await ferry('connection', GROUP, '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ hostGroup: GROUP, connector: 'simulator', mode: 'local', identity: 'current', userName: null, hasPassword: false, saved: false });
+    expect(JSON.parse(r.out)).toEqual({
+      hostGroup: GROUP,
+      connector: 'simulator',
+      mode: 'local',
+      identity: 'current',
+      userName: null,
+      hasPassword: false,
+      saved: false,
+    });
   });
 
   it('sets the connector and the mode, matching the group name ignoring case', async () => {

@@ -94,7 +94,13 @@ export const CONNECTION_COMMANDS: Record<string, Command> = {
           const rows = [['HOST GROUP', 'CONNECTOR', 'MODE', 'IDENTITY']];
           const all = s.connections.list();
           if (args.options.has('json')) {
-            io.out(JSON.stringify(all.map((c) => json({ ...c, passwordStorage: { available: false, reason: null } })), null, 2));
+            io.out(
+              JSON.stringify(
+                all.map((c) => json({ ...c, passwordStorage: { available: false, reason: null } })),
+                null,
+                2,
+              ),
+            );
             return 0;
           }
           for (const c of all) rows.push([c.hostGroup, c.connector, c.mode, c.identity === 'credentials' ? `credentials (${c.userName ?? '?'})` : 'current']);

@@ -32,7 +32,11 @@ export const DOCTOR_COMMANDS: Record<string, Command> = {
         io.out(`${mark}  ${TITLES[c.name]}: ${c.detail}`);
         if (c.fix) io.out(`      fix: ${c.fix}`);
       }
-      io.out(report.ok ? '\nEverything the console needs is here (warn: optional, or needed only for real Hyper-V hosts, the lab or the tests).' : '\nSomething the console needs is missing: see FAIL above.');
+      io.out(
+        report.ok
+          ? '\nEverything the console needs is here (warn: optional, or needed only for real Hyper-V hosts, the lab or the tests).'
+          : '\nSomething the console needs is missing: see FAIL above.',
+      );
       return report.ok ? 0 : 1;
     },
   },

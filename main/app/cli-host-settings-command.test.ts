@@ -25,7 +25,13 @@ describe('ferry host-settings HOST', () => {
     const settings = JSON.parse(r.out) as Record<string, unknown>;
     expect(Object.keys(settings)).toEqual(KEYS);
     expect(settings).toEqual({
-      enabled: true, maxLive: 2, maxStorage: 2, performanceOption: 'Compression', authentication: 'Kerberos', useAnyNetwork: false, networks: ['10.30.50.0/24'],
+      enabled: true,
+      maxLive: 2,
+      maxStorage: 2,
+      performanceOption: 'Compression',
+      authentication: 'Kerberos',
+      useAnyNetwork: false,
+      networks: ['10.30.50.0/24'],
     });
   });
 
@@ -62,16 +68,27 @@ describe('ferry host-settings HOST --set', () => {
 
   it('refuses invalid values with the dialog’s reasons, exit 1, changing nothing', async () => {
     const before = (await ferry('host-settings', 'HV-RM-02', '--json')).out;
-    const r = await ferry('host-settings', 'HV-RM-02', '--set', 'maxLive=0', '--set', 'enabled=maybe', '--set', 'networks=10.0.0.0/24,10.0.0.0/24,10.0.0.300/24');
+    const r = await ferry(
+      'host-settings',
+      'HV-RM-02',
+      '--set',
+      'maxLive=0',
+      '--set',
+      'enabled=maybe',
+      '--set',
+      'networks=10.0.0.0/24,10.0.0.0/24,10.0.0.300/24',
+    );
     expect(r.code).toBe(1);
-    expect(r.err).toBe([
-      'ferry host-settings: The settings were not changed:',
-      '  maxLive: 0 is not a whole number from 1 to 64',
-      '  enabled: "maybe" is not true or false',
-      '  networks[1]: "10.0.0.0/24" is already in the list (networks[0])',
-      '  networks[2]: "10.0.0.300/24" is not an IPv4 or IPv6 address or subnet',
-      '',
-    ].join('\n'));
+    expect(r.err).toBe(
+      [
+        'ferry host-settings: The settings were not changed:',
+        '  maxLive: 0 is not a whole number from 1 to 64',
+        '  enabled: "maybe" is not true or false',
+        '  networks[1]: "10.0.0.0/24" is already in the list (networks[0])',
+        '  networks[2]: "10.0.0.300/24" is not an IPv4 or IPv6 address or subnet',
+        '',
+      ].join('\n'),
+    );
     expect((await ferry('host-settings', 'HV-RM-02', '--json')).out).toBe(before);
   });
 
@@ -84,7 +101,9 @@ describe('ferry host-settings HOST --set', () => {
   it('exits 2 for a setting that does not exist or a --set without a value', async () => {
     const unknown = await ferry('host-settings', 'HV-RM-02', '--set', 'speed=3');
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain('"speed" is not a setting; the settings are enabled, maxLive, maxStorage, performanceOption, authentication, useAnyNetwork, networks');
+    expect(unknown.err).toContain(
+      '"speed" is not a setting; the settings are enabled, maxLive, maxStorage, performanceOption, authentication, useAnyNetwork, networks',
+    );
     expect((await ferry('host-settings', 'HV-RM-02', '--set', 'maxLive')).code).toBe(2);
     expect((await ferry('host-settings', 'HV-RM-02', '--set', 'maxLive=3', '--set', 'maxlive=4')).code).toBe(2);
     expect((await ferry('host-settings')).code).toBe(2);

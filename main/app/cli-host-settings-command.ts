@@ -100,7 +100,9 @@ function show(s: AppServices, target: SettingsTarget, args: ParsedArgs, io: CliI
   }
   const views = resolved.value.hosts.map((h) => s.hostSettings.get(h.name)).flatMap((r) => (r.ok ? [r.value] : []));
   if (args.options.has('json')) {
-    io.out(JSON.stringify('host' in target ? settingsJson(views[0].settings) : Object.fromEntries(views.map((v) => [v.host, settingsJson(v.settings)])), null, 2));
+    io.out(
+      JSON.stringify('host' in target ? settingsJson(views[0].settings) : Object.fromEntries(views.map((v) => [v.host, settingsJson(v.settings)])), null, 2),
+    );
     return 0;
   }
   if ('host' in target) {

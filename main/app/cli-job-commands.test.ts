@@ -82,7 +82,12 @@ describe('ferry migrate', () => {
     });
     expect(job.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(job.steps).toEqual(
-      [['Validate', 'validate'], ['Live-migrate memory', 'migrate-memory'], ['Switch over', 'switch-over'], ['Clean up', 'clean-up']].map(([name, phase]) => ({
+      [
+        ['Validate', 'validate'],
+        ['Live-migrate memory', 'migrate-memory'],
+        ['Switch over', 'switch-over'],
+        ['Clean up', 'clean-up'],
+      ].map(([name, phase]) => ({
         name,
         text: { key: `phase.${phase}` },
         status: 'Completed',
@@ -111,7 +116,9 @@ describe('ferry migrate', () => {
   it('prints the job and its summary without --json, and draws no bar without --wait', async () => {
     const r = await ferry('migrate', 'WEB-TO-02', '--to', 'HV-TO-02', '--speed', '3600');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Migrate virtual machine WEB-TO-02 to HV-TO-02: Completed\. Moved WEB-TO-02 to HV-TO-02 in [\d.]+ s, downtime [\d.]+ ms, [\d.]+ GB sent\n$/);
+    expect(r.out).toMatch(
+      /^Migrate virtual machine WEB-TO-02 to HV-TO-02: Completed\. Moved WEB-TO-02 to HV-TO-02 in [\d.]+ s, downtime [\d.]+ ms, [\d.]+ GB sent\n$/,
+    );
     expect(stderr).toBe('');
   });
 
@@ -130,7 +137,20 @@ describe('ferry migrate', () => {
   });
 
   it('places a VHD in its own folder with --disk SRC=DST, the others going with the VM to --path', async () => {
-    const r = await ferry('migrate', 'APP-RM-01', '--to', 'HV-RM-01', '--path', 'D:\\VMs\\Moved', '--disk', 'D:\\Hyper-V\\APP-RM-01\\Virtual Hard Disks\\app.vhdx=D:\\Data', '--speed', '3600', '--wait', '--json');
+    const r = await ferry(
+      'migrate',
+      'APP-RM-01',
+      '--to',
+      'HV-RM-01',
+      '--path',
+      'D:\\VMs\\Moved',
+      '--disk',
+      'D:\\Hyper-V\\APP-RM-01\\Virtual Hard Disks\\app.vhdx=D:\\Data',
+      '--speed',
+      '3600',
+      '--wait',
+      '--json',
+    );
     expect(r.code).toBe(0);
     expect(vmIn(await inventory(), 'APP-RM-01')).toMatchObject({
       host: 'HV-RM-01',
@@ -147,7 +167,9 @@ describe('ferry migrate', () => {
       expect(r.code).toBe(2);
       expect(r.err).toContain(`--speed must be a number from 0.1 to 3600 (1 = real time, 60 = a minute a second), not "${speed}"`);
     }
-    expect((await ferry('migrate', 'WEB-TO-01', '--to', 'HV-TO-01', '--performance', 'fast')).err).toMatch(/--performance must be one of TCPIP, Compression, SMB/);
+    expect((await ferry('migrate', 'WEB-TO-01', '--to', 'HV-TO-01', '--performance', 'fast')).err).toMatch(
+      /--performance must be one of TCPIP, Compression, SMB/,
+    );
     const unknown = await ferry('migrate', 'NO-SUCH-VM', '--to', 'HV-TO-01', '--speed', '3600');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/NO-SUCH-VM/);
@@ -178,7 +200,9 @@ describe('high availability after a move between clusters', () => {
     expect(r.code).toBe(0);
     const job = JSON.parse(r.out) as Job;
     expect(job.status).toBe('Completed with info');
-    expect(job.summary).toContain('WEB-MI-01 is no longer highly available: HV-RM-01 is a standalone host. To make it highly available again, move it to a cluster node');
+    expect(job.summary).toContain(
+      'WEB-MI-01 is no longer highly available: HV-RM-01 is a standalone host. To make it highly available again, move it to a cluster node',
+    );
     expect(vmIn(await inventory(), 'WEB-MI-01')).toMatchObject({ host: 'HV-RM-01', highlyAvailable: false });
   });
 });
@@ -187,9 +211,18 @@ describe('ferry migrate-storage', () => {
   it('moves the whole VM to --path and adds it to the defaults with --add-default', async () => {
     const r = await ferry('migrate-storage', 'DEV-RM-01', '--path', 'D:\\Fast', '--add-default', '--speed', '3600', '--wait', '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ name: 'Migrate storage of DEV-RM-01', kind: 'migrate-storage', status: 'Completed', move: { kind: 'storage', sourceHost: 'HV-RM-02', destinationHost: 'HV-RM-02' } });
+    expect(JSON.parse(r.out)).toMatchObject({
+      name: 'Migrate storage of DEV-RM-01',
+      kind: 'migrate-storage',
+      status: 'Completed',
+      move: { kind: 'storage', sourceHost: 'HV-RM-02', destinationHost: 'HV-RM-02' },
+    });
     const inv = await inventory();
-    expect(vmIn(inv, 'DEV-RM-01')).toMatchObject({ host: 'HV-RM-02', configurationPath: 'D:\\Fast\\DEV-RM-01', disks: [{ path: 'D:\\Fast\\DEV-RM-01\\Virtual Hard Disks\\os.vhdx' }, { path: 'D:\\Fast\\DEV-RM-01\\Virtual Hard Disks\\src.vhdx' }] });
+    expect(vmIn(inv, 'DEV-RM-01')).toMatchObject({
+      host: 'HV-RM-02',
+      configurationPath: 'D:\\Fast\\DEV-RM-01',
+      disks: [{ path: 'D:\\Fast\\DEV-RM-01\\Virtual Hard Disks\\os.vhdx' }, { path: 'D:\\Fast\\DEV-RM-01\\Virtual Hard Disks\\src.vhdx' }],
+    });
     expect(hostIn(inv, 'HV-RM-02')?.defaultStorageLocations).toEqual(['D:\\Hyper-V', 'D:\\Fast']);
   });
 
@@ -209,9 +242,22 @@ describe('ferry migrate-storage', () => {
     const fatture = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx';
     const before = vmIn(await inventory(), 'Fatturazione-Roma');
     expect(before?.state).toBe('Running');
-    const r = await ferry('migrate-storage', 'Fatturazione-Roma', '--disk', `${fatture}=\\\\sofs-rm.contoso.com\\vmstore\\Fatture`, '--speed', '3600', '--wait', '--json');
+    const r = await ferry(
+      'migrate-storage',
+      'Fatturazione-Roma',
+      '--disk',
+      `${fatture}=\\\\sofs-rm.contoso.com\\vmstore\\Fatture`,
+      '--speed',
+      '3600',
+      '--wait',
+      '--json',
+    );
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ kind: 'migrate-storage', status: 'Completed', move: { kind: 'storage', sourceHost: 'HV-RM-01', destinationHost: 'HV-RM-01' } });
+    expect(JSON.parse(r.out)).toMatchObject({
+      kind: 'migrate-storage',
+      status: 'Completed',
+      move: { kind: 'storage', sourceHost: 'HV-RM-01', destinationHost: 'HV-RM-01' },
+    });
     expect(vmIn(await inventory(), 'Fatturazione-Roma')).toMatchObject({
       host: 'HV-RM-01',
       configurationPath: 'D:\\Hyper-V\\Fatturazione-Roma',
@@ -229,7 +275,11 @@ describe('ferry migrate-storage', () => {
 
 describe('ferry migrate --wait with a Ferry app serving the database', () => {
   it('queues the move for the app, follows it, and exits 1 with the problem when it fails, the VM staying on its source', async () => {
-    const fault = { step: 1, problem: 'The connection to HV-TO-01 dropped during the memory copy.', recommendedAction: 'Check the migration network between the hosts, then restart the job.' };
+    const fault = {
+      step: 1,
+      problem: 'The connection to HV-TO-01 dropped during the memory copy.',
+      recommendedAction: 'Check the migration network between the hosts, then restart the job.',
+    };
     const served = await app({ speed: 3600, failAt: (r) => (r.vm === 'WEB-TO-01' ? fault : null) });
     const before = await inventory();
     const r = await ferry('migrate', 'WEB-TO-01', '--to', 'HV-TO-01', '--wait', '--json');
@@ -276,7 +326,11 @@ describe('ferry jobs, cancel and restart', () => {
 
     const listed = await ferry('jobs');
     expect(listed.out.split('\n')[0]).toMatch(/^ID\s+NAME\s+STATUS\s+PROGRESS\s+STARTED\s+ENDED\s+NOTES$/);
-    expect(listed.out).toMatch(new RegExp(`${queued.slice(0, 8)}\\s+Migrate virtual machine WEB-TO-01 to HV-TO-02\\s+Queued\\s+0%\\s+-\\s+-\\s+waiting for a live-migration slot on HV-TO-03`));
+    expect(listed.out).toMatch(
+      new RegExp(
+        `${queued.slice(0, 8)}\\s+Migrate virtual machine WEB-TO-01 to HV-TO-02\\s+Queued\\s+0%\\s+-\\s+-\\s+waiting for a live-migration slot on HV-TO-03`,
+      ),
+    );
     const json = JSON.parse((await ferry('jobs', '--json', '--limit', '3')).out) as Job[];
     expect(json.map((j) => j.target)).toEqual(['WEB-TO-01', 'ERP-TO-APP-02', 'SQL-TO-03']);
     expect((await ferry('jobs', '--limit', '0')).code).toBe(2);
@@ -327,12 +381,16 @@ describe('ferry jobs --csv', () => {
     expect((await ferry('migrate', 'WEB-TO-02', '--to', 'HV-TO-02', '--speed', '3600')).code).toBe(0);
     const r = await ferry('jobs', '--csv');
     expect(r.code).toBe(0);
-    const [header, ...records] = r.out.replace(/\n$/, '').split('\r\n').map((line) => line.split(','));
+    const [header, ...records] = r.out
+      .replace(/\n$/, '')
+      .split('\r\n')
+      .map((line) => line.split(','));
     expect(header).toEqual([...JOB_HISTORY_COLUMNS]);
     const row = (record: string[]) => Object.fromEntries(header.map((c, i) => [c, record[i]]));
     const moved = records.map(row).find((x) => x.kind === 'migrate-vm');
     expect(moved).toMatchObject({ status: 'Completed', vm: 'WEB-TO-02', destination: 'HV-TO-02', transfer_type: 'Live', error_problem: '' });
-    for (const column of ['actual_duration_s', 'predicted_duration_s', 'actual_downtime_ms', 'predicted_downtime_ms']) expect(Number(moved?.[column])).toBeGreaterThan(0);
+    for (const column of ['actual_duration_s', 'predicted_duration_s', 'actual_downtime_ms', 'predicted_downtime_ms'])
+      expect(Number(moved?.[column])).toBeGreaterThan(0);
     expect(records.map(row).find((x) => x.kind === 'import-inventory')).toMatchObject({ vm: '', predicted_duration_s: '' });
 
     const json = JSON.parse((await ferry('jobs', '--json')).out) as Job[];

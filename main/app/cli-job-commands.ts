@@ -21,7 +21,9 @@ export function speedOf(args: ParsedArgs): number | undefined {
   const value = args.options.get('speed');
   const speed = simulatorSpeedParse(value);
   if (speed === null) {
-    throw new UsageError(`--speed must be a number from ${SIMULATOR_SPEED.min} to ${SIMULATOR_SPEED.max} (1 = real time, 60 = a minute a second), not "${String(value)}"`);
+    throw new UsageError(
+      `--speed must be a number from ${SIMULATOR_SPEED.min} to ${SIMULATOR_SPEED.max} (1 = real time, 60 = a minute a second), not "${String(value)}"`,
+    );
   }
   return speed;
 }
@@ -31,7 +33,9 @@ function bar(job: Job): string {
   const filled = Math.round((job.progress / 100) * width);
   const step = job.steps.find((s) => s.status === 'Running')?.name ?? job.status;
   const m = job.metrics;
-  const extra = m ? `  ${(m.bytesSent / 1e9).toFixed(1)} GB  ${(m.throughputBps / 1e6).toFixed(0)} MB/s${m.etaSeconds !== null ? `  ETA ${Math.ceil(m.etaSeconds)} s` : ''}` : '';
+  const extra = m
+    ? `  ${(m.bytesSent / 1e9).toFixed(1)} GB  ${(m.throughputBps / 1e6).toFixed(0)} MB/s${m.etaSeconds !== null ? `  ETA ${Math.ceil(m.etaSeconds)} s` : ''}`
+    : '';
   const wait = job.status === 'Queued' && job.waitingFor ? `  ${job.waitingFor}` : '';
   return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(job.progress).padStart(3)}% ${step}${extra}${wait}`;
 }
@@ -109,7 +113,9 @@ function submitAndFollow(args: ParsedArgs, io: CliIo, submit: (s: AppServices) =
     }
     const wait = args.options.has('wait');
     if (appRuns && !wait) {
-      io.out(args.options.has('json') ? JSON.stringify(submitted.value, null, 2) : `Queued job ${submitted.value.id}: the Ferry app serving this database runs it.`);
+      io.out(
+        args.options.has('json') ? JSON.stringify(submitted.value, null, 2) : `Queued job ${submitted.value.id}: the Ferry app serving this database runs it.`,
+      );
       return 0;
     }
     const job = await waitFor(s, submitted.value.id, wait && !args.options.has('quiet'), Boolean(process.stderr.isTTY));
@@ -158,11 +164,13 @@ export const JOB_COMMANDS: Record<string, Command> = {
     run: (args, io) => {
       const path = args.options.get('path') as string | undefined;
       const disks = disksOf(args);
-      if (disks.length === 0 && path === undefined) throw new UsageError('give --path P (the whole VM), or --disk SRC=DST for chosen VHDs (with --path for the configuration)');
+      if (disks.length === 0 && path === undefined)
+        throw new UsageError('give --path P (the whole VM), or --disk SRC=DST for chosen VHDs (with --path for the configuration)');
       const vm = args.positionals[0];
-      const plan = disks.length === 0
-        ? { vm, scope: 'whole-vm' as const, path: path as string }
-        : { vm, scope: 'per-disk' as const, configurationPath: path ?? null, disks };
+      const plan =
+        disks.length === 0
+          ? { vm, scope: 'whole-vm' as const, path: path as string }
+          : { vm, scope: 'per-disk' as const, configurationPath: path ?? null, disks };
       return submitAndFollow(args, io, (s) => s.migration.submitStorage(plan, args.options.has('add-default')));
     },
   },
@@ -193,8 +201,15 @@ export const JOB_COMMANDS: Record<string, Command> = {
         }
         const rows = [['ID', 'NAME', 'STATUS', 'PROGRESS', 'STARTED', 'ENDED', 'NOTES']];
         for (const j of jobs) {
-          rows.push([j.id.slice(0, 8), j.name, j.status, `${j.progress}%`, j.startedAt?.slice(0, 19).replace('T', ' ') ?? '-', j.endedAt?.slice(0, 19).replace('T', ' ') ?? '-',
-            j.waitingFor ?? j.error?.problem ?? j.summary ?? '']);
+          rows.push([
+            j.id.slice(0, 8),
+            j.name,
+            j.status,
+            `${j.progress}%`,
+            j.startedAt?.slice(0, 19).replace('T', ' ') ?? '-',
+            j.endedAt?.slice(0, 19).replace('T', ' ') ?? '-',
+            j.waitingFor ?? j.error?.problem ?? j.summary ?? '',
+          ]);
         }
         io.out(table(rows));
         return 0;
@@ -216,8 +231,13 @@ export const JOB_COMMANDS: Record<string, Command> = {
           io.err(`ferry cancel: ${result.error.message}`);
           return 1;
         }
-        io.out(args.options.has('json') ? JSON.stringify(result.value, null, 2)
-          : result.value.status === 'Canceled' ? `Canceled ${result.value.name}.` : `Asked the process running ${result.value.name} to cancel it.`);
+        io.out(
+          args.options.has('json')
+            ? JSON.stringify(result.value, null, 2)
+            : result.value.status === 'Canceled'
+              ? `Canceled ${result.value.name}.`
+              : `Asked the process running ${result.value.name} to cancel it.`,
+        );
         return 0;
       }),
   },

@@ -17,8 +17,14 @@ export function labStatusText(s: LabStatus): string {
     table([
       ['VM', 'HOST', 'STATE', 'MEMORY', 'DIRTY RATE', 'PID', 'HEARTBEAT', 'MEMORY CHECK'],
       ...s.vms.map((v) => [
-        v.vm, v.host, v.state, `${v.memoryMB} MB`, `${v.dirtyRateMBps} MB/s`, v.pid === null ? '-' : String(v.pid),
-        v.heartbeat ? `#${v.heartbeat.seq} (${v.heartbeat.upSeconds} s up)` : '-', v.corrupt ? 'CORRUPTED' : 'ok',
+        v.vm,
+        v.host,
+        v.state,
+        `${v.memoryMB} MB`,
+        `${v.dirtyRateMBps} MB/s`,
+        v.pid === null ? '-' : String(v.pid),
+        v.heartbeat ? `#${v.heartbeat.seq} (${v.heartbeat.upSeconds} s up)` : '-',
+        v.corrupt ? 'CORRUPTED' : 'ok',
       ]),
     ]),
   ];

@@ -28,7 +28,12 @@ describe('ferry hosts', () => {
   });
 
   it('lists every blocking reason of an unavailable host with its code', async () => {
-    const rows = JSON.parse((await ferry('hosts', 'SQL-FCI-MI-01', '--json')).out) as { host: string; rating: number; available: boolean; reasons: { code: string }[] }[];
+    const rows = JSON.parse((await ferry('hosts', 'SQL-FCI-MI-01', '--json')).out) as {
+      host: string;
+      rating: number;
+      available: boolean;
+      reasons: { code: string }[];
+    }[];
     const row = rows.find((x) => x.host === 'HV-RM-01');
     expect(row).toMatchObject({ available: false, rating: 0 });
     expect(row?.reasons.map((x) => x.code)).toEqual(['shared-vhdx']);

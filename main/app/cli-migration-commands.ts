@@ -55,12 +55,22 @@ export const MIGRATION_COMMANDS: Record<string, Command> = {
         if (!rows.ok) return fail(io, 'hosts', rows.error);
         if (args.options.has('json')) {
           const explain = args.options.has('explain');
-          io.out(JSON.stringify(rows.value.map((r) => ({
-            host: r.host, cluster: r.cluster, rating: r.rating, transferType: r.transferType, available: r.available,
-            reasons: r.reasons.map(({ code, message }) => ({ code, message })),
-            warnings: r.warnings.map(({ code, message }) => ({ code, message })),
-            ...(explain ? { ratingExplanation: r.ratingExplanation, transferExplanation: r.transferExplanation } : {}),
-          })), null, 2));
+          io.out(
+            JSON.stringify(
+              rows.value.map((r) => ({
+                host: r.host,
+                cluster: r.cluster,
+                rating: r.rating,
+                transferType: r.transferType,
+                available: r.available,
+                reasons: r.reasons.map(({ code, message }) => ({ code, message })),
+                warnings: r.warnings.map(({ code, message }) => ({ code, message })),
+                ...(explain ? { ratingExplanation: r.ratingExplanation, transferExplanation: r.transferExplanation } : {}),
+              })),
+              null,
+              2,
+            ),
+          );
           return 0;
         }
         const name = s.inventory.snapshot().inventory.vms.find((v) => v.name.toLowerCase() === vm.toLowerCase())?.name ?? vm;
@@ -103,13 +113,22 @@ export const MIGRATION_COMMANDS: Record<string, Command> = {
       const storage = args.options.has('storage');
       const disks = disksOf(args);
       if (storage === (to !== undefined)) throw new UsageError('give either --to HOST (a VM migration) or --storage --path P (a storage migration)');
-      if (storage && path === undefined && disks.length === 0) throw new UsageError('--storage needs --path P (the whole VM), or --disk SRC=DST for chosen VHDs');
+      if (storage && path === undefined && disks.length === 0)
+        throw new UsageError('--storage needs --path P (the whole VM), or --disk SRC=DST for chosen VHDs');
       const performanceOption = performanceOf(args);
       if (storage && performanceOption) throw new UsageError('--performance applies to a VM migration (--to HOST), not to --storage');
       return withServices(args, async (s) => {
         const script = storage
-          ? s.migration.storageScript(disks.length === 0 ? { vm, scope: 'whole-vm', path: path as string } : { vm, scope: 'per-disk', configurationPath: path ?? null, disks })
-          : s.migration.vmScript({ vm, destinationHost: to as string, destinationPath: path ?? null, performanceOption, diskDestinations: disks.length ? disks : null });
+          ? s.migration.storageScript(
+              disks.length === 0 ? { vm, scope: 'whole-vm', path: path as string } : { vm, scope: 'per-disk', configurationPath: path ?? null, disks },
+            )
+          : s.migration.vmScript({
+              vm,
+              destinationHost: to as string,
+              destinationPath: path ?? null,
+              performanceOption,
+              diskDestinations: disks.length ? disks : null,
+            });
         if (!script.ok) return fail(io, 'script', script.error);
         io.out(script.value);
         return 0;

@@ -40,7 +40,9 @@ describe('ferry plan', () => {
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.out) as { moves: { vm: string }[]; unmovable: { vm: string; reasons: { code: string; message: string }[] }[] };
     expect(plan.moves.map((m) => m.vm).sort()).toEqual(['SQL-TO-03', 'WEB-TO-01']);
-    expect(plan.unmovable).toEqual([{ vm: 'NO-SUCH-VM', reasons: [{ code: 'vm-not-found', message: 'No VM named "NO-SUCH-VM" is in the inventory: check the name.' }] }]);
+    expect(plan.unmovable).toEqual([
+      { vm: 'NO-SUCH-VM', reasons: [{ code: 'vm-not-found', message: 'No VM named "NO-SUCH-VM" is in the inventory: check the name.' }] },
+    ]);
   });
 
   it('prints the plan as a table with the window and its lower bound', async () => {
@@ -52,13 +54,17 @@ describe('ferry plan', () => {
   });
 
   it('what-ifs change the answer: a limit of 1 on the source serialises the moves', async () => {
-    const two = JSON.parse((await ferry('plan', '--vms', 'WEB-TO-01,WEB-TO-02', '--to', 'HV-TO-02', '--json')).out) as { moves: { start: number; end: number }[] };
+    const two = JSON.parse((await ferry('plan', '--vms', 'WEB-TO-01,WEB-TO-02', '--to', 'HV-TO-02', '--json')).out) as {
+      moves: { start: number; end: number }[];
+    };
     expect(two.moves.map((m) => m.start)).toEqual([0, 0]);
-    const one = JSON.parse((await ferry('plan', '--vms', 'WEB-TO-01,WEB-TO-02', '--to', 'HV-TO-02', '--limit', 'HV-TO-03=1', '--json')).out) as { moves: { start: number; end: number }[] };
+    const one = JSON.parse((await ferry('plan', '--vms', 'WEB-TO-01,WEB-TO-02', '--to', 'HV-TO-02', '--limit', 'HV-TO-03=1', '--json')).out) as {
+      moves: { start: number; end: number }[];
+    };
     expect(one.moves[1].start).toBeCloseTo(one.moves[0].end, 3);
   });
 
-  it('--script prints the PowerShell of every move in the plan\'s order', async () => {
+  it("--script prints the PowerShell of every move in the plan's order", async () => {
     const r = await ferry('plan', '--vms', 'SQL-TO-03,WEB-TO-01', '--to', 'HV-TO-02', '--script');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^# Ferry plan: 2 moves, predicted window \d+ s \(lower bound \d+ s\)\./);
@@ -72,7 +78,10 @@ describe('ferry plan', () => {
     expect(r.out).toMatch(/^Run plan: migrate 2 VMs: Completed\./);
     expect(r.out).toMatch(/Migrate virtual machine WEB-TO-01 to HV-TO-02: Completed/);
     const inventory = JSON.parse((await ferry('inventory', '--json')).out) as { vms: { name: string; host: string }[] };
-    expect(inventory.vms.filter((v) => v.name.startsWith('WEB-TO-0') && ['WEB-TO-01', 'WEB-TO-02'].includes(v.name)).map((v) => v.host)).toEqual(['HV-TO-02', 'HV-TO-02']);
+    expect(inventory.vms.filter((v) => v.name.startsWith('WEB-TO-0') && ['WEB-TO-01', 'WEB-TO-02'].includes(v.name)).map((v) => v.host)).toEqual([
+      'HV-TO-02',
+      'HV-TO-02',
+    ]);
     const jobs = JSON.parse((await ferry('jobs', '--json')).out) as { target: string; groupId: string | null }[];
     const groups = new Set(jobs.filter((j) => ['WEB-TO-01', 'WEB-TO-02'].includes(j.target)).map((j) => j.groupId));
     expect(groups.size).toBe(1);
@@ -82,11 +91,20 @@ describe('ferry plan', () => {
   it('says what is wrong with the command line, and names an unknown host', async () => {
     expect(await ferry('plan', '--vms', 'A')).toMatchObject({ code: 0 });
     expect(await ferry('plan')).toMatchObject({ code: 2, err: expect.stringMatching(/plan takes --evacuate HOST or --vms A,B,C/) as string });
-    expect(await ferry('plan', '--evacuate', 'HV-TO-03', '--to', 'HV-TO-01')).toMatchObject({ code: 2, err: expect.stringMatching(/--to goes with --vms/) as string });
+    expect(await ferry('plan', '--evacuate', 'HV-TO-03', '--to', 'HV-TO-01')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--to goes with --vms/) as string,
+    });
     expect(await ferry('plan', '--vms', 'A', '--limit', 'x')).toMatchObject({ code: 2, err: expect.stringMatching(/--limit takes HOST=N, got "x"/) as string });
     expect(await ferry('plan', '--vms', 'A', '--wait')).toMatchObject({ code: 2, err: expect.stringMatching(/--wait goes with --run/) as string });
-    expect(await ferry('plan', '--evacuate', 'HV-NOPE')).toMatchObject({ code: 2, err: expect.stringMatching(/No host named "HV-NOPE" is in the inventory/) as string });
-    expect(await ferry('plan', '--vms', 'WEB-TO-01', '--limit', 'HV-TO-03=0')).toMatchObject({ code: 1, err: expect.stringMatching(/limits\.HV-TO-03\.live: must be a whole number from 1 to 64, got 0/) as string });
+    expect(await ferry('plan', '--evacuate', 'HV-NOPE')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/No host named "HV-NOPE" is in the inventory/) as string,
+    });
+    expect(await ferry('plan', '--vms', 'WEB-TO-01', '--limit', 'HV-TO-03=0')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/limits\.HV-TO-03\.live: must be a whole number from 1 to 64, got 0/) as string,
+    });
   });
 });
 
@@ -96,8 +114,10 @@ describe('ferry maintenance stop', () => {
     const r = await ferry('plan', '--evacuate', 'HV-RM-01', '--save', '--run', '--wait', '--speed', '3600');
     expect(r.out).toContain('Save virtual machine FILESRV-RM-01: Completed');
   }
-  const vm = async (name: string) => ((JSON.parse((await ferry('inventory', '--json')).out) as { vms: { name: string; state: string; host: string }[] }).vms.find((v) => v.name === name));
-  const host = async (name: string) => ((JSON.parse((await ferry('inventory', '--json')).out) as { hosts: { name: string; maintenanceMode: boolean }[] }).hosts.find((h) => h.name === name));
+  const vm = async (name: string) =>
+    (JSON.parse((await ferry('inventory', '--json')).out) as { vms: { name: string; state: string; host: string }[] }).vms.find((v) => v.name === name);
+  const host = async (name: string) =>
+    (JSON.parse((await ferry('inventory', '--json')).out) as { hosts: { name: string; maintenanceMode: boolean }[] }).hosts.find((h) => h.name === name);
 
   it('stops maintenance mode as a job and lists the VMs the evacuation saved, leaving them saved', async () => {
     await evacuate();
@@ -127,6 +147,9 @@ describe('ferry maintenance stop', () => {
     const unknown = await ferry('maintenance', 'stop', 'HV-NOPE');
     expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining('No host named "HV-NOPE" is in the inventory.')]);
     const start = await ferry('maintenance', 'start', 'HV-RM-01');
-    expect([start.code, start.err]).toEqual([2, expect.stringContaining('maintenance takes "stop HOST", not "start" (start it with plan --evacuate HOST --run)')]);
+    expect([start.code, start.err]).toEqual([
+      2,
+      expect.stringContaining('maintenance takes "stop HOST", not "start" (start it with plan --evacuate HOST --run)'),
+    ]);
   });
 });

@@ -16,7 +16,10 @@ function requestOf(args: ParsedArgs): PlanRequest {
     if (args.options.has('to')) throw new UsageError('--to goes with --vms; an evacuation chooses each destination');
     return { kind: 'evacuate', host: evacuate, cannotMove: args.options.has('save') ? 'save' : 'leave' };
   }
-  const names = (vms as string).split(',').map((v) => v.trim()).filter(Boolean);
+  const names = (vms as string)
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new UsageError('--vms needs at least one VM name (A,B,C)');
   return { kind: 'vms', vms: names, to: (args.options.get('to') as string | undefined) ?? 'auto' };
 }
@@ -64,15 +67,30 @@ function waitsFor(m: Plan['moves'][number]): string {
 export function planText(plan: Plan): string {
   const lines: string[] = [];
   if (plan.moves.length) {
-    lines.push(table([
-      ['#', 'VM', 'FROM', 'TO', 'TRANSFER', 'START', 'END', 'DOWNTIME', 'WAITS FOR'],
-      ...plan.moves.map((m) => [m.id, m.vm, m.from, m.to, m.transferType, seconds(m.start), seconds(m.end), `${Math.round(m.downtime * 1000)} ms`, waitsFor(m)]),
-    ]));
+    lines.push(
+      table([
+        ['#', 'VM', 'FROM', 'TO', 'TRANSFER', 'START', 'END', 'DOWNTIME', 'WAITS FOR'],
+        ...plan.moves.map((m) => [
+          m.id,
+          m.vm,
+          m.from,
+          m.to,
+          m.transferType,
+          seconds(m.start),
+          seconds(m.end),
+          `${Math.round(m.downtime * 1000)} ms`,
+          waitsFor(m),
+        ]),
+      ]),
+    );
   } else {
     lines.push('No move to make.');
   }
   for (const u of plan.unmovable) {
-    lines.push('', `${u.vm} cannot move${u.action === 'save-state' ? ' (its state will be saved)' : u.action === 'leave' ? ' (it stays running where it is)' : ''}:`);
+    lines.push(
+      '',
+      `${u.vm} cannot move${u.action === 'save-state' ? ' (its state will be saved)' : u.action === 'leave' ? ' (it stays running where it is)' : ''}:`,
+    );
     for (const r of u.reasons) lines.push(`  ${r.code}: ${r.message}`);
   }
   for (const w of plan.warnings) lines.push('', `Warning: ${w.message}`);
@@ -91,7 +109,7 @@ export const PLAN_COMMANDS: Record<string, Command> = {
       const whatIf = whatIfOf(args);
       if (args.options.has('save') && args.options.has('leave')) throw new UsageError('--save and --leave: choose one for VMs that cannot move');
       if (args.options.has('wait') && !args.options.has('run')) throw new UsageError('--wait goes with --run');
-      if (args.options.has('script') && args.options.has('run')) throw new UsageError('--script prints the plan\'s PowerShell; leave out --run');
+      if (args.options.has('script') && args.options.has('run')) throw new UsageError("--script prints the plan's PowerShell; leave out --run");
       if (!args.options.has('run')) {
         return withServices(args, async (s) => {
           if (args.options.has('script')) {
@@ -112,7 +130,10 @@ export const PLAN_COMMANDS: Record<string, Command> = {
         const { group, plan } = started.value;
         if (!args.options.has('wait')) {
           if (args.options.has('json')) io.out(JSON.stringify({ group, ...(planJson(plan) as object) }, null, 2));
-          else io.out(`${group.name}: ${group.counts.total} jobs in group ${group.id}${appRuns ? ', run by the Ferry app serving this database' : ''}.\n\n${planText(plan)}`);
+          else
+            io.out(
+              `${group.name}: ${group.counts.total} jobs in group ${group.id}${appRuns ? ', run by the Ferry app serving this database' : ''}.\n\n${planText(plan)}`,
+            );
           if (appRuns) return 0;
         }
         let last = '';
@@ -129,7 +150,8 @@ export const PLAN_COMMANDS: Record<string, Command> = {
         const jobs = s.jobs.ofGroup(group.id);
         if (args.options.has('wait')) {
           if (args.options.has('json')) io.out(JSON.stringify({ group: ended, jobs }, null, 2));
-          else io.out(`${ended?.name}: ${ended?.state}.\n${jobs.map((j: Job) => `  ${j.name}: ${j.status}${j.error ? ` — ${j.error.problem}` : ''}`).join('\n')}`);
+          else
+            io.out(`${ended?.name}: ${ended?.state}.\n${jobs.map((j: Job) => `  ${j.name}: ${j.status}${j.error ? ` — ${j.error.problem}` : ''}`).join('\n')}`);
         }
         return ended?.state === 'Completed' ? 0 : 1;
       });

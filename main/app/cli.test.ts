@@ -77,7 +77,7 @@ describe('ferry import and ferry inventory', () => {
   });
 });
 
-describe('ferry on a database that is not Ferry\'s', () => {
+describe("ferry on a database that is not Ferry's", () => {
   it('refuses it with one line naming the file, exit code 2, and writes nothing to it', async () => {
     const foreign = join(dir, 'crm.db');
     const other = new Database(foreign);

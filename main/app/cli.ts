@@ -14,7 +14,6 @@ import { MAINTENANCE_COMMANDS, PLAN_COMMANDS } from './cli-plan-commands.js';
 import { DOCTOR_COMMANDS } from './cli-doctor-command.js';
 import { runHeadless } from './serve.js';
 
-
 const USAGE = `Usage: ferry <command> [options]
 
 Commands:
@@ -70,7 +69,6 @@ FERRY_DB overrides it). VM and host names are matched ignoring case. Exit codes:
 2 usage error, a name that is not in the inventory, or a --db file that is not Ferry's or fails
 SQLite's integrity check (nothing is written to it).`;
 
-
 function describeInventory(doc: InventoryDocument, origin: string): string {
   const vmsByHost = new Map<string, number>();
   for (const vm of doc.vms) vmsByHost.set(vm.host.toLowerCase(), (vmsByHost.get(vm.host.toLowerCase()) ?? 0) + 1);
@@ -103,12 +101,19 @@ const COMMANDS: Record<string, Command> = {
         text = readFileSync(file === '-' ? 0 : file, 'utf8');
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder, not a file' : (e as Error).message;
+        const why =
+          code === 'ENOENT'
+            ? 'no such file'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : code === 'EISDIR'
+                ? 'it is a folder, not a file'
+                : (e as Error).message;
         io.err(`ferry import: cannot read ${file}: ${why}`);
         return 2;
       }
       return withServices(args, async (s) => {
-        const result = await s.inventory.importText(file === '-' ? 'stdin' : file.split(/[\\/]/).pop() ?? file, text);
+        const result = await s.inventory.importText(file === '-' ? 'stdin' : (file.split(/[\\/]/).pop() ?? file), text);
         if (args.options.has('json')) {
           io.out(JSON.stringify(result.ok ? { ok: true, ...result.value } : { ok: false, error: result.error }, null, 2));
           return result.ok ? 0 : 1;
@@ -120,7 +125,9 @@ const COMMANDS: Record<string, Command> = {
           return 1;
         }
         const c = result.value.counts;
-        io.out(`Imported ${file}: ${c.hostGroups} host groups, ${c.clusters} clusters, ${c.hosts} hosts, ${c.vms} VMs, ${c.disks} disks, ${c.fileShares} file shares in ${result.value.durationMs} ms.`);
+        io.out(
+          `Imported ${file}: ${c.hostGroups} host groups, ${c.clusters} clusters, ${c.hosts} hosts, ${c.vms} VMs, ${c.disks} disks, ${c.fileShares} file shares in ${result.value.durationMs} ms.`,
+        );
         return 0;
       });
     },

@@ -5,12 +5,15 @@ import { safeStorageSecretStore, type SafeStorageApi } from './electron-secret-s
 const fake = (over: Partial<SafeStorageApi> = {}): SafeStorageApi => ({
   isEncryptionAvailable: () => true,
   encryptString: (s) => Buffer.from(Buffer.from(`v10${s}`).map((b) => b ^ 0x5a)),
-  decryptString: (b) => Buffer.from(b.map((x) => x ^ 0x5a)).toString().slice(3),
+  decryptString: (b) =>
+    Buffer.from(b.map((x) => x ^ 0x5a))
+      .toString()
+      .slice(3),
   getSelectedStorageBackend: () => 'gnome_libsecret',
   ...over,
 });
 
-describe('the desktop app\'s secret store (Electron safeStorage)', () => {
+describe("the desktop app's secret store (Electron safeStorage)", () => {
   it('encrypts to bytes that do not hold the password, and decrypts them back', () => {
     const store = safeStorageSecretStore(fake(), 'win32');
     const cipher = store.encrypt('Hunter2-Password!');

@@ -13,10 +13,17 @@ export type SafeStorageApi = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryp
 export function safeStorageSecretStore(safeStorage: SafeStorageApi, platform: NodeJS.Platform = process.platform): SecretStore {
   const availability = (): { available: boolean; reason: string | null } => {
     if (!safeStorage.isEncryptionAvailable()) {
-      return { available: false, reason: 'The operating system offers no encryption for this user here (Electron safeStorage is unavailable), so Ferry will not store a password.' };
+      return {
+        available: false,
+        reason: 'The operating system offers no encryption for this user here (Electron safeStorage is unavailable), so Ferry will not store a password.',
+      };
     }
     if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-      return { available: false, reason: 'This desktop has no keyring (GNOME Keyring or KWallet), so a stored password would be protected only by a fixed key; Ferry will not store one.' };
+      return {
+        available: false,
+        reason:
+          'This desktop has no keyring (GNOME Keyring or KWallet), so a stored password would be protected only by a fixed key; Ferry will not store one.',
+      };
     }
     return { available: true, reason: null };
   };

@@ -35,7 +35,9 @@ vi.mock('electron', () => {
     maximize(): void {}
     once(): void {}
     on(): void {}
-    isDestroyed(): boolean { return false; }
+    isDestroyed(): boolean {
+      return false;
+    }
     async loadURL(url: string): Promise<void> {
       seen.loaded = url;
       seen.loadedSignal?.();
@@ -67,7 +69,10 @@ vi.mock('electron', () => {
     safeStorage: {
       isEncryptionAvailable: () => true,
       encryptString: (s: string) => Buffer.from(Buffer.from(`v10${s}`).map((b) => b ^ 0x5a)),
-      decryptString: (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a)).toString().slice(3),
+      decryptString: (b: Buffer) =>
+        Buffer.from(b.map((x) => x ^ 0x5a))
+          .toString()
+          .slice(3),
       getSelectedStorageBackend: () => 'gnome_libsecret',
     },
     ipcMain: {
@@ -79,7 +84,9 @@ vi.mock('electron', () => {
 
 vi.mock('electron-store', () => ({
   default: class {
-    get(): undefined { return undefined; }
+    get(): undefined {
+      return undefined;
+    }
     set(): void {}
   },
 }));
@@ -114,10 +121,13 @@ describe('the Electron shell', () => {
   it('denies navigation away from the console and every new window', () => {
     let navigate: ((e: { preventDefault: () => void }, url: string) => void) | undefined;
     let openHandler: ((d: { url: string }) => { action: string }) | undefined;
-    seen.contentsCreated?.({}, {
-      on: (event: string, fn: typeof navigate) => event === 'will-navigate' && (navigate = fn),
-      setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn),
-    });
+    seen.contentsCreated?.(
+      {},
+      {
+        on: (event: string, fn: typeof navigate) => event === 'will-navigate' && (navigate = fn),
+        setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn),
+      },
+    );
     const away = { preventDefault: vi.fn() };
     navigate?.(away, 'https://evil.example/');
     expect(away.preventDefault).toHaveBeenCalled();
@@ -138,7 +148,12 @@ describe('the Electron shell', () => {
     const set = seen.ipc.get(ipcChannel('connection.set'));
     const frame = { senderFrame: { url: 'app://ferry/index.html' } };
     const result = (await set?.(frame, {
-      hostGroup: 'All Hosts/Torino', connector: 'hyperv', mode: 'winrm-https', identity: 'credentials', userName: 'CONTOSO\\hvadmin', password,
+      hostGroup: 'All Hosts/Torino',
+      connector: 'hyperv',
+      mode: 'winrm-https',
+      identity: 'credentials',
+      userName: 'CONTOSO\\hvadmin',
+      password,
     })) as { ok: boolean; value: Record<string, unknown> };
     expect(result).toMatchObject({ ok: true, value: { hasPassword: true, userName: 'CONTOSO\\hvadmin', passwordStorage: { available: true } } });
     expect(JSON.stringify(result)).not.toContain(password);
@@ -156,7 +171,10 @@ describe('the Electron shell', () => {
   it('binds exactly the contract to IPC, for the console page only', async () => {
     expect([...seen.ipc.keys()].sort()).toEqual(INVOKE_CHANNELS.map(ipcChannel).sort());
     const handler = seen.ipc.get(ipcChannel('app.info'));
-    expect(await handler?.({ senderFrame: { url: 'app://ferry/index.html' } }, {})).toMatchObject({ ok: true, value: { transport: 'electron', systemLocale: 'it-IT' } });
+    expect(await handler?.({ senderFrame: { url: 'app://ferry/index.html' } }, {})).toMatchObject({
+      ok: true,
+      value: { transport: 'electron', systemLocale: 'it-IT' },
+    });
     expect(await handler?.({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 

@@ -15,7 +15,14 @@ import { rendererDir } from './serve.js';
 // with the renderer sandboxed and served from a private app:// origin under a strict CSP.
 
 const APP_ORIGIN = 'app://ferry';
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
 
 app.setName('Ferry');
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -25,7 +32,10 @@ const argDb = (() => {
   return i !== -1 ? process.argv[i + 1] : undefined;
 })();
 
-interface WindowState { bounds?: { x: number; y: number; width: number; height: number }; maximized?: boolean }
+interface WindowState {
+  bounds?: { x: number; y: number; width: number; height: number };
+  maximized?: boolean;
+}
 
 async function main(): Promise<void> {
   await app.whenReady();
@@ -96,7 +106,19 @@ async function main(): Promise<void> {
     Menu.buildFromTemplate([
       { role: 'fileMenu' },
       { role: 'editMenu' },
-      { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+      {
+        label: 'View',
+        submenu: [
+          { role: 'reload' },
+          { role: 'toggleDevTools' },
+          { type: 'separator' },
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+          { type: 'separator' },
+          { role: 'togglefullscreen' },
+        ],
+      },
       { role: 'windowMenu' },
     ]),
   );

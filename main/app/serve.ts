@@ -15,8 +15,7 @@ export interface RunHeadlessOptions {
 }
 
 /** The built renderer (two levels above this module, source or bundle); FERRY_RENDERER_DIR points elsewhere (a test's folder). */
-export const rendererDir = (): string =>
-  process.env.FERRY_RENDERER_DIR ?? join(fileURLToPath(new URL('../../', import.meta.url)), 'dist', 'renderer');
+export const rendererDir = (): string => process.env.FERRY_RENDERER_DIR ?? join(fileURLToPath(new URL('../../', import.meta.url)), 'dist', 'renderer');
 
 /**
  * Starts the backend and the headless host on 127.0.0.1, prints the console's URL, and runs until
@@ -40,7 +39,7 @@ export async function runHeadless(options: RunHeadlessOptions): Promise<Headless
   // The last line of defence, not the fix: every handler answers bad input itself. Should anything
   // still escape, note it and keep serving, so running moves are not killed with the process.
   const escaped = (e: unknown): void => {
-    options.io.err(`Ferry kept serving after an unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    options.io.err(`Ferry kept serving after an unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     services.log.log('error', 'Ferry kept serving after an unexpected error', e);
   };
   process.on('uncaughtException', escaped);

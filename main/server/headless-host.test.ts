@@ -31,7 +31,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
@@ -193,8 +197,15 @@ function wsFrame(opcode: number, payload: Buffer, options: { mask?: boolean; cla
 /** Upgrades a raw connection to a WebSocket, sends `frame`, and answers the code of the host's close frame. */
 async function closeCodeAfter(frame: Buffer): Promise<number> {
   const handshake = [
-    'GET /ws HTTP/1.1', `Host: 127.0.0.1:${host.port}`, 'Upgrade: websocket', 'Connection: Upgrade',
-    `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`, 'Sec-WebSocket-Version: 13', `Authorization: Bearer ${host.token}`, '', '',
+    'GET /ws HTTP/1.1',
+    `Host: 127.0.0.1:${host.port}`,
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+    'Sec-WebSocket-Version: 13',
+    `Authorization: Bearer ${host.token}`,
+    '',
+    '',
   ].join('\r\n');
   const answer = await rawExchange(handshake, frame);
   const split = answer.indexOf('\r\n\r\n');
@@ -204,7 +215,10 @@ async function closeCodeAfter(frame: Buffer): Promise<number> {
     const opcode = answer[at] & 0x0f;
     let length = answer[at + 1] & 0x7f;
     let start = at + 2;
-    if (length === 126) { length = answer.readUInt16BE(at + 2); start += 2; }
+    if (length === 126) {
+      length = answer.readUInt16BE(at + 2);
+      start += 2;
+    }
     if (opcode === 0x8) return answer.readUInt16BE(start);
     at = start + length;
   }
@@ -244,7 +258,11 @@ function sendRaw(text: string): Promise<string> {
 
 describe('the headless host, given requests no browser would make, answers and keeps serving', () => {
   it.each([
-    ['//', 401], ['///', 401], ['http://', 400], ['http://[::1', 400], ['*', 400],
+    ['//', 401],
+    ['///', 401],
+    ['http://', 400],
+    ['http://[::1', 400],
+    ['*', 400],
   ])('GET %s with no token is refused (%i), and the host still serves', async (target, status) => {
     expect(await rawGet(target)).toBe(status);
     await stillServes();
@@ -261,13 +279,17 @@ describe('the headless host, given requests no browser would make, answers and k
   });
 
   it('a WebSocket upgrade to a target that is not a path is refused with 400', async () => {
-    const answer = await rawExchange(`GET http://[::1 HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+    const answer = await rawExchange(
+      `GET http://[::1 HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    );
     expect(statusOf(answer)).toBe(400);
     await stillServes();
   });
 
   it('a WebSocket handshake with a version ws does not speak is refused with 400', async () => {
-    const answer = await rawExchange(`GET /ws HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 99\r\nAuthorization: Bearer ${host.token}\r\n\r\n`);
+    const answer = await rawExchange(
+      `GET /ws HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 99\r\nAuthorization: Bearer ${host.token}\r\n\r\n`,
+    );
     expect(statusOf(answer)).toBe(400);
     await stillServes();
   });
@@ -320,7 +342,11 @@ describe('the headless host, given requests no browser would make, answers and k
 
   it('answers an id of 1e999 (Infinity) with a JSON response whose id is null', async () => {
     const text = await sendRaw('{"type":"request","id":1e999,"channel":"app.info","args":{}}');
-    expect(JSON.parse(text)).toEqual({ type: 'response', id: null, result: { ok: false, error: { code: 'bad-request', message: 'A request frame needs an "id" that is a finite number.' } } });
+    expect(JSON.parse(text)).toEqual({
+      type: 'response',
+      id: null,
+      result: { ok: false, error: { code: 'bad-request', message: 'A request frame needs an "id" that is a finite number.' } },
+    });
     await stillServes();
   });
 
@@ -329,7 +355,10 @@ describe('the headless host, given requests no browser would make, answers and k
     const text = await sendRaw(JSON.stringify({ type: 'request', id: 9, channel, args: {} }));
     expect(text.length).toBeLessThan(300);
     const reply = JSON.parse(text) as ResponseFrame;
-    expect(reply.result).toEqual({ ok: false, error: { code: 'unknown-channel', message: `Unknown request channel "${'x'.repeat(60)}"… (8388608 characters).` } });
+    expect(reply.result).toEqual({
+      ok: false,
+      error: { code: 'unknown-channel', message: `Unknown request channel "${'x'.repeat(60)}"… (8388608 characters).` },
+    });
     await stillServes();
   });
 });

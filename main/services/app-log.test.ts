@@ -36,7 +36,9 @@ describe('the log', () => {
     const log = (await dispatch(handlers, 'app.log', {})) as { ok: true; value: AppLog };
     const ended = log.value.lines.filter((l) => l.includes('Import inventory broken.json'));
     expect(ended).toHaveLength(1);
-    expect(ended[0]).toMatch(/ WARN {2}\[\d+\] Job [0-9a-f-]{36} "Import inventory broken\.json" \(import-inventory, target .*\) ended Failed: .+ Recommended action: .+/);
+    expect(ended[0]).toMatch(
+      / WARN {2}\[\d+\] Job [0-9a-f-]{36} "Import inventory broken\.json" \(import-inventory, target .*\) ended Failed: .+ Recommended action: .+/,
+    );
   });
 
   it('keeps the stack of an internal error that a request met, while the request gets internal-error', async () => {

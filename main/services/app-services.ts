@@ -127,15 +127,33 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const hyperv = new HyperVConnector({ inventory: current, runner: new PowerShellRunner(options.powershell), targetFor: (g) => connections.targetFor(g) });
   const simulator = new SimulatorConnector(current, { ...options.simulator, speed });
   const labRoot = options.lab?.root ?? labRootFor(options.databasePath);
-  const qemu = new QemuConnector({ inventory: current, store: new LabStore(labRoot), stallSeconds: options.lab?.stallSeconds, pollMs: options.lab?.pollMs, binary: options.lab?.qemuBinary });
+  const qemu = new QemuConnector({
+    inventory: current,
+    store: new LabStore(labRoot),
+    stallSeconds: options.lab?.stallSeconds,
+    pollMs: options.lab?.pollMs,
+    binary: options.lab?.qemuBinary,
+  });
   const routeOf = (h: Host): ConnectorRoute => (isLabHost(h) ? 'qemu' : connections.connectorOf(h.hostGroup));
   const connector = options.connector?.(current) ?? new RoutingConnector(current, routeOf, { simulator, hyperv, qemu });
   const refresh = new InventoryRefreshService(db, inventory, jobService, hub, connections, hyperv);
   const scheduler = new SchedulerService(db, inventory, jobs, runners, hub, connector, processId);
-  const starter = connector instanceof RoutingConnector ? { startsOnHost: (h: string) => connector.kindFor(h) !== 'simulator', vmStart: (vm: string, h: string) => connector.vmStart(vm, h) } : null;
+  const starter =
+    connector instanceof RoutingConnector
+      ? { startsOnHost: (h: string) => connector.kindFor(h) !== 'simulator', vmStart: (vm: string, h: string) => connector.vmStart(vm, h) }
+      : null;
   const migration = new MigrationService(db, inventory, jobService, hub, scheduler, starter);
   const hostSettings = new HostSettingsService(inventory, jobService, hub, scheduler, connector);
-  const plans = new PlanService(inventory, jobs, jobService, new JobGroupRepository(db), scheduler, hub, (vm, host) => connector.vmSave(vm, host), (vm) => migration.startVm(vm));
+  const plans = new PlanService(
+    inventory,
+    jobs,
+    jobService,
+    new JobGroupRepository(db),
+    scheduler,
+    hub,
+    (vm, host) => connector.vmSave(vm, host),
+    (vm) => migration.startVm(vm),
+  );
   const lab = new LabService({ root: labRoot, guestDir: options.lab?.guestDir, binary: options.lab?.qemuBinary }, inventory, jobService, scheduler);
   await scheduler.reconcile();
   let watcher: DatabaseWatcher | null = null;
@@ -145,7 +163,21 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     watcher.start();
   }
   return {
-    db, databasePath: options.databasePath, log, hub, jobs, jobService, settings, inventory, migration, scheduler, hostSettings, connections, refresh, lab, plans,
+    db,
+    databasePath: options.databasePath,
+    log,
+    hub,
+    jobs,
+    jobService,
+    settings,
+    inventory,
+    migration,
+    scheduler,
+    hostSettings,
+    connections,
+    refresh,
+    lab,
+    plans,
     settingsGet: () => ({ ...settings.getUi(), simulatorSpeed: speed }),
     settingsSet: (change) => {
       const next = settings.setUi(change);
@@ -181,7 +213,8 @@ function logEndedJobs(hub: EventHub, log: Logger): void {
         if (!job.endedAt || logged.has(job.id)) continue;
         logged.add(job.id);
         const what = `Job ${job.id} "${job.name}" (${job.kind}, target ${job.target}) ended ${job.status}`;
-        if (job.status === 'Failed') log.log('warn', `${what}: ${job.error?.problem ?? 'no problem recorded'} Recommended action: ${job.error?.recommendedAction ?? '-'}`);
+        if (job.status === 'Failed')
+          log.log('warn', `${what}: ${job.error?.problem ?? 'no problem recorded'} Recommended action: ${job.error?.recommendedAction ?? '-'}`);
         else log.log('info', job.summary ? `${what}: ${job.summary}` : what);
       }
     }

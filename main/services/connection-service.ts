@@ -93,16 +93,25 @@ export class ConnectionService {
       });
     }
     if (!availability.available) {
-      return err('password-unreadable', `${hostGroup} signs in as ${s.userName}, whose password only the Ferry desktop app can decrypt. ${availability.reason ?? ''}`.trim(), {
-        recommendedAction: 'Run this action from the Ferry desktop app, or set the host group to sign in with the current Windows identity (ferry connection GROUP --set identity=current).',
-      });
+      return err(
+        'password-unreadable',
+        `${hostGroup} signs in as ${s.userName}, whose password only the Ferry desktop app can decrypt. ${availability.reason ?? ''}`.trim(),
+        {
+          recommendedAction:
+            'Run this action from the Ferry desktop app, or set the host group to sign in with the current Windows identity (ferry connection GROUP --set identity=current).',
+        },
+      );
     }
     try {
       return ok({ mode: s.mode, port: WINRM_HTTPS_PORT, credential: { userName: s.userName, password: this.secrets.decrypt(cipher) } });
     } catch (e) {
-      return err('password-unreadable', `The stored password of ${hostGroup} could not be decrypted (${(e as Error).message}); it was stored by another Windows user or on another computer.`, {
-        recommendedAction: 'Enter the password again in Host > Connection Settings.',
-      });
+      return err(
+        'password-unreadable',
+        `The stored password of ${hostGroup} could not be decrypted (${(e as Error).message}); it was stored by another Windows user or on another computer.`,
+        {
+          recommendedAction: 'Enter the password again in Host > Connection Settings.',
+        },
+      );
     }
   }
 }

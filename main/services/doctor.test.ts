@@ -38,7 +38,10 @@ function project(options: { binary: boolean; sqliteAbi: string | null }): string
     const native = join(root, 'native', 'electron');
     mkdirSync(native, { recursive: true });
     copyFileSync(nodeBuild, join(native, 'better_sqlite3.node'));
-    writeFileSync(join(native, 'better_sqlite3.json'), JSON.stringify({ electron: '41.7.1', abi: options.sqliteAbi, platform: 'win32', arch: 'x64', betterSqlite3: '12.11.1' }));
+    writeFileSync(
+      join(native, 'better_sqlite3.json'),
+      JSON.stringify({ electron: '41.7.1', abi: options.sqliteAbi, platform: 'win32', arch: 'x64', betterSqlite3: '12.11.1' }),
+    );
   }
   return root;
 }
@@ -58,14 +61,26 @@ const byName = (report: DoctorReport, name: DoctorCheck['name']): DoctorCheck =>
 };
 
 async function doctor(root: string, env: NodeJS.ProcessEnv, databasePath = join(dir, 'data', 'ferry.db')): Promise<DoctorReport> {
-  return runDoctor({ databasePath, root, env: { CHROMIUM_PATH: join(dir, 'none'), FERRY_QEMU: join(dir, 'none'), ...env }, platform: 'win32', arch: 'x64', versions: { modules: process.versions.modules }, timeoutMs: 10_000 });
+  return runDoctor({
+    databasePath,
+    root,
+    env: { CHROMIUM_PATH: join(dir, 'none'), FERRY_QEMU: join(dir, 'none'), ...env },
+    platform: 'win32',
+    arch: 'x64',
+    versions: { modules: process.versions.modules },
+    timeoutMs: 10_000,
+  });
 }
 
 const pwsh = () => program('pwsh', '5.1.22621.4391\nHyper-V=2.0.0.0\nFailoverClusters=2.0.0.0');
 
 describe('runDoctor', () => {
   it("reports Electron's binary missing with its fix, and the console still has all it needs", async () => {
-    const report = await doctor(project({ binary: false, sqliteAbi: null }), { FERRY_POWERSHELL: pwsh(), FERRY_QEMU: join(dir, 'none'), CHROMIUM_PATH: join(dir, 'none') });
+    const report = await doctor(project({ binary: false, sqliteAbi: null }), {
+      FERRY_POWERSHELL: pwsh(),
+      FERRY_QEMU: join(dir, 'none'),
+      CHROMIUM_PATH: join(dir, 'none'),
+    });
     const binary = byName(report, 'electron-binary');
     expect(binary).toMatchObject({ ok: false, required: false });
     expect(binary.detail).toContain('Electron 41.7.1 is installed without its binary');
@@ -73,7 +88,17 @@ describe('runDoctor', () => {
     expect(byName(report, 'sqlite-electron')).toMatchObject({ ok: false, required: false, fix: expect.stringContaining('npm run native:electron') });
     expect(byName(report, 'sqlite-node')).toMatchObject({ ok: true, required: true });
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.name)).toEqual(['electron-binary', 'sqlite-node', 'sqlite-electron', 'powershell', 'hyperv-module', 'failoverclusters-module', 'qemu', 'chromium', 'database']);
+    expect(report.checks.map((c) => c.name)).toEqual([
+      'electron-binary',
+      'sqlite-node',
+      'sqlite-electron',
+      'powershell',
+      'hyperv-module',
+      'failoverclusters-module',
+      'qemu',
+      'chromium',
+      'database',
+    ]);
   });
 
   it('reports a ready desktop app: the binary and the SQLite build for its ABI', async () => {
@@ -84,7 +109,10 @@ describe('runDoctor', () => {
 
   it('reports a SQLite build made for another Electron', async () => {
     const report = await doctor(project({ binary: true, sqliteAbi: '143' }), { FERRY_POWERSHELL: pwsh() });
-    expect(byName(report, 'sqlite-electron')).toMatchObject({ ok: false, detail: expect.stringContaining('(ABI 143, win32-x64); this is Electron 41.7.1 (ABI 145') });
+    expect(byName(report, 'sqlite-electron')).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining('(ABI 143, win32-x64); this is Electron 41.7.1 (ABI 145'),
+    });
   });
 
   it('reads the PowerShell version and both modules from PowerShell itself', async () => {
@@ -106,13 +134,23 @@ describe('runDoctor', () => {
 
   it('says which PowerShell was not found and how to name another', async () => {
     const report = await doctor(project({ binary: false, sqliteAbi: null }), { FERRY_POWERSHELL: join(dir, 'no-such-pwsh') });
-    expect(byName(report, 'powershell')).toMatchObject({ ok: false, detail: expect.stringContaining(`${join(dir, 'no-such-pwsh')} was not found`), fix: expect.stringContaining('FERRY_POWERSHELL') });
+    expect(byName(report, 'powershell')).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining(`${join(dir, 'no-such-pwsh')} was not found`),
+      fix: expect.stringContaining('FERRY_POWERSHELL'),
+    });
   });
 
   it("reports QEMU's version, and one older than 8 as too old for the lab, without failing the console", async () => {
-    const ok = await doctor(project({ binary: false, sqliteAbi: null }), { FERRY_POWERSHELL: pwsh(), FERRY_QEMU: program('qemu10', 'QEMU emulator version 10.0.2 (Debian 1:10.0.2+ds-1~bpo12+1)') });
+    const ok = await doctor(project({ binary: false, sqliteAbi: null }), {
+      FERRY_POWERSHELL: pwsh(),
+      FERRY_QEMU: program('qemu10', 'QEMU emulator version 10.0.2 (Debian 1:10.0.2+ds-1~bpo12+1)'),
+    });
     expect(byName(ok, 'qemu')).toMatchObject({ ok: true, detail: 'QEMU 10.0.2' });
-    const old = await doctor(project({ binary: false, sqliteAbi: null }), { FERRY_POWERSHELL: pwsh(), FERRY_QEMU: program('qemu7', 'QEMU emulator version 7.2.0') });
+    const old = await doctor(project({ binary: false, sqliteAbi: null }), {
+      FERRY_POWERSHELL: pwsh(),
+      FERRY_QEMU: program('qemu7', 'QEMU emulator version 7.2.0'),
+    });
     expect(byName(old, 'qemu')).toMatchObject({ ok: false, required: false, detail: 'QEMU 7.2.0, older than 8, which the lab needs' });
     expect(old.ok).toBe(true);
   });

@@ -56,7 +56,13 @@ function run(command: string, args: string[], timeoutMs: number): Promise<Ran> {
   });
 }
 
-const check = (name: DoctorCheck['name'], ok: boolean, required: boolean, detail: string, fix: string): DoctorCheck => ({ name, ok, required, detail, fix: ok ? null : fix });
+const check = (name: DoctorCheck['name'], ok: boolean, required: boolean, detail: string, fix: string): DoctorCheck => ({
+  name,
+  ok,
+  required,
+  detail,
+  fix: ok ? null : fix,
+});
 
 /** The Electron that would run the desktop app: the running one, or node_modules/electron's. */
 function installedElectron(root: string, versions: DoctorOptions['versions']): { version: string; abi: string; binary: string | null } | null {
@@ -82,15 +88,23 @@ function electronChecks(o: Required<Omit<DoctorOptions, 'versions'>> & Pick<Doct
         'electron-binary',
         false,
         false,
-        electron ? `Electron ${electron.version} is installed without its binary (its download failed or was skipped; see native/install.log)` : 'The electron package is not installed',
-        'Run npm install on a machine that can reach Electron\'s download (github.com, or set ELECTRON_MIRROR); until then npm start serves the console in a browser',
+        electron
+          ? `Electron ${electron.version} is installed without its binary (its download failed or was skipped; see native/install.log)`
+          : 'The electron package is not installed',
+        "Run npm install on a machine that can reach Electron's download (github.com, or set ELECTRON_MIRROR); until then npm start serves the console in a browser",
       );
   let sqlite: DoctorCheck;
   if (!electron) sqlite = check('sqlite-electron', false, false, 'No Electron to build it for', 'Install Electron first (npm install)');
   else {
     try {
       const binding = selectSqliteBinding({ electron: electron.version, modules: electron.abi, platform: o.platform, arch: o.arch }, electronNativeDir(o.root));
-      sqlite = check('sqlite-electron', true, inElectron, `better-sqlite3 for Electron ${electron.version} (ABI ${electron.abi}, ${o.platform}-${o.arch}): ${binding.kind === 'electron' ? binding.path : ''}`, '');
+      sqlite = check(
+        'sqlite-electron',
+        true,
+        inElectron,
+        `better-sqlite3 for Electron ${electron.version} (ABI ${electron.abi}, ${o.platform}-${o.arch}): ${binding.kind === 'electron' ? binding.path : ''}`,
+        '',
+      );
     } catch (e) {
       sqlite = check('sqlite-electron', false, inElectron, (e as Error).message, e instanceof SqliteBindingError ? e.fix : String(e));
     }
@@ -106,20 +120,28 @@ function nodeSqliteCheck(inElectron: boolean): DoctorCheck {
     db.close();
     return check('sqlite-node', true, true, `better-sqlite3 loads in Node ${process.versions.node} (ABI ${process.versions.modules}), SQLite ${version}`, '');
   } catch (e) {
-    return check('sqlite-node', false, true, `better-sqlite3 does not load in Node ${process.versions.node}: ${(e as Error).message.split('\n')[0]}`, 'Run npm rebuild better-sqlite3 (or npm ci) with the Node that runs Ferry');
+    return check(
+      'sqlite-node',
+      false,
+      true,
+      `better-sqlite3 does not load in Node ${process.versions.node}: ${(e as Error).message.split('\n')[0]}`,
+      'Run npm rebuild better-sqlite3 (or npm ci) with the Node that runs Ferry',
+    );
   }
 }
 
 async function powershellChecks(o: Required<Omit<DoctorOptions, 'versions'>>): Promise<DoctorCheck[]> {
   const exe = defaultPowerShell(o.env, o.platform);
   const windows = o.platform === 'win32';
-  const script = "$PSVersionTable.PSVersion.ToString(); foreach ($m in 'Hyper-V','FailoverClusters') { $x = Get-Module -ListAvailable -Name $m | Select-Object -First 1; if ($x) { \"$m=$($x.Version)\" } else { \"$m=\" } }";
+  const script =
+    '$PSVersionTable.PSVersion.ToString(); foreach ($m in \'Hyper-V\',\'FailoverClusters\') { $x = Get-Module -ListAvailable -Name $m | Select-Object -First 1; if ($x) { "$m=$($x.Version)" } else { "$m=" } }';
   const r = await run(exe, ['-NoProfile', '-NonInteractive', '-Command', script], o.timeoutMs);
-  const suggestion = !windows && !o.env.FERRY_POWERSHELL && existsSync('/opt/pwsh/pwsh') ? ' (PowerShell is at /opt/pwsh/pwsh here: set FERRY_POWERSHELL=/opt/pwsh/pwsh)' : '';
+  const suggestion =
+    !windows && !o.env.FERRY_POWERSHELL && existsSync('/opt/pwsh/pwsh') ? ' (PowerShell is at /opt/pwsh/pwsh here: set FERRY_POWERSHELL=/opt/pwsh/pwsh)' : '';
   const notNeeded = 'not needed for offline planning or the simulator; needed to reach real Hyper-V hosts';
   if (!r.ok) {
     const fix = windows
-      ? 'Windows PowerShell 5.1 ships with Windows: make sure powershell.exe is on PATH, or set FERRY_POWERSHELL to PowerShell\'s full path'
+      ? "Windows PowerShell 5.1 ships with Windows: make sure powershell.exe is on PATH, or set FERRY_POWERSHELL to PowerShell's full path"
       : `Install PowerShell 7 (pwsh) or set FERRY_POWERSHELL to its path${suggestion}`;
     const why = r.missing ? `${exe} was not found` : `${exe} failed: ${r.output.split('\n').pop()}`;
     return [
@@ -159,8 +181,18 @@ async function qemuCheck(o: Required<Omit<DoctorOptions, 'versions'>>): Promise<
   const exe = o.env.FERRY_QEMU ?? 'qemu-system-x86_64';
   const r = await run(exe, ['--version'], o.timeoutMs);
   const version = /version (\d+)\.(\d+)(?:\.(\d+))?/.exec(r.output);
-  const fix = o.platform === 'win32' ? 'The QEMU lab runs on Linux only (it is for development, not for Hyper-V hosts)' : 'Install QEMU 8 or later (Debian 12: apt-get install -t bookworm-backports qemu-system-x86 qemu-utils)';
-  if (!r.ok || !version) return check('qemu', false, false, `${exe} ${r.missing ? 'was not found' : `did not report a version: ${r.output.split('\n')[0]}`}; QEMU is needed only for the lab`, fix);
+  const fix =
+    o.platform === 'win32'
+      ? 'The QEMU lab runs on Linux only (it is for development, not for Hyper-V hosts)'
+      : 'Install QEMU 8 or later (Debian 12: apt-get install -t bookworm-backports qemu-system-x86 qemu-utils)';
+  if (!r.ok || !version)
+    return check(
+      'qemu',
+      false,
+      false,
+      `${exe} ${r.missing ? 'was not found' : `did not report a version: ${r.output.split('\n')[0]}`}; QEMU is needed only for the lab`,
+      fix,
+    );
   const ok = Number(version[1]) >= 8;
   return check('qemu', ok, false, `QEMU ${version[0].slice(8)}${ok ? '' : ', older than 8, which the lab needs'}`, fix);
 }
@@ -170,7 +202,13 @@ async function chromiumCheck(o: Required<Omit<DoctorOptions, 'versions'>>): Prom
   const r = existsSync(exe) ? await run(exe, ['--version', '--no-sandbox'], o.timeoutMs) : { ok: false, output: '', missing: true };
   return r.ok
     ? check('chromium', true, false, `${r.output.split('\n').find((l) => /Chromium \d/.test(l)) ?? r.output.split('\n').pop()} (${exe})`, '')
-    : check('chromium', false, false, `${exe} ${r.missing ? 'was not found' : 'did not start'}; Chromium is needed only for the end-to-end tests`, 'apt-get install chromium, or set CHROMIUM_PATH to a Chromium');
+    : check(
+        'chromium',
+        false,
+        false,
+        `${exe} ${r.missing ? 'was not found' : 'did not start'}; Chromium is needed only for the end-to-end tests`,
+        'apt-get install chromium, or set CHROMIUM_PATH to a Chromium',
+      );
 }
 
 /** The nearest folder that exists at or above `path`. */
@@ -181,13 +219,19 @@ function existingAncestor(path: string): string {
 }
 
 function databaseCheck(path: string): DoctorCheck {
-  const fix = 'Choose another file with --db PATH (or FERRY_DB), or fix the folder\'s permissions';
+  const fix = "Choose another file with --db PATH (or FERRY_DB), or fix the folder's permissions";
   const latest = MIGRATIONS.length;
   if (!existsSync(path)) {
     const parent = existingAncestor(dirname(path));
     try {
       accessSync(parent, constants.W_OK);
-      return check('database', true, true, `${path} does not exist yet; it will be created at the first start (schema version ${latest}); ${parent} is writable`, '');
+      return check(
+        'database',
+        true,
+        true,
+        `${path} does not exist yet; it will be created at the first start (schema version ${latest}); ${parent} is writable`,
+        '',
+      );
     } catch {
       return check('database', false, true, `${path} does not exist and ${parent} is not writable`, fix);
     }
@@ -195,7 +239,13 @@ function databaseCheck(path: string): DoctorCheck {
   try {
     checkDatabaseFile(path);
   } catch (e) {
-    return check('database', false, true, e instanceof DatabaseRefusedError ? e.message : `${path}: ${(e as Error).message}`, e instanceof SqliteBindingError ? e.fix : fix);
+    return check(
+      'database',
+      false,
+      true,
+      e instanceof DatabaseRefusedError ? e.message : `${path}: ${(e as Error).message}`,
+      e instanceof SqliteBindingError ? e.fix : fix,
+    );
   }
   let version = 0;
   try {
@@ -209,7 +259,13 @@ function databaseCheck(path: string): DoctorCheck {
     accessSync(path, constants.W_OK);
     accessSync(dirname(path), constants.W_OK);
   } catch {
-    return check('database', false, true, `${path} (schema version ${version} of ${latest}) is not writable (Ferry also writes its -wal and -shm files beside it)`, fix);
+    return check(
+      'database',
+      false,
+      true,
+      `${path} (schema version ${version} of ${latest}) is not writable (Ferry also writes its -wal and -shm files beside it)`,
+      fix,
+    );
   }
   const schema = version === latest ? `schema version ${version}, current` : `schema version ${version}; the next start brings it to ${latest}`;
   return check('database', true, true, `${path}: Ferry's database, ${schema}, writable`, '');

@@ -5,8 +5,24 @@ import { minimalInventory } from '../../test/fixtures/minimal-inventory.js';
 import { EventHub, type HubEvent } from './event-hub.js';
 
 const job = (id: string, progress: number): Job => ({
-  id, kind: 'import-inventory', name: `Job ${id}`, status: 'Running', progress, owner: 'me', target: 't',
-  createdAt: '', startedAt: null, endedAt: null, steps: [], error: null, summary: null, waitingFor: null, metrics: null, restartOf: null, move: null, groupId: null,
+  id,
+  kind: 'import-inventory',
+  name: `Job ${id}`,
+  status: 'Running',
+  progress,
+  owner: 'me',
+  target: 't',
+  createdAt: '',
+  startedAt: null,
+  endedAt: null,
+  steps: [],
+  error: null,
+  summary: null,
+  waitingFor: null,
+  metrics: null,
+  restartOf: null,
+  move: null,
+  groupId: null,
 });
 
 describe('the event hub', () => {
@@ -32,7 +48,10 @@ describe('the event hub', () => {
     const second = batches[1];
     expect(second.map((e) => e.name)).toEqual(['jobs.changed', 'import.progress']);
     const jobs = (second[0].payload as { jobs: Job[] }).jobs;
-    expect(jobs.map((j) => [j.id, j.progress])).toEqual([['a', 100], ['b', 100]]);
+    expect(jobs.map((j) => [j.id, j.progress])).toEqual([
+      ['a', 100],
+      ['b', 100],
+    ]);
   });
 
   it('merges inventory deltas that follow each other within a window, and drops one that does not follow', () => {

@@ -36,7 +36,10 @@ export class EventHub {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastFlush = 0;
 
-  constructor(private readonly windowMs = COALESCE_MS, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly windowMs = COALESCE_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Adds a listener; answers the function that removes it. */
   subscribe(listener: BatchListener): () => void {
@@ -52,7 +55,10 @@ export class EventHub {
     } else {
       const earlier = this.pending.get(name);
       this.pending.delete(name); // keep first-raised order for the latest value
-      this.pending.set(name, { name, payload: name === 'inventory.changed' && earlier ? inventoryChangesMerged(earlier.payload as InventoryChanged, payload as InventoryChanged) : payload } as HubEvent);
+      this.pending.set(name, {
+        name,
+        payload: name === 'inventory.changed' && earlier ? inventoryChangesMerged(earlier.payload as InventoryChanged, payload as InventoryChanged) : payload,
+      } as HubEvent);
     }
     this.schedule();
   }

@@ -71,7 +71,11 @@ describe('Hyper-V Settings on one host', () => {
     expect(s.hostSettings.get('hv-a')).toEqual({
       ok: true,
       value: {
-        host: 'HV-A', hostGroup: 'All Hosts/Lab', cluster: null, state: 'Responding', clusterMaxParallelMigrations: null,
+        host: 'HV-A',
+        hostGroup: 'All Hosts/Lab',
+        cluster: null,
+        state: 'Responding',
+        clusterMaxParallelMigrations: null,
         settings: { enabled: true, maxLive: 2, maxStorage: 2, performanceOption: 'Compression', authentication: 'CredSSP', useAnyNetwork: true, networks: [] },
       },
     });
@@ -81,15 +85,29 @@ describe('Hyper-V Settings on one host', () => {
   it('applies a change as a job: the connector gets the whole new settings, the inventory and its revision follow', async () => {
     const revision = s.inventory.snapshot().revision;
     const done = await apply({ host: 'hv-b' }, { maxLive: 4, performanceOption: 'SMB', useAnyNetwork: false, networks: ['10.0.0.0/24', 'fd00::/64'] });
-    const expected = { enabled: true, maxLive: 4, maxStorage: 2, performanceOption: 'SMB', authentication: 'CredSSP', useAnyNetwork: false, networks: ['10.0.0.0/24', 'fd00::/64'] };
+    const expected = {
+      enabled: true,
+      maxLive: 4,
+      maxStorage: 2,
+      performanceOption: 'SMB',
+      authentication: 'CredSSP',
+      useAnyNetwork: false,
+      networks: ['10.0.0.0/24', 'fd00::/64'],
+    };
     expect(connector.applied).toEqual([{ host: 'HV-B', settings: expected }]);
     expect(settingsOf('HV-B')).toEqual(expected);
     expect(s.inventory.snapshot().revision).toBe(revision + 1);
     expect(done).toMatchObject({
-      name: 'Change Hyper-V settings of HV-B', target: 'HV-B', status: 'Completed', progress: 100,
+      name: 'Change Hyper-V settings of HV-B',
+      target: 'HV-B',
+      status: 'Completed',
+      progress: 100,
       summary: 'HV-B: maxLive 2 → 4, performanceOption Compression → SMB, useAnyNetwork true → false, networks [] → [10.0.0.0/24, fd00::/64].',
     });
-    expect(done.steps.map((st) => [st.name, st.status])).toEqual([['Apply the settings on HV-B', 'Completed'], ['Record the settings in the inventory', 'Completed']]);
+    expect(done.steps.map((st) => [st.name, st.status])).toEqual([
+      ['Apply the settings on HV-B', 'Completed'],
+      ['Record the settings in the inventory', 'Completed'],
+    ]);
     expect(job(done.id).status).toBe('Completed');
     s.hub.flush();
     expect(events.some((e) => e.name === 'inventory.changed')).toBe(true);
@@ -139,7 +157,10 @@ describe('Hyper-V Settings on one host', () => {
     const done = await apply({ host: 'HV-B' }, { maxLive: 6 });
     expect(done).toMatchObject({
       status: 'Failed',
-      error: { problem: 'Host HV-B is not responding.', recommendedAction: expect.stringMatching(/^Check that HV-B is running and reachable\. Then apply the settings again/) },
+      error: {
+        problem: 'Host HV-B is not responding.',
+        recommendedAction: expect.stringMatching(/^Check that HV-B is running and reachable\. Then apply the settings again/),
+      },
     });
     expect(done.steps.map((st) => st.status)).toEqual(['Failed', 'Queued']);
     expect(settingsOf('HV-B')).toEqual(before);
@@ -165,7 +186,11 @@ describe('Hyper-V Settings for all hosts of a group or cluster', () => {
     const done = await apply({ hostGroup: 'lab' }, { maxStorage: 3 });
     expect(done).toMatchObject({ name: 'Change Hyper-V settings of 4 hosts in All Hosts/Lab', target: 'All Hosts/Lab', status: 'Completed' });
     expect(done.steps.map((st) => st.name)).toEqual([
-      'Apply the settings on HV-A', 'Apply the settings on HV-B', 'Apply the settings on HV-C', 'Apply the settings on HV-D', 'Record the settings in the inventory',
+      'Apply the settings on HV-A',
+      'Apply the settings on HV-B',
+      'Apply the settings on HV-C',
+      'Apply the settings on HV-D',
+      'Record the settings in the inventory',
     ]);
     expect(['HV-A', 'HV-B', 'HV-C', 'HV-D'].map((h) => settingsOf(h).maxStorage)).toEqual([3, 3, 3, 3]);
     expect(done.summary).toMatch(/^Changed 4 of 4 hosts in All Hosts\/Lab: HV-A \(maxStorage 2 → 3\)/);
@@ -186,7 +211,15 @@ describe('Hyper-V Settings for all hosts of a group or cluster', () => {
   it('refuses the whole change when a value is invalid for one host, naming it', async () => {
     await s.close();
     const doc = estate();
-    doc.hosts[2].liveMigration = { enabled: true, maxLive: 2, maxStorage: 2, performanceOption: 'TCPIP', authentication: 'CredSSP', useAnyNetwork: false, networks: ['10.1.0.0/16'] };
+    doc.hosts[2].liveMigration = {
+      enabled: true,
+      maxLive: 2,
+      maxStorage: 2,
+      performanceOption: 'TCPIP',
+      authentication: 'CredSSP',
+      useAnyNetwork: false,
+      networks: ['10.1.0.0/16'],
+    };
     s = await open();
     await s.inventory.importText('estate.json', JSON.stringify(doc));
     const r = s.hostSettings.apply({ hostGroup: 'All Hosts/Lab' }, { useAnyNetwork: false });
@@ -260,7 +293,11 @@ describe('the scheduler and Select Host obey a change at once', () => {
     };
     expect(row().available).toBe(true);
     await apply({ host: 'HV-B' }, { enabled: false });
-    expect(row()).toMatchObject({ available: false, rating: 0, reasons: [{ code: 'live-migration-disabled', message: expect.stringContaining('HV-B (the destination)') }] });
+    expect(row()).toMatchObject({
+      available: false,
+      rating: 0,
+      reasons: [{ code: 'live-migration-disabled', message: expect.stringContaining('HV-B (the destination)') }],
+    });
     expect(s.migration.submitVm({ vm: 'VM-1', destinationHost: 'HV-B' })).toMatchObject({ ok: false, error: { code: 'destination-unavailable' } });
   });
 });

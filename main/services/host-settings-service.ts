@@ -93,13 +93,13 @@ export class HostSettingsService {
       return err('settings-invalid', `The settings were not changed: ${lines.join('; ')}.`, { problems: plan.problems });
     }
     if (Object.keys(plan.change).length === 0) {
-      return err('settings-empty', 'The change sets no setting: give at least one of enabled, maxLive, maxStorage, performanceOption, authentication, useAnyNetwork, networks.');
+      return err(
+        'settings-empty',
+        'The change sets no setting: give at least one of enabled, maxLive, maxStorage, performanceOption, authentication, useAnyNetwork, networks.',
+      );
     }
     const jobName = kind === 'host' ? say('job.hostSettings.host', { host: name }) : say('job.hostSettings.group', { count: hosts.length, group: name });
-    const job = this.jobs.start('host-settings', jobName, name, [
-      ...plan.plans.map((p) => say('step.applyOn', { host: p.host })),
-      say('step.recordSettings'),
-    ]);
+    const job = this.jobs.start('host-settings', jobName, name, [...plan.plans.map((p) => say('step.applyOn', { host: p.host })), say('step.recordSettings')]);
     const started = copy(job);
     const done = this.tail.then(() => this.run(job, plan.change, plan.plans, kind === 'host' ? null : name));
     // The next job waits for this one however it ends.
@@ -140,13 +140,21 @@ export class HostSettingsService {
       const host = this.inventory.snapshot().inventory.hosts.find((h) => nameKey(h.name) === nameKey(plans[i].host));
       let result: ConnectorResult;
       if (!host) {
-        result = { ok: false, problem: `Host ${plans[i].host} is no longer in the inventory (an import replaced the estate).`, recommendedAction: 'Refresh the inventory, then apply the settings to the hosts it lists.' };
+        result = {
+          ok: false,
+          problem: `Host ${plans[i].host} is no longer in the inventory (an import replaced the estate).`,
+          recommendedAction: 'Refresh the inventory, then apply the settings to the hosts it lists.',
+        };
       } else {
         const after = withSettingsChange(host.liveMigration, change);
         try {
           result = await this.connector.hostSettingsApply(host.name, after);
         } catch (e) {
-          result = { ok: false, problem: `Ferry could not apply the settings on ${host.name}: ${(e as Error).message}.`, recommendedAction: `Check that ${host.name} is reachable from Ferry, then apply the settings again.` };
+          result = {
+            ok: false,
+            problem: `Ferry could not apply the settings on ${host.name}: ${(e as Error).message}.`,
+            recommendedAction: `Check that ${host.name} is reachable from Ferry, then apply the settings again.`,
+          };
         }
         if (result.ok) applied.push({ host: host.name, settings: after, before: host.liveMigration });
       }
@@ -193,7 +201,10 @@ export class HostSettingsService {
 
   private failure(failures: HostFailure[], appliedCount: number, total: number, group: string | null): Job['error'] {
     if (group === null) {
-      return { problem: failures[0].problem, recommendedAction: `${failures[0].recommendedAction} Then apply the settings again; nothing was changed on the host.` };
+      return {
+        problem: failures[0].problem,
+        recommendedAction: `${failures[0].recommendedAction} Then apply the settings again; nothing was changed on the host.`,
+      };
     }
     const names = failures.map((f) => f.host).join(', ');
     const kept = appliedCount === 0 ? 'No host was changed.' : `The other ${appliedCount} of ${total} hosts have the new settings and keep them.`;

@@ -18,7 +18,10 @@ const PASSWORD = 'Hunter2-Correct-Horse!';
 const secretStore: SecretStore = {
   availability: () => ({ available: true, reason: null }),
   encrypt: (s) => new Uint8Array(Buffer.from(`v10${s}`).map((b) => b ^ 0x5a)),
-  decrypt: (c) => Buffer.from(Buffer.from(c).map((b) => b ^ 0x5a)).toString().slice(3),
+  decrypt: (c) =>
+    Buffer.from(Buffer.from(c).map((b) => b ^ 0x5a))
+      .toString()
+      .slice(3),
 };
 
 let dir: string;
@@ -31,13 +34,23 @@ async function services(options: { secrets?: SecretStore | null; mode?: string }
     runner: 'app',
     speed: 3600,
     secretStore: options.secrets === null ? undefined : (options.secrets ?? secretStore),
-    powershell: { executable: process.execPath, prefixArgs: [FAKE], env: { FAKE_PS_MODE: options.mode ?? 'success', FAKE_PS_TICK_MS: '1', FAKE_PS_RECORD: record } },
+    powershell: {
+      executable: process.execPath,
+      prefixArgs: [FAKE],
+      env: { FAKE_PS_MODE: options.mode ?? 'success', FAKE_PS_TICK_MS: '1', FAKE_PS_RECORD: record },
+    },
   });
   open.push(s);
   return s;
 }
 
-const scripts = (): string[] => (existsSync(record) ? readFileSync(record, 'utf8').trim().split('\n').map((l) => JSON.parse(l).script as string) : []);
+const scripts = (): string[] =>
+  existsSync(record)
+    ? readFileSync(record, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).script as string)
+    : [];
 
 async function ended(s: AppServices, id: string): Promise<Job> {
   for (let i = 0; i < 400; i++) {
@@ -59,7 +72,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('routing each action by its host group\'s connection settings', () => {
+describe("routing each action by its host group's connection settings", () => {
   it('runs moves on the simulator for a group nobody set', async () => {
     const s = open[0];
     const job = s.migration.submitVm({ vm: 'WEB-01', destinationHost: 'HV-MI-11' });
@@ -82,7 +95,7 @@ describe('routing each action by its host group\'s connection settings', () => {
     expect(s.inventory.snapshot().inventory.vms.find((v) => v.name === 'WEB-01')?.host).toBe('HV-MI-11');
   });
 
-  it('fails a move with Hyper-V\'s problem and the fix, the VM staying on its source', async () => {
+  it("fails a move with Hyper-V's problem and the fix, the VM staying on its source", async () => {
     const s = await services({ mode: 'fail-credssp' });
     s.connections.set({ hostGroup: GROUP, connector: 'hyperv' });
     const job = s.migration.submitVm({ vm: 'WEB-01', destinationHost: 'HV-MI-11' });
@@ -116,9 +129,16 @@ describe('routing each action by its host group\'s connection settings', () => {
 });
 
 describe('connection settings and passwords', () => {
-  it('stores a password only as the secret store\'s ciphertext: the database file never holds it in clear text', async () => {
+  it("stores a password only as the secret store's ciphertext: the database file never holds it in clear text", async () => {
     const s = open[0];
-    const set = s.connections.set({ hostGroup: GROUP, connector: 'hyperv', mode: 'winrm-https', identity: 'credentials', userName: 'CONTOSO\\hvadmin', password: PASSWORD });
+    const set = s.connections.set({
+      hostGroup: GROUP,
+      connector: 'hyperv',
+      mode: 'winrm-https',
+      identity: 'credentials',
+      userName: 'CONTOSO\\hvadmin',
+      password: PASSWORD,
+    });
     expect(set).toMatchObject({ ok: true, value: { hasPassword: true, userName: 'CONTOSO\\hvadmin' } });
     expect(JSON.stringify(set)).not.toContain(PASSWORD);
     s.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -130,12 +150,22 @@ describe('connection settings and passwords', () => {
       expect(bytes.includes(Buffer.from(PASSWORD, 'utf16le')), file).toBe(false);
     }
     // The scripts get it decrypted, as data on standard input, for one run.
-    expect(s.connections.targetFor(GROUP)).toEqual({ ok: true, value: { mode: 'winrm-https', port: 5986, credential: { userName: 'CONTOSO\\hvadmin', password: PASSWORD } } });
+    expect(s.connections.targetFor(GROUP)).toEqual({
+      ok: true,
+      value: { mode: 'winrm-https', port: 5986, credential: { userName: 'CONTOSO\\hvadmin', password: PASSWORD } },
+    });
   });
 
   it('drops the stored password when the group goes back to the current identity', async () => {
     const s = open[0];
-    s.connections.set({ hostGroup: GROUP, connector: 'hyperv', mode: 'winrm-https', identity: 'credentials', userName: 'CONTOSO\\hvadmin', password: PASSWORD });
+    s.connections.set({
+      hostGroup: GROUP,
+      connector: 'hyperv',
+      mode: 'winrm-https',
+      identity: 'credentials',
+      userName: 'CONTOSO\\hvadmin',
+      password: PASSWORD,
+    });
     expect(s.connections.set({ hostGroup: GROUP, identity: 'current' })).toMatchObject({ ok: true, value: { hasPassword: false, userName: null } });
     expect(s.db.prepare('SELECT password_cipher FROM connection_settings').pluck().get()).toBeNull();
   });
@@ -143,13 +173,23 @@ describe('connection settings and passwords', () => {
   it('refuses to save a password where there is no secret store (headless host, CLI), saying to use the current identity', async () => {
     const s = await services({ secrets: null });
     const r = s.connections.set({ hostGroup: GROUP, mode: 'winrm-https', identity: 'credentials', userName: 'CONTOSO\\hvadmin', password: PASSWORD });
-    expect(r).toMatchObject({ ok: false, error: { code: 'connection-invalid', detail: { problems: [{ field: 'password', code: 'password-storage-unavailable' }] } } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'connection-invalid', detail: { problems: [{ field: 'password', code: 'password-storage-unavailable' }] } },
+    });
     expect(r.ok || r.error.message).toMatch(/Ferry desktop app.*current Windows identity/);
     expect(s.db.prepare('SELECT COUNT(*) FROM connection_settings').pluck().get()).toBe(0);
   });
 
-  it('fails a move, with what to do, where the stored password can\'t be decrypted (a ferry command)', async () => {
-    open[0].connections.set({ hostGroup: GROUP, connector: 'hyperv', mode: 'winrm-https', identity: 'credentials', userName: 'CONTOSO\\hvadmin', password: PASSWORD });
+  it("fails a move, with what to do, where the stored password can't be decrypted (a ferry command)", async () => {
+    open[0].connections.set({
+      hostGroup: GROUP,
+      connector: 'hyperv',
+      mode: 'winrm-https',
+      identity: 'credentials',
+      userName: 'CONTOSO\\hvadmin',
+      password: PASSWORD,
+    });
     await open[0].close();
     open.shift();
     const s = await services({ secrets: null });
@@ -164,10 +204,12 @@ describe('connection settings and passwords', () => {
   it('rejects a user name that is not a Windows account, and credentials over local PowerShell', () => {
     const s = open[0];
     expect(s.connections.set({ hostGroup: GROUP, mode: 'winrm-https', identity: 'credentials', userName: 'not an account', password: 'x' })).toMatchObject({
-      ok: false, error: { detail: { problems: [{ code: 'user-name-invalid' }] } },
+      ok: false,
+      error: { detail: { problems: [{ code: 'user-name-invalid' }] } },
     });
     expect(s.connections.set({ hostGroup: GROUP, mode: 'local', identity: 'credentials', userName: 'CONTOSO\\a', password: 'x' })).toMatchObject({
-      ok: false, error: { detail: { problems: [{ code: 'credentials-need-winrm' }] } },
+      ok: false,
+      error: { detail: { problems: [{ code: 'credentials-need-winrm' }] } },
     });
   });
 });

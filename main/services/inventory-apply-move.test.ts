@@ -54,7 +54,14 @@ describe('a completed move in the inventory', () => {
   it('adds a default location only once, ignoring case', () => {
     const vm = s.inventory.snapshot().inventory.vms.find((v) => v.name === 'WEB-RM-01');
     if (!vm) throw new Error('the demo estate has WEB-RM-01');
-    const move = { vm: vm.name, destinationHost: vm.host, configurationPath: vm.configurationPath, disks: vm.disks.map((d) => d.path), memoryMB: 0, addDefaultLocation: 'E:\\New' };
+    const move = {
+      vm: vm.name,
+      destinationHost: vm.host,
+      configurationPath: vm.configurationPath,
+      disks: vm.disks.map((d) => d.path),
+      memoryMB: 0,
+      addDefaultLocation: 'E:\\New',
+    };
     s.inventory.applyMove(move);
     s.inventory.applyMove({ ...move, addDefaultLocation: 'e:\\NEW' });
     const locations = s.inventory.snapshot().inventory.hosts.find((h) => h.name === vm.host)?.defaultStorageLocations ?? [];
@@ -92,7 +99,7 @@ describe('a completed move in the inventory', () => {
     expect(withInventoryDelta(before.inventory, delta as Parameters<typeof withInventoryDelta>[1])).toEqual(loadInventory(s.db).inventory);
   });
 
-  it('takes a VM\'s new state and a host\'s maintenance mode in memory too, and tells the windows with a delta', () => {
+  it("takes a VM's new state and a host's maintenance mode in memory too, and tells the windows with a delta", () => {
     const before = s.inventory.snapshot();
     s.hub.flush();
     const events: HubEvent[] = [];
@@ -103,7 +110,9 @@ describe('a completed move in the inventory', () => {
     expect(after.revision).toBe(before.revision + 2);
     expect(after.inventory).toEqual(loadInventory(s.db).inventory);
     s.hub.flush();
-    const changed = events.filter((e) => e.name === 'inventory.changed').map((e) => e.payload as { revision: number; delta?: Parameters<typeof withInventoryDelta>[1] & { base: number } });
+    const changed = events
+      .filter((e) => e.name === 'inventory.changed')
+      .map((e) => e.payload as { revision: number; delta?: Parameters<typeof withInventoryDelta>[1] & { base: number } });
     const last = changed.at(-1);
     expect(last?.revision).toBe(after.revision);
     // The two deltas, merged or one by one, turn the estate before into the one after.

@@ -32,7 +32,10 @@ export class InventoryRefreshService {
 
   /** Host groups set to the Hyper-V connector. */
   hypervGroups(): string[] {
-    return this.connections.list().filter((s) => s.connector === 'hyperv').map((s) => s.hostGroup);
+    return this.connections
+      .list()
+      .filter((s) => s.connector === 'hyperv')
+      .map((s) => s.hostGroup);
   }
 
   /** Refreshes one host group from its Hyper-V hosts. */
@@ -81,7 +84,10 @@ export class InventoryRefreshService {
     } catch (e) {
       this.jobs.finish(job, 'Failed', {
         failedStep: 2,
-        error: { problem: `The database could not be written: ${(e as Error).message}`, recommendedAction: 'Check the disk and that no other program locks the Ferry database, then refresh again.' },
+        error: {
+          problem: `The database could not be written: ${(e as Error).message}`,
+          recommendedAction: 'Check the disk and that no other program locks the Ferry database, then refresh again.',
+        },
       });
       return err('database-error', `The inventory could not be written: ${(e as Error).message}`);
     }
@@ -103,7 +109,10 @@ export class InventoryRefreshService {
   async refreshAll(): Promise<Result<InventoryRefreshSummary[]>> {
     const groups = this.hypervGroups();
     if (groups.length === 0) {
-      return err('no-hyperv-groups', 'No host group uses the Hyper-V connector, so there is nothing to refresh: every group runs on the simulator. Set one with: ferry connection GROUP --set connector=hyperv');
+      return err(
+        'no-hyperv-groups',
+        'No host group uses the Hyper-V connector, so there is nothing to refresh: every group runs on the simulator. Set one with: ferry connection GROUP --set connector=hyperv',
+      );
     }
     const out: InventoryRefreshSummary[] = [];
     for (const g of groups.sort((a, b) => nameKey(a).localeCompare(nameKey(b)))) {

@@ -5,7 +5,14 @@ import type { InventorySnapshot } from '../../shared/contract/invoke.js';
 import type { ImportPhase, ImportProblem, ImportSummary } from '../../shared/model/import.js';
 import { countInventory, type InventoryDocument, type Vm } from '../../shared/model/inventory.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
-import { applyCompletedMove, loadInventory, replaceInventory, updateHostLiveMigration, updateHostMaintenance, updateVmState } from '../infra/db/inventory-repository.js';
+import {
+  applyCompletedMove,
+  loadInventory,
+  replaceInventory,
+  updateHostLiveMigration,
+  updateHostMaintenance,
+  updateVmState,
+} from '../infra/db/inventory-repository.js';
 import type { InventoryDelta } from '../../shared/model/inventory-delta.js';
 import { withCompletedMove, type CompletedMove } from '../domain/inventory/completed-move.js';
 import { nameKey } from '../domain/storage-paths/names.js';
@@ -121,7 +128,12 @@ export class InventoryService {
   maintenanceSet(host: string, on: boolean): boolean {
     const revision = updateHostMaintenance(this.db, host, on);
     if (revision === null) return false;
-    this.changed(revision, (doc) => ({ ...doc, hosts: doc.hosts.map((h) => (nameKey(h.name) === nameKey(host) ? { ...h, maintenanceMode: on } : h)) }), [], [host]);
+    this.changed(
+      revision,
+      (doc) => ({ ...doc, hosts: doc.hosts.map((h) => (nameKey(h.name) === nameKey(host) ? { ...h, maintenanceMode: on } : h)) }),
+      [],
+      [host],
+    );
     return true;
   }
 
@@ -162,8 +174,7 @@ export class InventoryService {
       say('step.readFile'),
       say('step.replaceInventory'),
     ]);
-    const progress = (phase: ImportPhase): void =>
-      this.hub.emit('import.progress', { phase, fraction: PHASE_FRACTION[phase], fileName });
+    const progress = (phase: ImportPhase): void => this.hub.emit('import.progress', { phase, fraction: PHASE_FRACTION[phase], fileName });
 
     progress('parsing');
     await breathe();
@@ -176,7 +187,8 @@ export class InventoryService {
         failedStep: 0,
         error: {
           problem: `${parsed.error.message} First: ${problems[0].path ? `${problems[0].path}: ` : ''}${problems[0].message}`,
-          recommendedAction: 'Correct the fields listed in the import dialog (or printed by "ferry import") and import the file again. The current inventory is unchanged.',
+          recommendedAction:
+            'Correct the fields listed in the import dialog (or printed by "ferry import") and import the file again. The current inventory is unchanged.',
         },
       });
       progress('failed');
@@ -190,18 +202,24 @@ export class InventoryService {
     let revision: number;
     try {
       // The new estate and the job's Completed are one transaction: after a crash the job tells the truth.
-      revision = this.jobs.completeWith(job, `Imported ${counts.vms} VMs on ${counts.hosts} hosts (${counts.clusters} clusters)`, (fn) => this.db.transaction(fn), () => {
-        const r = replaceInventory(this.db, parsed.value, origin, new Date());
-        crashPoint('import-before-commit');
-        return r;
-      });
+      revision = this.jobs.completeWith(
+        job,
+        `Imported ${counts.vms} VMs on ${counts.hosts} hosts (${counts.clusters} clusters)`,
+        (fn) => this.db.transaction(fn),
+        () => {
+          const r = replaceInventory(this.db, parsed.value, origin, new Date());
+          crashPoint('import-before-commit');
+          return r;
+        },
+      );
       crashPoint('import-after-commit');
     } catch (e) {
       this.jobs.finish(job, 'Failed', {
         failedStep: 1,
         error: {
           problem: `The database could not be written: ${(e as Error).message}`,
-          recommendedAction: 'Check that the disk has free space and that no other program locks the Ferry database, then import again. The current inventory is unchanged.',
+          recommendedAction:
+            'Check that the disk has free space and that no other program locks the Ferry database, then import again. The current inventory is unchanged.',
         },
       });
       progress('failed');

@@ -39,8 +39,19 @@ describe('jobs whose process died', () => {
     const before = first.inventory.snapshot().inventory;
     // A second process starts an import and dies: its job stays Running with its process id.
     const other = await open();
-    const job = other.jobs.create({ kind: 'import-inventory', name: 'Import inventory big.json', owner: 'me', target: 'big.json', status: 'Running', steps: [{ name: 'Read', status: 'Running', progress: 0 }], now: new Date(), runner: 'dead-process' });
-    other.db.prepare('INSERT OR REPLACE INTO runners (id, host, pid, kind, started_at) VALUES (?, ?, ?, ?, ?)').run('dead-process', (await import('node:os')).hostname(), deadPid(), 'cli', new Date().toISOString());
+    const job = other.jobs.create({
+      kind: 'import-inventory',
+      name: 'Import inventory big.json',
+      owner: 'me',
+      target: 'big.json',
+      status: 'Running',
+      steps: [{ name: 'Read', status: 'Running', progress: 0 }],
+      now: new Date(),
+      runner: 'dead-process',
+    });
+    other.db
+      .prepare('INSERT OR REPLACE INTO runners (id, host, pid, kind, started_at) VALUES (?, ?, ?, ?, ?)')
+      .run('dead-process', (await import('node:os')).hostname(), deadPid(), 'cli', new Date().toISOString());
 
     const next = await open();
     const ended = next.jobs.get(job.id);
@@ -52,7 +63,16 @@ describe('jobs whose process died', () => {
 
   it('leaves alone a job whose process is alive', async () => {
     const first = await open();
-    const job = first.jobs.create({ kind: 'host-settings', name: 'Change settings', owner: 'me', target: 'HV-1', status: 'Running', steps: [{ name: 'HV-1', status: 'Running', progress: 0 }], now: new Date(), runner: null });
+    const job = first.jobs.create({
+      kind: 'host-settings',
+      name: 'Change settings',
+      owner: 'me',
+      target: 'HV-1',
+      status: 'Running',
+      steps: [{ name: 'HV-1', status: 'Running', progress: 0 }],
+      now: new Date(),
+      runner: null,
+    });
     // Stamped with the live first process, as JobService.start stamps its jobs.
     const own = first.jobService.start('host-settings', 'Change settings of HV-2', 'HV-2', ['HV-2']);
     await open();

@@ -21,9 +21,15 @@ function interrupted(kind: JobKind): NonNullable<Job['error']> {
     case 'import-inventory':
       return { problem: `${stopped} An import writes all or nothing, so the inventory is as it was before.`, recommendedAction: 'Import the file again.' };
     case 'host-settings':
-      return { problem: `${stopped} Some hosts may have the new settings and others not.`, recommendedAction: 'Open Hyper-V Settings for these hosts, check them, and apply the settings again.' };
+      return {
+        problem: `${stopped} Some hosts may have the new settings and others not.`,
+        recommendedAction: 'Open Hyper-V Settings for these hosts, check them, and apply the settings again.',
+      };
     case 'start-vm':
-      return { problem: `${stopped} The virtual machine may or may not have started.`, recommendedAction: 'Check the VM on its host, then start it again if it is off.' };
+      return {
+        problem: `${stopped} The virtual machine may or may not have started.`,
+        recommendedAction: 'Check the VM on its host, then start it again if it is off.',
+      };
     default:
       return { problem: stopped, recommendedAction: 'Check what the job was doing, then run it again.' };
   }
@@ -39,7 +45,12 @@ export type JobEnd = 'Completed' | 'Completed with info' | 'Failed';
 function ended(job: Job, end: JobEnd, detail: { failedStep?: number; error?: Job['error']; summary?: string | Said }): Job {
   const failedAt = end === 'Failed' ? (detail.failedStep ?? 0) : job.steps.length;
   // A summary as a catalogue sentence keeps its English for the CLI and its Text for the console.
-  const summary = detail.summary === undefined ? { summary: job.summary, summaryText: job.summaryText } : typeof detail.summary === 'string' ? { summary: detail.summary, summaryText: null } : { summary: detail.summary.message, summaryText: detail.summary.text };
+  const summary =
+    detail.summary === undefined
+      ? { summary: job.summary, summaryText: job.summaryText }
+      : typeof detail.summary === 'string'
+        ? { summary: detail.summary, summaryText: null }
+        : { summary: detail.summary.message, summaryText: detail.summary.text };
   return {
     ...job,
     steps: job.steps.map((s, i): JobStep => {

@@ -50,7 +50,10 @@ describe('starting the lab', () => {
   it('refuses a spec that cannot be built, naming the field, before any job', async () => {
     const services = await open();
     const r = await services.lab.start({ hosts: [{ name: 'LAB-HV-01', address: '10.1.1.1', gbps: 1, nics: 1 }], vms: [] });
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-lab', message: expect.stringMatching(/hosts\[0\]\.address: "10\.1\.1\.1" must be a loopback address/) as string } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-lab', message: expect.stringMatching(/hosts\[0\]\.address: "10\.1\.1\.1" must be a loopback address/) as string },
+    });
     expect(services.jobs.list(10).filter((j) => j.kind === 'lab')).toEqual([]);
   });
 

@@ -10,9 +10,7 @@ import { promisify } from 'node:util';
 import type { LabStatus, LabVmStatus } from '../../shared/model/lab.js';
 import type { Job } from '../../shared/model/job.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
-import {
-  DEFAULT_LAB_SPEC, inventoryWithLab, inventoryWithoutLab, isLabHost, labInventory, labSpecProblems, type LabSpec,
-} from '../domain/lab/lab-estate.js';
+import { DEFAULT_LAB_SPEC, inventoryWithLab, inventoryWithoutLab, isLabHost, labInventory, labSpecProblems, type LabSpec } from '../domain/lab/lab-estate.js';
 import { nameKey } from '../domain/storage-paths/names.js';
 import { labGuestBuild } from '../infra/connectors/qemu/lab-guest.js';
 import { LabStore, type LabVmRecord } from '../infra/connectors/qemu/lab-store.js';
@@ -39,7 +37,7 @@ export interface LabServiceOptions {
 }
 
 const START_STEPS = ['Check QEMU', 'Build the guest', 'Create the lab hosts and disks', 'Boot the lab VMs', 'Add the Lab host group to the inventory'];
-const STOP_STEPS = ['Cancel the lab\'s moves', 'End the lab\'s QEMU processes', 'Remove the lab\'s files and hosts'];
+const STOP_STEPS = ["Cancel the lab's moves", "End the lab's QEMU processes", "Remove the lab's files and hosts"];
 
 /** Starts, reports and stops the lab. */
 export class LabService {
@@ -71,7 +69,10 @@ export class LabService {
   async status(): Promise<LabStatus> {
     const lab = this.store.labRead();
     // The console asks every few seconds while Lab Status is open: run `qemu --version` once per process.
-    this.qemu ??= await detectQemuVersion(this.o.binary).then((v) => formatQemuVersion(v), (e: Error) => `not usable: ${e.message}`);
+    this.qemu ??= await detectQemuVersion(this.o.binary).then(
+      (v) => formatQemuVersion(v),
+      (e: Error) => `not usable: ${e.message}`,
+    );
     const qemu = this.qemu;
     const records = this.store.vmList();
     const settled = await Promise.all(records.map((r) => labVmSettle(this.store, r)));
@@ -83,7 +84,13 @@ export class LabService {
       qemu,
       startedAt: lab?.startedAt ?? null,
       inInventory,
-      hosts: (lab?.spec.hosts ?? []).map((h) => ({ name: h.name, address: h.address, gbps: h.gbps, nics: h.nics, vms: vms.filter((v) => nameKey(v.host) === nameKey(h.name)).length })),
+      hosts: (lab?.spec.hosts ?? []).map((h) => ({
+        name: h.name,
+        address: h.address,
+        gbps: h.gbps,
+        nics: h.nics,
+        vms: vms.filter((v) => nameKey(v.host) === nameKey(h.name)).length,
+      })),
       vms,
       processes: labProcesses(this.store.runDir).length,
     };
@@ -128,12 +135,18 @@ export class LabService {
       });
       this.inventory.replaceEstate(withLab);
       const status = await this.status();
-      this.jobs.finish(job, 'Completed', { summary: `Lab running: ${status.hosts.length} hosts, ${status.vms.filter((v) => v.state === 'Running').length} VMs running (QEMU ${formatQemuVersion(version)}, software emulation)` });
+      this.jobs.finish(job, 'Completed', {
+        summary: `Lab running: ${status.hosts.length} hosts, ${status.vms.filter((v) => v.state === 'Running').length} VMs running (QEMU ${formatQemuVersion(version)}, software emulation)`,
+      });
       return ok({ job, status });
     } catch (e) {
       this.jobs.finish(job, 'Failed', {
         failedStep: step,
-        error: { problem: `The lab could not start: ${(e as Error).message}`, recommendedAction: step === 0 ? (e as Error).message : 'Fix what the problem names, then start the lab again ("ferry lab stop" clears a half-started lab).' },
+        error: {
+          problem: `The lab could not start: ${(e as Error).message}`,
+          recommendedAction:
+            step === 0 ? (e as Error).message : 'Fix what the problem names, then start the lab again ("ferry lab stop" clears a half-started lab).',
+        },
       });
       return err('lab-start-failed', (e as Error).message, { jobId: job.id });
     }
@@ -141,7 +154,12 @@ export class LabService {
 
   private async stopNow(): Promise<Result<{ job: Job; status: LabStatus }>> {
     const job = this.jobs.start('lab', 'Stop lab', 'All Hosts/Lab', STOP_STEPS);
-    const labHosts = new Set(this.inventory.snapshot().inventory.hosts.filter((h) => isLabHost(h)).map((h) => nameKey(h.name)));
+    const labHosts = new Set(
+      this.inventory
+        .snapshot()
+        .inventory.hosts.filter((h) => isLabHost(h))
+        .map((h) => nameKey(h.name)),
+    );
     for (const j of this.scheduler.jobsOn((h) => labHosts.has(nameKey(h)))) this.scheduler.cancel(j);
     await this.scheduler.idleOn((h) => labHosts.has(nameKey(h)), 15_000);
     this.jobs.advance(job, 0);
@@ -160,7 +178,13 @@ export class LabService {
     if (current.hosts.some((h) => isLabHost(h))) this.inventory.replaceEstate(inventoryWithoutLab(current));
     const status = await this.status();
     if (left.length) {
-      this.jobs.finish(job, 'Failed', { failedStep: 1, error: { problem: `${left.length} QEMU processes of the lab did not end (pids ${left.join(', ')}).`, recommendedAction: `End them with "kill -9 ${left.join(' ')}", then run "ferry lab stop" again.` } });
+      this.jobs.finish(job, 'Failed', {
+        failedStep: 1,
+        error: {
+          problem: `${left.length} QEMU processes of the lab did not end (pids ${left.join(', ')}).`,
+          recommendedAction: `End them with "kill -9 ${left.join(' ')}", then run "ferry lab stop" again.`,
+        },
+      });
       return err('lab-stop-failed', `${left.length} QEMU processes did not end`, { jobId: job.id });
     }
     this.jobs.finish(job, 'Completed', { summary: `Lab stopped: ${pids.length} QEMU processes ended, its files removed` });
@@ -192,7 +216,10 @@ export class LabService {
         disks.push({ path: d.path, file, node: `d${i}`, sizeBytes });
       }
       const rec: LabVmRecord = {
-        vm: inv.name, host: inv.host, memoryMB: v.memoryMB, dirtyRateMBps: v.dirtyRateMBps,
+        vm: inv.name,
+        host: inv.host,
+        memoryMB: v.memoryMB,
+        dirtyRateMBps: v.dirtyRateMBps,
         instance: { id: '', pid: -1, host: inv.host, qmp: '', qmpStatus: '', serial: '', disks, startedAt: '' },
         incoming: null,
       };

@@ -50,7 +50,10 @@ describe('starting a VM from the wizard', () => {
 describe('Move on the Migrate VM wizard', () => {
   it('queues an available move as a job, with the steps of its transfer type', () => {
     const job = s.migration.submitVm({ vm: 'WEB-RM-01', destinationHost: 'hv-rm-02', performanceOption: 'SMB' });
-    expect(job).toMatchObject({ ok: true, value: { kind: 'migrate-vm', status: 'Queued', name: 'Migrate virtual machine WEB-RM-01 to HV-RM-02', target: 'WEB-RM-01' } });
+    expect(job).toMatchObject({
+      ok: true,
+      value: { kind: 'migrate-vm', status: 'Queued', name: 'Migrate virtual machine WEB-RM-01 to HV-RM-02', target: 'WEB-RM-01' },
+    });
     if (job.ok) expect(job.value.steps.map((st) => st.name)).toEqual(['Validate', 'Live-migrate memory', 'Switch over', 'Clean up']);
     expect(s.jobs.list(1)[0].id).toBe(job.ok && job.value.id);
   });
@@ -81,26 +84,36 @@ describe('Move on the Migrate VM wizard', () => {
 });
 
 describe('Move on the Migrate VM wizard with VHDs placed individually', () => {
-  const disksOf = (name: string): string[] => s.inventory.snapshot().inventory.vms.find((v) => v.name === name)!.disks.map((d) => d.path);
+  const disksOf = (name: string): string[] =>
+    s.inventory
+      .snapshot()
+      .inventory.vms.find((v) => v.name === name)!
+      .disks.map((d) => d.path);
 
   it('refuses a placed VHD whose folder fails the path checks, naming the disk', () => {
     const [disk] = disksOf('DEV-RM-01');
     const r = s.migration.submitVm({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-01', diskDestinations: [{ path: disk, destination: '\\\\fileserver1\\share' }] });
     expect(r).toMatchObject({ ok: false, error: { code: 'smb-path-not-fqdn', detail: { field: 'diskDestinations', disk } } });
     if (!r.ok) expect(r.error.message).toContain(disk.slice(disk.lastIndexOf('\\') + 1));
-    expect(s.migration.vmScript({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-01', diskDestinations: [{ path: disk, destination: '\\\\fileserver1\\share' }] })).toMatchObject({
+    expect(
+      s.migration.vmScript({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-01', diskDestinations: [{ path: disk, destination: '\\\\fileserver1\\share' }] }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'smb-path-not-fqdn' },
     });
   });
 
   it('refuses a disk the VM does not have, and placement when storage stays', () => {
-    expect(s.migration.submitVm({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-01', diskDestinations: [{ path: 'Z:\\nope.vhdx', destination: 'D:\\Hyper-V' }] })).toMatchObject({
+    expect(
+      s.migration.submitVm({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-01', diskDestinations: [{ path: 'Z:\\nope.vhdx', destination: 'D:\\Hyper-V' }] }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'disk-not-found' },
     });
     const [disk] = disksOf('WEB-RM-01');
-    expect(s.migration.submitVm({ vm: 'WEB-RM-01', destinationHost: 'HV-RM-02', diskDestinations: [{ path: disk, destination: 'D:\\Hyper-V' }] })).toMatchObject({
+    expect(
+      s.migration.submitVm({ vm: 'WEB-RM-01', destinationHost: 'HV-RM-02', diskDestinations: [{ path: disk, destination: 'D:\\Hyper-V' }] }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'disk-destinations-unused' },
     });
@@ -109,19 +122,28 @@ describe('Move on the Migrate VM wizard with VHDs placed individually', () => {
   it('queues the move with every VHD placed: the chosen one where chosen, the others with the VM in its Virtual Hard Disks, the configuration in its folder', () => {
     const disks = disksOf('DEV-RM-01');
     const share = '\\\\sofs-rm.contoso.com\\vmstore';
-    const r = s.migration.submitVm({ vm: 'DEV-RM-01', destinationHost: 'HV-RM-01', destinationPath: share, diskDestinations: [{ path: disks[0], destination: `${share}\\Disks` }] });
+    const r = s.migration.submitVm({
+      vm: 'DEV-RM-01',
+      destinationHost: 'HV-RM-01',
+      destinationPath: share,
+      diskDestinations: [{ path: disks[0], destination: `${share}\\Disks` }],
+    });
     expect(r.ok).toBe(true);
     const request = s.jobs.request<{ diskDestinations: Record<string, string>; configurationPath: string; destinationPath: string }>(r.ok ? r.value.id : '');
     expect(request?.configurationPath).toBe(`${share}\\DEV-RM-01`);
     expect(request?.destinationPath).toBe(share);
-    expect(request?.diskDestinations).toEqual(Object.fromEntries(disks.map((d, i) => [d, i === 0 ? `${share}\\Disks` : `${share}\\DEV-RM-01\\Virtual Hard Disks`])));
+    expect(request?.diskDestinations).toEqual(
+      Object.fromEntries(disks.map((d, i) => [d, i === 0 ? `${share}\\Disks` : `${share}\\DEV-RM-01\\Virtual Hard Disks`])),
+    );
   });
 });
 
 describe('Move on the Migrate Storage wizard', () => {
   it('refuses to move a shared VHDX of a running VM', () => {
     const r = s.migration.submitStorage({
-      vm: 'SQL-FCI-MI-01', scope: 'per-disk', configurationPath: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01',
+      vm: 'SQL-FCI-MI-01',
+      scope: 'per-disk',
+      configurationPath: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01',
       disks: [{ path: 'C:\\ClusterStorage\\Volume2\\SQL-FCI-Shared\\quorum.vhdx', destination: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01' }],
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'storage-plan-invalid' } });
@@ -130,16 +152,25 @@ describe('Move on the Migrate Storage wizard', () => {
 
   it("moves the same VM's other files", () => {
     const r = s.migration.submitStorage({
-      vm: 'SQL-FCI-MI-01', scope: 'per-disk', configurationPath: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01',
+      vm: 'SQL-FCI-MI-01',
+      scope: 'per-disk',
+      configurationPath: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01',
       disks: [{ path: 'C:\\ClusterStorage\\Volume2\\SQL-FCI-MI-01\\Virtual Hard Disks\\os.vhdx', destination: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01' }],
     });
     expect(r).toMatchObject({ ok: true, value: { kind: 'migrate-storage', status: 'Queued' } });
   });
   it('queues only fatture.vhdx of running Fatturazione-Roma, with no configuration folder and no whole-VM path', () => {
     const fatture = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx';
-    const r = s.migration.submitStorage({ vm: 'Fatturazione-Roma', scope: 'per-disk', configurationPath: null, disks: [{ path: fatture, destination: 'D:\\Dati' }] });
+    const r = s.migration.submitStorage({
+      vm: 'Fatturazione-Roma',
+      scope: 'per-disk',
+      configurationPath: null,
+      disks: [{ path: fatture, destination: 'D:\\Dati' }],
+    });
     expect(r).toMatchObject({ ok: true, value: { kind: 'migrate-storage', status: 'Queued' } });
-    const request = s.jobs.request<{ diskDestinations: Record<string, string>; configurationPath: string | null; destinationPath: string | null }>(r.ok ? r.value.id : '');
+    const request = s.jobs.request<{ diskDestinations: Record<string, string>; configurationPath: string | null; destinationPath: string | null }>(
+      r.ok ? r.value.id : '',
+    );
     expect(request).toMatchObject({ destinationPath: null, configurationPath: null, diskDestinations: { [fatture]: 'D:\\Dati' } });
   });
 });

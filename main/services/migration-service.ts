@@ -119,9 +119,13 @@ export class MigrationService {
     let disks: Record<string, string> | null = null;
     if (request.diskDestinations && request.diskDestinations.length > 0) {
       if (!transferMovesStorage(row.transferType)) {
-        return err('disk-destinations-unused', `A ${row.transferType} move to ${dest.name} leaves ${request.vm}'s storage where it is, so its VHDs can't be placed individually.`, {
-          field: 'diskDestinations',
-        });
+        return err(
+          'disk-destinations-unused',
+          `A ${row.transferType} move to ${dest.name} leaves ${request.vm}'s storage where it is, so its VHDs can't be placed individually.`,
+          {
+            field: 'diskDestinations',
+          },
+        );
       }
       const vm = this.index().storage.vms.get(nameKey(request.vm));
       if (!vm) return err('vm-not-found', `No VM named "${request.vm}" is in the inventory.`);
@@ -176,23 +180,26 @@ export class MigrationService {
     if (transferMovesStorage(row.transferType)) {
       destinationPath = checked.value.path ?? defaultStorageLocation(dest, index)?.path ?? null;
       if (destinationPath === null) {
-        return err('path-required', `${dest.name} has no default storage location: choose where ${vm.name}'s files go on Select Path.`, { field: 'destinationPath' });
+        return err('path-required', `${dest.name} has no default storage location: choose where ${vm.name}'s files go on Select Path.`, {
+          field: 'destinationPath',
+        });
       }
     }
     return this.scheduler.enqueue(
-        {
-          kind: moveKindOf(row.transferType),
-          vm: vm.name,
-          sourceHost: source.name,
-          destinationHost: dest.name,
-          performanceOption: request.performanceOption ?? source.liveMigration.performanceOption,
-          destinationPath,
-          // VHDs placed individually: every VHD is listed (the others with the VM), and the configuration goes to `location\VM name`.
-          diskDestinations: disks && destinationPath !== null ? Object.fromEntries(vmDiskTargets(vm, destinationPath, disks).map((d) => [d.from, d.folder])) : null,
-          configurationPath: disks && destinationPath !== null ? vmFolderIn(destinationPath, vm) : null,
-          addToDefaults: Boolean(request.addToDefaults && destinationPath),
-        },
-        say('job.migrateVm', { vm: vm.name, host: dest.name }),
+      {
+        kind: moveKindOf(row.transferType),
+        vm: vm.name,
+        sourceHost: source.name,
+        destinationHost: dest.name,
+        performanceOption: request.performanceOption ?? source.liveMigration.performanceOption,
+        destinationPath,
+        // VHDs placed individually: every VHD is listed (the others with the VM), and the configuration goes to `location\VM name`.
+        diskDestinations:
+          disks && destinationPath !== null ? Object.fromEntries(vmDiskTargets(vm, destinationPath, disks).map((d) => [d.from, d.folder])) : null,
+        configurationPath: disks && destinationPath !== null ? vmFolderIn(destinationPath, vm) : null,
+        addToDefaults: Boolean(request.addToDefaults && destinationPath),
+      },
+      say('job.migrateVm', { vm: vm.name, host: dest.name }),
     );
   }
 
@@ -208,18 +215,18 @@ export class MigrationService {
     if (!vm || !host) return err('vm-not-found', `${plan.vm} or its host is no longer in the inventory.`);
     const whole = plan.scope === 'whole-vm';
     return this.scheduler.enqueue(
-        {
-          kind: 'storage',
-          vm: vm.name,
-          sourceHost: host.name,
-          destinationHost: host.name,
-          performanceOption: host.liveMigration.performanceOption,
-          destinationPath: whole ? plan.path : null,
-          diskDestinations: whole ? null : Object.fromEntries(plan.disks.map((d) => [d.path, d.destination])),
-          configurationPath: whole ? null : plan.configurationPath,
-          addToDefaults,
-        },
-        say('job.migrateStorage', { vm: vm.name }),
+      {
+        kind: 'storage',
+        vm: vm.name,
+        sourceHost: host.name,
+        destinationHost: host.name,
+        performanceOption: host.liveMigration.performanceOption,
+        destinationPath: whole ? plan.path : null,
+        diskDestinations: whole ? null : Object.fromEntries(plan.disks.map((d) => [d.path, d.destination])),
+        configurationPath: whole ? null : plan.configurationPath,
+        addToDefaults,
+      },
+      say('job.migrateStorage', { vm: vm.name }),
     );
   }
 
@@ -250,8 +257,15 @@ export class MigrationService {
     if (!this.starter?.startsOnHost(host.name)) return ok(running());
     // A real host: the job runs until Start-VM answers.
     void this.starter.vmStart(vm.name, host.name).then(
-      (result) => (result.ok ? running() : this.jobs.finish(job, 'Failed', { error: { problem: result.problem, recommendedAction: result.recommendedAction } })),
-      (e: unknown) => this.jobs.finish(job, 'Failed', { error: { problem: `${vm.name} could not be started: ${(e as Error).message}`, recommendedAction: 'Check the host in Hyper-V Manager, then start the VM again.' } }),
+      (result) =>
+        result.ok ? running() : this.jobs.finish(job, 'Failed', { error: { problem: result.problem, recommendedAction: result.recommendedAction } }),
+      (e: unknown) =>
+        this.jobs.finish(job, 'Failed', {
+          error: {
+            problem: `${vm.name} could not be started: ${(e as Error).message}`,
+            recommendedAction: 'Check the host in Hyper-V Manager, then start the VM again.',
+          },
+        }),
     );
     return ok(job);
   }

@@ -62,8 +62,14 @@ describe('running a plan as a job group', () => {
     expect(s.plans.group(group.id)?.state).toBe('Completed');
     expect(['VM-1', 'VM-2', 'VM-3'].map(hostOf).every((h) => h !== 'HV-A')).toBe(true);
     // Nothing lands on a host in maintenance; Stop Maintenance Mode lets it take VMs again.
-    expect(s.plans.plan({ kind: 'vms', vms: ['VM-1'], to: 'HV-A' })).toMatchObject({ ok: true, value: { unmovable: [{ reasons: [{ code: 'maintenance-mode' }] }] } });
-    expect(s.plans.maintenanceStop('HV-A')).toMatchObject({ ok: true, value: { job: { kind: 'stop-maintenance', name: 'Stop maintenance mode on HV-A', target: 'HV-A', status: 'Completed' }, starts: [] } });
+    expect(s.plans.plan({ kind: 'vms', vms: ['VM-1'], to: 'HV-A' })).toMatchObject({
+      ok: true,
+      value: { unmovable: [{ reasons: [{ code: 'maintenance-mode' }] }] },
+    });
+    expect(s.plans.maintenanceStop('HV-A')).toMatchObject({
+      ok: true,
+      value: { job: { kind: 'stop-maintenance', name: 'Stop maintenance mode on HV-A', target: 'HV-A', status: 'Completed' }, starts: [] },
+    });
     expect(s.inventory.snapshot().inventory.hosts.find((h) => h.name === 'HV-A')?.maintenanceMode).toBe(false);
     expect(s.plans.maintenanceStop('HV-A')).toMatchObject({ ok: false, error: { code: 'not-in-maintenance' } });
   });
@@ -113,7 +119,14 @@ describe('running a plan as a job group', () => {
     const doc = estate();
     const b = doc.hosts.find((h) => h.name === 'HV-B') as InventoryDocument['hosts'][number];
     b.memory = { ...b.memory, availableMB: 4000 + (b.memory.reserveMB ?? 256) };
-    doc.vms.push({ ...doc.vms[0], name: 'VM-B1', id: '9d4c2b1a-0000-4000-8000-000000000b01', host: 'HV-B', configurationPath: doc.vms[0].configurationPath.replace('VM-1', 'VM-B1'), disks: doc.vms[0].disks.map((d) => ({ ...d, path: d.path.replace('VM-1', 'VM-B1') })) });
+    doc.vms.push({
+      ...doc.vms[0],
+      name: 'VM-B1',
+      id: '9d4c2b1a-0000-4000-8000-000000000b01',
+      host: 'HV-B',
+      configurationPath: doc.vms[0].configurationPath.replace('VM-1', 'VM-B1'),
+      disks: doc.vms[0].disks.map((d) => ({ ...d, path: d.path.replace('VM-1', 'VM-B1') })),
+    });
     await open(doc);
     const request = { kind: 'vms' as const, vms: ['VM-B1', 'VM-1', 'VM-2'], to: 'auto', perVm: { 'VM-B1': 'HV-C', 'VM-1': 'HV-B', 'VM-2': 'HV-B' } };
     const plan = s.plans.plan(request);
@@ -126,7 +139,10 @@ describe('running a plan as a job group', () => {
     const run = s.plans.run(request);
     if (!run.ok) throw new Error(run.error.message);
     const vm1 = jobOf(run.value.jobs, 'VM-1');
-    expect(job(vm1.id)).toMatchObject({ status: 'Queued', waitingFor: 'waiting for "Migrate virtual machine VM-B1 to HV-C" to end first (it frees the memory this move needs on HV-B)' });
+    expect(job(vm1.id)).toMatchObject({
+      status: 'Queued',
+      waitingFor: 'waiting for "Migrate virtual machine VM-B1 to HV-C" to end first (it frees the memory this move needs on HV-B)',
+    });
     moveOf('VM-B1').complete();
     await tick();
     expect(job(vm1.id).status).toBe('Running');
@@ -142,7 +158,10 @@ describe('running a plan as a job group', () => {
     moveOf('VM-1', 1).fail('the destination refused it');
     await tick();
     s.scheduler.dispatch();
-    expect(job(back.id)).toMatchObject({ status: 'Canceled', summary: expect.stringMatching(/^Not started: it waited for "Migrate virtual machine VM-1 to HV-A", which failed/) as string });
+    expect(job(back.id)).toMatchObject({
+      status: 'Canceled',
+      summary: expect.stringMatching(/^Not started: it waited for "Migrate virtual machine VM-1 to HV-A", which failed/) as string,
+    });
   });
 
   it('runs moves one after the other where the plan holds them for a full migration network, and a move it follows may fail', async () => {
@@ -188,7 +207,8 @@ describe('running a plan as a job group', () => {
   it('refuses a plan with nothing to run, saying why', async () => {
     await open();
     expect(s.plans.run({ kind: 'vms', vms: ['VM-1'], to: 'HV-A' })).toMatchObject({
-      ok: false, error: { code: 'nothing-to-run', message: expect.stringMatching(/VM-1 is already on HV-A/) as string },
+      ok: false,
+      error: { code: 'nothing-to-run', message: expect.stringMatching(/VM-1 is already on HV-A/) as string },
     });
   });
 });
@@ -217,8 +237,13 @@ describe('Stop Maintenance Mode', () => {
     const stopped = s.plans.maintenanceStop('HV-A', ['vm-3']);
     if (!stopped.ok) throw new Error(stopped.error.message);
     expect(stopped.value.job).toMatchObject({
-      kind: 'stop-maintenance', status: 'Completed', target: 'HV-A',
-      steps: [{ name: 'Take the host out of maintenance mode', status: 'Completed' }, { name: 'Start the virtual machines the evacuation saved', status: 'Completed' }],
+      kind: 'stop-maintenance',
+      status: 'Completed',
+      target: 'HV-A',
+      steps: [
+        { name: 'Take the host out of maintenance mode', status: 'Completed' },
+        { name: 'Start the virtual machines the evacuation saved', status: 'Completed' },
+      ],
     });
     expect(stopped.value.job.summary).toContain('Start jobs for VM-3');
     expect(stopped.value.starts).toMatchObject([{ kind: 'start-vm', target: 'VM-3', status: 'Completed' }]);
@@ -232,7 +257,10 @@ describe('Stop Maintenance Mode', () => {
   it('leaves the saved VMs saved when none is asked for', async () => {
     await evacuatedWithSave();
     const stopped = s.plans.maintenanceStop('HV-A');
-    expect(stopped).toMatchObject({ ok: true, value: { job: { status: 'Completed', steps: [{ name: 'Take the host out of maintenance mode' }] }, starts: [] } });
+    expect(stopped).toMatchObject({
+      ok: true,
+      value: { job: { status: 'Completed', steps: [{ name: 'Take the host out of maintenance mode' }] }, starts: [] },
+    });
     expect(stateOf('VM-3')).toBe('Saved');
   });
 
@@ -240,7 +268,12 @@ describe('Stop Maintenance Mode', () => {
     await evacuatedWithSave();
     const jobsBefore = s.jobs.list().length;
     expect(s.plans.maintenanceStop('HV-A', ['VM-3', 'VM-9'])).toMatchObject({
-      ok: false, error: { code: 'vm-not-saved-by-evacuation', message: expect.stringContaining('VM-9 is not a virtual machine that HV-A') as string, detail: { field: 'startVms', vm: 'VM-9' } },
+      ok: false,
+      error: {
+        code: 'vm-not-saved-by-evacuation',
+        message: expect.stringContaining('VM-9 is not a virtual machine that HV-A') as string,
+        detail: { field: 'startVms', vm: 'VM-9' },
+      },
     });
     expect(hostA()?.maintenanceMode).toBe(true);
     expect(stateOf('VM-3')).toBe('Saved');

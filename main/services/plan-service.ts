@@ -70,16 +70,24 @@ export class PlanService {
     }
     const kind = restoreOf ? 'restore' : request.kind === 'evacuate' ? 'maintenance' : 'plan';
     const target = request.kind === 'evacuate' ? request.host : `${plan.moves.length} VM${plan.moves.length === 1 ? '' : 's'}`;
-    const name = kind === 'maintenance' ? `Start maintenance mode on ${target}` : kind === 'restore' ? `Restore: move ${target} back` : `Run plan: migrate ${target}`;
+    const name =
+      kind === 'maintenance' ? `Start maintenance mode on ${target}` : kind === 'restore' ? `Restore: move ${target} back` : `Run plan: migrate ${target}`;
     const index = buildStorageIndex(this.inventory.snapshot().inventory);
     const items = plan.moves.map((m): EnqueueItem => {
       const dest = index.hosts.get(nameKey(m.to));
-      const destinationPath = transferMovesStorage(m.transferType) && dest ? defaultStorageLocation(dest, index)?.path ?? null : null;
+      const destinationPath = transferMovesStorage(m.transferType) && dest ? (defaultStorageLocation(dest, index)?.path ?? null) : null;
       return {
         key: m.id,
         request: {
-          kind: m.kind, vm: m.vm, sourceHost: m.from, destinationHost: m.to, performanceOption: m.performanceOption,
-          destinationPath, diskDestinations: null, configurationPath: null, addToDefaults: false,
+          kind: m.kind,
+          vm: m.vm,
+          sourceHost: m.from,
+          destinationHost: m.to,
+          performanceOption: m.performanceOption,
+          destinationPath,
+          diskDestinations: null,
+          configurationPath: null,
+          addToDefaults: false,
         },
         after: m.after,
         follows: m.follows,
@@ -128,7 +136,8 @@ export class PlanService {
     for (const job of this.jobRows.ofGroup(id)) if (job.status === 'Queued' || job.status === 'Running') this.scheduler.cancel(job.id);
     const deadline = Date.now() + waitMs;
     while (this.jobRows.ofGroup(id).some((j) => j.status === 'Queued' || j.status === 'Running')) {
-      if (Date.now() > deadline) return err('abort-timeout', `${group.name}: some moves did not stop within ${waitMs / 1000} s; abort again, or cancel them in the Jobs pane.`);
+      if (Date.now() > deadline)
+        return err('abort-timeout', `${group.name}: some moves did not stop within ${waitMs / 1000} s; abort again, or cancel them in the Jobs pane.`);
       await new Promise((r) => setTimeout(r, 100));
     }
     this.publishGroupJobs(id);
@@ -186,17 +195,24 @@ export class PlanService {
     for (const name of startVms) {
       const vm = saved.value.vms.find((v) => nameKey(v) === nameKey(name));
       if (!vm) {
-        return err('vm-not-saved-by-evacuation', `${name} is not a virtual machine that ${h.name}'s evacuation saved and that is still saved there: only those can be started with Stop Maintenance Mode.`, { field: 'startVms', vm: name });
+        return err(
+          'vm-not-saved-by-evacuation',
+          `${name} is not a virtual machine that ${h.name}'s evacuation saved and that is still saved there: only those can be started with Stop Maintenance Mode.`,
+          { field: 'startVms', vm: name },
+        );
       }
       if (!toStart.includes(vm)) toStart.push(vm);
     }
     const steps = ['Take the host out of maintenance mode', ...(toStart.length > 0 ? ['Start the virtual machines the evacuation saved'] : [])];
     const job = this.jobs.start('stop-maintenance', `Stop maintenance mode on ${h.name}`, h.name, steps);
     if (!this.inventory.maintenanceSet(h.name, false)) {
-      const failed = this.jobs.finish(job, 'Failed', { error: { problem: `${h.name} is no longer in the inventory.`, recommendedAction: 'Refresh the inventory, then stop maintenance mode again.' } });
+      const failed = this.jobs.finish(job, 'Failed', {
+        error: { problem: `${h.name} is no longer in the inventory.`, recommendedAction: 'Refresh the inventory, then stop maintenance mode again.' },
+      });
       return ok({ job: failed, starts: [] });
     }
-    if (toStart.length === 0) return ok({ job: this.jobs.finish(job, 'Completed', { summary: `${h.name} is out of maintenance mode and takes virtual machines again.` }), starts: [] });
+    if (toStart.length === 0)
+      return ok({ job: this.jobs.finish(job, 'Completed', { summary: `${h.name} is out of maintenance mode and takes virtual machines again.` }), starts: [] });
     this.jobs.advance(job, 0);
     const starts: Job[] = [];
     const refused: string[] = [];
@@ -207,7 +223,10 @@ export class PlanService {
     }
     const startedText = starts.length > 0 ? ` Start jobs for ${starts.map((j) => j.target).join(', ')}.` : '';
     if (refused.length === 0) {
-      return ok({ job: this.jobs.finish(job, 'Completed', { summary: `${h.name} is out of maintenance mode and takes virtual machines again.${startedText}` }), starts });
+      return ok({
+        job: this.jobs.finish(job, 'Completed', { summary: `${h.name} is out of maintenance mode and takes virtual machines again.${startedText}` }),
+        starts,
+      });
     }
     const summary = `${h.name} is out of maintenance mode and takes virtual machines again.${startedText} Not started: ${refused.join(' ')}`;
     return ok({ job: this.jobs.finish(job, 'Completed with info', { summary }), starts });
@@ -232,14 +251,19 @@ export class PlanService {
     const started = this.jobs.startOnVm('save-vm', say('job.saveVm', { vm }), vm, [say('step.saveState')], groupId);
     if (!started.ok) return started;
     const job = started.value;
-    const failed = (problem: string, recommendedAction: string): Job => this.jobs.finish(job, 'Failed', { failedStep: 0, error: { problem, recommendedAction } });
+    const failed = (problem: string, recommendedAction: string): Job =>
+      this.jobs.finish(job, 'Failed', { failedStep: 0, error: { problem, recommendedAction } });
     void this.saveVm(vm, host).then(
       (result) => {
         if (!result.ok) return failed(result.problem, result.recommendedAction);
         this.inventory.vmStateSet(vm, 'Saved');
         return this.jobs.finish(job, 'Completed', { summary: `${vm} is saved on ${host}: it is down until it is started again.` });
       },
-      (e: unknown) => failed(`${vm}'s state could not be saved on ${host}: ${(e as Error).message}`, 'Check the host, then save the VM again, or leave it running during maintenance.'),
+      (e: unknown) =>
+        failed(
+          `${vm}'s state could not be saved on ${host}: ${(e as Error).message}`,
+          'Check the host, then save the VM again, or leave it running during maintenance.',
+        ),
     );
     return ok(job);
   }

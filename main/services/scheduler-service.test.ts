@@ -49,7 +49,7 @@ describe('the scheduler', () => {
     expect(job(c.id).waitingFor).toBe('waiting for a live-migration slot on HV-A (2 of 2 in use), position 1');
   });
 
-  it('keeps a job\'s name, steps and queue reason as catalogue sentences that read in Italian, next to the English', () => {
+  it("keeps a job's name, steps and queue reason as catalogue sentences that read in Italian, next to the English", () => {
     submit('VM-1', 'HV-B');
     submit('VM-2', 'HV-C');
     const c = job(submit('VM-3', 'HV-D').id);
@@ -73,7 +73,9 @@ describe('the scheduler', () => {
     if (!before.ok) throw new Error(before.error.message);
     const toD = before.value.find((r) => r.host === 'HV-D');
     expect(toD?.available).toBe(true);
-    expect(toD?.warnings.find((w) => w.code === 'host-busy')?.message).toMatch(/HV-A \(the source\) has all 2 live migration slots in use: the move will wait in the queue at position 1/);
+    expect(toD?.warnings.find((w) => w.code === 'host-busy')?.message).toMatch(
+      /HV-A \(the source\) has all 2 live migration slots in use: the move will wait in the queue at position 1/,
+    );
     submit('VM-3', 'HV-D');
     // One move is queued on HV-A now: the next would be second in line.
     const after = s.migration.selectHosts('VM-4');
@@ -149,7 +151,10 @@ describe('the scheduler', () => {
     connector.of('VM-1').complete();
     connector.of('VM-2').complete();
     await tick();
-    expect(job(a.id)).toMatchObject({ status: 'Completed with info', summary: expect.stringMatching(/The inventory could not show it: the inventory no longer has host HV-B; refresh the inventory$/) });
+    expect(job(a.id)).toMatchObject({
+      status: 'Completed with info',
+      summary: expect.stringMatching(/The inventory could not show it: the inventory no longer has host HV-B; refresh the inventory$/),
+    });
     expect(job(b.id)).toMatchObject({ status: 'Completed with info', summary: expect.stringMatching(/VM-2 is no longer in the inventory/) });
     expect(hostOf('VM-1')).toBe('HV-A');
   });
@@ -168,7 +173,11 @@ describe('the scheduler', () => {
     await tick();
     expect(job(r.value.id).status).toBe('Completed');
     const after = s.inventory.snapshot().inventory;
-    expect(after.vms.find((v) => v.name === 'VM-1')).toMatchObject({ host: 'HV-B', configurationPath: 'D:\\Moved\\VM-1', disks: [{ path: 'D:\\Moved\\VM-1\\Virtual Hard Disks\\os.vhdx' }] });
+    expect(after.vms.find((v) => v.name === 'VM-1')).toMatchObject({
+      host: 'HV-B',
+      configurationPath: 'D:\\Moved\\VM-1',
+      disks: [{ path: 'D:\\Moved\\VM-1\\Virtual Hard Disks\\os.vhdx' }],
+    });
     expect(after.hosts.find((h) => h.name === 'HV-B')?.defaultStorageLocations).toEqual(['D:\\VMs', 'D:\\Moved']);
     expect(after.hosts.find((h) => h.name === 'HV-A')?.defaultStorageLocations).toEqual(['D:\\VMs']);
     // The VM's memory left HV-A and landed on HV-B.
@@ -253,23 +262,31 @@ describe('the scheduler across processes sharing one database', () => {
     return r.value;
   };
 
-  it('reconciles after a crash: the dead runner\'s running jobs fail saying where the VM is, its queued job runs once', async () => {
+  it("reconciles after a crash: the dead runner's running jobs fail saying where the VM is, its queued job runs once", async () => {
     // The state a killed app leaves: two moves claimed by a runner whose process is gone, one queued.
     const before = await open(undefined);
     const a = submitIn(before, 'VM-1', 'HV-B');
     const b = submitIn(before, 'VM-2', 'HV-C');
     const c = submitIn(before, 'VM-3', 'HV-D');
-    before.db.prepare('INSERT INTO runners (id, host, pid, kind, started_at) VALUES (?, ?, ?, ?, ?)').run('dead-app', hostname(), deadPid(), 'app', new Date().toISOString());
+    before.db
+      .prepare('INSERT INTO runners (id, host, pid, kind, started_at) VALUES (?, ?, ?, ?, ?)')
+      .run('dead-app', hostname(), deadPid(), 'app', new Date().toISOString());
     expect(before.jobs.claim(a.id, 'dead-app', new Date())).toBe(true);
     expect(before.jobs.claim(b.id, 'dead-app', new Date())).toBe(true);
     const inventoryBefore = structuredClone(before.inventory.snapshot().inventory);
 
     const restarted = new ManualConnector();
     const app = await open('app', restarted);
-    for (const [id, vm] of [[a.id, 'VM-1'], [b.id, 'VM-2']]) {
+    for (const [id, vm] of [
+      [a.id, 'VM-1'],
+      [b.id, 'VM-2'],
+    ]) {
       expect(app.jobs.get(id)).toMatchObject({
         status: 'Failed',
-        error: { problem: `Ferry stopped while this move was running, so it did not finish. ${vm} is on HV-A.`, recommendedAction: expect.stringMatching(/restart the job/) },
+        error: {
+          problem: `Ferry stopped while this move was running, so it did not finish. ${vm} is on HV-A.`,
+          recommendedAction: expect.stringMatching(/restart the job/),
+        },
       });
     }
     expect(app.inventory.snapshot().inventory).toEqual(inventoryBefore);

@@ -169,33 +169,41 @@ export class SchedulerService {
     const runner = this.opened && !this.closed ? this.runnerId : null;
     let created: Job[];
     try {
-      created = this.db.transaction(() => {
-        const groupOfAll = options.group?.() ?? null;
-        const jobOf = new Map<string, string>();
-        const jobsOf = (keys: readonly string[] | undefined): string[] => (keys ?? []).map((k) => jobOf.get(k)).filter((id): id is string => id !== undefined);
-        return items.map((item) => {
-          const request: ScheduledRequest = item.after || item.follows
-            ? { ...item.request, after: [...(item.request.after ?? []), ...jobsOf(item.after)], follows: [...(item.request.follows ?? []), ...jobsOf(item.follows)] }
-            : item.request;
-          const named = typeof item.name === 'string' ? { message: item.name, text: null } : item.name;
-          const job = this.jobs.create({
-            kind: request.kind === 'storage' ? 'migrate-storage' : 'migrate-vm',
-            name: named.message,
-            nameText: named.text,
-            owner: owner(),
-            target: request.vm,
-            status: 'Queued',
-            steps: movePhaseSteps(request.kind).map((st): JobStep => ({ name: st.message, text: st.text, status: 'Queued', progress: 0 })),
-            now: new Date(),
-            request: this.withPrediction(request),
-            restartOf: item.restartOf ?? null,
-            groupId: item.groupId ?? groupOfAll,
-            runner,
+      created = this.db
+        .transaction(() => {
+          const groupOfAll = options.group?.() ?? null;
+          const jobOf = new Map<string, string>();
+          const jobsOf = (keys: readonly string[] | undefined): string[] =>
+            (keys ?? []).map((k) => jobOf.get(k)).filter((id): id is string => id !== undefined);
+          return items.map((item) => {
+            const request: ScheduledRequest =
+              item.after || item.follows
+                ? {
+                    ...item.request,
+                    after: [...(item.request.after ?? []), ...jobsOf(item.after)],
+                    follows: [...(item.request.follows ?? []), ...jobsOf(item.follows)],
+                  }
+                : item.request;
+            const named = typeof item.name === 'string' ? { message: item.name, text: null } : item.name;
+            const job = this.jobs.create({
+              kind: request.kind === 'storage' ? 'migrate-storage' : 'migrate-vm',
+              name: named.message,
+              nameText: named.text,
+              owner: owner(),
+              target: request.vm,
+              status: 'Queued',
+              steps: movePhaseSteps(request.kind).map((st): JobStep => ({ name: st.message, text: st.text, status: 'Queued', progress: 0 })),
+              now: new Date(),
+              request: this.withPrediction(request),
+              restartOf: item.restartOf ?? null,
+              groupId: item.groupId ?? groupOfAll,
+              runner,
+            });
+            if (item.key !== undefined) jobOf.set(item.key, job.id);
+            return job;
           });
-          if (item.key !== undefined) jobOf.set(item.key, job.id);
-          return job;
-        });
-      }).immediate();
+        })
+        .immediate();
     } catch (e) {
       if (e instanceof VmBusyError) {
         const issue = vmBusyIssue(e.hold);
@@ -229,78 +237,80 @@ export class SchedulerService {
     if (!this.opened || this.closed) return;
     const toRun: { job: Job; request: ScheduledRequest }[] = [];
     const changed: string[] = [];
-    this.db.transaction(() => {
-      const rows = [...this.activeRows()];
-      const active = new Set(rows.map((r) => r.id));
-      const queued: ScheduledMove[] = [];
-      const running: ScheduledMove[] = [];
-      const byId = new Map<string, { row: ActiveMoveRow; parsed: ParsedRequest }>();
-      const held: { id: string; text: string; sentence: Text }[] = [];
-      const dropped: { id: string; summary: Said }[] = [];
-      for (const row of rows) {
-        const parsed = this.parsed(row.id);
-        if (!parsed) continue;
-        byId.set(row.id, { row, parsed });
-        if (row.status === 'Queued' && (parsed.request.after?.length || parsed.request.follows?.length)) {
-          const gate = this.dependencyGate(parsed.request, active);
-          if (gate.kind === 'wait') {
-            held.push({ id: row.id, text: gate.text.message, sentence: gate.text.text });
-            continue;
+    this.db
+      .transaction(() => {
+        const rows = [...this.activeRows()];
+        const active = new Set(rows.map((r) => r.id));
+        const queued: ScheduledMove[] = [];
+        const running: ScheduledMove[] = [];
+        const byId = new Map<string, { row: ActiveMoveRow; parsed: ParsedRequest }>();
+        const held: { id: string; text: string; sentence: Text }[] = [];
+        const dropped: { id: string; summary: Said }[] = [];
+        for (const row of rows) {
+          const parsed = this.parsed(row.id);
+          if (!parsed) continue;
+          byId.set(row.id, { row, parsed });
+          if (row.status === 'Queued' && (parsed.request.after?.length || parsed.request.follows?.length)) {
+            const gate = this.dependencyGate(parsed.request, active);
+            if (gate.kind === 'wait') {
+              held.push({ id: row.id, text: gate.text.message, sentence: gate.text.text });
+              continue;
+            }
+            if (gate.kind === 'drop') {
+              dropped.push({ id: row.id, summary: gate.text });
+              continue;
+            }
           }
-          if (gate.kind === 'drop') {
-            dropped.push({ id: row.id, summary: gate.text });
-            continue;
+          (row.status === 'Queued' ? queued : running).push(parsed.move);
+        }
+        for (const d of dropped) {
+          if (this.jobs.cancelQueued(d.id, new Date())) {
+            const job = this.jobs.get(d.id) as Job;
+            job.summary = d.summary.message;
+            job.summaryText = d.summary.text;
+            this.jobs.update(job);
+            changed.push(d.id);
+            this.active?.rows.delete(d.id);
           }
         }
-        (row.status === 'Queued' ? queued : running).push(parsed.move);
-      }
-      for (const d of dropped) {
-        if (this.jobs.cancelQueued(d.id, new Date())) {
-          const job = this.jobs.get(d.id) as Job;
-          job.summary = d.summary.message;
-          job.summaryText = d.summary.text;
-          this.jobs.update(job);
-          changed.push(d.id);
-          this.active?.rows.delete(d.id);
+        for (const h of held) {
+          const entry = byId.get(h.id);
+          if (entry && h.text !== entry.row.waiting_for && this.jobs.setWaitingFor(h.id, h.text, h.sentence)) {
+            entry.row.waiting_for = h.text;
+            changed.push(h.id);
+          }
         }
-      }
-      for (const h of held) {
-        const entry = byId.get(h.id);
-        if (entry && h.text !== entry.row.waiting_for && this.jobs.setWaitingFor(h.id, h.text, h.sentence)) {
-          entry.row.waiting_for = h.text;
-          changed.push(h.id);
+        this.forgetEnded(byId);
+        const limits = this.limitsIndex();
+        const decision = decideDispatch(queued, running, (host) => limits.get(nameKey(host)) ?? DEFAULT_LIMITS);
+        const now = new Date();
+        let appAlive: boolean | undefined;
+        const mayClaim = (runner: string | null): boolean => {
+          // The app runs every queued move. A `ferry` command runs the moves it submitted, and adopts
+          // those nobody will run: submitted by a process that has gone, with no app serving the file.
+          if (this.kind === 'app' || runner === this.runnerId) return true;
+          if (runner !== null && this.runners.alive(runner)) return false;
+          appAlive ??= this.runners.anotherAlive('app', this.runnerId);
+          return !appAlive;
+        };
+        for (const id of decision.start) {
+          const entry = byId.get(id);
+          if (entry && mayClaim(entry.row.runner) && this.jobs.claim(id, this.runnerId, now)) {
+            Object.assign(entry.row, { status: 'Running', runner: this.runnerId });
+            toRun.push({ job: this.jobs.get(id) as Job, request: entry.parsed.request });
+          }
         }
-      }
-      this.forgetEnded(byId);
-      const limits = this.limitsIndex();
-      const decision = decideDispatch(queued, running, (host) => limits.get(nameKey(host)) ?? DEFAULT_LIMITS);
-      const now = new Date();
-      let appAlive: boolean | undefined;
-      const mayClaim = (runner: string | null): boolean => {
-        // The app runs every queued move. A `ferry` command runs the moves it submitted, and adopts
-        // those nobody will run: submitted by a process that has gone, with no app serving the file.
-        if (this.kind === 'app' || runner === this.runnerId) return true;
-        if (runner !== null && this.runners.alive(runner)) return false;
-        appAlive ??= this.runners.anotherAlive('app', this.runnerId);
-        return !appAlive;
-      };
-      for (const id of decision.start) {
-        const entry = byId.get(id);
-        if (entry && mayClaim(entry.row.runner) && this.jobs.claim(id, this.runnerId, now)) {
-          Object.assign(entry.row, { status: 'Running', runner: this.runnerId });
-          toRun.push({ job: this.jobs.get(id) as Job, request: entry.parsed.request });
+        for (const [id, wait] of decision.waiting) {
+          const entry = byId.get(id);
+          const sentence = waitText(wait);
+          const text = english(sentence);
+          if (entry && text !== entry.row.waiting_for && this.jobs.setWaitingFor(id, text, sentence)) {
+            entry.row.waiting_for = text;
+            changed.push(id);
+          }
         }
-      }
-      for (const [id, wait] of decision.waiting) {
-        const entry = byId.get(id);
-        const sentence = waitText(wait);
-        const text = english(sentence);
-        if (entry && text !== entry.row.waiting_for && this.jobs.setWaitingFor(id, text, sentence)) {
-          entry.row.waiting_for = text;
-          changed.push(id);
-        }
-      }
-    }).immediate();
+      })
+      .immediate();
     for (const id of changed) {
       const job = this.jobs.get(id);
       if (job) this.publish(job);
@@ -323,7 +333,13 @@ export class SchedulerService {
         this.endings.set(id, dep);
       }
       if (dep?.status === 'Failed' || dep?.status === 'Canceled') {
-        return { kind: 'drop', text: say(dep.status === 'Failed' ? 'wait.dropped.failed' : 'wait.dropped.canceled', { job: dep.nameText ?? dep.name, host: request.destinationHost }) };
+        return {
+          kind: 'drop',
+          text: say(dep.status === 'Failed' ? 'wait.dropped.failed' : 'wait.dropped.canceled', {
+            job: dep.nameText ?? dep.name,
+            host: request.destinationHost,
+          }),
+        };
       }
     }
     for (const id of request.follows ?? []) {
@@ -436,7 +452,10 @@ export class SchedulerService {
     const vm = this.inventory.snapshot().inventory.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
     if (!vm) {
       this.end(job, 'Failed', {
-        error: { problem: `${request.vm} is no longer in the inventory (it was replaced by an import).`, recommendedAction: 'Refresh the inventory, then start the move again from the wizard.' },
+        error: {
+          problem: `${request.vm} is no longer in the inventory (it was replaced by an import).`,
+          recommendedAction: 'Refresh the inventory, then start the move again from the wizard.',
+        },
       });
       this.dispatch();
       return;
@@ -458,7 +477,15 @@ export class SchedulerService {
       return s;
     });
     job.progress = Math.min(99, Math.round(p.percent));
-    job.metrics = { bytesSent: p.bytesSent, throughputBps: p.throughputBps, downtimeMs: null, passes: p.passes, etaSeconds: p.etaSeconds, totalSeconds: null, precopy: p.memory ?? null };
+    job.metrics = {
+      bytesSent: p.bytesSent,
+      throughputBps: p.throughputBps,
+      downtimeMs: null,
+      passes: p.passes,
+      etaSeconds: p.etaSeconds,
+      totalSeconds: null,
+      precopy: p.memory ?? null,
+    };
     const now = Date.now();
     if (now - (this.lastWrite.get(job.id) ?? 0) < PROGRESS_INTERVAL_MS) return;
     this.lastWrite.set(job.id, now);
@@ -482,7 +509,10 @@ export class SchedulerService {
         const haSaid = haAfterMoveSentence(request.vm, ha);
         const info = [outcome.info, stale].filter((x): x is string => x !== null).join('. ') || null;
         const summary = say('result.moved', {
-          what: request.kind === 'storage' ? text('result.what.storage', { host: request.destinationHost }) : text('result.what.vm', { vm: request.vm, host: request.destinationHost }),
+          what:
+            request.kind === 'storage'
+              ? text('result.what.storage', { host: request.destinationHost })
+              : text('result.what.vm', { vm: request.vm, host: request.destinationHost }),
           seconds: Math.round(outcome.totalSeconds * 10) / 10,
           downtime: request.kind === 'storage' || outcome.downtimeMs === null ? '' : text('result.downtime', { ms: outcome.downtimeMs }),
           sent: outcome.bytesSent >= 1e9 ? { gb: outcome.bytesSent / 1e9 } : { mb: Math.round(outcome.bytesSent / 1e6) },
@@ -494,7 +524,10 @@ export class SchedulerService {
         return;
       }
       case 'failed':
-        this.end(job, 'Failed', { error: { problem: outcome.problem, recommendedAction: outcome.recommendedAction }, summary: say('result.vmIsOn', { vm: request.vm, host: outcome.vmHost }) });
+        this.end(job, 'Failed', {
+          error: { problem: outcome.problem, recommendedAction: outcome.recommendedAction },
+          summary: say('result.vmIsOn', { vm: request.vm, host: outcome.vmHost }),
+        });
         return;
       case 'canceled':
         this.end(job, 'Canceled', { summary: say('result.canceled', { vm: request.vm, host: outcome.vmHost }) });
@@ -525,7 +558,7 @@ export class SchedulerService {
         configurationPath: paths.configurationPath,
         disks: paths.disks,
         memoryMB: vm.state === 'Off' ? 0 : vm.memoryMB,
-        addDefaultLocation: request.addToDefaults ? request.destinationPath ?? request.configurationPath : null,
+        addDefaultLocation: request.addToDefaults ? (request.destinationPath ?? request.configurationPath) : null,
         ...(ha.kind === 'leaves-cluster' ? { highlyAvailable: false } : {}),
       });
       const delta = this.inventory.delta(revision, [vm.name], [request.sourceHost, request.destinationHost]);
@@ -573,7 +606,8 @@ export class SchedulerService {
       this.dispatch();
       return ok(canceled);
     }
-    if (job.status !== 'Running' && job.status !== 'Queued') return err('job-ended', `${job.name} has already ended (${job.status}); only queued and running jobs can be canceled.`);
+    if (job.status !== 'Running' && job.status !== 'Queued')
+      return err('job-ended', `${job.name} has already ended (${job.status}); only queued and running jobs can be canceled.`);
     const move = this.running.get(jobId);
     if (move) move.cancel();
     else this.jobs.requestCancel(jobId);
@@ -582,7 +616,10 @@ export class SchedulerService {
 
   /** Ids of the queued and running moves (of any process) whose source or destination `on` selects. */
   jobsOn(on: (host: string) => boolean): string[] {
-    return this.jobs.active<ScheduledRequest>().filter((a) => on(a.request.sourceHost) || on(a.request.destinationHost)).map((a) => a.job.id);
+    return this.jobs
+      .active<ScheduledRequest>()
+      .filter((a) => on(a.request.sourceHost) || on(a.request.destinationHost))
+      .map((a) => a.job.id);
   }
 
   /** Waits until no move touching a host `on` selects is queued or running, up to `timeoutMs`; answers whether none is. */
@@ -599,7 +636,8 @@ export class SchedulerService {
   restart(jobId: string): Result<Job> {
     const job = this.jobs.get(jobId);
     if (!job) return err('job-not-found', `No job has the id ${jobId}.`);
-    if (job.status !== 'Failed' && job.status !== 'Canceled') return err('job-not-restartable', `${job.name} is ${job.status}; only failed and canceled jobs can be restarted.`);
+    if (job.status !== 'Failed' && job.status !== 'Canceled')
+      return err('job-not-restartable', `${job.name} is ${job.status}; only failed and canceled jobs can be restarted.`);
     const request = this.jobs.request<ScheduledRequest>(jobId);
     if (!request) return err('job-not-restartable', `${job.name} is not a move, so it can't be restarted; run it again.`);
     const vm = this.inventory.snapshot().inventory.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
@@ -608,7 +646,11 @@ export class SchedulerService {
     if (request.kind !== 'storage' && nameKey(sourceHost) === nameKey(request.destinationHost)) {
       return err('already-there', `${vm.name} is already on ${request.destinationHost}.`);
     }
-    return this.enqueue({ ...request, sourceHost, ...(request.kind === 'storage' ? { destinationHost: sourceHost } : {}) }, job.nameText ? { message: job.name, text: job.nameText } : job.name, job.id);
+    return this.enqueue(
+      { ...request, sourceHost, ...(request.kind === 'storage' ? { destinationHost: sourceHost } : {}) },
+      job.nameText ? { message: job.name, text: job.nameText } : job.name,
+      job.id,
+    );
   }
 
   /** Handles cancel requests other processes left for this one's running moves. */
@@ -625,7 +667,9 @@ export class SchedulerService {
   async reconcile(): Promise<number> {
     if (this.closed) return 0;
     this.runners.prune();
-    const orphans = this.jobs.active<ScheduledRequest>().filter((a) => a.job.status === 'Running' && a.runner !== this.runnerId && !this.runners.alive(a.runner));
+    const orphans = this.jobs
+      .active<ScheduledRequest>()
+      .filter((a) => a.job.status === 'Running' && a.runner !== this.runnerId && !this.runners.alive(a.runner));
     let ended = 0;
     for (const { job, request, runner } of orphans) {
       const where = (await this.connector.vmLocate(request.vm)) ?? request.sourceHost;
@@ -633,26 +677,28 @@ export class SchedulerService {
       // Another process may reconcile the same job at the same time: end it only if it is still the orphan seen.
       // A host may have finished the move on its own (QEMU completes a migration its client left): the VM is there.
       const arrived = request.kind !== 'storage' && nameKey(where) === nameKey(request.destinationHost) && nameKey(where) !== nameKey(request.sourceHost);
-      this.db.transaction(() => {
-        const now = this.jobs.get(job.id);
-        if (now?.status !== 'Running' || this.jobs.runnerOf(job.id) !== runner) return;
-        ended++;
-        if (arrived) {
-          const ha = this.haAfter(request);
-          const stale = this.recordMove(request, ha);
-          const haSaid = haAfterMoveSentence(request.vm, ha);
-          this.end(now, 'Completed with info', {
-            summary: `Ferry stopped while this move was running, and the host finished it: ${request.vm} runs on ${where}${haSaid ? `. ${haSaid.message}` : ''}${stale ? `. ${stale}` : ''}. Nothing was measured, since Ferry was not watching the end.`,
+      this.db
+        .transaction(() => {
+          const now = this.jobs.get(job.id);
+          if (now?.status !== 'Running' || this.jobs.runnerOf(job.id) !== runner) return;
+          ended++;
+          if (arrived) {
+            const ha = this.haAfter(request);
+            const stale = this.recordMove(request, ha);
+            const haSaid = haAfterMoveSentence(request.vm, ha);
+            this.end(now, 'Completed with info', {
+              summary: `Ferry stopped while this move was running, and the host finished it: ${request.vm} runs on ${where}${haSaid ? `. ${haSaid.message}` : ''}${stale ? `. ${stale}` : ''}. Nothing was measured, since Ferry was not watching the end.`,
+            });
+            return;
+          }
+          this.end(now, 'Failed', {
+            error: {
+              problem: `Ferry stopped while this move was running, so it did not finish. ${request.vm} is on ${where}.`,
+              recommendedAction: 'Check the VM on that host, then restart the job.',
+            },
           });
-          return;
-        }
-        this.end(now, 'Failed', {
-          error: {
-            problem: `Ferry stopped while this move was running, so it did not finish. ${request.vm} is on ${where}.`,
-            recommendedAction: 'Check the VM on that host, then restart the job.',
-          },
-        });
-      }).immediate();
+        })
+        .immediate();
     }
     return ended;
   }

@@ -47,7 +47,13 @@ describe('one move per VM (vm-busy)', () => {
     if (second.ok) return;
     expect(second.error.code).toBe('vm-busy');
     expect(second.error.message).toBe(`VM-1 is already being migrated to HV-B by job ${first.id.slice(0, 8)}: wait for it to end or cancel it.`);
-    expect((second.error.detail as { hold: VmHold }).hold).toMatchObject({ vm: 'VM-1', jobId: first.id, kind: 'migrate-vm', status: 'Running', destinationHost: 'HV-B' });
+    expect((second.error.detail as { hold: VmHold }).hold).toMatchObject({
+      vm: 'VM-1',
+      jobId: first.id,
+      kind: 'migrate-vm',
+      status: 'Running',
+      destinationHost: 'HV-B',
+    });
     expect(activeJobsOf('VM-1').map((j) => j.id)).toEqual([first.id]);
   });
 
@@ -57,7 +63,9 @@ describe('one move per VM (vm-busy)', () => {
     const queued = submit('VM-3', 'HV-D');
     expect(queued.status).toBe('Queued');
     const other = s.migration.submitVm({ vm: 'vm-3', destinationHost: 'HV-B' });
-    expect(other.ok ? null : other.error.message).toBe(`VM-3 is already being migrated to HV-D by job ${queued.id.slice(0, 8)} (queued): wait for it to end or cancel it.`);
+    expect(other.ok ? null : other.error.message).toBe(
+      `VM-3 is already being migrated to HV-D by job ${queued.id.slice(0, 8)} (queued): wait for it to end or cancel it.`,
+    );
     const storage = s.migration.submitStorage({ vm: 'VM-3', scope: 'whole-vm', path: 'E:\\VMs' });
     expect(storage.ok ? null : storage.error.code).toBe('vm-busy');
   });
@@ -67,7 +75,10 @@ describe('one move per VM (vm-busy)', () => {
     const move = submit('VM-3', 'HV-D');
     expect(s.jobs.get(move.id)?.move?.kind).toBe('network');
     const jobs = s.jobs.list().length;
-    expect(s.migration.startVm('VM-3')).toMatchObject({ ok: false, error: { code: 'vm-busy', message: `VM-3 is already being migrated to HV-D by job ${move.id.slice(0, 8)}: wait for it to end or cancel it.` } });
+    expect(s.migration.startVm('VM-3')).toMatchObject({
+      ok: false,
+      error: { code: 'vm-busy', message: `VM-3 is already being migrated to HV-D by job ${move.id.slice(0, 8)}: wait for it to end or cancel it.` },
+    });
     expect(s.jobs.list().length).toBe(jobs);
   });
 
@@ -94,7 +105,10 @@ describe('one move per VM (vm-busy)', () => {
     expect(rows.value.length).toBe(3);
     for (const row of rows.value) {
       expect(row).toMatchObject({ available: false, rating: 0, transferType: null });
-      expect(row.reasons[0]).toMatchObject({ code: 'vm-busy', message: `VM-1 is already being migrated to HV-B by job ${first.id.slice(0, 8)}: wait for it to end or cancel it.` });
+      expect(row.reasons[0]).toMatchObject({
+        code: 'vm-busy',
+        message: `VM-1 is already being migrated to HV-B by job ${first.id.slice(0, 8)}: wait for it to end or cancel it.`,
+      });
       // The console words it in the admin's language from the catalogue.
       expect(row.reasons[0].text).toEqual({ key: 'reason.vm-busy.migrate', params: { vm: 'VM-1', job: first.id.slice(0, 8), queued: '', host: 'HV-B' } });
     }
@@ -109,7 +123,12 @@ describe('one move per VM (vm-busy)', () => {
     if (!chosen.ok) throw new Error(chosen.error.message);
     expect(chosen.value.moves.map((m) => m.vm)).toEqual(['VM-2']);
     expect(chosen.value.unmovable).toMatchObject([
-      { vm: 'VM-1', host: 'HV-A', action: null, reasons: [{ code: 'vm-busy', message: `VM-1 is already being migrated to HV-B by job ${first.id.slice(0, 8)}: wait for it to end or cancel it.` }] },
+      {
+        vm: 'VM-1',
+        host: 'HV-A',
+        action: null,
+        reasons: [{ code: 'vm-busy', message: `VM-1 is already being migrated to HV-B by job ${first.id.slice(0, 8)}: wait for it to end or cancel it.` }],
+      },
     ]);
     const evacuation = s.plans.plan({ kind: 'evacuate', host: 'HV-A', cannotMove: 'save' });
     if (!evacuation.ok) throw new Error(evacuation.error.message);
@@ -138,8 +157,34 @@ describe('one move per VM (vm-busy)', () => {
       // ...and a batch that still names a held VM writes nothing at all.
       const batch = s.scheduler.enqueueAll(
         [
-          { request: { kind: 'live', vm: 'VM-3', sourceHost: 'HV-A', destinationHost: 'HV-D', performanceOption: 'Compression', destinationPath: null, diskDestinations: null, configurationPath: null, addToDefaults: false }, name: 'Migrate virtual machine VM-3 to HV-D' },
-          { request: { kind: 'live', vm: 'VM-2', sourceHost: 'HV-A', destinationHost: 'HV-D', performanceOption: 'Compression', destinationPath: null, diskDestinations: null, configurationPath: null, addToDefaults: false }, name: 'Migrate virtual machine VM-2 to HV-D' },
+          {
+            request: {
+              kind: 'live',
+              vm: 'VM-3',
+              sourceHost: 'HV-A',
+              destinationHost: 'HV-D',
+              performanceOption: 'Compression',
+              destinationPath: null,
+              diskDestinations: null,
+              configurationPath: null,
+              addToDefaults: false,
+            },
+            name: 'Migrate virtual machine VM-3 to HV-D',
+          },
+          {
+            request: {
+              kind: 'live',
+              vm: 'VM-2',
+              sourceHost: 'HV-A',
+              destinationHost: 'HV-D',
+              performanceOption: 'Compression',
+              destinationPath: null,
+              diskDestinations: null,
+              configurationPath: null,
+              addToDefaults: false,
+            },
+            name: 'Migrate virtual machine VM-2 to HV-D',
+          },
         ],
         { group: () => 'never-created' },
       );
@@ -162,7 +207,17 @@ describe('one move per VM (vm-busy)', () => {
       expect(theirs).toMatchObject({ ok: false, error: { code: 'vm-busy' } });
       // Past every check, the second connection's insert itself is refused by the database's index.
       const raced = other.scheduler.enqueue(
-        { kind: 'live', vm: 'VM-1', sourceHost: 'HV-A', destinationHost: 'HV-D', performanceOption: 'Compression', destinationPath: null, diskDestinations: null, configurationPath: null, addToDefaults: false },
+        {
+          kind: 'live',
+          vm: 'VM-1',
+          sourceHost: 'HV-A',
+          destinationHost: 'HV-D',
+          performanceOption: 'Compression',
+          destinationPath: null,
+          diskDestinations: null,
+          configurationPath: null,
+          addToDefaults: false,
+        },
         'Migrate virtual machine VM-1 to HV-D',
       );
       expect(raced).toMatchObject({ ok: false, error: { code: 'vm-busy', detail: { hold: { jobId: mine.ok ? mine.value.id : '' } } } });
@@ -180,7 +235,9 @@ describe('migration 5 (vm_hold)', () => {
       db.exec(MIGRATIONS[v - 1]);
       db.pragma(`user_version = ${v}`);
     }
-    const insert = db.prepare(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, steps) VALUES (?, ?, ?, ?, ?, 0, 'me', ?, '2026-01-01T00:00:00Z', '[]')`);
+    const insert = db.prepare(
+      `INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, steps) VALUES (?, ?, ?, ?, ?, 0, 'me', ?, '2026-01-01T00:00:00Z', '[]')`,
+    );
     insert.run('a', 1, 'migrate-vm', 'Migrate virtual machine ÀRCHIVIO to HV-B', 'Running', 'ÀRCHIVIO');
     insert.run('b', 2, 'migrate-vm', 'Migrate virtual machine àrchivio to HV-C', 'Queued', 'àrchivio');
     insert.run('c', 3, 'migrate-vm', 'Migrate virtual machine WEB to HV-C', 'Completed', 'WEB');
@@ -194,8 +251,13 @@ describe('migration 5 (vm_hold)', () => {
     ]);
     // From now on the index refuses a second active job for the VM, in any case.
     db.prepare("UPDATE jobs SET vm_hold = 'web', status = 'Queued' WHERE id = 'c'").run();
-    expect(() => db.prepare(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, steps, vm_hold) VALUES ('e', 5, 'start-vm', 'Start', 'Running', 0, 'me', 'Àrchivio', 'x', '[]', 'àrchivio')`).run())
-      .toThrow(/UNIQUE constraint failed: jobs\.vm_hold/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, steps, vm_hold) VALUES ('e', 5, 'start-vm', 'Start', 'Running', 0, 'me', 'Àrchivio', 'x', '[]', 'àrchivio')`,
+        )
+        .run(),
+    ).toThrow(/UNIQUE constraint failed: jobs\.vm_hold/);
     db.close();
   });
 });

@@ -85,7 +85,9 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
   let revision = 1;
   let inventory = seed.inventory;
   let meta: InventoryMeta | null =
-    seed.meta === undefined ? { origin: 'Built-in demo estate', source: inventory.source, exportedAt: inventory.exportedAt, importedAt: new Date().toISOString() } : seed.meta;
+    seed.meta === undefined
+      ? { origin: 'Built-in demo estate', source: inventory.source, exportedAt: inventory.exportedAt, importedAt: new Date().toISOString() }
+      : seed.meta;
   let settings: UiSettings = { ...(seed.settings ?? DEFAULT_UI_SETTINGS) };
   let jobs: Job[] = [...(seed.jobs ?? [])];
   let jobCounter = jobs.length;
@@ -136,7 +138,11 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
 
   const runImport = async (fileName: string, doc: InventoryDocument): Promise<Result<ImportSummary>> => {
     const started = Date.now();
-    for (const [phase, fraction] of [['parsing', 0.3], ['validating', 0.6], ['writing', 0.85]] as const) {
+    for (const [phase, fraction] of [
+      ['parsing', 0.3],
+      ['validating', 0.6],
+      ['writing', 0.85],
+    ] as const) {
       emit('import.progress', { phase, fraction, fileName });
       await wait();
     }
@@ -184,7 +190,13 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
         settings = { ...settings, ...(args as InvokeArgs['settings.set']) };
         return ok({ ...settings });
       case 'app.info': {
-        const info: AppInfo = { version: '0.1.0-fake', transport: 'electron', databasePath: ':memory:', systemLocale: seed.systemLocale ?? 'en-US', logPath: null };
+        const info: AppInfo = {
+          version: '0.1.0-fake',
+          transport: 'electron',
+          databasePath: ':memory:',
+          systemLocale: seed.systemLocale ?? 'en-US',
+          logPath: null,
+        };
         return ok(info);
       }
       case 'app.log':

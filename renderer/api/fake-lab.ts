@@ -15,7 +15,15 @@ export function stoppedLabStatus(): LabStatus {
 /** The default lab running (three hosts, three VMs), as `lab.status` answers after Start Lab. */
 export function runningLabStatus(startedAt = '2026-11-20T10:00:00Z'): LabStatus {
   const vm = (name: string, host: string, pid: number, dirtyRateMBps: number, disk: string): LabStatus['vms'][number] => ({
-    vm: name, host, state: 'Running', memoryMB: 256, dirtyRateMBps, pid, heartbeat: { seq: 42, upSeconds: 42 }, corrupt: false, disks: [disk],
+    vm: name,
+    host,
+    state: 'Running',
+    memoryMB: 256,
+    dirtyRateMBps,
+    pid,
+    heartbeat: { seq: 42, upSeconds: 42 },
+    corrupt: false,
+    disks: [disk],
   });
   return {
     running: true,
@@ -67,13 +75,23 @@ export function createFakeLab(): FakeLab {
     status: () => ok(status),
     start: (jobId) => {
       status = runningLabStatus(new Date().toISOString());
-      const job = labJob(jobId, 'Start lab', ['Check QEMU', 'Build the guest', 'Create the lab hosts and disks', 'Boot the lab VMs', 'Add the Lab host group to the inventory'], `Lab running: 3 hosts, 3 VMs running (QEMU ${QEMU}, software emulation)`);
+      const job = labJob(
+        jobId,
+        'Start lab',
+        ['Check QEMU', 'Build the guest', 'Create the lab hosts and disks', 'Boot the lab VMs', 'Add the Lab host group to the inventory'],
+        `Lab running: 3 hosts, 3 VMs running (QEMU ${QEMU}, software emulation)`,
+      );
       return ok({ job, status });
     },
     stop: (jobId) => {
       const ended = status.processes;
       status = stoppedLabStatus();
-      const job = labJob(jobId, 'Stop lab', ['Cancel the lab\'s moves', 'End the lab\'s QEMU processes', 'Remove the lab\'s files and hosts'], `Lab stopped: ${ended} QEMU processes ended, its files removed`);
+      const job = labJob(
+        jobId,
+        'Stop lab',
+        ["Cancel the lab's moves", "End the lab's QEMU processes", "Remove the lab's files and hosts"],
+        `Lab stopped: ${ended} QEMU processes ended, its files removed`,
+      );
       return ok({ job, status });
     },
   };

@@ -137,7 +137,11 @@ export function WizardShell(props: WizardShellProps) {
             <nav className={styles.nav} aria-label={t('wizard.pages')}>
               <ol className={styles.steps}>
                 {pages.map((page) => (
-                  <li key={page.id} aria-current={page.id === current ? 'step' : undefined} className={mergeClasses(styles.step, page.id === current && styles.currentStep)}>
+                  <li
+                    key={page.id}
+                    aria-current={page.id === current ? 'step' : undefined}
+                    className={mergeClasses(styles.step, page.id === current && styles.currentStep)}
+                  >
                     {page.label}
                   </li>
                 ))}
@@ -178,7 +182,19 @@ export function WizardVmGone({ title, onCancel }: { title: string; onCancel: () 
   const { t } = useT();
   const noop = () => undefined;
   return (
-    <WizardShell title={title} pages={[]} current="" canPrevious={false} canNext={false} canMove={false} moving={false} onPrevious={noop} onNext={noop} onMove={noop} onCancel={onCancel}>
+    <WizardShell
+      title={title}
+      pages={[]}
+      current=""
+      canPrevious={false}
+      canNext={false}
+      canMove={false}
+      moving={false}
+      onPrevious={noop}
+      onNext={noop}
+      onMove={noop}
+      onCancel={onCancel}
+    >
       <MessageBar intent="error">
         <MessageBarBody>{t('wizard.vmGone')}</MessageBarBody>
       </MessageBar>

@@ -7,7 +7,11 @@ export interface ColumnWidth {
 }
 
 /** A grid's layout for the columns shown, in order: their tracks, and the sum of their minimum widths. */
-export function layoutForColumns<C extends string>(columns: readonly C[], widths: Record<C, ColumnWidth>, sizes: Omit<GridLayout, 'template' | 'minWidth'>): GridLayout {
+export function layoutForColumns<C extends string>(
+  columns: readonly C[],
+  widths: Record<C, ColumnWidth>,
+  sizes: Omit<GridLayout, 'template' | 'minWidth'>,
+): GridLayout {
   return {
     ...sizes,
     template: columns.map((c) => widths[c].track).join(' '),

@@ -32,7 +32,10 @@ export function gridRow(columns: string, minWidth: string) {
 }
 
 /** The header row. */
-export const gridHead = { backgroundColor: tokens.colorNeutralBackground2, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` } as const;
+export const gridHead = {
+  backgroundColor: tokens.colorNeutralBackground2,
+  borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+} as const;
 
 /** A header cell's text. */
 export const gridHeadText = { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 } as const;

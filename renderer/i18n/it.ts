@@ -24,10 +24,12 @@ export const itMessages: Messages = {
   'log.refresh': 'Aggiorna',
 
   'diagnostics.title': 'Diagnostica',
-  'diagnostics.intro': 'I componenti di questa installazione, verificati dove viene eseguito il back-end di Ferry. Dalla riga di comando, ferry doctor esegue gli stessi controlli.',
+  'diagnostics.intro':
+    'I componenti di questa installazione, verificati dove viene eseguito il back-end di Ferry. Dalla riga di comando, ferry doctor esegue gli stessi controlli.',
   'diagnostics.running': 'Esecuzione dei controlli in corso…',
   'diagnostics.failed': 'Impossibile eseguire i controlli: {message}',
-  'diagnostics.summary.ok': 'Sono presenti tutti i componenti necessari alla console. I controlli contrassegnati come Facoltativo riguardano solo gli host Hyper-V reali, il laboratorio o i test.',
+  'diagnostics.summary.ok':
+    'Sono presenti tutti i componenti necessari alla console. I controlli contrassegnati come Facoltativo riguardano solo gli host Hyper-V reali, il laboratorio o i test.',
   'diagnostics.summary.failed': 'Manca un componente necessario alla console: vedere i controlli contrassegnati come Non riuscito.',
   'diagnostics.table': 'Controlli di diagnostica',
   'diagnostics.col.check': 'Controllo',
@@ -47,12 +49,15 @@ export const itMessages: Messages = {
   'diagnostics.check.qemu': 'QEMU (laboratorio)',
   'diagnostics.check.chromium': 'Chromium (test end-to-end)',
   'diagnostics.check.database': 'Database',
-  'diagnostics.fix.electron-binary': 'Eseguire npm install su un computer che può raggiungere il download di Electron. Nel frattempo, npm start apre la console nel browser.',
+  'diagnostics.fix.electron-binary':
+    'Eseguire npm install su un computer che può raggiungere il download di Electron. Nel frattempo, npm start apre la console nel browser.',
   'diagnostics.fix.sqlite-node': 'Eseguire npm ci (o npm rebuild better-sqlite3) con la versione di Node.js che esegue Ferry.',
   'diagnostics.fix.sqlite-electron': 'Eseguire npm run native:electron, quindi avviare di nuovo Ferry.',
   'diagnostics.fix.powershell': 'Verificare che powershell.exe (o pwsh) sia nel PATH oppure impostare FERRY_POWERSHELL sul percorso completo.',
-  'diagnostics.fix.hyperv-module': 'Necessario solo per gli host Hyper-V reali. Windows 10/11: Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V-Management-PowerShell. Windows Server: Install-WindowsFeature RSAT-Hyper-V-Tools.',
-  'diagnostics.fix.failoverclusters-module': 'Necessario solo per i cluster reali. Windows 10/11: Add-WindowsCapability -Online -Name Rsat.FailoverCluster.Management.Tools~~~~0.0.1.0. Windows Server: Install-WindowsFeature RSAT-Clustering-PowerShell.',
+  'diagnostics.fix.hyperv-module':
+    'Necessario solo per gli host Hyper-V reali. Windows 10/11: Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V-Management-PowerShell. Windows Server: Install-WindowsFeature RSAT-Hyper-V-Tools.',
+  'diagnostics.fix.failoverclusters-module':
+    'Necessario solo per i cluster reali. Windows 10/11: Add-WindowsCapability -Online -Name Rsat.FailoverCluster.Management.Tools~~~~0.0.1.0. Windows Server: Install-WindowsFeature RSAT-Clustering-PowerShell.',
   'diagnostics.fix.qemu': 'Necessario solo per il laboratorio QEMU, su Linux: installare QEMU 8 o versione successiva.',
   'diagnostics.fix.chromium': 'Necessario solo per i test end-to-end: installare Chromium oppure impostare CHROMIUM_PATH.',
   'diagnostics.fix.database': 'Scegliere un altro file di database con --db (o FERRY_DB) oppure correggere le autorizzazioni della cartella.',
@@ -65,14 +70,18 @@ export const itMessages: Messages = {
   'conn.loadFailed': 'Impossibile caricare le impostazioni di connessione: {message}',
   'conn.connector': 'Esegui le azioni di questo gruppo di host su',
   'conn.connector.simulator': 'Il simulatore',
-  'conn.connector.simulator.note': 'Per la pianificazione offline e le demo: gli spostamenti seguono il modello di migrazione di Ferry e sugli host reali non cambia nulla.',
+  'conn.connector.simulator.note':
+    'Per la pianificazione offline e le demo: gli spostamenti seguono il modello di migrazione di Ferry e sugli host reali non cambia nulla.',
   'conn.connector.hyperv': 'Host Hyper\u2011V reali',
-  'conn.connector.hyperv.note': 'Ferry esegue i suoi script PowerShell sugli host (Move-VM, Move-VMStorage, Start-VM, Set-VMHost). Serve Ferry su una workstation Windows con il modulo PowerShell di Hyper\u2011V.',
+  'conn.connector.hyperv.note':
+    'Ferry esegue i suoi script PowerShell sugli host (Move-VM, Move-VMStorage, Start-VM, Set-VMHost). Serve Ferry su una workstation Windows con il modulo PowerShell di Hyper\u2011V.',
   'conn.mode': 'Raggiungi gli host con',
   'conn.mode.local': 'PowerShell locale con -ComputerName',
-  'conn.mode.local.note': 'I cmdlet Hyper\u2011V vengono eseguiti su questo computer con l’identità Windows corrente. Le migrazioni in tempo reale avviate così richiedono la delega vincolata Kerberos.',
+  'conn.mode.local.note':
+    'I cmdlet Hyper\u2011V vengono eseguiti su questo computer con l’identità Windows corrente. Le migrazioni in tempo reale avviate così richiedono la delega vincolata Kerberos.',
   'conn.mode.winrm': 'Comunicazione remota PowerShell su HTTPS (WinRM)',
-  'conn.mode.winrm.note': 'I cmdlet vengono eseguiti su ogni host tramite il listener HTTPS di WinRM sulla porta 5986, il cui certificato deve corrispondere al nome dell’host.',
+  'conn.mode.winrm.note':
+    'I cmdlet vengono eseguiti su ogni host tramite il listener HTTPS di WinRM sulla porta 5986, il cui certificato deve corrispondere al nome dell’host.',
   'conn.identity': 'Accedi come',
   'conn.identity.current': 'L’identità Windows corrente',
   'conn.identity.credentials': 'Questo utente',
@@ -81,13 +90,15 @@ export const itMessages: Messages = {
   'conn.password': 'Password',
   'conn.password.hint': 'Salvata cifrata per il tuo account Windows e mai più mostrata.',
   'conn.password.keep': 'Lasciala vuota per mantenere la password salvata.',
-  'conn.noStorage': 'Le password si possono salvare solo nell’app desktop di Ferry, che le cifra per il tuo account Windows. Qui, accedi con l’identità Windows corrente.',
+  'conn.noStorage':
+    'Le password si possono salvare solo nell’app desktop di Ferry, che le cifra per il tuo account Windows. Qui, accedi con l’identità Windows corrente.',
   'conn.save': 'Salva',
   'conn.cancel': 'Annulla',
   'conn.saveFailed': 'Le impostazioni di connessione non sono state salvate: {message}',
   'conn.saved': 'Impostazioni di connessione di {group} salvate.',
   'conn.refreshed': '{group} aggiornato da Hyper\u2011V: {hosts} host, {vms} macchine virtuali.',
-  'conn.refreshedUnreachable': '{group} aggiornato da Hyper\u2011V: {hosts} host, {vms} macchine virtuali. Non raggiungibili, mantenuti come non rispondenti: {unreachable}.',
+  'conn.refreshedUnreachable':
+    '{group} aggiornato da Hyper\u2011V: {hosts} host, {vms} macchine virtuali. Non raggiungibili, mantenuti come non rispondenti: {unreachable}.',
   'conn.refreshFailed': '{group} non è stato aggiornato: {message}',
   'conn.problem.host-group-required': 'Scegli un gruppo di host.',
   'conn.problem.credentials-need-winrm': 'Nome utente e password si usano solo con la comunicazione remota PowerShell su HTTPS.',
@@ -95,7 +106,8 @@ export const itMessages: Messages = {
   'conn.problem.user-name-invalid': 'Scrivi il nome utente come DOMINIO\\utente oppure utente@dominio.example.',
   'conn.problem.password-required': 'Inserisci la password di questo utente.',
   'conn.problem.password-unexpected': 'Una password si salva solo insieme a un nome utente.',
-  'conn.problem.password-storage-unavailable': 'Questo Ferry non può salvare password: impostala nell’app desktop, oppure accedi con l’identità Windows corrente.',
+  'conn.problem.password-storage-unavailable':
+    'Questo Ferry non può salvare password: impostala nell’app desktop, oppure accedi con l’identità Windows corrente.',
 
   'lab.ribbon.group': 'Laboratorio',
   'lab.ribbon.start': 'Avvia laboratorio',
@@ -104,7 +116,8 @@ export const itMessages: Messages = {
   'lab.ribbon.running': 'Il laboratorio è in esecuzione',
   'lab.ribbon.stopped': 'Il laboratorio non è in esecuzione',
   'lab.title': 'Stato del laboratorio',
-  'lab.intro': 'Il laboratorio QEMU esegue piccole macchine virtuali reali su questo computer, su tre host di laboratorio in All Hosts/Lab. Gli spostamenti tra host di laboratorio sono vere migrazioni in tempo reale di QEMU.',
+  'lab.intro':
+    'Il laboratorio QEMU esegue piccole macchine virtuali reali su questo computer, su tre host di laboratorio in All Hosts/Lab. Gli spostamenti tra host di laboratorio sono vere migrazioni in tempo reale di QEMU.',
   'lab.section.lab': 'Laboratorio',
   'lab.state': 'Stato',
   'lab.state.running': 'In esecuzione dalle {time}',
@@ -136,7 +149,8 @@ export const itMessages: Messages = {
   'lab.dirtyRate': '{value} MB/s',
   'lab.memoryCheck.ok': 'OK',
   'lab.memoryCheck.corrupted': 'DANNEGGIATA',
-  'lab.empty': 'Il laboratorio non è in esecuzione. Avvia laboratorio avvia le sue VM (richiede alcuni secondi) e aggiunge il gruppo di host Lab all’albero degli host.',
+  'lab.empty':
+    'Il laboratorio non è in esecuzione. Avvia laboratorio avvia le sue VM (richiede alcuni secondi) e aggiunge il gruppo di host Lab all’albero degli host.',
   'lab.loading': 'Lettura dello stato del laboratorio…',
   'lab.starting': 'Avvio del laboratorio: avvio delle VM…',
   'lab.stopping': 'Arresto del laboratorio: chiusura delle VM…',
@@ -200,7 +214,8 @@ export const itMessages: Messages = {
   'options.title': 'Opzioni',
   'options.section.simulator': 'Connettore host simulato',
   'options.simulatorSpeed': 'Velocità del simulatore',
-  'options.simulatorSpeed.hint': 'Quante volte più veloci del tempo reale si svolgono gli spostamenti simulati: 1 è il tempo reale, 10 è adatto alle dimostrazioni. Vale anche per gli spostamenti in corso.',
+  'options.simulatorSpeed.hint':
+    'Quante volte più veloci del tempo reale si svolgono gli spostamenti simulati: 1 è il tempo reale, 10 è adatto alle dimostrazioni. Vale anche per gli spostamenti in corso.',
   'options.simulatorSpeed.unit': '× tempo reale',
   'options.simulatorSpeed.invalid': 'Immetti un numero da {min} a {max}.',
   'options.save': 'Salva',
@@ -254,7 +269,8 @@ export const itMessages: Messages = {
   'details.selection.hosts': 'Sugli host',
   'details.selection.runningMemory': 'Memoria delle VM in esecuzione',
   'details.selection.disks': '{count} ({size})',
-  'details.selection.hint': 'Migra macchina virtuale le sposta insieme, ognuna sul suo host migliore; Pianifica migrazioni mostra l’ordine e quanto tempo servirebbe.',
+  'details.selection.hint':
+    'Migra macchina virtuale le sposta insieme, ognuna sul suo host migliore; Pianifica migrazioni mostra l’ordine e quanto tempo servirebbe.',
   'details.section.general': 'Generale',
   'details.section.hardware': 'Hardware',
   'details.section.storage': 'Archiviazione',
@@ -380,7 +396,7 @@ export const itMessages: Messages = {
   'jobs.restarting': 'Riavvio…',
   'jobs.cancelFailed': 'Il processo non è stato annullato: {message}',
   'jobs.restartFailed': 'Il processo non è stato riavviato: {message}',
-  'jobs.cancelRequested': 'Annullamento richiesto: lo spostamento si ferma in un punto sicuro e lascia la VM in esecuzione sull\'host di origine.',
+  'jobs.cancelRequested': "Annullamento richiesto: lo spostamento si ferma in un punto sicuro e lascia la VM in esecuzione sull'host di origine.",
   'jobs.restartedFrom': 'Riavviato da',
   'jobs.section.summary': 'Riepilogo',
   'jobs.section.move': 'Spostamento',
@@ -439,7 +455,8 @@ export const itMessages: Messages = {
   'import.col.problem': 'Problema',
   'import.wholeFile': '(intero file)',
   'import.readFailed': 'Impossibile leggere il file: {message}',
-  'import.tooLarge': '{fileName} è di {size} MiB: Ferry importa file di inventario fino a {limit}. Verificare di aver scelto il file di esportazione dell\'inventario.',
+  'import.tooLarge':
+    "{fileName} è di {size} MiB: Ferry importa file di inventario fino a {limit}. Verificare di aver scelto il file di esportazione dell'inventario.",
   'import.succeeded': 'Importate {vms} VM su {hosts} host da {fileName}',
   'import.demoLoaded': 'Ambiente dimostrativo caricato: {vms} VM su {hosts} host',
   'import.succeededTitle': 'Inventario importato',
@@ -485,7 +502,8 @@ export const itMessages: Messages = {
   'transfer.Quick': 'Rapida',
   'transfer.Network': 'Rete',
 
-  'selectHost.intro': 'Seleziona un host di destinazione per {vm}, ora su {host}. Gli host sono valutati in base alle risorse che restano libere dopo lo spostamento.',
+  'selectHost.intro':
+    'Seleziona un host di destinazione per {vm}, ora su {host}. Gli host sono valutati in base alle risorse che restano libere dopo lo spostamento.',
   'selectHost.gridLabel': 'Host di destinazione',
   'selectHost.col.rating': 'Valutazione',
   'selectHost.col.host': 'Host di destinazione',
@@ -517,7 +535,8 @@ export const itMessages: Messages = {
   'selectHost.pickHint': 'Seleziona un host nell’elenco per vedere il perché della valutazione e del tipo di trasferimento.',
 
   'startPrompt.title': 'Una migrazione in tempo reale richiede una macchina virtuale in esecuzione',
-  'startPrompt.body': '{vm} è nello stato {state}. Avviala prima per spostarla senza interruzioni, oppure continua con i tipi di trasferimento che non richiedono l’esecuzione.',
+  'startPrompt.body':
+    '{vm} è nello stato {state}. Avviala prima per spostarla senza interruzioni, oppure continua con i tipi di trasferimento che non richiedono l’esecuzione.',
   'startPrompt.start': 'Avvia {vm}',
   'startPrompt.continue': 'Continua senza avviare',
   'startPrompt.starting': 'Avvio di {vm} ({status})… Gli host verranno valutati di nuovo quando sarà in esecuzione.',
@@ -554,7 +573,8 @@ export const itMessages: Messages = {
   'vmPath.emptyHint': 'Lascia vuoto per usare il percorso di archiviazione predefinito dell’host.',
   'vmPath.defaultLocation': 'Il percorso di archiviazione predefinito dell’host',
   'vmPath.disks': 'Dischi rigidi virtuali copiati',
-  'vmPath.disksHint': 'Ogni VHD va con la VM, nella sottocartella Virtual Hard Disks di una cartella con il suo nome sotto il percorso di archiviazione. Seleziona un VHD per collocarlo singolarmente, in una cartella propria sull’host di destinazione.',
+  'vmPath.disksHint':
+    'Ogni VHD va con la VM, nella sottocartella Virtual Hard Disks di una cartella con il suo nome sotto il percorso di archiviazione. Seleziona un VHD per collocarlo singolarmente, in una cartella propria sull’host di destinazione.',
   'vmPath.col.place': 'Colloca',
   'vmPath.place': 'Colloca {name} singolarmente',
   'vmPath.withVm': 'Con la VM: {path}',
@@ -629,13 +649,15 @@ export const itMessages: Messages = {
   'hvs.live.intro': 'La migrazione in tempo reale sposta le macchine virtuali in esecuzione da e verso questo computer senza fermarle.',
   'hvs.live.enabled': 'Abilita migrazioni in tempo reale in ingresso e in uscita',
   'hvs.live.maxLive': 'Migrazioni in tempo reale simultanee',
-  'hvs.live.maxLive.hint': 'Quante migrazioni in tempo reale possono essere eseguite insieme su questo computer, in ingresso e in uscita. Il valore predefinito di Hyper\u2011V è {default}; Ferry accetta da {min} a {max}.',
+  'hvs.live.maxLive.hint':
+    'Quante migrazioni in tempo reale possono essere eseguite insieme su questo computer, in ingresso e in uscita. Il valore predefinito di Hyper\u2011V è {default}; Ferry accetta da {min} a {max}.',
   'hvs.live.clusterLimit': 'Il cluster {cluster} consente al massimo {limit} migrazioni parallele; quel limite prevale su questo.',
   'hvs.live.incoming': 'Migrazioni in tempo reale in ingresso',
   'hvs.live.anyNetwork': 'Usa qualsiasi rete disponibile per la migrazione in tempo reale',
   'hvs.live.theseNetworks': 'Usa questi indirizzi IP per la migrazione in tempo reale:',
   'hvs.live.networks': 'Indirizzi IP e subnet per la migrazione in tempo reale, in ordine di priorità',
-  'hvs.live.networks.hint': 'Un indirizzo IPv4 o IPv6 (10.20.0.7) o una subnet (10.20.0.0/24, fd00:20::/64). Le migrazioni in ingresso usano il primo che funziona.',
+  'hvs.live.networks.hint':
+    'Un indirizzo IPv4 o IPv6 (10.20.0.7) o una subnet (10.20.0.0/24, fd00:20::/64). Le migrazioni in ingresso usano il primo che funziona.',
   'hvs.live.networks.empty': 'Nessun indirizzo IP. Fai clic su Aggiungi per scriverne uno.',
   'hvs.live.networks.mixed': 'Gli host hanno elenchi diversi. Un elenco creato qui sostituisce quello di ogni host.',
   'hvs.live.network': 'Indirizzo IP o subnet {position} di {count}',
@@ -646,21 +668,26 @@ export const itMessages: Messages = {
   'hvs.advanced.intro': 'Come gli host si riconoscono tra loro e come la memoria attraversa la rete durante una migrazione in tempo reale.',
   'hvs.advanced.auth': 'Protocollo di autenticazione',
   'hvs.advanced.CredSSP': 'Usa il provider di supporto per la sicurezza delle credenziali (CredSSP)',
-  'hvs.advanced.CredSSP.note': 'Non richiede configurazione, ma devi aver effettuato l’accesso all’host di origine (dalla console o con Desktop remoto) per avviare una migrazione in tempo reale da quell’host.',
+  'hvs.advanced.CredSSP.note':
+    'Non richiede configurazione, ma devi aver effettuato l’accesso all’host di origine (dalla console o con Desktop remoto) per avviare una migrazione in tempo reale da quell’host.',
   'hvs.advanced.Kerberos': 'Usa Kerberos',
-  'hvs.advanced.Kerberos.note': 'Permette di avviare migrazioni in tempo reale da qualsiasi computer, ma richiede la delega vincolata in Active Directory per i servizi cifs e Microsoft Virtual System Migration Service, con quel servizio configurato su ogni host.',
+  'hvs.advanced.Kerberos.note':
+    'Permette di avviare migrazioni in tempo reale da qualsiasi computer, ma richiede la delega vincolata in Active Directory per i servizi cifs e Microsoft Virtual System Migration Service, con quel servizio configurato su ogni host.',
   'hvs.advanced.performance': 'Opzioni di prestazioni',
   'hvs.advanced.TCPIP': 'TCP/IP',
   'hvs.advanced.TCPIP.note': 'Sceglilo quando gli host non hanno CPU libera: la memoria è copiata su una semplice connessione TCP.',
   'hvs.advanced.Compression': 'Compressione',
-  'hvs.advanced.Compression.note': 'Il valore predefinito, adatto alla maggior parte delle reti fino a 10 Gbps: la CPU libera comprime prima la memoria, dimezzando circa il tempo.',
+  'hvs.advanced.Compression.note':
+    'Il valore predefinito, adatto alla maggior parte delle reti fino a 10 Gbps: la CPU libera comprime prima la memoria, dimezzando circa il tempo.',
   'hvs.advanced.SMB': 'SMB',
-  'hvs.advanced.SMB.note': 'Sceglilo quando entrambi gli host hanno schede di rete RDMA (SMB Direct) o più schede (SMB Multichannel): la memoria viaggia alla velocità della linea con poca CPU.',
+  'hvs.advanced.SMB.note':
+    'Sceglilo quando entrambi gli host hanno schede di rete RDMA (SMB Direct) o più schede (SMB Multichannel): la memoria viaggia alla velocità della linea con poca CPU.',
   'hvs.mixedChoice': 'Qui gli host sono diversi; scegline uno per impostarlo su tutti.',
   'hvs.mixedValue': 'Diverso su ogni host',
   'hvs.storage.intro': 'La migrazione di archiviazione sposta i file di una macchina virtuale in esecuzione in un’altra posizione di questo computer.',
   'hvs.storage.maxStorage': 'Migrazioni di archiviazione simultanee',
-  'hvs.storage.maxStorage.hint': 'Quante migrazioni di archiviazione possono essere eseguite insieme su questo computer. Il valore predefinito di Hyper\u2011V è {default}; Ferry accetta da {min} a {max}.',
+  'hvs.storage.maxStorage.hint':
+    'Quante migrazioni di archiviazione possono essere eseguite insieme su questo computer. Il valore predefinito di Hyper\u2011V è {default}; Ferry accetta da {min} a {max}.',
   'hvs.group.intro.one': 'OK modifica l’unico host in {name} ({count}): {hosts}. Sono applicate solo le impostazioni che cambi.',
   'hvs.group.intro.other': 'OK modifica i {count} host in {name}: {hosts}. Sono applicate solo le impostazioni che cambi; ogni host mantiene le altre.',
   'hvs.group.notResponding': 'Non rispondono: {hosts}. I loro passaggi del processo non riusciranno, e gli altri host riceveranno comunque la modifica.',
@@ -747,7 +774,8 @@ export const itMessages: Messages = {
   'plan.col.downtime': 'Inattività',
   'plan.col.warning': 'Avviso',
   'plan.col.waits': 'Attende',
-  'plan.col.waitsHint': 'Spostamenti che devono finire prima: uno la cui partenza libera la memoria che serve a questo, o uno che il piano esegue prima perché insieme si dividerebbero soltanto una rete di migrazione piena.',
+  'plan.col.waitsHint':
+    'Spostamenti che devono finire prima: uno la cui partenza libera la memoria che serve a questo, o uno che il piano esegue prima perché insieme si dividerebbero soltanto una rete di migrazione piena.',
   'plan.waits.memory': '{id} (libera memoria)',
   'plan.waits.network': '{id} (rete piena)',
   'plan.col.job': 'Processo',
@@ -818,7 +846,8 @@ export const itMessages: Messages = {
   'maint.stopFailed': '{host} è ancora in modalità manutenzione: {message}',
   'maint.stoppedStarting': '{host} è uscito dalla modalità manutenzione: accetta di nuovo VM. Processi di avvio per le VM salvate: {count}.',
   'maint.stop.title': 'Arresta modalità manutenzione su {host}',
-  'maint.stop.intro': '{host} esce dalla modalità manutenzione e accetta di nuovo macchine virtuali. Gli spostamenti della sua evacuazione ancora in corso proseguono. L’operazione viene eseguita come processo.',
+  'maint.stop.intro':
+    '{host} esce dalla modalità manutenzione e accetta di nuovo macchine virtuali. Gli spostamenti della sua evacuazione ancora in corso proseguono. L’operazione viene eseguita come processo.',
   'maint.stop.loading': 'Ricerca delle macchine virtuali salvate dall’evacuazione…',
   'maint.stop.loadFailed': 'Impossibile leggere le macchine virtuali salvate dall’evacuazione: {message}',
   'maint.stop.noneSaved': 'Nessuna macchina virtuale salvata dall’evacuazione è ancora in stato salvato su {host}.',
@@ -838,7 +867,8 @@ export const itMessages: Messages = {
   'unit.ms': '{value} ms',
   'unit.mbps': '{value} Mbps',
 
-  'multiHost.intro': 'Ferry propone una destinazione per ciascuna delle {count}: l’host con la valutazione migliore che ha ancora spazio dopo gli spostamenti che la precedono. Cambia una riga per fissarla su un altro host.',
+  'multiHost.intro':
+    'Ferry propone una destinazione per ciascuna delle {count}: l’host con la valutazione migliore che ha ancora spazio dopo gli spostamenti che la precedono. Cambia una riga per fissarla su un altro host.',
   'multiHost.planning': 'Pianificazione…',
   'multiHost.pinAll': 'Fissa tutte su un host…',
   'multiHost.pinAll.auto': 'L’host migliore per ogni VM',
@@ -904,9 +934,11 @@ export const itMessages: Messages = {
   'groups.restoreStarted': 'Interrotto {name}; le VM tornano indietro: {restore}',
   'groups.menu.label': 'Azioni per {name}',
   'groups.confirm.abortTitle': 'Interrompere “{name}”?',
-  'groups.confirm.abortBody': 'Gli spostamenti in coda vengono annullati e quelli in esecuzione si fermano, lasciando ogni VM sul suo host di origine. Le VM già spostate restano sui nuovi host.',
+  'groups.confirm.abortBody':
+    'Gli spostamenti in coda vengono annullati e quelli in esecuzione si fermano, lasciando ogni VM sul suo host di origine. Le VM già spostate restano sui nuovi host.',
   'groups.confirm.restoreTitle': 'Interrompere “{name}” e ripristinare?',
-  'groups.confirm.restoreBody': 'Gli spostamenti in coda vengono annullati e quelli in esecuzione si fermano, lasciando ogni VM sul suo host di origine. Interrompi e ripristina riporta indietro anche le VM già spostate, come un nuovo gruppo di processi.',
+  'groups.confirm.restoreBody':
+    'Gli spostamenti in coda vengono annullati e quelli in esecuzione si fermano, lasciando ogni VM sul suo host di origine. Interrompi e ripristina riporta indietro anche le VM già spostate, come un nuovo gruppo di processi.',
   'groups.confirm.moveBackTitle': 'Riportare indietro le VM di “{name}”?',
   'groups.confirm.moveBackBody': 'Le VM spostate da questo gruppo tornano sugli host da cui sono partite, come un nuovo gruppo di processi.',
   'groups.confirm.abort': 'Interrompi',

@@ -115,7 +115,8 @@ export function createTranslator(language: Language, locale: string): Translator
   };
   const formatMemoryMB = (mb: number): string =>
     mb >= 1024 ? t('unit.gb', { value: formatNumber(mb / 1024, mb % 1024 === 0 ? 0 : 2) }) : t('unit.mb', { value: formatNumber(mb) });
-  const formatSizeGB = (gb: number): string => (gb >= 1024 ? t('unit.tb', { value: formatNumber(gb / 1024, 2) }) : t('unit.gb', { value: formatNumber(gb, 1) }));
+  const formatSizeGB = (gb: number): string =>
+    gb >= 1024 ? t('unit.tb', { value: formatNumber(gb / 1024, 2) }) : t('unit.gb', { value: formatNumber(gb, 1) });
   const say = (value: Text): string =>
     renderText(value, MAIN_CATALOGUES[language], {
       number: (v) => formatNumber(v, 2),

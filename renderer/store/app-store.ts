@@ -14,7 +14,18 @@ import { createPlanSlice, type PlanSlice } from './plan-slice.js';
 import { createHelpSlice, type HelpSlice } from './help-slice.js';
 
 /** The whole renderer state: one slice per area. */
-export type AppState = InventorySlice & SelectionSlice & JobsSlice & UiSlice & ImportSlice & WizardSlice & HostSettingsSlice & ConnectionSlice & LabSlice & GroupsSlice & PlanSlice & HelpSlice;
+export type AppState = InventorySlice &
+  SelectionSlice &
+  JobsSlice &
+  UiSlice &
+  ImportSlice &
+  WizardSlice &
+  HostSettingsSlice &
+  ConnectionSlice &
+  LabSlice &
+  GroupsSlice &
+  PlanSlice &
+  HelpSlice;
 
 /** The store the views read and the backend binding writes. */
 export type AppStore = StoreApi<AppState>;

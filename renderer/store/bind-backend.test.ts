@@ -21,7 +21,15 @@ async function boundStore(seed = { inventory: sampleInventory() }) {
 }
 
 const job = (id: string, createdAt: string, patch: Partial<Job> = {}): Job =>
-  makeJob(id, `Import inventory ${id}`, { kind: 'import-inventory', status: 'Running', progress: 10, target: 'estate.json', createdAt, startedAt: createdAt, ...patch });
+  makeJob(id, `Import inventory ${id}`, {
+    kind: 'import-inventory',
+    status: 'Running',
+    progress: 10,
+    target: 'estate.json',
+    createdAt,
+    startedAt: createdAt,
+    ...patch,
+  });
 
 describe('store bound to the backend', () => {
   it('loads the inventory, preferences and jobs at start', async () => {
@@ -52,7 +60,7 @@ describe('store bound to the backend', () => {
     expect(fetches()).toBe(before);
   });
 
-  it('takes a completed move\'s delta in place, without fetching the estate', async () => {
+  it("takes a completed move's delta in place, without fetching the estate", async () => {
     const { backend, store } = await boundStore();
     const fetches = () => backend.calls.filter((c) => c.channel === 'inventory.get').length;
     const before = fetches();
@@ -109,7 +117,15 @@ describe('store bound to the backend', () => {
   it('shows import progress events while an import runs', async () => {
     const { backend, store } = await boundStore();
     let release!: () => void;
-    backend.override('inventory.import', () => new Promise((resolve) => (release = () => resolve(ok({ origin: 'x.json', counts: { hostGroups: 0, clusters: 0, hosts: 1, vms: 2, disks: 0, fileShares: 0 }, jobId: 'j', durationMs: 1 })))));
+    backend.override(
+      'inventory.import',
+      () =>
+        new Promise(
+          (resolve) =>
+            (release = () =>
+              resolve(ok({ origin: 'x.json', counts: { hostGroups: 0, clusters: 0, hosts: 1, vms: 2, disks: 0, fileShares: 0 }, jobId: 'j', durationMs: 1 }))),
+        ),
+    );
     const pending = store.getState().importInventory('x.json', '{}');
     backend.emit('import.progress', { phase: 'validating', fraction: 0.5, fileName: 'x.json' });
     const state = store.getState().importState;

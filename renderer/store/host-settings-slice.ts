@@ -35,7 +35,12 @@ export const createHostSettingsSlice: SliceCreator<HostSettingsSlice> = (set, ge
       get().mergeJobs([result.value]);
       get().selectJob(result.value.id);
       get().setJobsPaneOpen(true);
-      get().pushNotice({ intent: 'success', key: 'wizard.jobCreated', params: { name: result.value.name }, ...(result.value.nameText ? { texts: { name: result.value.nameText } } : {}) });
+      get().pushNotice({
+        intent: 'success',
+        key: 'wizard.jobCreated',
+        params: { name: result.value.name },
+        ...(result.value.nameText ? { texts: { name: result.value.nameText } } : {}),
+      });
     }
     return result;
   },

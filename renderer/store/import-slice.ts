@@ -44,10 +44,15 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, backend) 
   return {
     importState: { phase: 'idle' },
     importReading: (fileName, fraction) => set({ importState: { phase: 'reading', fileName, fraction } }),
-    importReadFailed: (fileName, message) =>
-      set({ importState: { phase: 'failed', fileName, error: { code: 'read-failed', message } } }),
+    importReadFailed: (fileName, message) => set({ importState: { phase: 'failed', fileName, error: { code: 'read-failed', message } } }),
     importTooLarge: (fileName, size) =>
-      set({ importState: { phase: 'failed', fileName, error: { code: 'too-large', message: `${fileName} is larger than the ${MAX_IMPORT_LABEL} Ferry imports.`, detail: { size } } } }),
+      set({
+        importState: {
+          phase: 'failed',
+          fileName,
+          error: { code: 'too-large', message: `${fileName} is larger than the ${MAX_IMPORT_LABEL} Ferry imports.`, detail: { size } },
+        },
+      }),
     importInventory: async (fileName, content) => {
       set({ importState: { phase: 'running', kind: 'file', fileName, progress: null } });
       const result = await backend.invoke('inventory.import', { fileName, content });

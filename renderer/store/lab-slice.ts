@@ -39,7 +39,11 @@ export const createLabSlice: SliceCreator<LabSlice> = (set, get, backend) => {
       get().mergeJobs([result.value.job]);
       const { status } = result.value;
       if (action === 'start') {
-        get().pushNotice({ intent: 'success', key: 'lab.started', params: { hosts: status.hosts.length, vms: status.vms.filter((v) => v.state === 'Running').length } });
+        get().pushNotice({
+          intent: 'success',
+          key: 'lab.started',
+          params: { hosts: status.hosts.length, vms: status.vms.filter((v) => v.state === 'Running').length },
+        });
       } else {
         get().pushNotice({ intent: 'success', key: 'lab.stopped' });
       }

@@ -68,9 +68,7 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get, backend) 
     openWizard: (kind, vmId) =>
       set({
         wizard:
-          kind === 'migrate-vm'
-            ? { id: ++sessionId, kind, vmId, draft: newVmWizardDraft() }
-            : { id: ++sessionId, kind, vmId, draft: newStorageWizardDraft() },
+          kind === 'migrate-vm' ? { id: ++sessionId, kind, vmId, draft: newVmWizardDraft() } : { id: ++sessionId, kind, vmId, draft: newStorageWizardDraft() },
       }),
     closeWizard: () => set({ wizard: null }),
     patchVmWizard: (patch) => patchDraft('migrate-vm', patch),
@@ -118,7 +116,12 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set, get, backend) 
       get().setJobsPaneOpen(true);
       if (get().wizard?.id === wizard.id) set({ wizard: null });
       get().requestJobsFocus();
-      get().pushNotice({ intent: 'success', key: 'wizard.jobCreated', params: { name: result.value.name }, ...(result.value.nameText ? { texts: { name: result.value.nameText } } : {}) });
+      get().pushNotice({
+        intent: 'success',
+        key: 'wizard.jobCreated',
+        params: { name: result.value.name },
+        ...(result.value.nameText ? { texts: { name: result.value.nameText } } : {}),
+      });
     },
     startVm: async (vmName) => {
       const result = await backend.invoke('vm.start', { vm: vmName });

@@ -73,7 +73,12 @@ export function sampleInventory(): InventoryDocument {
       makeHost({ name: 'HV-MI-12', hostGroup: 'All Hosts/Milano', cluster: 'CL-MI-22', state: 'Updating' }),
       makeHost({ name: 'HV-MI-20', hostGroup: 'All Hosts/Milano/Centro', os: 'Windows Server 2019' }),
       makeHost({ name: 'HV-TO-01', hostGroup: 'All Hosts/Torino', state: 'NotResponding' }),
-      makeHost({ name: 'HV-TO-02', hostGroup: 'All Hosts/Torino', maintenanceMode: true, cpu: { vendor: 'AMD', generation: 'Zen 4', logicalProcessors: 96, usagePercent: 12 } }),
+      makeHost({
+        name: 'HV-TO-02',
+        hostGroup: 'All Hosts/Torino',
+        maintenanceMode: true,
+        cpu: { vendor: 'AMD', generation: 'Zen 4', logicalProcessors: 96, usagePercent: 12 },
+      }),
     ],
     vms: [
       makeVm({

@@ -37,13 +37,7 @@ export function makeJob(id: string, name: string, patch: Partial<Job> = {}): Job
 }
 
 /** A migration job with sensible defaults, for tests: a live move of `vm` from `from` to `to`. */
-export function makeMoveJob(
-  id: string,
-  vm: string,
-  from: string,
-  to: string,
-  patch: Omit<Partial<Job>, 'move'> & { move?: Partial<JobMove> } = {},
-): Job {
+export function makeMoveJob(id: string, vm: string, from: string, to: string, patch: Omit<Partial<Job>, 'move'> & { move?: Partial<JobMove> } = {}): Job {
   const { move, ...rest } = patch;
   return makeJob(id, `Migrate virtual machine ${vm} to ${to}`, {
     status: 'Running',

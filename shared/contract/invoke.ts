@@ -36,7 +36,10 @@ export const storageMovePlanSchema = z.discriminatedUnion('scope', [
       vm: objectName,
       scope: z.literal('per-disk'),
       configurationPath: storagePath.nullable(),
-      disks: z.array(z.object({ path: storagePath, destination: storagePath }).strict()).min(1).max(256),
+      disks: z
+        .array(z.object({ path: storagePath, destination: storagePath }).strict())
+        .min(1)
+        .max(256),
     })
     .strict(),
 ]);
@@ -89,22 +92,26 @@ export const settingsTargetSchema = z.union([
 
 /** What to plan: chosen VMs (to a host or `auto`, with per-VM changes), or a host's evacuation. */
 export const planRequestSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('vms'),
-    vms: z.array(objectName).min(1).max(10_000),
-    to: objectName,
-    perVm: z.record(objectName, objectName).optional(),
-  }).strict(),
+  z
+    .object({
+      kind: z.literal('vms'),
+      vms: z.array(objectName).min(1).max(10_000),
+      to: objectName,
+      perVm: z.record(objectName, objectName).optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('evacuate'), host: objectName, cannotMove: z.enum(['save', 'leave']) }).strict(),
 ]);
 
 /** A plan's what-if controls: per-host limits, one performance option, a bandwidth cap, or VMM's naive order. */
-export const planWhatIfSchema = z.object({
-  limits: z.record(objectName, z.object({ live: z.number().optional(), storage: z.number().optional() }).strict()).optional(),
-  performanceOption: performanceOption.nullable().optional(),
-  bandwidthCapGbps: z.number().positive().max(10_000).nullable().optional(),
-  naive: z.boolean().optional(),
-}).strict();
+export const planWhatIfSchema = z
+  .object({
+    limits: z.record(objectName, z.object({ live: z.number().optional(), storage: z.number().optional() }).strict()).optional(),
+    performanceOption: performanceOption.nullable().optional(),
+    bandwidthCapGbps: z.number().positive().max(10_000).nullable().optional(),
+    naive: z.boolean().optional(),
+  })
+  .strict();
 
 const planArgs = z.object({ request: planRequestSchema, whatIf: planWhatIfSchema.optional() }).strict();
 
@@ -153,9 +160,7 @@ export const invokeSchemas = {
   'app.log': z.object({ lines: z.number().int().min(1).max(2000).optional() }).strict(),
   'app.doctor': none,
   /** Select Host: every other host rated for the VM, with reasons, warnings and explanations. */
-  'placement.selectHosts': z
-    .object({ vm: objectName, destinationPaths: z.record(z.string(), storagePath).optional() })
-    .strict(),
+  'placement.selectHosts': z.object({ vm: objectName, destinationPaths: z.record(z.string(), storagePath).optional() }).strict(),
   /** Browse on Select Path: a host's default locations, volumes, CSVs and reachable SMB 3 shares. */
   'storage.locations': z.object({ host: objectName }).strict(),
   /** Checks a typed storage path on a host (absolute, FQDN for SMB, on a known volume). */

@@ -51,7 +51,10 @@ describe('contract validation', () => {
   it('refuses arguments nested deeper than 32 levels before any schema sees them', () => {
     let args: unknown = 1;
     for (let i = 0; i < 100_000; i++) args = { limit: args };
-    expect(validateRequest('jobs.list', args)).toMatchObject({ ok: false, error: { code: 'bad-request', message: 'Invalid arguments for jobs.list: they nest deeper than 32 levels.' } });
+    expect(validateRequest('jobs.list', args)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: 'Invalid arguments for jobs.list: they nest deeper than 32 levels.' },
+    });
   });
 
   it('repeats only 60 characters of a long channel name', () => {
@@ -67,6 +70,9 @@ describe('contract validation', () => {
 
   it('refuses an import larger than 100 MiB, naming the limit', () => {
     const r = validateRequest('inventory.import', { fileName: 'huge.json', content: ' '.repeat(MAX_IMPORT_CHARS + 1) });
-    expect(r).toMatchObject({ ok: false, error: { code: 'bad-request', message: 'Invalid arguments for inventory.import: content: the file is larger than the 100 MiB Ferry imports' } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: 'Invalid arguments for inventory.import: content: the file is larger than the 100 MiB Ferry imports' },
+    });
   });
 });

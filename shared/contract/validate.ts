@@ -68,7 +68,9 @@ export function validateRequest(channel: unknown, args: unknown): Result<{ chann
   const parsed = schema.safeParse(args ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues;
-    const problems = issues.slice(0, MAX_PROBLEMS).map((i) => `${formatPath(i.path.slice(0, MAX_ARGS_DEPTH)).slice(0, 200) || '(arguments)'}: ${i.message.slice(0, 200)}`);
+    const problems = issues
+      .slice(0, MAX_PROBLEMS)
+      .map((i) => `${formatPath(i.path.slice(0, MAX_ARGS_DEPTH)).slice(0, 200) || '(arguments)'}: ${i.message.slice(0, 200)}`);
     const more = issues.length > MAX_PROBLEMS ? `; and ${issues.length - MAX_PROBLEMS} more` : '';
     return err('bad-request', `Invalid arguments for ${channel}: ${problems.join('; ')}${more}`, { problems });
   }

@@ -21,13 +21,18 @@ export const mainEnMessages = {
   'storage.dest.path': '{path} on {target} ({free} free)',
 
   'path.host-not-found': 'Host "{host}" is not in the inventory: refresh the inventory or pick another host.',
-  'path.path-invalid': '"{path}" is not a valid absolute path: type a drive path such as D:\\VMs or a UNC path such as {example} (backslashes, no . or .. folders, none of < > : " | ? *).',
+  'path.path-invalid':
+    '"{path}" is not a valid absolute path: type a drive path such as D:\\VMs or a UNC path such as {example} (backslashes, no . or .. folders, none of < > : " | ? *).',
   'path.smb-path-not-fqdn': 'Name the file server of "{path}" by its fully qualified domain name, for example {example}, not \\\\fileserver1\\smbshare.',
-  'path.unlistedShare': '{path} is on share {share}, which the inventory does not list: Ferry cannot check its free space. Make sure it is SMB 3.0 or later and that {host} has full control of it.',
-  'path.smb-version-unsupported': '{share} speaks SMB {version}; Hyper-V runs VMs only from SMB 3.0 or later shares: pick a volume of {host} or an SMB 3 share.',
-  'path.share-unreachable': '{host} does not reach {share}: give the host’s computer account full control of the share and add it to the host’s file shares, or pick another location.',
+  'path.unlistedShare':
+    '{path} is on share {share}, which the inventory does not list: Ferry cannot check its free space. Make sure it is SMB 3.0 or later and that {host} has full control of it.',
+  'path.smb-version-unsupported':
+    '{share} speaks SMB {version}; Hyper-V runs VMs only from SMB 3.0 or later shares: pick a volume of {host} or an SMB 3 share.',
+  'path.share-unreachable':
+    '{host} does not reach {share}: give the host’s computer account full control of the share and add it to the host’s file shares, or pick another location.',
   'path.onShare': '{path} is on SMB {version} share {share}: {free} free of {capacity}.',
-  'path.path-volume-unknown': '{path} is not on a volume of {host}: pick a path on one of its volumes or cluster shared volumes ({volumes}), or refresh the host if a volume was added.',
+  'path.path-volume-unknown':
+    '{path} is not on a volume of {host}: pick a path on one of its volumes or cluster shared volumes ({volumes}), or refresh the host if a volume was added.',
   'path.path-volume-unknown.none': '{path} is not on a volume of {host}, and the inventory knows none of its volumes: refresh the host.',
   'path.onTarget': '{path} is on {target} of {host}: {free} free of {capacity}.',
 
@@ -83,7 +88,8 @@ export const mainEnMessages = {
 
   'result.moved': 'Moved {what} in {seconds} s{downtime}, {sent} sent{how}{ha}{info}',
   'result.ha.joins': '{vm} is highly available in {cluster}',
-  'result.ha.leaves': '{vm} is no longer highly available: {host} is a standalone host. To make it highly available again, move it to a cluster node, or add it to a cluster’s roles',
+  'result.ha.leaves':
+    '{vm} is no longer highly available: {host} is a standalone host. To make it highly available again, move it to a cluster node, or add it to a cluster’s roles',
   'result.what.vm': '{vm} to {host}',
   'result.what.storage': 'its storage on {host}',
   'result.downtime': ', downtime {ms} ms',
@@ -102,7 +108,8 @@ export const mainEnMessages = {
   'plan.reason.hostMissing': '{vm}’s host {host} is not in the inventory: refresh the inventory.',
   'plan.reason.alreadyThere': '{vm} is already on {host}: choose another host, or leave it out.',
   'plan.reason.noSuchHost': 'No host named {host} is in the inventory: check the name.',
-  'plan.reason.noRoom': 'No host has room left for {vm} ({needs}) once the moves planned before it are counted{memory}{storage}. Plan fewer moves, free memory or storage, or add a host.',
+  'plan.reason.noRoom':
+    'No host has room left for {vm} ({needs}) once the moves planned before it are counted{memory}{storage}. Plan fewer moves, free memory or storage, or add a host.',
   'plan.needs.memory': '{memory} of memory',
   'plan.needs.memoryFiles': '{memory} of memory, {files} of files where they must move',
   'plan.noRoom.memory': '; the most memory free is {free} on {host}',
@@ -120,27 +127,37 @@ export const mainEnMessages = {
   'reason.host-updating': '{host} is updating and cannot be reached: refresh the host, or check that the VMM agent and WinRM are running on it.',
   'reason.vm-busy.migrate': '{vm} is already being migrated to {host} by job {job}{queued}: wait for it to end or cancel it.',
   'reason.vm-busy.migrateAnywhere': '{vm} is already being migrated by job {job}{queued}: wait for it to end or cancel it.',
-  'reason.vm-busy.storage': '{vm}\'s storage is already being moved by job {job}{queued}: wait for it to end or cancel it.',
+  'reason.vm-busy.storage': "{vm}'s storage is already being moved by job {job}{queued}: wait for it to end or cancel it.",
   'reason.vm-busy.start': '{vm} is already being started by job {job}{queued}: wait for it to end or cancel it.',
   'reason.vm-busy.save': '{vm} is already being saved by job {job}{queued}: wait for it to end or cancel it.',
   'reason.vm-busy.inUse': '{vm} is already in use by job {job}{queued}: wait for it to end or cancel it.',
   'reason.vm-busy.queued': ' (queued)',
   'reason.maintenance-mode': '{host} is in maintenance mode: stop maintenance mode on it first, or pick another host.',
-  'reason.live-migration-disabled.one': 'Live migration is disabled on {hosts}: enable incoming and outgoing live migrations in that host’s Hyper-V settings (Live Migrations).',
-  'reason.live-migration-disabled.other': 'Live migration is disabled on {hosts}: enable incoming and outgoing live migrations in each host’s Hyper-V settings (Live Migrations).',
+  'reason.live-migration-disabled.one':
+    'Live migration is disabled on {hosts}: enable incoming and outgoing live migrations in that host’s Hyper-V settings (Live Migrations).',
+  'reason.live-migration-disabled.other':
+    'Live migration is disabled on {hosts}: enable incoming and outgoing live migrations in each host’s Hyper-V settings (Live Migrations).',
   'reason.role.source': '{host} (the source)',
   'reason.role.destination': '{host} (the destination)',
-  'reason.processor-vendor-mismatch': '{vm} runs on {sourceVendor} and {host} is {destVendor}: a running VM can never move across processor vendors. Shut it down and use a network move.',
-  'reason.processor-version-mismatch': '{source} has {sourceGeneration} processors and {host} has {destGeneration}, and {vm} has processor compatibility off: shut the VM down and enable “Migrate to a physical computer with a different processor version”, then migrate.',
-  'reason.config-version-unsupported': '{vm} has configuration version {version}; {host} runs {versions}, so its Windows Server version cannot run this VM. {fix}',
+  'reason.processor-vendor-mismatch':
+    '{vm} runs on {sourceVendor} and {host} is {destVendor}: a running VM can never move across processor vendors. Shut it down and use a network move.',
+  'reason.processor-version-mismatch':
+    '{source} has {sourceGeneration} processors and {host} has {destGeneration}, and {vm} has processor compatibility off: shut the VM down and enable “Migrate to a physical computer with a different processor version”, then migrate.',
+  'reason.config-version-unsupported':
+    '{vm} has configuration version {version}; {host} runs {versions}, so its Windows Server version cannot run this VM. {fix}',
   'reason.config-fix.otherHost': 'Pick a host that runs version {version}, such as {example}.',
   'reason.config-fix.newerOs': 'No host in the inventory runs version {version}: a host running {os} or later would.',
   'reason.config-fix.none': 'No Windows Server version that Ferry knows runs version {version}.',
-  'reason.compatibility-vector-stale': '{vm} last started while {cluster} ran an older cluster version, so it still uses that version’s processor features (its compatibility vector is {vector}, the cluster is now at level {level}) and cannot move to another node yet. Shut {vm} down and start it again (a restart inside the guest is not enough) so it takes the cluster’s current processor features, then migrate.',
-  'reason.insufficient-memory': '{vm} needs {need}; {host} has {available} available − {reserve} reserve = {have}: {missing} missing. Free memory on {host} or pick a host with more available memory.',
-  'reason.insufficient-storage': '{location} on {host} is too small: {vm}’s files need {need} plus the {reserve} disk reserve: {missing} missing. Choose another location on Select Path or free space there.',
-  'reason.shared-vhdx': '{vm} has shared VHDX {paths}, and a shared VHDX cannot be moved live: shut down the VMs that share it and move the file, or move the other files only (Migrate Storage, VHDs placed individually).',
-  'reason.storage-unreachable': '{host} cannot reach {paths}, where {vm}’s files are: connect the node to the share (give its computer account access and add it to the host’s file shares) or to the CSV, then refresh it.',
+  'reason.compatibility-vector-stale':
+    '{vm} last started while {cluster} ran an older cluster version, so it still uses that version’s processor features (its compatibility vector is {vector}, the cluster is now at level {level}) and cannot move to another node yet. Shut {vm} down and start it again (a restart inside the guest is not enough) so it takes the cluster’s current processor features, then migrate.',
+  'reason.insufficient-memory':
+    '{vm} needs {need}; {host} has {available} available − {reserve} reserve = {have}: {missing} missing. Free memory on {host} or pick a host with more available memory.',
+  'reason.insufficient-storage':
+    '{location} on {host} is too small: {vm}’s files need {need} plus the {reserve} disk reserve: {missing} missing. Choose another location on Select Path or free space there.',
+  'reason.shared-vhdx':
+    '{vm} has shared VHDX {paths}, and a shared VHDX cannot be moved live: shut down the VMs that share it and move the file, or move the other files only (Migrate Storage, VHDs placed individually).',
+  'reason.storage-unreachable':
+    '{host} cannot reach {paths}, where {vm}’s files are: connect the node to the share (give its computer account access and add it to the host’s file shares) or to the CSV, then refresh it.',
 
   'reasonKind.host-not-responding': 'not responding',
   'reasonKind.vm-busy': 'VM busy with another job',
@@ -155,12 +172,18 @@ export const mainEnMessages = {
   'reasonKind.shared-vhdx': 'shared VHDX',
   'reasonKind.storage-unreachable': 'storage not reachable',
 
-  'warning.loses-high-availability': '{vm} is highly available in {sourceCluster} and {host} is in another cluster ({cluster}): a host failure during the move makes it unavailable. {window} Once the move ends it is a role of {cluster}, highly available there.',
-  'warning.loses-high-availability.standaloneSource': '{vm} is highly available and {host} is in another cluster ({cluster}): a host failure during the move makes it unavailable. {window} Once the move ends it is a role of {cluster}, highly available there.',
-  'warning.becomes-not-highly-available': '{vm} is highly available and {host} is a standalone host: after the move a failure of {host} stops it. Pick a cluster node to keep it highly available.',
-  'warning.storage-moves': '{size} of {vm}’s files will be copied to {location} on {host}: the move lasts as long as the copy. Choose another location on Select Path if this one is not right.',
-  'warning.storage-moves.host': '{size} of {vm}’s files will be copied to {host}: the move lasts as long as the copy. Choose another location on Select Path if this one is not right.',
-  'warning.host-busy': '{hosts}: the move will wait in the queue at position {position} and start as soon as a slot frees up. It does not fail; you can also raise the host’s limit in its Hyper-V settings.',
+  'warning.loses-high-availability':
+    '{vm} is highly available in {sourceCluster} and {host} is in another cluster ({cluster}): a host failure during the move makes it unavailable. {window} Once the move ends it is a role of {cluster}, highly available there.',
+  'warning.loses-high-availability.standaloneSource':
+    '{vm} is highly available and {host} is in another cluster ({cluster}): a host failure during the move makes it unavailable. {window} Once the move ends it is a role of {cluster}, highly available there.',
+  'warning.becomes-not-highly-available':
+    '{vm} is highly available and {host} is a standalone host: after the move a failure of {host} stops it. Pick a cluster node to keep it highly available.',
+  'warning.storage-moves':
+    '{size} of {vm}’s files will be copied to {location} on {host}: the move lasts as long as the copy. Choose another location on Select Path if this one is not right.',
+  'warning.storage-moves.host':
+    '{size} of {vm}’s files will be copied to {host}: the move lasts as long as the copy. Choose another location on Select Path if this one is not right.',
+  'warning.host-busy':
+    '{hosts}: the move will wait in the queue at position {position} and start as soon as a slot frees up. It does not fail; you can also raise the host’s limit in its Hyper-V settings.',
   'busy.source': '{host} (the source) has {slots} in use',
   'busy.destination': '{host} (the destination) has {slots} in use',
   'busy.liveSlots': 'all {max} live migration slots',
@@ -168,18 +191,24 @@ export const mainEnMessages = {
 
   'transfer.why.live-cluster': '{vm} is {state}, highly available in {cluster}, and its files are on the cluster’s storage ({storage}), which {host} reaches.',
   'transfer.why.live-share': '{vm} is {state} and every file is on {share} (SMB {version}), which {host} reaches.',
-  'transfer.why.vsm': '{vm} is {state} and {host} cannot run it from where its files are ({storage}), so the storage is mirrored to {host} first, then memory moves.',
-  'transfer.why.vsm.oldSmb': '{vm} is {state} and {host} cannot run it from where its files are ({storage}): {share} is SMB {version}, older than 3.0, so the storage is mirrored to {host} first, then memory moves.',
-  'transfer.why.vsm.noShare': '{vm} is {state} and {host} cannot run it from where its files are ({storage}): {host} does not reach {share}, so the storage is mirrored to {host} first, then memory moves.',
-  'transfer.why.quick': '{vm} is saved and highly available in {cluster}: the cluster moves the saved VM to {host} (a short outage while its state is restored).',
-  'transfer.why.network': '{vm} is {state}, so it cannot be live-migrated: its files are copied over the network and it is registered on {host}. Start it first to live-migrate it instead.',
+  'transfer.why.vsm':
+    '{vm} is {state} and {host} cannot run it from where its files are ({storage}), so the storage is mirrored to {host} first, then memory moves.',
+  'transfer.why.vsm.oldSmb':
+    '{vm} is {state} and {host} cannot run it from where its files are ({storage}): {share} is SMB {version}, older than 3.0, so the storage is mirrored to {host} first, then memory moves.',
+  'transfer.why.vsm.noShare':
+    '{vm} is {state} and {host} cannot run it from where its files are ({storage}): {host} does not reach {share}, so the storage is mirrored to {host} first, then memory moves.',
+  'transfer.why.quick':
+    '{vm} is saved and highly available in {cluster}: the cluster moves the saved VM to {host} (a short outage while its state is restored).',
+  'transfer.why.network':
+    '{vm} is {state}, so it cannot be live-migrated: its files are copied over the network and it is registered on {host}. Start it first to live-migrate it instead.',
   'vmState.Running': 'running',
   'vmState.Paused': 'paused (Ferry treats a paused VM as running: VMM live-migrates it)',
   'vmState.Saved': 'saved',
   'vmState.Off': 'off',
   'transfer.line': '{type}: {why}',
   'transfer.copied.storage': 'Copied: {size} of virtual disks ({vhds}, plus the configuration files) to {location}.',
-  'transfer.copied.storageNoLocation': 'Copied: {size} of virtual disks ({vhds}, plus the configuration files); no destination location is known: choose one on Select Path.',
+  'transfer.copied.storageNoLocation':
+    'Copied: {size} of virtual disks ({vhds}, plus the configuration files); no destination location is known: choose one on Select Path.',
   'transfer.vhds.one': '{count} VHD',
   'transfer.vhds.other': '{count} VHDs',
   'transfer.copied.memory': 'Copied: nothing on disk; only memory ({memory}) and device state move, the files stay on {storage}.',
@@ -194,7 +223,8 @@ export const mainEnMessages = {
   'transfer.unavailable': 'None while {host} is not available. Once the reasons are fixed:',
 
   'rating.head': '{rating} of 5 stars, from the headroom {host} keeps after the move (memory weighs most):',
-  'rating.memory': 'Memory (weight {weight}): {available} available − {reserve} reserve − {vmMemory} for {vm} = {free} free after the move, {percent}% of its {total}.',
+  'rating.memory':
+    'Memory (weight {weight}): {available} available − {reserve} reserve − {vmMemory} for {vm} = {free} free after the move, {percent}% of its {total}.',
   'rating.cpu': 'CPU (weight {weight}): 100% − {usage}% in use = {percent}% headroom.',
   'rating.storage': 'Storage (weight {weight}): {location} keeps {kept} of {capacity} after {moving} are copied and the {reserve} disk reserve, {percent}%.',
   'rating.storageNone': 'Storage: not counted (nothing is copied, or the destination’s free space is unknown).',

@@ -11,13 +11,7 @@ export type TextKey = Exclude<MainMessageKey, `${string}.one` | `${string}.other
  * numbers, memory in MB, sizes in GB, ISO times, a list of parameters (joined "a, b and c"), or a nested sentence.
  */
 export type TextParam =
-  | string
-  | number
-  | Text
-  | { readonly mb: number }
-  | { readonly gb: number }
-  | { readonly time: string }
-  | { readonly list: readonly TextParam[] };
+  string | number | Text | { readonly mb: number } | { readonly gb: number } | { readonly time: string } | { readonly list: readonly TextParam[] };
 
 /** A sentence the main process says, as a catalogue key with raw parameters: the renderer words it in the user's language. */
 export interface Text {

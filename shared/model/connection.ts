@@ -59,7 +59,8 @@ export function defaultConnectionSettings(hostGroup: string): ConnectionSettings
 }
 
 /** A Windows account name: `DOMAIN\user`, `user@domain.example`, or `.\user` for a local account. */
-export const USER_NAME_PATTERN = /^(?:[^\\/:*?"<>|@\s][^\\/:*?"<>|@]{0,254}\\[^\\/:*?"<>|@\s][^\\/:*?"<>|@]{0,103}|[^\\/:*?"<>|@\s][^\\/:*?"<>|@\s]{0,103}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$/;
+export const USER_NAME_PATTERN =
+  /^(?:[^\\/:*?"<>|@\s][^\\/:*?"<>|@]{0,254}\\[^\\/:*?"<>|@\s][^\\/:*?"<>|@]{0,103}|[^\\/:*?"<>|@\s][^\\/:*?"<>|@\s]{0,103}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$/;
 
 /** A problem with a connection settings change: the field, a stable code, and a sentence to show. */
 export interface ConnectionProblem {
@@ -110,9 +111,14 @@ export function checkConnectionChange(
     });
   }
   if (identity === 'credentials') {
-    if (userName === null) problems.push({ field: 'userName', code: 'user-name-required', message: 'Enter the user name remoting signs in with, such as CONTOSO\\hvadmin.' });
+    if (userName === null)
+      problems.push({ field: 'userName', code: 'user-name-required', message: 'Enter the user name remoting signs in with, such as CONTOSO\\hvadmin.' });
     else if (!USER_NAME_PATTERN.test(userName)) {
-      problems.push({ field: 'userName', code: 'user-name-invalid', message: `"${userName}" is not a Windows account name: write DOMAIN\\user or user@domain.example.` });
+      problems.push({
+        field: 'userName',
+        code: 'user-name-invalid',
+        message: `"${userName}" is not a Windows account name: write DOMAIN\\user or user@domain.example.`,
+      });
     }
     if (password !== null && !passwordStorage.available) {
       problems.push({
@@ -130,7 +136,11 @@ export function checkConnectionChange(
       });
     }
   } else if (password !== null) {
-    problems.push({ field: 'password', code: 'password-unexpected', message: 'A password is stored only for a user name: choose "This user" first, or leave the password empty.' });
+    problems.push({
+      field: 'password',
+      code: 'password-unexpected',
+      message: 'A password is stored only for a user name: choose "This user" first, or leave the password empty.',
+    });
   }
   if (problems.length > 0) return { ok: false, problems };
   const dropPassword = identity !== 'credentials' && current.hasPassword;

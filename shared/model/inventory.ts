@@ -8,13 +8,7 @@
 export type InventorySource = 'vmm' | 'hyperv' | 'manual';
 
 /** Host operating systems Ferry knows the configuration-version range of. */
-export const HOST_OS_VALUES = [
-  'Windows Server 2012 R2',
-  'Windows Server 2016',
-  'Windows Server 2019',
-  'Windows Server 2022',
-  'Windows Server 2025',
-] as const;
+export const HOST_OS_VALUES = ['Windows Server 2012 R2', 'Windows Server 2016', 'Windows Server 2019', 'Windows Server 2022', 'Windows Server 2025'] as const;
 /** A host operating system. */
 export type HostOs = (typeof HOST_OS_VALUES)[number];
 

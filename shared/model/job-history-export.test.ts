@@ -19,7 +19,13 @@ const move: Job = {
   waitingFor: null,
   metrics: { bytesSent: 1, throughputBps: 1, downtimeMs: 240, passes: 3, etaSeconds: null, totalSeconds: 64.25 },
   restartOf: null,
-  move: { kind: 'live', sourceHost: 'HV-01', destinationHost: 'HV-02', performanceOption: 'Compression', prediction: { durationSeconds: 61.5, downtimeMs: 210 } },
+  move: {
+    kind: 'live',
+    sourceHost: 'HV-01',
+    destinationHost: 'HV-02',
+    performanceOption: 'Compression',
+    prediction: { durationSeconds: 61.5, downtimeMs: 210 },
+  },
   groupId: null,
 };
 

@@ -27,14 +27,7 @@ export const MIGRATION_LIMIT = { min: 1, max: 64, default: 2 } as const;
 
 /** Why a value is refused. */
 export type SettingsProblemCode =
-  | 'unknown-setting'
-  | 'not-boolean'
-  | 'out-of-range'
-  | 'not-one-of'
-  | 'not-a-list'
-  | NetworkEntryError['code']
-  | 'duplicate'
-  | 'networks-required';
+  'unknown-setting' | 'not-boolean' | 'out-of-range' | 'not-one-of' | 'not-a-list' | NetworkEntryError['code'] | 'duplicate' | 'networks-required';
 
 /**
  * What a settings change applies to: one host, every host under a host group (its sub-groups too;
@@ -81,7 +74,13 @@ const shown = (value: unknown): string => {
   return JSON.stringify(value) ?? String(value);
 };
 
-const problem = (field: LiveMigrationField | null, path: string, code: SettingsProblemCode, message: string, params: Record<string, string | number> = {}): SettingsProblem => ({
+const problem = (
+  field: LiveMigrationField | null,
+  path: string,
+  code: SettingsProblemCode,
+  message: string,
+  params: Record<string, string | number> = {},
+): SettingsProblem => ({
   path,
   field,
   code,
@@ -152,7 +151,11 @@ export function networksProblems(value: unknown): SettingsProblem[] {
     }
     const first = seen.get(parsed.entry.key);
     if (first !== undefined) {
-      at('duplicate', `${JSON.stringify(text)} is already in the list (networks[${first}])`, { value: JSON.stringify(text), first: `networks[${first}]`, firstIndex: first });
+      at('duplicate', `${JSON.stringify(text)} is already in the list (networks[${first}])`, {
+        value: JSON.stringify(text),
+        first: `networks[${first}]`,
+        firstIndex: first,
+      });
       return;
     }
     seen.set(parsed.entry.key, index);
@@ -207,7 +210,9 @@ export function isLiveMigrationField(name: string): name is LiveMigrationField {
  * Whether the list of networks may be empty depends on the host's other settings: check the change
  * against each host with `settingsMergeProblems`.
  */
-export function checkSettingsChange(change: Readonly<Record<string, unknown>>): { ok: true; change: LiveMigrationChange } | { ok: false; problems: SettingsProblem[] } {
+export function checkSettingsChange(
+  change: Readonly<Record<string, unknown>>,
+): { ok: true; change: LiveMigrationChange } | { ok: false; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
   for (const [name, value] of Object.entries(change)) {
     if (value === undefined) continue;

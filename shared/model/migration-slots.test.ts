@@ -14,7 +14,10 @@ describe('migration slots (section 4)', () => {
   });
 
   it('counts a live move on both hosts, a VSM as live and storage on both, a storage move on its host', () => {
-    expect(slotsNeeded('live', 'S', 'D')).toEqual([{ host: 'S', kind: 'live' }, { host: 'D', kind: 'live' }]);
+    expect(slotsNeeded('live', 'S', 'D')).toEqual([
+      { host: 'S', kind: 'live' },
+      { host: 'D', kind: 'live' },
+    ]);
     expect(slotsNeeded('live-vsm', 'S', 'D')).toEqual([
       { host: 'S', kind: 'live' },
       { host: 'D', kind: 'live' },

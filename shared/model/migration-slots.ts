@@ -32,7 +32,12 @@ export interface HostLimits {
  */
 export function slotsNeeded(kind: MoveKind, source: string, destination: string): SlotNeed[] {
   const both = (k: SlotKind): SlotNeed[] =>
-    source.toLowerCase() === destination.toLowerCase() ? [{ host: source, kind: k }] : [{ host: source, kind: k }, { host: destination, kind: k }];
+    source.toLowerCase() === destination.toLowerCase()
+      ? [{ host: source, kind: k }]
+      : [
+          { host: source, kind: k },
+          { host: destination, kind: k },
+        ];
   switch (kind) {
     case 'live':
     case 'quick':

@@ -16,7 +16,10 @@ const nameKey = (name: string): string => name.toLowerCase();
 
 /** A host group path's segments below "All Hosts", lower case ("All Hosts/Milano" and "Milano" are the same group). */
 function groupKey(path: string): string[] {
-  const segments = path.split(/[/\\]/).map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  const segments = path
+    .split(/[/\\]/)
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '');
   if (segments[0] === ROOT) segments.shift();
   return segments;
 }
@@ -41,7 +44,9 @@ export function resolveSettingsTarget(target: SettingsTarget, doc: Pick<Inventor
     const cluster = doc.clusters.find((c) => nameKey(c.name) === nameKey(target.cluster));
     if (!cluster) return err('cluster-not-found', `No cluster named "${target.cluster}" is in the inventory.`);
     const hosts = doc.hosts.filter((h) => h.cluster !== null && nameKey(h.cluster) === nameKey(cluster.name));
-    return hosts.length > 0 ? ok({ kind: 'cluster', name: cluster.name, hosts }) : err('no-hosts', `The cluster ${cluster.name} has no hosts in the inventory.`);
+    return hosts.length > 0
+      ? ok({ kind: 'cluster', name: cluster.name, hosts })
+      : err('no-hosts', `The cluster ${cluster.name} has no hosts in the inventory.`);
   }
   const group = groupKey(target.hostGroup);
   const known = group.length === 0 || [...doc.hostGroups, ...doc.hosts.map((h) => h.hostGroup)].some((p) => under(p, group));

@@ -42,4 +42,9 @@ export interface UiSettings {
 }
 
 /** Preferences a fresh install starts with. */
-export const DEFAULT_UI_SETTINGS: UiSettings = { language: 'system', theme: 'system', simulatorSpeed: SIMULATOR_SPEED.default, hiddenColumns: { vms: [], jobs: [] } };
+export const DEFAULT_UI_SETTINGS: UiSettings = {
+  language: 'system',
+  theme: 'system',
+  simulatorSpeed: SIMULATOR_SPEED.default,
+  hiddenColumns: { vms: [], jobs: [] },
+};

@@ -28,13 +28,7 @@ export type StorageMovePlan =
     };
 
 /** Why a storage plan cannot run as it stands. */
-export type StoragePlanCode =
-  | PathCheckCode
-  | 'vm-not-found'
-  | 'disk-not-found'
-  | 'nothing-to-move'
-  | 'shared-vhdx'
-  | 'insufficient-storage';
+export type StoragePlanCode = PathCheckCode | 'vm-not-found' | 'disk-not-found' | 'nothing-to-move' | 'shared-vhdx' | 'insufficient-storage';
 
 /** One file a plan moves. */
 export interface PlannedFileMove {
@@ -63,4 +57,3 @@ export interface StoragePlanCheck {
   moves: PlannedFileMove[];
   destinations: DestinationUse[];
 }
-

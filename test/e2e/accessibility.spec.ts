@@ -14,7 +14,8 @@ async function expectNoSeriousViolations(page: Page, where: string): Promise<voi
   const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = serious.map(
-    (v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join('; ') ?? ''}`).join('\n')}`,
+    (v) =>
+      `${v.id} (${v.impact}, ${v.nodes.length}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join('; ') ?? ''}`).join('\n')}`,
   );
   expect(report, `${where}:\n${report.join('\n')}`).toEqual([]);
 }
@@ -22,7 +23,9 @@ async function expectNoSeriousViolations(page: Page, where: string): Promise<voi
 /** Selects a VM in the list (filtering by its name first, as the list is virtualised). */
 async function selectVm(page: Page, name: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Filter by name or host' }).fill(name);
-  await vmGrid(page).getByRole('row', { name: new RegExp(`^${name}\\b`) }).click();
+  await vmGrid(page)
+    .getByRole('row', { name: new RegExp(`^${name}\\b`) })
+    .click();
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -43,7 +46,10 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('tab', { name: 'Virtual Machine' }).click();
       await page.getByRole('button', { name: 'Migrate Virtual Machine', exact: true }).click();
       const wizard = page.getByRole('dialog', { name: 'Migrate VM Wizard' });
-      await wizard.getByRole('grid', { name: 'Destination hosts' }).getByRole('row', { name: /\bHV-TO-01\b/ }).click();
+      await wizard
+        .getByRole('grid', { name: 'Destination hosts' })
+        .getByRole('row', { name: /\bHV-TO-01\b/ })
+        .click();
       await expectNoSeriousViolations(page, 'Migrate VM Wizard, Select Host');
       await wizard.getByRole('button', { name: 'Next' }).click();
       await expect(page.locator('[aria-current="step"]')).toHaveText('Select Path');
@@ -58,7 +64,10 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('tab', { name: 'Virtual Machine' }).click();
       await page.getByRole('button', { name: 'Migrate Virtual Machine', exact: true }).click();
       const wizard = page.getByRole('dialog', { name: 'Migrate VM Wizard' });
-      await wizard.getByRole('grid', { name: 'Destination hosts' }).getByRole('row', { name: /\bHV-TO-01\b/ }).click();
+      await wizard
+        .getByRole('grid', { name: 'Destination hosts' })
+        .getByRole('row', { name: /\bHV-TO-01\b/ })
+        .click();
       await wizard.getByRole('button', { name: 'Next' }).click();
       await wizard.getByRole('button', { name: 'Next' }).click();
       await wizard.getByRole('button', { name: 'Move' }).click();
@@ -110,7 +119,10 @@ test('after Move, focus goes to the new job in the Jobs pane', async ({ page, fe
   await page.getByRole('tab', { name: 'Virtual Machine' }).click();
   await page.getByRole('button', { name: 'Migrate Virtual Machine', exact: true }).click();
   const wizard = page.getByRole('dialog', { name: 'Migrate VM Wizard' });
-  await wizard.getByRole('grid', { name: 'Destination hosts' }).getByRole('row', { name: /\bHV-TO-01\b/ }).click();
+  await wizard
+    .getByRole('grid', { name: 'Destination hosts' })
+    .getByRole('row', { name: /\bHV-TO-01\b/ })
+    .click();
   await wizard.getByRole('button', { name: 'Next' }).click();
   await wizard.getByRole('button', { name: 'Next' }).click();
   await wizard.getByRole('button', { name: 'Move' }).click();

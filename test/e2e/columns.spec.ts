@@ -21,7 +21,11 @@ test('hiding columns of the VM list and the jobs lists, kept after a reload', as
   await expect(headers(vmGrid(page))).toHaveText(['Name', 'Status', 'Host', 'Highly available', 'Job status']);
   // The rows follow the headers: the host sits under Host.
   await page.getByRole('searchbox', { name: 'Filter by name or host' }).fill('WEB-MI-01');
-  await expect(vmGrid(page).getByRole('row', { name: /^WEB-MI-01/ }).getByRole('gridcell')).toHaveText(['WEB-MI-01', 'Running', 'HV-MI-02', 'Yes', '']);
+  await expect(
+    vmGrid(page)
+      .getByRole('row', { name: /^WEB-MI-01/ })
+      .getByRole('gridcell'),
+  ).toHaveText(['WEB-MI-01', 'Running', 'HV-MI-02', 'Yes', '']);
 
   await page.getByRole('region', { name: 'Jobs', exact: true }).getByRole('button', { name: 'Columns' }).click();
   await page.getByRole('menu', { name: 'Columns' }).getByRole('menuitemcheckbox', { name: 'Time left' }).click();
@@ -39,5 +43,13 @@ test('hiding columns of the VM list and the jobs lists, kept after a reload', as
   await page.getByRole('button', { name: 'Columns' }).click();
   await page.getByRole('menu', { name: 'Columns' }).getByRole('menuitemcheckbox', { name: 'Time left' }).click();
   await page.keyboard.press('Escape');
-  await expect(headers(page.getByRole('grid', { name: 'All jobs' }))).toHaveText(['Name', 'Status', 'Progress', 'Time left', 'Start time', 'End time', 'Target']);
+  await expect(headers(page.getByRole('grid', { name: 'All jobs' }))).toHaveText([
+    'Name',
+    'Status',
+    'Progress',
+    'Time left',
+    'Start time',
+    'End time',
+    'Target',
+  ]);
 });

@@ -7,7 +7,10 @@ import { expect, test } from './fixtures.js';
 const demo = JSON.parse(readFileSync('resources/demo-inventory.json', 'utf8')) as InventoryDocument;
 
 const vmGrid = (page: Page) => page.getByRole('grid', { name: 'Virtual machines' });
-const dataRows = (page: Page) => vmGrid(page).getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
+const dataRows = (page: Page) =>
+  vmGrid(page)
+    .getByRole('row')
+    .filter({ hasNot: page.getByRole('columnheader') });
 const tree = (page: Page) => page.getByRole('tree', { name: 'Host groups, clusters and hosts' });
 const statusBar = (page: Page) => page.getByRole('contentinfo', { name: 'Status' });
 
@@ -21,7 +24,11 @@ async function importThroughUi(page: Page, name: string, content: string): Promi
 
 test('the console loads the demo estate', async ({ page, ferry }) => {
   await page.goto(ferry.url);
-  await expect(tree(page).getByRole('treeitem', { name: /All Hosts/ }).first()).toBeVisible();
+  await expect(
+    tree(page)
+      .getByRole('treeitem', { name: /All Hosts/ })
+      .first(),
+  ).toBeVisible();
   await expect(page.getByText(`${demo.vms.length} virtual machines`)).toBeVisible();
   await expect(statusBar(page)).toContainText('Inventory: Built-in demo estate');
   await expect(statusBar(page)).toContainText(`${demo.hosts.length} hosts`);
@@ -35,7 +42,12 @@ test('the console loads the demo estate', async ({ page, ferry }) => {
   await expect(page.getByRole('button', { name: 'Migrate Virtual Machine' })).toBeDisabled();
   await page.getByRole('tab', { name: 'Home' }).click();
   await dataRows(page).filter({ hasText: 'Contabilità-01' }).click();
-  await expect(page.getByRole('complementary').or(page.getByRole('region', { name: /details/i })).first()).toContainText('Contabilità-01');
+  await expect(
+    page
+      .getByRole('complementary')
+      .or(page.getByRole('region', { name: /details/i }))
+      .first(),
+  ).toContainText('Contabilità-01');
   await page.screenshot({ path: 'test-results/screenshots/console.png' });
 });
 
@@ -76,7 +88,10 @@ test('importing a file through the UI replaces the estate', async ({ page, ferry
   await expect(tree(page).getByRole('treeitem', { name: 'CL-MI-22' })).toBeVisible();
   await expect(tree(page).getByRole('treeitem', { name: demo.clusters[1].name })).toHaveCount(0);
   // The import is a job, with the load of the demo estate before it in the history.
-  const jobs = page.getByRole('region', { name: 'Jobs' }).or(page.getByRole('complementary', { name: 'Jobs' })).first();
+  const jobs = page
+    .getByRole('region', { name: 'Jobs' })
+    .or(page.getByRole('complementary', { name: 'Jobs' }))
+    .first();
   await expect(jobs).toContainText('Import inventory milano-small.json');
   await expect(jobs).toContainText('Completed');
 });
@@ -99,7 +114,10 @@ test('a bad file shows its errors and changes nothing', async ({ page, ferry }) 
   await expect(dialog).toBeHidden();
   await expect(page.getByText(`${demo.vms.length} virtual machines`)).toBeVisible();
   await expect(statusBar(page)).toContainText('Inventory: Built-in demo estate');
-  const jobs = page.getByRole('region', { name: 'Jobs' }).or(page.getByRole('complementary', { name: 'Jobs' })).first();
+  const jobs = page
+    .getByRole('region', { name: 'Jobs' })
+    .or(page.getByRole('complementary', { name: 'Jobs' }))
+    .first();
   await expect(jobs.getByRole('row', { name: /Import inventory broken\.json.*Failed/ })).toBeVisible();
 });
 

@@ -35,7 +35,10 @@ export async function showHost(page: Page, host: string): Promise<void> {
 /** Moves a VM of HV-TO-01 to HV-TO-02 through the Migrate VM Wizard (Live inside CL-TO-19: Select Host, then Summary). */
 export async function migrateToHvTo02(page: Page, vm: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Filter by name or host' }).fill(vm);
-  await page.getByRole('grid', { name: 'Virtual machines' }).getByRole('row', { name: new RegExp(`^${vm}\\b`) }).click();
+  await page
+    .getByRole('grid', { name: 'Virtual machines' })
+    .getByRole('row', { name: new RegExp(`^${vm}\\b`) })
+    .click();
   await page.getByRole('tab', { name: 'Virtual Machine' }).click();
   await page.getByRole('button', { name: 'Migrate Virtual Machine', exact: true }).click();
   const wizard = page.getByRole('dialog', { name: 'Migrate VM Wizard' });

@@ -27,7 +27,11 @@ test('the console loads the demo estate over IPC, with no WebSocket (Electron st
   page.on('websocket', (ws) => sockets.push(ws.url()));
   const app = await desktop(page);
   try {
-    await expect(tree(page).getByRole('treeitem', { name: /All Hosts/ }).first()).toBeVisible();
+    await expect(
+      tree(page)
+        .getByRole('treeitem', { name: /All Hosts/ })
+        .first(),
+    ).toBeVisible();
     await expect(page.getByText(`${demo.vms.length} virtual machines`)).toBeVisible();
     await expect(statusBar(page)).toContainText('Inventory: Built-in demo estate');
     await expect(statusBar(page)).toContainText(`${demo.hosts.length} hosts`);
@@ -51,17 +55,24 @@ test('a live migration runs to completion, its progress arriving as IPC event ba
       w.ferry.on('jobs.changed', (p) => w.seen.push(...p.jobs.map((j): [string, string, number] => [j.name, j.status, j.progress])));
     });
     await page.getByRole('searchbox', { name: 'Filter by name or host' }).fill('Magazzino-Torino');
-    await vmGrid(page).getByRole('row', { name: /^Magazzino-Torino\b/ }).click();
+    await vmGrid(page)
+      .getByRole('row', { name: /^Magazzino-Torino\b/ })
+      .click();
     await page.getByRole('tab', { name: 'Virtual Machine' }).click();
     await page.getByRole('button', { name: 'Migrate Virtual Machine', exact: true }).click();
     const wizard = page.getByRole('dialog', { name: 'Migrate VM Wizard' });
-    await wizard.getByRole('grid', { name: 'Destination hosts' }).getByRole('row', { name: /\bHV-TO-02\b/ }).click();
+    await wizard
+      .getByRole('grid', { name: 'Destination hosts' })
+      .getByRole('row', { name: /\bHV-TO-02\b/ })
+      .click();
     await wizard.getByRole('button', { name: 'Next' }).click();
     await wizard.getByRole('button', { name: 'Move' }).click();
     await expect(wizard).toBeHidden();
     const row = jobsGrid(page).getByRole('row', { name: /Migrate virtual machine Magazzino-Torino to HV-TO-02/ });
     await expect(row).toContainText('Completed', { timeout: 60_000 });
-    const seen = (await page.evaluate(() => (window as unknown as { seen: [string, string, number][] }).seen)).filter(([name]) => name.includes('Magazzino-Torino'));
+    const seen = (await page.evaluate(() => (window as unknown as { seen: [string, string, number][] }).seen)).filter(([name]) =>
+      name.includes('Magazzino-Torino'),
+    );
     const running = seen.filter(([, status, progress]) => status === 'Running' && progress > 0 && progress < 100);
     expect(running.length, `progress batches while running: ${JSON.stringify(seen)}`).toBeGreaterThan(0);
     const progress = seen.map(([, , p]) => p);
@@ -103,14 +114,18 @@ test("a request from a frame other than the app's is refused by bind-ipc; the ap
   const app = await desktop(page);
   try {
     await expect(vmGrid(page)).toBeVisible();
-    const invoke = (p: Page, channel: string) => p.evaluate((c) => (window as unknown as { ferry: { invoke: (c: string, a: unknown) => Promise<unknown> } }).ferry.invoke(c, {}), channel);
+    const invoke = (p: Page, channel: string) =>
+      p.evaluate((c) => (window as unknown as { ferry: { invoke: (c: string, a: unknown) => Promise<unknown> } }).ferry.invoke(c, {}), channel);
     expect(await invoke(page, 'app.info')).toMatchObject({ ok: true });
     // Another origin's page in the same session, where the preload (and so window.ferry) runs too.
     const elsewhere = 'https://elsewhere.electron-standin.invalid';
     await page.context().route(`${elsewhere}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Elsewhere</title>' }));
     const foreign = await page.context().newPage();
     await foreign.goto(`${elsewhere}/`);
-    expect(await invoke(foreign, 'app.info')).toEqual({ ok: false, error: { code: 'forbidden', message: 'Requests are accepted only from the Ferry console page.' } });
+    expect(await invoke(foreign, 'app.info')).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Requests are accepted only from the Ferry console page.' },
+    });
     expect(await invoke(foreign, 'inventory.import')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // The preload refuses a channel outside the contract before it reaches ipcMain.
     expect(await invoke(page, 'shell.exec')).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });

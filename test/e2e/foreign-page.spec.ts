@@ -50,9 +50,19 @@ async function visitForeignPage(page: Page, ferryPort: number): Promise<void> {
 /** Ferry answers: the console loads its estate and a request over its WebSocket is answered. */
 async function consoleWorks(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await expect(page.getByRole('tree', { name: 'Host groups, clusters and hosts' }).getByRole('treeitem', { name: /All Hosts/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('tree', { name: 'Host groups, clusters and hosts' })
+      .getByRole('treeitem', { name: /All Hosts/ })
+      .first(),
+  ).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('tree', { name: 'Host groups, clusters and hosts' }).getByRole('treeitem', { name: /All Hosts/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('tree', { name: 'Host groups, clusters and hosts' })
+      .getByRole('treeitem', { name: /All Hosts/ })
+      .first(),
+  ).toBeVisible();
 }
 
 test('a page on another port sending malformed requests to Ferry, with no token, does not stop it', async ({ page, ferry }) => {
@@ -62,13 +72,18 @@ test('a page on another port sending malformed requests to Ferry, with no token,
   await consoleWorks(page, ferry.url);
 });
 
-test('the same page opened while the console is open (the browser sends Ferry\'s cookie) does not stop it either', async ({ page, ferry }) => {
+test("the same page opened while the console is open (the browser sends Ferry's cookie) does not stop it either", async ({ page, ferry }) => {
   const port = Number(new URL(ferry.origin).port);
   await consoleWorks(page, ferry.url);
   const foreign = await page.context().newPage();
   await visitForeignPage(foreign, port);
   await foreign.close();
   await page.reload();
-  await expect(page.getByRole('tree', { name: 'Host groups, clusters and hosts' }).getByRole('treeitem', { name: /All Hosts/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('tree', { name: 'Host groups, clusters and hosts' })
+      .getByRole('treeitem', { name: /All Hosts/ })
+      .first(),
+  ).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/foreign-page-console-after.png' });
 });

@@ -10,7 +10,8 @@ const jobsGrid = (page: Page) => page.getByRole('grid', { name: 'Jobs', exact: t
 const tree = (page: Page) => page.getByRole('tree', { name: 'Host groups, clusters and hosts' });
 const treeItem = (page: Page, name: string) => tree(page).getByRole('treeitem', { name, exact: true });
 const vmWizard = (page: Page) => page.getByRole('dialog', { name: 'Migrate VM Wizard' });
-const hostRow = (wizard: Locator, host: string) => wizard.getByRole('grid', { name: 'Destination hosts' }).getByRole('row', { name: new RegExp(`\\b${host}\\b`) });
+const hostRow = (wizard: Locator, host: string) =>
+  wizard.getByRole('grid', { name: 'Destination hosts' }).getByRole('row', { name: new RegExp(`\\b${host}\\b`) });
 const settingsPage = (dialog: Locator, name: string) => dialog.getByRole('tab', { name: new RegExp(`^${name},`) });
 
 /** Selects a host in the tree and opens Host > Hyper-V Settings on the ribbon. */
@@ -26,7 +27,9 @@ async function openHostSettings(page: Page, host: string): Promise<Locator> {
 /** Selects a VM in the list (filtering by its name first, as the list is virtualised). */
 async function selectVm(page: Page, name: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Filter by name or host' }).fill(name);
-  await vmGrid(page).getByRole('row', { name: new RegExp(`^${name}\\b`) }).click();
+  await vmGrid(page)
+    .getByRole('row', { name: new RegExp(`^${name}\\b`) })
+    .click();
 }
 
 /** Opens the Migrate VM Wizard for a VM (listing every host's VMs first). */

@@ -39,7 +39,10 @@ async function englishOn(page: Page): Promise<string[]> {
     const dialogs = [...document.querySelectorAll('[role="dialog"], [role="tooltip"]')].map((d) => (d as HTMLElement).innerText);
     return [document.body.innerText, ...dialogs].join('\n');
   });
-  const lines = visible.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = visible
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const found = new Set<string>();
   for (const line of lines) if (englishLabels.has(line)) found.add(line);
   for (const fragment of englishFragments) if (visible.includes(fragment)) found.add(`…${fragment}…`);
@@ -54,11 +57,14 @@ async function expectItalian(page: Page, stage: string): Promise<void> {
 
 const vmGrid = (page: Page) => page.getByRole('grid', { name: l('vmList.label') });
 const tree = (page: Page) => page.getByRole('tree', { name: l('tree.label') });
-const hostRow = (wizard: Locator, host: string) => wizard.getByRole('grid', { name: l('selectHost.gridLabel') }).getByRole('row', { name: new RegExp(`\\b${host}\\b`) });
+const hostRow = (wizard: Locator, host: string) =>
+  wizard.getByRole('grid', { name: l('selectHost.gridLabel') }).getByRole('row', { name: new RegExp(`\\b${host}\\b`) });
 
 async function selectVm(page: Page, name: string): Promise<void> {
   await page.getByRole('searchbox', { name: l('vmList.filter') }).fill(name);
-  await vmGrid(page).getByRole('row', { name: new RegExp(`^${name}\\b`) }).click();
+  await vmGrid(page)
+    .getByRole('row', { name: new RegExp(`^${name}\\b`) })
+    .click();
 }
 
 test('an Italian admin walks the wizard, a job, a plan and Hyper-V Settings without an English sentence', async ({ page, ferry }) => {
@@ -120,9 +126,14 @@ test('an Italian admin walks the wizard, a job, a plan and Hyper-V Settings with
   await expectItalian(page, 'plan');
 
   // Hyper-V Settings of a host.
-  await tree(page).getByRole('treeitem', { name: /^HV-TO-01\b/ }).click();
+  await tree(page)
+    .getByRole('treeitem', { name: /^HV-TO-01\b/ })
+    .click();
   await page.getByRole('tab', { name: l('ribbon.tab.host'), exact: true }).click();
-  await page.getByRole('button', { name: /Hyper.V/ }).first().click();
+  await page
+    .getByRole('button', { name: /Hyper.V/ })
+    .first()
+    .click();
   const settings = page.getByRole('dialog').first();
   await expect(settings).toBeVisible();
   await expectItalian(page, 'hyperv-settings');

@@ -26,14 +26,29 @@ test('a completed move exports as CSV and JSON with predicted against actual dur
   expect(lines.at(-1)).toBe('');
   const header = lines[0].split(',');
   expect(header).toEqual([
-    'id', 'name', 'kind', 'status', 'vm', 'source', 'destination', 'transfer_type', 'queued', 'started', 'ended',
-    'actual_duration_s', 'predicted_duration_s', 'actual_downtime_ms', 'predicted_downtime_ms', 'error_problem',
+    'id',
+    'name',
+    'kind',
+    'status',
+    'vm',
+    'source',
+    'destination',
+    'transfer_type',
+    'queued',
+    'started',
+    'ended',
+    'actual_duration_s',
+    'predicted_duration_s',
+    'actual_downtime_ms',
+    'predicted_downtime_ms',
+    'error_problem',
   ]);
   const move = lines.map((l) => l.split(',')).find((cells) => cells[4] === 'DC-TO-01');
   const cell = (name: string) => move?.[header.indexOf(name)];
   expect(cell('status')).toBe('Completed');
   expect(cell('transfer_type')).toBe('Live');
-  for (const name of ['actual_duration_s', 'predicted_duration_s', 'actual_downtime_ms', 'predicted_downtime_ms']) expect(Number(cell(name))).toBeGreaterThan(0);
+  for (const name of ['actual_duration_s', 'predicted_duration_s', 'actual_downtime_ms', 'predicted_downtime_ms'])
+    expect(Number(cell(name))).toBeGreaterThan(0);
 
   const json = await exportAs(page, /JSON/);
   expect(json.name).toMatch(/\.json$/);

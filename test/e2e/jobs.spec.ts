@@ -80,7 +80,10 @@ test('three live moves off a host with a limit of 2: the third queues with its r
   await expect(jobRow(all, third)).toContainText(/Completed/);
   await expect(wide).toContainText('Measured downtime');
   await expect(wide).toContainText(/Moved ERP-TO-APP-01 to HV-TO-02 in/);
-  await page.getByRole('tablist', { name: 'Show' }).getByRole('tab', { name: /^Canceled/ }).click();
+  await page
+    .getByRole('tablist', { name: 'Show' })
+    .getByRole('tab', { name: /^Canceled/ })
+    .click();
   await expect(all.getByRole('row')).toHaveCount(2);
   await expect(jobRow(all, second)).toContainText('Canceled');
 

@@ -61,7 +61,11 @@ test('Start Lab, a real live migration between lab hosts through the wizard, the
   // Home > Lab > Start Lab: the lab boots its VMs (a few seconds), then its host group joins the tree.
   await ribbonButton(page, 'Start Lab').click();
   for (const host of LAB_HOSTS) await expect(treeItem(page, host)).toBeVisible({ timeout: 60_000 });
-  await expect(jobsPane(page).getByRole('grid', { name: 'Jobs' }).getByRole('row', { name: /Start lab/ })).toContainText('Completed');
+  await expect(
+    jobsPane(page)
+      .getByRole('grid', { name: 'Jobs' })
+      .getByRole('row', { name: /Start lab/ }),
+  ).toContainText('Completed');
 
   // Lab Status: three hosts, three VMs running with heartbeats and a passing memory check.
   await ribbonButton(page, 'Lab Status').click();
@@ -84,7 +88,9 @@ test('Start Lab, a real live migration between lab hosts through the wizard, the
 
   // LAB-VM-01 (files on the lab share) from LAB-HV-01 to LAB-HV-02: a Live move, Select Host then Summary.
   await page.getByRole('searchbox', { name: 'Filter by name or host' }).fill('LAB-VM-01');
-  await vmGrid(page).getByRole('row', { name: /^LAB-VM-01\b/ }).click();
+  await vmGrid(page)
+    .getByRole('row', { name: /^LAB-VM-01\b/ })
+    .click();
   await page.getByRole('tab', { name: 'Virtual Machine' }).click();
   await ribbonButton(page, 'Migrate Virtual Machine').click();
   const wizard = page.getByRole('dialog', { name: 'Migrate VM Wizard' });
@@ -127,5 +133,9 @@ test('Start Lab, a real live migration between lab hosts through the wizard, the
   await ribbonButton(page, 'Stop Lab').click();
   await expect(tree(page).getByRole('treeitem', { name: 'Lab', exact: true })).toHaveCount(0, { timeout: 30_000 });
   for (const host of LAB_HOSTS) await expect(treeItem(page, host)).toHaveCount(0);
-  await expect(jobsPane(page).getByRole('grid', { name: 'Jobs' }).getByRole('row', { name: /Stop lab/ })).toContainText('Completed');
+  await expect(
+    jobsPane(page)
+      .getByRole('grid', { name: 'Jobs' })
+      .getByRole('row', { name: /Stop lab/ }),
+  ).toContainText('Completed');
 });

@@ -93,7 +93,8 @@ test('multi-select three VMs and run them', async ({ page }) => {
   // One group in the Jobs pane, selected, with the three jobs under it; they complete.
   const group = jobsGrid(page).getByRole('row', { name: /Run plan: migrate 3 VMs/ });
   await expect(group).toHaveAttribute('aria-selected', 'true');
-  for (const vm of VMS) await expect(jobsGrid(page).getByRole('row', { name: new RegExp(`Migrate virtual machine ${vm} to ${destinations.get(vm)}`) })).toBeVisible();
+  for (const vm of VMS)
+    await expect(jobsGrid(page).getByRole('row', { name: new RegExp(`Migrate virtual machine ${vm} to ${destinations.get(vm)}`) })).toBeVisible();
   await expect(group).toContainText('3 of 3 done', { timeout: 60_000 });
   await expect(group).toContainText('Completed');
   await expect(jobsPane(page).getByRole('region', { name: 'Job details' })).toContainText('Completed');

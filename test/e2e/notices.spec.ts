@@ -14,7 +14,10 @@ async function boxOf(locator: Locator): Promise<Box> {
   return box;
 }
 
-test('three moves submitted one after another: one notice at a time, below the ribbon, clear of the Jobs pane and its Cancel button', async ({ page, ferry }) => {
+test('three moves submitted one after another: one notice at a time, below the ribbon, clear of the Jobs pane and its Cancel button', async ({
+  page,
+  ferry,
+}) => {
   test.setTimeout(120_000);
   await page.goto(ferry.url);
   await setSimulatorSpeed(page, '0.1');

@@ -33,7 +33,10 @@ test('evacuate a host in the demo estate and watch the timeline turn into jobs',
   await expect(lanes.getByRole('button', { name: /^SQL-TO-03, HV-TO-03 to HV-TO-0[12]/ }).first()).toBeVisible();
   await expect(view.getByText(/^No order of these moves ends sooner than/)).toBeVisible();
   // A bar's tooltip (and its accessible description) says the rest: route, transfer type, times, convergence.
-  const bar = lanes.getByRole('group', { name: `${HOST} · live 1` }).getByRole('button').first();
+  const bar = lanes
+    .getByRole('group', { name: `${HOST} · live 1` })
+    .getByRole('button')
+    .first();
   await expect(bar).toHaveAccessibleDescription(/^HV-TO-03 → HV-TO-0[12] · Live \(\w+\)\. .* downtime \d+ ms\. pre-copy converged/);
   await bar.hover();
   await expect(page.getByRole('tooltip')).toContainText(/HV-TO-03 → HV-TO-0[12] · Live/);
@@ -42,7 +45,12 @@ test('evacuate a host in the demo estate and watch the timeline turn into jobs',
   // The bars are one tab stop; the arrow keys go from bar to bar.
   await bar.focus();
   await page.keyboard.press('ArrowRight');
-  await expect(lanes.getByRole('group', { name: `${HOST} · live 2` }).getByRole('button').first()).toBeFocused();
+  await expect(
+    lanes
+      .getByRole('group', { name: `${HOST} · live 2` })
+      .getByRole('button')
+      .first(),
+  ).toBeFocused();
 
   // A what-if plans again at once: one live migration at a time off HV-TO-03 lengthens the window.
   const window = view.getByRole('group', { name: 'Plan summary' });

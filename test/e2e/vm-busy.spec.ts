@@ -10,7 +10,9 @@ const vmWizard = (page: Page) => page.getByRole('dialog', { name: 'Migrate VM Wi
 
 async function openWizard(page: Page, vm: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Filter by name or host' }).fill(vm);
-  await vmGrid(page).getByRole('row', { name: new RegExp(`^${vm}\\b`) }).click();
+  await vmGrid(page)
+    .getByRole('row', { name: new RegExp(`^${vm}\\b`) })
+    .click();
   await page.getByRole('tab', { name: 'Virtual Machine' }).click();
   await page.getByRole('button', { name: 'Migrate Virtual Machine', exact: true }).click();
   await expect(vmWizard(page)).toBeVisible();
@@ -24,7 +26,10 @@ test('a VM whose move runs cannot be moved again: Select Host names the job, eve
 
   await openWizard(page, 'WEB-RM-01');
   let wizard = vmWizard(page);
-  await wizard.getByRole('grid', { name: 'Destination hosts' }).getByRole('row', { name: /\bHV-RM-02\b/ }).click();
+  await wizard
+    .getByRole('grid', { name: 'Destination hosts' })
+    .getByRole('row', { name: /\bHV-RM-02\b/ })
+    .click();
   await wizard.getByRole('button', { name: 'Next' }).click();
   await wizard.getByRole('button', { name: 'Move' }).click();
   await expect(wizard).toBeHidden();

@@ -7,7 +7,9 @@ const vmGrid = (page: Page) => page.getByRole('grid', { name: 'Virtual machines'
 
 async function selectVm(page: Page, name: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Filter by name or host' }).fill(name);
-  await vmGrid(page).getByRole('row', { name: new RegExp(`^${name}\\b`) }).click();
+  await vmGrid(page)
+    .getByRole('row', { name: new RegExp(`^${name}\\b`) })
+    .click();
 }
 
 test.beforeEach(async ({ page, ferry }) => {

@@ -9,13 +9,16 @@ const vmGrid = (page: Page) => page.getByRole('grid', { name: 'Virtual machines'
 const jobsGrid = (page: Page) => page.getByRole('grid', { name: 'Jobs' });
 const vmWizard = (page: Page) => page.getByRole('dialog', { name: 'Migrate VM Wizard' });
 const storageWizard = (page: Page) => page.getByRole('dialog', { name: 'Migrate Storage Wizard' });
-const hostRow = (wizard: Locator, host: string) => wizard.getByRole('grid', { name: 'Destination hosts' }).getByRole('row', { name: new RegExp(`\\b${host}\\b`) });
+const hostRow = (wizard: Locator, host: string) =>
+  wizard.getByRole('grid', { name: 'Destination hosts' }).getByRole('row', { name: new RegExp(`\\b${host}\\b`) });
 const pageList = (wizard: Locator) => wizard.getByRole('navigation', { name: 'Wizard pages' }).getByRole('listitem');
 
 /** Selects a VM in the list (filtering by its name first, as the list is virtualised). */
 async function selectVm(page: Page, name: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Filter by name or host' }).fill(name);
-  await vmGrid(page).getByRole('row', { name: new RegExp(`^${name}\\b`) }).click();
+  await vmGrid(page)
+    .getByRole('row', { name: new RegExp(`^${name}\\b`) })
+    .click();
 }
 
 /** Virtual Machine > the given ribbon action, for the selected VM. */
@@ -63,7 +66,9 @@ test('a Live move between standalone hosts on a shared SMB 3 share', async ({ pa
   await expect(jobsGrid(page).getByRole('row', { name: /WEB-RM-01.*HV-RM-02/ })).toBeVisible();
 });
 
-test('a Live (VSM) move to another cluster, through Select Path: CSV paths name their cluster, and the VM is highly available in the new one', async ({ page }) => {
+test('a Live (VSM) move to another cluster, through Select Path: CSV paths name their cluster, and the VM is highly available in the new one', async ({
+  page,
+}) => {
   await setSimulatorSpeed(page, '3600');
   await selectVm(page, 'WEB-MI-01');
   await ribbon(page, 'Migrate Virtual Machine');

@@ -119,7 +119,12 @@ function createElectron() {
     send(channel: string, ...args: unknown[]): void {
       const page = this.page;
       if (page.isClosed()) return;
-      page.evaluate(([c, a]) => (window as unknown as { __electronStandinSend?: (c: string, a: unknown[]) => void }).__electronStandinSend?.(c, a), [channel, args] as const).catch(() => {});
+      page
+        .evaluate(([c, a]) => (window as unknown as { __electronStandinSend?: (c: string, a: unknown[]) => void }).__electronStandinSend?.(c, a), [
+          channel,
+          args,
+        ] as const)
+        .catch(() => {});
     }
   }
 
@@ -189,7 +194,12 @@ function createElectron() {
       },
     },
     // No operating-system key here: the stand-in offers no encryption, so passwords are refused, never faked.
-    safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '', getSelectedStorageBackend: () => 'basic_text' },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => Buffer.alloc(0),
+      decryptString: () => '',
+      getSelectedStorageBackend: () => 'basic_text',
+    },
     session: { defaultSession: { setPermissionRequestHandler: () => {} } },
     shell: { openExternal: async () => {}, openPath: async () => '' },
   };
@@ -209,7 +219,14 @@ export async function launchDesktopApp(options: { page: Page; databasePath: stri
   if (current) throw new Error('The Electron stand-in runs one app at a time');
   const handlers = new Map<string, Handler>();
   record.invokeChannels = () => [...handlers.keys()];
-  current = { page: options.page, userData: options.userData, record, handlers, protocolHandler: null, events: { loaded: () => loaded.resolve(), quit: () => quit.resolve(), exited: (e) => loaded.reject(e) } };
+  current = {
+    page: options.page,
+    userData: options.userData,
+    record,
+    handlers,
+    protocolHandler: null,
+    events: { loaded: () => loaded.resolve(), quit: () => quit.resolve(), exited: (e) => loaded.reject(e) },
+  };
   if (!electron) {
     electron = createElectron();
     (globalThis as { __ferryElectronStandin?: unknown }).__ferryElectronStandin = electron;

@@ -7,11 +7,15 @@ import { demoDatabasePerTest, ferryStart } from '../fixtures/ferry-process.js';
 const estate = demoDatabasePerTest('ferry-epipe-');
 
 describe('a ferry command whose stdout is closed early', () => {
-  it.each(['inventory', 'inventory --json', 'jobs'])('ferry %s ends quietly with status 0', async (command) => {
-    const child = ferryStart([...command.split(' '), '--db', estate.path]);
-    // Closed before the process has even loaded: its first write meets a pipe nobody reads.
-    child.child.stdout?.destroy();
-    expect(await child.exited).toEqual({ code: 0, signal: null });
-    expect(child.stderr()).toBe('');
-  }, 120_000);
+  it.each(['inventory', 'inventory --json', 'jobs'])(
+    'ferry %s ends quietly with status 0',
+    async (command) => {
+      const child = ferryStart([...command.split(' '), '--db', estate.path]);
+      // Closed before the process has even loaded: its first write meets a pipe nobody reads.
+      child.child.stdout?.destroy();
+      expect(await child.exited).toEqual({ code: 0, signal: null });
+      expect(child.stderr()).toBe('');
+    },
+    120_000,
+  );
 });

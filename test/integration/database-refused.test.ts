@@ -31,7 +31,7 @@ async function serveRefused(path: string): Promise<string> {
   return r.stderr.trimEnd();
 }
 
-describe('the headless host on a database that is not Ferry\'s', () => {
+describe("the headless host on a database that is not Ferry's", () => {
   it("ends with one line naming another application's file", async () => {
     const path = join(dir, 'crm.db');
     const other = new Database(path);
@@ -45,12 +45,16 @@ describe('the headless host on a database that is not Ferry\'s', () => {
   it('ends with one line naming a Ferry database that fails its integrity check', async () => {
     const path = join(dir, 'damaged.db');
     const db = openDatabase(path);
-    db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO settings (key, value) SELECT 'k' || i, printf('%.500c', 'x') FROM n");
+    db.exec(
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO settings (key, value) SELECT 'k' || i, printf('%.500c', 'x') FROM n",
+    );
     db.pragma('journal_mode = DELETE');
     db.close();
     const fd = openSync(path, 'r+');
     writeSync(fd, Buffer.alloc(100, 0xff), 0, 100, 4096 * 3);
     closeSync(fd);
-    expect(await serveRefused(path)).toMatch(new RegExp(`^ferry serve: Ferry will not open ${path.replace(/[.]/g, '\\.')}: it fails SQLite's integrity check \\(.+\\); restore it from a backup\\.`));
+    expect(await serveRefused(path)).toMatch(
+      new RegExp(`^ferry serve: Ferry will not open ${path.replace(/[.]/g, '\\.')}: it fails SQLite's integrity check \\(.+\\); restore it from a backup\\.`),
+    );
   }, 120_000);
 });

@@ -21,8 +21,22 @@ afterAll(() => {
 function estate(): { doc: InventoryDocument; estate: StubEstate } {
   const doc = minimalInventory();
   doc.vms[1].state = 'Off';
-  doc.vms.push({ ...doc.vms[2], name: 'SAVED-01', id: '8d5f1b2a-0b9c-4d3e-b2ff-1d3b9c8d0e11', state: 'Saved', configurationPath: 'D:\\VMs\\SAVED-01', disks: [{ path: 'D:\\VMs\\SAVED-01\\os.vhdx', sizeGB: 60, shared: false }] });
-  doc.vms.push({ ...doc.vms[2], name: 'PAUSED-01', id: '8d5f1b2a-0b9c-4d3e-b2ff-1d3b9c8d0e22', state: 'Paused', configurationPath: 'D:\\VMs\\PAUSED-01', disks: [{ path: 'D:\\VMs\\PAUSED-01\\os.vhdx', sizeGB: 60, shared: false }] });
+  doc.vms.push({
+    ...doc.vms[2],
+    name: 'SAVED-01',
+    id: '8d5f1b2a-0b9c-4d3e-b2ff-1d3b9c8d0e11',
+    state: 'Saved',
+    configurationPath: 'D:\\VMs\\SAVED-01',
+    disks: [{ path: 'D:\\VMs\\SAVED-01\\os.vhdx', sizeGB: 60, shared: false }],
+  });
+  doc.vms.push({
+    ...doc.vms[2],
+    name: 'PAUSED-01',
+    id: '8d5f1b2a-0b9c-4d3e-b2ff-1d3b9c8d0e22',
+    state: 'Paused',
+    configurationPath: 'D:\\VMs\\PAUSED-01',
+    disks: [{ path: 'D:\\VMs\\PAUSED-01\\os.vhdx', sizeGB: 60, shared: false }],
+  });
   // A guest cluster's shared VHDX, on both clustered VMs.
   const shared = { path: 'C:\\ClusterStorage\\Volume1\\Shared\\quorum.vhdx', sizeGB: 5, shared: true };
   doc.vms[0].disks.push(shared);
@@ -39,7 +53,12 @@ function exportWith(e: StubEstate): { code: number | null; path: string; stderr:
   // As an admin runs it from a PowerShell prompt (-File would pass the host list as one string). The paths are the
   // test's own temporary folder and the repository's, with no quote in them.
   const command = `& '${EXPORT}' -Path '${path}' -HostGroup 'All Hosts/Milano' -ComputerName 'hv-mi-11.contoso.com', 'hv-mi-12.contoso.com', 'hv-mi-20.contoso.com'`;
-  const r = spawnSync(PWSH as string, ['-NoProfile', '-NonInteractive', '-Command', command], { cwd: run.dir, env: { ...process.env, ...run.env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(PWSH as string, ['-NoProfile', '-NonInteractive', '-Command', command], {
+    cwd: run.dir,
+    env: { ...process.env, ...run.env, NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, path, stderr: r.stderr };
 }
 
@@ -53,7 +72,8 @@ describe.skipIf(PWSH === null)('Export-FerryInventory.ps1 in PowerShell 7, again
     expect(parsed.ok, parsed.ok ? '' : JSON.stringify(parsed.error)).toBe(true);
     if (!parsed.ok) return;
     const got = parsed.value as unknown as InventoryDocument;
-    const hostsOf = (d: InventoryDocument) => d.hosts.map((h) => [h.name, h.cluster, h.liveMigration.performanceOption, h.liveMigration.authentication, h.liveMigration.maxLive]).sort();
+    const hostsOf = (d: InventoryDocument) =>
+      d.hosts.map((h) => [h.name, h.cluster, h.liveMigration.performanceOption, h.liveMigration.authentication, h.liveMigration.maxLive]).sort();
     expect(hostsOf(got)).toEqual(hostsOf(doc));
     const vmsOf = (d: InventoryDocument) => d.vms.map((v) => [v.name, v.id, v.host, v.state, v.highlyAvailable, v.disks.map((k) => [k.path, k.shared])]).sort();
     expect(vmsOf(got)).toEqual(vmsOf(doc));
@@ -62,7 +82,16 @@ describe.skipIf(PWSH === null)('Export-FerryInventory.ps1 in PowerShell 7, again
 
   it('writes nothing when a host fails part-way', { timeout: 150_000 }, () => {
     const { estate: e } = estate();
-    e.fail = { 'Get-VM': { message: "You do not have the required permission to complete this task. Contact the administrator of the authorization policy for the computer 'HV-MI-20'.", hresult: 0x80070005, category: 'PermissionDenied', errorId: 'AccessDenied', host: 'HV-MI-20' } };
+    e.fail = {
+      'Get-VM': {
+        message:
+          "You do not have the required permission to complete this task. Contact the administrator of the authorization policy for the computer 'HV-MI-20'.",
+        hresult: 0x80070005,
+        category: 'PermissionDenied',
+        errorId: 'AccessDenied',
+        host: 'HV-MI-20',
+      },
+    };
     const out = exportWith(e);
     expect(out.code).not.toBe(0);
     expect(out.stderr).toMatch(/required permission/);

@@ -35,18 +35,30 @@ async function importKilledAt(point: string, file: string): Promise<{ job: Job; 
 }
 
 describe('an import killed at the worst moment', () => {
-  it('killed just after the commit: the job says Completed and the new estate is in place', async () => {
-    const { job, vms } = await importKilledAt('import-after-commit', smallerEstate());
-    expect(vms).toBe(demo.vms.length - 1);
-    expect(job).toMatchObject({ status: 'Completed', error: null, summary: `Imported ${demo.vms.length - 1} VMs on ${demo.hosts.length} hosts (${demo.clusters.length} clusters)` });
-    expect(job.steps.map((s) => s.status)).toEqual(['Completed', 'Completed']);
-  }, LONG * 2);
+  it(
+    'killed just after the commit: the job says Completed and the new estate is in place',
+    async () => {
+      const { job, vms } = await importKilledAt('import-after-commit', smallerEstate());
+      expect(vms).toBe(demo.vms.length - 1);
+      expect(job).toMatchObject({
+        status: 'Completed',
+        error: null,
+        summary: `Imported ${demo.vms.length - 1} VMs on ${demo.hosts.length} hosts (${demo.clusters.length} clusters)`,
+      });
+      expect(job.steps.map((s) => s.status)).toEqual(['Completed', 'Completed']);
+    },
+    LONG * 2,
+  );
 
-  it('killed just before the commit: the job says Failed, the inventory as before, and it is', async () => {
-    const { job, vms } = await importKilledAt('import-before-commit', smallerEstate());
-    expect(vms).toBe(demo.vms.length);
-    expect(job.status).toBe('Failed');
-    expect(job.error?.problem).toMatch(/the inventory is as it was before/);
-    expect(job.steps.map((s) => s.status)).toEqual(['Completed', 'Failed']);
-  }, LONG * 2);
+  it(
+    'killed just before the commit: the job says Failed, the inventory as before, and it is',
+    async () => {
+      const { job, vms } = await importKilledAt('import-before-commit', smallerEstate());
+      expect(vms).toBe(demo.vms.length);
+      expect(job.status).toBe('Failed');
+      expect(job.error?.problem).toMatch(/the inventory is as it was before/);
+      expect(job.steps.map((s) => s.status)).toEqual(['Completed', 'Failed']);
+    },
+    LONG * 2,
+  );
 });

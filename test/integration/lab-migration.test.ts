@@ -72,10 +72,14 @@ async function guestCarriesOn(vm: string, before: number): Promise<void> {
 
 /** Waits until a running move's memory is on its way (a share of it sent), answering the job then. */
 async function memoryMoving(id: string, percent = 3): Promise<Job> {
-  await waitUntil(`job ${id} to be moving memory`, () => {
-    const j = lab.s.jobs.get(id);
-    return j?.status === 'Running' && j.steps.some((st) => st.name === 'Live-migrate memory' && st.status === 'Running' && st.progress >= percent);
-  }, { timeoutMs: 60_000, intervalMs: 100 });
+  await waitUntil(
+    `job ${id} to be moving memory`,
+    () => {
+      const j = lab.s.jobs.get(id);
+      return j?.status === 'Running' && j.steps.some((st) => st.name === 'Live-migrate memory' && st.status === 'Running' && st.progress >= percent);
+    },
+    { timeoutMs: 60_000, intervalMs: 100 },
+  );
   return lab.s.jobs.get(id) as Job;
 }
 
@@ -87,183 +91,224 @@ async function diskPatternIntact(file: string, pattern: number): Promise<void> {
 }
 
 describe.sequential('live migration in the QEMU lab', () => {
-  it('moves a running VM between standalone hosts on the lab share: steps, live progress, measured downtime, the guest carries on', async () => {
-    const before = lastBeat('LAB-VM-A');
-    const job = await jobEnd(lab.s, migrate(lab.s, 'LAB-VM-A', 'LAB-HV-02').id);
+  it(
+    'moves a running VM between standalone hosts on the lab share: steps, live progress, measured downtime, the guest carries on',
+    async () => {
+      const before = lastBeat('LAB-VM-A');
+      const job = await jobEnd(lab.s, migrate(lab.s, 'LAB-VM-A', 'LAB-HV-02').id);
 
-    expect(job.status).toBe('Completed');
-    expect(job.steps.map((st) => [st.name, st.status])).toEqual([
-      ['Validate', 'Completed'], ['Live-migrate memory', 'Completed'], ['Switch over', 'Completed'], ['Clean up', 'Completed'],
-    ]);
-    // Progress arrived while it ran: query-migrate's figures, rising.
-    const running = (lab.seen.get(job.id) ?? []).filter((j) => j.status === 'Running' && j.metrics?.precopy);
-    expect(running.length).toBeGreaterThan(0);
-    expect(running.some((j) => j.progress > 0 && j.progress < 100)).toBe(true);
-    expect(running[0].metrics?.precopy?.remainingBytes).toBeGreaterThan(0);
-    expect(job.metrics).toMatchObject({ passes: expect.any(Number) as number, totalSeconds: expect.any(Number) as number });
-    expect(job.metrics?.downtimeMs).toBeGreaterThan(0);
-    expect(job.metrics?.bytesSent).toBeGreaterThan(64 * 1048576);
-    expect(job.summary).toMatch(/QEMU TCP\/IP: one stream/);
+      expect(job.status).toBe('Completed');
+      expect(job.steps.map((st) => [st.name, st.status])).toEqual([
+        ['Validate', 'Completed'],
+        ['Live-migrate memory', 'Completed'],
+        ['Switch over', 'Completed'],
+        ['Clean up', 'Completed'],
+      ]);
+      // Progress arrived while it ran: query-migrate's figures, rising.
+      const running = (lab.seen.get(job.id) ?? []).filter((j) => j.status === 'Running' && j.metrics?.precopy);
+      expect(running.length).toBeGreaterThan(0);
+      expect(running.some((j) => j.progress > 0 && j.progress < 100)).toBe(true);
+      expect(running[0].metrics?.precopy?.remainingBytes).toBeGreaterThan(0);
+      expect(job.metrics).toMatchObject({ passes: expect.any(Number) as number, totalSeconds: expect.any(Number) as number });
+      expect(job.metrics?.downtimeMs).toBeGreaterThan(0);
+      expect(job.metrics?.bytesSent).toBeGreaterThan(64 * 1048576);
+      expect(job.summary).toMatch(/QEMU TCP\/IP: one stream/);
 
-    expect(hostOf('LAB-VM-A')).toBe('LAB-HV-02');
-    await guestCarriesOn('LAB-VM-A', before);
-    expect(guestOf(lab.s, 'LAB-VM-A').ready).toBe(false); // the destination never booted it: no FERRY READY
-  }, LONG);
+      expect(hostOf('LAB-VM-A')).toBe('LAB-HV-02');
+      await guestCarriesOn('LAB-VM-A', before);
+      expect(guestOf(lab.s, 'LAB-VM-A').ready).toBe(false); // the destination never booted it: no FERRY READY
+    },
+    LONG,
+  );
 
-  it('runs one move at a time off a host whose live limit is 1, the second waiting, and moves a VM on local storage shared-nothing (Live (VSM))', async () => {
-    const applied = lab.s.hostSettings.apply({ host: 'LAB-HV-02' }, { maxLive: 1 });
-    expect(applied.ok).toBe(true);
-    if (applied.ok) await jobEnd(lab.s, applied.value.job.id);
-    const beforeC = lastBeat('LAB-VM-C');
-    const first = migrate(lab.s, 'LAB-VM-A', 'LAB-HV-03');
-    const second = migrate(lab.s, 'LAB-VM-C', 'LAB-HV-03', { destinationPath: 'D:\\Lab VMs' });
-    expect(second.status).toBe('Queued');
-    expect(lab.s.jobs.get(second.id)?.waitingFor).toMatch(/waiting for a live-migration slot on LAB-HV-02 \(1 of 1 in use\)/);
-    const a = await jobEnd(lab.s, first.id);
-    const c = await jobEnd(lab.s, second.id);
-    expect([a.status, c.status]).toEqual(['Completed', 'Completed']);
-    // The second started only after the first ended.
-    expect(Date.parse(c.startedAt as string)).toBeGreaterThanOrEqual(Date.parse(a.endedAt as string) - 1000);
-    expect(c.steps.map((st) => st.name)).toEqual(['Validate', 'Copy storage', 'Live-migrate memory', 'Switch over', 'Clean up']);
+  it(
+    'runs one move at a time off a host whose live limit is 1, the second waiting, and moves a VM on local storage shared-nothing (Live (VSM))',
+    async () => {
+      const applied = lab.s.hostSettings.apply({ host: 'LAB-HV-02' }, { maxLive: 1 });
+      expect(applied.ok).toBe(true);
+      if (applied.ok) await jobEnd(lab.s, applied.value.job.id);
+      const beforeC = lastBeat('LAB-VM-C');
+      const first = migrate(lab.s, 'LAB-VM-A', 'LAB-HV-03');
+      const second = migrate(lab.s, 'LAB-VM-C', 'LAB-HV-03', { destinationPath: 'D:\\Lab VMs' });
+      expect(second.status).toBe('Queued');
+      expect(lab.s.jobs.get(second.id)?.waitingFor).toMatch(/waiting for a live-migration slot on LAB-HV-02 \(1 of 1 in use\)/);
+      const a = await jobEnd(lab.s, first.id);
+      const c = await jobEnd(lab.s, second.id);
+      expect([a.status, c.status]).toEqual(['Completed', 'Completed']);
+      // The second started only after the first ended.
+      expect(Date.parse(c.startedAt as string)).toBeGreaterThanOrEqual(Date.parse(a.endedAt as string) - 1000);
+      expect(c.steps.map((st) => st.name)).toEqual(['Validate', 'Copy storage', 'Live-migrate memory', 'Switch over', 'Clean up']);
 
-    expect(hostOf('LAB-VM-C')).toBe('LAB-HV-03');
-    const disk = lab.s.lab.store.vmRead('LAB-VM-C')?.instance?.disks[0];
-    // Moved with the VM, its VHD lands in Hyper-V's Virtual Hard Disks subfolder of the VM's folder.
-    expect(disk?.path).toBe('D:\\Lab VMs\\LAB-VM-C\\Virtual Hard Disks\\disk0.qcow2');
-    expect(disk?.file).toBe(join(lab.s.lab.store.root, 'hosts', 'lab-hv-03', 'D', 'Lab VMs', 'LAB-VM-C', 'Virtual Hard Disks', 'disk0.qcow2'));
-    expect(existsSync(join(lab.s.lab.store.root, 'hosts', 'lab-hv-02', 'D', 'Lab VMs', 'LAB-VM-C', 'disk0.qcow2'))).toBe(false);
-    await diskPatternIntact(disk?.file as string, 0xa0);
-    await guestCarriesOn('LAB-VM-C', beforeC);
+      expect(hostOf('LAB-VM-C')).toBe('LAB-HV-03');
+      const disk = lab.s.lab.store.vmRead('LAB-VM-C')?.instance?.disks[0];
+      // Moved with the VM, its VHD lands in Hyper-V's Virtual Hard Disks subfolder of the VM's folder.
+      expect(disk?.path).toBe('D:\\Lab VMs\\LAB-VM-C\\Virtual Hard Disks\\disk0.qcow2');
+      expect(disk?.file).toBe(join(lab.s.lab.store.root, 'hosts', 'lab-hv-03', 'D', 'Lab VMs', 'LAB-VM-C', 'Virtual Hard Disks', 'disk0.qcow2'));
+      expect(existsSync(join(lab.s.lab.store.root, 'hosts', 'lab-hv-02', 'D', 'Lab VMs', 'LAB-VM-C', 'disk0.qcow2'))).toBe(false);
+      await diskPatternIntact(disk?.file as string, 0xa0);
+      await guestCarriesOn('LAB-VM-C', beforeC);
 
-    const reset = lab.s.hostSettings.apply({ host: 'LAB-HV-02' }, { maxLive: 2 });
-    if (reset.ok) await jobEnd(lab.s, reset.value.job.id);
-  }, LONG);
+      const reset = lab.s.hostSettings.apply({ host: 'LAB-HV-02' }, { maxLive: 2 });
+      if (reset.ok) await jobEnd(lab.s, reset.value.job.id);
+    },
+    LONG,
+  );
 
-  it('moves a running VM\'s storage on its host: mirror, pivot, the old file gone, the VM never stopped', async () => {
-    const pid = guestOf(lab.s, 'LAB-VM-C').pid;
-    const before = lastBeat('LAB-VM-C');
-    const r = lab.s.migration.submitStorage({ vm: 'LAB-VM-C', scope: 'whole-vm', path: 'D:\\Moved' });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    const job = await jobEnd(lab.s, r.value.id);
-    expect(job.status).toBe('Completed');
-    expect(job.steps.map((st) => st.name)).toEqual(['Validate', 'Copy storage', 'Switch over', 'Clean up']);
-    const disk = lab.s.lab.store.vmRead('LAB-VM-C')?.instance?.disks[0];
-    expect(disk?.path).toBe('D:\\Moved\\LAB-VM-C\\Virtual Hard Disks\\disk0.qcow2');
-    expect(lab.s.inventory.snapshot().inventory.vms.find((v) => v.name === 'LAB-VM-C')?.disks[0].path).toBe('D:\\Moved\\LAB-VM-C\\Virtual Hard Disks\\disk0.qcow2');
-    expect(existsSync(join(lab.s.lab.store.root, 'hosts', 'lab-hv-03', 'D', 'Lab VMs', 'LAB-VM-C', 'Virtual Hard Disks', 'disk0.qcow2'))).toBe(false);
-    await diskPatternIntact(disk?.file as string, 0xa0);
-    expect(guestOf(lab.s, 'LAB-VM-C').pid).toBe(pid); // same QEMU process: the VM kept running
-    await guestCarriesOn('LAB-VM-C', before);
-  }, LONG);
+  it(
+    "moves a running VM's storage on its host: mirror, pivot, the old file gone, the VM never stopped",
+    async () => {
+      const pid = guestOf(lab.s, 'LAB-VM-C').pid;
+      const before = lastBeat('LAB-VM-C');
+      const r = lab.s.migration.submitStorage({ vm: 'LAB-VM-C', scope: 'whole-vm', path: 'D:\\Moved' });
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      const job = await jobEnd(lab.s, r.value.id);
+      expect(job.status).toBe('Completed');
+      expect(job.steps.map((st) => st.name)).toEqual(['Validate', 'Copy storage', 'Switch over', 'Clean up']);
+      const disk = lab.s.lab.store.vmRead('LAB-VM-C')?.instance?.disks[0];
+      expect(disk?.path).toBe('D:\\Moved\\LAB-VM-C\\Virtual Hard Disks\\disk0.qcow2');
+      expect(lab.s.inventory.snapshot().inventory.vms.find((v) => v.name === 'LAB-VM-C')?.disks[0].path).toBe(
+        'D:\\Moved\\LAB-VM-C\\Virtual Hard Disks\\disk0.qcow2',
+      );
+      expect(existsSync(join(lab.s.lab.store.root, 'hosts', 'lab-hv-03', 'D', 'Lab VMs', 'LAB-VM-C', 'Virtual Hard Disks', 'disk0.qcow2'))).toBe(false);
+      await diskPatternIntact(disk?.file as string, 0xa0);
+      expect(guestOf(lab.s, 'LAB-VM-C').pid).toBe(pid); // same QEMU process: the VM kept running
+      await guestCarriesOn('LAB-VM-C', before);
+    },
+    LONG,
+  );
 
-  it('migrates with Compression: multifd with zstd', async () => {
-    const before = lastBeat('LAB-VM-A');
-    const job = await jobEnd(lab.s, migrate(lab.s, 'LAB-VM-A', 'LAB-HV-01', { performanceOption: 'Compression' }).id);
-    expect(job.status).toBe('Completed');
-    expect(job.summary).toMatch(/QEMU Compression: multifd, 2 channels, zstd/);
-    expect(hostOf('LAB-VM-A')).toBe('LAB-HV-01');
-    await guestCarriesOn('LAB-VM-A', before);
-  }, LONG);
+  it(
+    'migrates with Compression: multifd with zstd',
+    async () => {
+      const before = lastBeat('LAB-VM-A');
+      const job = await jobEnd(lab.s, migrate(lab.s, 'LAB-VM-A', 'LAB-HV-01', { performanceOption: 'Compression' }).id);
+      expect(job.status).toBe('Completed');
+      expect(job.summary).toMatch(/QEMU Compression: multifd, 2 channels, zstd/);
+      expect(hostOf('LAB-VM-A')).toBe('LAB-HV-01');
+      await guestCarriesOn('LAB-VM-A', before);
+    },
+    LONG,
+  );
 
-  it('keeps a migration under the bandwidth cap of the hosts\' migration network', async () => {
-    labNetworkSet(lab.s, { 'LAB-HV-01': 0.5, 'LAB-HV-02': 0.5 });
-    const before = lastBeat('LAB-VM-B');
-    const job = await jobEnd(lab.s, migrate(lab.s, 'LAB-VM-B', 'LAB-HV-02').id);
-    expect(job.status).toBe('Completed');
-    expect(job.summary).toMatch(/capped at 60 MiB\/s \(0\.5 Gbps migration network\)/);
-    const capBps = 0.5e9 / 8;
-    // Over the whole move (which also launches and ends processes), the rate stays under the cap.
-    expect((job.metrics?.bytesSent ?? 0) / (job.metrics?.totalSeconds ?? 1)).toBeLessThan(capBps * 1.05);
-    expect(hostOf('LAB-VM-B')).toBe('LAB-HV-02');
-    await guestCarriesOn('LAB-VM-B', before);
-  }, LONG);
+  it(
+    "keeps a migration under the bandwidth cap of the hosts' migration network",
+    async () => {
+      labNetworkSet(lab.s, { 'LAB-HV-01': 0.5, 'LAB-HV-02': 0.5 });
+      const before = lastBeat('LAB-VM-B');
+      const job = await jobEnd(lab.s, migrate(lab.s, 'LAB-VM-B', 'LAB-HV-02').id);
+      expect(job.status).toBe('Completed');
+      expect(job.summary).toMatch(/capped at 60 MiB\/s \(0\.5 Gbps migration network\)/);
+      const capBps = 0.5e9 / 8;
+      // Over the whole move (which also launches and ends processes), the rate stays under the cap.
+      expect((job.metrics?.bytesSent ?? 0) / (job.metrics?.totalSeconds ?? 1)).toBeLessThan(capBps * 1.05);
+      expect(hostOf('LAB-VM-B')).toBe('LAB-HV-02');
+      await guestCarriesOn('LAB-VM-B', before);
+    },
+    LONG,
+  );
 
-  it('cancels a migration in flight: the VM goes on running on its source, the destination process is gone', async () => {
-    const pid = guestOf(lab.s, 'LAB-VM-B').pid;
-    const job = migrate(lab.s, 'LAB-VM-B', 'LAB-HV-01');
-    await memoryMoving(job.id);
-    expect(lab.s.scheduler.cancel(job.id).ok).toBe(true);
-    const before = lastBeat('LAB-VM-B');
-    const ended = await jobEnd(lab.s, job.id);
-    expect(ended.status).toBe('Canceled');
-    expect(ended.summary).toMatch(/LAB-VM-B is still running on LAB-HV-02/);
-    expect(hostOf('LAB-VM-B')).toBe('LAB-HV-02');
-    expect(guestOf(lab.s, 'LAB-VM-B').pid).toBe(pid);
-    expect(lab.s.lab.store.vmRead('LAB-VM-B')?.incoming).toBeNull();
-    expect(labProcesses(lab.s.lab.store.runDir)).toHaveLength(3);
-    await guestCarriesOn('LAB-VM-B', before);
-  }, LONG);
+  it(
+    'cancels a migration in flight: the VM goes on running on its source, the destination process is gone',
+    async () => {
+      const pid = guestOf(lab.s, 'LAB-VM-B').pid;
+      const job = migrate(lab.s, 'LAB-VM-B', 'LAB-HV-01');
+      await memoryMoving(job.id);
+      expect(lab.s.scheduler.cancel(job.id).ok).toBe(true);
+      const before = lastBeat('LAB-VM-B');
+      const ended = await jobEnd(lab.s, job.id);
+      expect(ended.status).toBe('Canceled');
+      expect(ended.summary).toMatch(/LAB-VM-B is still running on LAB-HV-02/);
+      expect(hostOf('LAB-VM-B')).toBe('LAB-HV-02');
+      expect(guestOf(lab.s, 'LAB-VM-B').pid).toBe(pid);
+      expect(lab.s.lab.store.vmRead('LAB-VM-B')?.incoming).toBeNull();
+      expect(labProcesses(lab.s.lab.store.runDir)).toHaveLength(3);
+      await guestCarriesOn('LAB-VM-B', before);
+    },
+    LONG,
+  );
 
-  it('fails a migration whose destination dies, with the VM still running on its source; a retry to a fresh destination succeeds', async () => {
-    const job = migrate(lab.s, 'LAB-VM-B', 'LAB-HV-01');
-    await memoryMoving(job.id);
-    const incoming = lab.s.lab.store.vmRead('LAB-VM-B')?.incoming;
-    expect(incoming).toBeTruthy();
-    process.kill(incoming?.instance.pid as number, 'SIGKILL');
-    const before = lastBeat('LAB-VM-B');
-    const failed = await jobEnd(lab.s, job.id);
-    expect(failed.status).toBe('Failed');
-    expect(failed.error?.problem).toMatch(/destination QEMU process on LAB-HV-01 ended during the (migration|move).*LAB-VM-B keeps running on LAB-HV-02/);
-    expect(failed.error?.recommendedAction).toMatch(/Restart the job/);
-    expect(hostOf('LAB-VM-B')).toBe('LAB-HV-02');
-    await guestCarriesOn('LAB-VM-B', before);
+  it(
+    'fails a migration whose destination dies, with the VM still running on its source; a retry to a fresh destination succeeds',
+    async () => {
+      const job = migrate(lab.s, 'LAB-VM-B', 'LAB-HV-01');
+      await memoryMoving(job.id);
+      const incoming = lab.s.lab.store.vmRead('LAB-VM-B')?.incoming;
+      expect(incoming).toBeTruthy();
+      process.kill(incoming?.instance.pid as number, 'SIGKILL');
+      const before = lastBeat('LAB-VM-B');
+      const failed = await jobEnd(lab.s, job.id);
+      expect(failed.status).toBe('Failed');
+      expect(failed.error?.problem).toMatch(/destination QEMU process on LAB-HV-01 ended during the (migration|move).*LAB-VM-B keeps running on LAB-HV-02/);
+      expect(failed.error?.recommendedAction).toMatch(/Restart the job/);
+      expect(hostOf('LAB-VM-B')).toBe('LAB-HV-02');
+      await guestCarriesOn('LAB-VM-B', before);
 
-    labNetworkSet(lab.s, UNCAPPED);
-    const retry = lab.s.scheduler.restart(job.id);
-    expect(retry.ok).toBe(true);
-    if (!retry.ok) return;
-    const beforeRetry = lastBeat('LAB-VM-B');
-    const done = await jobEnd(lab.s, retry.value.id);
-    expect(done.status).toBe('Completed');
-    expect(hostOf('LAB-VM-B')).toBe('LAB-HV-01');
-    await guestCarriesOn('LAB-VM-B', beforeRetry);
-  }, LONG);
+      labNetworkSet(lab.s, UNCAPPED);
+      const retry = lab.s.scheduler.restart(job.id);
+      expect(retry.ok).toBe(true);
+      if (!retry.ok) return;
+      const beforeRetry = lastBeat('LAB-VM-B');
+      const done = await jobEnd(lab.s, retry.value.id);
+      expect(done.status).toBe('Completed');
+      expect(hostOf('LAB-VM-B')).toBe('LAB-HV-01');
+      await guestCarriesOn('LAB-VM-B', beforeRetry);
+    },
+    LONG,
+  );
 
-  it(`stops a migration that cannot converge after ${STALL_SECONDS} s without progress, and says why; the VM stays on its source`, async () => {
-    // 40 MiB/s of dirtied memory over a 30 MiB/s link: every pass has as much to send as the last.
-    labNetworkSet(lab.s, { 'LAB-HV-01': 0.25, 'LAB-HV-02': 0.25 });
-    const job = await jobEnd(lab.s, migrate(lab.s, 'LAB-VM-B', 'LAB-HV-02').id);
-    expect(job.status).toBe('Failed');
-    expect(job.error?.problem).toMatch(new RegExp(`LAB-VM-B is not converging: after \\d+ passes nothing left to send got lower for ${STALL_SECONDS} s`));
-    expect(job.error?.problem).toMatch(/dirties memory at about \d+ MiB\/s and the migration sends about \d+ MiB\/s/);
-    expect(job.error?.recommendedAction).toMatch(/Lower the VM's load, raise the hosts' migration bandwidth/);
-    expect(hostOf('LAB-VM-B')).toBe('LAB-HV-01');
-    await guestCarriesOn('LAB-VM-B', lastBeat('LAB-VM-B'));
-    labNetworkSet(lab.s, UNCAPPED);
-  }, LONG);
+  it(
+    `stops a migration that cannot converge after ${STALL_SECONDS} s without progress, and says why; the VM stays on its source`,
+    async () => {
+      // 40 MiB/s of dirtied memory over a 30 MiB/s link: every pass has as much to send as the last.
+      labNetworkSet(lab.s, { 'LAB-HV-01': 0.25, 'LAB-HV-02': 0.25 });
+      const job = await jobEnd(lab.s, migrate(lab.s, 'LAB-VM-B', 'LAB-HV-02').id);
+      expect(job.status).toBe('Failed');
+      expect(job.error?.problem).toMatch(new RegExp(`LAB-VM-B is not converging: after \\d+ passes nothing left to send got lower for ${STALL_SECONDS} s`));
+      expect(job.error?.problem).toMatch(/dirties memory at about \d+ MiB\/s and the migration sends about \d+ MiB\/s/);
+      expect(job.error?.recommendedAction).toMatch(/Lower the VM's load, raise the hosts' migration bandwidth/);
+      expect(hostOf('LAB-VM-B')).toBe('LAB-HV-01');
+      await guestCarriesOn('LAB-VM-B', lastBeat('LAB-VM-B'));
+      labNetworkSet(lab.s, UNCAPPED);
+    },
+    LONG,
+  );
 
-  it('saves the state of a VM an evacuation cannot move (maintenance mode, Save state), and Start resumes it where it was', async () => {
-    const host = hostOf('LAB-VM-C');
-    const doc = lab.s.inventory.snapshot().inventory;
-    const onHost = doc.vms.filter((v) => v.host === host).map((v) => v.name);
-    expect(onHost.length).toBeGreaterThan(0);
-    // No memory left anywhere else: nothing on the host can move, so each VM's state is saved.
-    lab.s.inventory.replaceEstate({ ...doc, hosts: doc.hosts.map((h) => (h.name !== host ? { ...h, memory: { ...h.memory, availableMB: 0 } } : h)) });
-    const before = new Map(onHost.map((vm) => [vm, lastBeat(vm)]));
-    const run = lab.s.plans.maintenanceStart(host, 'save');
-    if (!run.ok) throw new Error(run.error.message);
-    expect(run.value.plan.unmovable.map((u) => [u.vm, u.action])).toEqual(onHost.map((vm) => [vm, 'save-state']));
-    for (const j of run.value.jobs) expect((await jobEnd(lab.s, j.id)).status).toBe('Completed');
-    for (const vm of onHost) {
-      const rec = lab.s.lab.store.vmRead(vm);
-      expect(rec?.saved && existsSync(rec.saved)).toBe(true);
-      expect(lab.s.inventory.snapshot().inventory.vms.find((v) => v.name === vm)?.state).toBe('Saved');
-    }
-    expect((await lab.s.lab.status()).vms.filter((v) => onHost.includes(v.vm)).map((v) => [v.state, v.pid])).toEqual(onHost.map(() => ['Saved', null]));
+  it(
+    'saves the state of a VM an evacuation cannot move (maintenance mode, Save state), and Start resumes it where it was',
+    async () => {
+      const host = hostOf('LAB-VM-C');
+      const doc = lab.s.inventory.snapshot().inventory;
+      const onHost = doc.vms.filter((v) => v.host === host).map((v) => v.name);
+      expect(onHost.length).toBeGreaterThan(0);
+      // No memory left anywhere else: nothing on the host can move, so each VM's state is saved.
+      lab.s.inventory.replaceEstate({ ...doc, hosts: doc.hosts.map((h) => (h.name !== host ? { ...h, memory: { ...h.memory, availableMB: 0 } } : h)) });
+      const before = new Map(onHost.map((vm) => [vm, lastBeat(vm)]));
+      const run = lab.s.plans.maintenanceStart(host, 'save');
+      if (!run.ok) throw new Error(run.error.message);
+      expect(run.value.plan.unmovable.map((u) => [u.vm, u.action])).toEqual(onHost.map((vm) => [vm, 'save-state']));
+      for (const j of run.value.jobs) expect((await jobEnd(lab.s, j.id)).status).toBe('Completed');
+      for (const vm of onHost) {
+        const rec = lab.s.lab.store.vmRead(vm);
+        expect(rec?.saved && existsSync(rec.saved)).toBe(true);
+        expect(lab.s.inventory.snapshot().inventory.vms.find((v) => v.name === vm)?.state).toBe('Saved');
+      }
+      expect((await lab.s.lab.status()).vms.filter((v) => onHost.includes(v.vm)).map((v) => [v.state, v.pid])).toEqual(onHost.map(() => ['Saved', null]));
 
-    lab.s.inventory.maintenanceSet(host, false);
-    const now = lab.s.inventory.snapshot().inventory;
-    lab.s.inventory.replaceEstate({ ...now, hosts: now.hosts.map((h) => doc.hosts.find((d) => d.name === h.name) ?? h) });
-    for (const vm of onHost) {
-      const saved = lab.s.lab.store.vmRead(vm)?.saved as string;
-      const started = lab.s.migration.startVm(vm);
-      if (!started.ok) throw new Error(started.error.message);
-      expect((await jobEnd(lab.s, started.value.id)).status).toBe('Completed');
-      // Resumed, not booted: no boot banner, the next heartbeats follow the last one before the save.
-      await guestCarriesOn(vm, before.get(vm) as number);
-      expect(guestOf(lab.s, vm).ready).toBe(false);
-      expect(existsSync(saved)).toBe(false);
-    }
-  }, LONG);
+      lab.s.inventory.maintenanceSet(host, false);
+      const now = lab.s.inventory.snapshot().inventory;
+      lab.s.inventory.replaceEstate({ ...now, hosts: now.hosts.map((h) => doc.hosts.find((d) => d.name === h.name) ?? h) });
+      for (const vm of onHost) {
+        const saved = lab.s.lab.store.vmRead(vm)?.saved as string;
+        const started = lab.s.migration.startVm(vm);
+        if (!started.ok) throw new Error(started.error.message);
+        expect((await jobEnd(lab.s, started.value.id)).status).toBe('Completed');
+        // Resumed, not booted: no boot banner, the next heartbeats follow the last one before the save.
+        await guestCarriesOn(vm, before.get(vm) as number);
+        expect(guestOf(lab.s, vm).ready).toBe(false);
+        expect(existsSync(saved)).toBe(false);
+      }
+    },
+    LONG,
+  );
 });

@@ -46,8 +46,20 @@ function inventory(): InventoryDocument {
     disks: [{ path: `D:\\VMs\\vm${i}\\os.vhdx`, sizeGB: 10, shared: false }],
   }));
   // A sibling every wildcard above would also match.
-  extra.push({ ...base, name: 'web1', id: '7c4e0a1f-9a8b-4c2d-a1ee-0c2a8b7c9d99', configurationPath: 'D:\\VMs\\web1', disks: [{ path: 'D:\\VMs\\web1\\os.vhdx', sizeGB: 10, shared: false }] });
-  extra.push({ ...base, name: 'db-2', id: '7c4e0a1f-9a8b-4c2d-a1ee-0c2a8b7c9d98', configurationPath: 'D:\\VMs\\db-2', disks: [{ path: 'D:\\VMs\\db-2\\os.vhdx', sizeGB: 10, shared: false }] });
+  extra.push({
+    ...base,
+    name: 'web1',
+    id: '7c4e0a1f-9a8b-4c2d-a1ee-0c2a8b7c9d99',
+    configurationPath: 'D:\\VMs\\web1',
+    disks: [{ path: 'D:\\VMs\\web1\\os.vhdx', sizeGB: 10, shared: false }],
+  });
+  extra.push({
+    ...base,
+    name: 'db-2',
+    id: '7c4e0a1f-9a8b-4c2d-a1ee-0c2a8b7c9d98',
+    configurationPath: 'D:\\VMs\\db-2',
+    disks: [{ path: 'D:\\VMs\\db-2\\os.vhdx', sizeGB: 10, shared: false }],
+  });
   doc.vms.push(...extra);
   return { ...doc, source: 'hyperv' };
 }
@@ -58,22 +70,87 @@ function value(r: { ok: true; value: string } | { ok: false; error: { message: s
 }
 
 function plannedMove(vm: string, to: string, transferType: TransferType, i: number): PlannedMove {
-  return { id: String(i + 1), vm, from: 'HV-MI-20', to, transferType, kind: 'live', performanceOption: 'SMB', start: i * 10, end: i * 10 + 10, downtime: 0, bytes: 0, passes: 0, chosen: 'auto', rating: 4 } as unknown as PlannedMove;
+  return {
+    id: String(i + 1),
+    vm,
+    from: 'HV-MI-20',
+    to,
+    transferType,
+    kind: 'live',
+    performanceOption: 'SMB',
+    start: i * 10,
+    end: i * 10 + 10,
+    downtime: 0,
+    bytes: 0,
+    passes: 0,
+    chosen: 'auto',
+    rating: 4,
+  } as unknown as PlannedMove;
 }
 
-interface Printed { name: string; text: string; vm: string }
+interface Printed {
+  name: string;
+  text: string;
+  vm: string;
+}
 
 function printedScripts(doc: InventoryDocument): Printed[] {
   const out: Printed[] = [];
   for (const name of PAYLOADS) {
-    out.push({ name: `live ${name}`, vm: name, text: value(vmMigrationScript({ vm: name, destinationHost: 'HV-MI-11', transferType: 'Live', performanceOption: 'SMB', module: 'hyperv' }, doc)) });
-    out.push({ name: `vsm ${name}`, vm: name, text: value(vmMigrationScript({ vm: name, destinationHost: 'HV-MI-11', transferType: 'Live (VSM)', destinationPath: 'C:\\ClusterStorage\\Volume1', module: 'hyperv' }, doc)) });
+    out.push({
+      name: `live ${name}`,
+      vm: name,
+      text: value(vmMigrationScript({ vm: name, destinationHost: 'HV-MI-11', transferType: 'Live', performanceOption: 'SMB', module: 'hyperv' }, doc)),
+    });
+    out.push({
+      name: `vsm ${name}`,
+      vm: name,
+      text: value(
+        vmMigrationScript(
+          { vm: name, destinationHost: 'HV-MI-11', transferType: 'Live (VSM)', destinationPath: 'C:\\ClusterStorage\\Volume1', module: 'hyperv' },
+          doc,
+        ),
+      ),
+    });
     const vm = doc.vms.find((v) => v.name === name) as Vm;
-    out.push({ name: `vsm placed ${name}`, vm: name, text: value(vmMigrationScript({ vm: name, destinationHost: 'HV-MI-11', transferType: 'Live (VSM)', destinationPath: 'C:\\ClusterStorage\\Volume1', diskDestinations: { [vm.disks[0].path]: 'C:\\ClusterStorage\\Volume1\\Disks' }, module: 'hyperv' }, doc)) });
-    out.push({ name: `storage ${name}`, vm: name, text: value(storageMigrationScript({ vm: name, scope: 'whole-vm', path: 'D:\\Moved' }, doc, { module: 'hyperv' })) });
-    out.push({ name: `storage per disk ${name}`, vm: name, text: value(storageMigrationScript({ vm: name, scope: 'per-disk', configurationPath: null, disks: [{ path: vm.disks[0].path, destination: 'D:\\Disks' }] }, doc, { module: 'hyperv' })) });
+    out.push({
+      name: `vsm placed ${name}`,
+      vm: name,
+      text: value(
+        vmMigrationScript(
+          {
+            vm: name,
+            destinationHost: 'HV-MI-11',
+            transferType: 'Live (VSM)',
+            destinationPath: 'C:\\ClusterStorage\\Volume1',
+            diskDestinations: { [vm.disks[0].path]: 'C:\\ClusterStorage\\Volume1\\Disks' },
+            module: 'hyperv',
+          },
+          doc,
+        ),
+      ),
+    });
+    out.push({
+      name: `storage ${name}`,
+      vm: name,
+      text: value(storageMigrationScript({ vm: name, scope: 'whole-vm', path: 'D:\\Moved' }, doc, { module: 'hyperv' })),
+    });
+    out.push({
+      name: `storage per disk ${name}`,
+      vm: name,
+      text: value(
+        storageMigrationScript({ vm: name, scope: 'per-disk', configurationPath: null, disks: [{ path: vm.disks[0].path, destination: 'D:\\Disks' }] }, doc, {
+          module: 'hyperv',
+        }),
+      ),
+    });
   }
-  const plan = { moves: PAYLOADS.map((n, i) => plannedMove(n, i % 2 ? 'HV-MI-11' : 'HV-MI-12', 'Live (VSM)', i)), unmovable: [], makespan: 100, lowerBound: 50 } as unknown as Plan;
+  const plan = {
+    moves: PAYLOADS.map((n, i) => plannedMove(n, i % 2 ? 'HV-MI-11' : 'HV-MI-12', 'Live (VSM)', i)),
+    unmovable: [],
+    makespan: 100,
+    lowerBound: 50,
+  } as unknown as Plan;
   out.push({ name: 'plan', vm: '', text: value(planScript(plan, doc)) });
   return out;
 }
@@ -89,9 +166,17 @@ describe.skipIf(PWSH === null)('the scripts Ferry prints, read and run by PowerS
     const file = join(run.dir, 'scripts.json');
     writeFileSync(file, JSON.stringify(scripts));
     const before = readdirSync(run.dir).sort();
-    const r = spawnSync(PWSH as string, ['-NoProfile', '-NonInteractive', '-File', RUNNER, file], { cwd: run.dir, env: { ...process.env, ...run.env }, encoding: 'utf8', timeout: 200_000 });
+    const r = spawnSync(PWSH as string, ['-NoProfile', '-NonInteractive', '-File', RUNNER, file], {
+      cwd: run.dir,
+      env: { ...process.env, ...run.env },
+      encoding: 'utf8',
+      timeout: 200_000,
+    });
     expect(r.stderr).toBe('');
-    const results = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { name: string; parseErrors: string[]; runError: string | null });
+    const results = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { name: string; parseErrors: string[]; runError: string | null });
     expect(results.map((x) => x.name)).toEqual(scripts.map((s) => s.name));
     for (const x of results) {
       expect(x.parseErrors, x.name).toEqual([]);
@@ -101,7 +186,9 @@ describe.skipIf(PWSH === null)('the scripts Ferry prints, read and run by PowerS
     expect(readdirSync(run.dir).sort()).toEqual(before);
     // Each move reached the stub for exactly the VM the inventory names.
     const calls = run.calls();
-    const moved = calls.filter((c) => c.cmdlet === 'Move-VM' || c.cmdlet === 'Move-VMStorage').map((c) => (c.params.VM as { vmName: string } | undefined)?.vmName ?? c.params.Name);
+    const moved = calls
+      .filter((c) => c.cmdlet === 'Move-VM' || c.cmdlet === 'Move-VMStorage')
+      .map((c) => (c.params.VM as { vmName: string } | undefined)?.vmName ?? c.params.Name);
     const expected = scripts.filter((s) => s.vm !== '').map((s) => s.vm);
     expect(moved.slice(0, expected.length)).toEqual(expected);
     expect(moved.slice(expected.length)).toEqual(PAYLOADS);

@@ -73,8 +73,22 @@ export function estateOf(doc: InventoryDocument): StubEstate {
         VirtualMachinePath: h.defaultStorageLocations[0] ?? '',
         SupportedVmVersions: ['8.0', '9.0', '10.0'],
       },
-      os: { Caption: `Microsoft ${h.os} Datacenter`, Version: '10.0.20348', BuildNumber: '20348', FreePhysicalMemory: h.memory.availableMB * 1024, TotalVisibleMemorySize: h.memory.totalMB * 1024 },
-      processors: [{ Manufacturer: 'GenuineIntel', Name: 'Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz', Caption: 'Intel64 Family 6 Model 106 Stepping 6', LoadPercentage: h.cpu.usagePercent, NumberOfLogicalProcessors: h.cpu.logicalProcessors }],
+      os: {
+        Caption: `Microsoft ${h.os} Datacenter`,
+        Version: '10.0.20348',
+        BuildNumber: '20348',
+        FreePhysicalMemory: h.memory.availableMB * 1024,
+        TotalVisibleMemorySize: h.memory.totalMB * 1024,
+      },
+      processors: [
+        {
+          Manufacturer: 'GenuineIntel',
+          Name: 'Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz',
+          Caption: 'Intel64 Family 6 Model 106 Stepping 6',
+          LoadPercentage: h.cpu.usagePercent,
+          NumberOfLogicalProcessors: h.cpu.logicalProcessors,
+        },
+      ],
       volumes: h.volumes.map((v) => ({ DriveLetter: v.path.slice(0, 2), Name: v.path, Capacity: v.capacityGB * GIB, FreeSpace: v.freeGB * GIB })),
       netAdapters: [{ Name: 'SLOT 1', Speed: h.migrationNetwork.gbps * 1e9, ConnectorPresent: true, MediaConnectState: 1 }],
       rdma: [{ Name: 'SLOT 1', Enabled: h.migrationNetwork.rdma }],
@@ -94,7 +108,17 @@ export function estateOf(doc: InventoryDocument): StubEstate {
       generation: v.generation,
       path: v.configurationPath,
       compatibilityForMigration: v.processorCompatibility,
-      disks: v.disks.map((d, i) => ({ path: d.path, controllerType: 'SCSI', controllerNumber: 0, controllerLocation: i, shared: d.shared, format: 'VHDX', type: 'Dynamic', size: d.sizeGB * GIB, fileSize: d.sizeGB * GIB })),
+      disks: v.disks.map((d, i) => ({
+        path: d.path,
+        controllerType: 'SCSI',
+        controllerNumber: 0,
+        controllerLocation: i,
+        shared: d.shared,
+        format: 'VHDX',
+        type: 'Dynamic',
+        size: d.sizeGB * GIB,
+        fileSize: d.sizeGB * GIB,
+      })),
     })),
     clusters: doc.clusters.map((c) => ({
       name: c.name,
@@ -116,7 +140,17 @@ export function stubRun(estate: StubEstate): { dir: string; env: Record<string, 
   writeFileSync(callsPath, '');
   return {
     dir,
-    env: { PSModulePath: STUB_MODULES, FERRY_STUB_ESTATE: estatePath, FERRY_STUB_CALLS: callsPath, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
-    calls: () => readFileSync(callsPath, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as StubCall),
+    env: {
+      PSModulePath: STUB_MODULES,
+      FERRY_STUB_ESTATE: estatePath,
+      FERRY_STUB_CALLS: callsPath,
+      POWERSHELL_TELEMETRY_OPTOUT: '1',
+      POWERSHELL_UPDATECHECK: 'Off',
+    },
+    calls: () =>
+      readFileSync(callsPath, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as StubCall),
   };
 }

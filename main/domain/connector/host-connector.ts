@@ -55,7 +55,11 @@ export interface PrecopyProgress {
 export type MoveOutcome =
   /** `downtimeMs` is null where the host does not measure it (Hyper-V's cmdlets don't report it). */
   | {
-      status: 'completed'; totalSeconds: number; downtimeMs: number | null; bytesSent: number; passes: number;
+      status: 'completed';
+      totalSeconds: number;
+      downtimeMs: number | null;
+      bytesSent: number;
+      passes: number;
       /** Something the admin should know (the job ends "Completed with info"). */
       info: string | null;
       /** How the host did it, for the job's summary ("QEMU TCP/IP: one stream; 3 passes"). */

@@ -9,7 +9,10 @@ describe('planning a settings change', () => {
     const plan = planSettingsChange(doc.hosts.slice(0, 2), { maxLive: 4, performanceOption: 'Compression' });
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
-    expect(plan.plans.map((p) => [p.host, p.after.maxLive, p.changed])).toEqual([['HV-MI-11', 4, ['maxLive']], ['HV-MI-12', 4, ['maxLive']]]);
+    expect(plan.plans.map((p) => [p.host, p.after.maxLive, p.changed])).toEqual([
+      ['HV-MI-11', 4, ['maxLive']],
+      ['HV-MI-12', 4, ['maxLive']],
+    ]);
   });
 
   it('refuses the whole change when it is invalid for one host of several, naming that host', () => {

@@ -54,8 +54,7 @@ export function planSettingsChange(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, change: checked.change, plans };
 }
 
-const shownValue = (field: LiveMigrationField, value: unknown): string =>
-  field === 'networks' ? `[${(value as string[]).join(', ')}]` : String(value);
+const shownValue = (field: LiveMigrationField, value: unknown): string => (field === 'networks' ? `[${(value as string[]).join(', ')}]` : String(value));
 
 /** What changed on a host, in words: "maxLive 2 → 3, performanceOption Compression → SMB"; "" when nothing did. */
 export function describeSettingsDiff(before: LiveMigrationSettings, after: LiveMigrationSettings): string {

@@ -17,7 +17,13 @@ function problems(change: Record<string, unknown>): string[] {
 }
 
 const base: LiveMigrationSettings = {
-  enabled: true, maxLive: 2, maxStorage: 2, performanceOption: 'Compression', authentication: 'CredSSP', useAnyNetwork: false, networks: ['10.20.0.0/24'],
+  enabled: true,
+  maxLive: 2,
+  maxStorage: 2,
+  performanceOption: 'Compression',
+  authentication: 'CredSSP',
+  useAnyNetwork: false,
+  networks: ['10.20.0.0/24'],
 };
 
 describe('a settings change: one rule per field', () => {

@@ -78,14 +78,24 @@ export function checkInventoryRules(doc: InventoryDocument, list: ProblemList = 
     if (s.freeGB > s.capacityGB) list.add(`fileShares[${i}].freeGB`, `free space ${s.freeGB} GB is more than the capacity ${s.capacityGB} GB`);
   });
 
-  checkUnique(list, doc.clusters.map((c, i) => ({ name: c.name, at: `clusters[${i}]` })), 'cluster', 'name');
+  checkUnique(
+    list,
+    doc.clusters.map((c, i) => ({ name: c.name, at: `clusters[${i}]` })),
+    'cluster',
+    'name',
+  );
   const clusters = new Set([...doc.clusters.map((c) => key(c.name)), ...known.clusters.map(key)]);
   doc.clusters.forEach((c, i) => {
     if (!groups.has(key(c.hostGroup))) list.add(`clusters[${i}].hostGroup`, `host group ${q(c.hostGroup)} is not listed in hostGroups`);
     checkVolumes(list, c.sharedVolumes, `clusters[${i}].sharedVolumes`);
   });
 
-  checkUnique(list, doc.hosts.map((h, i) => ({ name: h.name, at: `hosts[${i}]` })), 'host', 'name');
+  checkUnique(
+    list,
+    doc.hosts.map((h, i) => ({ name: h.name, at: `hosts[${i}]` })),
+    'host',
+    'name',
+  );
   const hosts = new Set([...doc.hosts.map((h) => key(h.name)), ...known.hosts.map(key)]);
   doc.hosts.forEach((h, i) => {
     const at = `hosts[${i}]`;
@@ -100,8 +110,18 @@ export function checkInventoryRules(doc: InventoryDocument, list: ProblemList = 
     checkVolumes(list, h.volumes, `${at}.volumes`);
   });
 
-  checkUnique(list, doc.vms.map((v, i) => ({ name: v.name, at: `vms[${i}]` })), 'VM', 'name');
-  checkUnique(list, doc.vms.map((v, i) => ({ name: v.id, at: `vms[${i}]` })), 'VM', 'id');
+  checkUnique(
+    list,
+    doc.vms.map((v, i) => ({ name: v.name, at: `vms[${i}]` })),
+    'VM',
+    'name',
+  );
+  checkUnique(
+    list,
+    doc.vms.map((v, i) => ({ name: v.id, at: `vms[${i}]` })),
+    'VM',
+    'id',
+  );
   doc.vms.forEach((v, i) => {
     if (!hosts.has(key(v.host))) list.add(`vms[${i}].host`, `host ${q(v.host)} is not listed in hosts`);
   });

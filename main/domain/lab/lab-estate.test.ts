@@ -2,10 +2,28 @@ import { describe, expect, it } from 'vitest';
 import type { InventoryDocument } from '../../../shared/model/inventory.js';
 import { checkInventoryRules } from '../inventory/inventory-rules.js';
 import {
-  DEFAULT_LAB_SPEC, LAB_HOST_GROUP, inventoryWithLab, isLabHost, inventoryWithoutLab, labInventory, labRelativePath, labSpecProblems, labWorkingSetMB,
+  DEFAULT_LAB_SPEC,
+  LAB_HOST_GROUP,
+  inventoryWithLab,
+  isLabHost,
+  inventoryWithoutLab,
+  labInventory,
+  labRelativePath,
+  labSpecProblems,
+  labWorkingSetMB,
 } from './lab-estate.js';
 
-const empty: InventoryDocument = { format: 'ferry-inventory', version: 1, source: 'manual', exportedAt: null, hostGroups: [], fileShares: [], clusters: [], hosts: [], vms: [] };
+const empty: InventoryDocument = {
+  format: 'ferry-inventory',
+  version: 1,
+  source: 'manual',
+  exportedAt: null,
+  hostGroups: [],
+  fileShares: [],
+  clusters: [],
+  hosts: [],
+  vms: [],
+};
 
 describe('the lab estate', () => {
   it('is a valid inventory of standalone hosts in the Lab host group, with VMs on the share and on local storage', () => {
@@ -13,7 +31,9 @@ describe('the lab estate', () => {
     expect(checkInventoryRules(doc).problems).toEqual([]);
     expect(doc.hostGroups).toEqual([LAB_HOST_GROUP]);
     expect(doc.hosts.map((h) => [h.name, h.cluster, h.hostGroup])).toEqual([
-      ['LAB-HV-01', null, LAB_HOST_GROUP], ['LAB-HV-02', null, LAB_HOST_GROUP], ['LAB-HV-03', null, LAB_HOST_GROUP],
+      ['LAB-HV-01', null, LAB_HOST_GROUP],
+      ['LAB-HV-02', null, LAB_HOST_GROUP],
+      ['LAB-HV-03', null, LAB_HOST_GROUP],
     ]);
     expect(doc.vms.map((v) => v.disks[0].path)).toEqual([
       '\\\\lab-fs.ferry.lab\\labstore\\LAB-VM-01\\disk0.qcow2',
@@ -27,7 +47,9 @@ describe('the lab estate', () => {
   it('adds to an estate and comes out again, leaving the rest as it was', () => {
     const base = inventoryWithLab(empty, { hosts: [{ name: 'HV-X', address: '127.1.1.1', gbps: 1, nics: 1 }], vms: [] });
     const other: InventoryDocument = {
-      ...base, hostGroups: ['All Hosts/Other'], fileShares: [],
+      ...base,
+      hostGroups: ['All Hosts/Other'],
+      fileShares: [],
       hosts: base.hosts.map((h) => ({ ...h, hostGroup: 'All Hosts/Other', fqdn: 'hv-x.contoso.com', fileShares: [] })),
     };
     const withLab = inventoryWithLab(other, DEFAULT_LAB_SPEC);
@@ -37,7 +59,7 @@ describe('the lab estate', () => {
     expect(inventoryWithLab(withLab, DEFAULT_LAB_SPEC).hosts).toHaveLength(4);
   });
 
-  it('keeps an admin\'s own "All Hosts/Lab" group of real hosts: only hosts in the lab\'s domain are the lab\'s', () => {
+  it("keeps an admin's own \"All Hosts/Lab\" group of real hosts: only hosts in the lab's domain are the lab's", () => {
     const lab = labInventory(DEFAULT_LAB_SPEC);
     const mine = { ...lab.hosts[0], name: 'HV-TEST-01', fqdn: 'hv-test-01.contoso.com', fileShares: [] };
     const own: InventoryDocument = { ...empty, hostGroups: [LAB_HOST_GROUP], hosts: [mine] };
@@ -48,15 +70,21 @@ describe('the lab estate', () => {
     expect(inventoryWithoutLab(withLab)).toEqual(own);
   });
 
-  it('refuses to hide a host of the estate that has a lab host\'s name', () => {
-    const clash: InventoryDocument = { ...inventoryWithoutLab(inventoryWithLab(empty, DEFAULT_LAB_SPEC)), hosts: [{ ...labInventory(DEFAULT_LAB_SPEC).hosts[0], hostGroup: 'All Hosts/Prod' }] };
+  it("refuses to hide a host of the estate that has a lab host's name", () => {
+    const clash: InventoryDocument = {
+      ...inventoryWithoutLab(inventoryWithLab(empty, DEFAULT_LAB_SPEC)),
+      hosts: [{ ...labInventory(DEFAULT_LAB_SPEC).hosts[0], hostGroup: 'All Hosts/Prod' }],
+    };
     expect(() => inventoryWithLab(clash, DEFAULT_LAB_SPEC)).toThrow(/already has a host or VM named LAB-HV-01 outside the lab/);
   });
 
   it('says what is wrong with a spec, naming the field', () => {
     expect(labSpecProblems(DEFAULT_LAB_SPEC)).toEqual([]);
     const problems = labSpecProblems({
-      hosts: [{ name: 'LAB-HV-01', address: '10.0.0.1', gbps: 0, nics: 9 }, { name: 'lab-hv-01', address: '127.0.0.2', gbps: 1, nics: 1 }],
+      hosts: [
+        { name: 'LAB-HV-01', address: '10.0.0.1', gbps: 0, nics: 9 },
+        { name: 'lab-hv-01', address: '127.0.0.2', gbps: 1, nics: 1 },
+      ],
       vms: [{ name: 'VM 1', host: 'NOPE', memoryMB: 64, dirtyRateMBps: -1, storage: 'share', diskMB: 0 }],
     });
     expect(problems).toEqual([
@@ -72,7 +100,7 @@ describe('the lab estate', () => {
     ]);
   });
 
-  it('maps the share and a host\'s drives into the lab folder, and nothing else', () => {
+  it("maps the share and a host's drives into the lab folder, and nothing else", () => {
     expect(labRelativePath('LAB-HV-02', 'D:\\Lab VMs\\X\\disk0.qcow2')).toEqual(['hosts', 'lab-hv-02', 'D', 'Lab VMs', 'X', 'disk0.qcow2']);
     expect(labRelativePath('LAB-HV-02', '\\\\LAB-FS.ferry.lab\\labstore\\X\\d.qcow2')).toEqual(['share', 'X', 'd.qcow2']);
     expect(labRelativePath('LAB-HV-02', 'e:/a/b')).toEqual(['hosts', 'lab-hv-02', 'E', 'a', 'b']);
@@ -81,7 +109,7 @@ describe('the lab estate', () => {
     expect(labRelativePath('LAB-HV-02', 'relative\\x')).toBeNull();
   });
 
-  it('leaves the guest\'s kernel room to boot: the working set grows with memory but never takes all of it', () => {
+  it("leaves the guest's kernel room to boot: the working set grows with memory but never takes all of it", () => {
     expect(labWorkingSetMB(256)).toBe(144);
     expect(labWorkingSetMB(1024)).toBe(864);
     expect(labWorkingSetMB(128)).toBe(24);

@@ -129,7 +129,13 @@ export function labInventory(spec: LabSpec): Pick<InventoryDocument, 'hostGroups
       cpu: { vendor: 'QEMU', generation: 'TCG', logicalProcessors: 2, usagePercent: 10 },
       memory: { totalMB, availableMB: totalMB - vms.reduce((s, v) => s + v.memoryMB, 0), reserveMB: 256 },
       liveMigration: {
-        enabled: true, maxLive: 2, maxStorage: 2, performanceOption: 'TCPIP', authentication: 'Kerberos', useAnyNetwork: true, networks: [],
+        enabled: true,
+        maxLive: 2,
+        maxStorage: 2,
+        performanceOption: 'TCPIP',
+        authentication: 'Kerberos',
+        useAnyNetwork: true,
+        networks: [],
       },
       migrationNetwork: { gbps: h.gbps, rdma: false, nics: h.nics },
       fileShares: [LAB_SHARE],
@@ -166,12 +172,24 @@ export function inventoryWithLab(doc: InventoryDocument, spec: LabSpec): Invento
   const lab = labInventory(spec);
   const taken = new Set([...base.hosts.map((h) => nameKey(h.name)), ...base.vms.map((v) => nameKey(v.name))]);
   const clash = [...lab.hosts, ...lab.vms].find((x) => taken.has(nameKey(x.name)));
-  if (clash) throw new Error(`The inventory already has a host or VM named ${clash.name} outside the lab; rename it or import another inventory before starting the lab.`);
+  if (clash)
+    throw new Error(
+      `The inventory already has a host or VM named ${clash.name} outside the lab; rename it or import another inventory before starting the lab.`,
+    );
   const has = (list: string[], x: string): boolean => list.some((y) => y.toLowerCase() === x.toLowerCase());
   return {
     ...base,
     hostGroups: [...base.hostGroups, ...lab.hostGroups.filter((g) => !has(base.hostGroups, g))],
-    fileShares: [...base.fileShares, ...lab.fileShares.filter((f) => !has(base.fileShares.map((x) => x.path), f.path))],
+    fileShares: [
+      ...base.fileShares,
+      ...lab.fileShares.filter(
+        (f) =>
+          !has(
+            base.fileShares.map((x) => x.path),
+            f.path,
+          ),
+      ),
+    ],
     hosts: [...base.hosts, ...lab.hosts],
     vms: [...base.vms, ...lab.vms],
   };
@@ -181,7 +199,9 @@ export function inventoryWithLab(doc: InventoryDocument, spec: LabSpec): Invento
 export function inventoryWithoutLab(doc: InventoryDocument): InventoryDocument {
   const labHosts = new Set(doc.hosts.filter((h) => isLabHost(h)).map((h) => nameKey(h.name)));
   const hosts = doc.hosts.filter((h) => !labHosts.has(nameKey(h.name)));
-  const groupUsed = hosts.some((h) => h.hostGroup.toLowerCase() === LAB_HOST_GROUP.toLowerCase()) || doc.clusters.some((c) => c.hostGroup.toLowerCase() === LAB_HOST_GROUP.toLowerCase());
+  const groupUsed =
+    hosts.some((h) => h.hostGroup.toLowerCase() === LAB_HOST_GROUP.toLowerCase()) ||
+    doc.clusters.some((c) => c.hostGroup.toLowerCase() === LAB_HOST_GROUP.toLowerCase());
   const shareUsed = hosts.some((h) => h.fileShares.some((f) => f.toLowerCase() === LAB_SHARE.toLowerCase()));
   return {
     ...doc,

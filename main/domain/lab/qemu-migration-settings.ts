@@ -26,7 +26,11 @@ export interface QemuMigrationSettings {
 export const QEMU_DOWNTIME_LIMIT_MS = 300;
 
 /** The QEMU settings of a move between `source` and `destination` with `option`. */
-export function qemuMigrationSettings(option: PerformanceOption, source: Pick<Host, 'migrationNetwork'>, destination: Pick<Host, 'migrationNetwork'>): QemuMigrationSettings {
+export function qemuMigrationSettings(
+  option: PerformanceOption,
+  source: Pick<Host, 'migrationNetwork'>,
+  destination: Pick<Host, 'migrationNetwork'>,
+): QemuMigrationSettings {
   const gbps = Math.min(source.migrationNetwork.gbps, destination.migrationNetwork.gbps);
   const maxBandwidthBps = Math.max(1, Math.round((gbps * 1e9) / 8));
   const capabilities = [{ capability: 'events', state: true }];

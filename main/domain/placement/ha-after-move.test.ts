@@ -19,7 +19,9 @@ describe('haAfterMove', () => {
   it('only a move to a standalone host leaves it not highly available, with how to make it so again', () => {
     const ha = haAfterMove(sql, mi1, standalone, 'network');
     expect(ha).toEqual({ kind: 'leaves-cluster', host: 'HV-RM-01' });
-    expect(haAfterMoveSentence('SQL-01', ha)?.message).toMatch(/^SQL-01 is no longer highly available: HV-RM-01 is a standalone host\. To make it highly available again/);
+    expect(haAfterMoveSentence('SQL-01', ha)?.message).toMatch(
+      /^SQL-01 is no longer highly available: HV-RM-01 is a standalone host\. To make it highly available again/,
+    );
   });
 
   it('changes nothing within one cluster, for a storage move, or for a VM that was not highly available', () => {

@@ -31,7 +31,10 @@ export function buildPlacementIndex(inventory: InventoryDocument): PlacementInde
   const clusterShares = new Map<string, FileShare[]>();
   const smb3 = inventory.fileShares.filter((s) => isSmb3OrLater(s.smbVersion));
   for (const [k, members] of nodes) {
-    clusterShares.set(k, smb3.filter((share) => members.every((node) => hostReachesShare(node, share, storage))));
+    clusterShares.set(
+      k,
+      smb3.filter((share) => members.every((node) => hostReachesShare(node, share, storage))),
+    );
   }
   return {
     kind: 'placement-index',

@@ -66,7 +66,10 @@ function hostBusyText(source: Host, dest: Host, type: TransferType, busy: Readon
   const slots = slotsTaken(type);
   const full: Text[] = [];
   let position = 0;
-  for (const [host, role] of [[source, 'busy.source'], [dest, 'busy.destination']] as const) {
+  for (const [host, role] of [
+    [source, 'busy.source'],
+    [dest, 'busy.destination'],
+  ] as const) {
     const info = busy.get(nameKey(host.name));
     if (!info) continue;
     const kinds = [

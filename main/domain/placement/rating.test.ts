@@ -6,7 +6,14 @@ import { rateHeadroom, type HeadroomInput } from './rating.js';
 import { selectHosts } from './select-hosts.js';
 
 const base: HeadroomInput = {
-  host: 'HV-1', vm: 'VM-1', totalMB: 262144, availableMB: 131072, reserveMB: 256, vmMemoryMB: 8192, cpuUsagePercent: 20, storage: null,
+  host: 'HV-1',
+  vm: 'VM-1',
+  totalMB: 262144,
+  availableMB: 131072,
+  reserveMB: 256,
+  vmMemoryMB: 8192,
+  cpuUsagePercent: 20,
+  storage: null,
 };
 
 describe('rateHeadroom', () => {
@@ -38,22 +45,46 @@ describe('rateHeadroom', () => {
 
   it('property: always 0.5 to 5 in half steps', () => {
     fc.assert(
-      fc.property(fc.nat(4_000_000), fc.nat(4_000_000), fc.nat(4096), fc.nat(1_000_000), fc.integer({ min: 0, max: 100 }), (total, available, reserve, vmMB, cpu) => {
-        const { rating } = rateHeadroom({ ...base, totalMB: total, availableMB: available, reserveMB: reserve, vmMemoryMB: vmMB, cpuUsagePercent: cpu });
-        return rating >= 0.5 && rating <= 5 && Number.isInteger(rating * 2);
-      }),
+      fc.property(
+        fc.nat(4_000_000),
+        fc.nat(4_000_000),
+        fc.nat(4096),
+        fc.nat(1_000_000),
+        fc.integer({ min: 0, max: 100 }),
+        (total, available, reserve, vmMB, cpu) => {
+          const { rating } = rateHeadroom({ ...base, totalMB: total, availableMB: available, reserveMB: reserve, vmMemoryMB: vmMB, cpuUsagePercent: cpu });
+          return rating >= 0.5 && rating <= 5 && Number.isInteger(rating * 2);
+        },
+      ),
     );
   });
 
   it('property: more free memory never lowers the rating (monotonic)', () => {
-    const storage = fc.option(fc.record({ label: fc.constant('D:\\'), freeGB: fc.nat(20000), capacityGB: fc.integer({ min: 1, max: 20000 }), movingGB: fc.nat(5000), reserveGB: fc.constant(0.1) }), { nil: null });
+    const storage = fc.option(
+      fc.record({
+        label: fc.constant('D:\\'),
+        freeGB: fc.nat(20000),
+        capacityGB: fc.integer({ min: 1, max: 20000 }),
+        movingGB: fc.nat(5000),
+        reserveGB: fc.constant(0.1),
+      }),
+      { nil: null },
+    );
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4_000_000 }), fc.nat(4_000_000), fc.nat(4_000_000), fc.nat(4096), fc.nat(1_000_000), fc.integer({ min: 0, max: 100 }), storage,
+      fc.property(
+        fc.integer({ min: 1, max: 4_000_000 }),
+        fc.nat(4_000_000),
+        fc.nat(4_000_000),
+        fc.nat(4096),
+        fc.nat(1_000_000),
+        fc.integer({ min: 0, max: 100 }),
+        storage,
         (total, a, b, reserve, vmMB, cpu, store) => {
           const [less, more] = a <= b ? [a, b] : [b, a];
           const input = { ...base, totalMB: total, reserveMB: reserve, vmMemoryMB: vmMB, cpuUsagePercent: cpu, storage: store };
           return rateHeadroom({ ...input, availableMB: less }).rating <= rateHeadroom({ ...input, availableMB: more }).rating;
-        }),
+        },
+      ),
     );
   });
 });
@@ -61,7 +92,12 @@ describe('rateHeadroom', () => {
 describe('selectHosts rating', () => {
   it('property: more available memory on the destination never lowers its row rating', () => {
     fc.assert(
-      fc.property(fc.nat(262144), fc.nat(262144), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 512, max: 131072 }), fc.constantFrom('Running', 'Off', 'Saved', 'Paused' as const),
+      fc.property(
+        fc.nat(262144),
+        fc.nat(262144),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 512, max: 131072 }),
+        fc.constantFrom('Running', 'Off', 'Saved', 'Paused' as const),
         (a, b, cpu, vmMB, state) => {
           const rate = (availableMB: number): number => {
             const doc = minimalInventory();
@@ -77,7 +113,8 @@ describe('selectHosts rating', () => {
           };
           const [less, more] = a <= b ? [a, b] : [b, a];
           return rate(less) <= rate(more);
-        }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

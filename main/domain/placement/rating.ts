@@ -80,7 +80,15 @@ export function rateHeadroom(input: HeadroomInput): HeadroomRating {
         })
       : text('rating.storageNone'),
     s
-      ? text('rating.score', { wm: weights.memory, m: round(memory), wc: weights.cpu, c: round(cpu), ws: weights.storage, s: round(storage), score: round(score) })
+      ? text('rating.score', {
+          wm: weights.memory,
+          m: round(memory),
+          wc: weights.cpu,
+          c: round(cpu),
+          ws: weights.storage,
+          s: round(storage),
+          score: round(score),
+        })
       : text('rating.scoreNoStorage', { wm: weights.memory, m: round(memory), wc: weights.cpu, c: round(cpu), score: round(score) }),
   ];
   return { rating, explanation };

@@ -212,7 +212,7 @@ describe('selectHosts edge cases: blocking reasons', () => {
     expect(row(doc, 'WEB-01', 'HV-MI-11', { diskReserveMB: 0 }).available).toBe(true);
   });
 
-  it("skips default locations whose volume the inventory does not know and uses the next one", () => {
+  it('skips default locations whose volume the inventory does not know and uses the next one', () => {
     const doc = minimalInventory();
     standaloneWeb(doc);
     const dest = hostOf(doc, 'HV-MI-11');

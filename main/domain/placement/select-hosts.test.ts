@@ -186,7 +186,9 @@ describe('selectHosts on the demo estate: transfer types (2.2)', () => {
 
   it('SAP-HANA-PRD fits only HV-MI-04, HV-MI-01 (its source) and HV-RM-01: Live to HV-MI-04', () => {
     expect(row('SAP-HANA-PRD', 'HV-MI-04')).toMatchObject({ available: true, transferType: 'Live' });
-    const withMemory = rows('SAP-HANA-PRD').filter((r) => !codes(r).includes('insufficient-memory')).map((r) => r.host);
+    const withMemory = rows('SAP-HANA-PRD')
+      .filter((r) => !codes(r).includes('insufficient-memory'))
+      .map((r) => r.host);
     expect(withMemory.sort()).toEqual(['HV-MI-04', 'HV-RM-01']);
   });
 });
@@ -210,7 +212,11 @@ describe('selectHosts on the demo estate: warnings (2.3)', () => {
 
   it('storage-moves: Fatturazione-Roma to HV-RM-02 says how many GB are copied', () => {
     expect(row('Fatturazione-Roma', 'HV-RM-02').warnings).toEqual([
-      { code: 'storage-moves', message: expect.stringContaining('527 GB of Fatturazione-Roma'), text: expect.objectContaining({ key: 'warning.storage-moves' }) },
+      {
+        code: 'storage-moves',
+        message: expect.stringContaining('527 GB of Fatturazione-Roma'),
+        text: expect.objectContaining({ key: 'warning.storage-moves' }),
+      },
     ]);
   });
 

@@ -79,9 +79,16 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
       reserveMB: dest.memory.reserveMB,
       vmMemoryMB: vm.memoryMB,
       cpuUsagePercent: dest.cpu.usagePercent,
-      storage: target && storage
-        ? { label: text('rating.location', { path: storage.path, target: targetText(target) }), freeGB: target.freeGB, capacityGB: target.capacityGB, movingGB: facts.diskGB, reserveGB: mbToGB(diskReserveMB) }
-        : null,
+      storage:
+        target && storage
+          ? {
+              label: text('rating.location', { path: storage.path, target: targetText(target) }),
+              freeGB: target.freeGB,
+              capacityGB: target.capacityGB,
+              movingGB: facts.diskGB,
+              reserveGB: mbToGB(diskReserveMB),
+            }
+          : null,
     });
     rows.push({
       host: dest.name,
@@ -99,7 +106,10 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
 }
 
 /** A row's explanations as English lines and as catalogue sentences. */
-function explanations(rating: Text[], transfer: Text[]): Pick<HostRating, 'ratingExplanation' | 'transferExplanation' | 'ratingExplanationText' | 'transferExplanationText'> {
+function explanations(
+  rating: Text[],
+  transfer: Text[],
+): Pick<HostRating, 'ratingExplanation' | 'transferExplanation' | 'ratingExplanationText' | 'transferExplanationText'> {
   return {
     ratingExplanation: rating.map(english),
     transferExplanation: transfer.map(english),

@@ -110,7 +110,9 @@ export function explainTransfer(f: VmFacts, dest: Host, decision: TransferDecisi
   const size = { gb: f.diskGB };
   if (decision.storageMoves) {
     const vhds = plural('transfer.vhds', f.vm.disks.length);
-    lines.push(storage ? text('transfer.copied.storage', { size, vhds, location: destinationText(storage) }) : text('transfer.copied.storageNoLocation', { size, vhds }));
+    lines.push(
+      storage ? text('transfer.copied.storage', { size, vhds, location: destinationText(storage) }) : text('transfer.copied.storageNoLocation', { size, vhds }),
+    );
   } else if (decision.type === 'Live') {
     lines.push(text('transfer.copied.memory', { memory: { mb: f.vm.memoryMB }, storage: f.storageText }));
   } else {
@@ -123,7 +125,8 @@ export function explainTransfer(f: VmFacts, dest: Host, decision: TransferDecisi
 
 /** The HA-loss sentence: how long the VM is not highly available while it leaves its cluster. */
 export function haWindow(f: VmFacts, dest: Host, decision: TransferDecision): Text {
-  const target = dest.cluster === null ? text('transfer.ha.standalone', { host: dest.name }) : text('transfer.ha.clustered', { host: dest.name, cluster: dest.cluster });
+  const target =
+    dest.cluster === null ? text('transfer.ha.standalone', { host: dest.name }) : text('transfer.ha.clustered', { host: dest.name, cluster: dest.cluster });
   const size = { gb: f.diskGB };
   switch (decision.type) {
     case 'Live':

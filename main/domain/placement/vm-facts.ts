@@ -43,7 +43,11 @@ export function vmFacts(vm: Vm, index: PlacementIndex): VmFacts | null {
   const placeKeys = new Set<string>();
   for (const file of files) {
     const target = locateStorage(source, file, index.storage);
-    const place = target ? targetText(target) : windowsPathKind(file) === 'unc' ? text('storage.place.share', { root: uncShareRoot(file) ?? file }) : text('storage.place.unlisted', { path: file });
+    const place = target
+      ? targetText(target)
+      : windowsPathKind(file) === 'unc'
+        ? text('storage.place.share', { root: uncShareRoot(file) ?? file })
+        : text('storage.place.unlisted', { path: file });
     const placeKey = english(place);
     if (!placeKeys.has(placeKey)) {
       placeKeys.add(placeKey);

@@ -93,7 +93,11 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
   for (const ask of ordered) {
     const facts = vmFacts(ask.vm, index);
     if (!facts) {
-      notPlaced.push({ ask, host: ask.vm.host, reasons: [{ code: 'host-not-found', ...say('plan.reason.hostMissing', { vm: ask.vm.name, host: ask.vm.host }) }] });
+      notPlaced.push({
+        ask,
+        host: ask.vm.host,
+        reasons: [{ code: 'host-not-found', ...say('plan.reason.hostMissing', { vm: ask.vm.name, host: ask.vm.host }) }],
+      });
       continue;
     }
     const memoryMB = facts.running ? ask.vm.memoryMB : 0;
@@ -101,8 +105,12 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
     // are worked out only when no host is left.
     const pinned = ask.pinned === null ? null : nameKey(ask.pinned);
     const departing = (d: Host): number => (ledgers.get(nameKey(d.name))?.departing ?? []).reduce((sum, x) => sum + x.mb, 0);
-    const fitsNow = (d: Host): boolean => (pinned === null || nameKey(d.name) === pinned) && d.state === 'Responding' && !d.maintenanceMode
-      && d.memory.availableMB - d.memory.reserveMB + departing(d) >= memoryMB && (!facts.running || d.cpu.vendor === facts.source.cpu.vendor);
+    const fitsNow = (d: Host): boolean =>
+      (pinned === null || nameKey(d.name) === pinned) &&
+      d.state === 'Responding' &&
+      !d.maintenanceMode &&
+      d.memory.availableMB - d.memory.reserveMB + departing(d) >= memoryMB &&
+      (!facts.running || d.cpu.vendor === facts.source.cpu.vendor);
     // Memory is checked below, against what earlier moves take and free; every other rule is Select Host's.
     const blocked = (c: HostCandidate): boolean => c.reasons.some((r) => r.code !== 'insufficient-memory');
     let pool = hostCandidates(facts, index, {}, fitsNow);
@@ -110,10 +118,13 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
     if (ask.pinned !== null && pool.length === 0) {
       const already = nameKey(ask.pinned) === nameKey(facts.source.name);
       notPlaced.push({
-        ask, host: facts.source.name,
-        reasons: [already
-          ? { code: 'already-there', ...say('plan.reason.alreadyThere', { vm: ask.vm.name, host: facts.source.name }) }
-          : { code: 'host-not-found', ...say('plan.reason.noSuchHost', { host: ask.pinned }) }],
+        ask,
+        host: facts.source.name,
+        reasons: [
+          already
+            ? { code: 'already-there', ...say('plan.reason.alreadyThere', { vm: ask.vm.name, host: facts.source.name }) }
+            : { code: 'host-not-found', ...say('plan.reason.noSuchHost', { host: ask.pinned }) },
+        ],
       });
       continue;
     }
@@ -147,24 +158,34 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
       const movingGB = c.decision.storageMoves ? facts.diskGB : 0;
       const takenGB = storage ? (storageTaken.get(storageTargetKey(c.dest, storage)) ?? 0) : 0;
       if (storage && movingGB > 0 && storage.freeGB - takenGB - movingGB < mbToGB(DEFAULT_DISK_RESERVE_MB)) {
-        if (!storageShort || storage.freeGB - takenGB > storageShort.freeGB) storageShort = { host: c.dest.name, location: storage.root, freeGB: storage.freeGB - takenGB };
+        if (!storageShort || storage.freeGB - takenGB > storageShort.freeGB)
+          storageShort = { host: c.dest.name, location: storage.root, freeGB: storage.freeGB - takenGB };
         continue;
       }
       const freed = after.reduce((s, i) => s + (l.departing.find((d) => d.index === i)?.mb ?? 0), 0);
       const h = headroomScore({
-        totalMB: c.dest.memory.totalMB, availableMB: free + freed, reserveMB: reserve, vmMemoryMB: memoryMB, cpuUsagePercent: c.dest.cpu.usagePercent,
-        storage: storage && movingGB > 0 ? { label: '', freeGB: storage.freeGB - takenGB, capacityGB: storage.capacityGB, movingGB, reserveGB: mbToGB(DEFAULT_DISK_RESERVE_MB) } : null,
+        totalMB: c.dest.memory.totalMB,
+        availableMB: free + freed,
+        reserveMB: reserve,
+        vmMemoryMB: memoryMB,
+        cpuUsagePercent: c.dest.cpu.usagePercent,
+        storage:
+          storage && movingGB > 0
+            ? { label: '', freeGB: storage.freeGB - takenGB, capacityGB: storage.capacityGB, movingGB, reserveGB: mbToGB(DEFAULT_DISK_RESERVE_MB) }
+            : null,
       });
       // Best rating first; among equals, the emptier host, then the one with fewer arrivals planned (spreads the load), then the name.
       const finish = (linkSeconds.get(nameKey(c.dest.name)) ?? 0) + (memoryMB + movingGB * 1024) / capacity(c.dest);
       // Best rating first; among equals, fewer departures to wait for, then the host whose link finishes
       // the transfer first, then the emptier host, then the name.
-      const better = !best
-        || h.rating > best.rating
-        || (h.rating === best.rating && (after.length < best.after.length
-          || (after.length === best.after.length && (finish < best.finish - 1e-9
-            || (Math.abs(finish - best.finish) <= 1e-9 && (h.score > best.score
-              || (h.score === best.score && c.dest.name < best.c.dest.name)))))));
+      const better =
+        !best ||
+        h.rating > best.rating ||
+        (h.rating === best.rating &&
+          (after.length < best.after.length ||
+            (after.length === best.after.length &&
+              (finish < best.finish - 1e-9 ||
+                (Math.abs(finish - best.finish) <= 1e-9 && (h.score > best.score || (h.score === best.score && c.dest.name < best.c.dest.name)))))));
       if (better) best = { c, score: h.score, rating: h.rating, freed, after, finish };
     }
     if (!best && open.every((c) => c.reasons.length > 0 && (ledgers.get(nameKey(c.dest.name))?.arrivals ?? 0) === 0)) {
@@ -174,20 +195,24 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
     }
     if (!best) {
       notPlaced.push({
-        ask, host: facts.source.name,
-        reasons: [{
-          code: 'no-capacity-left',
-          ...say('plan.reason.noRoom', {
-            vm: ask.vm.name,
-            needs: facts.diskGB > 0
-              ? text('plan.needs.memoryFiles', { memory: { mb: memoryMB }, files: { gb: facts.diskGB } })
-              : text('plan.needs.memory', { memory: { mb: memoryMB } }),
-            memory: fullest ? text('plan.noRoom.memory', { free: { mb: Math.max(0, fullest.freeMB) }, host: fullest.host }) : '',
-            storage: storageShort
-              ? text('plan.noRoom.storage', { free: { gb: Math.max(0, storageShort.freeGB) }, location: storageShort.location, host: storageShort.host })
-              : '',
-          }),
-        }],
+        ask,
+        host: facts.source.name,
+        reasons: [
+          {
+            code: 'no-capacity-left',
+            ...say('plan.reason.noRoom', {
+              vm: ask.vm.name,
+              needs:
+                facts.diskGB > 0
+                  ? text('plan.needs.memoryFiles', { memory: { mb: memoryMB }, files: { gb: facts.diskGB } })
+                  : text('plan.needs.memory', { memory: { mb: memoryMB } }),
+              memory: fullest ? text('plan.noRoom.memory', { free: { mb: Math.max(0, fullest.freeMB) }, host: fullest.host }) : '',
+              storage: storageShort
+                ? text('plan.noRoom.storage', { free: { gb: Math.max(0, storageShort.freeGB) }, location: storageShort.location, host: storageShort.host })
+                : '',
+            }),
+          },
+        ],
       });
       continue;
     }
@@ -199,10 +224,18 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
     addLink(dest, memoryMB + (best.c.decision.storageMoves ? facts.diskGB * 1024 : 0));
     l.departing = l.departing.filter((d) => !best.after.includes(d.index));
     const storage = best.c.storage?.target ?? null;
-    if (storage && best.c.decision.storageMoves) storageTaken.set(storageTargetKey(dest, storage), (storageTaken.get(storageTargetKey(dest, storage)) ?? 0) + facts.diskGB);
+    if (storage && best.c.decision.storageMoves)
+      storageTaken.set(storageTargetKey(dest, storage), (storageTaken.get(storageTargetKey(dest, storage)) ?? 0) + facts.diskGB);
     if (memoryMB > 0) ledger(facts.source).departing.push({ mb: memoryMB, index: placed.length });
     placed.push({
-      ask, source: facts.source, dest, transferType: best.c.decision.type, storageMoves: best.c.decision.storageMoves, diskGB: facts.diskGB, rating: best.rating, after: best.after,
+      ask,
+      source: facts.source,
+      dest,
+      transferType: best.c.decision.type,
+      storageMoves: best.c.decision.storageMoves,
+      diskGB: facts.diskGB,
+      rating: best.rating,
+      after: best.after,
     });
   }
   return { placed, notPlaced };

@@ -69,7 +69,10 @@ export function makespanLowerBound(moves: readonly BoundMove[], limitsOf: (host:
   for (const m of moves) {
     consider(m.seconds, () => text('bound.longest', { seconds: s1(m.seconds) }));
     if (m.memoryMB + m.fileMB > 0) {
-      for (const host of new Map([[nameKey(m.source.name), m.source], [nameKey(m.destination.name), m.destination]]).values()) {
+      for (const host of new Map([
+        [nameKey(m.source.name), m.source],
+        [nameKey(m.destination.name), m.destination],
+      ]).values()) {
         const limits = limitsOf(host.name);
         const work = m.memoryMB / Math.max(1, m.compression) + m.fileMB;
         const e = link.get(nameKey(host.name)) ?? { host, seconds: 0, live: 0, storage: 0 };
@@ -100,7 +103,10 @@ export function makespanLowerBound(moves: readonly BoundMove[], limitsOf: (host:
   }
   for (const { need, seconds } of slots.values()) {
     const limit = limitsOf(need.host)[need.kind];
-    if (limit > 0) consider(seconds / limit, () => plural(need.kind === 'live' ? 'bound.liveSlots' : 'bound.storageSlots', limit, { host: need.host, seconds: s1(seconds) }));
+    if (limit > 0)
+      consider(seconds / limit, () =>
+        plural(need.kind === 'live' ? 'bound.liveSlots' : 'bound.storageSlots', limit, { host: need.host, seconds: s1(seconds) }),
+      );
   }
   return best;
 }

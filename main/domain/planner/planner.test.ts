@@ -27,7 +27,8 @@ function slotViolations(doc: InventoryDocument, plan: Plan, whatIf: PlanWhatIf):
   for (const at of plan.moves) {
     const running = plan.moves.filter((m) => m.start <= at.start + EPS && m.end > at.start + EPS);
     const use = new Map<string, number>();
-    for (const m of running) for (const n of slotsNeeded(m.kind, m.from, m.to)) use.set(`${nameKey(n.host)}|${n.kind}`, (use.get(`${nameKey(n.host)}|${n.kind}`) ?? 0) + 1);
+    for (const m of running)
+      for (const n of slotsNeeded(m.kind, m.from, m.to)) use.set(`${nameKey(n.host)}|${n.kind}`, (use.get(`${nameKey(n.host)}|${n.kind}`) ?? 0) + 1);
     for (const [k, n] of use) {
       const [host, kind] = k.split('|') as [string, 'live' | 'storage'];
       if (n > limitsOf(host)[kind]) out.push(`${host} ${kind}: ${n} at t=${at.start}`);
@@ -84,48 +85,60 @@ const estateArb = fc.record({
 });
 
 describe('the planner on random estates (properties)', () => {
-  it('never breaks a slot rule or overcommits a destination\'s memory or storage, waits for what it depends on, and never ends below its lower bound', () => {
-    fc.assert(fc.property(estateArb, ({ seed, hosts, vmsPerHost, pick, auto, naive, limit }) => {
-      const doc = generateInventory({ hosts, vms: hosts * vmsPerHost, seed });
-      const chosen = doc.vms.slice(0, pick).map((v) => v.name);
-      const to = auto ? 'auto' : doc.hosts[seed % doc.hosts.length].name;
-      const whatIf: PlanWhatIf = { naive, limits: limit ? Object.fromEntries(doc.hosts.slice(0, 3).map((h) => [h.name, { live: limit, storage: limit }])) : undefined };
-      const plan = planOf(doc, { kind: 'vms', vms: chosen, to }, whatIf);
-      expect(slotViolations(doc, plan, whatIf)).toEqual([]);
-      expect(memoryOvercommits(doc, plan)).toEqual([]);
-      expect(storageOvercommits(doc, plan)).toEqual([]);
-      const byId = new Map(plan.moves.map((m) => [m.id, m]));
-      for (const m of plan.moves) {
-        expect(m.end).toBeGreaterThan(m.start);
-        for (const a of [...m.after, ...m.follows]) expect((byId.get(a)?.end ?? Infinity) <= m.start + EPS).toBe(true);
-      }
-      expect(plan.makespan + EPS).toBeGreaterThanOrEqual(plan.lowerBound);
-      // Every VM asked for is either planned or says why not.
-      expect(plan.moves.length + plan.unmovable.length).toBe(new Set(chosen.map(nameKey)).size);
-      for (const u of plan.unmovable) expect(u.reasons.length).toBeGreaterThan(0);
-    }), { numRuns: 60 });
+  it("never breaks a slot rule or overcommits a destination's memory or storage, waits for what it depends on, and never ends below its lower bound", () => {
+    fc.assert(
+      fc.property(estateArb, ({ seed, hosts, vmsPerHost, pick, auto, naive, limit }) => {
+        const doc = generateInventory({ hosts, vms: hosts * vmsPerHost, seed });
+        const chosen = doc.vms.slice(0, pick).map((v) => v.name);
+        const to = auto ? 'auto' : doc.hosts[seed % doc.hosts.length].name;
+        const whatIf: PlanWhatIf = {
+          naive,
+          limits: limit ? Object.fromEntries(doc.hosts.slice(0, 3).map((h) => [h.name, { live: limit, storage: limit }])) : undefined,
+        };
+        const plan = planOf(doc, { kind: 'vms', vms: chosen, to }, whatIf);
+        expect(slotViolations(doc, plan, whatIf)).toEqual([]);
+        expect(memoryOvercommits(doc, plan)).toEqual([]);
+        expect(storageOvercommits(doc, plan)).toEqual([]);
+        const byId = new Map(plan.moves.map((m) => [m.id, m]));
+        for (const m of plan.moves) {
+          expect(m.end).toBeGreaterThan(m.start);
+          for (const a of [...m.after, ...m.follows]) expect((byId.get(a)?.end ?? Infinity) <= m.start + EPS).toBe(true);
+        }
+        expect(plan.makespan + EPS).toBeGreaterThanOrEqual(plan.lowerBound);
+        // Every VM asked for is either planned or says why not.
+        expect(plan.moves.length + plan.unmovable.length).toBe(new Set(chosen.map(nameKey)).size);
+        for (const u of plan.unmovable) expect(u.reasons.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('places every VM Select Host has a host for, when the estate has room for them all', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 4, max: 16 }), (seed, hosts) => {
-      const doc = generateInventory({ hosts, vms: hosts * 3, seed });
-      // Room for all: memory and space for every VM the plan could send anywhere.
-      const room = <T extends { capacityGB: number; freeGB: number }>(x: T): T => ({ ...x, capacityGB: 10_000_000, freeGB: 9_000_000 });
-      const roomy: InventoryDocument = {
-        ...doc,
-        fileShares: doc.fileShares.map(room),
-        clusters: doc.clusters.map((c) => ({ ...c, sharedVolumes: c.sharedVolumes.map(room) })),
-        hosts: doc.hosts.map((h) => ({ ...h, memory: { ...h.memory, totalMB: 16_000_000, availableMB: 8_000_000 }, volumes: h.volumes.map(room) })),
-      };
-      const index = buildPlacementIndex(roomy);
-      const chosen = roomy.vms.filter((v) => isRunningForMigration(v)).slice(0, 20);
-      const plan = planOf(roomy, { kind: 'vms', vms: chosen.map((v) => v.name), to: 'auto' });
-      for (const vm of chosen) {
-        const rows = selectHosts(vm.name, index);
-        const hasHost = rows.ok && rows.value.some((r) => r.available);
-        expect(plan.moves.some((m) => m.vm === vm.name), `${vm.name}: ${JSON.stringify(plan.unmovable.find((u) => u.vm === vm.name)?.reasons)}`).toBe(hasHost);
-      }
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 4, max: 16 }), (seed, hosts) => {
+        const doc = generateInventory({ hosts, vms: hosts * 3, seed });
+        // Room for all: memory and space for every VM the plan could send anywhere.
+        const room = <T extends { capacityGB: number; freeGB: number }>(x: T): T => ({ ...x, capacityGB: 10_000_000, freeGB: 9_000_000 });
+        const roomy: InventoryDocument = {
+          ...doc,
+          fileShares: doc.fileShares.map(room),
+          clusters: doc.clusters.map((c) => ({ ...c, sharedVolumes: c.sharedVolumes.map(room) })),
+          hosts: doc.hosts.map((h) => ({ ...h, memory: { ...h.memory, totalMB: 16_000_000, availableMB: 8_000_000 }, volumes: h.volumes.map(room) })),
+        };
+        const index = buildPlacementIndex(roomy);
+        const chosen = roomy.vms.filter((v) => isRunningForMigration(v)).slice(0, 20);
+        const plan = planOf(roomy, { kind: 'vms', vms: chosen.map((v) => v.name), to: 'auto' });
+        for (const vm of chosen) {
+          const rows = selectHosts(vm.name, index);
+          const hasHost = rows.ok && rows.value.some((r) => r.available);
+          expect(
+            plan.moves.some((m) => m.vm === vm.name),
+            `${vm.name}: ${JSON.stringify(plan.unmovable.find((u) => u.vm === vm.name)?.reasons)}`,
+          ).toBe(hasHost);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
@@ -139,8 +152,22 @@ describe('evacuating a host', () => {
     doc.hosts[2] = { ...doc.hosts[2], cpu: { ...doc.hosts[2].cpu, vendor: 'AMD', generation: 'Zen 4' } };
     const vm = doc.vms[0];
     doc.vms.push(
-      { ...vm, name: 'APP-01', id: '3e0a6c7b-5c4d-4c8f-8daa-6e8c4c3f5d44', memoryMB: 16384, configurationPath: 'C:\\ClusterStorage\\Volume1\\APP-01', disks: [{ path: 'C:\\ClusterStorage\\Volume1\\APP-01\\os.vhdx', sizeGB: 60, shared: false }] },
-      { ...vm, name: 'IDLE-01', id: '4f1b7d8c-6d5e-4d90-9ebb-7f9d5d4a6e55', state: 'Off', configurationPath: 'C:\\ClusterStorage\\Volume1\\IDLE-01', disks: [{ path: 'C:\\ClusterStorage\\Volume1\\IDLE-01\\os.vhdx', sizeGB: 60, shared: false }] },
+      {
+        ...vm,
+        name: 'APP-01',
+        id: '3e0a6c7b-5c4d-4c8f-8daa-6e8c4c3f5d44',
+        memoryMB: 16384,
+        configurationPath: 'C:\\ClusterStorage\\Volume1\\APP-01',
+        disks: [{ path: 'C:\\ClusterStorage\\Volume1\\APP-01\\os.vhdx', sizeGB: 60, shared: false }],
+      },
+      {
+        ...vm,
+        name: 'IDLE-01',
+        id: '4f1b7d8c-6d5e-4d90-9ebb-7f9d5d4a6e55',
+        state: 'Off',
+        configurationPath: 'C:\\ClusterStorage\\Volume1\\IDLE-01',
+        disks: [{ path: 'C:\\ClusterStorage\\Volume1\\IDLE-01\\os.vhdx', sizeGB: 60, shared: false }],
+      },
     );
     return doc;
   }
@@ -162,7 +189,9 @@ describe('evacuating a host', () => {
     expect(plan.unmovable).toHaveLength(1);
     expect(plan.unmovable[0]).toMatchObject({ vm: 'WEB-01', host: 'HV-MI-20', action: 'save-state' });
     expect(plan.unmovable[0].reasons.map((r) => r.code)).toContain('processor-vendor-mismatch');
-    expect(plan.unmovable[0].reasons.find((r) => r.code === 'processor-vendor-mismatch')?.message).toMatch(/^3 hosts \(HV-MI-11, HV-MI-12, HV-MI-13\), for example: /);
+    expect(plan.unmovable[0].reasons.find((r) => r.code === 'processor-vendor-mismatch')?.message).toMatch(
+      /^3 hosts \(HV-MI-11, HV-MI-12, HV-MI-13\), for example: /,
+    );
     expect(plan.saves).toEqual([{ vm: 'WEB-01', host: 'HV-MI-20', start: 0, end: expect.any(Number) as number }]);
     expect(plan.warnings.map((w) => w.code)).toContain('vms-saved');
   });
@@ -173,8 +202,16 @@ describe('evacuating a host', () => {
     doc.hosts[2] = { ...doc.hosts[2], cpu: { ...doc.hosts[2].cpu, vendor: 'Intel', generation: 'Ice Lake' } };
     doc.hosts.push({ ...doc.hosts[2], name: 'HV-MI-21', fqdn: 'hv-mi-21.contoso.com' });
     doc.vms.push({
-      ...doc.vms[2], name: 'WEB-02', id: '5a2c8e9d-7e6f-4ea1-8fcc-8a0e6e5b7f66', host: 'HV-MI-20', highlyAvailable: false, configurationPath: 'D:\\VMs\\WEB-02',
-      disks: [{ path: 'D:\\VMs\\WEB-02\\os.vhdx', sizeGB: 40, shared: false }, { path: 'D:\\VMs\\WEB-02\\quorum.vhdx', sizeGB: 1, shared: true }],
+      ...doc.vms[2],
+      name: 'WEB-02',
+      id: '5a2c8e9d-7e6f-4ea1-8fcc-8a0e6e5b7f66',
+      host: 'HV-MI-20',
+      highlyAvailable: false,
+      configurationPath: 'D:\\VMs\\WEB-02',
+      disks: [
+        { path: 'D:\\VMs\\WEB-02\\os.vhdx', sizeGB: 40, shared: false },
+        { path: 'D:\\VMs\\WEB-02\\quorum.vhdx', sizeGB: 1, shared: true },
+      ],
     });
     const plan = planOf(doc, { kind: 'evacuate', host: 'HV-MI-20', cannotMove: 'leave' });
     const web02 = plan.unmovable.find((u) => u.vm === 'WEB-02');
@@ -212,13 +249,28 @@ describe('plans of chosen VMs', () => {
     expect(plan.moves[0].risk).toBe('never');
     const w = plan.warnings.find((x) => x.code === 'not-converging');
     expect(w?.vm).toBe('SQL-PROD-01');
-    expect(w?.message).toMatch(/SQL-PROD-01 \(HV-MI-11 → HV-MI-12\) is unlikely to converge: dirty rate .* is at or above the effective bandwidth .*lower the VM's load, use SMB with RDMA or Compression, or migrate it offline/);
+    expect(w?.message).toMatch(
+      /SQL-PROD-01 \(HV-MI-11 → HV-MI-12\) is unlikely to converge: dirty rate .* is at or above the effective bandwidth .*lower the VM's load, use SMB with RDMA or Compression, or migrate it offline/,
+    );
   });
 
   it('says which VMs it does not know, and plans the others', () => {
     const plan = planOf(minimalInventory(), { kind: 'vms', vms: ['SQL-PROD-01', 'NOPE-99'], to: 'auto' });
     expect(plan.moves.map((m) => m.vm)).toEqual(['SQL-PROD-01']);
-    expect(plan.unmovable).toEqual([{ vm: 'NOPE-99', host: '', reasons: [{ code: 'vm-not-found', message: 'No VM named "NOPE-99" is in the inventory: check the name.', text: { key: 'plan.reason.noSuchVm', params: { vm: 'NOPE-99' } } }], action: null }]);
+    expect(plan.unmovable).toEqual([
+      {
+        vm: 'NOPE-99',
+        host: '',
+        reasons: [
+          {
+            code: 'vm-not-found',
+            message: 'No VM named "NOPE-99" is in the inventory: check the name.',
+            text: { key: 'plan.reason.noSuchVm', params: { vm: 'NOPE-99' } },
+          },
+        ],
+        action: null,
+      },
+    ]);
   });
 
   it('what-ifs change the plan: a limit of 1 runs moves one after the other, a bandwidth cap lengthens them', () => {
@@ -232,10 +284,13 @@ describe('plans of chosen VMs', () => {
     expect(one.lanes.filter((l) => l.host === 'HV-MI-12')).toEqual([{ host: 'HV-MI-12', kind: 'live', slot: 1, moves: ['m1', 'm2'] }]);
     const capped = planOf(doc, { kind: 'vms', vms, to: 'HV-MI-12' }, { bandwidthCapGbps: 1 });
     expect(capped.makespan).toBeGreaterThan(base.makespan * 5);
-    expect(planMoves(doc, { kind: 'vms', vms, to: 'auto' }, { limits: { 'HV-MI-12': { live: 0 } } })).toMatchObject({ ok: false, error: { code: 'invalid-what-if', message: 'limits.HV-MI-12.live: must be a whole number from 1 to 64, got 0' } });
+    expect(planMoves(doc, { kind: 'vms', vms, to: 'auto' }, { limits: { 'HV-MI-12': { live: 0 } } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-what-if', message: 'limits.HV-MI-12.live: must be a whole number from 1 to 64, got 0' },
+    });
   });
 
-  it('the naive baseline keeps the request\'s order and VMM\'s fixed limit of 2', () => {
+  it("the naive baseline keeps the request's order and VMM's fixed limit of 2", () => {
     const doc = minimalInventory();
     doc.clusters[0] = { ...doc.clusters[0], maxParallelMigrations: 8 };
     doc.vms[1] = { ...doc.vms[1], host: 'HV-MI-11' };

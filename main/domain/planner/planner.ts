@@ -77,7 +77,8 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
     if (!byName.has(nameKey(host))) return err('host-not-found', `limits.${host}: no host of that name is in the inventory.`);
     for (const k of ['live', 'storage'] as const) {
       const v = l[k];
-      if (v !== undefined && !(Number.isInteger(v) && v >= 1 && v <= 64)) return err('invalid-what-if', `limits.${host}.${k}: must be a whole number from 1 to 64, got ${String(v)}`);
+      if (v !== undefined && !(Number.isInteger(v) && v >= 1 && v <= 64))
+        return err('invalid-what-if', `limits.${host}.${k}: must be a whole number from 1 to 64, got ${String(v)}`);
     }
   }
   // Hosts being evacuated take no VMs: for placement they are in maintenance mode.
@@ -110,11 +111,13 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
   }
 
   const held = options.holds;
-  const free = held?.size ? asks.filter((a) => {
-    const hold = held.get(nameKey(a.vm.name));
-    if (hold) unmovable.push({ vm: a.vm.name, host: a.vm.host, reasons: [vmBusyIssue(hold)], action: null });
-    return !hold;
-  }) : asks;
+  const free = held?.size
+    ? asks.filter((a) => {
+        const hold = held.get(nameKey(a.vm.name));
+        if (hold) unmovable.push({ vm: a.vm.name, host: a.vm.host, reasons: [vmBusyIssue(hold)], action: null });
+        return !hold;
+      })
+    : asks;
   const { placed, notPlaced } = placeAll(free, index);
   for (const n of notPlaced) {
     const action = request.kind === 'evacuate' ? (request.cannotMove === 'save' ? 'save-state' : 'leave') : null;
@@ -124,7 +127,9 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
   const limitsOf = limitsFor(planning, whatIf);
   // Alone on its link: the move's shortest time, the order's key and the lower bound's terms.
   const alone = placed.map((p) => estimateAlone(p, whatIf, constants));
-  const movePlans = placed.map((p) => movePlan({ vm: { memoryMB: p.ask.vm.memoryMB, dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: p.diskGB }, kind: moveKindOf(p.transferType), constants }));
+  const movePlans = placed.map((p) =>
+    movePlan({ vm: { memoryMB: p.ask.vm.memoryMB, dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: p.diskGB }, kind: moveKindOf(p.transferType), constants }),
+  );
   const playOrder = (order: number[], admission: boolean, follows?: Map<string, string>): Played => {
     const ids = new Map(order.map((i, n) => [i, `m${n + 1}`]));
     const timelineMoves: TimelineMove[] = order.map((i) => {
@@ -132,12 +137,19 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
       const id = ids.get(i) as string;
       const f = follows?.get(id);
       return {
-        id, kind: moveKindOf(p.transferType), source: p.source, destination: p.dest, option: optionOf(p, whatIf),
-        plan: movePlans[i], after: p.after.map((a) => ids.get(a) as string), follows: f ? [f] : [], linkLoad: alone[i].linkLoad,
+        id,
+        kind: moveKindOf(p.transferType),
+        source: p.source,
+        destination: p.dest,
+        option: optionOf(p, whatIf),
+        plan: movePlans[i],
+        after: p.after.map((a) => ids.get(a) as string),
+        follows: f ? [f] : [],
+        linkLoad: alone[i].linkLoad,
       };
     });
     const played = playTimeline(timelineMoves, limitsOf, { capGbps: cap, linkAdmission: admission });
-    return { order, ids, played: played.entries, makespan: played.makespan, follows: admission ? played.follows : follows ?? new Map(), held: admission };
+    return { order, ids, played: played.entries, makespan: played.makespan, follows: admission ? played.follows : (follows ?? new Map()), held: admission };
   };
   // The naive baseline runs in the request's order. Otherwise each order is played as the scheduler
   // would run it, and again holding moves for room on busy links, and the soonest is kept. A held
@@ -162,9 +174,22 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
     if (!e) throw new Error(`move ${id} was not played`);
     const est = alone[i];
     return {
-      id, vm: p.ask.vm.name, from: p.source.name, to: p.dest.name, transferType: p.transferType, kind: moveKindOf(p.transferType), performanceOption: optionOf(p, whatIf),
-      start: round(e.start), end: round(e.end), downtime: round(e.downtimeSeconds), bytes: Math.round(e.sentMB * 1048576), passes: e.passes,
-      chosen: p.ask.pinned === null ? 'auto' : 'pinned', rating: p.rating, risk: est.risk, convergence: est.convergence,
+      id,
+      vm: p.ask.vm.name,
+      from: p.source.name,
+      to: p.dest.name,
+      transferType: p.transferType,
+      kind: moveKindOf(p.transferType),
+      performanceOption: optionOf(p, whatIf),
+      start: round(e.start),
+      end: round(e.end),
+      downtime: round(e.downtimeSeconds),
+      bytes: Math.round(e.sentMB * 1048576),
+      passes: e.passes,
+      chosen: p.ask.pinned === null ? 'auto' : 'pinned',
+      rating: p.rating,
+      risk: est.risk,
+      convergence: est.convergence,
       after: p.after.map((a) => ids.get(a) as string),
       follows: follows.has(id) ? [follows.get(id) as string] : [],
     };
@@ -181,35 +206,53 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
   const stuck = unmovable.filter((u) => u.action !== null);
   if (request.kind === 'evacuate' && stuck.length) {
     const vmNames = stuck.map((u) => u.vm).join(', ');
-    warnings.push(request.cannotMove === 'save'
-      ? { code: 'vms-saved', vm: null, ...sayPlural('plan.warning.vmsSaved', stuck.length, { vms: vmNames }) }
-      : { code: 'vms-left-running', vm: null, ...sayPlural('plan.warning.vmsLeftRunning', stuck.length, { vms: vmNames, host: request.host }) });
+    warnings.push(
+      request.cannotMove === 'save'
+        ? { code: 'vms-saved', vm: null, ...sayPlural('plan.warning.vmsSaved', stuck.length, { vms: vmNames }) }
+        : { code: 'vms-left-running', vm: null, ...sayPlural('plan.warning.vmsLeftRunning', stuck.length, { vms: vmNames, host: request.host }) },
+    );
   }
   for (const m of moves) {
-    if (m.risk === 'never') warnings.push({ code: 'not-converging', vm: m.vm, ...say('plan.warning.notConverging', { vm: m.vm, from: m.from, to: m.to, why: m.convergence }) });
-    else if (m.risk === 'slow') warnings.push({ code: 'slow-convergence', vm: m.vm, ...say('plan.warning.slowConvergence', { vm: m.vm, from: m.from, to: m.to, why: m.convergence }) });
+    if (m.risk === 'never')
+      warnings.push({ code: 'not-converging', vm: m.vm, ...say('plan.warning.notConverging', { vm: m.vm, from: m.from, to: m.to, why: m.convergence }) });
+    else if (m.risk === 'slow')
+      warnings.push({ code: 'slow-convergence', vm: m.vm, ...say('plan.warning.slowConvergence', { vm: m.vm, from: m.from, to: m.to, why: m.convergence }) });
   }
 
   const position = new Map(order.map((i, n) => [i, n]));
-  const bound = makespanLowerBound(order.map((i): BoundMove => {
-    const p = placed[i];
-    const kind = moveKindOf(p.transferType);
-    const est = alone[i];
-    const fileMB = kind === 'live-vsm' || kind === 'network' ? p.diskGB * 1024 : 0;
-    return {
-      source: p.source, destination: p.dest, option: optionOf(p, whatIf), seconds: est.totalSeconds,
-      memoryMB: usesMigrationNetwork(kind) ? Math.max(0, est.bytesSent / 1048576 - fileMB) : 0, fileMB,
-      compression: optionOf(p, whatIf) === 'Compression' ? compressionFactor(p.source.cpu.usagePercent) : 1,
-      needs: slotsNeeded(kind, p.source.name, p.dest.name),
-      after: p.after.map((a) => position.get(a) as number),
-    };
-  }), limitsOf, cap);
+  const bound = makespanLowerBound(
+    order.map((i): BoundMove => {
+      const p = placed[i];
+      const kind = moveKindOf(p.transferType);
+      const est = alone[i];
+      const fileMB = kind === 'live-vsm' || kind === 'network' ? p.diskGB * 1024 : 0;
+      return {
+        source: p.source,
+        destination: p.dest,
+        option: optionOf(p, whatIf),
+        seconds: est.totalSeconds,
+        memoryMB: usesMigrationNetwork(kind) ? Math.max(0, est.bytesSent / 1048576 - fileMB) : 0,
+        fileMB,
+        compression: optionOf(p, whatIf) === 'Compression' ? compressionFactor(p.source.cpu.usagePercent) : 1,
+        needs: slotsNeeded(kind, p.source.name, p.dest.name),
+        after: p.after.map((a) => position.get(a) as number),
+      };
+    }),
+    limitsOf,
+    cap,
+  );
   const saveEnd = saves.reduce((mx, s) => Math.max(mx, s.end), 0);
   return ok({
-    request, whatIf, moves, unmovable, saves,
+    request,
+    whatIf,
+    moves,
+    unmovable,
+    saves,
     makespan: round(Math.max(saveEnd, ...moves.map((m) => m.end), 0)),
     lowerBound: round(Math.max(bound.seconds, saveEnd)),
-    ...(saveEnd > bound.seconds ? { lowerBoundBasis: english(text('bound.save')), lowerBoundBasisText: text('bound.save') } : { lowerBoundBasis: bound.basis, lowerBoundBasisText: bound.basisText }),
+    ...(saveEnd > bound.seconds
+      ? { lowerBoundBasis: english(text('bound.save')), lowerBoundBasisText: text('bound.save') }
+      : { lowerBoundBasis: bound.basis, lowerBoundBasisText: bound.basisText }),
     lanes: lanesOf(moves),
     warnings,
   });
@@ -223,7 +266,7 @@ export function limitsFor(inventory: InventoryDocument, whatIf: PlanWhatIf): (ho
   return (name) => {
     if (whatIf.naive) return { live: VMM_FIXED_LIMIT, storage: VMM_FIXED_LIMIT };
     const h = hosts.get(nameKey(name));
-    const base = h ? hostLimits(h, h.cluster ? clusters.get(nameKey(h.cluster)) ?? null : null) : { live: VMM_FIXED_LIMIT, storage: VMM_FIXED_LIMIT };
+    const base = h ? hostLimits(h, h.cluster ? (clusters.get(nameKey(h.cluster)) ?? null) : null) : { live: VMM_FIXED_LIMIT, storage: VMM_FIXED_LIMIT };
     const o = overrides.get(nameKey(name));
     return { live: o?.live ?? base.live, storage: o?.storage ?? base.storage };
   };
@@ -245,7 +288,13 @@ function capped(h: Host, capGbps: number | null): Host {
 function estimateAlone(p: Placed, whatIf: PlanWhatIf, constants: ModelConstants): AloneEstimate {
   const cap = whatIf.bandwidthCapGbps ?? null;
   const kind = moveKindOf(p.transferType);
-  const link = linkEstimate({ source: capped(p.source, cap), destination: capped(p.dest, cap), option: optionOf(p, whatIf), sharedBy: 1, sharedAt: { source: 1, destination: 1 } });
+  const link = linkEstimate({
+    source: capped(p.source, cap),
+    destination: capped(p.dest, cap),
+    option: optionOf(p, whatIf),
+    sharedBy: 1,
+    sharedAt: { source: 1, destination: 1 },
+  });
   const est = estimateMove({ vm: { memoryMB: p.ask.vm.memoryMB, dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: vmDiskGB(p.ask.vm) }, kind, link, constants });
   if (!usesMigrationNetwork(kind) || est.totalSeconds <= 0) return { ...est, linkLoad: { source: 0, destination: 0 } };
   const fileMB = kind === 'live-vsm' || kind === 'network' ? p.diskGB * 1024 : 0;

@@ -78,7 +78,8 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
   const capGbps = options.capGbps ?? null;
   const entries = new Map<string, TimelineEntry>();
   const follows = new Map<string, string>();
-  const capped = (h: Host): Host => (capGbps !== null && capGbps < h.migrationNetwork.gbps ? { ...h, migrationNetwork: { ...h.migrationNetwork, gbps: capGbps } } : h);
+  const capped = (h: Host): Host =>
+    capGbps !== null && capGbps < h.migrationNetwork.gbps ? { ...h, migrationNetwork: { ...h.migrationNetwork, gbps: capGbps } } : h;
   // Each host slot's use, so moves that can't start this time are left out of the scheduler's decision cheaply.
   const slotUse = new Map<string, SlotUse>();
   const useOf = (need: SlotNeed): SlotUse => {
@@ -106,11 +107,25 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
     const destination = capped(move.destination);
     const src = link(nameKey(move.source.name));
     const dst = link(nameKey(move.destination.name));
-    const alone = network && options.linkAdmission ? move.linkLoad ?? linkEstimate({ source, destination, option: move.option, sharedBy: 1, sharedAt: { source: 1, destination: 1 } }).endLoad : null;
+    const alone =
+      network && options.linkAdmission
+        ? (move.linkLoad ?? linkEstimate({ source, destination, option: move.option, sharedBy: 1, sharedAt: { source: 1, destination: 1 } }).endLoad)
+        : null;
     return {
-      move, scheduled: { id: move.id, needs }, slots: needs.map(useOf), source, destination, src, dst,
-      links: network ? (src === dst ? [src] : [src, dst]) : [], load: alone ? (src === dst ? [alone.source] : [alone.source, alone.destination]) : [],
-      waitingFor: 0, dependents: [], held: false, inSight: false, running: null,
+      move,
+      scheduled: { id: move.id, needs },
+      slots: needs.map(useOf),
+      source,
+      destination,
+      src,
+      dst,
+      links: network ? (src === dst ? [src] : [src, dst]) : [],
+      load: alone ? (src === dst ? [alone.source] : [alone.source, alone.destination]) : [],
+      waitingFor: 0,
+      dependents: [],
+      held: false,
+      inSight: false,
+      running: null,
     };
   });
   const byId = new Map(items.map((i) => [i.move.id, i]));
@@ -135,7 +150,13 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
   const ratesOf = (item: Item): MoveRates => {
     const network = item.links.length > 0;
     const sharedAt = { source: network ? Math.max(1, item.src.moves.size) : 1, destination: network ? Math.max(1, item.dst.moves.size) : 1 };
-    const est = linkEstimate({ source: item.source, destination: item.destination, option: item.move.option, sharedBy: Math.max(sharedAt.source, sharedAt.destination), sharedAt });
+    const est = linkEstimate({
+      source: item.source,
+      destination: item.destination,
+      option: item.move.option,
+      sharedBy: Math.max(sharedAt.source, sharedAt.destination),
+      sharedAt,
+    });
     return moveRates(est, item.move.plan.constants);
   };
   /** Works out a running move's rates again at `t` (unless they stay the same) and when it ends. */
@@ -143,7 +164,14 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
     const r = i.running as Run;
     const rates = ratesOf(i);
     // A move held to its stream's rate keeps it whoever joins or leaves: nothing to work out again.
-    if (r.at < t && rates.memory === r.rates.memory && rates.storage === r.rates.storage && rates.disk === r.rates.disk && rates.stopAndCopy === r.rates.stopAndCopy) return;
+    if (
+      r.at < t &&
+      rates.memory === r.rates.memory &&
+      rates.storage === r.rates.storage &&
+      rates.disk === r.rates.disk &&
+      rates.stopAndCopy === r.rates.stopAndCopy
+    )
+      return;
     if (r.at < t) r.state = moveAdvance(i.move.plan, r.state, t - r.at, r.rates);
     r.at = t;
     r.rates = rates;
@@ -192,7 +220,13 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
         }
         considered.push(i);
       }
-      const decision = considered.length ? decideDispatch(considered.map((i) => i.scheduled), (need) => useOf(need).inUse, limitsOf) : { start: [] as string[] };
+      const decision = considered.length
+        ? decideDispatch(
+            considered.map((i) => i.scheduled),
+            (need) => useOf(need).inUse,
+            limitsOf,
+          )
+        : { start: [] as string[] };
       const linksChanged = new Set<Link>();
       const started = new Set<Item>();
       let heldBack = false;
@@ -228,7 +262,9 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
     if (running.size === 0) {
       if (queue.length === 0) break;
       const stuck = queue[0];
-      throw new Error(`move ${stuck.move.id} (${stuck.move.kind}) can never start: ${stuck.waitingFor > 0 ? 'it waits for moves that can never end' : 'a host it needs has a slot limit of 0'}`);
+      throw new Error(
+        `move ${stuck.move.id} (${stuck.move.kind}) can never start: ${stuck.waitingFor > 0 ? 'it waits for moves that can never end' : 'a host it needs has a slot limit of 0'}`,
+      );
     }
     let done: Item | null = null;
     for (const i of running) if (!done || (i.running as Run).endsAt < (done.running as Run).endsAt) done = i;

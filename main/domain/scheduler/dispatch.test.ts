@@ -5,11 +5,16 @@ import { decideDispatch, describeWait, type ScheduledMove } from './dispatch.js'
 import { hostLimits, slotsNeeded, type HostLimits } from './slot-rules.js';
 
 const move = (id: string, kind: MoveKind, from: string, to: string): ScheduledMove => ({ id, needs: slotsNeeded(kind, from, to) });
-const limits = (live = 2, storage = 2) => (): HostLimits => ({ live, storage });
+const limits =
+  (live = 2, storage = 2) =>
+  (): HostLimits => ({ live, storage });
 
 describe('slot rules (migration-rules.md section 4)', () => {
   it('a live migration takes a live slot on its source and one on its destination', () => {
-    expect(slotsNeeded('live', 'A', 'B')).toEqual([{ host: 'A', kind: 'live' }, { host: 'B', kind: 'live' }]);
+    expect(slotsNeeded('live', 'A', 'B')).toEqual([
+      { host: 'A', kind: 'live' },
+      { host: 'B', kind: 'live' },
+    ]);
   });
 
   it('a storage migration takes one storage slot on its host', () => {
@@ -18,7 +23,10 @@ describe('slot rules (migration-rules.md section 4)', () => {
 
   it('a Live (VSM) takes one live and one storage slot on both hosts', () => {
     expect(slotsNeeded('live-vsm', 'A', 'B')).toEqual([
-      { host: 'A', kind: 'live' }, { host: 'B', kind: 'live' }, { host: 'A', kind: 'storage' }, { host: 'B', kind: 'storage' },
+      { host: 'A', kind: 'live' },
+      { host: 'B', kind: 'live' },
+      { host: 'A', kind: 'storage' },
+      { host: 'B', kind: 'storage' },
     ]);
   });
 
@@ -37,7 +45,8 @@ describe('slot rules (migration-rules.md section 4)', () => {
   it('live and storage slots are independent: two of each run at once on a host', () => {
     const d = decideDispatch(
       [move('l1', 'live', 'A', 'B'), move('l2', 'live', 'A', 'C'), move('s1', 'storage', 'A', 'A'), move('s2', 'storage', 'A', 'A')],
-      [], limits(),
+      [],
+      limits(),
     );
     expect(d.start).toEqual(['l1', 'l2', 's1', 's2']);
   });
@@ -180,31 +189,39 @@ describe('the dispatcher on random streams of moves', () => {
 
   it('starts a move only within the limits of the moment, even when a limit changes between decisions', () => {
     fc.assert(
-      fc.property(fc.array(arbMove, { minLength: 1, maxLength: 30 }), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 40 }), (stream, limitByTick) => {
-        const all = stream.map((m, i) => {
-          const from = m.from % 4;
-          const to = m.kind === 'storage' ? from : (from + 1 + (m.to % 3)) % 4;
-          return { ...move(String(i), m.kind, `H${from}`, `H${to}`), duration: m.duration, started: -1 };
-        });
-        const running: typeof all = [];
-        for (let t = 0; t < limitByTick.length; t++) {
-          for (const m of running.filter((r) => r.started + r.duration <= t)) running.splice(running.indexOf(m), 1);
-          const now = limitByTick[t];
-          const before = new Map<string, number>();
-          for (const r of running) for (const n of r.needs) before.set(`${n.host}/${n.kind}`, (before.get(`${n.host}/${n.kind}`) ?? 0) + 1);
-          const d = decideDispatch(all.filter((m) => m.started < 0), running, limits(now, now));
-          const after = new Map(before);
-          for (const id of d.start) {
-            const m = all[Number(id)];
-            m.started = t;
-            running.push(m);
-            for (const n of m.needs) after.set(`${n.host}/${n.kind}`, (after.get(`${n.host}/${n.kind}`) ?? 0) + 1);
+      fc.property(
+        fc.array(arbMove, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 40 }),
+        (stream, limitByTick) => {
+          const all = stream.map((m, i) => {
+            const from = m.from % 4;
+            const to = m.kind === 'storage' ? from : (from + 1 + (m.to % 3)) % 4;
+            return { ...move(String(i), m.kind, `H${from}`, `H${to}`), duration: m.duration, started: -1 };
+          });
+          const running: typeof all = [];
+          for (let t = 0; t < limitByTick.length; t++) {
+            for (const m of running.filter((r) => r.started + r.duration <= t)) running.splice(running.indexOf(m), 1);
+            const now = limitByTick[t];
+            const before = new Map<string, number>();
+            for (const r of running) for (const n of r.needs) before.set(`${n.host}/${n.kind}`, (before.get(`${n.host}/${n.kind}`) ?? 0) + 1);
+            const d = decideDispatch(
+              all.filter((m) => m.started < 0),
+              running,
+              limits(now, now),
+            );
+            const after = new Map(before);
+            for (const id of d.start) {
+              const m = all[Number(id)];
+              m.started = t;
+              running.push(m);
+              for (const n of m.needs) after.set(`${n.host}/${n.kind}`, (after.get(`${n.host}/${n.kind}`) ?? 0) + 1);
+            }
+            // A slot that got a new move is within today's limit; running moves are never stopped to get there.
+            for (const [k, n] of after) if (n > (before.get(k) ?? 0)) expect(n).toBeLessThanOrEqual(now);
+            if (now === 0) expect(d.start).toEqual([]);
           }
-          // A slot that got a new move is within today's limit; running moves are never stopped to get there.
-          for (const [k, n] of after) if (n > (before.get(k) ?? 0)) expect(n).toBeLessThanOrEqual(now);
-          if (now === 0) expect(d.start).toEqual([]);
-        }
-      }),
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -5,7 +5,10 @@ import { pathsAfterMove } from './move-result.js';
 const vm = {
   name: 'Fatturazione-Roma',
   configurationPath: 'D:\\Hyper-V\\Fatturazione-Roma',
-  disks: [{ path: 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx' }, { path: 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx' }],
+  disks: [
+    { path: 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx' },
+    { path: 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx' },
+  ],
 } as unknown as Vm;
 
 describe('pathsAfterMove', () => {
@@ -22,7 +25,10 @@ describe('pathsAfterMove', () => {
       diskDestinations: { 'd:\\hyper-v\\fatturazione-roma\\virtual hard disks\\fatture.vhdx': 'F:\\Data' },
       configurationPath: 'E:\\VMs\\Fatturazione-Roma',
     });
-    expect(after).toEqual({ configurationPath: 'E:\\VMs\\Fatturazione-Roma', disks: ['E:\\VMs\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx', 'F:\\Data\\fatture.vhdx'] });
+    expect(after).toEqual({
+      configurationPath: 'E:\\VMs\\Fatturazione-Roma',
+      disks: ['E:\\VMs\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx', 'F:\\Data\\fatture.vhdx'],
+    });
   });
 
   it('a per-disk storage move keeps unlisted VHDs and the configuration where they are', () => {
@@ -33,7 +39,14 @@ describe('pathsAfterMove', () => {
   });
 
   it('only fatture.vhdx of Fatturazione-Roma, no configuration folder: the configuration path stays, os.vhdx too', () => {
-    const after = pathsAfterMove(vm, { destinationPath: null, diskDestinations: { [vm.disks[1].path]: '\\\\sofs-rm.contoso.com\\vmstore\\Fatture' }, configurationPath: null });
-    expect(after).toEqual({ configurationPath: 'D:\\Hyper-V\\Fatturazione-Roma', disks: [vm.disks[0].path, '\\\\sofs-rm.contoso.com\\vmstore\\Fatture\\fatture.vhdx'] });
+    const after = pathsAfterMove(vm, {
+      destinationPath: null,
+      diskDestinations: { [vm.disks[1].path]: '\\\\sofs-rm.contoso.com\\vmstore\\Fatture' },
+      configurationPath: null,
+    });
+    expect(after).toEqual({
+      configurationPath: 'D:\\Hyper-V\\Fatturazione-Roma',
+      disks: [vm.disks[0].path, '\\\\sofs-rm.contoso.com\\vmstore\\Fatture\\fatture.vhdx'],
+    });
   });
 });

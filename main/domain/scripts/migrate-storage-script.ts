@@ -66,7 +66,9 @@ export function storageMigrationScript(
           `Move-SCVirtualHardDisk -VirtualHardDisk $vhd -Path ${psLiteral(move.destination)} -JobGroup $jobGroup`,
         );
       }
-      lines.push(`Move-SCVirtualMachine -VM $vm -VMHost $vmHost -Path ${psLiteral(configMove?.to ?? vm.configurationPath)} -JobGroup $jobGroup -RunAsynchronously`);
+      lines.push(
+        `Move-SCVirtualMachine -VM $vm -VMHost $vmHost -Path ${psLiteral(configMove?.to ?? vm.configurationPath)} -JobGroup $jobGroup -RunAsynchronously`,
+      );
       break;
     }
     default:

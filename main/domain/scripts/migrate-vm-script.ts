@@ -10,15 +10,7 @@ import { vmDiskTargets } from '../storage-paths/vm-disk-placement.js';
 import { vmFolderIn } from '../storage-paths/vm-storage.js';
 import { labVmMigrationScript } from './lab-script.js';
 import { psLiteral } from './ps-literal.js';
-import {
-  findVmAndHost,
-  hostAddress,
-  performanceOptionLines,
-  scriptModuleFor,
-  scriptText,
-  vmmLookupLines,
-  type ScriptModule,
-} from './script-parts.js';
+import { findVmAndHost, hostAddress, performanceOptionLines, scriptModuleFor, scriptText, vmmLookupLines, type ScriptModule } from './script-parts.js';
 
 /** What the Migrate Virtual Machine wizard's Summary page knows when the admin clicks View Script. */
 export interface VmMigrationScriptRequest {
@@ -62,7 +54,8 @@ export function vmMigrationScript(request: VmMigrationScriptRequest, inventory: 
 
   const type = request.transferType;
   // Between QEMU lab hosts Ferry speaks QMP: the script says what it sends instead.
-  if (isLabHost(source) && isLabHost(dest)) return ok(labVmMigrationScript(type, request.performanceOption ?? source.liveMigration.performanceOption, source, dest, vm.disks.length));
+  if (isLabHost(source) && isLabHost(dest))
+    return ok(labVmMigrationScript(type, request.performanceOption ?? source.liveMigration.performanceOption, source, dest, vm.disks.length));
   const movesStorage = transferMovesStorage(type);
   const location = movesStorage ? (request.destinationPath ?? defaultStorageLocation(dest, index)?.path ?? null) : null;
   if (movesStorage && location === null) {
@@ -84,7 +77,10 @@ export function vmMigrationScript(request: VmMigrationScriptRequest, inventory: 
       lines.push(...vmmLookupLines(vm, dest));
       if (placed && location !== null) {
         // VMM places a VHD on its own folder with Move-SCVirtualHardDisk in the same job group as the VM's move.
-        lines.push('# VHDs placed individually: each one joins the job group of the move; the others go with the VM to -Path.', '$jobGroup = [guid]::NewGuid()');
+        lines.push(
+          '# VHDs placed individually: each one joins the job group of the move; the others go with the VM to -Path.',
+          '$jobGroup = [guid]::NewGuid()',
+        );
         for (const disk of vmDiskTargets(vm, location, placed).filter((d) => d.from in placed)) {
           lines.push(
             `$vhd = Get-SCVirtualHardDisk -VM $vm | Where-Object { $_.Location -eq ${psLiteral(disk.from)} }`,
@@ -100,22 +96,31 @@ export function vmMigrationScript(request: VmMigrationScriptRequest, inventory: 
     case 'hyperv':
       // The VM goes by its id (Hyper-V's -Name takes wildcards: web[1] would address web1).
       if (withinCluster && (type === 'Live' || type === 'Quick')) {
-        lines.push(`Move-ClusterVirtualMachineRole -Cluster ${psLiteral(dest.cluster ?? '')} -VMId ${psLiteral(vm.id)} -Node ${psLiteral(dest.name)} -MigrationType ${type}`);
+        lines.push(
+          `Move-ClusterVirtualMachineRole -Cluster ${psLiteral(dest.cluster ?? '')} -VMId ${psLiteral(vm.id)} -Node ${psLiteral(dest.name)} -MigrationType ${type}`,
+        );
       } else {
         // Move-VM refuses a clustered VM: its role leaves the source cluster first (its files stay).
-        if (vm.highlyAvailable && source.cluster !== null) lines.push(`Remove-ClusterGroup -Cluster ${psLiteral(source.cluster)} -VMId ${psLiteral(vm.id)} -RemoveResources -Force`);
+        if (vm.highlyAvailable && source.cluster !== null)
+          lines.push(`Remove-ClusterGroup -Cluster ${psLiteral(source.cluster)} -VMId ${psLiteral(vm.id)} -RemoveResources -Force`);
         // -IncludeStorage belongs to Move-VM's single-destination parameter sets; VHDs placed one by one take
         // -VirtualMachinePath and -Vhds instead. -IncludeStorage:$false settles the parameter set of a move without storage.
         let storage = ' -IncludeStorage:$false';
         if (location !== null && placed) {
-          const vhds = vmDiskTargets(vm, location, placed).map((d) => `@{ 'SourceFilePath' = ${psLiteral(d.from)}; 'DestinationFilePath' = ${psLiteral(d.to)} }`);
+          const vhds = vmDiskTargets(vm, location, placed).map(
+            (d) => `@{ 'SourceFilePath' = ${psLiteral(d.from)}; 'DestinationFilePath' = ${psLiteral(d.to)} }`,
+          );
           storage = ` -VirtualMachinePath ${psLiteral(vmFolderIn(location, vm))} -Vhds @(${vhds.join(', ')})`;
         } else if (location !== null) {
           storage = ` -IncludeStorage -DestinationStoragePath ${psLiteral(vmFolderIn(location, vm))}`;
         }
-        lines.push(`$vm = Get-VM -ComputerName ${psLiteral(hostAddress(source))} -Id ${psLiteral(vm.id)}`, `Move-VM -VM $vm -DestinationHost ${psLiteral(hostAddress(dest))}${storage}`);
+        lines.push(
+          `$vm = Get-VM -ComputerName ${psLiteral(hostAddress(source))} -Id ${psLiteral(vm.id)}`,
+          `Move-VM -VM $vm -DestinationHost ${psLiteral(hostAddress(dest))}${storage}`,
+        );
         // Between clusters, the VM becomes a role of the destination's cluster: highly available there.
-        if (vm.highlyAvailable && dest.cluster !== null) lines.push(`Add-ClusterVirtualMachineRole -Cluster ${psLiteral(dest.cluster)} -VMId ${psLiteral(vm.id)}`);
+        if (vm.highlyAvailable && dest.cluster !== null)
+          lines.push(`Add-ClusterVirtualMachineRole -Cluster ${psLiteral(dest.cluster)} -VMId ${psLiteral(vm.id)}`);
       }
       lines.push(...perf.restore);
       break;

@@ -12,13 +12,17 @@ import { vmMigrationScript } from './migrate-vm-script.js';
 export function planScript(plan: Plan, inventory: InventoryDocument): Result<string> {
   const parts = [
     `# Ferry plan: ${plan.moves.length} moves, predicted window ${plan.makespan.toFixed(0)} s (lower bound ${plan.lowerBound.toFixed(0)} s).`,
-    '# Ferry runs these under each host\'s limits on simultaneous migrations; this script runs them in the plan\'s order, one after the other.',
+    "# Ferry runs these under each host's limits on simultaneous migrations; this script runs them in the plan's order, one after the other.",
   ];
   if (plan.unmovable.length) parts.push(`# ${plan.unmovable.length} VMs cannot move in this plan and are left out.`);
   for (const [i, m] of plan.moves.entries()) {
     const script = vmMigrationScript({ vm: m.vm, destinationHost: m.to, transferType: m.transferType, performanceOption: m.performanceOption }, inventory);
     if (!script.ok) return script;
-    parts.push('', `# Move ${i + 1} of ${plan.moves.length}: predicted to start at ${m.start.toFixed(0)} s and end at ${m.end.toFixed(0)} s.`, script.value.trimEnd());
+    parts.push(
+      '',
+      `# Move ${i + 1} of ${plan.moves.length}: predicted to start at ${m.start.toFixed(0)} s and end at ${m.end.toFixed(0)} s.`,
+      script.value.trimEnd(),
+    );
   }
   return ok(`${parts.join('\n')}\n`);
 }

@@ -97,7 +97,7 @@ describe('psLiteral', () => {
   });
 
   it('leaves $, backticks, semicolons, double quotes and newlines as they are: nothing expands in single quotes', () => {
-    expect(psLiteral('$(whoami)`n;"x"\n')).toBe("'$(whoami)`n;\"x\"\n'");
+    expect(psLiteral('$(whoami)`n;"x"\n')).toBe('\'$(whoami)`n;"x"\n\'');
   });
 
   for (const name of HOSTILE_NAMES) {
@@ -170,7 +170,11 @@ describe('vmMigrationScript with the Hyper-V module', () => {
     expect(lines[1]).toMatch(/^Move-VM -VM \$vm /);
     expect(lines[2]).toBe(`Add-ClusterVirtualMachineRole -Cluster 'CL-TO-19' -VMId '${id}'`);
     // To a standalone host there is no cluster to join.
-    expect(commands(script({ vm: 'WEB-MI-01', destinationHost: 'HV-RM-01', transferType: 'Live (VSM)' }, hyperv)).some((l) => l.startsWith('Add-ClusterVirtualMachineRole'))).toBe(false);
+    expect(
+      commands(script({ vm: 'WEB-MI-01', destinationHost: 'HV-RM-01', transferType: 'Live (VSM)' }, hyperv)).some((l) =>
+        l.startsWith('Add-ClusterVirtualMachineRole'),
+      ),
+    ).toBe(false);
   });
 
   it('an HA VM between nodes of its cluster goes through its cluster role: Live and Quick', () => {
@@ -178,10 +182,12 @@ describe('vmMigrationScript with the Hyper-V module', () => {
     expect(commands(script({ vm: 'Magazzino-Torino', destinationHost: 'HV-TO-02', transferType: 'Live' }, hyperv))).toEqual([
       `Move-ClusterVirtualMachineRole -Cluster 'CL-TO-19' -VMId '${vmId}' -Node 'HV-TO-02' -MigrationType Live`,
     ]);
-    expect(commands(script({ vm: 'MES-TO-01', destinationHost: 'HV-TO-01', transferType: 'Quick' }, hyperv))[0]).toMatch(/-Node 'HV-TO-01' -MigrationType Quick$/);
+    expect(commands(script({ vm: 'MES-TO-01', destinationHost: 'HV-TO-01', transferType: 'Quick' }, hyperv))[0]).toMatch(
+      /-Node 'HV-TO-01' -MigrationType Quick$/,
+    );
   });
 
-  it('sets a per-migration performance option that differs from the hosts\' own, and puts it back after', () => {
+  it("sets a per-migration performance option that differs from the hosts' own, and puts it back after", () => {
     const lines = commands(script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)', performanceOption: 'SMB' }, hyperv));
     expect(lines[0]).toBe("Set-VMHost -ComputerName 'hv-rm-01.contoso.com' -VirtualMachineMigrationPerformanceOption 'SMB'");
     expect(lines[1]).toBe("Set-VMHost -ComputerName 'hv-rm-02.contoso.com' -VirtualMachineMigrationPerformanceOption 'SMB'");
@@ -191,7 +197,9 @@ describe('vmMigrationScript with the Hyper-V module', () => {
       "Set-VMHost -ComputerName 'hv-rm-01.contoso.com' -VirtualMachineMigrationPerformanceOption 'Compression'",
       "Set-VMHost -ComputerName 'hv-rm-02.contoso.com' -VirtualMachineMigrationPerformanceOption 'Compression'",
     ]);
-    const same = commands(script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)', performanceOption: 'Compression' }, hyperv));
+    const same = commands(
+      script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)', performanceOption: 'Compression' }, hyperv),
+    );
     expect(same.some((l) => l.startsWith('Set-VMHost'))).toBe(false);
   });
 });
@@ -219,7 +227,15 @@ describe('vmMigrationScript with VHDs placed individually', () => {
   });
   it('a hostile folder stays one literal', () => {
     const folder = "E:\\it's $(rm) `n; è";
-    const text = script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Network', diskDestinations: { 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx': folder } }, hyperv);
+    const text = script(
+      {
+        vm: 'Fatturazione-Roma',
+        destinationHost: 'HV-RM-02',
+        transferType: 'Network',
+        diskDestinations: { 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx': folder },
+      },
+      hyperv,
+    );
     expect(scanScript(text).literals).toContain(`${folder}\\os.vhdx`);
   });
 });
@@ -275,7 +291,12 @@ describe('storageMigrationScript', () => {
   });
 
   it('Hyper-V, VHDs placed individually: -VirtualMachinePath and -Vhds with source and destination files', () => {
-    const plan = { vm: 'Fatturazione-Roma', scope: 'per-disk' as const, configurationPath: 'D:\\Config', disks: [{ path: fatture, destination: 'D:\\Fatture' }] };
+    const plan = {
+      vm: 'Fatturazione-Roma',
+      scope: 'per-disk' as const,
+      configurationPath: 'D:\\Config',
+      disks: [{ path: fatture, destination: 'D:\\Fatture' }],
+    };
     const result = storageMigrationScript(plan, hyperv);
     expect(result.ok && commands(result.value)).toEqual([
       `$vm = Get-VM -ComputerName 'hv-rm-01.contoso.com' -Id '${idOf('Fatturazione-Roma')}'`,
@@ -293,7 +314,12 @@ describe('storageMigrationScript', () => {
   });
 
   it('VMM: Move-SCVirtualHardDisk per disk and Move-SCVirtualMachine in one job group', () => {
-    const plan = { vm: 'Fatturazione-Roma', scope: 'per-disk' as const, configurationPath: 'D:\\Config', disks: [{ path: fatture, destination: 'D:\\Fatture' }] };
+    const plan = {
+      vm: 'Fatturazione-Roma',
+      scope: 'per-disk' as const,
+      configurationPath: 'D:\\Config',
+      disks: [{ path: fatture, destination: 'D:\\Fatture' }],
+    };
     const result = storageMigrationScript(plan, demo);
     expect(result.ok && commands(result.value)).toEqual([
       "$vm = Get-SCVirtualMachine -Name 'Fatturazione-Roma'",
@@ -320,14 +346,19 @@ describe('View Script between QEMU lab hosts', () => {
     expect(live).toContain('not PowerShell, so there is no script to run');
     expect(live).not.toMatch(/Move-VM|Move-SCVirtualMachine|Set-VMHost/);
     // Every line is a comment: nothing in it would run.
-    expect(live.trimEnd().split('\n').every((l) => l.startsWith('# '))).toBe(true);
+    expect(
+      live
+        .trimEnd()
+        .split('\n')
+        .every((l) => l.startsWith('# ')),
+    ).toBe(true);
     expect(live).toContain('migrate-set-capabilities {"capabilities":[{"capability":"events","state":true},{"capability":"multifd","state":true}]}');
     expect(live).toContain('migrate-set-parameters {"multifd-channels":2,"multifd-compression":"zstd"}');
     expect(live).toContain('{"max-bandwidth":1250000000,"downtime-limit":300}');
     expect(live).not.toContain('blockdev-mirror');
   });
 
-  it('Live (VSM) mirrors the disks to NBD exports first; the host\'s own option applies without a per-move one', () => {
+  it("Live (VSM) mirrors the disks to NBD exports first; the host's own option applies without a per-move one", () => {
     const vsm = text(vmMigrationScript({ vm: 'LAB-VM-02', destinationHost: 'LAB-HV-03', transferType: 'Live (VSM)' }, lab));
     expect(vsm).toMatch(/nbd-server-start[\s\S]*blockdev-mirror[\s\S]*migrate-incoming[\s\S]*block-job-cancel/);
     const own = lab.hosts.find((h) => h.name === 'LAB-HV-01')?.liveMigration.performanceOption;
@@ -363,15 +394,24 @@ describe('scripts with hostile names', () => {
     doc.hosts[1].fqdn = `hv.${name}.contoso.com`;
     return doc;
   }
-  const cases: [TransferType, number][] = [['Live', 1], ['Quick', 1], ['Live (VSM)', 2], ['Network', 2]];
+  const cases: [TransferType, number][] = [
+    ['Live', 1],
+    ['Quick', 1],
+    ['Live (VSM)', 2],
+    ['Network', 2],
+  ];
   for (const source of ['hyperv', 'vmm'] as const) {
     for (const name of HOSTILE_NAMES) {
       it(`${source}: ${JSON.stringify(name)} stays inside literals in every script`, () => {
         const doc = hostileInventory(name, source);
         const texts = cases.map(([transferType, dest]) =>
-          script({ vm: name, destinationHost: doc.hosts[dest].name, transferType, destinationPath: `D:\\${name}`, performanceOption: 'SMB' }, doc));
+          script({ vm: name, destinationHost: doc.hosts[dest].name, transferType, destinationPath: `D:\\${name}`, performanceOption: 'SMB' }, doc),
+        );
         const folder = `C:\\ClusterStorage\\Volume1\\new ${inPath(name)}`;
-        const storage = storageMigrationScript({ vm: name, scope: 'per-disk', configurationPath: folder, disks: [{ path: doc.vms[0].disks[0].path, destination: folder }] }, doc);
+        const storage = storageMigrationScript(
+          { vm: name, scope: 'per-disk', configurationPath: folder, disks: [{ path: doc.vms[0].disks[0].path, destination: folder }] },
+          doc,
+        );
         if (!storage.ok) throw new Error(storage.error.message);
         for (const text of [...texts, storage.value]) {
           const { literals, code } = scanScript(text);
@@ -387,7 +427,7 @@ describe('scripts with hostile names', () => {
     }
   }
 
-  it('the demo\'s LAB-Prova-$(whoami) and Archivio dell\'Ufficio come back as one literal each', () => {
+  it("the demo's LAB-Prova-$(whoami) and Archivio dell'Ufficio come back as one literal each", () => {
     const saved = script({ vm: 'LAB-Prova-$(whoami)', destinationHost: 'HV-RM-01', transferType: 'Network' }, hyperv);
     // Hyper-V scripts address the VM by id; the name comes back inside the literal of its new folder.
     expect(scanScript(saved).literals.some((l) => l.endsWith('\\LAB-Prova-$(whoami)'))).toBe(true);

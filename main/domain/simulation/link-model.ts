@@ -120,7 +120,10 @@ function endCapacity(e: LinkEnd, perNic: number): number {
 
 /** With per-end counts: a fair share of each end's own capacity, capped at the stream rate. */
 function shareAtEnds(streamMBps: number, input: LinkInput, perNic: number, at: { source: number; destination: number }): number {
-  return Math.max(MIN_LINK_MBPS, Math.min(streamMBps, endCapacity(input.source, perNic) / Math.max(1, at.source), endCapacity(input.destination, perNic) / Math.max(1, at.destination)));
+  return Math.max(
+    MIN_LINK_MBPS,
+    Math.min(streamMBps, endCapacity(input.source, perNic) / Math.max(1, at.source), endCapacity(input.destination, perNic) / Math.max(1, at.destination)),
+  );
 }
 
 /** What a stream alone takes of each end's capacity. */
@@ -144,7 +147,17 @@ export function linkEstimate(input: LinkInput): LinkEstimate {
   switch (input.option) {
     case 'TCPIP': {
       const rate = at ? shareAtEnds(tcp.streamMBps, input, TCP_EFFICIENCY, at) : share(tcp, sharedBy);
-      return { memoryMBps: rate, fileCopyMBps: rate, lineMBps, nics, rdma, compressionFactor: 1, sharedBy, endLoad: endLoads(tcp.streamMBps, input, TCP_EFFICIENCY), basis: `TCP/IP: one stream at ${TCP_EFFICIENCY * 100}% of one NIC (${line})${shared}` };
+      return {
+        memoryMBps: rate,
+        fileCopyMBps: rate,
+        lineMBps,
+        nics,
+        rdma,
+        compressionFactor: 1,
+        sharedBy,
+        endLoad: endLoads(tcp.streamMBps, input, TCP_EFFICIENCY),
+        basis: `TCP/IP: one stream at ${TCP_EFFICIENCY * 100}% of one NIC (${line})${shared}`,
+      };
     }
     case 'Compression': {
       const factor = compressionFactor(input.source.cpu.usagePercent);
@@ -152,18 +165,43 @@ export function linkEstimate(input: LinkInput): LinkEstimate {
       return {
         memoryMBps: at ? shareAtEnds(compressed.streamMBps, input, TCP_EFFICIENCY * factor, at) : share(compressed, sharedBy),
         fileCopyMBps: at ? shareAtEnds(tcp.streamMBps, input, TCP_EFFICIENCY, at) : share(tcp, sharedBy),
-        lineMBps, nics, rdma, compressionFactor: factor, sharedBy, endLoad: endLoads(tcp.streamMBps, input, TCP_EFFICIENCY),
+        lineMBps,
+        nics,
+        rdma,
+        compressionFactor: factor,
+        sharedBy,
+        endLoad: endLoads(tcp.streamMBps, input, TCP_EFFICIENCY),
         basis: `Compression: TCP/IP rate × ${factor.toFixed(2)} at ${input.source.cpu.usagePercent}% source CPU (${line})${shared}`,
       };
     }
     case 'SMB': {
       if (!rdma) {
         const rate = at ? shareAtEnds(tcp.streamMBps, input, TCP_EFFICIENCY, at) : share(tcp, sharedBy);
-        return { memoryMBps: rate, fileCopyMBps: rate, lineMBps, nics, rdma, compressionFactor: 1, sharedBy, endLoad: endLoads(tcp.streamMBps, input, TCP_EFFICIENCY), basis: `SMB without RDMA on both ends: about the TCP/IP rate (${line})${shared}` };
+        return {
+          memoryMBps: rate,
+          fileCopyMBps: rate,
+          lineMBps,
+          nics,
+          rdma,
+          compressionFactor: 1,
+          sharedBy,
+          endLoad: endLoads(tcp.streamMBps, input, TCP_EFFICIENCY),
+          basis: `SMB without RDMA on both ends: about the TCP/IP rate (${line})${shared}`,
+        };
       }
       const direct: Capacity = { streamMBps: lineMBps * nics, totalMBps: lineMBps * nics };
       const rate = at ? shareAtEnds(direct.streamMBps, input, 1, at) : share(direct, sharedBy);
-      return { memoryMBps: rate, fileCopyMBps: rate, lineMBps, nics, rdma, compressionFactor: 1, sharedBy, endLoad: endLoads(direct.streamMBps, input, 1), basis: `SMB Direct + Multichannel: line rate × NICs (${line})${shared}` };
+      return {
+        memoryMBps: rate,
+        fileCopyMBps: rate,
+        lineMBps,
+        nics,
+        rdma,
+        compressionFactor: 1,
+        sharedBy,
+        endLoad: endLoads(direct.streamMBps, input, 1),
+        basis: `SMB Direct + Multichannel: line rate × NICs (${line})${shared}`,
+      };
     }
     default:
       return assertNever(input.option);

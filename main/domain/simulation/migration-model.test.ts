@@ -45,7 +45,9 @@ describe('estimateMove: pre-copy', () => {
     expect(e.converges).toBe(false);
     expect(e.risk).toBe('never');
     expect(e.passes).toBe(DEFAULT_MODEL_CONSTANTS.passLimit);
-    expect(e.convergence).toMatch(/^dirty rate 1200 MB\/s is at or above the effective bandwidth 1073 MB\/s: pre-copy cannot converge; lower the VM's load, use SMB with RDMA or Compression, or migrate it offline/);
+    expect(e.convergence).toMatch(
+      /^dirty rate 1200 MB\/s is at or above the effective bandwidth 1073 MB\/s: pre-copy cannot converge; lower the VM's load, use SMB with RDMA or Compression, or migrate it offline/,
+    );
     expect(e.convergence).toMatch(/forces the switch-over after 10 passes/);
   });
 
@@ -153,10 +155,15 @@ describe('estimateMove: timeline', () => {
 
   it('is deterministic: the same input gives the same answer', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 524_288 }), fc.option(fc.double({ min: 0, max: 2000, noNaN: true })), fc.constantFrom('live', 'live-vsm', 'storage', 'quick', 'network' as const), (memoryMB, dirty, kind) => {
-        const input: MoveEstimateInput = { vm: { memoryMB, dirtyRateMBps: dirty, diskGB: 60 }, kind, link: tcp10 };
-        expect(estimateMove(input)).toEqual(estimateMove(structuredClone(input)));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 524_288 }),
+        fc.option(fc.double({ min: 0, max: 2000, noNaN: true })),
+        fc.constantFrom('live', 'live-vsm', 'storage', 'quick', 'network' as const),
+        (memoryMB, dirty, kind) => {
+          const input: MoveEstimateInput = { vm: { memoryMB, dirtyRateMBps: dirty, diskGB: 60 }, kind, link: tcp10 };
+          expect(estimateMove(input)).toEqual(estimateMove(structuredClone(input)));
+        },
+      ),
     );
   });
 
@@ -178,7 +185,10 @@ describe('convergenceRisk', () => {
 describe('estimateMove: what the QEMU lab measured (optional inputs)', () => {
   const link = { memoryMBps: 100, fileCopyMBps: 100 };
   const lab = (vm: Partial<MoveEstimateInput['vm']>, over: Partial<MoveEstimateInput> = {}): MoveEstimateInput => ({
-    vm: { memoryMB: 1024, dirtyRateMBps: 0, diskGB: 0, ...vm }, kind: 'live', link, ...over,
+    vm: { memoryMB: 1024, dirtyRateMBps: 0, diskGB: 0, ...vm },
+    kind: 'live',
+    link,
+    ...over,
   });
   const c = DEFAULT_MODEL_CONSTANTS;
 

@@ -203,7 +203,11 @@ export function describeConvergence(plan: MovePlan, end: MoveState, memoryMBps: 
     case 'storage':
       return { converges: true, risk: null, note: 'no memory pre-copy: a storage move keeps the VM running on its host' };
     case 'quick':
-      return { converges: true, risk: null, note: 'no pre-copy: a quick migration saves the VM’s state, so the VM is down for the save, the move and the restore' };
+      return {
+        converges: true,
+        risk: null,
+        note: 'no pre-copy: a quick migration saves the VM’s state, so the VM is down for the save, the move and the restore',
+      };
     case 'network':
       return { converges: true, risk: null, note: 'no pre-copy: the VM is not running while its files are copied' };
     case 'live':
@@ -220,17 +224,21 @@ export function describeConvergence(plan: MovePlan, end: MoveState, memoryMBps: 
   const base = convergenceRisk(d, memoryMBps);
   if (end.precopyEnd === 'converged') {
     const note = `pre-copy converged in ${passes} ${passes === 1 ? 'pass' : 'passes'}: ${left} left, copied with the VM paused for ${paused}`;
-    return base === 'ok' ? { converges: true, risk: 'ok', note } : { converges: true, risk: 'slow', note: `${note}; ${ratio}, so a busier moment may not converge` };
+    return base === 'ok'
+      ? { converges: true, risk: 'ok', note }
+      : { converges: true, risk: 'slow', note: `${note}; ${ratio}, so a busier moment may not converge` };
   }
   const forced = `Hyper-V forces the switch-over after ${passes} passes with ${left} left: the VM is paused for about ${paused}`;
   if (base === 'never') {
     return {
-      converges: false, risk: 'never',
+      converges: false,
+      risk: 'never',
       note: `dirty rate ${formatRate(d)} is at or above the effective bandwidth ${formatRate(memoryMBps)}: pre-copy cannot converge; lower the VM's load, use SMB with RDMA or Compression, or migrate it offline. ${forced}`,
     };
   }
   return {
-    converges: false, risk: 'slow',
+    converges: false,
+    risk: 'slow',
     note: `pre-copy did not get under the ${plan.constants.downtimeTargetMs} ms downtime target in ${passes} passes (${ratio}): ${forced}; lower the VM's load or use a faster link`,
   };
 }

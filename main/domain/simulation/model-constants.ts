@@ -72,7 +72,8 @@ export function modelConstants(overrides?: Partial<ModelConstants>): ModelConsta
   for (const [name, value] of Object.entries(merged)) {
     if (!Number.isFinite(value) || value < 0) throw new RangeError(`model constant ${name} must be a finite number ≥ 0, got ${String(value)}`);
   }
-  if (merged.passLimit < 1 || !Number.isInteger(merged.passLimit)) throw new RangeError(`model constant passLimit must be a whole number ≥ 1, got ${merged.passLimit}`);
+  if (merged.passLimit < 1 || !Number.isInteger(merged.passLimit))
+    throw new RangeError(`model constant passLimit must be a whole number ≥ 1, got ${merged.passLimit}`);
   if (merged.diskMBps <= 0) throw new RangeError(`model constant diskMBps must be > 0, got ${merged.diskMBps}`);
   return merged;
 }

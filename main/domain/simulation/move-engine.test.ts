@@ -38,7 +38,9 @@ describe('moveAdvance', () => {
         fc.array(fc.double({ min: 0.001, max: 30, noNaN: true }), { minLength: 1, maxLength: 20 }),
         (memoryMB, residentShare, setShare, dirty, steps) => {
           const plan = movePlan({
-            vm: { memoryMB, dirtyRateMBps: dirty, diskGB: 0, residentMB: memoryMB * residentShare, workingSetMB: memoryMB * setShare }, kind: 'live', precopyStop: 'continuous',
+            vm: { memoryMB, dirtyRateMBps: dirty, diskGB: 0, residentMB: memoryMB * residentShare, workingSetMB: memoryMB * setShare },
+            kind: 'live',
+            precopyStop: 'continuous',
           });
           const fast: MoveRates = { ...rates, stopAndCopy: 4000 };
           const atOnce = moveAdvance(plan, moveStart(plan), Infinity, fast);

@@ -75,8 +75,20 @@ export interface MoveState {
 export function moveStart(plan: MovePlan): MoveState {
   const phases = movePhases(plan.kind);
   return {
-    phases, phase: 0, segment: 0, segmentDone: 0, phaseSeconds: phases.map(() => 0), elapsedSeconds: 0, downtimeSeconds: 0,
-    sentMB: 0, precopy: [], passMB: firstPassMB(plan), passSeconds: 0, precopyEnd: null, remainderMB: 0, stopAndCopy: null,
+    phases,
+    phase: 0,
+    segment: 0,
+    segmentDone: 0,
+    phaseSeconds: phases.map(() => 0),
+    elapsedSeconds: 0,
+    downtimeSeconds: 0,
+    sentMB: 0,
+    precopy: [],
+    passMB: firstPassMB(plan),
+    passSeconds: 0,
+    precopyEnd: null,
+    remainderMB: 0,
+    stopAndCopy: null,
   };
 }
 
@@ -96,7 +108,13 @@ export function moveDone(state: MoveState): boolean {
 }
 
 function copyState(s: MoveState): MoveState {
-  return { ...s, phases: [...s.phases], phaseSeconds: [...s.phaseSeconds], precopy: s.precopy.map((p) => ({ ...p })), stopAndCopy: s.stopAndCopy && { ...s.stopAndCopy } };
+  return {
+    ...s,
+    phases: [...s.phases],
+    phaseSeconds: [...s.phaseSeconds],
+    precopy: s.precopy.map((p) => ({ ...p })),
+    stopAndCopy: s.stopAndCopy && { ...s.stopAndCopy },
+  };
 }
 
 function checkRates(rates: MoveRates): void {
@@ -187,7 +205,14 @@ function stopAndCopyRate(rates: MoveRates): number {
  * test, as soon as the rest fits the target) decides the next pass or the switch-over. Returns false
  * when time ran out mid-pass.
  */
-function precopyStep(plan: MovePlan, s: MoveState, rate: number, left: number, spend: (t: number, downtime: boolean) => void, nextSegment: () => void): boolean {
+function precopyStep(
+  plan: MovePlan,
+  s: MoveState,
+  rate: number,
+  left: number,
+  spend: (t: number, downtime: boolean) => void,
+  nextSegment: () => void,
+): boolean {
   const need = (s.passMB - s.segmentDone) / rate;
   const early = plan.precopyStop === 'continuous' ? continuousStopSeconds(plan, s, rate) : Infinity;
   const until = Math.min(need, early);

@@ -5,16 +5,7 @@ import type { ModelConstants } from './model-constants.js';
 
 /** A phase of a move; a job shows one step per phase, in this order. */
 export type PhaseKey =
-  | 'validate'
-  | 'copy-storage'
-  | 'migrate-memory'
-  | 'switch-over'
-  | 'clean-up'
-  | 'save-state'
-  | 'move'
-  | 'restore'
-  | 'copy-files'
-  | 'register';
+  'validate' | 'copy-storage' | 'migrate-memory' | 'switch-over' | 'clean-up' | 'save-state' | 'move' | 'restore' | 'copy-files' | 'register';
 
 /** Step names for the job, in VMM's words. */
 export const PHASE_LABELS: Readonly<Record<PhaseKey, string>> = Object.freeze({

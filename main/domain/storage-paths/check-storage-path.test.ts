@@ -8,7 +8,7 @@ import { buildStorageIndex } from './storage-index.js';
 const demo = JSON.parse(readFileSync(new URL('../../../resources/demo-inventory.json', import.meta.url), 'utf8')) as InventoryDocument;
 
 describe('checkStoragePath (migration-rules.md section 3)', () => {
-  it('accepts a drive path on one of the host\'s volumes and says which volume and its free space', () => {
+  it("accepts a drive path on one of the host's volumes and says which volume and its free space", () => {
     expect(checkStoragePath('HV-RM-02', 'D:\\Hyper-V\\New', demo)).toMatchObject({
       valid: true,
       code: null,
@@ -125,7 +125,12 @@ describe('checkStoragePath sentences for the console', () => {
     const check = checkStoragePath('HV-RM-02', 'D:\\Hyper-V\\New', demo);
     expect(check.text).toMatchObject({ key: 'path.onTarget', params: { free: { gb: 2470 }, capacity: { gb: 3840 } } });
     const italian = renderText(check.text!, mainItMessages, {
-      number: String, mb: (v) => `${v} MB`, gb: (v) => `${v} GB`, time: String, list: (items) => items.join(', '), plural: () => 'other',
+      number: String,
+      mb: (v) => `${v} MB`,
+      gb: (v) => `${v} GB`,
+      time: String,
+      list: (items) => items.join(', '),
+      plural: () => 'other',
     });
     expect(italian).toBe('D:\\Hyper-V\\New si trova in volume D:\\ di HV-RM-02: 2470 GB liberi su 3840 GB.');
   });

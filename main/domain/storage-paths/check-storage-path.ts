@@ -5,16 +5,7 @@ import { assertNever } from '../../../shared/model/result.js';
 import { said, text, type Text } from '../../../shared/i18n/text.js';
 import { nameKey } from './names.js';
 import { isSmb3OrLater } from './dotted-version.js';
-import {
-  clusterOf,
-  hostReachesShare,
-  locateStorage,
-  shareOf,
-  smb3SharesOf,
-  targetText,
-  toStorageIndex,
-  type StorageIndex,
-} from './storage-index.js';
+import { clusterOf, hostReachesShare, locateStorage, shareOf, smb3SharesOf, targetText, toStorageIndex, type StorageIndex } from './storage-index.js';
 import { pathKey, uncServer, uncShareRoot, windowsPathKind } from './windows-path.js';
 
 /** The example migration-rules.md section 3 gives of an SMB path that names its server by FQDN. */

@@ -16,7 +16,9 @@ describe('checkStoragePlan: the whole VM to one location', () => {
       '\\\\sofs-rm.contoso.com\\vmstore\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx',
       '\\\\sofs-rm.contoso.com\\vmstore\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx',
     ]);
-    expect(check.destinations).toEqual([{ root: '\\\\sofs-rm.contoso.com\\vmstore', description: 'SMB 3.0 share \\\\sofs-rm.contoso.com\\vmstore of HV-RM-01', requiredGB: 527, freeGB: 8394 }]);
+    expect(check.destinations).toEqual([
+      { root: '\\\\sofs-rm.contoso.com\\vmstore', description: 'SMB 3.0 share \\\\sofs-rm.contoso.com\\vmstore of HV-RM-01', requiredGB: 527, freeGB: 8394 },
+    ]);
   });
 
   it('shared-vhdx: refuses to move a running VM with a shared VHDX as a whole, naming the VMs that share it', () => {
@@ -47,41 +49,82 @@ describe('checkStoragePlan: the whole VM to one location', () => {
 
 describe('checkStoragePlan: VHDs placed individually', () => {
   it('lets the other files of a running VM with a shared VHDX move, leaving the shared disk in place', () => {
-    const check = checkStoragePlan({
-      vm: 'SQL-FCI-MI-01', scope: 'per-disk', configurationPath: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01',
-      disks: [{ path: 'C:\\ClusterStorage\\Volume2\\SQL-FCI-MI-01\\Virtual Hard Disks\\os.vhdx', destination: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01' }],
-    }, demo);
+    const check = checkStoragePlan(
+      {
+        vm: 'SQL-FCI-MI-01',
+        scope: 'per-disk',
+        configurationPath: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01',
+        disks: [{ path: 'C:\\ClusterStorage\\Volume2\\SQL-FCI-MI-01\\Virtual Hard Disks\\os.vhdx', destination: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01' }],
+      },
+      demo,
+    );
     expect(check.problems).toEqual([]);
     expect(check.moves.map((m) => m.kind)).toEqual(['configuration', 'disk']);
   });
 
   it('shared-vhdx: refuses a shared VHDX chosen while the VM runs', () => {
-    const check = checkStoragePlan({
-      vm: 'SQL-FCI-MI-01', scope: 'per-disk', configurationPath: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01',
-      disks: [{ path: 'C:\\ClusterStorage\\Volume2\\SQL-FCI-Shared\\sqldata.vhdx', destination: 'C:\\ClusterStorage\\Volume1\\Shared' }],
-    }, demo);
+    const check = checkStoragePlan(
+      {
+        vm: 'SQL-FCI-MI-01',
+        scope: 'per-disk',
+        configurationPath: 'C:\\ClusterStorage\\Volume1\\SQL-FCI-MI-01',
+        disks: [{ path: 'C:\\ClusterStorage\\Volume2\\SQL-FCI-Shared\\sqldata.vhdx', destination: 'C:\\ClusterStorage\\Volume1\\Shared' }],
+      },
+      demo,
+    );
     expect(codes(check)).toEqual(['shared-vhdx']);
   });
 
   it('moves only fatture.vhdx of running Fatturazione-Roma, its configuration and os.vhdx staying where they are', () => {
     const fatture = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx';
-    const check = checkStoragePlan({ vm: 'Fatturazione-Roma', scope: 'per-disk', configurationPath: null, disks: [{ path: fatture, destination: '\\\\sofs-rm.contoso.com\\vmstore\\Fatture' }] }, demo);
+    const check = checkStoragePlan(
+      {
+        vm: 'Fatturazione-Roma',
+        scope: 'per-disk',
+        configurationPath: null,
+        disks: [{ path: fatture, destination: '\\\\sofs-rm.contoso.com\\vmstore\\Fatture' }],
+      },
+      demo,
+    );
     expect(check.problems).toEqual([]);
     expect(check.valid).toBe(true);
     expect(check.moves).toEqual([
-      { kind: 'disk', from: fatture, to: '\\\\sofs-rm.contoso.com\\vmstore\\Fatture\\fatture.vhdx', destination: '\\\\sofs-rm.contoso.com\\vmstore\\Fatture', sizeGB: 400, shared: false },
+      {
+        kind: 'disk',
+        from: fatture,
+        to: '\\\\sofs-rm.contoso.com\\vmstore\\Fatture\\fatture.vhdx',
+        destination: '\\\\sofs-rm.contoso.com\\vmstore\\Fatture',
+        sizeGB: 400,
+        shared: false,
+      },
     ]);
   });
 
   it('a configuration folder given that is where it already is moves nothing of it', () => {
     const fatture = 'D:\\Hyper-V\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx';
-    const check = checkStoragePlan({ vm: 'Fatturazione-Roma', scope: 'per-disk', configurationPath: 'D:\\Hyper-V\\FATTURAZIONE-ROMA\\', disks: [{ path: fatture, destination: 'D:\\Dati' }] }, demo);
+    const check = checkStoragePlan(
+      {
+        vm: 'Fatturazione-Roma',
+        scope: 'per-disk',
+        configurationPath: 'D:\\Hyper-V\\FATTURAZIONE-ROMA\\',
+        disks: [{ path: fatture, destination: 'D:\\Dati' }],
+      },
+      demo,
+    );
     expect(check.valid).toBe(true);
     expect(check.moves.map((m) => m.kind)).toEqual(['disk']);
   });
 
   it('moves one VHD of a VM that is off, the configuration staying', () => {
-    const check = checkStoragePlan({ vm: 'DEV-RM-01', scope: 'per-disk', configurationPath: null, disks: [{ path: 'D:\\Hyper-V\\DEV-RM-01\\Virtual Hard Disks\\src.vhdx', destination: 'D:\\Dati' }] }, demo);
+    const check = checkStoragePlan(
+      {
+        vm: 'DEV-RM-01',
+        scope: 'per-disk',
+        configurationPath: null,
+        disks: [{ path: 'D:\\Hyper-V\\DEV-RM-01\\Virtual Hard Disks\\src.vhdx', destination: 'D:\\Dati' }],
+      },
+      demo,
+    );
     expect(check.valid).toBe(true);
     expect(check.moves).toHaveLength(1);
   });
@@ -97,17 +140,32 @@ describe('checkStoragePlan: VHDs placed individually', () => {
       { path: 'D:\\VMs\\WEB-01\\c.vhdx', sizeGB: 500, shared: false },
     ];
     doc.hosts[2].volumes.push({ path: 'E:\\', capacityGB: 1000, freeGB: 900 });
-    const check = checkStoragePlan({
-      vm: 'WEB-01', scope: 'per-disk', configurationPath: null,
-      disks: [{ path: 'D:\\VMs\\WEB-01\\a.vhdx', destination: 'E:\\A' }, { path: 'D:\\VMs\\WEB-01\\b.vhdx', destination: 'E:\\B' }, { path: 'd:\\vms\\web-01\\C.VHDX', destination: '\\\\fs-mi.contoso.com\\vmstore\\WEB-01' }],
-    }, doc);
+    const check = checkStoragePlan(
+      {
+        vm: 'WEB-01',
+        scope: 'per-disk',
+        configurationPath: null,
+        disks: [
+          { path: 'D:\\VMs\\WEB-01\\a.vhdx', destination: 'E:\\A' },
+          { path: 'D:\\VMs\\WEB-01\\b.vhdx', destination: 'E:\\B' },
+          { path: 'd:\\vms\\web-01\\C.VHDX', destination: '\\\\fs-mi.contoso.com\\vmstore\\WEB-01' },
+        ],
+      },
+      doc,
+    );
     expect(codes(check)).toEqual(['insufficient-storage']);
     expect(check.problems[0].message).toContain('volume E:\\ of HV-MI-20 has 900 GB free');
-    expect(check.destinations.map((d) => [d.root, d.requiredGB])).toEqual([['E:\\', 1000], ['\\\\fs-mi.contoso.com\\vmstore', 500]]);
+    expect(check.destinations.map((d) => [d.root, d.requiredGB])).toEqual([
+      ['E:\\', 1000],
+      ['\\\\fs-mi.contoso.com\\vmstore', 500],
+    ]);
   });
 
   it('disk-not-found and nothing-to-move', () => {
-    const missing = checkStoragePlan({ vm: 'DEV-RM-01', scope: 'per-disk', configurationPath: null, disks: [{ path: 'D:\\nope.vhdx', destination: 'D:\\X' }] }, demo);
+    const missing = checkStoragePlan(
+      { vm: 'DEV-RM-01', scope: 'per-disk', configurationPath: null, disks: [{ path: 'D:\\nope.vhdx', destination: 'D:\\X' }] },
+      demo,
+    );
     expect(codes(missing)).toEqual(['disk-not-found']);
     const nothing = checkStoragePlan({ vm: 'DEV-RM-01', scope: 'per-disk', configurationPath: null, disks: [] }, demo);
     expect(codes(nothing)).toEqual(['nothing-to-move']);

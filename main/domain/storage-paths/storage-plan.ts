@@ -30,7 +30,8 @@ export function checkStoragePlan(plan: StorageMovePlan, inventory: InventoryDocu
   const vm = index.vms.get(nameKey(plan.vm));
   if (!vm) return result([{ code: 'vm-not-found', message: `No VM named "${plan.vm}" is in the inventory: refresh the inventory and pick the VM again.` }], []);
 
-  const destinations = plan.scope === 'whole-vm' ? [plan.path] : [...plan.disks.map((d) => d.destination), ...(plan.configurationPath === null ? [] : [plan.configurationPath])];
+  const destinations =
+    plan.scope === 'whole-vm' ? [plan.path] : [...plan.disks.map((d) => d.destination), ...(plan.configurationPath === null ? [] : [plan.configurationPath])];
   const badPaths = new Set<string>();
   for (const path of new Set(destinations)) {
     const check = checkStoragePath(vm.host, path, index);
@@ -52,10 +53,17 @@ export function checkStoragePlan(plan: StorageMovePlan, inventory: InventoryDocu
     });
   }
   if (plan.scope === 'per-disk' && moves.length === 0 && problems.length === 0) {
-    problems.push({ code: 'nothing-to-move', message: `The plan moves none of ${vm.name}'s files: choose a new folder for at least one VHD or for the configuration.` });
+    problems.push({
+      code: 'nothing-to-move',
+      message: `The plan moves none of ${vm.name}'s files: choose a new folder for at least one VHD or for the configuration.`,
+    });
   }
 
-  const uses = destinationUses(vm, moves.filter((m) => !badPaths.has(m.destination)), index);
+  const uses = destinationUses(
+    vm,
+    moves.filter((m) => !badPaths.has(m.destination)),
+    index,
+  );
   const reserveGB = mbToGB(options.diskReserveMB ?? DEFAULT_DISK_RESERVE_MB);
   for (const use of uses) {
     const needGB = use.requiredGB + reserveGB;
@@ -81,7 +89,12 @@ function planMoves(plan: StorageMovePlan, vm: Vm, problems: Issue<StoragePlanCod
       const all: PlannedFileMove[] = [
         { kind: 'configuration', from: vm.configurationPath, to: folder, destination: plan.path, sizeGB: 0, shared: false },
         ...vm.disks.map((d) => ({
-          kind: 'disk' as const, from: d.path, to: joinPath(diskFolder, fileName(d.path)), destination: plan.path, sizeGB: d.sizeGB, shared: d.shared,
+          kind: 'disk' as const,
+          from: d.path,
+          to: joinPath(diskFolder, fileName(d.path)),
+          destination: plan.path,
+          sizeGB: d.sizeGB,
+          shared: d.shared,
         })),
       ];
       return all.filter((m) => pathKey(m.from) !== pathKey(m.to));
@@ -89,7 +102,14 @@ function planMoves(plan: StorageMovePlan, vm: Vm, problems: Issue<StoragePlanCod
     case 'per-disk': {
       const moves: PlannedFileMove[] = [];
       if (plan.configurationPath !== null && pathKey(plan.configurationPath) !== pathKey(vm.configurationPath)) {
-        moves.push({ kind: 'configuration', from: vm.configurationPath, to: plan.configurationPath, destination: plan.configurationPath, sizeGB: 0, shared: false });
+        moves.push({
+          kind: 'configuration',
+          from: vm.configurationPath,
+          to: plan.configurationPath,
+          destination: plan.configurationPath,
+          sizeGB: 0,
+          shared: false,
+        });
       }
       for (const chosen of plan.disks) {
         const disk = vm.disks.find((d) => pathKey(d.path) === pathKey(chosen.path));
@@ -98,7 +118,8 @@ function planMoves(plan: StorageMovePlan, vm: Vm, problems: Issue<StoragePlanCod
           continue;
         }
         const to = joinPath(chosen.destination, fileName(disk.path));
-        if (pathKey(to) !== pathKey(disk.path)) moves.push({ kind: 'disk', from: disk.path, to, destination: chosen.destination, sizeGB: disk.sizeGB, shared: disk.shared });
+        if (pathKey(to) !== pathKey(disk.path))
+          moves.push({ kind: 'disk', from: disk.path, to, destination: chosen.destination, sizeGB: disk.sizeGB, shared: disk.shared });
       }
       return moves;
     }

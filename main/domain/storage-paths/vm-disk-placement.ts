@@ -17,12 +17,7 @@ export interface VmDiskDestination {
  * destination host. Answers the placements keyed by the VM's own disk paths, or the first problem, naming the disk
  * (`detail.field` = 'diskDestinations', `detail.disk` = its path).
  */
-export function checkVmDiskDestinations(
-  vm: Vm,
-  destination: Host,
-  disks: readonly VmDiskDestination[],
-  index: StorageIndex,
-): Result<Record<string, string>> {
+export function checkVmDiskDestinations(vm: Vm, destination: Host, disks: readonly VmDiskDestination[], index: StorageIndex): Result<Record<string, string>> {
   const byKey = new Map(vm.disks.map((d) => [pathKey(d.path), d]));
   const placed: Record<string, string> = {};
   const seen = new Set<string>();
@@ -30,7 +25,8 @@ export function checkVmDiskDestinations(
     const key = pathKey(entry.path);
     const disk = byKey.get(key);
     if (!disk) return err('disk-not-found', `${entry.path} is not a virtual hard disk of ${vm.name}.`, { field: 'diskDestinations', disk: entry.path });
-    if (seen.has(key)) return err('disk-listed-twice', `${fileName(disk.path)} is placed twice: give each VHD one destination.`, { field: 'diskDestinations', disk: disk.path });
+    if (seen.has(key))
+      return err('disk-listed-twice', `${fileName(disk.path)} is placed twice: give each VHD one destination.`, { field: 'diskDestinations', disk: disk.path });
     seen.add(key);
     const folder = entry.destination.trim();
     const check = checkStoragePath(destination, folder, index);

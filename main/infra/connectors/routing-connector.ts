@@ -50,7 +50,7 @@ export class RoutingConnector implements HostConnector {
       const outcome: MoveOutcome = {
         status: 'failed',
         problem: `${request.sourceHost} is reached through the ${ROUTE_LABEL[from]} and ${request.destinationHost} through the ${ROUTE_LABEL[to]}: a VM cannot move between hosts of different kinds.`,
-        recommendedAction: 'Set both hosts\' host groups to the same connector in Host > Connection Settings, then restart the job.',
+        recommendedAction: "Set both hosts' host groups to the same connector in Host > Connection Settings, then restart the job.",
         vmHost: request.sourceHost,
       };
       return { done: Promise.resolve(outcome), cancel: () => undefined };

@@ -26,7 +26,9 @@ function sqliteFile(name: string, setup: (db: Database.Database) => void): strin
 function ferryFile(name: string): string {
   const path = join(dir, name);
   const db = openDatabase(path);
-  db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO settings (key, value) SELECT 'k' || i, printf('%.500c', 'x') FROM n");
+  db.exec(
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO settings (key, value) SELECT 'k' || i, printf('%.500c', 'x') FROM n",
+  );
   db.pragma('journal_mode = DELETE');
   db.close();
   return path;
@@ -51,7 +53,7 @@ function refused(path: string): string {
 }
 
 describe("Ferry's database mark", () => {
-  it('a new database gets Ferry\'s application id', () => {
+  it("a new database gets Ferry's application id", () => {
     const db = openDatabase(join(dir, 'new.db'));
     expect(db.pragma('application_id', { simple: true })).toBe(FERRY_APPLICATION_ID);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
@@ -65,7 +67,7 @@ describe("Ferry's database mark", () => {
     db.close();
   });
 
-  it('an older Ferry database (Ferry\'s tables, no id) is adopted: it gets the id and keeps its data', () => {
+  it("an older Ferry database (Ferry's tables, no id) is adopted: it gets the id and keeps its data", () => {
     const path = ferryFile('older.db');
     const old = new Database(path);
     old.pragma('application_id = 0');
@@ -78,10 +80,12 @@ describe("Ferry's database mark", () => {
 
   it("refuses another application's database (its own tables, no id), naming the file and its tables", () => {
     const path = sqliteFile('crm.db', (db) => {
-      db.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES (\'Contoso\');');
+      db.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Contoso');");
       db.pragma('user_version = 3');
     });
-    expect(refused(path)).toBe(`Ferry will not open ${path}: it holds tables that are not Ferry's (customers), so it is another application's database. Nothing was written to it; choose another file with --db (or FERRY_DB).`);
+    expect(refused(path)).toBe(
+      `Ferry will not open ${path}: it holds tables that are not Ferry's (customers), so it is another application's database. Nothing was written to it; choose another file with --db (or FERRY_DB).`,
+    );
   });
 
   it('refuses a database marked with another application id, even with no tables', () => {

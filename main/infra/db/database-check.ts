@@ -8,7 +8,10 @@ export const FERRY_APPLICATION_ID = 0x46657279;
 
 /** Ferry will not open a database file: someone else's, damaged, or from a newer Ferry. Says which file and why. */
 export class DatabaseRefusedError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`Ferry will not open ${path}: ${reason}. Nothing was written to it; choose another file with --db (or FERRY_DB).`);
     this.name = 'DatabaseRefusedError';
   }
@@ -49,15 +52,21 @@ export function checkDatabaseFile(path: string): DatabaseKind {
     db.pragma('busy_timeout = 5000');
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
-    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").pluck().all() as string[]).map((t) => t.toLowerCase());
+    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").pluck().all() as string[]).map(
+      (t) => t.toLowerCase(),
+    );
     let kind: DatabaseKind;
     if (applicationId === FERRY_APPLICATION_ID) kind = 'ferry';
-    else if (applicationId !== 0) return refuse(`it belongs to another application (its application_id is ${hex(applicationId)}, Ferry's is ${hex(FERRY_APPLICATION_ID)})`);
+    else if (applicationId !== 0)
+      return refuse(`it belongs to another application (its application_id is ${hex(applicationId)}, Ferry's is ${hex(FERRY_APPLICATION_ID)})`);
     else if (tables.length === 0 && version === 0) kind = 'new';
     else {
       const known = ferryTables();
       const foreign = tables.filter((t) => !known.has(t));
-      if (foreign.length > 0) return refuse(`it holds tables that are not Ferry's (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}), so it is another application's database`);
+      if (foreign.length > 0)
+        return refuse(
+          `it holds tables that are not Ferry's (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}), so it is another application's database`,
+        );
       if (version === 0 || !tables.includes('jobs')) return refuse('it holds some tables but no Ferry schema version, so it is not a Ferry database');
       kind = 'older-ferry';
     }

@@ -1,12 +1,4 @@
-import type {
-  Cluster,
-  Host,
-  InventoryDocument,
-  InventoryMeta,
-  InventorySource,
-  Vm,
-  Volume,
-} from '../../../shared/model/inventory.js';
+import type { Cluster, Host, InventoryDocument, InventoryMeta, InventorySource, Vm, Volume } from '../../../shared/model/inventory.js';
 import type { CompletedMove } from '../../domain/inventory/completed-move.js';
 import type { HostSettingsUpdate } from '../../domain/host-settings/settings-plan.js';
 import type { Db } from './open.js';
@@ -46,9 +38,13 @@ export function replaceInventory(db: Db, doc: InventoryDocument, origin: string,
       DELETE FROM cluster_shared_volumes; DELETE FROM clusters; DELETE FROM file_shares; DELETE FROM host_groups;
       DELETE FROM inventory_meta;
     `);
-    db.prepare(
-      'INSERT INTO inventory_meta (id, origin, source, exported_at, imported_at, revision) VALUES (1, ?, ?, ?, ?, ?)',
-    ).run(origin, doc.source, doc.exportedAt, importedAt.toISOString(), revision);
+    db.prepare('INSERT INTO inventory_meta (id, origin, source, exported_at, imported_at, revision) VALUES (1, ?, ?, ?, ?, ?)').run(
+      origin,
+      doc.source,
+      doc.exportedAt,
+      importedAt.toISOString(),
+      revision,
+    );
 
     const groupIds = new Map<string, number>();
     const insGroup = db.prepare('INSERT INTO host_groups (path) VALUES (?)');
@@ -61,16 +57,10 @@ export function replaceInventory(db: Db, doc: InventoryDocument, origin: string,
     }
 
     const clusterIds = new Map<string, number>();
-    const insCluster = db.prepare(
-      'INSERT INTO clusters (name, host_group_id, functional_level, max_parallel_migrations) VALUES (?, ?, ?, ?)',
-    );
-    const insCsv = db.prepare(
-      'INSERT INTO cluster_shared_volumes (cluster_id, position, path, capacity_gb, free_gb) VALUES (?, ?, ?, ?, ?)',
-    );
+    const insCluster = db.prepare('INSERT INTO clusters (name, host_group_id, functional_level, max_parallel_migrations) VALUES (?, ?, ?, ?)');
+    const insCsv = db.prepare('INSERT INTO cluster_shared_volumes (cluster_id, position, path, capacity_gb, free_gb) VALUES (?, ?, ?, ?, ?)');
     for (const c of doc.clusters) {
-      const id = Number(
-        insCluster.run(c.name, groupIds.get(c.hostGroup.toLowerCase()), c.functionalLevel, c.maxParallelMigrations).lastInsertRowid,
-      );
+      const id = Number(insCluster.run(c.name, groupIds.get(c.hostGroup.toLowerCase()), c.functionalLevel, c.maxParallelMigrations).lastInsertRowid);
       clusterIds.set(c.name.toLowerCase(), id);
       c.sharedVolumes.forEach((v, i) => insCsv.run(id, i, v.path, v.capacityGB, v.freeGB));
     }
@@ -84,20 +74,37 @@ export function replaceInventory(db: Db, doc: InventoryDocument, origin: string,
       net_gbps, net_rdma, net_nics
     ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insHostShare = db.prepare('INSERT INTO host_file_shares (host_id, position, share_id) VALUES (?, ?, ?)');
-    const insVolume = db.prepare(
-      'INSERT INTO host_volumes (host_id, position, path, capacity_gb, free_gb) VALUES (?, ?, ?, ?, ?)',
-    );
+    const insVolume = db.prepare('INSERT INTO host_volumes (host_id, position, path, capacity_gb, free_gb) VALUES (?, ?, ?, ?, ?)');
     const insLocation = db.prepare('INSERT INTO host_storage_locations (host_id, position, path) VALUES (?, ?, ?)');
     for (const h of doc.hosts) {
       const lm = h.liveMigration;
       const id = Number(
         insHost.run(
-          h.name, h.fqdn, groupIds.get(h.hostGroup.toLowerCase()), h.cluster === null ? null : clusterIds.get(h.cluster.toLowerCase()),
-          h.os, h.supportedConfigVersions === null ? null : JSON.stringify(h.supportedConfigVersions), h.state, bool(h.maintenanceMode),
-          h.cpu.vendor, h.cpu.generation, h.cpu.logicalProcessors, h.cpu.usagePercent,
-          h.memory.totalMB, h.memory.availableMB, h.memory.reserveMB,
-          bool(lm.enabled), lm.maxLive, lm.maxStorage, lm.performanceOption, lm.authentication, bool(lm.useAnyNetwork), JSON.stringify(lm.networks),
-          h.migrationNetwork.gbps, bool(h.migrationNetwork.rdma), h.migrationNetwork.nics,
+          h.name,
+          h.fqdn,
+          groupIds.get(h.hostGroup.toLowerCase()),
+          h.cluster === null ? null : clusterIds.get(h.cluster.toLowerCase()),
+          h.os,
+          h.supportedConfigVersions === null ? null : JSON.stringify(h.supportedConfigVersions),
+          h.state,
+          bool(h.maintenanceMode),
+          h.cpu.vendor,
+          h.cpu.generation,
+          h.cpu.logicalProcessors,
+          h.cpu.usagePercent,
+          h.memory.totalMB,
+          h.memory.availableMB,
+          h.memory.reserveMB,
+          bool(lm.enabled),
+          lm.maxLive,
+          lm.maxStorage,
+          lm.performanceOption,
+          lm.authentication,
+          bool(lm.useAnyNetwork),
+          JSON.stringify(lm.networks),
+          h.migrationNetwork.gbps,
+          bool(h.migrationNetwork.rdma),
+          h.migrationNetwork.nics,
         ).lastInsertRowid,
       );
       hostIds.set(h.name.toLowerCase(), id);
@@ -114,8 +121,19 @@ export function replaceInventory(db: Db, doc: InventoryDocument, origin: string,
     for (const v of doc.vms) {
       const id = Number(
         insVm.run(
-          v.id, v.name, hostIds.get(v.host.toLowerCase()), v.state, bool(v.highlyAvailable), v.memoryMB, v.cpuCount, v.configVersion,
-          v.generation, bool(v.processorCompatibility), v.compatibilityVector, v.configurationPath, v.dirtyRateMBps,
+          v.id,
+          v.name,
+          hostIds.get(v.host.toLowerCase()),
+          v.state,
+          bool(v.highlyAvailable),
+          v.memoryMB,
+          v.cpuCount,
+          v.configVersion,
+          v.generation,
+          bool(v.processorCompatibility),
+          v.compatibilityVector,
+          v.configurationPath,
+          v.dirtyRateMBps,
         ).lastInsertRowid,
       );
       v.disks.forEach((d, i) => insDisk.run(id, i, d.path, d.sizeGB, bool(d.shared)));
@@ -137,21 +155,29 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
   return out;
 }
 
-interface VolumeRow { owner: number; path: string; capacity_gb: number; free_gb: number }
+interface VolumeRow {
+  owner: number;
+  path: string;
+  capacity_gb: number;
+  free_gb: number;
+}
 const toVolume = (r: VolumeRow): Volume => ({ path: r.path, capacityGB: r.capacity_gb, freeGB: r.free_gb });
 
 /** Reads the whole estate, in import order, in one read transaction. */
 export function loadInventory(db: Db): StoredInventory {
   return db.transaction((): StoredInventory => {
     const metaRow = db.prepare('SELECT * FROM inventory_meta WHERE id = 1').get() as
-      | { origin: string; source: string | null; exported_at: string | null; imported_at: string; revision: number }
-      | undefined;
+      { origin: string; source: string | null; exported_at: string | null; imported_at: string; revision: number } | undefined;
     if (!metaRow) return { revision: 0, meta: null, inventory: { ...EMPTY } };
 
     const groups = db.prepare('SELECT id, path FROM host_groups ORDER BY id').all() as { id: number; path: string }[];
     const groupPath = new Map(groups.map((g) => [g.id, g.path]));
     const shares = db.prepare('SELECT * FROM file_shares ORDER BY id').all() as {
-      id: number; path: string; smb_version: string; capacity_gb: number; free_gb: number;
+      id: number;
+      path: string;
+      smb_version: string;
+      capacity_gb: number;
+      free_gb: number;
     }[];
     const sharePath = new Map(shares.map((s) => [s.id, s.path]));
 
@@ -160,7 +186,11 @@ export function loadInventory(db: Db): StoredInventory {
       (r) => r.owner,
     );
     const clusterRows = db.prepare('SELECT * FROM clusters ORDER BY id').all() as {
-      id: number; name: string; host_group_id: number; functional_level: number; max_parallel_migrations: number | null;
+      id: number;
+      name: string;
+      host_group_id: number;
+      functional_level: number;
+      max_parallel_migrations: number | null;
     }[];
     const clusterName = new Map(clusterRows.map((c) => [c.id, c.name]));
     const clusters: Cluster[] = clusterRows.map((c) => ({
@@ -217,7 +247,10 @@ export function loadInventory(db: Db): StoredInventory {
 
     const disks = groupBy(
       db.prepare('SELECT vm_id, path, size_gb, shared FROM vm_disks ORDER BY vm_id, position').all() as {
-        vm_id: number; path: string; size_gb: number; shared: number;
+        vm_id: number;
+        path: string;
+        size_gb: number;
+        shared: number;
       }[],
       (r) => r.vm_id,
     );
@@ -268,12 +301,14 @@ export function loadInventory(db: Db): StoredInventory {
  * revision, or null when no VM has that name.
  */
 export function updateVmState(db: Db, vmName: string, state: Vm['state']): number | null {
-  return db.transaction((): number | null => {
-    const changed = db.prepare('UPDATE vms SET state = ? WHERE name = ?').run(state, vmName).changes;
-    if (changed === 0) return null;
-    db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
-    return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
-  }).immediate();
+  return db
+    .transaction((): number | null => {
+      const changed = db.prepare('UPDATE vms SET state = ? WHERE name = ?').run(state, vmName).changes;
+      if (changed === 0) return null;
+      db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
+      return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
+    })
+    .immediate();
 }
 
 /**
@@ -282,28 +317,31 @@ export function updateVmState(db: Db, vmName: string, state: Vm['state']): numbe
  * location. Answers the new revision.
  */
 export function applyCompletedMove(db: Db, move: CompletedMove): number {
-  return db.transaction((): number => {
-    const vm = db.prepare('SELECT id, host_id FROM vms WHERE name = ?').get(move.vm) as { id: number; host_id: number } | undefined;
-    const dest = db.prepare('SELECT id FROM hosts WHERE name = ?').pluck().get(move.destinationHost) as number | undefined;
-    if (!vm || dest === undefined) throw new Error(`the inventory no longer has ${vm ? `host ${move.destinationHost}` : `VM ${move.vm}`}`);
-    if (vm.host_id !== dest && move.memoryMB > 0) {
-      db.prepare('UPDATE hosts SET memory_available_mb = MIN(memory_total_mb, memory_available_mb + ?) WHERE id = ?').run(move.memoryMB, vm.host_id);
-      db.prepare('UPDATE hosts SET memory_available_mb = MAX(0, memory_available_mb - ?) WHERE id = ?').run(move.memoryMB, dest);
-    }
-    db.prepare('UPDATE vms SET host_id = ?, configuration_path = ? WHERE id = ?').run(dest, move.configurationPath, vm.id);
-    if (move.highlyAvailable !== undefined) db.prepare('UPDATE vms SET highly_available = ? WHERE id = ?').run(move.highlyAvailable ? 1 : 0, vm.id);
-    const setDisk = db.prepare('UPDATE vm_disks SET path = ? WHERE vm_id = ? AND position = ?');
-    move.disks.forEach((path, i) => setDisk.run(path, vm.id, i));
-    if (move.addDefaultLocation) {
-      const known = db.prepare('SELECT 1 FROM host_storage_locations WHERE host_id = ? AND path = ? COLLATE NOCASE').get(dest, move.addDefaultLocation);
-      if (!known) {
-        db.prepare('INSERT INTO host_storage_locations (host_id, position, path) VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 FROM host_storage_locations WHERE host_id = ?), ?)')
-          .run(dest, dest, move.addDefaultLocation);
+  return db
+    .transaction((): number => {
+      const vm = db.prepare('SELECT id, host_id FROM vms WHERE name = ?').get(move.vm) as { id: number; host_id: number } | undefined;
+      const dest = db.prepare('SELECT id FROM hosts WHERE name = ?').pluck().get(move.destinationHost) as number | undefined;
+      if (!vm || dest === undefined) throw new Error(`the inventory no longer has ${vm ? `host ${move.destinationHost}` : `VM ${move.vm}`}`);
+      if (vm.host_id !== dest && move.memoryMB > 0) {
+        db.prepare('UPDATE hosts SET memory_available_mb = MIN(memory_total_mb, memory_available_mb + ?) WHERE id = ?').run(move.memoryMB, vm.host_id);
+        db.prepare('UPDATE hosts SET memory_available_mb = MAX(0, memory_available_mb - ?) WHERE id = ?').run(move.memoryMB, dest);
       }
-    }
-    db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
-    return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
-  }).immediate();
+      db.prepare('UPDATE vms SET host_id = ?, configuration_path = ? WHERE id = ?').run(dest, move.configurationPath, vm.id);
+      if (move.highlyAvailable !== undefined) db.prepare('UPDATE vms SET highly_available = ? WHERE id = ?').run(move.highlyAvailable ? 1 : 0, vm.id);
+      const setDisk = db.prepare('UPDATE vm_disks SET path = ? WHERE vm_id = ? AND position = ?');
+      move.disks.forEach((path, i) => setDisk.run(path, vm.id, i));
+      if (move.addDefaultLocation) {
+        const known = db.prepare('SELECT 1 FROM host_storage_locations WHERE host_id = ? AND path = ? COLLATE NOCASE').get(dest, move.addDefaultLocation);
+        if (!known) {
+          db.prepare(
+            'INSERT INTO host_storage_locations (host_id, position, path) VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 FROM host_storage_locations WHERE host_id = ?), ?)',
+          ).run(dest, dest, move.addDefaultLocation);
+        }
+      }
+      db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
+      return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
+    })
+    .immediate();
 }
 
 /**
@@ -312,30 +350,41 @@ export function applyCompletedMove(db: Db, move: CompletedMove): number {
  * inventory (an import replaced the estate meanwhile).
  */
 export function updateHostLiveMigration(db: Db, updates: readonly HostSettingsUpdate[]): number {
-  return db.transaction((): number => {
-    const update = db.prepare(`UPDATE hosts SET
+  return db
+    .transaction((): number => {
+      const update = db.prepare(`UPDATE hosts SET
       lm_enabled = ?, lm_max_live = ?, lm_max_storage = ?, lm_performance_option = ?, lm_authentication = ?,
       lm_use_any_network = ?, lm_networks = ?
       WHERE name = ? COLLATE NOCASE`);
-    for (const { host, settings: lm } of updates) {
-      const changed = update.run(
-        bool(lm.enabled), lm.maxLive, lm.maxStorage, lm.performanceOption, lm.authentication, bool(lm.useAnyNetwork), JSON.stringify(lm.networks), host,
-      ).changes;
-      if (changed !== 1) throw new Error(`the inventory no longer has host ${host}`);
-    }
-    db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
-    return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
-  }).immediate();
+      for (const { host, settings: lm } of updates) {
+        const changed = update.run(
+          bool(lm.enabled),
+          lm.maxLive,
+          lm.maxStorage,
+          lm.performanceOption,
+          lm.authentication,
+          bool(lm.useAnyNetwork),
+          JSON.stringify(lm.networks),
+          host,
+        ).changes;
+        if (changed !== 1) throw new Error(`the inventory no longer has host ${host}`);
+      }
+      db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
+      return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
+    })
+    .immediate();
 }
 
 /** Puts a host in or out of maintenance mode and answers the new revision, or null when no host has that name. */
 export function updateHostMaintenance(db: Db, hostName: string, on: boolean): number | null {
-  return db.transaction((): number | null => {
-    const changed = db.prepare('UPDATE hosts SET maintenance_mode = ? WHERE name = ? COLLATE NOCASE').run(bool(on), hostName).changes;
-    if (changed === 0) return null;
-    db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
-    return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
-  }).immediate();
+  return db
+    .transaction((): number | null => {
+      const changed = db.prepare('UPDATE hosts SET maintenance_mode = ? WHERE name = ? COLLATE NOCASE').run(bool(on), hostName).changes;
+      if (changed === 0) return null;
+      db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
+      return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
+    })
+    .immediate();
 }
 
 /** The inventory's revision now (another process may have changed it). */

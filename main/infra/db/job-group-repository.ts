@@ -4,7 +4,14 @@ import { jobGroupCounts, jobGroupState, type JobGroup, type Plan, type SavedPlan
 import type { Db } from './open.js';
 
 interface GroupRow {
-  id: string; kind: JobGroup['kind']; name: string; target: string; created_at: string; aborted_at: string | null; restore_of: string | null; plan: string;
+  id: string;
+  kind: JobGroup['kind'];
+  name: string;
+  target: string;
+  created_at: string;
+  aborted_at: string | null;
+  restore_of: string | null;
+  plan: string;
 }
 
 /** What a new group needs. */
@@ -23,8 +30,11 @@ export class JobGroupRepository {
   /** Records a new group and answers its id. */
   create(g: NewGroup, now = new Date()): string {
     const id = randomUUID();
-    this.db.prepare(`INSERT INTO job_groups (id, seq, kind, name, target, created_at, aborted_at, restore_of, plan)
-      VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM job_groups), ?, ?, ?, ?, NULL, ?, ?)`)
+    this.db
+      .prepare(
+        `INSERT INTO job_groups (id, seq, kind, name, target, created_at, aborted_at, restore_of, plan)
+      VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM job_groups), ?, ?, ?, ?, NULL, ?, ?)`,
+      )
       .run(id, g.kind, g.name, g.target, now.toISOString(), g.restoreOf ?? null, JSON.stringify(g.plan));
     return id;
   }
@@ -60,8 +70,9 @@ export class JobGroupRepository {
 
   /** Saved plans, newest first. */
   plansSaved(): SavedPlan[] {
-    return (this.db.prepare('SELECT * FROM saved_plans ORDER BY saved_at DESC').all() as { id: string; name: string; saved_at: string; plan: string }[])
-      .map((r) => ({ id: r.id, name: r.name, savedAt: r.saved_at, plan: JSON.parse(r.plan) as Plan }));
+    return (this.db.prepare('SELECT * FROM saved_plans ORDER BY saved_at DESC').all() as { id: string; name: string; saved_at: string; plan: string }[]).map(
+      (r) => ({ id: r.id, name: r.name, savedAt: r.saved_at, plan: JSON.parse(r.plan) as Plan }),
+    );
   }
 
   /** Removes a saved plan; answers whether there was one. */
@@ -74,7 +85,13 @@ function toGroup(r: GroupRow, jobs: Job[]): JobGroup {
   const plan = JSON.parse(r.plan) as Plan;
   const counts = jobGroupCounts(jobs);
   return {
-    id: r.id, kind: r.kind, name: r.name, target: r.target, createdAt: r.created_at, abortedAt: r.aborted_at, restoreOf: r.restore_of,
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    target: r.target,
+    createdAt: r.created_at,
+    abortedAt: r.aborted_at,
+    restoreOf: r.restore_of,
     state: jobGroupState(counts, r.aborted_at),
     counts,
     makespan: plan.makespan,

@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { VM_HOLDING_KINDS, type Job, type JobError, type JobKind, type JobMetrics, type JobMove, type JobStatus, type JobStep, type VmHold } from '../../../shared/model/job.js';
+import {
+  VM_HOLDING_KINDS,
+  type Job,
+  type JobError,
+  type JobKind,
+  type JobMetrics,
+  type JobMove,
+  type JobStatus,
+  type JobStep,
+  type VmHold,
+} from '../../../shared/model/job.js';
 import type { Statement } from 'better-sqlite3';
 import { nameKey } from '../../domain/storage-paths/names.js';
 import type { Text } from '../../../shared/i18n/text.js';
@@ -20,7 +30,12 @@ export class VmBusyError extends Error {
 }
 
 interface HoldRow {
-  id: string; name: string; kind: string; status: string; target: string; request: string | null;
+  id: string;
+  name: string;
+  kind: string;
+  status: string;
+  target: string;
+  request: string | null;
 }
 
 const toHold = (r: HoldRow): VmHold => {
@@ -31,12 +46,30 @@ const toHold = (r: HoldRow): VmHold => {
 };
 
 interface JobRow {
-  id: string; seq: number; kind: string; name: string; status: string; progress: number; owner: string; target: string;
-  created_at: string; started_at: string | null; ended_at: string | null; steps: string; error: string | null; summary: string | null;
-  request: string | null; waiting_for: string | null; metrics: string | null; runner: string | null; restart_of: string | null; group_id: string | null;
-  name_text: string | null; summary_text: string | null; waiting_for_text: string | null;
+  id: string;
+  seq: number;
+  kind: string;
+  name: string;
+  status: string;
+  progress: number;
+  owner: string;
+  target: string;
+  created_at: string;
+  started_at: string | null;
+  ended_at: string | null;
+  steps: string;
+  error: string | null;
+  summary: string | null;
+  request: string | null;
+  waiting_for: string | null;
+  metrics: string | null;
+  runner: string | null;
+  restart_of: string | null;
+  group_id: string | null;
+  name_text: string | null;
+  summary_text: string | null;
+  waiting_for_text: string | null;
 }
-
 
 const toJob = (r: JobRow): Job => ({
   id: r.id,
@@ -131,11 +164,26 @@ export class JobRepository {
     const id = randomUUID();
     const now = job.now.toISOString();
     const hold = VM_HOLDING_KINDS.includes(job.kind) ? nameKey(job.target) : null;
-    const insert = this.sql(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, started_at, ended_at, steps, error, summary, request, restart_of, runner, group_id, vm_hold, name_text)
+    const insert = this
+      .sql(`INSERT INTO jobs (id, seq, kind, name, status, progress, owner, target, created_at, started_at, ended_at, steps, error, summary, request, restart_of, runner, group_id, vm_hold, name_text)
         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?, ?, ?, 0, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?, ?, ?, ?, ?)`);
-    const args = [id, job.kind, job.name, job.status, job.owner, job.target, now, job.status === 'Running' ? now : null, JSON.stringify(job.steps),
-      job.request === undefined ? null : JSON.stringify(job.request), job.restartOf ?? null, job.runner ?? null, job.groupId ?? null, hold,
-      job.nameText ? JSON.stringify(job.nameText) : null];
+    const args = [
+      id,
+      job.kind,
+      job.name,
+      job.status,
+      job.owner,
+      job.target,
+      now,
+      job.status === 'Running' ? now : null,
+      JSON.stringify(job.steps),
+      job.request === undefined ? null : JSON.stringify(job.request),
+      job.restartOf ?? null,
+      job.runner ?? null,
+      job.groupId ?? null,
+      hold,
+      job.nameText ? JSON.stringify(job.nameText) : null,
+    ];
     // The holder may end between a refused insert and the read that names it: then the insert is tried again.
     for (let attempt = 0; ; attempt++) {
       try {
@@ -152,23 +200,37 @@ export class JobRepository {
 
   /** The queued or running job that holds a VM (by name, ignoring case), or null. */
   holderOf(vm: string): VmHold | null {
-    const row = this.sql("SELECT id, name, kind, status, target, request FROM jobs WHERE vm_hold = ? AND status IN ('Queued', 'Running')")
-      .get(nameKey(vm)) as HoldRow | undefined;
+    const row = this.sql("SELECT id, name, kind, status, target, request FROM jobs WHERE vm_hold = ? AND status IN ('Queued', 'Running')").get(nameKey(vm)) as
+      HoldRow | undefined;
     return row ? toHold(row) : null;
   }
 
   /** Every VM held now, keyed by name key (nameKey): the planner leaves these VMs where they are. */
   holds(): Map<string, VmHold> {
-    const rows = this.sql("SELECT id, name, kind, status, target, request FROM jobs WHERE vm_hold IS NOT NULL AND status IN ('Queued', 'Running')").all() as HoldRow[];
+    const rows = this.sql(
+      "SELECT id, name, kind, status, target, request FROM jobs WHERE vm_hold IS NOT NULL AND status IN ('Queued', 'Running')",
+    ).all() as HoldRow[];
     return new Map(rows.map((r) => [nameKey(r.target), toHold(r)]));
   }
 
   /** Writes a job's changing fields. */
   update(job: Job): void {
-    this.sql('UPDATE jobs SET status = ?, progress = ?, started_at = ?, ended_at = ?, steps = ?, error = ?, summary = ?, waiting_for = ?, metrics = ?, summary_text = ?, waiting_for_text = ? WHERE id = ?')
-      .run(job.status, job.progress, job.startedAt, job.endedAt, JSON.stringify(job.steps), job.error === null ? null : JSON.stringify(job.error),
-        job.summary, job.waitingFor, job.metrics === null ? null : JSON.stringify(job.metrics),
-        job.summaryText ? JSON.stringify(job.summaryText) : null, job.waitingForText ? JSON.stringify(job.waitingForText) : null, job.id);
+    this.sql(
+      'UPDATE jobs SET status = ?, progress = ?, started_at = ?, ended_at = ?, steps = ?, error = ?, summary = ?, waiting_for = ?, metrics = ?, summary_text = ?, waiting_for_text = ? WHERE id = ?',
+    ).run(
+      job.status,
+      job.progress,
+      job.startedAt,
+      job.endedAt,
+      JSON.stringify(job.steps),
+      job.error === null ? null : JSON.stringify(job.error),
+      job.summary,
+      job.waitingFor,
+      job.metrics === null ? null : JSON.stringify(job.metrics),
+      job.summaryText ? JSON.stringify(job.summaryText) : null,
+      job.waitingForText ? JSON.stringify(job.waitingForText) : null,
+      job.id,
+    );
   }
 
   /**
@@ -176,8 +238,11 @@ export class JobRepository {
    * processes sharing the database never both run it. Answers whether this runner got it.
    */
   claim(id: string, runner: string, now: Date): boolean {
-    return this.sql("UPDATE jobs SET status = 'Running', runner = ?, started_at = ?, waiting_for = NULL, waiting_for_text = NULL WHERE id = ? AND status = 'Queued'")
-      .run(runner, now.toISOString(), id).changes === 1;
+    return (
+      this.sql(
+        "UPDATE jobs SET status = 'Running', runner = ?, started_at = ?, waiting_for = NULL, waiting_for_text = NULL WHERE id = ? AND status = 'Queued'",
+      ).run(runner, now.toISOString(), id).changes === 1
+    );
   }
 
   /** Asks whichever process runs a job to cancel it (the CLI and the app may share a database). */
@@ -192,8 +257,12 @@ export class JobRepository {
 
   /** Cancels a job that is still queued; answers whether it was. */
   cancelQueued(id: string, now: Date): boolean {
-    return this.sql("UPDATE jobs SET status = 'Canceled', ended_at = ?, waiting_for = NULL, waiting_for_text = NULL WHERE id = ? AND status = 'Queued'")
-      .run(now.toISOString(), id).changes === 1;
+    return (
+      this.sql("UPDATE jobs SET status = 'Canceled', ended_at = ?, waiting_for = NULL, waiting_for_text = NULL WHERE id = ? AND status = 'Queued'").run(
+        now.toISOString(),
+        id,
+      ).changes === 1
+    );
   }
 
   /** One job, or undefined. */
@@ -223,8 +292,9 @@ export class JobRepository {
    * needs. Requests never change, so they are read separately (`requestText`) and only once per job.
    */
   activeMoves(): ActiveMoveRow[] {
-    return this.sql("SELECT id, status, runner, waiting_for FROM jobs WHERE status IN ('Queued', 'Running') AND request IS NOT NULL ORDER BY seq")
-      .all() as ActiveMoveRow[];
+    return this.sql(
+      "SELECT id, status, runner, waiting_for FROM jobs WHERE status IN ('Queued', 'Running') AND request IS NOT NULL ORDER BY seq",
+    ).all() as ActiveMoveRow[];
   }
 
   /** A job's request as stored (JSON), or null. */
@@ -234,13 +304,21 @@ export class JobRepository {
 
   /** Running jobs that are not moves (imports, settings, starts), with the process that runs each. */
   runningOthers(): { id: string; runner: string }[] {
-    return this.sql("SELECT id, runner FROM jobs WHERE status = 'Running' AND request IS NULL AND runner IS NOT NULL").all() as { id: string; runner: string }[];
+    return this.sql("SELECT id, runner FROM jobs WHERE status = 'Running' AND request IS NULL AND runner IS NOT NULL").all() as {
+      id: string;
+      runner: string;
+    }[];
   }
 
   /** Sets a queued job's wait reason; answers whether the job was still queued. */
   setWaitingFor(id: string, text: string | null, sentence: Text | null = null): boolean {
-    return this.sql("UPDATE jobs SET waiting_for = ?, waiting_for_text = ? WHERE id = ? AND status = 'Queued'")
-      .run(text, sentence ? JSON.stringify(sentence) : null, id).changes === 1;
+    return (
+      this.sql("UPDATE jobs SET waiting_for = ?, waiting_for_text = ? WHERE id = ? AND status = 'Queued'").run(
+        text,
+        sentence ? JSON.stringify(sentence) : null,
+        id,
+      ).changes === 1
+    );
   }
 
   /** A group's jobs, in submission order. */

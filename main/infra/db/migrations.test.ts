@@ -14,10 +14,25 @@ describe('database migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as { name: string; sql: string }[];
-    expect(tables.map((t) => t.name).sort()).toEqual(
-      ['cluster_shared_volumes', 'clusters', 'connection_settings', 'file_shares', 'host_file_shares', 'host_groups', 'host_storage_locations',
-        'host_volumes', 'hosts', 'inventory_meta', 'job_groups', 'jobs', 'runners', 'saved_plans', 'settings', 'vm_disks', 'vms'],
-    );
+    expect(tables.map((t) => t.name).sort()).toEqual([
+      'cluster_shared_volumes',
+      'clusters',
+      'connection_settings',
+      'file_shares',
+      'host_file_shares',
+      'host_groups',
+      'host_storage_locations',
+      'host_volumes',
+      'hosts',
+      'inventory_meta',
+      'job_groups',
+      'jobs',
+      'runners',
+      'saved_plans',
+      'settings',
+      'vm_disks',
+      'vms',
+    ]);
     for (const t of tables) expect(t.sql).toMatch(/\) STRICT$/);
     db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -233,9 +233,7 @@ export const MIGRATIONS: readonly string[] = [
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw new Error(
-      `The database schema is version ${current}, newer than this Ferry knows (${MIGRATIONS.length}). Use a newer Ferry or another --db file.`,
-    );
+    throw new Error(`The database schema is version ${current}, newer than this Ferry knows (${MIGRATIONS.length}). Use a newer Ferry or another --db file.`);
   }
   // Names compared as Windows compares them, the way the services key them (nameKey), for backfills.
   db.function('name_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nameKey(name) : null));

@@ -5,7 +5,6 @@ import { pidAlive } from '../process-alive.js';
 /** What kind of process runs moves: the app (or headless host), or one `ferry` command. */
 export type RunnerKind = 'app' | 'cli';
 
-
 /**
  * The processes that run moves on one database, so a restart can tell a job whose process died
  * (to reconcile) from one another live process is running (to leave alone).
@@ -15,7 +14,9 @@ export class RunnerRepository {
 
   /** Registers this process as a runner; answers its id. */
   register(kind: RunnerKind, id: string): string {
-    this.db.prepare('INSERT OR REPLACE INTO runners (id, host, pid, kind, started_at) VALUES (?, ?, ?, ?, ?)').run(id, hostname(), process.pid, kind, new Date().toISOString());
+    this.db
+      .prepare('INSERT OR REPLACE INTO runners (id, host, pid, kind, started_at) VALUES (?, ?, ?, ?, ?)')
+      .run(id, hostname(), process.pid, kind, new Date().toISOString());
     return id;
   }
 

@@ -35,7 +35,13 @@ describe('selectSqliteBinding', () => {
 
   it('refuses Electron when the build is missing, naming the file and the command that fetches it', () => {
     const dir = nativeDir(null, false);
-    const e = (() => { try { selectSqliteBinding(electron41, dir); } catch (x) { return x; } })();
+    const e = (() => {
+      try {
+        selectSqliteBinding(electron41, dir);
+      } catch (x) {
+        return x;
+      }
+    })();
     expect(e).toBeInstanceOf(SqliteBindingError);
     expect((e as Error).message).toContain(join(dir, 'better_sqlite3.node'));
     expect((e as Error).message).toContain('missing');

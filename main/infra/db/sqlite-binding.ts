@@ -71,10 +71,17 @@ export function selectSqliteBinding(runtime: SqliteRuntime, dir: string = electr
   if (!runtime.electron) return { kind: 'node' };
   const path = join(dir, 'better_sqlite3.node');
   if (!existsSync(path)) {
-    throw new SqliteBindingError(`The SQLite module built for Electron is missing (${path}), so the desktop app cannot open its database.`, ELECTRON_SQLITE_FIX);
+    throw new SqliteBindingError(
+      `The SQLite module built for Electron is missing (${path}), so the desktop app cannot open its database.`,
+      ELECTRON_SQLITE_FIX,
+    );
   }
   const m = readElectronManifest(dir);
-  if (!m) throw new SqliteBindingError(`The SQLite module built for Electron (${path}) has no readable better_sqlite3.json, so Ferry cannot tell which Electron it was built for.`, ELECTRON_SQLITE_FIX);
+  if (!m)
+    throw new SqliteBindingError(
+      `The SQLite module built for Electron (${path}) has no readable better_sqlite3.json, so Ferry cannot tell which Electron it was built for.`,
+      ELECTRON_SQLITE_FIX,
+    );
   if (m.abi !== runtime.modules || m.platform !== runtime.platform || m.arch !== runtime.arch) {
     throw new SqliteBindingError(
       `The SQLite module built for Electron (${path}) was made for Electron ${m.electron} (ABI ${m.abi}, ${m.platform}-${m.arch}); this is Electron ${runtime.electron} (ABI ${runtime.modules}, ${runtime.platform}-${runtime.arch}).`,

@@ -12,14 +12,43 @@ const FIELDS = {
   document: ['format', 'version', 'source', 'exportedAt', 'hostGroups', 'fileShares', 'clusters', 'hosts', 'vms'],
   fileShare: ['path', 'smbVersion', 'capacityGB', 'freeGB'],
   cluster: ['name', 'hostGroup', 'functionalLevel', 'maxParallelMigrations', 'sharedVolumes'],
-  host: ['name', 'fqdn', 'hostGroup', 'cluster', 'os', 'supportedConfigVersions', 'state', 'maintenanceMode', 'cpu', 'memory', 'liveMigration',
-    'migrationNetwork', 'fileShares', 'volumes', 'defaultStorageLocations'],
+  host: [
+    'name',
+    'fqdn',
+    'hostGroup',
+    'cluster',
+    'os',
+    'supportedConfigVersions',
+    'state',
+    'maintenanceMode',
+    'cpu',
+    'memory',
+    'liveMigration',
+    'migrationNetwork',
+    'fileShares',
+    'volumes',
+    'defaultStorageLocations',
+  ],
   cpu: ['vendor', 'generation', 'logicalProcessors', 'usagePercent'],
   memory: ['totalMB', 'availableMB', 'reserveMB'],
   liveMigration: ['enabled', 'maxLive', 'maxStorage', 'performanceOption', 'authentication', 'useAnyNetwork', 'networks'],
   migrationNetwork: ['gbps', 'rdma', 'nics'],
-  vm: ['name', 'id', 'host', 'state', 'highlyAvailable', 'memoryMB', 'cpuCount', 'configVersion', 'generation', 'processorCompatibility',
-    'compatibilityVector', 'configurationPath', 'disks', 'dirtyRateMBps'],
+  vm: [
+    'name',
+    'id',
+    'host',
+    'state',
+    'highlyAvailable',
+    'memoryMB',
+    'cpuCount',
+    'configVersion',
+    'generation',
+    'processorCompatibility',
+    'compatibilityVector',
+    'configurationPath',
+    'disks',
+    'dirtyRateMBps',
+  ],
   disk: ['path', 'sizeGB', 'shared'],
 };
 
@@ -34,7 +63,17 @@ describe('Export-FerryInventory.ps1', () => {
   });
 
   it('reads the hosts with the Hyper-V and failover cluster cmdlets and changes nothing', () => {
-    for (const cmdlet of ['Get-VMHost', 'Get-VM ', 'Get-VMHardDiskDrive', 'Get-VHD', 'Get-VMMigrationNetwork', 'Get-VMProcessor', 'Get-Cluster ', 'Get-ClusterNode', 'Get-ClusterSharedVolume']) {
+    for (const cmdlet of [
+      'Get-VMHost',
+      'Get-VM ',
+      'Get-VMHardDiskDrive',
+      'Get-VHD',
+      'Get-VMMigrationNetwork',
+      'Get-VMProcessor',
+      'Get-Cluster ',
+      'Get-ClusterNode',
+      'Get-ClusterSharedVolume',
+    ]) {
       expect(script, cmdlet).toContain(cmdlet);
     }
     expect(script).not.toMatch(/\b(Set|Move|Start|Stop|Remove|Enable|Disable|Add)-(VM|Cluster)/);

@@ -34,7 +34,10 @@ const hostSchema = z.object({
   hostGroup: name,
   cluster: name.nullable().default(null),
   os: z.enum(HOST_OS_VALUES),
-  supportedConfigVersions: z.array(z.string().regex(/^\d+\.\d+$/, 'expected a version like "9.0"')).nullable().default(null),
+  supportedConfigVersions: z
+    .array(z.string().regex(/^\d+\.\d+$/, 'expected a version like "9.0"'))
+    .nullable()
+    .default(null),
   state: z.enum(HOST_STATE_VALUES),
   maintenanceMode: z.boolean().default(false),
   cpu: z.object({
@@ -55,9 +58,7 @@ const hostSchema = z.object({
       networks: z.array(z.string().min(1)).default([]),
     })
     .prefault({}),
-  migrationNetwork: z
-    .object({ gbps: amount.default(10), rdma: z.boolean().default(false), nics: count.min(1).default(1) })
-    .prefault({}),
+  migrationNetwork: z.object({ gbps: amount.default(10), rdma: z.boolean().default(false), nics: count.min(1).default(1) }).prefault({}),
   fileShares: z.array(uncPath).default([]),
   volumes: z.array(volume).default([]),
   defaultStorageLocations: z.array(path).default([]),
@@ -117,12 +118,18 @@ function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   switch (typeof value) {
-    case 'string': return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-    case 'number': return `the number ${value}`;
-    case 'boolean': return String(value);
-    case 'object': return 'an object';
-    case 'undefined': return 'nothing';
-    default: return typeof value;
+    case 'string':
+      return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+    case 'number':
+      return `the number ${value}`;
+    case 'boolean':
+      return String(value);
+    case 'object':
+      return 'an object';
+    case 'undefined':
+      return 'nothing';
+    default:
+      return typeof value;
   }
 }
 
@@ -136,8 +143,13 @@ function valueAt(root: unknown, at: readonly PropertyKey[]): unknown {
 }
 
 const EXPECTED: Record<string, string> = {
-  number: 'a number', string: 'a string', boolean: 'true or false', array: 'an array', object: 'an object',
-  int: 'a whole number', null: 'null',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+  int: 'a whole number',
+  null: 'null',
 };
 
 /** Turns a schema issue into the sentence an admin reads next to the field. */
@@ -194,7 +206,9 @@ export function parseInventory(text: string, options: ParseOptions = {}): Result
   // Refused before parsing: nothing past this point (the JSON error finder, the checks) meets more depth than this.
   const tooDeep = nestingTooDeep(json, MAX_IMPORT_DEPTH);
   if (tooDeep !== -1) {
-    return invalid([{ path: '', message: `nested deeper than ${MAX_IMPORT_DEPTH} levels at ${lineColumn(json, tooDeep)}: a ferry-inventory file nests 5 levels at most` }]);
+    return invalid([
+      { path: '', message: `nested deeper than ${MAX_IMPORT_DEPTH} levels at ${lineColumn(json, tooDeep)}: a ferry-inventory file nests 5 levels at most` },
+    ]);
   }
   let raw: unknown;
   try {
@@ -243,16 +257,22 @@ export function parseInventory(text: string, options: ParseOptions = {}): Result
       if (typeof id === 'string' && key !== 'vms') known[key].push(id);
     });
   }
-  const doc = { ...(parsedHead.success ? parsedHead.data : { format: 'ferry-inventory', version: 1, source: null, exportedAt: null }), ...lists } as InventoryDocument;
+  const doc = {
+    ...(parsedHead.success ? parsedHead.data : { format: 'ferry-inventory', version: 1, source: null, exportedAt: null }),
+    ...lists,
+  } as InventoryDocument;
   const rules = checkInventoryRules(doc, new ProblemList(), known);
   for (const p of rules.result()) {
     // Rules speak of positions among the good records: put back each record's place in the file.
     const path = p.path.replace(/^(\w+)\[(\d+)\]/, (whole, key: string, at: string) =>
       key in positions ? `${key}[${positions[key as ListName][Number(at)]}]` : whole,
     );
-    list.add(path, p.message.replace(/\b(\w+)\[(\d+)\] has the same/, (whole, key: string, at: string) =>
-      key in positions ? `${key}[${positions[key as ListName][Number(at)]}] has the same` : whole,
-    ));
+    list.add(
+      path,
+      p.message.replace(/\b(\w+)\[(\d+)\] has the same/, (whole, key: string, at: string) =>
+        key in positions ? `${key}[${positions[key as ListName][Number(at)]}] has the same` : whole,
+      ),
+    );
   }
   if (!list.empty) return invalid(list.result());
   return ok(doc);

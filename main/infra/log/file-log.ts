@@ -54,7 +54,14 @@ export class FileLog implements Logger {
 
   log(level: LogLevel, message: string, error?: unknown): void {
     const stack = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : error === undefined ? null : String(error);
-    const text = `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} [${process.pid}] ${oneLine(message)}\n${stack ? `${stack.split('\n').map((l) => `    ${l}`).join('\n')}\n` : ''}`;
+    const text = `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} [${process.pid}] ${oneLine(message)}\n${
+      stack
+        ? `${stack
+            .split('\n')
+            .map((l) => `    ${l}`)
+            .join('\n')}\n`
+        : ''
+    }`;
     try {
       this.rotateIfFull();
       appendFileSync(this.path, text, 'utf8');

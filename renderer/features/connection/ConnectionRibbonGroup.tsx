@@ -39,8 +39,20 @@ export function ConnectionRibbonGroup() {
 
   return (
     <RibbonGroup label={t('conn.ribbon.group')}>
-      <RibbonButton icon={<PlugConnectedSettings24Regular />} label={t('conn.ribbon.settings')} title={title} disabled={group === null} onClick={() => group !== null && void open(group)} />
-      <RibbonButton icon={<ArrowSync24Regular />} label={t('conn.ribbon.refresh')} title={title} disabled={group === null || refreshing} onClick={() => void onRefresh()} />
+      <RibbonButton
+        icon={<PlugConnectedSettings24Regular />}
+        label={t('conn.ribbon.settings')}
+        title={title}
+        disabled={group === null}
+        onClick={() => group !== null && void open(group)}
+      />
+      <RibbonButton
+        icon={<ArrowSync24Regular />}
+        label={t('conn.ribbon.refresh')}
+        title={title}
+        disabled={group === null || refreshing}
+        onClick={() => void onRefresh()}
+      />
     </RibbonGroup>
   );
 }

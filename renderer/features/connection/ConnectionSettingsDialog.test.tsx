@@ -24,10 +24,10 @@ async function openFor(node: string): Promise<HTMLElement> {
 const radio = (dialog: HTMLElement, name: RegExp | string) => within(dialog).getByRole('radio', { name });
 
 describe('Host > Connection Settings…', () => {
-  it('opens for the selected node\'s host group, on the simulator by default', async () => {
+  it("opens for the selected node's host group, on the simulator by default", async () => {
     await renderWithStore(<App />);
     const dialog = await openFor('CL-MI-22');
-    expect((await within(dialog).findByRole('radio', { name: 'The simulator' }) as HTMLInputElement).checked).toBe(true);
+    expect(((await within(dialog).findByRole('radio', { name: 'The simulator' })) as HTMLInputElement).checked).toBe(true);
     // Remoting choices appear only for real hosts.
     expect(within(dialog).queryByRole('radio', { name: /PowerShell remoting over HTTPS/ })).toBeNull();
   });
@@ -57,14 +57,28 @@ describe('Host > Connection Settings…', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: /Connection Settings/ })).toBeNull());
     const set = backend.calls.find((c) => c.channel === 'connection.set')?.args as InvokeArgs['connection.set'];
-    expect(set).toEqual({ hostGroup: 'All Hosts/Milano', connector: 'hyperv', mode: 'winrm-https', identity: 'credentials', userName: 'CONTOSO\\hvadmin', password: 'S3cret!' });
+    expect(set).toEqual({
+      hostGroup: 'All Hosts/Milano',
+      connector: 'hyperv',
+      mode: 'winrm-https',
+      identity: 'credentials',
+      userName: 'CONTOSO\\hvadmin',
+      password: 'S3cret!',
+    });
     expect(await screen.findByText('Connection settings of All Hosts/Milano saved.', {}, { timeout: 5000 })).toBeTruthy();
   });
 
   it('offers no password where it cannot be stored (the headless host), and says to use the current identity', async () => {
     const { backend } = await renderWithStore(<App />);
     backend.override('connection.get', (a) =>
-      ok({ ...defaultConnectionSettings('All Hosts/Milano'), hostGroup: a.hostGroup, connector: 'hyperv', mode: 'winrm-https', saved: true, passwordStorage: { available: false, reason: 'No store.' } }),
+      ok({
+        ...defaultConnectionSettings('All Hosts/Milano'),
+        hostGroup: a.hostGroup,
+        connector: 'hyperv',
+        mode: 'winrm-https',
+        saved: true,
+        passwordStorage: { available: false, reason: 'No store.' },
+      }),
     );
     const dialog = await openFor('CL-MI-22');
     expect((await within(dialog).findByRole('radio', { name: 'This user' })).hasAttribute('disabled')).toBe(true);

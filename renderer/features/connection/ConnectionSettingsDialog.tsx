@@ -42,7 +42,13 @@ interface Draft {
   password: string;
 }
 
-const draftOf = (s: ConnectionSettingsView): Draft => ({ connector: s.connector, mode: s.mode, identity: s.identity, userName: s.userName ?? '', password: '' });
+const draftOf = (s: ConnectionSettingsView): Draft => ({
+  connector: s.connector,
+  mode: s.mode,
+  identity: s.identity,
+  userName: s.userName ?? '',
+  password: '',
+});
 
 /** The change the form asks for, as the contract takes it: fields that don't apply are left to the backend's rules. */
 export function changeOfDraft(hostGroup: string, d: Draft): Parameters<typeof checkConnectionChange>[1] {
@@ -158,7 +164,14 @@ function ConnectionForm({ hostGroup, current, onClose }: { hostGroup: string; cu
                 validationState={problemOf('password') ? 'error' : 'none'}
                 validationMessage={problemOf('password')}
               >
-                <Input className={styles.input} type="password" value={draft.password} autoComplete="new-password" disabled={!storage.available} onChange={(_e, data) => update({ password: data.value })} />
+                <Input
+                  className={styles.input}
+                  type="password"
+                  value={draft.password}
+                  autoComplete="new-password"
+                  disabled={!storage.available}
+                  onChange={(_e, data) => update({ password: data.value })}
+                />
               </Field>
             </div>
           ) : null}

@@ -18,7 +18,13 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalM,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
   icon: { flexShrink: 0, color: tokens.colorBrandForeground1, fontSize: '24px' },
   titles: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   name: { margin: 0, overflowWrap: 'anywhere' },
@@ -48,7 +54,10 @@ export function DetailsPane() {
   const vm = useAppStore((s) => (s.selectedVmId ? (s.index?.vmById.get(s.selectedVmId) ?? null) : null));
   const selectedIds = useAppStore((s) => s.selectedVmIds);
   const index = useAppStore((s) => s.index);
-  const selected = useMemo(() => (selectedIds.length > 1 && index ? selectedIds.map((id) => index.vmById.get(id)).filter((v): v is Vm => v !== undefined) : []), [selectedIds, index]);
+  const selected = useMemo(
+    () => (selectedIds.length > 1 && index ? selectedIds.map((id) => index.vmById.get(id)).filter((v): v is Vm => v !== undefined) : []),
+    [selectedIds, index],
+  );
   const host = useAppStore((s) => s.index?.tree.nodesById.get(s.selectedNodeId)?.host ?? null);
   let content: ReactNode;
   if (selected.length > 1) {

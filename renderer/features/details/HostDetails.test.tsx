@@ -48,7 +48,11 @@ describe('host details: migrations in progress', () => {
     ]);
     const live = valueOf('Live migrations');
     expect(live.textContent).toContain('2 of 2 in use');
-    expect(within(live).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['DC-MI-01 to HV-MI-1162%', 'APP-TO-02 from HV-TO-0240%']);
+    expect(
+      within(live)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['DC-MI-01 to HV-MI-1162%', 'APP-TO-02 from HV-TO-0240%']);
     expect(valueOf('Storage migrations').textContent).toBe('0 of 2 in use');
   });
 
@@ -60,7 +64,11 @@ describe('host details: migrations in progress', () => {
     expect(valueOf('Live migrations').textContent).toContain('1 of 2 in use');
     const storage = valueOf('Storage migrations');
     expect(storage.textContent).toContain('2 of 2 in use');
-    expect(within(storage).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['DC-MI-01 to HV-TO-0240%', 'FILE-01 storage on this host40%']);
+    expect(
+      within(storage)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['DC-MI-01 to HV-TO-0240%', 'FILE-01 storage on this host40%']);
   });
 
   it('applies the cluster’s maximum of parallel migrations to its nodes, and says so', async () => {

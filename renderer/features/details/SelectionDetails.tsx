@@ -51,7 +51,9 @@ export function SelectionDetails({ vms }: { vms: readonly Vm[] }) {
           <Property label={t('details.vm.memory')}>{formatMemoryMB(memoryMB)}</Property>
           <Property label={t('details.selection.runningMemory')}>{formatMemoryMB(runningMB)}</Property>
           <Property label={t('details.vm.cpus')}>{formatNumber(vms.reduce((sum, vm) => sum + vm.cpuCount, 0))}</Property>
-          <Property label={t('details.vm.disks')}>{t('details.selection.disks', { count: formatNumber(disks.length), size: formatSizeGB(disks.reduce((sum, d) => sum + d.sizeGB, 0)) })}</Property>
+          <Property label={t('details.vm.disks')}>
+            {t('details.selection.disks', { count: formatNumber(disks.length), size: formatSizeGB(disks.reduce((sum, d) => sum + d.sizeGB, 0)) })}
+          </Property>
         </PropertyList>
       </DetailsSection>
       <Text className={styles.hint}>{t('details.selection.hint')}</Text>

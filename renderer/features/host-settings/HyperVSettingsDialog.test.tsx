@@ -40,7 +40,9 @@ describe('Hyper-V Settings: a host', () => {
     await renderWithStore(<App />);
     const dialog = await openFromRibbon('HV-MI-20');
     expect(within(dialog).getByRole('heading', { name: 'Hyper\u2011V Settings for HV-MI-20' })).toBeTruthy();
-    const tabs = within(dialog).getAllByRole('tab').map((t) => t.getAttribute('aria-label'));
+    const tabs = within(dialog)
+      .getAllByRole('tab')
+      .map((t) => t.getAttribute('aria-label'));
     expect(tabs).toEqual(['Live Migrations, Enabled, 2 simultaneous', 'Advanced Features, Kerberos, Compression', 'Storage Migrations, 2 simultaneous']);
     expect((within(dialog).getByRole('checkbox', { name: 'Enable incoming and outgoing live migrations' }) as HTMLInputElement).checked).toBe(true);
     expect((spin(dialog, 'Simultaneous live migrations') as HTMLInputElement).value).toBe('2');
@@ -51,7 +53,9 @@ describe('Hyper-V Settings: a host', () => {
     page(dialog, /^Advanced Features/);
     const kerberos = within(dialog).getByRole('radio', { name: 'Use Kerberos' }) as HTMLInputElement;
     expect(kerberos.checked).toBe(true);
-    expect(document.getElementById(kerberos.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/constrained delegation .* cifs and Microsoft Virtual System Migration Service/);
+    expect(document.getElementById(kerberos.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
+      /constrained delegation .* cifs and Microsoft Virtual System Migration Service/,
+    );
     const credssp = within(dialog).getByRole('radio', { name: 'Use Credential Security Support Provider (CredSSP)' });
     expect(document.getElementById(credssp.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/signed in to the source host/);
     for (const option of ['TCP/IP', 'Compression', 'SMB']) {
@@ -68,7 +72,11 @@ describe('Hyper-V Settings: a host', () => {
     typeNumber(spin(dialog, 'Simultaneous live migrations'), '3');
     page(dialog, /^Advanced Features/);
     fireEvent.click(within(dialog).getByRole('radio', { name: 'SMB' }));
-    expect(within(dialog).getByRole('tab', { name: /^Advanced Features/ }).getAttribute('aria-label')).toBe('Advanced Features, Kerberos, SMB');
+    expect(
+      within(dialog)
+        .getByRole('tab', { name: /^Advanced Features/ })
+        .getAttribute('aria-label'),
+    ).toBe('Advanced Features, Kerberos, SMB');
     fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: HVS })).toBeNull());
     expect(applyCalls(backend)).toEqual([{ target: { host: 'HV-MI-20' }, change: { maxLive: 3, performanceOption: 'SMB' } }]);
@@ -80,7 +88,11 @@ describe('Hyper-V Settings: a host', () => {
   it('refuses a limit outside 1 to 64 inline with the reason, marks the page, and keeps OK off', async () => {
     const { backend } = await renderWithStore(<App />);
     const dialog = await openFromRibbon('HV-MI-20');
-    for (const [text, reason] of [['0', '0 is not a whole number from 1 to 64'], ['65', '65 is not a whole number from 1 to 64'], ['two', '"two" is not a whole number from 1 to 64']]) {
+    for (const [text, reason] of [
+      ['0', '0 is not a whole number from 1 to 64'],
+      ['65', '65 is not a whole number from 1 to 64'],
+      ['two', '"two" is not a whole number from 1 to 64'],
+    ]) {
       typeNumber(spin(dialog, 'Simultaneous live migrations'), text);
       expect(within(dialog).getByText(reason)).toBeTruthy();
       expect(spin(dialog, 'Simultaneous live migrations').getAttribute('aria-invalid')).toBe('true');
@@ -172,7 +184,9 @@ describe('Hyper-V Settings: a host', () => {
     const backend = createFakeBackend({ inventory: sampleInventory() });
     backend.override('hostSettings.apply', () =>
       err('settings-invalid', 'The settings were not changed: maxLive: 9 is not a whole number from 1 to 8.', {
-        problems: [{ path: 'maxLive', field: 'maxLive', code: 'out-of-range', message: '9 is not a whole number from 1 to 8', params: { value: '9', min: 1, max: 8 } }],
+        problems: [
+          { path: 'maxLive', field: 'maxLive', code: 'out-of-range', message: '9 is not a whole number from 1 to 8', params: { value: '9', min: 1, max: 8 } },
+        ],
       }),
     );
     await renderWithStore(<App />, backend);
@@ -214,14 +228,23 @@ describe('Hyper-V Settings for all hosts of a cluster or group', () => {
     fireEvent.contextMenu(treeItem('CL-MI-22'));
     fireEvent.click(await screen.findByRole('menuitem', { name: 'Hyper\u2011V Settings for all hosts…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Hyper\u2011V Settings for all hosts in CL-MI-22' });
-    expect(within(dialog).getByText('OK changes the 2 hosts in CL-MI-22: HV-MI-11, HV-MI-12. Only the settings you change are applied; each host keeps its other settings.')).toBeTruthy();
+    expect(
+      within(dialog).getByText(
+        'OK changes the 2 hosts in CL-MI-22: HV-MI-11, HV-MI-12. Only the settings you change are applied; each host keeps its other settings.',
+      ),
+    ).toBeTruthy();
     // Values the hosts don't share are blank until the admin sets them.
     const maxLive = spin(dialog, 'Simultaneous live migrations') as HTMLInputElement;
     expect(maxLive.value).toBe('');
     expect(maxLive.placeholder).toBe('Different on each host');
     expect(within(dialog).getByRole('tab', { name: 'Live Migrations, Different on each host' })).toBeTruthy();
     page(dialog, /^Advanced Features/);
-    expect(within(dialog).getAllByRole('radio').filter((r) => (r as HTMLInputElement).checked).map((r) => r.getAttribute('value'))).toEqual(['Compression']);
+    expect(
+      within(dialog)
+        .getAllByRole('radio')
+        .filter((r) => (r as HTMLInputElement).checked)
+        .map((r) => r.getAttribute('value')),
+    ).toEqual(['Compression']);
     fireEvent.click(within(dialog).getByRole('radio', { name: 'Use Kerberos' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
     await waitFor(() => expect(applyCalls(backend)).toEqual([{ target: { cluster: 'CL-MI-22' }, change: { authentication: 'Kerberos' } }]));

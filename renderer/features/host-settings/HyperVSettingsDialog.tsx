@@ -68,7 +68,13 @@ const useStyles = makeStyles({
   tabText: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0 },
   tabSummary: { color: tokens.colorNeutralForeground3, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   tabError: { color: tokens.colorPaletteRedForeground1 },
-  page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, overflowY: 'auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  page: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    overflowY: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
   pageHeading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
   pageIcon: { color: tokens.colorBrandForeground1 },
   intro: { color: tokens.colorNeutralForeground2 },
@@ -90,7 +96,13 @@ function usePageSummary(draft: HyperVSettingsDraft): Record<SettingsPage, string
   const { t } = useT();
   const mixed = t('hvs.summary.mixed');
   const live =
-    draft.enabled === null ? mixed : !draft.enabled ? t('hvs.summary.disabled') : draft.maxLive === '' ? mixed : t('hvs.summary.live', { count: draft.maxLive });
+    draft.enabled === null
+      ? mixed
+      : !draft.enabled
+        ? t('hvs.summary.disabled')
+        : draft.maxLive === ''
+          ? mixed
+          : t('hvs.summary.live', { count: draft.maxLive });
   const advanced =
     draft.authentication === null || draft.performanceOption === null
       ? mixed
@@ -235,8 +247,7 @@ function SettingsForm({ target, hosts, name, group, clusterLimit, onClose }: Set
                 >
                   <span className={styles.tabText}>
                     <Text weight={page === p ? 'semibold' : 'regular'}>{t(PAGE_TITLE[p])}</Text>
-                    {/* A space between the title and the summary, so the words seen are the words of the tab's name. */}
-                    {' '}
+                    {/* A space between the title and the summary, so the words seen are the words of the tab's name. */}{' '}
                     <Caption1 className={styles.tabSummary}>
                       {check.pages.has(p) ? (
                         <>
@@ -295,7 +306,9 @@ export function HyperVSettingsDialog() {
   const close = useAppStore((s) => s.closeHostSettings);
   const inventory = useAppStore((s) => s.index?.inventory ?? null);
   // The hosts as the dialog opened: a later refresh (this dialog's own Apply) must not reset the form.
-  const [opened, setOpened] = useState<{ id: number; hosts: Host[]; name: string; group: boolean; clusterLimit: SettingsFormProps['clusterLimit'] } | null>(null);
+  const [opened, setOpened] = useState<{ id: number; hosts: Host[]; name: string; group: boolean; clusterLimit: SettingsFormProps['clusterLimit'] } | null>(
+    null,
+  );
   if (dialog && inventory && opened?.id !== dialog.id) {
     const resolved = resolveSettingsTarget(dialog.target, inventory);
     const hosts = resolved.ok ? resolved.value.hosts : [];
@@ -320,7 +333,15 @@ export function HyperVSettingsDialog() {
     <Dialog open={dialog !== null} modalType="modal" onOpenChange={(_e, data) => !data.open && close()}>
       <DialogSurface className={styles.surface}>
         {ready && opened.hosts.length > 0 ? (
-          <SettingsForm key={opened.id} target={dialog.target} hosts={current} name={opened.name} group={opened.group} clusterLimit={opened.clusterLimit} onClose={close} />
+          <SettingsForm
+            key={opened.id}
+            target={dialog.target}
+            hosts={current}
+            name={opened.name}
+            group={opened.group}
+            clusterLimit={opened.clusterLimit}
+            onClose={close}
+          />
         ) : ready ? (
           <DialogBody>
             <DialogTitle>{t('hvs.title.host', { host: opened.name })}</DialogTitle>

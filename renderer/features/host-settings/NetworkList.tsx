@@ -26,7 +26,13 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingHorizontalS },
   buttons: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: '112px' },
   button: { justifyContent: 'flex-start' },
-  error: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', color: tokens.colorPaletteRedForeground1, marginTop: tokens.spacingVerticalXS },
+  error: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalXS,
+    alignItems: 'center',
+    color: tokens.colorPaletteRedForeground1,
+    marginTop: tokens.spacingVerticalXS,
+  },
   note: { color: tokens.colorNeutralForeground3, display: 'block', marginTop: tokens.spacingVerticalXS },
 });
 
@@ -128,7 +134,12 @@ export function NetworkList({ draft, update, entries, listProblems, disabled }: 
           <Button className={styles.button} icon={<Delete20Regular />} disabledFocusable={disabled || selected === -1} onClick={() => update(networkRemove)}>
             {t('hvs.live.remove')}
           </Button>
-          <Button className={styles.button} icon={<ArrowUp20Regular />} disabledFocusable={disabled || selected <= 0} onClick={() => update((d) => networkMove(d, -1))}>
+          <Button
+            className={styles.button}
+            icon={<ArrowUp20Regular />}
+            disabledFocusable={disabled || selected <= 0}
+            onClick={() => update((d) => networkMove(d, -1))}
+          >
             {t('hvs.live.moveUp')}
           </Button>
           <Button

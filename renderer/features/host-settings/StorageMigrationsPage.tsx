@@ -15,7 +15,11 @@ export function StorageMigrationsPage({ draft, update, check }: Pick<SettingsPag
     <div className={styles.page}>
       <LimitField
         label={t('hvs.storage.maxStorage')}
-        hint={t('hvs.storage.maxStorage.hint', { default: String(MIGRATION_LIMIT.default), min: String(MIGRATION_LIMIT.min), max: String(MIGRATION_LIMIT.max) })}
+        hint={t('hvs.storage.maxStorage.hint', {
+          default: String(MIGRATION_LIMIT.default),
+          min: String(MIGRATION_LIMIT.min),
+          max: String(MIGRATION_LIMIT.max),
+        })}
         text={draft.maxStorage}
         onText={(text) => update((d) => touch(d, ['maxStorage'], { maxStorage: text }))}
         problems={check.byField.get('maxStorage')}

@@ -8,7 +8,15 @@ const b = makeHost({ name: 'HV-B', hostGroup: 'All Hosts/Lab', liveMigration: { 
 describe('the Hyper-V Settings draft', () => {
   it('starts from the values the hosts share, blank where they differ', () => {
     const draft = newDraft([a, b]);
-    expect(draft).toMatchObject({ enabled: true, maxLive: '', maxStorage: '2', performanceOption: 'Compression', networks: [], networksMixed: true, touched: [] });
+    expect(draft).toMatchObject({
+      enabled: true,
+      maxLive: '',
+      maxStorage: '2',
+      performanceOption: 'Compression',
+      networks: [],
+      networksMixed: true,
+      touched: [],
+    });
     expect(newDraft([a]).networks.map((r) => r.text)).toEqual(['10.20.0.0/24']);
   });
 

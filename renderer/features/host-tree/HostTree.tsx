@@ -1,4 +1,13 @@
-import { FlatTree, FlatTreeItem, makeStyles, mergeClasses, tokens, TreeItemLayout, type TreeItemValue, type TreeOpenChangeData } from '@fluentui/react-components';
+import {
+  FlatTree,
+  FlatTreeItem,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  TreeItemLayout,
+  type TreeItemValue,
+  type TreeOpenChangeData,
+} from '@fluentui/react-components';
 import { ArrowSync12Regular, Building20Regular, Folder20Regular, FolderOpen20Regular, Server20Regular, ServerMultiple20Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { assertNever } from '../../../shared/model/result.js';
@@ -141,9 +150,7 @@ function HostTreeItem({ shown, moves, openItems, selectedId, onSelect, onMenu }:
             <span className={styles.aside}>
               {moves ? (
                 <span id={movesId} className={styles.moves} title={t('tree.moves', { count: moves.count, percent: moves.percent })}>
-                  <span className={styles.srOnly}>{t('tree.moves.count', { count: moves.count })}</span>
-                  {' '}
-                  <ArrowSync12Regular aria-hidden />
+                  <span className={styles.srOnly}>{t('tree.moves.count', { count: moves.count })}</span> <ArrowSync12Regular aria-hidden />
                   {t('unit.percent', { value: moves.percent })}
                 </span>
               ) : null}
@@ -214,7 +221,15 @@ export function HostTree() {
     <>
       <FlatTree aria-label={t('tree.label')} size="small" openItems={openItems} onOpenChange={onOpenChange} className={styles.root}>
         {shownNodes(tree.root, openItems).map((shown) => (
-          <HostTreeItem key={shown.node.id} shown={shown} moves={shown.node.host ? (moves.get(shown.node.host.name.toLowerCase()) ?? null) : null} openItems={openItems} selectedId={selectedId} onSelect={selectNode} onMenu={openMenu} />
+          <HostTreeItem
+            key={shown.node.id}
+            shown={shown}
+            moves={shown.node.host ? (moves.get(shown.node.host.name.toLowerCase()) ?? null) : null}
+            openItems={openItems}
+            selectedId={selectedId}
+            onSelect={selectNode}
+            onMenu={openMenu}
+          />
         ))}
       </FlatTree>
       <HostTreeContextMenu nodeId={menuNode} anchor={menu.anchor} onClose={menu.close} />

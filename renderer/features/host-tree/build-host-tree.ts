@@ -33,7 +33,6 @@ export const ROOT_NODE_ID = 'root';
 
 const ROOT_SEGMENT = 'all hosts';
 
-
 /** Splits a host group path into its segments below "All Hosts" (the root itself gives none). */
 export function groupSegments(path: string): string[] {
   const segments = path

@@ -14,12 +14,14 @@ describe('hostMovesInFlight', () => {
   });
 
   it('counts a storage move once on its host, and leaves out queued, ended and non-move jobs', () => {
-    const moves = hostMovesInFlight([
-      makeMoveJob('1', 'WEB-01', 'HV-01', 'HV-01', { progress: 20, move: { kind: 'storage' } }),
-      makeQueuedJob('2', 'WEB-02', 'HV-02', 'HV-03', 'waiting for a slot'),
-      makeMoveJob('3', 'WEB-03', 'HV-02', 'HV-03', { status: 'Completed', progress: 100 }),
-      makeMoveJob('4', 'WEB-04', 'HV-02', 'HV-03', { move: undefined, kind: 'start-vm' }),
-    ].map((job) => (job.id === '4' ? { ...job, move: null } : job)));
+    const moves = hostMovesInFlight(
+      [
+        makeMoveJob('1', 'WEB-01', 'HV-01', 'HV-01', { progress: 20, move: { kind: 'storage' } }),
+        makeQueuedJob('2', 'WEB-02', 'HV-02', 'HV-03', 'waiting for a slot'),
+        makeMoveJob('3', 'WEB-03', 'HV-02', 'HV-03', { status: 'Completed', progress: 100 }),
+        makeMoveJob('4', 'WEB-04', 'HV-02', 'HV-03', { move: undefined, kind: 'start-vm' }),
+      ].map((job) => (job.id === '4' ? { ...job, move: null } : job)),
+    );
     expect([...moves.entries()]).toEqual([['hv-01', { count: 1, percent: 20 }]]);
   });
 });

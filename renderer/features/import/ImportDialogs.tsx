@@ -92,50 +92,52 @@ function ImportFailedBody({ state, onClose }: { state: Extract<ImportState, { ph
   const { error, fileName } = state;
   const problems = error.code === 'inventory-invalid' ? importProblems(error) : [];
   const message =
-    error.code === 'read-failed' ? t('import.readFailed', { message: error.message })
-    : error.code === 'too-large' ? t('import.tooLarge', { fileName, size: ((error.detail as { size: number }).size / 1024 / 1024).toFixed(1), limit: MAX_IMPORT_LABEL })
-    : error.message;
+    error.code === 'read-failed'
+      ? t('import.readFailed', { message: error.message })
+      : error.code === 'too-large'
+        ? t('import.tooLarge', { fileName, size: ((error.detail as { size: number }).size / 1024 / 1024).toFixed(1), limit: MAX_IMPORT_LABEL })
+        : error.message;
   return (
-        <DialogBody>
-          <DialogTitle>{t('import.failedTitle')}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <MessageBar intent="info">
-              <MessageBarBody>{t('import.unchanged')}</MessageBarBody>
-            </MessageBar>
-            {problems.length > 0 ? (
-              <>
-                <Body1>{tn('import.problems', problems.length, { fileName })}</Body1>
-                <div className={styles.problems} role="region" aria-label={t('import.problemsLabel')} tabIndex={0}>
-                  <Table size="extra-small" aria-label={t('import.problemsLabel')}>
-                    <TableHeader className={styles.head}>
-                      <TableRow>
-                        <TableHeaderCell className={styles.field}>{t('import.col.field')}</TableHeaderCell>
-                        <TableHeaderCell>{t('import.col.problem')}</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {problems.map((problem, i) => (
-                        <TableRow key={i}>
-                          <TableCell className={styles.field}>
-                            <span className={styles.mono}>{problem.path || t('import.wholeFile')}</span>
-                          </TableCell>
-                          <TableCell>{problem.message}</TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                </div>
-              </>
-            ) : (
-              <Text>{message}</Text>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={onClose}>
-              {t('common.close')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
+    <DialogBody>
+      <DialogTitle>{t('import.failedTitle')}</DialogTitle>
+      <DialogContent className={styles.content}>
+        <MessageBar intent="info">
+          <MessageBarBody>{t('import.unchanged')}</MessageBarBody>
+        </MessageBar>
+        {problems.length > 0 ? (
+          <>
+            <Body1>{tn('import.problems', problems.length, { fileName })}</Body1>
+            <div className={styles.problems} role="region" aria-label={t('import.problemsLabel')} tabIndex={0}>
+              <Table size="extra-small" aria-label={t('import.problemsLabel')}>
+                <TableHeader className={styles.head}>
+                  <TableRow>
+                    <TableHeaderCell className={styles.field}>{t('import.col.field')}</TableHeaderCell>
+                    <TableHeaderCell>{t('import.col.problem')}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {problems.map((problem, i) => (
+                    <TableRow key={i}>
+                      <TableCell className={styles.field}>
+                        <span className={styles.mono}>{problem.path || t('import.wholeFile')}</span>
+                      </TableCell>
+                      <TableCell>{problem.message}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          </>
+        ) : (
+          <Text>{message}</Text>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button appearance="primary" onClick={onClose}>
+          {t('common.close')}
+        </Button>
+      </DialogActions>
+    </DialogBody>
   );
 }
 

@@ -28,7 +28,15 @@ describe('Import inventory', () => {
   it('lists every problem of an invalid file and says the current inventory is unchanged', async () => {
     const { store } = await renderWithStore(ui);
     const before = store.getState().index;
-    const broken = { format: 'ferry-inventory', version: 1, hostGroups: [], fileShares: [], clusters: [], vms: [], hosts: [{ name: 'HV-1', memory: {} }, { memory: { availableMB: 1 } }] };
+    const broken = {
+      format: 'ferry-inventory',
+      version: 1,
+      hostGroups: [],
+      fileShares: [],
+      clusters: [],
+      vms: [],
+      hosts: [{ name: 'HV-1', memory: {} }, { memory: { availableMB: 1 } }],
+    };
     choose('broken.json', JSON.stringify(broken));
     const dialog = await screen.findByRole('dialog', { name: 'The inventory was not imported' });
     expect(within(dialog).getByText('The current inventory is unchanged.')).toBeTruthy();
@@ -36,7 +44,13 @@ describe('Import inventory', () => {
     // The progress dialog may still be closing (Fluent hides the rest of the page from assistive tech until it has gone).
     await waitFor(() => {
       const table = within(dialog).getByRole('table', { name: 'Problems found in the file' });
-      const rows = within(table).getAllByRole('row').map((r) => within(r).queryAllByRole('cell').map((c) => c.textContent));
+      const rows = within(table)
+        .getAllByRole('row')
+        .map((r) =>
+          within(r)
+            .queryAllByRole('cell')
+            .map((c) => c.textContent),
+        );
       expect(rows.slice(1)).toEqual([
         ['hosts[0].memory.availableMB', 'expected a number'],
         ['hosts[1].name', 'expected a string'],
@@ -68,7 +82,9 @@ describe('Import inventory', () => {
     Object.defineProperty(file, 'size', { value: 300 * 1024 * 1024 });
     fireEvent.change(input, { target: { files: [file] } });
     const dialog = await screen.findByRole('dialog', { name: 'The inventory was not imported' });
-    expect(within(dialog).getByText('everything.json is 300.0 MiB: Ferry imports inventory files up to 100 MiB. Check that you chose the inventory export.')).toBeTruthy();
+    expect(
+      within(dialog).getByText('everything.json is 300.0 MiB: Ferry imports inventory files up to 100 MiB. Check that you chose the inventory export.'),
+    ).toBeTruthy();
     expect(within(dialog).getByText('The current inventory is unchanged.')).toBeTruthy();
     expect(sent).toBe(false);
   });

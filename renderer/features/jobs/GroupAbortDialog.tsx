@@ -23,7 +23,11 @@ export function GroupAbortDialog() {
   if (!confirm || !actions.group) return null;
   const name = actions.group.name;
   const moveBackOnly = confirm.restore && !actions.running;
-  const title = moveBackOnly ? t('groups.confirm.moveBackTitle', { name }) : confirm.restore ? t('groups.confirm.restoreTitle', { name }) : t('groups.confirm.abortTitle', { name });
+  const title = moveBackOnly
+    ? t('groups.confirm.moveBackTitle', { name })
+    : confirm.restore
+      ? t('groups.confirm.restoreTitle', { name })
+      : t('groups.confirm.abortTitle', { name });
   const body = moveBackOnly ? t('groups.confirm.moveBackBody') : confirm.restore ? t('groups.confirm.restoreBody') : t('groups.confirm.abortBody');
   const action = moveBackOnly ? t('groups.confirm.moveBack') : confirm.restore ? t('groups.confirm.abortRestore') : t('groups.confirm.abort');
   const allowed = confirm.restore ? actions.canRestore : actions.canAbort;

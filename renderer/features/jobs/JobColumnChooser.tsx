@@ -15,7 +15,12 @@ export function JobColumnChooser() {
     <ColumnChooser
       columns={columns}
       hidden={hidden}
-      onChange={(next) => void setHiddenColumns('jobs', next.filter((c): c is JobListHideableColumn => c !== 'name'))}
+      onChange={(next) =>
+        void setHiddenColumns(
+          'jobs',
+          next.filter((c): c is JobListHideableColumn => c !== 'name'),
+        )
+      }
       label={t('jobs.columns')}
     />
   );

@@ -1,15 +1,4 @@
-import {
-  Button,
-  Link,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Subtitle2,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { ArrowRepeatAll16Regular, DismissCircle16Regular } from '@fluentui/react-icons';
 import type { Job } from '../../../shared/model/job.js';
 import { JobStatusLabel } from '../../components/JobStatusLabel.js';
@@ -100,29 +89,35 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
   const facts = (
     <>
       <DetailsSection title={t('jobs.section.summary')}>
-      <PropertyList>
-        <Property label={t('jobs.col.status')}>
-          <JobStatusLabel status={job.status} />
-        </Property>
-        <Property label={t('jobs.col.progress')}>
-          <span className={styles.meter}>
-            <ProgressBar className={styles.meterBar} value={job.progress} max={100} color={progressColor(job.status)} aria-label={t('jobs.progressOf', { name })} />
-            <span className={styles.number}>{t('jobs.progress', { percent: formatNumber(job.progress) })}</span>
-          </span>
-        </Property>
-        {running && metrics?.etaSeconds != null ? <Property label={t('jobs.col.timeLeft')}>{formatDuration(translator, metrics.etaSeconds)}</Property> : null}
-        {summary ? <Property label={t('jobs.result')}>{summary}</Property> : null}
-        <Property label={t('jobs.col.target')}>{translator.origin(job.target)}</Property>
-        <Property label={t('jobs.owner')}>{job.owner}</Property>
-        <Property label={t('jobs.created')}>{formatDateTime(job.createdAt)}</Property>
-        <Property label={t('jobs.col.start')}>{formatDateTime(job.startedAt)}</Property>
-        <Property label={t('jobs.col.end')}>{formatDateTime(job.endedAt)}</Property>
-        {job.restartOf ? (
-          <Property label={t('jobs.restartedFrom')}>
-            <RestartedFrom jobId={job.restartOf} />
+        <PropertyList>
+          <Property label={t('jobs.col.status')}>
+            <JobStatusLabel status={job.status} />
           </Property>
-        ) : null}
-      </PropertyList>
+          <Property label={t('jobs.col.progress')}>
+            <span className={styles.meter}>
+              <ProgressBar
+                className={styles.meterBar}
+                value={job.progress}
+                max={100}
+                color={progressColor(job.status)}
+                aria-label={t('jobs.progressOf', { name })}
+              />
+              <span className={styles.number}>{t('jobs.progress', { percent: formatNumber(job.progress) })}</span>
+            </span>
+          </Property>
+          {running && metrics?.etaSeconds != null ? <Property label={t('jobs.col.timeLeft')}>{formatDuration(translator, metrics.etaSeconds)}</Property> : null}
+          {summary ? <Property label={t('jobs.result')}>{summary}</Property> : null}
+          <Property label={t('jobs.col.target')}>{translator.origin(job.target)}</Property>
+          <Property label={t('jobs.owner')}>{job.owner}</Property>
+          <Property label={t('jobs.created')}>{formatDateTime(job.createdAt)}</Property>
+          <Property label={t('jobs.col.start')}>{formatDateTime(job.startedAt)}</Property>
+          <Property label={t('jobs.col.end')}>{formatDateTime(job.endedAt)}</Property>
+          {job.restartOf ? (
+            <Property label={t('jobs.restartedFrom')}>
+              <RestartedFrom jobId={job.restartOf} />
+            </Property>
+          ) : null}
+        </PropertyList>
       </DetailsSection>
       {move ? (
         <DetailsSection title={t('jobs.section.move')}>
@@ -130,7 +125,9 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
             <Property label={t('jobs.move.kind')}>{t(`moveKind.${move.kind}`)}</Property>
             <Property label={t('jobs.move.source')}>{move.sourceHost}</Property>
             {move.kind !== 'storage' ? <Property label={t('jobs.move.destination')}>{move.destinationHost}</Property> : null}
-            {move.kind !== 'storage' && move.kind !== 'network' ? <Property label={t('jobs.move.performance')}>{t(`perf.${move.performanceOption}`)}</Property> : null}
+            {move.kind !== 'storage' && move.kind !== 'network' ? (
+              <Property label={t('jobs.move.performance')}>{t(`perf.${move.performanceOption}`)}</Property>
+            ) : null}
           </PropertyList>
         </DetailsSection>
       ) : null}
@@ -138,9 +135,13 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
         <DetailsSection title={t('jobs.section.transfer')}>
           <PropertyList>
             <Property label={t('jobs.metrics.bytesSent')}>{formatBytes(translator, metrics.bytesSent)}</Property>
-            <Property label={running ? t('jobs.metrics.throughputNow') : t('jobs.metrics.throughputAverage')}>{formatThroughput(translator, metrics.throughputBps)}</Property>
+            <Property label={running ? t('jobs.metrics.throughputNow') : t('jobs.metrics.throughputAverage')}>
+              {formatThroughput(translator, metrics.throughputBps)}
+            </Property>
             {move?.kind !== 'storage' ? (
-              <Property label={t('jobs.metrics.downtime')}>{metrics.downtimeMs === null ? t('jobs.metrics.notYet') : t('unit.ms', { value: formatNumber(metrics.downtimeMs, 1) })}</Property>
+              <Property label={t('jobs.metrics.downtime')}>
+                {metrics.downtimeMs === null ? t('jobs.metrics.notYet') : t('unit.ms', { value: formatNumber(metrics.downtimeMs, 1) })}
+              </Property>
             ) : null}
             {move?.kind !== 'storage' && move?.kind !== 'network' ? <Property label={t('jobs.metrics.passes')}>{formatNumber(metrics.passes)}</Property> : null}
             {running && precopy ? (
@@ -152,7 +153,9 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
                 </Property>
               </>
             ) : null}
-            <Property label={t('jobs.metrics.totalTime')}>{metrics.totalSeconds === null ? t('jobs.metrics.notYet') : formatDuration(translator, metrics.totalSeconds)}</Property>
+            <Property label={t('jobs.metrics.totalTime')}>
+              {metrics.totalSeconds === null ? t('jobs.metrics.notYet') : formatDuration(translator, metrics.totalSeconds)}
+            </Property>
           </PropertyList>
         </DetailsSection>
       ) : null}

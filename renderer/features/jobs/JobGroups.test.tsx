@@ -65,7 +65,11 @@ describe('Job groups in the Jobs pane', () => {
     expect(end.textContent).toBe(`≈ ${en.formatDateTime('2026-11-20T11:01:35.000Z')}`);
     expect(end.getAttribute('title')).toBe('predicted 1 min 35 s');
     expect(row.textContent).toContain('3 VMs');
-    expect(within(row).getByRole('button', { name: /jobs of Run plan/ }).getAttribute('aria-expanded')).toBe('true');
+    expect(
+      within(row)
+        .getByRole('button', { name: /jobs of Run plan/ })
+        .getAttribute('aria-expanded'),
+    ).toBe('true');
   });
 
   it('follows its jobs’ progress as they change, before the next groups.list', async () => {
@@ -95,13 +99,21 @@ describe('Job groups in the Jobs pane', () => {
     await renderPane();
     fireEvent.click(within(groupRow()).getByRole('button', { name: 'Hide the jobs of Run plan: migrate 3 VMs' }));
     expect(rowNames()).toEqual(['Migrate virtual machine FILE-01 to HV-MI-11', 'Run plan: migrate 3 VMs', 'Migrate virtual machine web-01 to HV-MI-12']);
-    expect(within(groupRow()).getByRole('button', { name: /jobs of Run plan/ }).getAttribute('aria-expanded')).toBe('false');
+    expect(
+      within(groupRow())
+        .getByRole('button', { name: /jobs of Run plan/ })
+        .getAttribute('aria-expanded'),
+    ).toBe('false');
     fireEvent.click(groupRow());
     fireEvent.keyDown(grid(), { key: 'ArrowRight' });
     expect(rowNames()).toHaveLength(6);
     fireEvent.keyDown(grid(), { key: 'ArrowDown' });
     fireEvent.keyDown(grid(), { key: 'ArrowDown' });
-    expect(within(grid()).getByRole('row', { name: /APP-TO-02/ }).getAttribute('aria-selected')).toBe('true');
+    expect(
+      within(grid())
+        .getByRole('row', { name: /APP-TO-02/ })
+        .getAttribute('aria-selected'),
+    ).toBe('true');
     fireEvent.keyDown(grid(), { key: 'ArrowLeft' });
     expect(groupRow().getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(grid(), { key: 'ArrowLeft' });
@@ -147,7 +159,8 @@ describe('Job groups in the Jobs pane', () => {
     const aborted = { ...GROUP, state: 'Aborted' as const, abortedAt: '2026-11-20T11:03:00Z' };
     const request = { kind: 'vms' as const, vms: ['DC-MI-01'], to: 'auto', perVm: { 'DC-MI-01': 'HV-MI-20' } };
     const { backend } = await renderPane({
-      'groups.abort': () => ok({ group: aborted, restore: { group: restore, plan: planOf(request, [plannedMove('m1', 'DC-MI-01', 'HV-MI-11', 'HV-MI-20')]), jobs: [back] } }),
+      'groups.abort': () =>
+        ok({ group: aborted, restore: { group: restore, plan: planOf(request, [plannedMove('m1', 'DC-MI-01', 'HV-MI-11', 'HV-MI-20')]), jobs: [back] } }),
     });
     fireEvent.contextMenu(groupRow(), { button: 2, clientX: 200, clientY: 200 });
     const menu = await screen.findByRole('menu', { name: 'Actions for Run plan: migrate 3 VMs' });

@@ -40,7 +40,9 @@ export function JobHistoryExport({ jobs }: { jobs: readonly Job[] }) {
       <MenuPopover>
         <MenuList>
           {/* A byte-order mark, so a spreadsheet reads the UTF-8 names as such. */}
-          <MenuItem onClick={() => download(`\uFEFF${jobHistoryCsv(jobs)}`, 'text/csv;charset=utf-8', exportFileName(new Date(), 'csv'))}>{t('jobs.export.csv')}</MenuItem>
+          <MenuItem onClick={() => download(`\uFEFF${jobHistoryCsv(jobs)}`, 'text/csv;charset=utf-8', exportFileName(new Date(), 'csv'))}>
+            {t('jobs.export.csv')}
+          </MenuItem>
           <MenuItem onClick={() => download(jobHistoryJson(jobs), 'application/json', exportFileName(new Date(), 'json'))}>{t('jobs.export.json')}</MenuItem>
         </MenuList>
       </MenuPopover>

@@ -14,7 +14,6 @@ import { groupIdOfKey, groupKey, type JobListItem } from './job-groups.js';
 import { JobGroupRow } from './JobGroupRow.js';
 import { jobName, jobWaitingFor } from './job-words.js';
 
-
 const useStyles = makeStyles({
   name: { fontWeight: tokens.fontWeightSemibold },
   progress: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },

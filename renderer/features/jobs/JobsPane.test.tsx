@@ -23,7 +23,10 @@ const failed = makeMoveJob('j-failed', 'DC-MI-01', 'HV-MI-20', 'HV-MI-11', {
   progress: 35,
   endedAt: '2026-11-20T09:01:00Z',
   steps: liveSteps(1, 35, 'Failed'),
-  error: { problem: 'The memory copy did not converge: DC-MI-01 dirties memory faster than the link sends it.', recommendedAction: 'Use SMB or Compression, or move it when it is less busy.' },
+  error: {
+    problem: 'The memory copy did not converge: DC-MI-01 dirties memory faster than the link sends it.',
+    recommendedAction: 'Use SMB or Compression, or move it when it is less busy.',
+  },
   summary: 'DC-MI-01 is on HV-MI-20.',
   metrics: { bytesSent: 2.1e9, throughputBps: 5e8, downtimeMs: null, passes: 10, etaSeconds: null, totalSeconds: null },
 });
@@ -50,12 +53,18 @@ const valueOf = (label: string) => within(details()).getByText(label, { selector
 describe('Jobs pane', () => {
   it('lists each job with its status, progress, time left, start and end, and target', async () => {
     await renderPane();
-    expect(within(grid()).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name', 'Status', 'Progress', 'Time left', 'Start time', 'End time', 'Target']);
+    expect(
+      within(grid())
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Name', 'Status', 'Progress', 'Time left', 'Start time', 'End time', 'Target']);
     const runningRow = row(/SQL-PROD-01/);
     expect(within(runningRow).getByText('Running')).toBeTruthy();
     expect(within(runningRow).getByText('40%')).toBeTruthy();
     expect(within(runningRow).getByText('1 min 15 s')).toBeTruthy();
-    expect(within(runningRow).getByRole('progressbar', { name: 'Progress of Migrate virtual machine SQL-PROD-01 to HV-MI-12' }).getAttribute('aria-valuenow')).toBe('40');
+    expect(
+      within(runningRow).getByRole('progressbar', { name: 'Progress of Migrate virtual machine SQL-PROD-01 to HV-MI-12' }).getAttribute('aria-valuenow'),
+    ).toBe('40');
     // Ended jobs show no time left.
     expect(within(row(/APP-TO-02/)).getAllByRole('gridcell')[3].textContent).toBe('');
   });
@@ -99,7 +108,9 @@ describe('Jobs pane', () => {
     expect(valueOf('Left to send')).toBe('1.8 GB');
     expect(valueOf('Dirty rate')).toBe('80 Mbps');
     expect(valueOf('Expected downtime')).toBe('312.4 ms');
-    act(() => backend.putJob({ ...running, metrics: { ...running.metrics!, precopy: { remainingBytes: 4e8, dirtyBytesPerSecond: 2.5e8, expectedDowntimeMs: null } } }));
+    act(() =>
+      backend.putJob({ ...running, metrics: { ...running.metrics!, precopy: { remainingBytes: 4e8, dirtyBytesPerSecond: 2.5e8, expectedDowntimeMs: null } } }),
+    );
     expect(valueOf('Left to send')).toBe('400 MB');
     expect(valueOf('Dirty rate')).toBe('2 Gbps');
     expect(valueOf('Expected downtime')).toBe('Not yet');
@@ -110,7 +121,13 @@ describe('Jobs pane', () => {
         status: 'Completed',
         progress: 100,
         endedAt: '2026-11-20T10:01:00Z',
-        metrics: { ...running.metrics!, downtimeMs: 290, totalSeconds: 59, etaSeconds: null, precopy: { remainingBytes: 0, dirtyBytesPerSecond: 1e7, expectedDowntimeMs: 290 } },
+        metrics: {
+          ...running.metrics!,
+          downtimeMs: 290,
+          totalSeconds: 59,
+          etaSeconds: null,
+          precopy: { remainingBytes: 0, dirtyBytesPerSecond: 1e7, expectedDowntimeMs: 290 },
+        },
       }),
     );
     expect(within(details()).queryByText('Left to send', { selector: 'dt' })).toBeNull();
@@ -164,7 +181,12 @@ describe('Jobs pane', () => {
     expect(canceling.hasAttribute('disabled')).toBe(true);
     expect(within(details()).getByText(/Cancel requested/)).toBeTruthy();
     act(() =>
-      backend.putJob({ ...running, status: 'Canceled', endedAt: '2026-11-20T10:00:30Z', summary: 'Canceled: SQL-PROD-01 is still running on HV-MI-11, with nothing lost.' }),
+      backend.putJob({
+        ...running,
+        status: 'Canceled',
+        endedAt: '2026-11-20T10:00:30Z',
+        summary: 'Canceled: SQL-PROD-01 is still running on HV-MI-11, with nothing lost.',
+      }),
     );
     expect(within(details()).getByText('Canceled: SQL-PROD-01 is still running on HV-MI-11, with nothing lost.')).toBeTruthy();
     expect(within(details()).getByRole('button', { name: 'Restart' })).toBeTruthy();

@@ -15,9 +15,20 @@ afterEach(cleanup);
 const jobs: Job[] = [
   makeMoveJob('j-run', 'SQL-PROD-01', 'HV-MI-11', 'HV-MI-12', { createdAt: '2026-11-20T10:00:00Z' }),
   makeQueuedJob('j-queued', 'web-01', 'HV-MI-11', 'HV-MI-12', 'waiting for a live-migration slot on HV-MI-11 (2 of 2 in use), position 1'),
-  makeMoveJob('j-failed', 'DC-MI-01', 'HV-MI-20', 'HV-MI-11', { createdAt: '2026-11-20T09:00:00Z', status: 'Failed', endedAt: '2026-11-20T09:01:00Z', steps: liveSteps(1, 35, 'Failed') }),
+  makeMoveJob('j-failed', 'DC-MI-01', 'HV-MI-20', 'HV-MI-11', {
+    createdAt: '2026-11-20T09:00:00Z',
+    status: 'Failed',
+    endedAt: '2026-11-20T09:01:00Z',
+    steps: liveSteps(1, 35, 'Failed'),
+  }),
   makeMoveJob('j-canceled', 'WEB-02', 'HV-MI-12', 'HV-MI-11', { createdAt: '2026-11-20T08:30:00Z', status: 'Canceled', endedAt: '2026-11-20T08:31:00Z' }),
-  makeMoveJob('j-done', 'APP-TO-02', 'HV-TO-02', 'HV-TO-01', { createdAt: '2026-11-20T08:00:00Z', status: 'Completed with info', progress: 100, endedAt: '2026-11-20T08:00:12Z', steps: liveSteps(4, 0) }),
+  makeMoveJob('j-done', 'APP-TO-02', 'HV-TO-02', 'HV-TO-01', {
+    createdAt: '2026-11-20T08:00:00Z',
+    status: 'Completed with info',
+    progress: 100,
+    endedAt: '2026-11-20T08:00:12Z',
+    steps: liveSteps(4, 0),
+  }),
 ];
 
 async function renderApp() {
@@ -25,7 +36,11 @@ async function renderApp() {
 }
 
 const workspaceGrid = () => screen.getByRole('grid', { name: 'All jobs' });
-const targets = () => within(workspaceGrid()).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('gridcell').at(-1)?.textContent);
+const targets = () =>
+  within(workspaceGrid())
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => within(r).getAllByRole('gridcell').at(-1)?.textContent);
 
 async function openWorkspace() {
   fireEvent.click(within(screen.getByRole('navigation', { name: 'Workspaces' })).getByRole('button', { name: /^Jobs/ }));
@@ -64,7 +79,13 @@ describe('Jobs workspace', () => {
     await renderApp();
     await openWorkspace();
     const filters = screen.getByRole('tablist', { name: 'Show' });
-    for (const [label, count] of [['All jobs', 5], ['Running and queued', 2], ['Completed', 1], ['Failed', 1], ['Canceled', 1]] as const) {
+    for (const [label, count] of [
+      ['All jobs', 5],
+      ['Running and queued', 2],
+      ['Completed', 1],
+      ['Failed', 1],
+      ['Canceled', 1],
+    ] as const) {
       expect(within(filters).getByRole('tab', { name: new RegExp(`^${label}\\s*${count}$`) })).toBeTruthy();
     }
     fireEvent.click(within(filters).getByRole('tab', { name: /^Running and queued/ }));
@@ -87,7 +108,18 @@ describe('Jobs workspace', () => {
     const details = screen.getByRole('region', { name: 'Job details' });
     expect(within(details).getByRole('heading', { name: 'Migrate virtual machine SQL-PROD-01 to HV-MI-12' })).toBeTruthy();
     expect(within(details).getAllByRole('listitem')).toHaveLength(4);
-    act(() => backend.putJob(makeQueuedJob('j-new', 'FILE-01', 'HV-MI-20', 'HV-MI-11', 'waiting for a storage-migration slot on HV-MI-11 (2 of 2 in use), position 2', '2026-11-20T11:00:00Z')));
+    act(() =>
+      backend.putJob(
+        makeQueuedJob(
+          'j-new',
+          'FILE-01',
+          'HV-MI-20',
+          'HV-MI-11',
+          'waiting for a storage-migration slot on HV-MI-11 (2 of 2 in use), position 2',
+          '2026-11-20T11:00:00Z',
+        ),
+      ),
+    );
     expect(targets()[0]).toBe('FILE-01');
   });
 

@@ -88,7 +88,14 @@ export function JobFilters() {
   return (
     <div className={styles.filters}>
       <h2 className={styles.filtersHeading}>{t('jobs.filter.label')}</h2>
-      <TabList vertical size="small" className={styles.tabs} selectedValue={filter} onTabSelect={(_e, data) => setFilter(data.value as JobFilter)} aria-label={t('jobs.filter.label')}>
+      <TabList
+        vertical
+        size="small"
+        className={styles.tabs}
+        selectedValue={filter}
+        onTabSelect={(_e, data) => setFilter(data.value as JobFilter)}
+        aria-label={t('jobs.filter.label')}
+      >
         {FILTERS.map((f) => (
           <Tab key={f} value={f} className={styles.tab}>
             <span className={styles.tabContent}>
@@ -120,7 +127,15 @@ export function JobsWorkspace() {
   const deferredSearch = useDeferredValue(search);
   const needle = deferredSearch.trim().toLowerCase();
   const shown = useMemo(
-    () => jobs.filter((job) => jobMatchesFilter(job, filter) && (needle === '' || jobName(job, translator).toLowerCase().includes(needle) || job.name.toLowerCase().includes(needle) || job.target.toLowerCase().includes(needle))),
+    () =>
+      jobs.filter(
+        (job) =>
+          jobMatchesFilter(job, filter) &&
+          (needle === '' ||
+            jobName(job, translator).toLowerCase().includes(needle) ||
+            job.name.toLowerCase().includes(needle) ||
+            job.target.toLowerCase().includes(needle)),
+      ),
     [jobs, filter, needle, translator],
   );
   const selected = jobs.find((job) => job.id === selectedJobId) ?? null;

@@ -24,8 +24,14 @@ describe('job formatting', () => {
   });
 
   it('allows Cancel on queued and running jobs, Restart on failed and canceled ones', () => {
-    expect(['Queued', 'Running', 'Completed', 'Completed with info', 'Failed', 'Canceled'].filter((status) => jobCancelable({ status } as never))).toEqual(['Queued', 'Running']);
-    expect(['Queued', 'Running', 'Completed', 'Completed with info', 'Failed', 'Canceled'].filter((status) => jobRestartable({ status } as never))).toEqual(['Failed', 'Canceled']);
+    expect(['Queued', 'Running', 'Completed', 'Completed with info', 'Failed', 'Canceled'].filter((status) => jobCancelable({ status } as never))).toEqual([
+      'Queued',
+      'Running',
+    ]);
+    expect(['Queued', 'Running', 'Completed', 'Completed with info', 'Failed', 'Canceled'].filter((status) => jobRestartable({ status } as never))).toEqual([
+      'Failed',
+      'Canceled',
+    ]);
   });
 
   it('finds each VM’s latest job, by name whatever its case, ignoring imports', () => {

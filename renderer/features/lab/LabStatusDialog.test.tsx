@@ -25,7 +25,15 @@ const ribbonButtonBehind = (name: string) => within(screen.getByRole('banner', {
 /** Whether a button is off (a dialog's buttons stay focusable while off). */
 const isOff = (button: HTMLElement) => button.hasAttribute('disabled') || button.getAttribute('aria-disabled') === 'true';
 const dialog = () => screen.findByRole('dialog', { name: 'Lab Status' });
-const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+const rowsOf = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) =>
+      within(r)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    );
 
 /** Renders the console with a lab that answers `status` to `lab.status`. */
 async function renderConsole(status: LabStatus) {
@@ -50,16 +58,22 @@ describe('Home > Lab Status', () => {
     fireEvent.click(ribbonButton('Lab Status'));
     const d = await dialog();
     const hosts = await within(d).findByRole('table', { name: 'Lab hosts' });
-    expect(within(hosts).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name', 'Address', 'Migration network', 'NICs', 'VMs']);
+    expect(
+      within(hosts)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Name', 'Address', 'Migration network', 'NICs', 'VMs']);
     expect(rowsOf(hosts)).toEqual([
       ['LAB-HV-01', '127.77.0.1', '10 Gbps', '2', '2'],
       ['LAB-HV-02', '127.77.0.2', '10 Gbps', '2', '1'],
       ['LAB-HV-03', '127.77.0.3', '10 Gbps', '2', '0'],
     ]);
     const vms = within(d).getByRole('table', { name: 'Lab VMs' });
-    expect(within(vms).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      'Name', 'Host', 'State', 'Process', 'Last heartbeat', 'Memory', 'Dirty rate', 'Memory check',
-    ]);
+    expect(
+      within(vms)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Name', 'Host', 'State', 'Process', 'Last heartbeat', 'Memory', 'Dirty rate', 'Memory check']);
     expect(rowsOf(vms)).toEqual([
       ['LAB-VM-01', 'LAB-HV-01', 'Running', '4101', '#42, up 42 s', '256 MB', '10 MB/s', 'OK'],
       ['LAB-VM-02', 'LAB-HV-01', 'Running', '4102', '#42, up 42 s', '256 MB', '10 MB/s', 'OK'],

@@ -74,7 +74,9 @@ function LabFacts({ status }: { status: LabStatus }) {
     <DetailsSection title={t('lab.section.lab')}>
       <div className={styles.facts}>
         <PropertyList>
-          <Property label={t('lab.state')}>{status.running ? t('lab.state.running', { time: formatDateTime(status.startedAt) }) : t('lab.state.stopped')}</Property>
+          <Property label={t('lab.state')}>
+            {status.running ? t('lab.state.running', { time: formatDateTime(status.startedAt) }) : t('lab.state.stopped')}
+          </Property>
           <Property label={t('lab.qemu')}>{status.qemu}</Property>
           <Property label={t('lab.folder')}>
             <span className={styles.mono}>{status.root}</span>
@@ -149,7 +151,9 @@ export function LabStatusDialog() {
             ) : null}
             {action ? <LabProgress action={action} /> : null}
             {status === null ? (
-              loading ? <Spinner size="small" label={t('lab.loading')} /> : null
+              loading ? (
+                <Spinner size="small" label={t('lab.loading')} />
+              ) : null
             ) : (
               <>
                 {running && !status.inInventory ? (
@@ -178,7 +182,12 @@ export function LabStatusDialog() {
             <Button icon={<ArrowClockwise20Regular />} disabledFocusable={action !== null} onClick={() => void load()}>
               {t('lab.refresh')}
             </Button>
-            <Button appearance={running ? 'secondary' : 'primary'} icon={<BeakerAdd20Regular />} disabledFocusable={action !== null} onClick={() => void start()}>
+            <Button
+              appearance={running ? 'secondary' : 'primary'}
+              icon={<BeakerAdd20Regular />}
+              disabledFocusable={action !== null}
+              onClick={() => void start()}
+            >
               {t('lab.start')}
             </Button>
             <Button

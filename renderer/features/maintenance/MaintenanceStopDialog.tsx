@@ -97,7 +97,12 @@ function StopDialog({ host }: { host: string }) {
               <fieldset className={styles.list}>
                 <legend>{t('maint.stop.savedIntro', { host })}</legend>
                 {saved.vms.map((vm) => (
-                  <Checkbox key={vm} label={t('maint.stop.startVm', { vm })} checked={chosen.has(vm)} onChange={(_e, data) => toggle(vm, data.checked === true)} />
+                  <Checkbox
+                    key={vm}
+                    label={t('maint.stop.startVm', { vm })}
+                    checked={chosen.has(vm)}
+                    onChange={(_e, data) => toggle(vm, data.checked === true)}
+                  />
                 ))}
               </fieldset>
             ) : null}

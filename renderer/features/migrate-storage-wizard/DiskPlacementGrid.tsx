@@ -156,7 +156,9 @@ export function DiskPlacementGrid({
               pathLabel={sourceLabel(disk.path)}
               moveLabel={moveLabel ? moveLabel(fileName(disk.path)) : t('disks.move', { name: fileName(disk.path) })}
               unmovedText={unmovedText ?? t('disks.stays')}
-              onChange={(next) => onChange(disk.path, next.move && !choice.move && next.destination === '' ? { ...next, destination: defaultDestination } : next)}
+              onChange={(next) =>
+                onChange(disk.path, next.move && !choice.move && next.destination === '' ? { ...next, destination: defaultDestination } : next)
+              }
               onChecked={onChecked ? (ok) => onChecked(disk.path, ok) : undefined}
             />
           );

@@ -24,10 +24,19 @@ const OS = 'C:\\ClusterStorage\\Volume1\\SQL-PROD-01\\os.vhdx';
  * while it runs; chosen VHDs may move with the configuration staying where it is.
  */
 function checkPlan(plan: Plan): StoragePlanCheck {
-  if (plan.scope === 'whole-vm') return planOk([{ kind: 'configuration', from: 'C:\\a', to: `${plan.path}\\SQL-PROD-01`, destination: plan.path, sizeGB: 0, shared: false }]);
+  if (plan.scope === 'whole-vm')
+    return planOk([{ kind: 'configuration', from: 'C:\\a', to: `${plan.path}\\SQL-PROD-01`, destination: plan.path, sizeGB: 0, shared: false }]);
   const problems: StoragePlanCheck['problems'] = [];
-  if (plan.disks.some((d) => d.path === QUORUM)) problems.push({ code: 'shared-vhdx', message: `${QUORUM} is a shared VHDX and cannot move while SQL-PROD-01 runs.` });
-  const moves = plan.disks.map((d) => ({ kind: 'disk' as const, from: d.path, to: `${d.destination}\\os.vhdx`, destination: d.destination, sizeGB: 127, shared: false }));
+  if (plan.disks.some((d) => d.path === QUORUM))
+    problems.push({ code: 'shared-vhdx', message: `${QUORUM} is a shared VHDX and cannot move while SQL-PROD-01 runs.` });
+  const moves = plan.disks.map((d) => ({
+    kind: 'disk' as const,
+    from: d.path,
+    to: `${d.destination}\\os.vhdx`,
+    destination: d.destination,
+    sizeGB: 127,
+    shared: false,
+  }));
   return problems.length > 0 ? { valid: false, problems, moves, destinations: [] } : planOk(moves);
 }
 
@@ -36,7 +45,12 @@ async function openWizard(handlers: FakeHandlers = {}) {
     inventory: sampleInventory(),
     handlers: {
       'storage.locations': () => ok([{ path: 'D:\\VMs', kind: 'default', freeGB: 950, capacityGB: 1800 }]),
-      'storage.checkPath': ({ path }) => ok(path.includes('\\\\') && !path.includes('.') ? pathVerdict(false, 'Name the file server by its FQDN.', 'smb-path-not-fqdn') : pathVerdict(true, `${path}: 950 GB free.`)),
+      'storage.checkPath': ({ path }) =>
+        ok(
+          path.includes('\\\\') && !path.includes('.')
+            ? pathVerdict(false, 'Name the file server by its FQDN.', 'smb-path-not-fqdn')
+            : pathVerdict(true, `${path}: 950 GB free.`),
+        ),
       'storage.checkPlan': ({ plan }) => ok(checkPlan(plan)),
       ...handlers,
     },
@@ -48,7 +62,10 @@ async function openWizard(handlers: FakeHandlers = {}) {
 }
 
 const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
-const pageList = () => within(screen.getByRole('navigation', { name: 'Wizard pages' })).getAllByRole('listitem').map((li) => li.textContent);
+const pageList = () =>
+  within(screen.getByRole('navigation', { name: 'Wizard pages' }))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
 
 describe('Migrate Storage Wizard', () => {
   it('opens on Select Path, with Select Path and Summary as its pages', async () => {
@@ -74,7 +91,9 @@ describe('Migrate Storage Wizard', () => {
 
   it('moves only os.vhdx of the running VM, the configuration staying: Next is enabled with the configuration field empty', async () => {
     const submitted: unknown[] = [];
-    await openWizard({ 'migration.submit': (args) => (submitted.push(args), ok(makeJob('job-11', 'Migrate storage of SQL-PROD-01', { kind: 'migrate-storage' }))) });
+    await openWizard({
+      'migration.submit': (args) => (submitted.push(args), ok(makeJob('job-11', 'Migrate storage of SQL-PROD-01', { kind: 'migrate-storage' }))),
+    });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Allow VHDs to be placed individually' }));
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Move os.vhdx' }));
     const destination = await screen.findByRole('combobox', { name: 'Destination of os.vhdx' });
@@ -86,7 +105,11 @@ describe('Migrate Storage Wizard', () => {
     fireEvent.click(button('Next'));
     expect(screen.getByText('Stays in C:\\ClusterStorage\\Volume1\\SQL-PROD-01')).toBeTruthy();
     fireEvent.click(button('Move'));
-    await waitFor(() => expect(submitted).toEqual([{ kind: 'storage', plan: { vm: 'SQL-PROD-01', scope: 'per-disk', configurationPath: null, disks: [{ path: OS, destination: 'D:\\VMs' }] } }]));
+    await waitFor(() =>
+      expect(submitted).toEqual([
+        { kind: 'storage', plan: { vm: 'SQL-PROD-01', scope: 'per-disk', configurationPath: null, disks: [{ path: OS, destination: 'D:\\VMs' }] } },
+      ]),
+    );
   });
 
   it('shows a short SMB server name as an error under the destination of its VHD', async () => {
@@ -118,7 +141,9 @@ describe('Migrate Storage Wizard', () => {
     expect(((await screen.findByRole('textbox', { name: 'PowerShell script' })) as HTMLTextAreaElement).value).toBe("Move-VMStorage -VMName 'SQL-PROD-01'");
     fireEvent.click(button('Move'));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Migrate Storage Wizard' })).toBeNull());
-    expect(submitted).toEqual([{ kind: 'storage', plan: { vm: 'SQL-PROD-01', scope: 'per-disk', configurationPath: 'E:\\Config', disks: [{ path: OS, destination: 'E:\\Config' }] } }]);
+    expect(submitted).toEqual([
+      { kind: 'storage', plan: { vm: 'SQL-PROD-01', scope: 'per-disk', configurationPath: 'E:\\Config', disks: [{ path: OS, destination: 'E:\\Config' }] } },
+    ]);
   });
 
   it('moves the whole VM to one location', async () => {

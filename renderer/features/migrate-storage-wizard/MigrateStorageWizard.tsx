@@ -53,7 +53,9 @@ function StorageWizard({ session, vm }: { session: StorageSession; vm: Vm }) {
         <>
           {locationsError || (answered && !answered.ok) ? (
             <MessageBar intent="error">
-              <MessageBarBody>{t('storagePath.checkFailed', { message: (locationsError ?? (answered && !answered.ok ? answered.error : null))?.message ?? '' })}</MessageBarBody>
+              <MessageBarBody>
+                {t('storagePath.checkFailed', { message: (locationsError ?? (answered && !answered.ok ? answered.error : null))?.message ?? '' })}
+              </MessageBarBody>
             </MessageBar>
           ) : null}
           <StorageSelectPathPage vm={vm} draft={draft} locations={locations} locationState={locationState} refusals={refusals} check={check} />

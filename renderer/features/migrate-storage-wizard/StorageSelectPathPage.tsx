@@ -69,11 +69,7 @@ export function StorageSelectPathPage({ vm, draft, locations, locationState, ref
           disabled={locationState.path === ''}
           onChange={(_e, data) => patch({ addToDefaults: data.checked === true })}
         />
-        <Checkbox
-          label={t('storagePath.individually')}
-          checked={draft.individually}
-          onChange={(_e, data) => patch({ individually: data.checked === true })}
-        />
+        <Checkbox label={t('storagePath.individually')} checked={draft.individually} onChange={(_e, data) => patch({ individually: data.checked === true })} />
       </div>
       {draft.individually ? (
         <>

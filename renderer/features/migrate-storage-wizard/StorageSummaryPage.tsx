@@ -36,7 +36,9 @@ export function StorageSummaryPage({ vm, draft, plan, check }: StorageSummaryPag
       <PropertyList>
         <Property label={t('summary.vm')}>{vm.name}</Property>
         <Property label={t('summary.host')}>{vm.host}</Property>
-        <Property label={t('summary.scope')}>{plan.scope === 'whole-vm' ? t('summary.scope.wholeVm') : tn('summary.scope.perDisk', plan.disks.length)}</Property>
+        <Property label={t('summary.scope')}>
+          {plan.scope === 'whole-vm' ? t('summary.scope.wholeVm') : tn('summary.scope.perDisk', plan.disks.length)}
+        </Property>
         <Property label={plan.scope === 'whole-vm' ? t('storagePath.location') : t('storagePath.configuration')}>
           <span className={styles.mono}>{location ?? t('summary.configurationStays', { path: vm.configurationPath })}</span>
           {draft.addToDefaults && location ? ` — ${t('summary.addedToDefaults')}` : ''}

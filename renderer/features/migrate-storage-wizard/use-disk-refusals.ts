@@ -16,7 +16,9 @@ export function useDiskRefusals(vm: Vm, probeFolder: string | null): ReadonlyMap
   const request = useRequest(key, async () => {
     const answers = await Promise.all(
       shared.map((path) =>
-        wizardRequest('storage.checkPlan', { plan: { vm: vm.name, scope: 'per-disk', configurationPath: null, disks: [{ path, destination: probeFolder ?? '' }] } }),
+        wizardRequest('storage.checkPlan', {
+          plan: { vm: vm.name, scope: 'per-disk', configurationPath: null, disks: [{ path, destination: probeFolder ?? '' }] },
+        }),
       ),
     );
     const refusals: [string, string][] = [];

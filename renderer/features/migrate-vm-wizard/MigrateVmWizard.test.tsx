@@ -15,10 +15,18 @@ beforeAll(() => installJsdomShims());
 afterEach(cleanup);
 
 const ROWS = [
-  hostRow('HV-MI-11', { cluster: 'CL-MI-22', rating: 4.5, transferType: 'Live', warnings: [warning('loses-high-availability', 'Not highly available while it moves.')] }),
+  hostRow('HV-MI-11', {
+    cluster: 'CL-MI-22',
+    rating: 4.5,
+    transferType: 'Live',
+    warnings: [warning('loses-high-availability', 'Not highly available while it moves.')],
+  }),
   hostRow('HV-MI-12', { cluster: 'CL-MI-22', rating: 2.5, transferType: 'Live (VSM)', warnings: [warning('storage-moves', '254 GB will be copied.')] }),
   hostRow('HV-TO-02', {
-    reasons: [reason('maintenance-mode', 'HV-TO-02 is in maintenance mode: stop it first.'), reason('processor-vendor-mismatch', 'AMD to Intel: shut the VM down.')],
+    reasons: [
+      reason('maintenance-mode', 'HV-TO-02 is in maintenance mode: stop it first.'),
+      reason('processor-vendor-mismatch', 'AMD to Intel: shut the VM down.'),
+    ],
   }),
 ];
 
@@ -30,7 +38,11 @@ async function openWizard(vmId = 'id-dc-mi-01', handlers: FakeHandlers = {}) {
       'placement.selectHosts': () => ok(ROWS),
       'storage.locations': () => ok([{ path: 'D:\\VMs', kind: 'default', freeGB: 950, capacityGB: 1800 }]),
       'storage.checkPath': ({ path }) =>
-        ok(path.startsWith('\\\\fs1\\') ? pathVerdict(false, 'Name the file server by its FQDN, for example \\\\fileserver1.contoso.com\\smbshare.', 'smb-path-not-fqdn') : pathVerdict(true, `${path} is on volume D:\\: 950 GB free.`)),
+        ok(
+          path.startsWith('\\\\fs1\\')
+            ? pathVerdict(false, 'Name the file server by its FQDN, for example \\\\fileserver1.contoso.com\\smbshare.', 'smb-path-not-fqdn')
+            : pathVerdict(true, `${path} is on volume D:\\: 950 GB free.`),
+        ),
       'script.vmMigration': (args) => ok(`Move-VM -Name '${args.vm}' -DestinationHost '${args.destinationHost}'`),
       ...handlers,
     },
@@ -41,7 +53,10 @@ async function openWizard(vmId = 'id-dc-mi-01', handlers: FakeHandlers = {}) {
   return rendered;
 }
 
-const pageList = () => within(screen.getByRole('navigation', { name: 'Wizard pages' })).getAllByRole('listitem').map((li) => li.textContent);
+const pageList = () =>
+  within(screen.getByRole('navigation', { name: 'Wizard pages' }))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
 const row = (host: string) => screen.getByRole('row', { name: new RegExp(host) });
 const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
 
@@ -50,7 +65,11 @@ describe('Migrate VM Wizard', () => {
     await openWizard();
     expect(screen.getByRole('dialog', { name: 'Migrate VM Wizard' })).toBeTruthy();
     const grid = screen.getByRole('grid', { name: 'Destination hosts' });
-    expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Rating', 'Destination Host', 'Cluster', 'Transfer Type', 'Notes']);
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Rating', 'Destination Host', 'Cluster', 'Transfer Type', 'Notes']);
     expect(within(row('HV-MI-11')).getByRole('img', { name: '4.5 stars' })).toBeTruthy();
     expect(row('HV-MI-11').textContent).toContain('Not highly available while it moves.');
     expect(within(row('HV-TO-02')).getByRole('img', { name: '0 stars' })).toBeTruthy();
@@ -108,7 +127,11 @@ describe('Migrate VM Wizard', () => {
     await screen.findByText('D:\\Fast is on volume D:\\: 950 GB free.');
     // The host is rated again with the chosen path, so a location without room says so.
     await waitFor(() =>
-      expect(backend.calls.some((c) => c.channel === 'placement.selectHosts' && (c.args as InvokeArgs['placement.selectHosts']).destinationPaths?.['HV-MI-12'] === 'D:\\Fast')).toBe(true),
+      expect(
+        backend.calls.some(
+          (c) => c.channel === 'placement.selectHosts' && (c.args as InvokeArgs['placement.selectHosts']).destinationPaths?.['HV-MI-12'] === 'D:\\Fast',
+        ),
+      ).toBe(true),
     );
     await waitFor(() => expect(button('Next').disabled).toBe(false));
   });
@@ -147,7 +170,9 @@ describe('Migrate VM Wizard', () => {
     fireEvent.change(performance, { target: { value: 'SMB' } });
     fireEvent.click(button('Move'));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Migrate VM Wizard' })).toBeNull());
-    expect(submitted).toEqual([{ kind: 'vm', vm: 'DC-MI-01', destinationHost: 'HV-MI-12', destinationPath: 'D:\\Fast', performanceOption: 'SMB', addToDefaults: true }]);
+    expect(submitted).toEqual([
+      { kind: 'vm', vm: 'DC-MI-01', destinationHost: 'HV-MI-12', destinationPath: 'D:\\Fast', performanceOption: 'SMB', addToDefaults: true },
+    ]);
     expect(store.getState().jobs[0].id).toBe('job-7');
     expect(store.getState().selectedJobId).toBe('job-7');
   });
@@ -191,13 +216,22 @@ describe('Migrate VM Wizard', () => {
     fireEvent.click(button('Move'));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Migrate VM Wizard' })).toBeNull());
     expect(submitted).toEqual([
-      { kind: 'vm', vm: 'DC-MI-01', destinationHost: 'HV-MI-12', destinationPath: 'D:\\VMs', diskDestinations: [{ path: 'D:\\VMs\\DC-MI-01\\os.vhdx', destination: 'D:\\Disks' }] },
+      {
+        kind: 'vm',
+        vm: 'DC-MI-01',
+        destinationHost: 'HV-MI-12',
+        destinationPath: 'D:\\VMs',
+        diskDestinations: [{ path: 'D:\\VMs\\DC-MI-01\\os.vhdx', destination: 'D:\\Disks' }],
+      },
     ]);
   });
 
   it('keeps the wizard open with Move’s error on the Summary page', async () => {
     await openWizard('id-dc-mi-01', {
-      'migration.submit': () => err('destination-unavailable', 'HV-MI-11 went into maintenance mode.', { reasons: [{ code: 'maintenance-mode', message: 'HV-MI-11 is in maintenance mode.' }] }),
+      'migration.submit': () =>
+        err('destination-unavailable', 'HV-MI-11 went into maintenance mode.', {
+          reasons: [{ code: 'maintenance-mode', message: 'HV-MI-11 is in maintenance mode.' }],
+        }),
     });
     fireEvent.click(row('HV-MI-11'));
     fireEvent.click(button('Next'));
@@ -220,7 +254,9 @@ describe('Migrate VM Wizard', () => {
   });
 
   it('offers to start a VM that is not running, and continues live once it runs', async () => {
-    const { backend } = await openWizard('id-file-01', { 'vm.start': ({ vm }) => ok(makeJob('job-start', `Start virtual machine ${vm}`, { kind: 'start-vm' })) });
+    const { backend } = await openWizard('id-file-01', {
+      'vm.start': ({ vm }) => ok(makeJob('job-start', `Start virtual machine ${vm}`, { kind: 'start-vm' })),
+    });
     expect(screen.getByText('A live migration needs a running virtual machine')).toBeTruthy();
     fireEvent.click(button('Start FILE-01'));
     expect(await screen.findByText(/Starting FILE-01/)).toBeTruthy();

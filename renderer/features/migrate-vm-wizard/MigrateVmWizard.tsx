@@ -15,7 +15,6 @@ import { placedDisks, storageMovesWith, VM_WIZARD_PAGE_LABEL, vmMigrationArgs, v
 import { VmSelectPathPage } from './VmSelectPathPage.js';
 import { VmSummaryPage } from './VmSummaryPage.js';
 
-
 type VmSession = Extract<WizardSession, { kind: 'migrate-vm' }>;
 
 function VmWizard({ session, vm }: { session: VmSession; vm: Vm }) {

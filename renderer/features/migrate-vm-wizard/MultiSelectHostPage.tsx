@@ -1,4 +1,17 @@
-import { makeStyles, mergeClasses, Menu, MenuButton, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, Select, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  makeStyles,
+  mergeClasses,
+  Menu,
+  MenuButton,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Select,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { ErrorCircle16Filled, Pin16Regular, Warning16Filled } from '@fluentui/react-icons';
 import type { Host, Vm } from '../../../shared/model/inventory.js';
 import type { Plan, PlannedMove } from '../../../shared/model/plan.js';
@@ -45,7 +58,13 @@ const useStyles = makeStyles({
   pinned: { color: tokens.colorNeutralForeground3 },
   unmovableRow: { backgroundColor: tokens.colorStatusDangerBackground1 },
   reasons: { margin: 0, marginTop: tokens.spacingVerticalXXS, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
-  reasonTitle: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold, color: tokens.colorStatusDangerForeground1 },
+  reasonTitle: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorStatusDangerForeground1,
+  },
   status: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -60,7 +79,6 @@ export interface MultiSelectHostPageProps {
   error: ErrorDto | null;
   onRetry: () => void;
 }
-
 
 /** The risk note of a planned move: why pre-copy is slow or never converges, or that the row is pinned. */
 function MoveNote({ move }: { move: PlannedMove }) {
@@ -89,7 +107,19 @@ function MoveNote({ move }: { move: PlannedMove }) {
 }
 
 /** One VM's row: its destination dropdown, then the planned move's figures (and a note) or why it cannot move. */
-function PlanRowView({ row, vm, hostNames, draft, planned }: { row: PlanRow; vm: Vm | undefined; hostNames: readonly string[]; draft: MultiVmWizardDraft; planned: boolean }) {
+function PlanRowView({
+  row,
+  vm,
+  hostNames,
+  draft,
+  planned,
+}: {
+  row: PlanRow;
+  vm: Vm | undefined;
+  hostNames: readonly string[];
+  draft: MultiVmWizardDraft;
+  planned: boolean;
+}) {
   const styles = useStyles();
   const translator = useT();
   const { t } = translator;

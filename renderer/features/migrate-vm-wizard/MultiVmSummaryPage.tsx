@@ -1,11 +1,4 @@
-import {
-  makeStyles,
-  mergeClasses,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import type { Plan, PlanRequest } from '../../../shared/model/plan.js';
 import type { ErrorDto } from '../../../shared/model/result.js';
 import { gridCellPadding, gridHead, gridHeadText, gridRow, gridTable } from '../../components/grid-table-styles.js';
@@ -71,13 +64,20 @@ export function MultiVmSummaryPage({ request, plan, submitError }: MultiVmSummar
       <div role="table" aria-label={t('multiSummary.order')} className={styles.table}>
         <div role="rowgroup">
           <div role="row" className={mergeClasses(styles.row, styles.head)}>
-            {['#', t('multiHost.col.vm'), t('summary.col.from'), t('summary.col.to'), t('selectHost.col.transferType'), t('multiSummary.col.start'), t('multiSummary.col.end'), t('multiHost.col.downtime')].map(
-              (label) => (
-                <div key={label} role="columnheader" className={mergeClasses(styles.cell, styles.headCell)} title={label}>
-                  {label}
-                </div>
-              ),
-            )}
+            {[
+              '#',
+              t('multiHost.col.vm'),
+              t('summary.col.from'),
+              t('summary.col.to'),
+              t('selectHost.col.transferType'),
+              t('multiSummary.col.start'),
+              t('multiSummary.col.end'),
+              t('multiHost.col.downtime'),
+            ].map((label) => (
+              <div key={label} role="columnheader" className={mergeClasses(styles.cell, styles.headCell)} title={label}>
+                {label}
+              </div>
+            ))}
           </div>
         </div>
         <div role="rowgroup">

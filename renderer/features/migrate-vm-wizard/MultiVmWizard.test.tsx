@@ -49,9 +49,15 @@ function fakePlan(request: PlanRequest) {
     const choice = request.perVm?.[vm] ?? request.to;
     const proposal = PROPOSALS[vm];
     if (vm === 'web-01' && choice === 'auto') {
-      unmovable.push(unmovableVm(vm, 'HV-MI-11', [{ code: 'no-capacity-left', message: 'No host has room left for web-01 once the moves before it are counted.' }]));
+      unmovable.push(
+        unmovableVm(vm, 'HV-MI-11', [{ code: 'no-capacity-left', message: 'No host has room left for web-01 once the moves before it are counted.' }]),
+      );
     } else if (choice === 'HV-TO-02') {
-      unmovable.push(unmovableVm(vm, proposal?.from ?? 'HV-MI-11', [{ code: 'processor-vendor-mismatch', message: `${vm} runs on Intel and HV-TO-02 is AMD: shut it down first.` }]));
+      unmovable.push(
+        unmovableVm(vm, proposal?.from ?? 'HV-MI-11', [
+          { code: 'processor-vendor-mismatch', message: `${vm} runs on Intel and HV-TO-02 is AMD: shut it down first.` },
+        ]),
+      );
     } else if (proposal) {
       moves.push({ ...proposal, id: `m${i + 1}`, vm, to: choice === 'auto' ? proposal.to : choice, chosen: choice === 'auto' ? 'auto' : 'pinned' });
     }
@@ -94,14 +100,11 @@ describe('Migrate VM Wizard for several VMs', () => {
     const { backend } = await openWizard();
     expect(screen.getByRole('dialog', { name: 'Migrate VM Wizard' })).toBeTruthy();
     expect(planCalls(backend)[0]).toEqual({ kind: 'vms', vms: ['DC-MI-01', 'APP-TO-02', 'SQL-PROD-01', 'web-01'], to: 'auto' });
-    expect(within(table()).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      'Virtual Machine',
-      'Destination Host',
-      'Rating',
-      'Transfer Type',
-      'Duration',
-      'Downtime',
-    ]);
+    expect(
+      within(table())
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Virtual Machine', 'Destination Host', 'Rating', 'Transfer Type', 'Duration', 'Downtime']);
     const dc = row('DC-MI-01');
     expect(dc.textContent).toContain('on HV-MI-20');
     expect(destination('DC-MI-01').value).toBe('auto');
@@ -123,7 +126,11 @@ describe('Migrate VM Wizard for several VMs', () => {
     const web = row('web-01');
     expect(web.textContent).toContain('Cannot move: left out of the Move');
     const reasons = within(web).getByRole('list', { name: 'Why web-01 cannot move' });
-    expect(within(reasons).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['No host has room left for web-01 once the moves before it are counted.']);
+    expect(
+      within(reasons)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['No host has room left for web-01 once the moves before it are counted.']);
     expect(button('Next').disabled).toBe(false);
     fireEvent.click(button('Next'));
     const leftOut = await screen.findByRole('list', { name: 'These virtual machines do not move' });
@@ -134,14 +141,28 @@ describe('Migrate VM Wizard for several VMs', () => {
   it('plans again with the row pinned when its destination changes, and back to the best host', async () => {
     const { backend } = await openWizard();
     fireEvent.change(destination('DC-MI-01'), { target: { value: 'HV-MI-12' } });
-    await waitFor(() => expect(planCalls(backend).at(-1)).toEqual({ kind: 'vms', vms: ['DC-MI-01', 'APP-TO-02', 'SQL-PROD-01', 'web-01'], to: 'auto', perVm: { 'DC-MI-01': 'HV-MI-12' } }));
+    await waitFor(() =>
+      expect(planCalls(backend).at(-1)).toEqual({
+        kind: 'vms',
+        vms: ['DC-MI-01', 'APP-TO-02', 'SQL-PROD-01', 'web-01'],
+        to: 'auto',
+        perVm: { 'DC-MI-01': 'HV-MI-12' },
+      }),
+    );
     await waitFor(() => expect(row('DC-MI-01').textContent).toContain('Pinned by you'));
     expect(destination('DC-MI-01').value).toBe('HV-MI-12');
     // A pin the planner refuses says why, on that row.
     fireEvent.change(destination('SQL-PROD-01'), { target: { value: 'HV-TO-02' } });
     await waitFor(() => expect(row('SQL-PROD-01').textContent).toContain('SQL-PROD-01 runs on Intel and HV-TO-02 is AMD'));
     fireEvent.change(destination('DC-MI-01'), { target: { value: 'auto' } });
-    await waitFor(() => expect(planCalls(backend).at(-1)).toEqual({ kind: 'vms', vms: ['DC-MI-01', 'APP-TO-02', 'SQL-PROD-01', 'web-01'], to: 'auto', perVm: { 'SQL-PROD-01': 'HV-TO-02' } }));
+    await waitFor(() =>
+      expect(planCalls(backend).at(-1)).toEqual({
+        kind: 'vms',
+        vms: ['DC-MI-01', 'APP-TO-02', 'SQL-PROD-01', 'web-01'],
+        to: 'auto',
+        perVm: { 'SQL-PROD-01': 'HV-TO-02' },
+      }),
+    );
   });
 
   it('pins every row to one host with Pin all to host…', async () => {

@@ -40,9 +40,7 @@ export function availabilitySummary(rows: readonly HostRating[], { t, tn, say, l
     const code = row.reasons[0]?.code;
     if (code) tally.set(code, (tally.get(code) ?? 0) + 1);
   }
-  const parts = [...tally]
-    .sort((a, b) => b[1] - a[1])
-    .map(([code, count]) => t('selectHost.reasonTally', { count, kind: say(text(`reasonKind.${code}`)) }));
+  const parts = [...tally].sort((a, b) => b[1] - a[1]).map(([code, count]) => t('selectHost.reasonTally', { count, kind: say(text(`reasonKind.${code}`)) }));
   return tn('selectHost.noneAvailable', rows.length, { reasons: new Intl.ListFormat(locale, { style: 'short', type: 'unit' }).format(parts) });
 }
 

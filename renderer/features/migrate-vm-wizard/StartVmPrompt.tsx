@@ -107,7 +107,13 @@ export function StartVmPrompt({ vm, draft }: { vm: Vm; draft: VmWizardDraft }) {
   };
   return (
     <div ref={regionRef} tabIndex={-1} className={styles.region}>
-      <PromptMessage vm={vm} draft={draft} job={job} onStart={() => void start()} onDecline={() => patch({ startDeclined: true, startError: null, startJobId: null })} />
+      <PromptMessage
+        vm={vm}
+        draft={draft}
+        job={job}
+        onStart={() => void start()}
+        onDecline={() => patch({ startDeclined: true, startError: null, startJobId: null })}
+      />
     </div>
   );
 }

@@ -16,7 +16,13 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   text: { fontSize: tokens.fontSizeBase200 },
   select: { maxWidth: '360px' },
-  disks: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  disks: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+  },
 });
 
 /** Props of the Migrate VM Wizard's Summary. */
@@ -68,7 +74,9 @@ export function VmSummaryPage({ vm, sourceHost, draft, row }: VmSummaryPageProps
               {vm.disks.map((disk) => {
                 const folder = placed.get(disk.path);
                 const to = folder !== undefined ? joinWindowsPath(folder, fileOf(disk.path)) : withVm ? joinWindowsPath(withVm, fileOf(disk.path)) : null;
-                return <li key={disk.path}>{t('summary.diskTo', { disk: sourcePath(disk.path), path: to ? destinationPath(to) : t('vmPath.defaultLocation') })}</li>;
+                return (
+                  <li key={disk.path}>{t('summary.diskTo', { disk: sourcePath(disk.path), path: to ? destinationPath(to) : t('vmPath.defaultLocation') })}</li>
+                );
               })}
             </ul>
           </Property>

@@ -14,7 +14,13 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto', minWidth: '100%' },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
   nowrap: { whiteSpace: 'nowrap' },
-  risk: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
+  risk: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+  },
   riskHead: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold },
   slow: { color: tokens.colorStatusWarningForeground1 },
   never: { color: tokens.colorStatusDangerForeground1 },
@@ -42,7 +48,17 @@ function RiskCell({ move }: { move: PlannedMove }) {
 
 /** One planned move's row; drawn again only when the move or its job changes. */
 const MoveRow = memo(
-  function MoveRow({ move, job, running, destinations }: { move: PlannedMove; job: Job | undefined; running: boolean; destinations: DestinationChoice | null }) {
+  function MoveRow({
+    move,
+    job,
+    running,
+    destinations,
+  }: {
+    move: PlannedMove;
+    job: Job | undefined;
+    running: boolean;
+    destinations: DestinationChoice | null;
+  }) {
     const styles = useStyles();
     const tr = useT();
     const { t, formatNumber } = tr;

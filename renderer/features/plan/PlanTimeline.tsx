@@ -88,7 +88,11 @@ const useStyles = makeStyles({
   running: { border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   completed: { border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusSuccessBorder2}`, backgroundColor: tokens.colorStatusSuccessBackground2 },
   failed: { border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusDangerBorder2}`, backgroundColor: tokens.colorStatusDangerBackground2 },
-  canceled: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground4, color: tokens.colorNeutralForeground3 },
+  canceled: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground4,
+    color: tokens.colorNeutralForeground3,
+  },
   progress: { position: 'absolute', left: 0, bottom: 0, height: '4px', backgroundColor: tokens.colorBrandBackground },
   tip: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, maxWidth: '360px' },
   tipTitle: { fontWeight: tokens.fontWeightSemibold },
@@ -141,7 +145,12 @@ const MoveBar = memo(function MoveBar({ move, end, job }: MoveBarProps) {
   const status = job ? t('plan.bar.job', { status: t(`jobStatus.${job.status}` as MessageKey), percent: formatNumber(job.progress) }) : null;
   const name = [t('plan.bar.label', { vm: move.vm, from: move.from, to: move.to, start: from, end: to }), status].filter(Boolean).join(', ');
   const riskClass = move.risk === 'never' ? styles.never : move.risk === 'slow' ? styles.slow : undefined;
-  const route = t('plan.bar.route', { from: move.from, to: move.to, transfer: t(`transfer.${move.transferType}` as MessageKey), option: move.performanceOption });
+  const route = t('plan.bar.route', {
+    from: move.from,
+    to: move.to,
+    transfer: t(`transfer.${move.transferType}` as MessageKey),
+    option: move.performanceOption,
+  });
   const times = t('plan.bar.times', { start: from, end: to, duration, downtime });
   const descriptionId = useId();
   // One tooltip per bar would keep a portal per bar mounted for its description: the bar carries its
@@ -230,7 +239,9 @@ export function PlanTimeline({ plan, jobsByVm }: PlanTimelineProps) {
           <span />
           <div className={styles.track}>
             <span className={mergeClasses(styles.markerLabel, styles.windowLabel, side(windowAt))} style={{ left: pct(plan.makespan, end) }}>
-              {close ? t('plan.marker.both', { time: formatDuration(tr, plan.makespan) }) : t('plan.marker.window', { time: formatDuration(tr, plan.makespan) })}
+              {close
+                ? t('plan.marker.both', { time: formatDuration(tr, plan.makespan) })
+                : t('plan.marker.window', { time: formatDuration(tr, plan.makespan) })}
             </span>
           </div>
         </div>
@@ -284,7 +295,11 @@ export function PlanTimeline({ plan, jobsByVm }: PlanTimelineProps) {
                           type="button"
                           className={mergeClasses(styles.bar, job ? jobClass(styles, job) : styles.save)}
                           style={{ left: pct(save.start, end), width: pct(Math.max(save.end - save.start, 0), end) }}
-                          aria-label={job ? `${name}, ${t('plan.bar.job', { status: t(`jobStatus.${job.status}` as MessageKey), percent: tr.formatNumber(job.progress) })}` : name}
+                          aria-label={
+                            job
+                              ? `${name}, ${t('plan.bar.job', { status: t(`jobStatus.${job.status}` as MessageKey), percent: tr.formatNumber(job.progress) })}`
+                              : name
+                          }
                           data-status={job?.status ?? 'Planned'}
                         >
                           {(save.end - save.start) / end >= MIN_LABEL_FRACTION ? <span className={styles.barText}>{save.vm}</span> : null}
@@ -302,7 +317,12 @@ export function PlanTimeline({ plan, jobsByVm }: PlanTimelineProps) {
           <span className={styles.windowLine} style={{ left: pct(plan.makespan, end) }} />
         </div>
       </div>
-      <p className={styles.basis}>{t('plan.timeline.basis', { time: formatDuration(tr, plan.lowerBound), basis: plan.lowerBoundBasisText ? tr.say(plan.lowerBoundBasisText) : plan.lowerBoundBasis })}</p>
+      <p className={styles.basis}>
+        {t('plan.timeline.basis', {
+          time: formatDuration(tr, plan.lowerBound),
+          basis: plan.lowerBoundBasisText ? tr.say(plan.lowerBoundBasisText) : plan.lowerBoundBasis,
+        })}
+      </p>
     </div>
   );
 }

@@ -9,7 +9,16 @@ const useStyles = makeStyles({
   why: { width: '100%' },
   nowrap: { whiteSpace: 'nowrap', verticalAlign: 'top' },
   top: { verticalAlign: 'top' },
-  reasons: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
+  reasons: {
+    margin: 0,
+    paddingLeft: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+  },
   saved: { color: tokens.colorStatusWarningForeground1, fontWeight: tokens.fontWeightSemibold },
   left: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
 });
@@ -33,7 +42,15 @@ function ActionText({ action }: { action: UnmovableVm['action'] }) {
  * The VMs the plan cannot move: where each is, every reason (its code and message), for an evacuation
  * what happens to it instead, and in a plan of chosen VMs not yet run, its destination to change.
  */
-export function PlanUnmovable({ unmovable, evacuation, destinations = null }: { unmovable: readonly UnmovableVm[]; evacuation: boolean; destinations?: DestinationChoice | null }) {
+export function PlanUnmovable({
+  unmovable,
+  evacuation,
+  destinations = null,
+}: {
+  unmovable: readonly UnmovableVm[];
+  evacuation: boolean;
+  destinations?: DestinationChoice | null;
+}) {
   const styles = useStyles();
   const { t, spoken } = useT();
   return (

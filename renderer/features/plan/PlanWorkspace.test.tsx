@@ -54,19 +54,34 @@ describe('plan view', () => {
     expect(callsOf(rendered.backend, 'plan.create')).toEqual([{ request: { kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'auto' }, whatIf: {} }]);
     expect(summary(view).textContent).toMatch(/Estimated window\s*1 min 00 s/);
     expect(summary(view).textContent).toMatch(/Lower bound\s*50 s/);
-    const slots = within(lanes(view)).getAllByRole('group').map((g) => g.getAttribute('aria-label'));
+    const slots = within(lanes(view))
+      .getAllByRole('group')
+      .map((g) => g.getAttribute('aria-label'));
     expect(slots).toEqual(['HV-MI-11 · live 1', 'HV-MI-12 · live 1']);
     const hvMi11 = within(lanes(view)).getByRole('group', { name: 'HV-MI-11 · live 1' });
-    expect(within(hvMi11).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
-      'SQL-PROD-01, HV-MI-11 to HV-MI-12, 0 s to 40 s',
-      'web-01, HV-MI-11 to HV-MI-12, 40 s to 1 min 00 s',
-    ]);
+    expect(
+      within(hvMi11)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['SQL-PROD-01, HV-MI-11 to HV-MI-12, 0 s to 40 s', 'web-01, HV-MI-11 to HV-MI-12, 40 s to 1 min 00 s']);
     expect(within(view).getByText('Window 1 min 00 s')).toBeTruthy();
     expect(within(view).getByText('Lower bound 50 s')).toBeTruthy();
     expect(within(view).getByText('No order of these moves ends sooner than 50 s: HV-MI-11 must send 48 GB over its 10 Gbps link.')).toBeTruthy();
     const rows = within(within(view).getByRole('table', { name: 'Planned moves' })).getAllByRole('row');
     const cells = within(rows[1]).getAllByRole('cell');
-    expect(cells.map((c, i) => (i === 3 ? null : c.textContent))).toEqual(['m1', 'SQL-PROD-01', 'HV-MI-11', null, 'Live', '0 s', '40 s', '40 s', '120 ms', '', '']);
+    expect(cells.map((c, i) => (i === 3 ? null : c.textContent))).toEqual([
+      'm1',
+      'SQL-PROD-01',
+      'HV-MI-11',
+      null,
+      'Live',
+      '0 s',
+      '40 s',
+      '40 s',
+      '120 ms',
+      '',
+      '',
+    ]);
     // The destination is a choice: the best host, named, until the admin picks another.
     const to = within(cells[3]).getByRole('combobox', { name: 'Destination of SQL-PROD-01' }) as HTMLSelectElement;
     expect([to.value, to.selectedOptions[0]?.textContent]).toEqual(['auto', 'HV-MI-12 (best)']);
@@ -99,13 +114,20 @@ describe('plan view', () => {
     const view = await openPlanOfHvMi11(rendered);
     rendered.backend.override('plan.create', () => pending.promise);
     fireEvent.click(within(view).getByRole('switch', { name: 'VMM baseline (FIFO, limit 2)' }));
-    expect(callsOf(rendered.backend, 'plan.create').at(-1)).toEqual({ request: { kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'auto' }, whatIf: { naive: true } });
+    expect(callsOf(rendered.backend, 'plan.create').at(-1)).toEqual({
+      request: { kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'auto' },
+      whatIf: { naive: true },
+    });
     expect(await within(view).findByText('Planning again…')).toBeTruthy();
     expect(summary(view).textContent).toMatch(/Estimated window\s*1 min 00 s/);
     expect(within(lanes(view)).getAllByRole('button')).toHaveLength(4);
     await act(async () => pending.resolve(ok(samplePlan({ kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'auto' }, { naive: true }))));
     await waitFor(() => expect(summary(view).textContent).toMatch(/Estimated window\s*2 min 00 s/));
-    expect(within(lanes(view)).getAllByRole('button', { name: /^SQL-PROD-01/ })[0].getAttribute('aria-label')).toBe('SQL-PROD-01, HV-MI-11 to HV-MI-12, 0 s to 1 min 20 s');
+    expect(
+      within(lanes(view))
+        .getAllByRole('button', { name: /^SQL-PROD-01/ })[0]
+        .getAttribute('aria-label'),
+    ).toBe('SQL-PROD-01, HV-MI-11 to HV-MI-12, 0 s to 1 min 20 s');
   });
 
   it('sends a host’s live limit, the performance option and the bandwidth cap as what-ifs', async () => {
@@ -119,11 +141,19 @@ describe('plan view', () => {
     await waitFor(() => expect(callsOf(rendered.backend, 'plan.create').at(-1)?.whatIf).toEqual({ limits: { 'HV-MI-11': { live: 1 } } }));
     await waitFor(() => expect(summary(view).textContent).toMatch(/Estimated window\s*2 min 00 s/));
     fireEvent.change(within(view).getByRole('combobox', { name: 'Performance option' }), { target: { value: 'SMB' } });
-    await waitFor(() => expect(callsOf(rendered.backend, 'plan.create').at(-1)?.whatIf).toEqual({ limits: { 'HV-MI-11': { live: 1 } }, performanceOption: 'SMB' }));
+    await waitFor(() =>
+      expect(callsOf(rendered.backend, 'plan.create').at(-1)?.whatIf).toEqual({ limits: { 'HV-MI-11': { live: 1 } }, performanceOption: 'SMB' }),
+    );
     const cap = within(view).getByRole('spinbutton', { name: /Bandwidth cap/ });
     fireEvent.change(cap, { target: { value: '5' } });
     fireEvent.keyDown(cap, { key: 'Enter' });
-    await waitFor(() => expect(callsOf(rendered.backend, 'plan.create').at(-1)?.whatIf).toEqual({ limits: { 'HV-MI-11': { live: 1 } }, performanceOption: 'SMB', bandwidthCapGbps: 5 }));
+    await waitFor(() =>
+      expect(callsOf(rendered.backend, 'plan.create').at(-1)?.whatIf).toEqual({
+        limits: { 'HV-MI-11': { live: 1 } },
+        performanceOption: 'SMB',
+        bandwidthCapGbps: 5,
+      }),
+    );
     fireEvent.click(within(view).getByRole('button', { name: 'Reset what-ifs' }));
     await waitFor(() => expect(callsOf(rendered.backend, 'plan.create').at(-1)?.whatIf).toEqual({}));
   });
@@ -132,7 +162,9 @@ describe('plan view', () => {
     const rendered = await renderConsole({ 'plan.run': ({ request, whatIf }) => ok(sampleRun(samplePlan(request, whatIf ?? {}))) });
     const view = await openPlanOfHvMi11(rendered);
     fireEvent.click(within(view).getByRole('button', { name: 'Run' }));
-    await waitFor(() => expect(callsOf(rendered.backend, 'plan.run')).toEqual([{ request: { kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'auto' }, whatIf: {} }]));
+    await waitFor(() =>
+      expect(callsOf(rendered.backend, 'plan.run')).toEqual([{ request: { kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'auto' }, whatIf: {} }]),
+    );
     expect(await within(view).findByText('Run plan: migrate 2 VMs: running')).toBeTruthy();
     expect(within(view).getByText('0 of 2 jobs ended, 0 failed')).toBeTruthy();
     expect(within(view).getByRole('button', { name: 'Run' }).hasAttribute('disabled')).toBe(true);
@@ -146,7 +178,10 @@ describe('plan view', () => {
     act(() => rendered.backend.putJob({ ...second, status: 'Completed', progress: 100 }));
     expect(within(lanes(view)).getAllByRole('button', { name: /job Completed 100%$/ })).toHaveLength(4);
     expect(within(view).getByText('Run plan: migrate 2 VMs: done')).toBeTruthy();
-    const jobCells = within(within(view).getByRole('table', { name: 'Planned moves' })).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').at(-1)?.textContent);
+    const jobCells = within(within(view).getByRole('table', { name: 'Planned moves' }))
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => within(r).getAllByRole('cell').at(-1)?.textContent);
     expect(jobCells).toEqual(['Completed', 'Completed']);
     // A job of another group for the same VM changes nothing here.
     act(() => rendered.backend.putJob({ ...first, id: 'job-other', groupId: 'g2', status: 'Failed', createdAt: '2026-11-20T11:00:00Z' }));
@@ -183,7 +218,11 @@ describe('plan view', () => {
     expect((name as HTMLInputElement).value).toBe('Plan: migrate 2 VMs');
     fireEvent.change(name, { target: { value: 'Tonight' } });
     fireEvent.click(save.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(callsOf(rendered.backend, 'plan.save')).toEqual([{ name: 'Tonight', request: { kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'auto' }, whatIf: {} }]));
+    await waitFor(() =>
+      expect(callsOf(rendered.backend, 'plan.save')).toEqual([
+        { name: 'Tonight', request: { kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'auto' }, whatIf: {} },
+      ]),
+    );
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Save Plan', hidden: true })).toBeNull());
     expect(await screen.findByText('Plan saved as “Tonight”.')).toBeTruthy();
 
@@ -194,7 +233,11 @@ describe('plan view', () => {
       within(t)
         .getAllByRole('row', { hidden: true })
         .slice(1)
-        .map((r) => within(r).getAllByRole('cell', { hidden: true }).map((c) => c.textContent));
+        .map((r) =>
+          within(r)
+            .getAllByRole('cell', { hidden: true })
+            .map((c) => c.textContent),
+        );
     expect(cells(table)).toEqual([
       ['Estimated window', '1 min 00 s', '2 min 00 s'],
       ['Lower bound', '50 s', '50 s'],
@@ -230,7 +273,9 @@ describe('plan view', () => {
     const rendered = await renderConsole();
     const view = await openPlanOfHvMi11(rendered);
     fireEvent.change(within(view).getByRole('combobox', { name: 'Destination' }), { target: { value: 'HV-MI-20' } });
-    await waitFor(() => expect(callsOf(rendered.backend, 'plan.create').at(-1)?.request).toEqual({ kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'HV-MI-20' }));
+    await waitFor(() =>
+      expect(callsOf(rendered.backend, 'plan.create').at(-1)?.request).toEqual({ kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'HV-MI-20' }),
+    );
   });
 
   it('sends one VM to another host from its row, and back to its best host; a VM that cannot move gets a destination too', async () => {
@@ -241,7 +286,14 @@ describe('plan view', () => {
     const web = moves().getByRole('combobox', { name: 'Destination of web-01' }) as HTMLSelectElement;
     expect([...web.options].map((o) => o.value)).not.toContain('HV-MI-11');
     fireEvent.change(web, { target: { value: 'HV-MI-20' } });
-    await waitFor(() => expect(callsOf(rendered.backend, 'plan.create').at(-1)?.request).toEqual({ kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'auto', perVm: { 'web-01': 'HV-MI-20' } }));
+    await waitFor(() =>
+      expect(callsOf(rendered.backend, 'plan.create').at(-1)?.request).toEqual({
+        kind: 'vms',
+        vms: ['SQL-PROD-01', 'web-01'],
+        to: 'auto',
+        perVm: { 'web-01': 'HV-MI-20' },
+      }),
+    );
     await waitFor(() => expect((moves().getByRole('combobox', { name: 'Destination of web-01' }) as HTMLSelectElement).value).toBe('HV-MI-20'));
     fireEvent.change(moves().getByRole('combobox', { name: 'Destination of web-01' }), { target: { value: 'auto' } });
     await waitFor(() => expect(callsOf(rendered.backend, 'plan.create').at(-1)?.request).toEqual({ kind: 'vms', vms: ['SQL-PROD-01', 'web-01'], to: 'auto' }));
@@ -258,7 +310,8 @@ describe('plan view', () => {
   it('says why a plan could not be made, and tries again', async () => {
     let fail = true;
     const rendered = await renderConsole({
-      'plan.create': ({ request, whatIf }) => (fail ? { ok: false, error: { code: 'vm-not-found', message: 'No VM named "SQL-PROD-01".' } } : ok(samplePlan(request, whatIf ?? {}))),
+      'plan.create': ({ request, whatIf }) =>
+        fail ? { ok: false, error: { code: 'vm-not-found', message: 'No VM named "SQL-PROD-01".' } } : ok(samplePlan(request, whatIf ?? {})),
     });
     act(() => rendered.store.getState().selectNode('host:hv-mi-11'));
     fireEvent.click(ribbon().getByRole('button', { name: 'Plan Migrations' }));
@@ -287,7 +340,9 @@ describe('maintenance mode', () => {
     expect(within(lanes(view)).getByRole('group', { name: 'HV-MI-20 · save' })).toBeTruthy();
 
     fireEvent.click(within(view).getByRole('radio', { name: 'Leave running' }));
-    await waitFor(() => expect(callsOf(rendered.backend, 'plan.create').at(-1)).toEqual({ request: { kind: 'evacuate', host: 'HV-MI-11', cannotMove: 'leave' }, whatIf: {} }));
+    await waitFor(() =>
+      expect(callsOf(rendered.backend, 'plan.create').at(-1)).toEqual({ request: { kind: 'evacuate', host: 'HV-MI-11', cannotMove: 'leave' }, whatIf: {} }),
+    );
     expect(await within(view).findByText('Left running')).toBeTruthy();
 
     fireEvent.click(within(view).getByRole('button', { name: 'Confirm' }));
@@ -307,7 +362,8 @@ describe('maintenance mode', () => {
   it('Stop Maintenance Mode… says what happens and stops it as a job when the evacuation saved no VM', async () => {
     const rendered = await renderConsole({
       'maintenance.savedVms': ({ host }) => ok({ host, vms: [] }),
-      'maintenance.stop': ({ host }) => ok({ job: makeJob('j-stop', `Stop maintenance mode on ${host}`, { kind: 'stop-maintenance', target: host, status: 'Completed' }), starts: [] }),
+      'maintenance.stop': ({ host }) =>
+        ok({ job: makeJob('j-stop', `Stop maintenance mode on ${host}`, { kind: 'stop-maintenance', target: host, status: 'Completed' }), starts: [] }),
     });
     act(() => rendered.store.getState().selectNode('host:hv-to-02'));
     fireEvent.click(screen.getByRole('tab', { name: 'Host' }));

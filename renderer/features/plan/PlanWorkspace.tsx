@@ -1,5 +1,14 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, Spinner, Subtitle1, Text, tokens } from '@fluentui/react-components';
-import { ArrowSwap20Regular, CheckmarkCircle20Filled, Dismiss20Regular, Play20Filled, Save20Regular, Script20Regular, Warning20Filled, WrenchScrewdriver20Regular } from '@fluentui/react-icons';
+import {
+  ArrowSwap20Regular,
+  CheckmarkCircle20Filled,
+  Dismiss20Regular,
+  Play20Filled,
+  Save20Regular,
+  Script20Regular,
+  Warning20Filled,
+  WrenchScrewdriver20Regular,
+} from '@fluentui/react-icons';
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Job } from '../../../shared/model/job.js';
 import type { Plan, PlanWarning } from '../../../shared/model/plan.js';
@@ -159,7 +168,8 @@ function exportScript(section: HTMLElement | null): void {
 function usePlanTitle(view: PlanViewState): string {
   const { t, tn } = useT();
   const { request } = view;
-  if (request.kind === 'evacuate') return view.mode === 'maintenance' ? t('maint.title', { host: request.host }) : t('plan.title.evacuate', { host: request.host });
+  if (request.kind === 'evacuate')
+    return view.mode === 'maintenance' ? t('maint.title', { host: request.host }) : t('plan.title.evacuate', { host: request.host });
   return tn('plan.title.vms', request.vms.length);
 }
 
@@ -280,7 +290,8 @@ export function PlanWorkspace() {
   if (!view) return null;
   const maintenance = view.mode === 'maintenance';
   const canStart = plan !== null && !run && !starting && (plan.moves.length > 0 || plan.saves.length > 0 || maintenance);
-  const defaultName = view.request.kind === 'evacuate' ? t('plan.name.evacuate', { host: view.request.host }) : tr.tn('plan.title.vms', view.request.vms.length);
+  const defaultName =
+    view.request.kind === 'evacuate' ? t('plan.name.evacuate', { host: view.request.host }) : tr.tn('plan.title.vms', view.request.vms.length);
   return (
     <section className={styles.root} aria-labelledby={titleId} data-plan-seq={planSeq}>
       <header className={styles.header}>

@@ -29,10 +29,14 @@ export function formatTick({ t }: Pick<Translator, 't'>, seconds: number): strin
   const s = Math.round(seconds);
   if (s < 60) return t('unit.seconds', { value: String(s) });
   if (s < 3600) {
-    return s % 60 === 0 ? t('plan.unit.minutes', { value: String(s / 60) }) : t('unit.minutesSeconds', { minutes: String(Math.floor(s / 60)), seconds: String(s % 60).padStart(2, '0') });
+    return s % 60 === 0
+      ? t('plan.unit.minutes', { value: String(s / 60) })
+      : t('unit.minutesSeconds', { minutes: String(Math.floor(s / 60)), seconds: String(s % 60).padStart(2, '0') });
   }
   const minutes = Math.round(s / 60);
-  return minutes % 60 === 0 ? t('plan.unit.hours', { value: String(minutes / 60) }) : t('unit.hoursMinutes', { hours: String(Math.floor(minutes / 60)), minutes: String(minutes % 60).padStart(2, '0') });
+  return minutes % 60 === 0
+    ? t('plan.unit.hours', { value: String(minutes / 60) })
+    : t('unit.hoursMinutes', { hours: String(Math.floor(minutes / 60)), minutes: String(minutes % 60).padStart(2, '0') });
 }
 
 /** Where the timeline must reach: the window, its bound, and the last save. */

@@ -5,7 +5,11 @@ import { makeMoveJob } from '../../testing/sample-jobs.js';
 /** A planned move for tests: a live move that converges, from `start` to `end`, with the patch applied. */
 export function makePlannedMove(id: string, vm: string, from: string, to: string, start: number, end: number, patch: Partial<PlannedMove> = {}): PlannedMove {
   return plannedMove(id, vm, from, to, {
-    start, end, downtime: 0.12, convergence: 'pre-copy converged in 3 passes: 40 MB left, copied with the VM paused for 120 ms', ...patch,
+    start,
+    end,
+    downtime: 0.12,
+    convergence: 'pre-copy converged in 3 passes: 40 MB left, copied with the VM paused for 120 ms',
+    ...patch,
   });
 }
 

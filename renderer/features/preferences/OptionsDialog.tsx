@@ -72,7 +72,9 @@ function OptionsForm({ onClose }: { onClose: () => void }) {
             label={t('options.simulatorSpeed')}
             hint={t('options.simulatorSpeed.hint')}
             validationState={invalid ? 'error' : 'none'}
-            validationMessage={invalid ? t('options.simulatorSpeed.invalid', { min: formatNumber(SIMULATOR_SPEED.min, 1), max: formatNumber(SIMULATOR_SPEED.max) }) : undefined}
+            validationMessage={
+              invalid ? t('options.simulatorSpeed.invalid', { min: formatNumber(SIMULATOR_SPEED.min, 1), max: formatNumber(SIMULATOR_SPEED.max) }) : undefined
+            }
           >
             <Input
               className={styles.input}

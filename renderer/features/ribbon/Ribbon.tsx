@@ -124,14 +124,24 @@ function VmTab() {
     <>
       <RibbonGroup label={t('ribbon.group.migrate')}>
         <RibbonButton icon={<DesktopArrowRight24Regular />} label={t('ribbon.action.migrateVm')} onClick={actions.migrateVm} disabled={!actions.canMigrate} />
-        <RibbonButton icon={<HardDrive24Regular />} label={t('ribbon.action.migrateStorage')} onClick={actions.migrateStorage} disabled={!actions.canMigrateStorage} />
+        <RibbonButton
+          icon={<HardDrive24Regular />}
+          label={t('ribbon.action.migrateStorage')}
+          onClick={actions.migrateStorage}
+          disabled={!actions.canMigrateStorage}
+        />
       </RibbonGroup>
       <RibbonGroup label={t('ribbon.group.vmState')}>
         <RibbonButton icon={<Play24Regular />} label={t('ribbon.action.start')} onClick={actions.start} disabled={!actions.canStart} />
         <RibbonButton icon={<Power24Regular />} label={t('ribbon.action.shutDown')} later />
       </RibbonGroup>
       <RibbonGroup label={t('ribbon.group.properties')}>
-        <RibbonButton icon={<Settings24Regular />} label={t('ribbon.action.properties')} onClick={actions.openProperties} disabled={!actions.canOpenProperties} />
+        <RibbonButton
+          icon={<Settings24Regular />}
+          label={t('ribbon.action.properties')}
+          onClick={actions.openProperties}
+          disabled={!actions.canOpenProperties}
+        />
       </RibbonGroup>
     </>
   );

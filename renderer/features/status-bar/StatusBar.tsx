@@ -77,7 +77,12 @@ export function StatusBar() {
           <span>{t('status.vms', { count: inv.vms.length })}</span>
         </span>
       ) : null}
-      <button type="button" className={mergeClasses(styles.item, styles.link, !inv && styles.counts)} onClick={() => setOptionsOpen(true)} title={t('options.simulatorSpeed')}>
+      <button
+        type="button"
+        className={mergeClasses(styles.item, styles.link, !inv && styles.counts)}
+        onClick={() => setOptionsOpen(true)}
+        title={t('options.simulatorSpeed')}
+      >
         <Timer16Regular />
         {t('status.simulatorSpeed', { speed: formatNumber(simulatorSpeed, 1) })}
       </button>

@@ -47,14 +47,27 @@ export function StoragePathField(props: StoragePathFieldProps) {
   const csvPath = useCsvLabel(host);
   const defaults = locations.filter((l) => l.kind === 'default');
 
-  const errors = [...(state.check && !state.check.valid ? [spoken(state.check)] : []), ...(state.error ? [t('storage.checkFailed', { message: state.error.message })] : []), ...problems];
+  const errors = [
+    ...(state.check && !state.check.valid ? [spoken(state.check)] : []),
+    ...(state.error ? [t('storage.checkFailed', { message: state.error.message })] : []),
+    ...problems,
+  ];
   let hint: ReactNode = undefined;
   if (errors.length === 0) {
     if (state.pending) hint = t('storage.checking');
     else if (state.check?.valid) hint = spoken(state.check);
     else if (state.path === '') hint = emptyHint;
   }
-  const message = errors.length === 0 ? undefined : errors.length === 1 ? errors[0] : <span className={styles.lines}>{errors.map((e, i) => <span key={i}>{e}</span>)}</span>;
+  const message =
+    errors.length === 0 ? undefined : errors.length === 1 ? (
+      errors[0]
+    ) : (
+      <span className={styles.lines}>
+        {errors.map((e, i) => (
+          <span key={i}>{e}</span>
+        ))}
+      </span>
+    );
 
   return (
     <Field
@@ -87,10 +100,17 @@ export function StoragePathField(props: StoragePathFieldProps) {
               </Option>
             ))}
           </Combobox>
-          <Button icon={<FolderOpen16Regular />} disabled={disabled} onClick={() => setBrowsing(true)} aria-label={compact ? t('storage.browseFor', { name: label }) : undefined}>
+          <Button
+            icon={<FolderOpen16Regular />}
+            disabled={disabled}
+            onClick={() => setBrowsing(true)}
+            aria-label={compact ? t('storage.browseFor', { name: label }) : undefined}
+          >
             {compact ? null : t('storage.browse')}
           </Button>
-          {browsing ? <BrowseLocationsDialog host={host} locations={locations} initialPath={value} onPick={onChange} onClose={() => setBrowsing(false)} /> : null}
+          {browsing ? (
+            <BrowseLocationsDialog host={host} locations={locations} initialPath={value} onPick={onChange} onClose={() => setBrowsing(false)} />
+          ) : null}
         </div>
       )}
     </Field>

@@ -66,7 +66,11 @@ describe('VM actions', () => {
     const { store } = await renderWithStore(<App />, backend());
     fireEvent.contextMenu(vmRow('FILE-01'), { button: 2, clientX: 300, clientY: 200 });
     const menu = await screen.findByRole('menu', { name: 'Actions for FILE-01' });
-    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Migrate Virtual Machine', 'Migrate Storage', 'Start', 'Properties']);
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Migrate Virtual Machine', 'Migrate Storage', 'Start', 'Properties']);
     expect(store.getState().selectedVmId).toBe('id-file-01');
     fireEvent.keyDown(menu, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());

@@ -15,9 +15,21 @@ export function VmContextMenu({ anchor, onClose }: { anchor: MenuAnchor | null; 
       onClose={onClose}
       commands={[
         { key: 'migrateVm', icon: <DesktopArrowRight20Regular />, label: t('ribbon.action.migrateVm'), disabled: !actions.canMigrate, run: actions.migrateVm },
-        { key: 'migrateStorage', icon: <HardDrive20Regular />, label: t('ribbon.action.migrateStorage'), disabled: !actions.canMigrateStorage, run: actions.migrateStorage },
+        {
+          key: 'migrateStorage',
+          icon: <HardDrive20Regular />,
+          label: t('ribbon.action.migrateStorage'),
+          disabled: !actions.canMigrateStorage,
+          run: actions.migrateStorage,
+        },
         { key: 'start', icon: <Play20Regular />, label: t('ribbon.action.start'), disabled: !actions.canStart, run: actions.start },
-        { key: 'properties', icon: <Settings20Regular />, label: t('ribbon.action.properties'), disabled: !actions.canOpenProperties, run: actions.openProperties },
+        {
+          key: 'properties',
+          icon: <Settings20Regular />,
+          label: t('ribbon.action.properties'),
+          disabled: !actions.canOpenProperties,
+          run: actions.openProperties,
+        },
       ]}
     />
   );

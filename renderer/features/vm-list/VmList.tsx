@@ -78,7 +78,8 @@ export function VmList() {
   const nodeLabel = !node || node.id === ROOT_NODE_ID ? t('tree.allHosts') : node.name;
   const filtering = deferredFilter.trim() !== '';
   const shownText = filtering ? t('vmList.shown', { shown: rows.length, total }) : tn('vmList.count', total);
-  const countText = selectedVmIds.length > 1 ? t('vmList.withSelection', { count: shownText, selected: tn('vmList.selected', selectedVmIds.length) }) : shownText;
+  const countText =
+    selectedVmIds.length > 1 ? t('vmList.withSelection', { count: shownText, selected: tn('vmList.selected', selectedVmIds.length) }) : shownText;
   const selectedKeys = useMemo(() => new Set(selectedVmIds), [selectedVmIds]);
   const multiSelect = useMemo(
     () => ({ selectedKeys, anchorKey: anchorVmId, onChange: ({ keys, cursor, anchor }: GridSelection) => setVmSelection({ ids: keys, cursor, anchor }) }),
@@ -93,7 +94,19 @@ export function VmList() {
         filterLabel={t('vmList.filter')}
         filter={filter}
         onFilterChange={setFilter}
-        actions={<ColumnChooser columns={chooserColumns} hidden={hidden} onChange={(next) => void setHiddenColumns('vms', next.filter((c): c is VmListHideableColumn => c !== 'name'))} label={t('vmList.columns')} />}
+        actions={
+          <ColumnChooser
+            columns={chooserColumns}
+            hidden={hidden}
+            onChange={(next) =>
+              void setHiddenColumns(
+                'vms',
+                next.filter((c): c is VmListHideableColumn => c !== 'name'),
+              )
+            }
+            label={t('vmList.columns')}
+          />
+        }
       />
       <div className={styles.body}>
         <VmGrid

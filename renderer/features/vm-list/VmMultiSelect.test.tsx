@@ -15,7 +15,10 @@ afterEach(cleanup);
 
 // The sample estate by name: APP-TO-01, APP-TO-02, Città-Ufficio, DC-MI-01, FILE-01, SQL-PROD-01, SQL-PROD-02, web-01, WEB-02.
 const grid = () => screen.getByRole('grid', { name: 'Virtual machines' });
-const vmRow = (name: string) => within(grid()).getAllByRole('row').find((r) => within(r).queryAllByRole('gridcell')[0]?.textContent === name)!;
+const vmRow = (name: string) =>
+  within(grid())
+    .getAllByRole('row')
+    .find((r) => within(r).queryAllByRole('gridcell')[0]?.textContent === name)!;
 const selectedNames = () =>
   within(grid())
     .getAllByRole('row')

@@ -49,7 +49,10 @@ describe('VM list sorting', () => {
 
   it('keeps inventory order for rows that are equal in every key', () => {
     const twins = [makeVm({ name: 'same', host: 'h', id: 'a' }), makeVm({ name: 'SAME', host: 'h', id: 'b' })];
-    const rows = selectVmRows(buildVmRowIndex(twins, () => 0), query({ sort: { column: 'name', direction: 'descending' } }));
+    const rows = selectVmRows(
+      buildVmRowIndex(twins, () => 0),
+      query({ sort: { column: 'name', direction: 'descending' } }),
+    );
     expect(Array.from(rows, (i) => twins[i].id)).toEqual(['a', 'b']);
   });
 
@@ -90,7 +93,10 @@ describe('VM list filtering', () => {
 
   it('leaves out VMs whose host is not in the inventory when a node is selected', () => {
     const orphans = [makeVm({ name: 'ghost', host: 'HV-GONE' })];
-    const rows = selectVmRows(buildVmRowIndex(orphans, () => -1), query({ hostMask: new Uint8Array([1]) }));
+    const rows = selectVmRows(
+      buildVmRowIndex(orphans, () => -1),
+      query({ hostMask: new Uint8Array([1]) }),
+    );
     expect(rows).toHaveLength(0);
   });
 });

@@ -33,7 +33,6 @@ export interface VmRowIndex {
   readonly orders: Map<string, Int32Array>;
 }
 
-
 /** Builds the row index for a list of VMs; `hostIndexOf` maps a host name to its index (or -1). */
 export function buildVmRowIndex(vms: readonly Vm[], hostIndexOf: (hostName: string) => number): VmRowIndex {
   const nameKeys = new Array<string>(vms.length);

@@ -61,7 +61,9 @@ function VmProperties({ vm }: { vm: Vm }) {
           <Property label={t('details.vm.cpus')}>{formatNumber(vm.cpuCount)}</Property>
           <Property label={t('details.vm.processorCompatibility')}>{yesNo(vm.processorCompatibility)}</Property>
           <Property label={t('details.vm.memory')}>{formatMemoryMB(vm.memoryMB)}</Property>
-          {vm.dirtyRateMBps === null ? null : <Property label={t('vmProps.dirtyRate')}>{t('lab.dirtyRate', { value: formatNumber(vm.dirtyRateMBps, 1) })}</Property>}
+          {vm.dirtyRateMBps === null ? null : (
+            <Property label={t('vmProps.dirtyRate')}>{t('lab.dirtyRate', { value: formatNumber(vm.dirtyRateMBps, 1) })}</Property>
+          )}
         </PropertyList>
       </DetailsSection>
       <DetailsSection title={t('details.section.storage')}>

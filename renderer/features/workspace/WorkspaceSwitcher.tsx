@@ -60,7 +60,9 @@ export function WorkspaceSwitcher() {
             onClick={() => setWorkspace(entry.value)}
           >
             <span className={styles.label}>{t(entry.key)}</span>
-            {entry.value === 'jobs' && active > 0 ? <CounterBadge count={active} size="small" color="brand" aria-label={t('workspace.activeJobs', { count: active })} /> : null}
+            {entry.value === 'jobs' && active > 0 ? (
+              <CounterBadge count={active} size="small" color="brand" aria-label={t('workspace.activeJobs', { count: active })} />
+            ) : null}
           </Button>
         );
       })}

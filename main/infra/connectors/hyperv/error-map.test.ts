@@ -4,7 +4,10 @@ import { mapHyperVError, mapRunFailure, type FailureContext } from './error-map.
 import type { PsError } from './scripts.js';
 
 // The messages Hyper-V and WinRM write for each known failure, as the stand-in PowerShell replays them.
-const errors = JSON.parse(readFileSync(new URL('../../../../test/fixtures/hyperv/errors.json', import.meta.url), 'utf8')) as Record<string, Omit<PsError, 'vmHost'>>;
+const errors = JSON.parse(readFileSync(new URL('../../../../test/fixtures/hyperv/errors.json', import.meta.url), 'utf8')) as Record<
+  string,
+  Omit<PsError, 'vmHost'>
+>;
 const error = (name: string): PsError => ({ ...errors[name], vmHost: 'HV-MI-11' });
 const move: FailureContext = { action: 'move', mode: 'local', vm: 'SQL-PROD-01', host: 'HV-MI-11', destination: 'HV-MI-20' };
 
@@ -58,7 +61,9 @@ describe('Hyper-V error mapping', () => {
     expect(f.recommendedAction).toMatch(/TCP 5986/);
     expect(f.recommendedAction).toMatch(/Test-WSMan HV-MI-11 -UseSSL/);
     // 0x8033809D (WinRM cannot process the request: Kerberos/TrustedHosts) is the same failure.
-    expect(mapHyperVError({ ...error('fail-unknown'), message: 'WinRM cannot process the request.', hresults: ['0x8033809D'] }, move).code).toBe('winrm-unreachable');
+    expect(mapHyperVError({ ...error('fail-unknown'), message: 'WinRM cannot process the request.', hresults: ['0x8033809D'] }, move).code).toBe(
+      'winrm-unreachable',
+    );
   });
 
   it('an unknown error passes through with what Hyper-V said and a generic action', () => {

@@ -36,7 +36,7 @@ function what(ctx: FailureContext): string {
     case 'start':
       return ctx.vm ? `Starting ${ctx.vm}` : 'Starting the virtual machine';
     case 'save':
-      return ctx.vm ? `Saving the state of ${ctx.vm}` : 'Saving the virtual machine\'s state';
+      return ctx.vm ? `Saving the state of ${ctx.vm}` : "Saving the virtual machine's state";
     case 'settings':
       return `Changing the Hyper-V settings of ${hostOf(ctx)}`;
     case 'refresh':
@@ -82,7 +82,10 @@ export function mapHyperVError(error: PsError, ctx: FailureContext): MappedFailu
       recommendedAction: `Shut down ${ctx.vm ?? 'the VM'}, enable "Migrate to a physical computer with a different processor version" (Settings > Processor > Compatibility, or Set-VMProcessor -CompatibilityForMigrationEnabled $true), start it again, then restart the job. Across processor vendors (Intel and AMD) a running VM can never move: shut it down and use a network move.`,
     };
   }
-  if (error.messageIds.includes(SWITCH_NOT_FOUND_MESSAGE_ID) || has(text, /Could not find (Ethernet|virtual) switch/i, /virtual switch .{0,80}(not found|does not exist|could not be found)/i)) {
+  if (
+    error.messageIds.includes(SWITCH_NOT_FOUND_MESSAGE_ID) ||
+    has(text, /Could not find (Ethernet|virtual) switch/i, /virtual switch .{0,80}(not found|does not exist|could not be found)/i)
+  ) {
     const switchName = /switch '([^']+)'/i.exec(error.message)?.[1];
     return {
       code: 'switch-not-found',
@@ -90,7 +93,17 @@ export function mapHyperVError(error: PsError, ctx: FailureContext): MappedFailu
       recommendedAction: `Create a virtual switch with the same name on ${dest} (Virtual Switch Manager, or New-VMSwitch), or connect the VM's network adapter to a switch that exists on both hosts, then restart the job.`,
     };
   }
-  if (has(text, /WinRM cannot complete the operation/i, /0x80338012/i, /0x8033809D/i, /WinRM client cannot/i, /cannot connect to the destination specified in the request/i, /Connecting to remote server .{0,120} failed/i)) {
+  if (
+    has(
+      text,
+      /WinRM cannot complete the operation/i,
+      /0x80338012/i,
+      /0x8033809D/i,
+      /WinRM client cannot/i,
+      /cannot connect to the destination specified in the request/i,
+      /Connecting to remote server .{0,120} failed/i,
+    )
+  ) {
     return {
       code: 'winrm-unreachable',
       problem: `${what(ctx)} failed: ${host} could not be reached over ${ctx.mode === 'winrm-https' ? 'PowerShell remoting over HTTPS (WinRM, port 5986)' : 'WinRM from this workstation'}.`,
@@ -108,14 +121,16 @@ export function mapHyperVError(error: PsError, ctx: FailureContext): MappedFailu
     return {
       code: 'hyperv-module-missing',
       problem: `${what(ctx)} failed: the Hyper-V PowerShell module is not installed where Ferry runs PowerShell.`,
-      recommendedAction: 'Install it on this workstation (Windows Server: Install-WindowsFeature RSAT-Hyper-V-Tools; Windows 11: Settings > Optional features > Hyper-V Module for Windows PowerShell), or switch the host group to WinRM over HTTPS so the cmdlets run on the hosts. Then try again.',
+      recommendedAction:
+        'Install it on this workstation (Windows Server: Install-WindowsFeature RSAT-Hyper-V-Tools; Windows 11: Settings > Optional features > Hyper-V Module for Windows PowerShell), or switch the host group to WinRM over HTTPS so the cmdlets run on the hosts. Then try again.',
     };
   }
   if (has(text, /running scripts is disabled on this system/i, /cannot be loaded because .{0,40}not digitally signed/i)) {
     return {
       code: 'scripts-disabled',
       problem: `${what(ctx)} failed: a Group Policy execution policy on this workstation does not let PowerShell run Ferry's connector scripts.`,
-      recommendedAction: "Ask your administrator to allow signed or local scripts for this workstation (Group Policy: Turn on Script Execution), or to sign Ferry's scripts in resources\\scripts\\hyperv with your code-signing certificate. Then try again.",
+      recommendedAction:
+        "Ask your administrator to allow signed or local scripts for this workstation (Group Policy: Turn on Script Execution), or to sign Ferry's scripts in resources\\scripts\\hyperv with your code-signing certificate. Then try again.",
     };
   }
   return {
@@ -132,7 +147,8 @@ export function mapRunFailure(outcome: Extract<PsOutcome, { kind: 'not-started' 
       return {
         code: 'powershell-not-found',
         problem: `${what(ctx)} could not start: PowerShell (${outcome.executable}) could not be run on this computer (${outcome.message}). Ferry's Hyper-V connector needs Windows PowerShell with the Hyper-V module, on a Windows workstation or server.`,
-        recommendedAction: 'Run Ferry on a Windows workstation with the Hyper-V PowerShell module (or set FERRY_POWERSHELL to the path of powershell.exe), or set this host group back to the simulator in Host > Connection Settings.',
+        recommendedAction:
+          'Run Ferry on a Windows workstation with the Hyper-V PowerShell module (or set FERRY_POWERSHELL to the path of powershell.exe), or set this host group back to the simulator in Host > Connection Settings.',
       };
     case 'crashed':
       return {

@@ -25,9 +25,27 @@ const HOSTILE = "Evil'; New-Item pwned; $(New-Item pwned2) `whoami` \u2019; | x"
 function inventory(): InventoryDocument {
   const doc = minimalInventory();
   // A VM named like a wildcard that matches WEB-01's sibling 'web1', which must never be the one moved.
-  doc.vms.push({ ...doc.vms[2], name: WILD, id: '4f1b7d8c-6d5e-4d9f-9ebb-7f9d5d4f6e55', configurationPath: 'D:\\VMs\\web[1]', disks: [{ path: 'D:\\VMs\\web[1]\\os.vhdx', sizeGB: 40, shared: false }] });
-  doc.vms.push({ ...doc.vms[2], name: 'web1', id: '5a2c8e9d-7e6f-4e0a-8fcc-8a0e6e5a7f66', configurationPath: 'D:\\VMs\\web1', disks: [{ path: 'D:\\VMs\\web1\\os.vhdx', sizeGB: 40, shared: false }] });
-  doc.vms.push({ ...doc.vms[2], name: HOSTILE, id: '6b3d9f0e-8f7a-4f1b-90dd-9b1f7f6b8a77', configurationPath: 'D:\\VMs\\evil', disks: [{ path: 'D:\\VMs\\evil\\os.vhdx', sizeGB: 40, shared: false }] });
+  doc.vms.push({
+    ...doc.vms[2],
+    name: WILD,
+    id: '4f1b7d8c-6d5e-4d9f-9ebb-7f9d5d4f6e55',
+    configurationPath: 'D:\\VMs\\web[1]',
+    disks: [{ path: 'D:\\VMs\\web[1]\\os.vhdx', sizeGB: 40, shared: false }],
+  });
+  doc.vms.push({
+    ...doc.vms[2],
+    name: 'web1',
+    id: '5a2c8e9d-7e6f-4e0a-8fcc-8a0e6e5a7f66',
+    configurationPath: 'D:\\VMs\\web1',
+    disks: [{ path: 'D:\\VMs\\web1\\os.vhdx', sizeGB: 40, shared: false }],
+  });
+  doc.vms.push({
+    ...doc.vms[2],
+    name: HOSTILE,
+    id: '6b3d9f0e-8f7a-4f1b-90dd-9b1f7f6b8a77',
+    configurationPath: 'D:\\VMs\\evil',
+    disks: [{ path: 'D:\\VMs\\evil\\os.vhdx', sizeGB: 40, shared: false }],
+  });
   return doc;
 }
 
@@ -59,7 +77,7 @@ const request = (over: Partial<MoveRequest> = {}): MoveRequest => ({
 const called = (calls: StubCall[], cmdlet: string): StubCall[] => calls.filter((c) => c.cmdlet === cmdlet);
 const SLOW = 120_000;
 
-describe.skipIf(PWSH === null)('the Hyper-V connector\'s scripts in PowerShell 7, against stub Hyper-V modules', () => {
+describe.skipIf(PWSH === null)("the Hyper-V connector's scripts in PowerShell 7, against stub Hyper-V modules", () => {
   it('runs a live move: Compare-VM, then Move-VM -AsJob of the VM by its id, polled to completion through Msvm_MigrationJob', { timeout: SLOW }, async () => {
     const { hyperv, calls } = connector();
     const progress: MoveProgress[] = [];
@@ -88,7 +106,10 @@ describe.skipIf(PWSH === null)('the Hyper-V connector\'s scripts in PowerShell 7
 
   it('moves chosen VHDs alone with Move-VMStorage -Vhds, as hashtables', { timeout: SLOW }, async () => {
     const { hyperv, calls } = connector();
-    const outcome = await hyperv.moveStart(request({ kind: 'storage', destinationHost: 'HV-MI-20', diskDestinations: { 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx': 'D:\\Disks' } }), () => undefined).done;
+    const outcome = await hyperv.moveStart(
+      request({ kind: 'storage', destinationHost: 'HV-MI-20', diskDestinations: { 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx': 'D:\\Disks' } }),
+      () => undefined,
+    ).done;
     expect(outcome).toMatchObject({ status: 'completed' });
     const [move] = called(calls(), 'Move-VMStorage');
     expect(move.parameterSet).toBe('VMMultipleDestinations');
@@ -101,7 +122,10 @@ describe.skipIf(PWSH === null)('the Hyper-V connector\'s scripts in PowerShell 7
     const { hyperv, calls } = connector((e) => {
       e.localHost = 'HV-MI-11';
     });
-    const outcome = await hyperv.moveStart(request({ vm: 'SQL-PROD-01', sourceHost: 'HV-MI-11', destinationHost: 'HV-MI-12', performanceOption: 'Compression' }), () => undefined).done;
+    const outcome = await hyperv.moveStart(
+      request({ vm: 'SQL-PROD-01', sourceHost: 'HV-MI-11', destinationHost: 'HV-MI-12', performanceOption: 'Compression' }),
+      () => undefined,
+    ).done;
     expect(outcome).toMatchObject({ status: 'completed' });
     const [move] = called(calls(), 'Move-ClusterVirtualMachineRole');
     expect(move.params).toMatchObject({ Cluster: 'CL-MI-22', VMId: '0b7d3f4e-2f1a-4f5c-9a77-3b5f1f0c2a11', Node: 'HV-MI-12', MigrationType: 'Live', Wait: 0 });
@@ -109,29 +133,51 @@ describe.skipIf(PWSH === null)('the Hyper-V connector\'s scripts in PowerShell 7
     expect(called(calls(), 'Get-ClusterGroup').every((c) => c.params.VMId === '0b7d3f4e-2f1a-4f5c-9a77-3b5f1f0c2a11')).toBe(true);
   });
 
-  it('moves a highly available VM to another cluster: role removed on the source cluster, Move-VM, role added on the destination\'s', { timeout: SLOW }, async () => {
-    const { hyperv, calls } = connector((e) => {
-      e.localHost = 'HV-MI-11';
-      e.hosts.push({ ...e.hosts[0], name: 'HV-TO-31', fqdn: 'hv-to-31.contoso.com', cluster: 'CL-TO-33' });
-      e.clusters.push({ name: 'CL-TO-33', domain: 'contoso.com', functionalLevel: 11, maxParallel: 1, nodes: [{ name: 'HV-TO-31', state: 'Up', version: 11 }], csvs: [] });
-    }, (doc) => {
-      doc.clusters.push({ ...doc.clusters[0], name: 'CL-TO-33' });
-      doc.hosts.push({ ...doc.hosts[0], name: 'HV-TO-31', fqdn: 'hv-to-31.contoso.com', cluster: 'CL-TO-33' });
-    });
-    const outcome = await hyperv.moveStart(request({ vm: 'SQL-PROD-01', sourceHost: 'HV-MI-11', destinationHost: 'HV-TO-31' }), () => undefined).done;
-    expect(outcome).toMatchObject({ status: 'completed' });
-    const log = calls();
-    const order = log.map((c) => c.cmdlet).filter((c) => ['Remove-ClusterGroup', 'Move-VM', 'Add-ClusterVirtualMachineRole'].includes(c));
-    expect(order).toEqual(['Remove-ClusterGroup', 'Move-VM', 'Add-ClusterVirtualMachineRole']);
-    expect(called(log, 'Remove-ClusterGroup')[0].params).toMatchObject({ Cluster: 'CL-MI-22', VMId: '0b7d3f4e-2f1a-4f5c-9a77-3b5f1f0c2a11', RemoveResources: true, Force: true });
-    expect(called(log, 'Add-ClusterVirtualMachineRole')[0].params).toEqual({ Cluster: 'CL-TO-33', VMId: '0b7d3f4e-2f1a-4f5c-9a77-3b5f1f0c2a11' });
-  });
+  it(
+    "moves a highly available VM to another cluster: role removed on the source cluster, Move-VM, role added on the destination's",
+    { timeout: SLOW },
+    async () => {
+      const { hyperv, calls } = connector(
+        (e) => {
+          e.localHost = 'HV-MI-11';
+          e.hosts.push({ ...e.hosts[0], name: 'HV-TO-31', fqdn: 'hv-to-31.contoso.com', cluster: 'CL-TO-33' });
+          e.clusters.push({
+            name: 'CL-TO-33',
+            domain: 'contoso.com',
+            functionalLevel: 11,
+            maxParallel: 1,
+            nodes: [{ name: 'HV-TO-31', state: 'Up', version: 11 }],
+            csvs: [],
+          });
+        },
+        (doc) => {
+          doc.clusters.push({ ...doc.clusters[0], name: 'CL-TO-33' });
+          doc.hosts.push({ ...doc.hosts[0], name: 'HV-TO-31', fqdn: 'hv-to-31.contoso.com', cluster: 'CL-TO-33' });
+        },
+      );
+      const outcome = await hyperv.moveStart(request({ vm: 'SQL-PROD-01', sourceHost: 'HV-MI-11', destinationHost: 'HV-TO-31' }), () => undefined).done;
+      expect(outcome).toMatchObject({ status: 'completed' });
+      const log = calls();
+      const order = log.map((c) => c.cmdlet).filter((c) => ['Remove-ClusterGroup', 'Move-VM', 'Add-ClusterVirtualMachineRole'].includes(c));
+      expect(order).toEqual(['Remove-ClusterGroup', 'Move-VM', 'Add-ClusterVirtualMachineRole']);
+      expect(called(log, 'Remove-ClusterGroup')[0].params).toMatchObject({
+        Cluster: 'CL-MI-22',
+        VMId: '0b7d3f4e-2f1a-4f5c-9a77-3b5f1f0c2a11',
+        RemoveResources: true,
+        Force: true,
+      });
+      expect(called(log, 'Add-ClusterVirtualMachineRole')[0].params).toEqual({ Cluster: 'CL-TO-33', VMId: '0b7d3f4e-2f1a-4f5c-9a77-3b5f1f0c2a11' });
+    },
+  );
 
   it('moves a highly available VM to a standalone host: its role is removed and not added anywhere', { timeout: SLOW }, async () => {
     const { hyperv, calls } = connector((e) => {
       e.localHost = 'HV-MI-11';
     });
-    const outcome = await hyperv.moveStart(request({ vm: 'SQL-PROD-01', sourceHost: 'HV-MI-11', destinationHost: 'HV-MI-20', kind: 'live-vsm', destinationPath: 'D:\\VMs\\SQL-PROD-01' }), () => undefined).done;
+    const outcome = await hyperv.moveStart(
+      request({ vm: 'SQL-PROD-01', sourceHost: 'HV-MI-11', destinationHost: 'HV-MI-20', kind: 'live-vsm', destinationPath: 'D:\\VMs\\SQL-PROD-01' }),
+      () => undefined,
+    ).done;
     expect(outcome).toMatchObject({ status: 'completed' });
     expect(called(calls(), 'Remove-ClusterGroup')).toHaveLength(1);
     expect(called(calls(), 'Add-ClusterVirtualMachineRole')).toHaveLength(0);
@@ -139,11 +185,22 @@ describe.skipIf(PWSH === null)('the Hyper-V connector\'s scripts in PowerShell 7
 
   it('runs a VSM move with VHDs placed one by one as -VirtualMachinePath and -Vhds, without -IncludeStorage', { timeout: SLOW }, async () => {
     const { hyperv, calls } = connector();
-    const outcome = await hyperv.moveStart(request({ kind: 'live-vsm', destinationPath: 'D:\\VMs', configurationPath: 'D:\\VMs\\WEB-01', diskDestinations: { 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx': 'E:\\Disks' } }), () => undefined).done;
+    const outcome = await hyperv.moveStart(
+      request({
+        kind: 'live-vsm',
+        destinationPath: 'D:\\VMs',
+        configurationPath: 'D:\\VMs\\WEB-01',
+        diskDestinations: { 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx': 'E:\\Disks' },
+      }),
+      () => undefined,
+    ).done;
     expect(outcome).toMatchObject({ status: 'completed' });
     const [move] = called(calls(), 'Move-VM');
     expect(move.parameterSet).toBe('VMMultipleDestinations');
-    expect(move.params).toMatchObject({ VirtualMachinePath: 'D:\\VMs\\WEB-01', Vhds: [{ SourceFilePath: 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx', DestinationFilePath: 'E:\\Disks\\os.vhdx' }] });
+    expect(move.params).toMatchObject({
+      VirtualMachinePath: 'D:\\VMs\\WEB-01',
+      Vhds: [{ SourceFilePath: 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx', DestinationFilePath: 'E:\\Disks\\os.vhdx' }],
+    });
     expect(move.params).not.toHaveProperty('IncludeStorage');
   });
 
@@ -186,7 +243,13 @@ describe.skipIf(PWSH === null)('the Hyper-V connector\'s scripts in PowerShell 7
       e.move = {
         percents: [20],
         outcome: 'fail',
-        failure: { message: "Virtual machine migration operation for 'WEB-01' failed at migration source 'HV-MI-20'. The Virtual Machine Management Service failed to authenticate the connection for a Virtual Machine migration at the source host: no suitable credentials available. Failed to establish a connection with host 'hv-mi-11.contoso.com': No credentials are available in the security package (0x8009030E).", hresult: 0x80090322, category: 'NotSpecified', errorId: 'OperationFailed' },
+        failure: {
+          message:
+            "Virtual machine migration operation for 'WEB-01' failed at migration source 'HV-MI-20'. The Virtual Machine Management Service failed to authenticate the connection for a Virtual Machine migration at the source host: no suitable credentials available. Failed to establish a connection with host 'hv-mi-11.contoso.com': No credentials are available in the security package (0x8009030E).",
+          hresult: 0x80090322,
+          category: 'NotSpecified',
+          errorId: 'OperationFailed',
+        },
       };
     });
     const outcome = await hyperv.moveStart(request(), () => undefined).done;
@@ -196,7 +259,7 @@ describe.skipIf(PWSH === null)('the Hyper-V connector\'s scripts in PowerShell 7
     expect(outcome.recommendedAction).toMatch(/delegat/i);
   });
 
-  it('reports Compare-VM\'s missing switch (33012) as the switch-not-found problem', { timeout: SLOW }, async () => {
+  it("reports Compare-VM's missing switch (33012) as the switch-not-found problem", { timeout: SLOW }, async () => {
     const { hyperv, calls } = connector((e) => {
       e.compare = [{ messageId: 33012, message: "Could not find Ethernet switch 'Production'." }];
     });
@@ -210,7 +273,15 @@ describe.skipIf(PWSH === null)('the Hyper-V connector\'s scripts in PowerShell 7
 
   it('reports access denied from the source host as the access-denied problem', { timeout: SLOW }, async () => {
     const { hyperv } = connector((e) => {
-      e.fail = { 'Get-VM': { message: "You do not have the required permission to complete this task. Contact the administrator of the authorization policy for the computer 'HV-MI-20'.", hresult: 0x80070005, category: 'PermissionDenied', errorId: 'AccessDenied' } };
+      e.fail = {
+        'Get-VM': {
+          message:
+            "You do not have the required permission to complete this task. Contact the administrator of the authorization policy for the computer 'HV-MI-20'.",
+          hresult: 0x80070005,
+          category: 'PermissionDenied',
+          errorId: 'AccessDenied',
+        },
+      };
     });
     const outcome = await hyperv.moveStart(request(), () => undefined).done;
     expect(outcome).toMatchObject({ status: 'failed' });
@@ -221,7 +292,14 @@ describe.skipIf(PWSH === null)('the Hyper-V connector\'s scripts in PowerShell 7
 
   it('reports a processor incompatibility raised by Move-VM as processor-incompatible', { timeout: SLOW }, async () => {
     const { hyperv } = connector((e) => {
-      e.fail = { 'Move-VM': { message: "The virtual machine 'WEB-01' is using processor-specific features not supported on physical computer 'HV-MI-11'.", hresult: 0x80070057, category: 'InvalidOperation', errorId: 'InvalidOperation' } };
+      e.fail = {
+        'Move-VM': {
+          message: "The virtual machine 'WEB-01' is using processor-specific features not supported on physical computer 'HV-MI-11'.",
+          hresult: 0x80070057,
+          category: 'InvalidOperation',
+          errorId: 'InvalidOperation',
+        },
+      };
     });
     const outcome = await hyperv.moveStart(request(), () => undefined).done;
     expect(outcome).toMatchObject({ status: 'failed' });
@@ -246,25 +324,51 @@ describe.skipIf(PWSH === null)('the Hyper-V connector\'s scripts in PowerShell 7
     dirs.push(run.dir);
     // No stub modules on PSModulePath: Get-VM is unknown to this PowerShell, as on a workstation without RSAT.
     const runner = new PowerShellRunner({ executable: PWSH ?? 'pwsh', env: { ...run.env, PSModulePath: run.dir } });
-    const hyperv = new HyperVConnector({ inventory: () => doc, runner, targetFor: () => ok({ mode: 'local', port: 5986, credential: null }), pollSeconds: 0.05 });
+    const hyperv = new HyperVConnector({
+      inventory: () => doc,
+      runner,
+      targetFor: () => ok({ mode: 'local', port: 5986, credential: null }),
+      pollSeconds: 0.05,
+    });
     const outcome = await hyperv.moveStart(request(), () => undefined).done;
     expect(outcome).toMatchObject({ status: 'failed' });
     if (outcome.status !== 'failed') return;
     expect(outcome.problem).toMatch(/Hyper-V PowerShell module is not installed/);
   });
 
-  it('applies live-migration settings: Enable-VMMigration, Set-VMHost with the enum values, migration networks in priority order', { timeout: SLOW }, async () => {
-    const { hyperv, calls } = connector();
-    const result = await hyperv.hostSettingsApply('HV-MI-20', { enabled: true, maxLive: 4, maxStorage: 3, performanceOption: 'SMB', authentication: 'CredSSP', useAnyNetwork: false, networks: ['10.30.0.0/24', '10.20.0.0/24'] });
-    expect(result).toEqual({ ok: true });
-    const log = calls();
-    expect(called(log, 'Enable-VMMigration')[0].params).toEqual({ ComputerName: ['hv-mi-20.contoso.com'] });
-    const [set] = called(log, 'Set-VMHost');
-    expect(set.params).toMatchObject({ MaximumVirtualMachineMigrations: 4, MaximumStorageMigrations: 3, VirtualMachineMigrationPerformanceOption: 'SMB', VirtualMachineMigrationAuthenticationType: 'CredSSP', UseAnyNetworkForMigration: false });
-    expect(set.types.VirtualMachineMigrationPerformanceOption).toBe('Microsoft.HyperV.PowerShell.VMMigrationPerformance');
-    expect(called(log, 'Remove-VMMigrationNetwork').map((c) => c.params.Subnet)).toEqual(['10.20.0.0/24']);
-    expect(called(log, 'Add-VMMigrationNetwork').map((c) => [c.params.Subnet, c.params.Priority])).toEqual([['10.30.0.0/24', 1], ['10.20.0.0/24', 2]]);
-  });
+  it(
+    'applies live-migration settings: Enable-VMMigration, Set-VMHost with the enum values, migration networks in priority order',
+    { timeout: SLOW },
+    async () => {
+      const { hyperv, calls } = connector();
+      const result = await hyperv.hostSettingsApply('HV-MI-20', {
+        enabled: true,
+        maxLive: 4,
+        maxStorage: 3,
+        performanceOption: 'SMB',
+        authentication: 'CredSSP',
+        useAnyNetwork: false,
+        networks: ['10.30.0.0/24', '10.20.0.0/24'],
+      });
+      expect(result).toEqual({ ok: true });
+      const log = calls();
+      expect(called(log, 'Enable-VMMigration')[0].params).toEqual({ ComputerName: ['hv-mi-20.contoso.com'] });
+      const [set] = called(log, 'Set-VMHost');
+      expect(set.params).toMatchObject({
+        MaximumVirtualMachineMigrations: 4,
+        MaximumStorageMigrations: 3,
+        VirtualMachineMigrationPerformanceOption: 'SMB',
+        VirtualMachineMigrationAuthenticationType: 'CredSSP',
+        UseAnyNetworkForMigration: false,
+      });
+      expect(set.types.VirtualMachineMigrationPerformanceOption).toBe('Microsoft.HyperV.PowerShell.VMMigrationPerformance');
+      expect(called(log, 'Remove-VMMigrationNetwork').map((c) => c.params.Subnet)).toEqual(['10.20.0.0/24']);
+      expect(called(log, 'Add-VMMigrationNetwork').map((c) => [c.params.Subnet, c.params.Priority])).toEqual([
+        ['10.30.0.0/24', 1],
+        ['10.20.0.0/24', 2],
+      ]);
+    },
+  );
 
   it('starts and saves a VM by its id', { timeout: SLOW }, async () => {
     const { hyperv, calls } = connector();

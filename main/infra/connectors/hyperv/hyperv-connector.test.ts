@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ferry-hyperv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A VM name that would break out of any PowerShell string it was pasted into. */
-const HOSTILE = "Evil'; Remove-Item C:\\ -Recurse -Force; $(calc) `whoami` \"quoted\" ${env:PATH} #";
+const HOSTILE = 'Evil\'; Remove-Item C:\\ -Recurse -Force; $(calc) `whoami` "quoted" ${env:PATH} #';
 
 function inventory(): InventoryDocument {
   const doc = minimalInventory();
@@ -65,7 +65,10 @@ function connector(mode: string, options: { cancelGraceMs?: number; executable?:
   });
   const seen = (): { argv: string[]; pid: number; script: string; request: { protocol: number; target: PsTarget; args: Record<string, unknown> } }[] => {
     try {
-      return readFileSync(record, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      return readFileSync(record, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
     } catch {
       return [];
     }
@@ -117,10 +120,17 @@ describe('the Hyper-V connector at its PowerShell boundary', () => {
     const percents = progress.map((p) => p.percent);
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
     expect(Math.max(...percents)).toBeLessThan(100);
-    expect(seen()[0].request.args).toMatchObject({ kind: 'live', vm: 'WEB-01', sourceHost: 'hv-mi-20.contoso.com', destinationHost: 'hv-mi-11.contoso.com', cluster: null, performanceOption: null });
+    expect(seen()[0].request.args).toMatchObject({
+      kind: 'live',
+      vm: 'WEB-01',
+      sourceHost: 'hv-mi-20.contoso.com',
+      destinationHost: 'hv-mi-11.contoso.com',
+      cluster: null,
+      performanceOption: null,
+    });
   });
 
-  it('splits a VSM move\'s progress between copying storage and migrating memory', async () => {
+  it("splits a VSM move's progress between copying storage and migrating memory", async () => {
     const { hyperv, seen } = connector('success');
     const steps: number[] = [];
     await hyperv.moveStart(request({ kind: 'live-vsm', destinationPath: 'D:\\VMs' }), (p) => steps.push(p.step)).done;
@@ -136,12 +146,17 @@ describe('the Hyper-V connector at its PowerShell boundary', () => {
 
   it('sends a per-disk storage move as Move-VMStorage -Vhds data', async () => {
     const { hyperv, seen } = connector('success');
-    const outcome = await hyperv
-      .moveStart(
-        request({ kind: 'storage', vm: 'WEB-01', sourceHost: 'HV-MI-20', destinationHost: 'HV-MI-20', diskDestinations: { 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx': 'D:\\Fast\\' }, configurationPath: 'D:\\Fast' }),
-        () => undefined,
-      )
-      .done;
+    const outcome = await hyperv.moveStart(
+      request({
+        kind: 'storage',
+        vm: 'WEB-01',
+        sourceHost: 'HV-MI-20',
+        destinationHost: 'HV-MI-20',
+        diskDestinations: { 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx': 'D:\\Fast\\' },
+        configurationPath: 'D:\\Fast',
+      }),
+      () => undefined,
+    ).done;
     expect(outcome.status).toBe('completed');
     expect(seen()[0].request.args).toMatchObject({
       destinationStoragePath: null,
@@ -152,9 +167,17 @@ describe('the Hyper-V connector at its PowerShell boundary', () => {
 
   it('sends only chosen VHDs with no configuration folder: -Vhds data and no VirtualMachinePath (the configuration stays)', async () => {
     const { hyperv, seen } = connector('success');
-    const outcome = await hyperv
-      .moveStart(request({ kind: 'storage', vm: 'WEB-01', sourceHost: 'HV-MI-20', destinationHost: 'HV-MI-20', diskDestinations: { 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx': 'D:\\Fast' }, configurationPath: null }), () => undefined)
-      .done;
+    const outcome = await hyperv.moveStart(
+      request({
+        kind: 'storage',
+        vm: 'WEB-01',
+        sourceHost: 'HV-MI-20',
+        destinationHost: 'HV-MI-20',
+        diskDestinations: { 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx': 'D:\\Fast' },
+        configurationPath: null,
+      }),
+      () => undefined,
+    ).done;
     expect(outcome.status).toBe('completed');
     expect(seen()[0].request.args).toMatchObject({
       destinationStoragePath: null,
@@ -229,7 +252,9 @@ describe('the Hyper-V connector at its PowerShell boundary', () => {
   });
 
   it('passes remoting credentials only as data on standard input', async () => {
-    const { hyperv, seen } = connector('success', { target: { mode: 'winrm-https', port: 5986, credential: { userName: 'CONTOSO\\hvadmin', password: 'S3cret!pass' } } });
+    const { hyperv, seen } = connector('success', {
+      target: { mode: 'winrm-https', port: 5986, credential: { userName: 'CONTOSO\\hvadmin', password: 'S3cret!pass' } },
+    });
     await hyperv.vmStart('WEB-01', 'HV-MI-20');
     const [run] = seen();
     expect(run.argv.join(' ')).not.toMatch(/S3cret|hvadmin/);
@@ -240,19 +265,33 @@ describe('the Hyper-V connector at its PowerShell boundary', () => {
     const { hyperv, seen } = connector('success');
     expect(await hyperv.vmStart('WEB-01', 'HV-MI-20')).toEqual({ ok: true });
     expect(await hyperv.vmSave('WEB-01', 'HV-MI-20')).toEqual({ ok: true });
-    const settings = { enabled: false, maxLive: 4, maxStorage: 3, performanceOption: 'SMB' as const, authentication: 'Kerberos' as const, useAnyNetwork: false, networks: ['10.0.0.0/24'] };
+    const settings = {
+      enabled: false,
+      maxLive: 4,
+      maxStorage: 3,
+      performanceOption: 'SMB' as const,
+      authentication: 'Kerberos' as const,
+      useAnyNetwork: false,
+      networks: ['10.0.0.0/24'],
+    };
     expect(await hyperv.hostSettingsApply('HV-MI-11', settings)).toEqual({ ok: true });
     expect(await hyperv.vmLocate('WEB-01')).toBe('HV-MI-20');
     const runs = seen();
     expect(runs.map((r) => r.script)).toEqual(['Set-FerryVmState.ps1', 'Set-FerryVmState.ps1', 'Set-FerryHostSettings.ps1', 'Find-FerryVm.ps1']);
-    expect([runs[0].request.args.action, runs[1].request.args]).toEqual(['start', { vm: 'WEB-01', vmId: '2d9f5b6a-4b3c-4b7e-9c99-5d7b3b2e4c33', host: runs[0].request.args.host, action: 'save' }]);
+    expect([runs[0].request.args.action, runs[1].request.args]).toEqual([
+      'start',
+      { vm: 'WEB-01', vmId: '2d9f5b6a-4b3c-4b7e-9c99-5d7b3b2e4c33', host: runs[0].request.args.host, action: 'save' },
+    ]);
     expect(runs[2].request.args).toEqual({ host: 'hv-mi-11.contoso.com', settings });
   });
 
   it('maps a failed start, a failed save and a failed settings change too', async () => {
     const { hyperv } = connector('fail-access-denied');
     expect(await hyperv.vmStart('WEB-01', 'HV-MI-20')).toMatchObject({ ok: false, problem: expect.stringMatching(/Starting WEB-01 failed: access is denied/) });
-    expect(await hyperv.vmSave('WEB-01', 'HV-MI-20')).toMatchObject({ ok: false, problem: expect.stringMatching(/Saving the state of WEB-01 failed: access is denied/) });
+    expect(await hyperv.vmSave('WEB-01', 'HV-MI-20')).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/Saving the state of WEB-01 failed: access is denied/),
+    });
     const s = minimalInventory().hosts[0].liveMigration;
     expect(await hyperv.hostSettingsApply('HV-MI-11', s)).toMatchObject({ ok: false, recommendedAction: expect.stringMatching(/Hyper-V Administrators/) });
   });

@@ -72,12 +72,18 @@ export class HyperVConnector implements HostConnector {
   /** Start-VM or Save-VM through one fixed script; the action is one of two words, never inventory data. */
   private async vmState(action: 'start' | 'save', vm: string, host: string): Promise<ConnectorResult> {
     const h = this.host(host);
-    if (!h) return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: `Refresh the inventory, then ${action} the VM on a host it lists.` };
+    if (!h)
+      return {
+        ok: false,
+        problem: `Host ${host} is not in the inventory.`,
+        recommendedAction: `Refresh the inventory, then ${action} the VM on a host it lists.`,
+      };
     const target = this.targetFor(h.hostGroup);
     if (!target.ok) return { ok: false, problem: target.error.message, recommendedAction: actionOf(target.error.detail) };
     // The VM goes by its id: Hyper-V's -Name takes wildcards, so a name like web[1] would address another VM.
     const v = this.vm(vm);
-    if (!v) return { ok: false, problem: `The virtual machine ${vm} is not in the inventory.`, recommendedAction: `Refresh the inventory, then ${action} the VM.` };
+    if (!v)
+      return { ok: false, problem: `The virtual machine ${vm} is not in the inventory.`, recommendedAction: `Refresh the inventory, then ${action} the VM.` };
     const outcome = await this.runner.run('vmState', target.value, { vm: v.name, vmId: v.id, host: computerOf(h), action }).done;
     return this.actionResult(outcome, { action, mode: target.value.mode, vm, host: h.name });
   }
@@ -85,7 +91,12 @@ export class HyperVConnector implements HostConnector {
   /** Applies a host's live-migration settings: Enable/Disable-VMMigration, Set-VMHost, Add/Remove-VMMigrationNetwork. */
   async hostSettingsApply(host: string, settings: LiveMigrationSettings): Promise<ConnectorResult> {
     const h = this.host(host);
-    if (!h) return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then change the settings of a host it lists.' };
+    if (!h)
+      return {
+        ok: false,
+        problem: `Host ${host} is not in the inventory.`,
+        recommendedAction: 'Refresh the inventory, then change the settings of a host it lists.',
+      };
     const target = this.targetFor(h.hostGroup);
     if (!target.ok) return { ok: false, problem: target.error.message, recommendedAction: actionOf(target.error.detail) };
     const outcome = await this.runner.run('hostSettingsApply', target.value, { host: computerOf(h), settings }).done;
@@ -136,13 +147,25 @@ export class HyperVConnector implements HostConnector {
       cancel: () => undefined,
     });
     if (!vm) return fail(`The virtual machine ${request.vm} is not in the inventory.`, 'Refresh the inventory, then restart the job.');
-    if (!source || !destination) return fail(`Host ${source ? request.destinationHost : request.sourceHost} is not in the inventory.`, 'Refresh the inventory, then restart the job.');
+    if (!source || !destination)
+      return fail(`Host ${source ? request.destinationHost : request.sourceHost} is not in the inventory.`, 'Refresh the inventory, then restart the job.');
     const target = this.targetFor(source.hostGroup);
     if (!target.ok) return fail(target.error.message, actionOf(target.error.detail));
 
     const amounts = moveAmounts(vm, request);
-    const ctx: FailureContext = { action: 'move', mode: target.value.mode, vm: vm.name, host: source.name, destination: request.kind === 'storage' ? undefined : destination.name };
-    const sameCluster = source.cluster !== null && destination.cluster !== null && nameKey(source.cluster) === nameKey(destination.cluster) && vm.highlyAvailable && request.kind !== 'storage';
+    const ctx: FailureContext = {
+      action: 'move',
+      mode: target.value.mode,
+      vm: vm.name,
+      host: source.name,
+      destination: request.kind === 'storage' ? undefined : destination.name,
+    };
+    const sameCluster =
+      source.cluster !== null &&
+      destination.cluster !== null &&
+      nameKey(source.cluster) === nameKey(destination.cluster) &&
+      vm.highlyAvailable &&
+      request.kind !== 'storage';
     // A highly available VM leaving its cluster: its role is removed on the source cluster before Move-VM (which
     // refuses a clustered VM) and added on the destination's cluster once it has arrived (section 2.3).
     const leavesCluster = vm.highlyAvailable && !sameCluster && request.kind !== 'storage' && source.cluster !== null;
@@ -254,7 +277,7 @@ function computerOf(host: Host): string {
 
 function actionOf(detail: unknown): string {
   const action = (detail as { recommendedAction?: unknown } | undefined)?.recommendedAction;
-  return typeof action === 'string' ? action : 'Check the host group\'s connection settings (Host > Connection Settings), then try again.';
+  return typeof action === 'string' ? action : "Check the host group's connection settings (Host > Connection Settings), then try again.";
 }
 
 function moveAmounts(vm: Vm, request: MoveRequest): MoveAmounts {
@@ -299,7 +322,11 @@ function transferPhase(kind: MoveRequest['kind'], percent: number, a: MoveAmount
 }
 
 /** A script's progress record as the job's step, step percentage, overall percentage and bytes. */
-export function progressOf(kind: MoveRequest['kind'], record: Extract<PsRecord, { type: 'progress' }>, a: MoveAmounts): Omit<MoveProgress, 'throughputBps' | 'etaSeconds'> {
+export function progressOf(
+  kind: MoveRequest['kind'],
+  record: Extract<PsRecord, { type: 'progress' }>,
+  a: MoveAmounts,
+): Omit<MoveProgress, 'throughputBps' | 'etaSeconds'> {
   const phases = movePhases(kind);
   const clamp = (n: number): number => Math.max(0, Math.min(100, Number.isFinite(n) ? n : 0));
   let phase: PhaseKey;

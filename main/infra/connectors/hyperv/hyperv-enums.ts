@@ -36,11 +36,31 @@ const VM_STATES: Record<number, VmState> = {
 };
 
 const VM_STATE_NAMES: Record<string, VmState> = {
-  running: 'Running', off: 'Off', stopping: 'Off', saved: 'Saved', paused: 'Paused', starting: 'Running', reset: 'Running',
-  saving: 'Saved', pausing: 'Paused', resuming: 'Running', fastsaved: 'Saved', fastsaving: 'Saved', hibernated: 'Saved',
-  runningcritical: 'Running', offcritical: 'Off', stoppingcritical: 'Off', savedcritical: 'Saved', pausedcritical: 'Paused',
-  startingcritical: 'Running', resetcritical: 'Running', savingcritical: 'Saved', pausingcritical: 'Paused',
-  resumingcritical: 'Running', fastsavedcritical: 'Saved', fastsavingcritical: 'Saved',
+  running: 'Running',
+  off: 'Off',
+  stopping: 'Off',
+  saved: 'Saved',
+  paused: 'Paused',
+  starting: 'Running',
+  reset: 'Running',
+  saving: 'Saved',
+  pausing: 'Paused',
+  resuming: 'Running',
+  fastsaved: 'Saved',
+  fastsaving: 'Saved',
+  hibernated: 'Saved',
+  runningcritical: 'Running',
+  offcritical: 'Off',
+  stoppingcritical: 'Off',
+  savedcritical: 'Saved',
+  pausedcritical: 'Paused',
+  startingcritical: 'Running',
+  resetcritical: 'Running',
+  savingcritical: 'Saved',
+  pausingcritical: 'Paused',
+  resumingcritical: 'Running',
+  fastsavedcritical: 'Saved',
+  fastsavingcritical: 'Saved',
 };
 
 /** A VM's state (2 Running, 3 Off, 6 Saved, 9 Paused, and the transitions between), or null if unknown. */

@@ -53,7 +53,10 @@ describe('Hyper-V inventory read to ferry-inventory records', () => {
       liveMigration: { enabled: true, maxLive: 2, maxStorage: 2, performanceOption: 'Compression', authentication: 'Kerberos', useAnyNetwork: false },
       migrationNetwork: { gbps: 25, rdma: true, nics: 2 },
       fileShares: ['\\\\fs-mi.contoso.com\\vmstore'],
-      volumes: [{ path: 'C:\\', capacityGB: 237, freeGB: 150 }, { path: 'D:\\', capacityGB: 1800, freeGB: 950 }],
+      volumes: [
+        { path: 'C:\\', capacityGB: 237, freeGB: 150 },
+        { path: 'D:\\', capacityGB: 1800, freeGB: 950 },
+      ],
       defaultStorageLocations: ['C:\\ClusterStorage\\Volume1', 'C:\\ClusterStorage\\Volume1\\Virtual Hard Disks'],
     });
     // Get-VMMigrationNetwork in order of priority (0 first).
@@ -107,7 +110,13 @@ describe('Hyper-V inventory read to ferry-inventory records', () => {
   it('reads the cluster from Get-Cluster and Get-ClusterSharedVolume, and the shares with their SMB dialect', () => {
     const r = read();
     expect(r.clusters).toEqual([
-      { name: 'CL-MI-22', hostGroup: GROUP, functionalLevel: 11, maxParallelMigrations: 2, sharedVolumes: [{ path: 'C:\\ClusterStorage\\Volume1', capacityGB: 16384, freeGB: 6000 }] },
+      {
+        name: 'CL-MI-22',
+        hostGroup: GROUP,
+        functionalLevel: 11,
+        maxParallelMigrations: 2,
+        sharedVolumes: [{ path: 'C:\\ClusterStorage\\Volume1', capacityGB: 16384, freeGB: 6000 }],
+      },
     ]);
     expect(r.fileShares).toEqual([{ path: '\\\\fs-mi.contoso.com\\vmstore', smbVersion: '3.1.1', capacityGB: 8192, freeGB: 3100 }]);
   });
@@ -117,8 +126,12 @@ describe('Hyper-V inventory read to ferry-inventory records', () => {
     expect(r.ok).toBe(false);
     const problems = (r as unknown as { error: { detail: { problems: ImportProblem[] } } }).error.detail.problems.map((p) => `${p.path}: ${p.message}`);
     expect(problems).toContain('hosts[0] (hv-mi-11.contoso.com).vmHost.MemoryCapacity: expected a number of bytes, got the string "lots"');
-    expect(problems).toContain('hosts[2] (hv-mi-20.contoso.com).vmHost.VirtualMachineMigrationPerformanceOption: expected a performance option (0 TCPIP, 1 Compression, 2 SMB), got the number 7');
-    expect(problems).toContain('hosts[2] (hv-mi-20.contoso.com).vms[0] (WEB-01).State: expected a VM state (2 Running, 3 Off, 6 Saved, 9 Paused), got the number 1');
+    expect(problems).toContain(
+      'hosts[2] (hv-mi-20.contoso.com).vmHost.VirtualMachineMigrationPerformanceOption: expected a performance option (0 TCPIP, 1 Compression, 2 SMB), got the number 7',
+    );
+    expect(problems).toContain(
+      'hosts[2] (hv-mi-20.contoso.com).vms[0] (WEB-01).State: expected a VM state (2 Running, 3 Off, 6 Saved, 9 Paused), got the number 1',
+    );
   });
 
   it('keeps a host that could not be read, with its error', () => {
@@ -129,7 +142,7 @@ describe('Hyper-V inventory read to ferry-inventory records', () => {
 });
 
 describe('merging a host group read into the inventory', () => {
-  it('replaces the group\'s hosts, clusters and VMs, and validates the whole as an import', () => {
+  it("replaces the group's hosts, clusters and VMs, and validates the whole as an import", () => {
     const merged = mergeHostGroup(minimalInventory(), GROUP, read());
     if (!merged.ok) throw new Error(JSON.stringify(merged.error));
     expect(merged.value.vms.map((v) => v.name).sort()).toEqual(['Contabilità-01', 'SQL-PROD-01', 'SQL-PROD-02', 'WEB-01']);
@@ -138,7 +151,7 @@ describe('merging a host group read into the inventory', () => {
     expect(merged.value.fileShares[0].smbVersion).toBe('3.1.1');
   });
 
-  it('keeps an unreachable host\'s last known record and VMs, marked NotResponding', () => {
+  it("keeps an unreachable host's last known record and VMs, marked NotResponding", () => {
     const merged = mergeHostGroup(minimalInventory(), GROUP, read('read-host-group-unreachable.json'));
     if (!merged.ok) throw new Error(JSON.stringify(merged.error));
     expect(merged.value.hosts.find((h) => h.name === 'HV-MI-12')?.state).toBe('NotResponding');

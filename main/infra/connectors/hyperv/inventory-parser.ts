@@ -48,7 +48,11 @@ function describe(value: unknown): string {
 
 /** Reads fields of one raw record, noting a problem (record and field) for each one that is wrong. */
 class Reader {
-  constructor(private readonly problems: ImportProblem[], private readonly at: string, private readonly rec: Rec) {}
+  constructor(
+    private readonly problems: ImportProblem[],
+    private readonly at: string,
+    private readonly rec: Rec,
+  ) {}
 
   private bad(field: string, expected: string): void {
     this.problems.push({ path: `${this.at}.${field}`, message: `expected ${expected}, got ${describe(this.rec[field])}` });
@@ -143,8 +147,10 @@ function fqdnOf(name: string, domain: string | null, computerName: string): stri
  */
 export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGroupRead> {
   const problems: ImportProblem[] = [];
-  if (!isRec(raw) || !Array.isArray(raw.hosts) && !isRec(raw.hosts)) {
-    return err('hyperv-read-invalid', 'The Hyper-V read returned no hosts.', { problems: [{ path: 'hosts', message: `expected an array, got ${describe(isRec(raw) ? raw.hosts : raw)}` }] });
+  if (!isRec(raw) || (!Array.isArray(raw.hosts) && !isRec(raw.hosts))) {
+    return err('hyperv-read-invalid', 'The Hyper-V read returned no hosts.', {
+      problems: [{ path: 'hosts', message: `expected an array, got ${describe(isRec(raw) ? raw.hosts : raw)}` }],
+    });
   }
   const hosts: Host[] = [];
   const vms: Vm[] = [];
@@ -185,19 +191,28 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
     const freeKB = os.num('FreePhysicalMemory', 'a number of KB');
     const hostOs = hostOsOf((data.os as Rec | undefined)?.Caption, (data.os as Rec | undefined)?.BuildNumber);
     if (hostOs === null) {
-      problems.push({ path: `${at}.os.Caption`, message: `expected Windows Server 2012 R2, 2016, 2019, 2022 or 2025, got ${describe((data.os as Rec | undefined)?.Caption)}` });
+      problems.push({
+        path: `${at}.os.Caption`,
+        message: `expected Windows Server 2012 R2, 2016, 2019, 2022 or 2025, got ${describe((data.os as Rec | undefined)?.Caption)}`,
+      });
     }
     const enabled = vh.bool('VirtualMachineMigrationEnabled');
     const maxLive = vh.num('MaximumVirtualMachineMigrations');
     const maxStorage = vh.num('MaximumStorageMigrations');
-    const performanceOption = vh.enumOf('VirtualMachineMigrationPerformanceOption', performanceOptionOf, 'a performance option (0 TCPIP, 1 Compression, 2 SMB)');
+    const performanceOption = vh.enumOf(
+      'VirtualMachineMigrationPerformanceOption',
+      performanceOptionOf,
+      'a performance option (0 TCPIP, 1 Compression, 2 SMB)',
+    );
     const authentication = vh.enumOf('VirtualMachineMigrationAuthenticationType', authenticationOf, 'an authentication type (0 CredSSP, 1 Kerberos)');
     const useAnyNetwork = vh.bool('UseAnyNetworkForMigration');
 
     const processors = list(data.processors).filter(isRec);
     const first = processors[0] ?? {};
     const loads = processors.map((p) => p.LoadPercentage).filter((n): n is number => typeof n === 'number');
-    const logical = vh.optNum('LogicalProcessorCount') ?? processors.reduce((n, p) => n + (typeof p.NumberOfLogicalProcessors === 'number' ? p.NumberOfLogicalProcessors : 0), 0);
+    const logical =
+      vh.optNum('LogicalProcessorCount') ??
+      processors.reduce((n, p) => n + (typeof p.NumberOfLogicalProcessors === 'number' ? p.NumberOfLogicalProcessors : 0), 0);
     if (processors.length === 0) problems.push({ path: `${at}.processors`, message: 'expected the Win32_Processor objects, got none' });
 
     const networks = list(data.migrationNetworks)
@@ -207,25 +222,34 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
       .sort((a, b) => a.priority - b.priority)
       .map((n) => n.subnet);
 
-    const adapters = list(data.netAdapters).filter(isRec).map((a) => (typeof a.Speed === 'number' ? a.Speed : 0)).filter((s) => s > 0);
-    const rdma = list(data.rdma).filter(isRec).some((r) => r.Enabled === true);
+    const adapters = list(data.netAdapters)
+      .filter(isRec)
+      .map((a) => (typeof a.Speed === 'number' ? a.Speed : 0))
+      .filter((s) => s > 0);
+    const rdma = list(data.rdma)
+      .filter(isRec)
+      .some((r) => r.Enabled === true);
 
-    const volumes = list(data.volumes).filter(isRec).flatMap((v, k) => {
-      const r = new Reader(problems, `${at}.volumes[${k}]`, v);
-      const path = r.optStr('Name') ?? (typeof v.DriveLetter === 'string' ? `${v.DriveLetter}\\` : null);
-      const capacity = r.num('Capacity', 'a number of bytes');
-      const free = r.num('FreeSpace', 'a number of bytes');
-      return path && capacity !== null && free !== null ? [{ path, capacityGB: bytesToGB(capacity), freeGB: bytesToGB(free) }] : [];
-    });
+    const volumes = list(data.volumes)
+      .filter(isRec)
+      .flatMap((v, k) => {
+        const r = new Reader(problems, `${at}.volumes[${k}]`, v);
+        const path = r.optStr('Name') ?? (typeof v.DriveLetter === 'string' ? `${v.DriveLetter}\\` : null);
+        const capacity = r.num('Capacity', 'a number of bytes');
+        const free = r.num('FreeSpace', 'a number of bytes');
+        return path && capacity !== null && free !== null ? [{ path, capacityGB: bytesToGB(capacity), freeGB: bytesToGB(free) }] : [];
+      });
 
-    const smb = list(data.smbConnections).filter(isRec).flatMap((c) => {
-      if (typeof c.ServerName !== 'string' || typeof c.ShareName !== 'string') return [];
-      const path = `\\\\${c.ServerName}\\${c.ShareName}`;
-      // Hosts may negotiate different dialects with one share: it speaks at least the highest.
-      const seen = shareDialects.get(key(path));
-      if (typeof c.Dialect === 'string' && (seen === undefined || compareVersions(c.Dialect, seen) > 0)) shareDialects.set(key(path), c.Dialect);
-      return [path];
-    });
+    const smb = list(data.smbConnections)
+      .filter(isRec)
+      .flatMap((c) => {
+        if (typeof c.ServerName !== 'string' || typeof c.ShareName !== 'string') return [];
+        const path = `\\\\${c.ServerName}\\${c.ShareName}`;
+        // Hosts may negotiate different dialects with one share: it speaks at least the highest.
+        const seen = shareDialects.get(key(path));
+        if (typeof c.Dialect === 'string' && (seen === undefined || compareVersions(c.Dialect, seen) > 0)) shareDialects.set(key(path), c.Dialect);
+        return [path];
+      });
 
     const defaults: string[] = [];
     for (const p of [vh.optStr('VirtualMachinePath'), vh.optStr('VirtualHardDiskPath')]) {
@@ -245,16 +269,22 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
           hostGroup,
           functionalLevel: level,
           maxParallelMigrations: parallel !== null && parallel >= 1 ? parallel : null,
-          sharedVolumes: list(data.clusterSharedVolumes).filter(isRec).flatMap((v, k) => {
-            const r = new Reader(problems, `${at}.clusterSharedVolumes[${k}]`, v);
-            const path = r.str('FriendlyVolumeName');
-            const size = r.num('Size', 'a number of bytes');
-            const free = r.num('FreeSpace', 'a number of bytes');
-            return path && size !== null && free !== null ? [{ path, capacityGB: bytesToGB(size), freeGB: bytesToGB(free) }] : [];
-          }),
+          sharedVolumes: list(data.clusterSharedVolumes)
+            .filter(isRec)
+            .flatMap((v, k) => {
+              const r = new Reader(problems, `${at}.clusterSharedVolumes[${k}]`, v);
+              const path = r.str('FriendlyVolumeName');
+              const size = r.num('Size', 'a number of bytes');
+              const free = r.num('FreeSpace', 'a number of bytes');
+              return path && size !== null && free !== null ? [{ path, capacityGB: bytesToGB(size), freeGB: bytesToGB(free) }] : [];
+            }),
         });
       }
-      const self = name ? list(data.clusterNodes).filter(isRec).find((n) => typeof n.Name === 'string' && key(n.Name) === key(name)) : undefined;
+      const self = name
+        ? list(data.clusterNodes)
+            .filter(isRec)
+            .find((n) => typeof n.Name === 'string' && key(n.Name) === key(name))
+        : undefined;
       maintenanceMode = self ? clusterNodeStateOf(self.State) === 'Paused' : false;
     }
 
@@ -262,41 +292,58 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
       ? ((data.vmHost as Rec).SupportedVmVersions as unknown[]).filter((v): v is string => typeof v === 'string' && /^\d+\.\d+$/.test(v))
       : [];
 
-    const hostOk = name !== null && totalBytes !== null && freeKB !== null && hostOs !== null && enabled !== null && maxLive !== null &&
-      maxStorage !== null && performanceOption !== null && authentication !== null && useAnyNetwork !== null;
+    const hostOk =
+      name !== null &&
+      totalBytes !== null &&
+      freeKB !== null &&
+      hostOs !== null &&
+      enabled !== null &&
+      maxLive !== null &&
+      maxStorage !== null &&
+      performanceOption !== null &&
+      authentication !== null &&
+      useAnyNetwork !== null;
     if (name === null) return;
-    if (hostOk) hosts.push({
-      name,
-      fqdn: fqdnOf(name, vh.optStr('FullyQualifiedDomainName'), computerName),
-      hostGroup,
-      cluster: clusterName,
-      os: hostOs,
-      supportedConfigVersions: versions.length > 0 ? versions.sort((a, b) => Number(a) - Number(b)) : null,
-      state: 'Responding',
-      maintenanceMode,
-      cpu: {
-        vendor: cpuVendorOf(typeof first.Manufacturer === 'string' ? first.Manufacturer : 'Unknown'),
-        generation: cpuGenerationOf(typeof first.Caption === 'string' ? first.Caption : null, typeof first.Name === 'string' ? first.Name : null),
-        logicalProcessors: Math.max(1, logical),
-        usagePercent: loads.length > 0 ? Math.min(100, Math.round(loads.reduce((a, b) => a + b, 0) / loads.length)) : 0,
-      },
-      memory: { totalMB: bytesToMB(totalBytes), availableMB: Math.min(bytesToMB(totalBytes), kbToMB(freeKB)), reserveMB: 256 },
-      liveMigration: { enabled, maxLive, maxStorage, performanceOption, authentication, useAnyNetwork, networks },
-      migrationNetwork: adapters.length > 0
-        ? { gbps: Math.round((Math.max(...adapters) / 1e9) * 10) / 10, rdma, nics: adapters.filter((s) => s === Math.max(...adapters)).length }
-        : { gbps: 10, rdma, nics: 1 },
-      fileShares: smb,
-      volumes,
-      defaultStorageLocations: defaults,
-    });
+    if (hostOk)
+      hosts.push({
+        name,
+        fqdn: fqdnOf(name, vh.optStr('FullyQualifiedDomainName'), computerName),
+        hostGroup,
+        cluster: clusterName,
+        os: hostOs,
+        supportedConfigVersions: versions.length > 0 ? versions.sort((a, b) => Number(a) - Number(b)) : null,
+        state: 'Responding',
+        maintenanceMode,
+        cpu: {
+          vendor: cpuVendorOf(typeof first.Manufacturer === 'string' ? first.Manufacturer : 'Unknown'),
+          generation: cpuGenerationOf(typeof first.Caption === 'string' ? first.Caption : null, typeof first.Name === 'string' ? first.Name : null),
+          logicalProcessors: Math.max(1, logical),
+          usagePercent: loads.length > 0 ? Math.min(100, Math.round(loads.reduce((a, b) => a + b, 0) / loads.length)) : 0,
+        },
+        memory: { totalMB: bytesToMB(totalBytes), availableMB: Math.min(bytesToMB(totalBytes), kbToMB(freeKB)), reserveMB: 256 },
+        liveMigration: { enabled, maxLive, maxStorage, performanceOption, authentication, useAnyNetwork, networks },
+        migrationNetwork:
+          adapters.length > 0
+            ? { gbps: Math.round((Math.max(...adapters) / 1e9) * 10) / 10, rdma, nics: adapters.filter((s) => s === Math.max(...adapters)).length }
+            : { gbps: 10, rdma, nics: 1 },
+        fileShares: smb,
+        volumes,
+        defaultStorageLocations: defaults,
+      });
 
     // VMs of this host, with their processors and disks.
-    const compat = new Map(list(data.vmProcessors).filter(isRec).map((p) => [key(String(p.VMName)), p.CompatibilityForMigrationEnabled === true]));
+    const compat = new Map(
+      list(data.vmProcessors)
+        .filter(isRec)
+        .map((p) => [key(String(p.VMName)), p.CompatibilityForMigrationEnabled === true]),
+    );
     const vhdSize = new Map(
-      list(data.vhds).filter(isRec).map((v) => {
-        const file = typeof v.FileSize === 'number' && v.FileSize > 0 ? v.FileSize : typeof v.Size === 'number' ? v.Size : 0;
-        return [key(String(v.Path)), file] as const;
-      }),
+      list(data.vhds)
+        .filter(isRec)
+        .map((v) => {
+          const file = typeof v.FileSize === 'number' && v.FileSize > 0 ? v.FileSize : typeof v.Size === 'number' ? v.Size : 0;
+          return [key(String(v.Path)), file] as const;
+        }),
     );
     const drives = list(data.hardDiskDrives).filter(isRec);
     list(data.vms).forEach((raw, k) => {
@@ -329,7 +376,11 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
         configurationPath: configPath,
         disks: drives
           .filter((d) => typeof d.VMName === 'string' && key(d.VMName) === key(vmName) && typeof d.Path === 'string' && d.Path !== '')
-          .map((d) => ({ path: d.Path as string, sizeGB: bytesToGB(vhdSize.get(key(d.Path as string)) ?? 0), shared: d.SupportPersistentReservations === true })),
+          .map((d) => ({
+            path: d.Path as string,
+            sizeGB: bytesToGB(vhdSize.get(key(d.Path as string)) ?? 0),
+            shared: d.SupportPersistentReservations === true,
+          })),
         dirtyRateMBps: null,
       });
     });
@@ -337,19 +388,25 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
 
   // Shares the hosts use, with the capacity the read measured; only those can be referenced.
   const fileShares: FileShare[] = [];
-  list(raw.shares).filter(isRec).forEach((s, k) => {
-    const r = new Reader(problems, `shares[${k}]`, s);
-    const path = r.str('Path');
-    const total = r.num('TotalSize', 'a number of bytes');
-    const free = r.num('FreeSpace', 'a number of bytes');
-    if (!path || total === null || free === null || !uncRoot(path)) return;
-    fileShares.push({ path, smbVersion: shareDialects.get(key(path)) ?? '3.0', capacityGB: bytesToGB(total), freeGB: bytesToGB(free) });
-  });
+  list(raw.shares)
+    .filter(isRec)
+    .forEach((s, k) => {
+      const r = new Reader(problems, `shares[${k}]`, s);
+      const path = r.str('Path');
+      const total = r.num('TotalSize', 'a number of bytes');
+      const free = r.num('FreeSpace', 'a number of bytes');
+      if (!path || total === null || free === null || !uncRoot(path)) return;
+      fileShares.push({ path, smbVersion: shareDialects.get(key(path)) ?? '3.0', capacityGB: bytesToGB(total), freeGB: bytesToGB(free) });
+    });
   const known = new Set(fileShares.map((s) => key(s.path)));
   for (const h of hosts) h.fileShares = h.fileShares.filter((p, i, all) => known.has(key(p)) && all.findIndex((q) => key(q) === key(p)) === i);
 
   if (problems.length > 0) {
-    return err('hyperv-read-invalid', `The Hyper-V read of ${hostGroup} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was changed.`, { problems });
+    return err(
+      'hyperv-read-invalid',
+      `The Hyper-V read of ${hostGroup} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was changed.`,
+      { problems },
+    );
   }
   return ok({ readAt: typeof raw.readAt === 'string' ? raw.readAt : null, hosts, clusters: [...clusters.values()], vms, fileShares, unread });
 }
@@ -401,5 +458,9 @@ export function mergeHostGroup(current: InventoryDocument, hostGroup: string, re
     const record = (doc[m[1] as 'hosts' | 'vms' | 'clusters'] as { name: string }[])[Number(m[2])];
     return record ? { ...p, path: p.path.replace(m[0], `${m[0]} (${record.name})`) } : p;
   });
-  return err('hyperv-read-invalid', `The inventory read from ${hostGroup} is not valid: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was changed.`, { problems });
+  return err(
+    'hyperv-read-invalid',
+    `The inventory read from ${hostGroup} is not valid: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was changed.`,
+    { problems },
+  );
 }

@@ -34,24 +34,62 @@ describe('the Hyper-V connector scripts', () => {
 
   it('move with Move-VM (live, or -IncludeStorage -DestinationStoragePath for VSM) and Move-VMStorage as jobs, and poll the migration job', () => {
     const t = text(HYPERV_SCRIPTS.moveRun);
-    for (const s of ['Move-VM @move', 'IncludeStorage = $true', 'Get-VM @on -Id', 'DestinationStoragePath', 'AsJob = $true', 'Move-VMStorage @move', 'Vhds', 'VirtualMachinePath',
-      'Compare-VM', 'Msvm_MigrationJob', 'PercentComplete', 'Stop-Job', 'RequestedState', 'Move-ClusterVirtualMachineRole', '-Cancel', 'Test-FerryCancel', "type = 'canceled'"]) {
+    for (const s of [
+      'Move-VM @move',
+      'IncludeStorage = $true',
+      'Get-VM @on -Id',
+      'DestinationStoragePath',
+      'AsJob = $true',
+      'Move-VMStorage @move',
+      'Vhds',
+      'VirtualMachinePath',
+      'Compare-VM',
+      'Msvm_MigrationJob',
+      'PercentComplete',
+      'Stop-Job',
+      'RequestedState',
+      'Move-ClusterVirtualMachineRole',
+      '-Cancel',
+      'Test-FerryCancel',
+      "type = 'canceled'",
+    ]) {
       expect(t, s).toContain(s);
     }
   });
 
   it('start VMs with Start-VM, save them with Save-VM, and apply host settings with Set-VMHost, Enable/Disable-VMMigration and Add/Remove-VMMigrationNetwork', () => {
-    for (const s of ['Get-VM @on -Id $vmId', "'start' { Start-VM -VM $vm }", "'save' { Save-VM -VM $vm }", 'default { throw']) expect(text(HYPERV_SCRIPTS.vmState), s).toContain(s);
+    for (const s of ['Get-VM @on -Id $vmId', "'start' { Start-VM -VM $vm }", "'save' { Save-VM -VM $vm }", 'default { throw'])
+      expect(text(HYPERV_SCRIPTS.vmState), s).toContain(s);
     const t = text(HYPERV_SCRIPTS.hostSettingsApply);
-    for (const s of ['Enable-VMMigration', 'Disable-VMMigration', 'Set-VMHost @on @set', 'MaximumVirtualMachineMigrations', 'MaximumStorageMigrations',
-      'VirtualMachineMigrationPerformanceOption', 'VirtualMachineMigrationAuthenticationType', 'UseAnyNetworkForMigration', 'Add-VMMigrationNetwork', 'Remove-VMMigrationNetwork']) {
+    for (const s of [
+      'Enable-VMMigration',
+      'Disable-VMMigration',
+      'Set-VMHost @on @set',
+      'MaximumVirtualMachineMigrations',
+      'MaximumStorageMigrations',
+      'VirtualMachineMigrationPerformanceOption',
+      'VirtualMachineMigrationAuthenticationType',
+      'UseAnyNetworkForMigration',
+      'Add-VMMigrationNetwork',
+      'Remove-VMMigrationNetwork',
+    ]) {
       expect(t, s).toContain(s);
     }
   });
 
   it('read the inventory with the Hyper-V and failover cluster cmdlets', () => {
     const t = text(HYPERV_SCRIPTS.inventoryRead);
-    for (const s of ['Get-VMHost', 'Get-VM @on', 'Get-VMHardDiskDrive', 'Get-VHD', 'Get-VMMigrationNetwork', 'Get-VMProcessor', 'Get-Cluster @clusterOn', 'Get-ClusterNode', 'Get-ClusterSharedVolume']) {
+    for (const s of [
+      'Get-VMHost',
+      'Get-VM @on',
+      'Get-VMHardDiskDrive',
+      'Get-VHD',
+      'Get-VMMigrationNetwork',
+      'Get-VMProcessor',
+      'Get-Cluster @clusterOn',
+      'Get-ClusterNode',
+      'Get-ClusterSharedVolume',
+    ]) {
       expect(t, s).toContain(s);
     }
     expect(text(HYPERV_COMMON_SCRIPT)).toMatch(/ConvertTo-Json -InputObject \$Record -Depth \d+ -Compress/);

@@ -133,7 +133,7 @@ describe('labGuestFind', () => {
 });
 
 describe('labGuestBuild failures', () => {
-  it('reports a compile error with gcc\'s message and leaves no half-built guest or temp folder', async () => {
+  it("reports a compile error with gcc's message and leaves no half-built guest or temp folder", async () => {
     const root = await tempDir();
     const initSource = join(root, 'init.c');
     await writeFile(initSource, 'int main(void) { this is not C; }\n');
@@ -222,10 +222,22 @@ describe('the built guest (default cache folder, built once)', () => {
     qemu = spawn(
       QEMU_BINARY,
       [
-        '-accel', 'tcg', '-m', '256', '-nodefaults', '-display', 'none', '-no-reboot',
-        '-kernel', guest.kernel, '-initrd', guest.initrd,
-        '-append', 'console=ttyS0 quiet panic=-1 ferry_mem=32 ferry_rate=5',
-        '-serial', `file:${log}`,
+        '-accel',
+        'tcg',
+        '-m',
+        '256',
+        '-nodefaults',
+        '-display',
+        'none',
+        '-no-reboot',
+        '-kernel',
+        guest.kernel,
+        '-initrd',
+        guest.initrd,
+        '-append',
+        'console=ttyS0 quiet panic=-1 ferry_mem=32 ferry_rate=5',
+        '-serial',
+        `file:${log}`,
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );

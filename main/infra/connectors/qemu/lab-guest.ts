@@ -116,7 +116,10 @@ export async function labGuestKernelResolve(): Promise<LabGuestKernel> {
   const meta = await runApt('apt-cache', ['show', '--no-all-versions', KERNEL_META_PACKAGE]);
   const dep = /^Depends:.*?\b(linux-image-[^\s,(]+)(?:\s*\(=\s*([^\s)]+)\))?/m.exec(meta);
   if (!dep) {
-    throw new LabGuestError('kernel-unresolved', `apt-cache knows no kernel package for ${KERNEL_META_PACKAGE} (no "Depends: linux-image-…" line). ${APT_HINT}`);
+    throw new LabGuestError(
+      'kernel-unresolved',
+      `apt-cache knows no kernel package for ${KERNEL_META_PACKAGE} (no "Depends: linux-image-…" line). ${APT_HINT}`,
+    );
   }
   const pkg = dep[1];
   const version = dep[2] ?? /^Version:\s*(\S+)/m.exec(await runApt('apt-cache', ['show', '--no-all-versions', pkg]))?.[1];
@@ -287,8 +290,7 @@ async function compileInit(source: string, work: string): Promise<Buffer> {
     const libc = /stdio\.h|cannot find -lc\b|No such file or directory/.test(f.stderr);
     throw new LabGuestError(
       'compile-failed',
-      `gcc could not build ${source}: ${excerpt(f.stderr || f.message)}` +
-        (libc ? ` The C library headers or static libc are missing. ${GCC_HINT}` : ''),
+      `gcc could not build ${source}: ${excerpt(f.stderr || f.message)}` + (libc ? ` The C library headers or static libc are missing. ${GCC_HINT}` : ''),
     );
   }
   return readFile(out);
@@ -316,7 +318,8 @@ async function extractKernel(deb: string, dest: string): Promise<void> {
   dpkg.stdout.pipe(tar.stdin);
   tar.stdin.on('error', () => {}); // tar failing first is reported by its exit status
   const [d, t] = await Promise.all([exited(dpkg), exited(tar)]);
-  if (d.code === 'ENOENT') throw new LabGuestError('dpkg-deb-missing', 'dpkg-deb was not found: install dpkg (apt-get install dpkg); the kernel comes from a Debian package.');
+  if (d.code === 'ENOENT')
+    throw new LabGuestError('dpkg-deb-missing', 'dpkg-deb was not found: install dpkg (apt-get install dpkg); the kernel comes from a Debian package.');
   if (t.code === 'ENOENT') throw new LabGuestError('extract-failed', 'tar was not found: install tar (apt-get install tar) to unpack the kernel package.');
   if (d.status !== 0) throw new LabGuestError('extract-failed', `dpkg-deb could not read ${basename(deb)}: ${excerpt(d.stderr)} ${APT_HINT}`);
   if (t.status !== 0) throw new LabGuestError('extract-failed', `${basename(deb)} holds no boot/vmlinuz-*: ${excerpt(t.stderr)}`);
@@ -344,14 +347,19 @@ interface RunFailure {
 
 function run(command: string, args: string[], opts: { cwd?: string; timeoutMs: number }): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd: opts.cwd, timeout: opts.timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } }, (err, stdout, stderr) => {
-      if (err) {
-        const failure: RunFailure = { code: (err as NodeJS.ErrnoException).code, message: err.message, stderr: String(stderr) };
-        reject(failure);
-      } else {
-        resolve({ stdout: String(stdout), stderr: String(stderr) });
-      }
-    });
+    execFile(
+      command,
+      args,
+      { cwd: opts.cwd, timeout: opts.timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } },
+      (err, stdout, stderr) => {
+        if (err) {
+          const failure: RunFailure = { code: (err as NodeJS.ErrnoException).code, message: err.message, stderr: String(stderr) };
+          reject(failure);
+        } else {
+          resolve({ stdout: String(stdout), stderr: String(stderr) });
+        }
+      },
+    );
   });
 }
 
@@ -399,6 +407,9 @@ function sha256(data: Uint8Array): string {
 
 /** The last few lines of a tool's error output, on one line. */
 function excerpt(text: string): string {
-  const lines = text.trim().split('\n').filter((l) => l.trim() !== '' && !l.includes('unsandboxed as root'));
+  const lines = text
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.includes('unsandboxed as root'));
   return lines.slice(-4).join(' | ').slice(0, 600) || '(no output)';
 }

@@ -23,7 +23,19 @@ import { nameKey } from '../../../domain/storage-paths/names.js';
 import type { LabDiskRecord, LabInstanceRecord, LabRecord, LabStore, LabVmRecord } from './lab-store.js';
 import { qemuMigrationSettings } from '../../../domain/lab/qemu-migration-settings.js';
 import { qemuAlive, qemuFilesRemove, qemuKill, qemuLaunch } from './qemu-instance.js';
-import { freePort, instanceEnd, memoryMigrate, migrationConfigure, mirrorsEnd, mirrorsToReady, runningWait, runState, SwitchOverClock, type MemoryResult, type MirrorPair } from './qemu-ops.js';
+import {
+  freePort,
+  instanceEnd,
+  memoryMigrate,
+  migrationConfigure,
+  mirrorsEnd,
+  mirrorsToReady,
+  runningWait,
+  runState,
+  SwitchOverClock,
+  type MemoryResult,
+  type MirrorPair,
+} from './qemu-ops.js';
 import { QmpClient } from './qmp-client.js';
 
 const run = promisify(execFile);
@@ -43,7 +55,10 @@ export interface LabMoveContext {
 
 /** A move that ends early with a problem and what to do; the VM is on `vmHost`. */
 class MoveFailure extends Error {
-  constructor(readonly problem: string, readonly recommendedAction: string) {
+  constructor(
+    readonly problem: string,
+    readonly recommendedAction: string,
+  ) {
     super(problem);
   }
 }
@@ -52,7 +67,16 @@ const DESTINATION_GONE_ACTION = 'Restart the job to try again, or migrate the VM
 
 /** How much of a move's progress bar each phase takes. */
 const PHASE_WEIGHT: Record<PhaseKey, number> = {
-  validate: 3, 'copy-storage': 45, 'migrate-memory': 45, 'switch-over': 4, 'clean-up': 3, 'save-state': 30, move: 10, restore: 30, 'copy-files': 90, register: 4,
+  validate: 3,
+  'copy-storage': 45,
+  'migrate-memory': 45,
+  'switch-over': 4,
+  'clean-up': 3,
+  'save-state': 30,
+  move: 10,
+  restore: 30,
+  'copy-files': 90,
+  register: 4,
 };
 
 /** Runs one lab move to its end; never rejects. */
@@ -76,7 +100,8 @@ export async function labMoveRun(request: MoveRequest, ctx: LabMoveContext): Pro
     return {
       status: 'failed',
       problem: `The lab move of ${request.vm} failed: ${(e as Error).message}. ${request.vm} is still on ${request.sourceHost}.`,
-      recommendedAction: 'Check the lab with "ferry lab status" (restart it with "ferry lab stop" and "ferry lab start" if a VM is missing), then restart the job.',
+      recommendedAction:
+        'Check the lab with "ferry lab status" (restart it with "ferry lab stop" and "ferry lab start" if a VM is missing), then restart the job.',
       vmHost: request.sourceHost,
     };
   }
@@ -96,7 +121,10 @@ class LabMove {
   private bytes = 0;
   private passes = 0;
 
-  constructor(private readonly r: MoveRequest, private readonly ctx: LabMoveContext) {
+  constructor(
+    private readonly r: MoveRequest,
+    private readonly ctx: LabMoveContext,
+  ) {
     this.phases = movePhases(r.kind);
   }
 
@@ -112,7 +140,10 @@ class LabMove {
       case 'network':
         return this.network(rec);
       case 'quick':
-        throw new MoveFailure(`${this.r.vm} cannot be quick-migrated: the lab's hosts are standalone, and a quick migration moves a clustered VM between nodes.`, 'Use a live migration between lab hosts.');
+        throw new MoveFailure(
+          `${this.r.vm} cannot be quick-migrated: the lab's hosts are standalone, and a quick migration moves a clustered VM between nodes.`,
+          'Use a live migration between lab hosts.',
+        );
     }
   }
 
@@ -126,8 +157,17 @@ class LabMove {
     const disks = vsm ? await this.targetDisks(rec, source, this.r.destinationHost, 'd') : source.disks;
     this.src = await QmpClient.connect(source.qmp);
     this.dstInstance = await qemuLaunch({
-      id: this.ctx.store.instanceId(), vm: rec.vm, host: dstHost.spec.name, memoryMB: rec.memoryMB, dirtyRateMBps: rec.dirtyRateMBps,
-      guest: this.ctx.lab.guest, disks, runDir: this.ctx.store.runDir, incoming: true, paused: vsm, binary: this.ctx.binary,
+      id: this.ctx.store.instanceId(),
+      vm: rec.vm,
+      host: dstHost.spec.name,
+      memoryMB: rec.memoryMB,
+      dirtyRateMBps: rec.dirtyRateMBps,
+      guest: this.ctx.lab.guest,
+      disks,
+      runDir: this.ctx.store.runDir,
+      incoming: true,
+      paused: vsm,
+      binary: this.ctx.binary,
     });
     this.ctx.store.vmWrite({ ...rec, incoming: { instance: this.dstInstance, ownerPid: process.pid, jobId: this.r.jobId } });
     this.dst = await QmpClient.connect(this.dstInstance.qmp);
@@ -141,7 +181,12 @@ class LabMove {
       for (const [i, d] of disks.entries()) {
         await this.dst.execute('block-export-add', { type: 'nbd', id: `exp-${d.node}`, 'node-name': d.node, writable: true, name: d.node });
         const node = `nbd-${this.r.jobId.slice(0, 8)}-${i}`;
-        await this.src.execute('blockdev-add', { driver: 'nbd', 'node-name': node, server: { type: 'inet', host: dstHost.spec.address, port: String(port) }, export: d.node });
+        await this.src.execute('blockdev-add', {
+          driver: 'nbd',
+          'node-name': node,
+          server: { type: 'inet', host: dstHost.spec.address, port: String(port) },
+          export: d.node,
+        });
         this.srcNodesAdded.push(node);
         this.mirrors.push({ jobId: `mirror-${this.r.jobId.slice(0, 8)}-${i}`, from: source.disks[i].node, to: node });
       }
@@ -157,12 +202,17 @@ class LabMove {
     const dst = this.dst;
     const dstRecord = this.dstInstance;
     const result = await memoryMigrate(this.src, {
-      uri, signal: this.ctx.signal, pollMs: this.ctx.pollMs, stallSeconds: this.ctx.stallSeconds,
+      uri,
+      signal: this.ctx.signal,
+      pollMs: this.ctx.pollMs,
+      stallSeconds: this.ctx.stallSeconds,
       destinationAlive: () => !dst.closed && qemuAlive(dstRecord),
       onProgress: (p) => {
         this.passes = p.passes;
         this.progress('migrate-memory', p.total > 0 ? Math.min(99, (p.transferred / (p.transferred + p.remaining)) * 100) : 0, {
-          bytesSent: storageBytes + p.transferred, throughputBps: p.throughputBps, passes: p.passes,
+          bytesSent: storageBytes + p.transferred,
+          throughputBps: p.throughputBps,
+          passes: p.passes,
           etaSeconds: p.throughputBps > 0 ? p.remaining / p.throughputBps : null,
           memory: { remainingBytes: p.remaining, dirtyBytesPerSecond: p.dirtyBytesPerSecond, expectedDowntimeMs: p.expectedDowntimeMs },
         });
@@ -193,7 +243,14 @@ class LabMove {
     // The VM runs on the destination: from here the move has succeeded, whatever the clean-up finds.
     this.switched = true;
     this.progress('clean-up', 0);
-    this.ctx.store.vmWrite({ vm: rec.vm, host: dstHost.spec.name, memoryMB: rec.memoryMB, dirtyRateMBps: rec.dirtyRateMBps, instance: this.dstInstance, incoming: null });
+    this.ctx.store.vmWrite({
+      vm: rec.vm,
+      host: dstHost.spec.name,
+      memoryMB: rec.memoryMB,
+      dirtyRateMBps: rec.dirtyRateMBps,
+      instance: this.dstInstance,
+      incoming: null,
+    });
     this.dstInstance = null;
     this.created.length = 0;
     let leftover: string | null = null;
@@ -243,15 +300,27 @@ class LabMove {
     this.filesRemove(moving.map((m) => m.from.file));
     await this.src.close();
     this.progress('clean-up', 100);
-    return { status: 'completed', totalSeconds: (Date.now() - this.started) / 1000, downtimeMs: 0, bytesSent: this.bytes, passes: 0, info: null, how: 'QEMU blockdev-mirror, then a pivot to the copies: the VM kept running' };
+    return {
+      status: 'completed',
+      totalSeconds: (Date.now() - this.started) / 1000,
+      downtimeMs: 0,
+      bytesSent: this.bytes,
+      passes: 0,
+      info: null,
+      how: 'QEMU blockdev-mirror, then a pivot to the copies: the VM kept running',
+    };
   }
 
   /** A VM that is off: its files are copied to the destination and it is registered there. */
   private async network(rec: LabVmRecord): Promise<MoveOutcome> {
-    if (rec.instance && qemuAlive(rec.instance)) throw new MoveFailure(`${rec.vm} is running, so it cannot move by a network migration.`, 'Use a live migration, or shut the VM down first.');
+    if (rec.instance && qemuAlive(rec.instance))
+      throw new MoveFailure(`${rec.vm} is running, so it cannot move by a network migration.`, 'Use a live migration, or shut the VM down first.');
     const vm = this.inventoryVm();
     const after = pathsAfterMove(vm, this.r);
-    const files = vm.disks.map((d, i) => ({ from: this.ctx.store.hostPath(this.r.sourceHost, d.path), to: this.ctx.store.hostPath(this.r.destinationHost, after.disks[i]) }));
+    const files = vm.disks.map((d, i) => ({
+      from: this.ctx.store.hostPath(this.r.sourceHost, d.path),
+      to: this.ctx.store.hostPath(this.r.destinationHost, after.disks[i]),
+    }));
     this.progress('validate', 100);
     for (const [i, f] of files.entries()) {
       this.checkAbort();
@@ -265,13 +334,22 @@ class LabMove {
     this.ctx.store.vmWrite({ ...rec, host: this.host(this.r.destinationHost).spec.name, incoming: null });
     this.filesRemove(files.filter((f) => f.from !== f.to).map((f) => f.from));
     this.progress('register', 100);
-    return { status: 'completed', totalSeconds: (Date.now() - this.started) / 1000, downtimeMs: null, bytesSent: 0, passes: 0, info: null, how: 'files copied with the VM off' };
+    return {
+      status: 'completed',
+      totalSeconds: (Date.now() - this.started) / 1000,
+      downtimeMs: null,
+      bytesSent: 0,
+      passes: 0,
+      info: null,
+      how: 'files copied with the VM off',
+    };
   }
 
   /** Runs the move's disk mirrors until they are in sync, reporting the copy; stops if the move is canceled. */
   private async disksCopy(src: QmpClient): Promise<void> {
     const ready = await mirrorsToReady(src, this.mirrors, {
-      signal: this.ctx.signal, pollMs: this.ctx.pollMs,
+      signal: this.ctx.signal,
+      pollMs: this.ctx.pollMs,
       onProgress: (done, total) => {
         this.bytes = done;
         this.progress('copy-storage', total > 0 ? (done / total) * 100 : 100, { bytesSent: done });
@@ -323,7 +401,10 @@ class LabMove {
             DESTINATION_GONE_ACTION,
           );
         }
-        throw new MoveFailure(`QEMU could not migrate ${rec.vm}: ${result.reason}. It keeps running on ${this.r.sourceHost}.`, 'Restart the job; if it fails again, restart the lab with "ferry lab stop" and "ferry lab start".');
+        throw new MoveFailure(
+          `QEMU could not migrate ${rec.vm}: ${result.reason}. It keeps running on ${this.r.sourceHost}.`,
+          'Restart the job; if it fails again, restart the lab with "ferry lab stop" and "ferry lab start".',
+        );
       }
       case 'stalled': {
         const mib = (b: number): string => `${Math.round(b / 1048576)} MiB`;
@@ -348,7 +429,11 @@ class LabMove {
         out.push(d);
         continue;
       }
-      if (existsSync(file)) throw new MoveFailure(`${path} already exists on ${host}, so ${rec.vm}'s disk cannot be copied there.`, 'Choose another destination folder, or remove the file, then restart the job.');
+      if (existsSync(file))
+        throw new MoveFailure(
+          `${path} already exists on ${host}, so ${rec.vm}'s disk cannot be copied there.`,
+          'Choose another destination folder, or remove the file, then restart the job.',
+        );
       mkdirSync(dirname(file), { recursive: true });
       this.created.push(file);
       await run('qemu-img', ['create', '-q', '-f', 'qcow2', file, String(d.sizeBytes)]);
@@ -359,16 +444,23 @@ class LabMove {
 
   private vmRecord(): LabVmRecord {
     const rec = this.ctx.store.vmRead(this.r.vm);
-    if (!rec) throw new MoveFailure(`${this.r.vm} is not a VM of the running lab.`, 'Start the lab with "ferry lab start" (or Lab > Start Lab), then restart the job.');
+    if (!rec)
+      throw new MoveFailure(`${this.r.vm} is not a VM of the running lab.`, 'Start the lab with "ferry lab start" (or Lab > Start Lab), then restart the job.');
     if (nameKey(rec.host) !== nameKey(this.r.sourceHost)) {
-      throw new MoveFailure(`${this.r.vm} runs on ${rec.host} in the lab, not on ${this.r.sourceHost} as the job expects.`, 'Refresh the console (the inventory was behind), then start the move again from where the VM is.');
+      throw new MoveFailure(
+        `${this.r.vm} runs on ${rec.host} in the lab, not on ${this.r.sourceHost} as the job expects.`,
+        'Refresh the console (the inventory was behind), then start the move again from where the VM is.',
+      );
     }
     return rec;
   }
 
   private instanceOf(rec: LabVmRecord): LabInstanceRecord {
     if (!rec.instance || !qemuAlive(rec.instance)) {
-      throw new MoveFailure(`${rec.vm} is not running in the lab (its QEMU process on ${rec.host} is gone), so it cannot move live.`, `Start ${rec.vm} (Start Virtual Machine), then restart the job.`);
+      throw new MoveFailure(
+        `${rec.vm} is not running in the lab (its QEMU process on ${rec.host} is gone), so it cannot move live.`,
+        `Start ${rec.vm} (Start Virtual Machine), then restart the job.`,
+      );
     }
     return rec.instance;
   }
@@ -376,7 +468,8 @@ class LabMove {
   private host(name: string): { spec: LabSpec['hosts'][number]; inventory: InventoryDocument['hosts'][number] } {
     const spec = this.ctx.lab.spec.hosts.find((h) => nameKey(h.name) === nameKey(name));
     const inventory = this.ctx.inventory.hosts.find((h) => nameKey(h.name) === nameKey(name));
-    if (!spec || !inventory) throw new MoveFailure(`${name} is not a host of the running lab (${LAB_HOST_GROUP}).`, 'Start the lab, or choose a lab host as the destination.');
+    if (!spec || !inventory)
+      throw new MoveFailure(`${name} is not a host of the running lab (${LAB_HOST_GROUP}).`, 'Start the lab, or choose a lab host as the destination.');
     return { spec, inventory };
   }
 
@@ -407,7 +500,14 @@ class LabMove {
     const before = this.phases.slice(0, step).reduce((s, p) => s + PHASE_WEIGHT[p], 0);
     const percent = Math.min(100, ((before + (PHASE_WEIGHT[phase] * stepPercent) / 100) / total) * 100);
     this.ctx.onProgress({
-      step, stepPercent, percent, bytesSent: this.bytes, throughputBps: 0, passes: this.passes, etaSeconds: null, ...extra,
+      step,
+      stepPercent,
+      percent,
+      bytesSent: this.bytes,
+      throughputBps: 0,
+      passes: this.passes,
+      etaSeconds: null,
+      ...extra,
     });
   }
 }

@@ -28,7 +28,14 @@ export async function labVmSave(store: LabStore, rec: LabVmRecord, o: LabSaveOpt
     // A local file: no network cap (QEMU's default max-bandwidth is 128 MiB/s).
     await q.execute('migrate-set-capabilities', { capabilities: [{ capability: 'multifd', state: false }] });
     await q.execute('migrate-set-parameters', { 'max-bandwidth': 8 * 1024 ** 3 });
-    const result = await memoryMigrate(q, { uri: `file:${file}`, signal: new AbortController().signal, onProgress: () => undefined, stallSeconds: o.stallSeconds, pollMs: o.pollMs, destinationAlive: () => true });
+    const result = await memoryMigrate(q, {
+      uri: `file:${file}`,
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+      stallSeconds: o.stallSeconds,
+      pollMs: o.pollMs,
+      destinationAlive: () => true,
+    });
     if (result.status !== 'completed') {
       const state = await runState(q);
       if (state === 'postmigrate' || state === 'paused' || state === 'finish-migrate') await q.execute('cont').catch(() => undefined);
@@ -51,7 +58,16 @@ export async function labVmResume(store: LabStore, guest: { kernel: string; init
   if (!file || !existsSync(file)) throw new Error(`${rec.vm}'s saved state is gone`);
   if (!rec.instance) throw new Error(`${rec.vm} has no disks recorded`);
   const instance = await qemuLaunch({
-    id: store.instanceId(), vm: rec.vm, host: rec.host, memoryMB: rec.memoryMB, dirtyRateMBps: rec.dirtyRateMBps, guest, disks: rec.instance.disks, runDir: store.runDir, incoming: true, binary,
+    id: store.instanceId(),
+    vm: rec.vm,
+    host: rec.host,
+    memoryMB: rec.memoryMB,
+    dirtyRateMBps: rec.dirtyRateMBps,
+    guest,
+    disks: rec.instance.disks,
+    runDir: store.runDir,
+    incoming: true,
+    binary,
   });
   const q = await QmpClient.connect(instance.qmp);
   try {

@@ -38,29 +38,54 @@ export class QemuConnector implements HostConnector {
   async vmStart(vm: string, host: string): Promise<ConnectorResult> {
     const lab = this.o.store.labRead();
     const rec = this.o.store.vmRead(vm);
-    if (!lab || !rec) return { ok: false, problem: `${vm} is not a VM of the running lab.`, recommendedAction: 'Start the lab with "ferry lab start" (or Lab > Start Lab).' };
-    if (nameKey(rec.host) !== nameKey(host)) return { ok: false, problem: `${vm} is on ${rec.host} in the lab, not on ${host}.`, recommendedAction: 'Refresh the console, then start the VM where it is.' };
+    if (!lab || !rec)
+      return { ok: false, problem: `${vm} is not a VM of the running lab.`, recommendedAction: 'Start the lab with "ferry lab start" (or Lab > Start Lab).' };
+    if (nameKey(rec.host) !== nameKey(host))
+      return {
+        ok: false,
+        problem: `${vm} is on ${rec.host} in the lab, not on ${host}.`,
+        recommendedAction: 'Refresh the console, then start the VM where it is.',
+      };
     if (rec.instance && qemuAlive(rec.instance)) return { ok: true };
     try {
       if (rec.saved) await labVmResume(this.o.store, lab.guest, rec, this.o.binary);
       else await labVmBoot(this.o.store, lab.guest, rec, this.o.binary);
       return { ok: true };
     } catch (e) {
-      return { ok: false, problem: `${vm} could not start on ${host}: ${(e as Error).message}`, recommendedAction: 'Check that QEMU 8 or later is installed ("ferry lab status" says), then start the VM again.' };
+      return {
+        ok: false,
+        problem: `${vm} could not start on ${host}: ${(e as Error).message}`,
+        recommendedAction: 'Check that QEMU 8 or later is installed ("ferry lab status" says), then start the VM again.',
+      };
     }
   }
 
   /** Saves a running VM's state (Save-VM): it is down until started again, and resumes where it was. */
   async vmSave(vm: string, host: string): Promise<ConnectorResult> {
     const rec = this.o.store.vmRead(vm);
-    if (!this.o.store.labRead() || !rec) return { ok: false, problem: `${vm} is not a VM of the running lab.`, recommendedAction: 'Start the lab with "ferry lab start" (or Lab > Start Lab).' };
-    if (nameKey(rec.host) !== nameKey(host)) return { ok: false, problem: `${vm} is on ${rec.host} in the lab, not on ${host}.`, recommendedAction: 'Refresh the console, then save the VM where it is.' };
-    if (!rec.instance || !qemuAlive(rec.instance)) return { ok: false, problem: `${vm} is not running on ${host}, so it has no state to save.`, recommendedAction: 'Leave it as it is: it is already down.' };
+    if (!this.o.store.labRead() || !rec)
+      return { ok: false, problem: `${vm} is not a VM of the running lab.`, recommendedAction: 'Start the lab with "ferry lab start" (or Lab > Start Lab).' };
+    if (nameKey(rec.host) !== nameKey(host))
+      return {
+        ok: false,
+        problem: `${vm} is on ${rec.host} in the lab, not on ${host}.`,
+        recommendedAction: 'Refresh the console, then save the VM where it is.',
+      };
+    if (!rec.instance || !qemuAlive(rec.instance))
+      return {
+        ok: false,
+        problem: `${vm} is not running on ${host}, so it has no state to save.`,
+        recommendedAction: 'Leave it as it is: it is already down.',
+      };
     try {
       await labVmSave(this.o.store, rec, { pollMs: this.o.pollMs ?? 250, stallSeconds: this.o.stallSeconds ?? LAB_STALL_SECONDS });
       return { ok: true };
     } catch (e) {
-      return { ok: false, problem: `${vm}'s state could not be saved on ${host}: ${(e as Error).message}. It keeps running there.`, recommendedAction: 'Lower its load, or leave it running during maintenance; "ferry lab status" shows the lab.' };
+      return {
+        ok: false,
+        problem: `${vm}'s state could not be saved on ${host}: ${(e as Error).message}. It keeps running there.`,
+        recommendedAction: 'Lower its load, or leave it running during maintenance; "ferry lab status" shows the lab.',
+      };
     }
   }
 
@@ -69,10 +94,21 @@ export class QemuConnector implements HostConnector {
     const lab = this.o.store.labRead();
     const done: Promise<MoveOutcome> = lab
       ? labMoveRun(request, {
-          store: this.o.store, lab, inventory: this.o.inventory(), signal: abort.signal, onProgress,
-          stallSeconds: this.o.stallSeconds ?? LAB_STALL_SECONDS, pollMs: this.o.pollMs ?? 250, binary: this.o.binary,
+          store: this.o.store,
+          lab,
+          inventory: this.o.inventory(),
+          signal: abort.signal,
+          onProgress,
+          stallSeconds: this.o.stallSeconds ?? LAB_STALL_SECONDS,
+          pollMs: this.o.pollMs ?? 250,
+          binary: this.o.binary,
         })
-      : Promise.resolve({ status: 'failed', problem: `The lab is not running, so ${request.vm} cannot move.`, recommendedAction: 'Start the lab with "ferry lab start" (or Lab > Start Lab), then restart the job.', vmHost: request.sourceHost });
+      : Promise.resolve({
+          status: 'failed',
+          problem: `The lab is not running, so ${request.vm} cannot move.`,
+          recommendedAction: 'Start the lab with "ferry lab start" (or Lab > Start Lab), then restart the job.',
+          vmHost: request.sourceHost,
+        });
     return { done, cancel: () => abort.abort() };
   }
 
@@ -91,7 +127,15 @@ export class QemuConnector implements HostConnector {
 export async function labVmBoot(store: LabStore, guest: { kernel: string; initrd: string }, rec: LabVmRecord, binary?: string): Promise<LabVmRecord> {
   if (!rec.instance) throw new Error(`${rec.vm} has no disks recorded`);
   const instance = await qemuLaunch({
-    id: store.instanceId(), vm: rec.vm, host: rec.host, memoryMB: rec.memoryMB, dirtyRateMBps: rec.dirtyRateMBps, guest, disks: rec.instance.disks, runDir: store.runDir, binary,
+    id: store.instanceId(),
+    vm: rec.vm,
+    host: rec.host,
+    memoryMB: rec.memoryMB,
+    dirtyRateMBps: rec.dirtyRateMBps,
+    guest,
+    disks: rec.instance.disks,
+    runDir: store.runDir,
+    binary,
   });
   const next = { ...rec, instance, incoming: null };
   store.vmWrite(next);

@@ -33,17 +33,30 @@ export interface QemuLaunchOptions {
 export function qemuArgs(o: QemuLaunchOptions): string[] {
   const base = join(o.runDir, o.id);
   const args = [
-    '-name', `ferry-lab-${o.id}`,
-    '-accel', 'tcg',
-    '-m', String(o.memoryMB),
-    '-smp', '1',
-    '-nodefaults', '-display', 'none', '-no-reboot',
-    '-kernel', o.guest.kernel,
-    '-initrd', o.guest.initrd,
-    '-append', `console=ttyS0 quiet panic=-1 ferry_mem=${labWorkingSetMB(o.memoryMB)} ferry_rate=${Math.round(o.dirtyRateMBps)}`,
-    '-serial', `file:${base}.serial`,
-    '-qmp', `unix:${base}.qmp,server=on,wait=off`,
-    '-qmp', `unix:${base}.qms,server=on,wait=off`,
+    '-name',
+    `ferry-lab-${o.id}`,
+    '-accel',
+    'tcg',
+    '-m',
+    String(o.memoryMB),
+    '-smp',
+    '1',
+    '-nodefaults',
+    '-display',
+    'none',
+    '-no-reboot',
+    '-kernel',
+    o.guest.kernel,
+    '-initrd',
+    o.guest.initrd,
+    '-append',
+    `console=ttyS0 quiet panic=-1 ferry_mem=${labWorkingSetMB(o.memoryMB)} ferry_rate=${Math.round(o.dirtyRateMBps)}`,
+    '-serial',
+    `file:${base}.serial`,
+    '-qmp',
+    `unix:${base}.qmp,server=on,wait=off`,
+    '-qmp',
+    `unix:${base}.qms,server=on,wait=off`,
   ];
   o.disks.forEach((d, i) => {
     args.push('-blockdev', JSON.stringify({ driver: 'qcow2', 'node-name': d.node, file: { driver: 'file', filename: d.file } }));
@@ -67,7 +80,14 @@ export async function qemuLaunch(o: QemuLaunchOptions): Promise<LabInstanceRecor
   });
   child.unref();
   const record: LabInstanceRecord = {
-    id: o.id, pid: child.pid ?? -1, host: o.host, qmp: `${base}.qmp`, qmpStatus: `${base}.qms`, serial: `${base}.serial`, disks: o.disks, startedAt: new Date().toISOString(),
+    id: o.id,
+    pid: child.pid ?? -1,
+    host: o.host,
+    qmp: `${base}.qmp`,
+    qmpStatus: `${base}.qms`,
+    serial: `${base}.serial`,
+    disks: o.disks,
+    startedAt: new Date().toISOString(),
   };
   const ready = QmpClient.connect(record.qmpStatus, { timeoutMs: 15_000 }).then(async (q) => {
     await q.close();
@@ -165,7 +185,10 @@ export function guestSerialRead(serialFile: string): { ready: boolean; heartbeat
     // not written yet
   }
   const heartbeats = [...text.matchAll(/FERRY HB seq=(\d+) up_ms=(\d+) gap_ms=(\d+).*errors=(\d+)/g)].map((m) => ({
-    seq: Number(m[1]), upMs: Number(m[2]), gapMs: Number(m[3]), errors: Number(m[4]),
+    seq: Number(m[1]),
+    upMs: Number(m[2]),
+    gapMs: Number(m[3]),
+    errors: Number(m[4]),
   }));
   return { ready: text.includes('FERRY READY'), heartbeats, corrupt: text.includes('FERRY CORRUPT') || heartbeats.some((h) => h.errors > 0) };
 }

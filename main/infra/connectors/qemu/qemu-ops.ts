@@ -161,12 +161,19 @@ export interface MirrorPair {
  * still mirrored). Reports copied and total bytes. On abort, cancels the jobs (the source keeps its
  * disks) and answers false.
  */
-export async function mirrorsToReady(src: QmpClient, pairs: MirrorPair[], o: { signal: AbortSignal; pollMs: number; onProgress: (done: number, total: number) => void }): Promise<boolean> {
+export async function mirrorsToReady(
+  src: QmpClient,
+  pairs: MirrorPair[],
+  o: { signal: AbortSignal; pollMs: number; onProgress: (done: number, total: number) => void },
+): Promise<boolean> {
   for (const p of pairs) await src.execute('blockdev-mirror', { 'job-id': p.jobId, device: p.from, target: p.to, sync: 'full' });
   const ids = new Set(pairs.map((p) => p.jobId));
   for (;;) {
     const jobs = (await src.execute<BlockJobInfo[]>('query-block-jobs')).filter((j) => ids.has(j.device));
-    o.onProgress(jobs.reduce((s, j) => s + j.offset, 0), jobs.reduce((s, j) => s + j.len, 0));
+    o.onProgress(
+      jobs.reduce((s, j) => s + j.offset, 0),
+      jobs.reduce((s, j) => s + j.len, 0),
+    );
     if (o.signal.aborted) {
       await mirrorsEnd(src, pairs, 'cancel');
       return false;

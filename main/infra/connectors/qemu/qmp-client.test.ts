@@ -22,9 +22,13 @@ const cleanups: (() => void)[] = [];
 function startQemu(): Qemu {
   const dir = mkdtempSync(join(tmpdir(), 'ferry-qmp-'));
   const sock = join(dir, 'q.sock');
-  const proc = spawn(QEMU_BINARY, ['-machine', 'none', '-nodefaults', '-display', 'none', '-name', 'ferry-qmp-test', '-qmp', `unix:${sock},server=on,wait=off`], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const proc = spawn(
+    QEMU_BINARY,
+    ['-machine', 'none', '-nodefaults', '-display', 'none', '-name', 'ferry-qmp-test', '-qmp', `unix:${sock},server=on,wait=off`],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   const q = { proc, exited, sock, dir };
   started.push(q);

@@ -172,7 +172,10 @@ export class QmpClient {
         offClose();
         fn();
       };
-      const timer = setTimeout(() => finish(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for QMP event ${name} from ${this.#path}`))), timeoutMs);
+      const timer = setTimeout(
+        () => finish(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for QMP event ${name} from ${this.#path}`))),
+        timeoutMs,
+      );
       const off = this.on(name, (ev) => {
         if (predicate(ev as QmpEvent<D>)) finish(() => resolve(ev as QmpEvent<D>));
       });

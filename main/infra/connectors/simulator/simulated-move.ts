@@ -2,7 +2,14 @@ import type { MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../../
 import { describeConvergence } from '../../../domain/simulation/migration-model.js';
 import { BYTES_PER_MB } from '../../../domain/simulation/model-constants.js';
 import {
-  moveAdvance, moveCurrentRate, moveDone, moveRemainingSeconds, moveStart, type MovePlan, type MoveRates, type MoveState,
+  moveAdvance,
+  moveCurrentRate,
+  moveDone,
+  moveRemainingSeconds,
+  moveStart,
+  type MovePlan,
+  type MoveRates,
+  type MoveState,
 } from '../../../domain/simulation/move-engine.js';
 import type { SimulatorClock } from './simulator-clock.js';
 
@@ -55,7 +62,9 @@ export class SimulatedMove implements RunningMove {
     private readonly fault: SimulatorFault | null,
     private readonly ctx: SimulatedMoveContext,
   ) {
-    this.done = new Promise((resolve) => { this.resolve = resolve; });
+    this.done = new Promise((resolve) => {
+      this.resolve = resolve;
+    });
     this.state = moveStart(plan);
     this.rates = rates;
     const last = this.state.phases.length - 1;

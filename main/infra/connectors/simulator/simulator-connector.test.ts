@@ -20,7 +20,15 @@ function estate(): InventoryDocument {
 }
 
 const request = (vm: string, sourceHost: string, destinationHost: string, kind: MoveKind = 'live'): MoveRequest => ({
-  jobId: `job-${vm}`, kind, vm, sourceHost, destinationHost, performanceOption: 'TCPIP', destinationPath: null, diskDestinations: null, configurationPath: null,
+  jobId: `job-${vm}`,
+  kind,
+  vm,
+  sourceHost,
+  destinationHost,
+  performanceOption: 'TCPIP',
+  destinationPath: null,
+  diskDestinations: null,
+  configurationPath: null,
 });
 
 /** A started move with everything it reported and when it ended (wall ms). */
@@ -110,8 +118,15 @@ describe('SimulatorConnector: a move', () => {
     let now = 0;
     const clock: SimulatorClock = {
       now: () => now,
-      setTimeout: (fn, ms) => { const t = { at: now + ms, fn }; timers.push(t); return t; },
-      clearTimeout: (t) => { const i = timers.indexOf(t as (typeof timers)[number]); if (i >= 0) timers.splice(i, 1); },
+      setTimeout: (fn, ms) => {
+        const t = { at: now + ms, fn };
+        timers.push(t);
+        return t;
+      },
+      clearTimeout: (t) => {
+        const i = timers.indexOf(t as (typeof timers)[number]);
+        if (i >= 0) timers.splice(i, 1);
+      },
     };
     const move = sim(estate(), { clock }).moveStart(sql, () => undefined);
     while (timers.length > 0) {
@@ -207,11 +222,19 @@ describe('SimulatorConnector: cancel and faults', () => {
 
   it('fails a move where the fault hook says, with its problem and action, leaving the VM on the source', async () => {
     const connector = sim(estate(), {
-      failAt: (r) => (r.vm === 'SQL-PROD-01' ? { step: 2, problem: 'The network connection was lost.', recommendedAction: 'Check the migration network, then restart the job.' } : null),
+      failAt: (r) =>
+        r.vm === 'SQL-PROD-01'
+          ? { step: 2, problem: 'The network connection was lost.', recommendedAction: 'Check the migration network, then restart the job.' }
+          : null,
     });
     const w = watch(connector, sql);
     await vi.runAllTimersAsync();
-    expect(w.outcome).toEqual({ status: 'failed', problem: 'The network connection was lost.', recommendedAction: 'Check the migration network, then restart the job.', vmHost: 'HV-MI-11' });
+    expect(w.outcome).toEqual({
+      status: 'failed',
+      problem: 'The network connection was lost.',
+      recommendedAction: 'Check the migration network, then restart the job.',
+      vmHost: 'HV-MI-11',
+    });
     expect(w.reports.at(-1)!.progress.step).toBe(2);
     expect(w.reports.some((r) => r.progress.step === 1 && r.progress.passes === 0)).toBe(true);
     expect(await connector.vmLocate('SQL-PROD-01')).toBe('HV-MI-11');

@@ -36,9 +36,7 @@ interface InFlight {
 }
 
 /** What a request resolves to in the inventory, or why it cannot run. */
-type Resolved =
-  | { ok: true; vm: Vm; source: Host; destination: Host }
-  | { ok: false; problem: string; recommendedAction: string };
+type Resolved = { ok: true; vm: Vm; source: Host; destination: Host } | { ok: false; problem: string; recommendedAction: string };
 
 /**
  * The simulated connector: the embedded default for the demo estate and offline planning. Moves play
@@ -56,7 +54,10 @@ export class SimulatorConnector implements HostConnector {
   private readonly links = new LinkRegistry<SimulatedMove>();
   private readonly inFlight = new Map<SimulatedMove, InFlight>();
 
-  constructor(private readonly inventory: () => InventoryDocument, options: SimulatorOptions = {}) {
+  constructor(
+    private readonly inventory: () => InventoryDocument,
+    options: SimulatorOptions = {},
+  ) {
     this.speed = checkedSpeed(options.speed ?? DEFAULT_SIMULATOR_SPEED);
     this.clock = options.clock ?? realClock;
     this.failAt = options.failAt;
@@ -73,8 +74,10 @@ export class SimulatorConnector implements HostConnector {
   async vmStart(vm: string, host: string): Promise<{ ok: true } | { ok: false; problem: string; recommendedAction: string }> {
     const doc = this.inventory();
     const h = findHost(doc, host);
-    if (!h) return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then start the VM on a host it lists.' };
-    if (!findVm(doc, vm)) return { ok: false, problem: `The virtual machine ${vm} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then try again.' };
+    if (!h)
+      return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then start the VM on a host it lists.' };
+    if (!findVm(doc, vm))
+      return { ok: false, problem: `The virtual machine ${vm} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then try again.' };
     if (h.state !== 'Responding') return { ok: false, ...notResponding(h) };
     return { ok: true };
   }
@@ -83,8 +86,10 @@ export class SimulatorConnector implements HostConnector {
   async vmSave(vm: string, host: string): Promise<ConnectorResult> {
     const doc = this.inventory();
     const h = findHost(doc, host);
-    if (!h) return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then save the VM on a host it lists.' };
-    if (!findVm(doc, vm)) return { ok: false, problem: `The virtual machine ${vm} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then try again.' };
+    if (!h)
+      return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then save the VM on a host it lists.' };
+    if (!findVm(doc, vm))
+      return { ok: false, problem: `The virtual machine ${vm} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then try again.' };
     if (h.state !== 'Responding') return { ok: false, ...notResponding(h) };
     return { ok: true };
   }
@@ -92,7 +97,12 @@ export class SimulatorConnector implements HostConnector {
   /** Applies a host's settings: fine on a Responding host (the simulator has nothing else to change). */
   async hostSettingsApply(host: string): Promise<ConnectorResult> {
     const h = findHost(this.inventory(), host);
-    if (!h) return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then change the settings of a host it lists.' };
+    if (!h)
+      return {
+        ok: false,
+        problem: `Host ${host} is not in the inventory.`,
+        recommendedAction: 'Refresh the inventory, then change the settings of a host it lists.',
+      };
     if (h.state !== 'Responding') return { ok: false, ...notResponding(h) };
     return { ok: true };
   }
@@ -168,7 +178,13 @@ export class SimulatorConnector implements HostConnector {
     const sharedAt = flight.networked
       ? { source: this.links.countOn(source) + joining, destination: this.links.countOn(destination) + joining }
       : { source: 1, destination: 1 };
-    const link = linkEstimate({ source: flight.source, destination: flight.destination, option: flight.option, sharedBy: Math.max(sharedAt.source, sharedAt.destination), sharedAt });
+    const link = linkEstimate({
+      source: flight.source,
+      destination: flight.destination,
+      option: flight.option,
+      sharedBy: Math.max(sharedAt.source, sharedAt.destination),
+      sharedAt,
+    });
     return moveRates(link, flight.constants);
   }
 
@@ -179,7 +195,12 @@ export class SimulatorConnector implements HostConnector {
   /** Checks a request against the inventory the way VMM's validation step would. */
   private resolve(request: MoveRequest, doc: InventoryDocument): Resolved {
     const vm = findVm(doc, request.vm);
-    if (!vm) return { ok: false, problem: `The virtual machine ${request.vm} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then restart the job.' };
+    if (!vm)
+      return {
+        ok: false,
+        problem: `The virtual machine ${request.vm} is not in the inventory.`,
+        recommendedAction: 'Refresh the inventory, then restart the job.',
+      };
     const source = findHost(doc, request.sourceHost);
     const destination = findHost(doc, request.destinationHost);
     if (!source) return unknownHost(request.sourceHost);
@@ -187,7 +208,11 @@ export class SimulatorConnector implements HostConnector {
     for (const host of [source, destination]) if (host.state !== 'Responding') return { ok: false, ...notResponding(host) };
     const at = this.locate(request.vm, doc);
     if (at !== null && nameKey(at) !== nameKey(source.name)) {
-      return { ok: false, problem: `The virtual machine ${vm.name} is on ${at}, not on ${source.name}.`, recommendedAction: `Refresh the inventory, then migrate ${vm.name} from ${at}.` };
+      return {
+        ok: false,
+        problem: `The virtual machine ${vm.name} is on ${at}, not on ${source.name}.`,
+        recommendedAction: `Refresh the inventory, then migrate ${vm.name} from ${at}.`,
+      };
     }
     return { ok: true, vm, source, destination };
   }
