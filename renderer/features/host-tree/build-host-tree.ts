@@ -43,12 +43,6 @@ export function groupSegments(path: string): string[] {
   return segments;
 }
 
-/** The node id of a host group path; Windows compares names case-insensitively, so ids are lowercase. */
-export function groupNodeId(path: string): string {
-  const segments = groupSegments(path);
-  return segments.length === 0 ? ROOT_NODE_ID : `group:${segments.join('/').toLowerCase()}`;
-}
-
 /** The node id of a cluster. */
 export function clusterNodeId(name: string): string {
   return `cluster:${name.toLowerCase()}`;
