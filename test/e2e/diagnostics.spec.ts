@@ -38,3 +38,20 @@ test('Guida > Diagnostica speaks Italian: checks, statuses and fixes from the ca
   await expect(dialog.getByText('Sono presenti tutti i componenti necessari alla console.', { exact: false })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/diagnostics-it.png' });
 });
+
+test('Help > View log shows the log next to the database and its last lines, a finished move among them', async ({ page, ferry }) => {
+  await page.goto(ferry.url);
+  await expect(page.getByRole('grid', { name: 'Virtual machines' })).toBeVisible();
+  // Loading the demo estate is a job: its end is logged.
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Load demo estate' }).click();
+  await page.getByRole('button', { name: 'Help', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'View log…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ferry log' });
+  await expect(dialog.getByRole('textbox')).toHaveValue(ferry.databasePath.replace(/\.db$/, '.log'));
+  const lines = dialog.getByRole('region', { name: 'Last lines of the log' });
+  await expect(lines).toContainText(/INFO {2}\[\d+\] Job [0-9a-f-]{36} "Load demo estate" .* ended Completed/);
+  await page.screenshot({ path: 'test-results/screenshots/log.png' });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});

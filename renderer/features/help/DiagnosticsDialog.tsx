@@ -1,12 +1,5 @@
 import {
   Badge,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -20,12 +13,10 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwise20Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
 import type { DoctorCheck, DoctorReport } from '../../../shared/model/doctor.js';
-import type { Result } from '../../../shared/model/result.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
+import { HelpDialogFrame, useAnswerWhileOpen } from './HelpDialogFrame.js';
 
 const useStyles = makeStyles({
   surface: { width: 'min(1100px, 94vw)', maxWidth: 'none' },
@@ -49,74 +40,59 @@ export function DiagnosticsDialog() {
   const open = useAppStore((s) => s.diagnosticsOpen);
   const setOpen = useAppStore((s) => s.setDiagnosticsOpen);
   const runDiagnostics = useAppStore((s) => s.runDiagnostics);
-  const [result, setResult] = useState<Result<DoctorReport> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const load = useCallback(async () => {
-    setLoading(true);
-    setResult(await runDiagnostics());
-    setLoading(false);
-  }, [runDiagnostics]);
-  useEffect(() => {
-    if (open) void load();
-  }, [open, load]);
+  const { result, loading, reload } = useAnswerWhileOpen<DoctorReport>(open, runDiagnostics);
   const report = result?.ok ? result.value : null;
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_e, data) => !data.open && setOpen(false)}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{t('diagnostics.title')}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <Text>{t('diagnostics.intro')}</Text>
-            {result && !result.ok ? (
-              <MessageBar intent="error">
-                <MessageBarBody>{t('diagnostics.failed', { message: result.error.message })}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-            {loading ? <Spinner size="small" label={t('diagnostics.running')} /> : null}
-            {report ? (
-              <>
-                <MessageBar intent={report.ok ? 'success' : 'error'}>
-                  <MessageBarBody>{t(report.ok ? 'diagnostics.summary.ok' : 'diagnostics.summary.failed')}</MessageBarBody>
-                </MessageBar>
-                <Table className={styles.table} size="small" aria-label={t('diagnostics.table')}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell style={{ width: '22%' }}>{t('diagnostics.col.check')}</TableHeaderCell>
-                      <TableHeaderCell style={{ width: '14%' }}>{t('diagnostics.col.status')}</TableHeaderCell>
-                      <TableHeaderCell style={{ width: '34%' }}>{t('diagnostics.col.detail')}</TableHeaderCell>
-                      <TableHeaderCell style={{ width: '30%' }}>{t('diagnostics.col.fix')}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {report.checks.map((c) => (
-                      <TableRow key={c.name}>
-                        <TableCell className={styles.cell}>{t(`diagnostics.check.${c.name}`)}</TableCell>
-                        <TableCell className={styles.cell}>
-                          <Badge appearance="tint" color={COLOR[statusOf(c)]}>
-                            {t(`diagnostics.status.${statusOf(c)}`)}
-                          </Badge>
-                        </TableCell>
-                        <TableCell className={styles.cell}>
-                          <span className={styles.detail}>{c.detail}</span>
-                        </TableCell>
-                        <TableCell className={styles.cell}>{c.ok ? null : t(`diagnostics.fix.${c.name}`)}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </>
-            ) : null}
-          </DialogContent>
-          <DialogActions>
-            <Button icon={<ArrowClockwise20Regular />} disabledFocusable={loading} onClick={() => void load()}>
-              {t('diagnostics.rerun')}
-            </Button>
-            <Button appearance="primary" onClick={() => setOpen(false)}>
-              {t('common.close')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <HelpDialogFrame
+      open={open}
+      onClose={() => setOpen(false)}
+      title={t('diagnostics.title')}
+      refreshLabel={t('diagnostics.rerun')}
+      loading={loading}
+      onRefresh={() => void reload()}
+      surfaceClassName={styles.surface}
+      contentClassName={styles.content}
+    >
+      <Text>{t('diagnostics.intro')}</Text>
+      {result && !result.ok ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{t('diagnostics.failed', { message: result.error.message })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {loading ? <Spinner size="small" label={t('diagnostics.running')} /> : null}
+      {report ? (
+        <>
+          <MessageBar intent={report.ok ? 'success' : 'error'}>
+            <MessageBarBody>{t(report.ok ? 'diagnostics.summary.ok' : 'diagnostics.summary.failed')}</MessageBarBody>
+          </MessageBar>
+          <Table className={styles.table} size="small" aria-label={t('diagnostics.table')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell style={{ width: '22%' }}>{t('diagnostics.col.check')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '14%' }}>{t('diagnostics.col.status')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '34%' }}>{t('diagnostics.col.detail')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '30%' }}>{t('diagnostics.col.fix')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {report.checks.map((c) => (
+                <TableRow key={c.name}>
+                  <TableCell className={styles.cell}>{t(`diagnostics.check.${c.name}`)}</TableCell>
+                  <TableCell className={styles.cell}>
+                    <Badge appearance="tint" color={COLOR[statusOf(c)]}>
+                      {t(`diagnostics.status.${statusOf(c)}`)}
+                    </Badge>
+                  </TableCell>
+                  <TableCell className={styles.cell}>
+                    <span className={styles.detail}>{c.detail}</span>
+                  </TableCell>
+                  <TableCell className={styles.cell}>{c.ok ? null : t(`diagnostics.fix.${c.name}`)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      ) : null}
+    </HelpDialogFrame>
   );
 }

@@ -1,26 +1,8 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
-import { ArrowClockwise20Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import type { AppLog } from '../../../shared/contract/invoke.js';
-import type { Result } from '../../../shared/model/result.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
+import { HelpDialogFrame, useAnswerWhileOpen } from './HelpDialogFrame.js';
 
 const useStyles = makeStyles({
   surface: { width: 'min(960px, 90vw)', maxWidth: 'none' },
@@ -51,56 +33,41 @@ export function LogDialog() {
   const open = useAppStore((s) => s.logOpen);
   const setOpen = useAppStore((s) => s.setLogOpen);
   const readLog = useAppStore((s) => s.readLog);
-  const [result, setResult] = useState<Result<AppLog> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const load = useCallback(async () => {
-    setLoading(true);
-    setResult(await readLog());
-    setLoading(false);
-  }, [readLog]);
-  useEffect(() => {
-    if (open) void load();
-  }, [open, load]);
+  const { result, loading, reload } = useAnswerWhileOpen<AppLog>(open, readLog);
   const log = result?.ok ? result.value : null;
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_e, data) => !data.open && setOpen(false)}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{t('log.title')}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {result && !result.ok ? (
-              <MessageBar intent="error">
-                <MessageBarBody>{t('log.failed', { message: result.error.message })}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-            {log && log.path === null ? <Text>{t('log.none')}</Text> : null}
-            {log?.path ? (
-              <Field label={t('log.path')}>
-                <Input readOnly value={log.path} />
-              </Field>
-            ) : null}
-            {loading && !log ? <Spinner size="small" label={t('log.loading')} /> : null}
-            {log?.path ? (
-              log.lines.length > 0 ? (
-                // Scrollable from the keyboard, and named for screen readers.
-                <pre className={styles.lines} tabIndex={0} role="region" aria-label={t('log.lines')}>
-                  {log.lines.join('\n')}
-                </pre>
-              ) : (
-                <Text>{t('log.empty')}</Text>
-              )
-            ) : null}
-          </DialogContent>
-          <DialogActions>
-            <Button icon={<ArrowClockwise20Regular />} disabledFocusable={loading} onClick={() => void load()}>
-              {t('log.refresh')}
-            </Button>
-            <Button appearance="primary" onClick={() => setOpen(false)}>
-              {t('common.close')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <HelpDialogFrame
+      open={open}
+      onClose={() => setOpen(false)}
+      title={t('log.title')}
+      refreshLabel={t('log.refresh')}
+      loading={loading}
+      onRefresh={() => void reload()}
+      surfaceClassName={styles.surface}
+      contentClassName={styles.content}
+    >
+      {result && !result.ok ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{t('log.failed', { message: result.error.message })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {log && log.path === null ? <Text>{t('log.none')}</Text> : null}
+      {log?.path ? (
+        <Field label={t('log.path')}>
+          <Input readOnly value={log.path} />
+        </Field>
+      ) : null}
+      {loading && !log ? <Spinner size="small" label={t('log.loading')} /> : null}
+      {log?.path ? (
+        log.lines.length > 0 ? (
+          // Scrollable from the keyboard, and named for screen readers.
+          <pre className={styles.lines} tabIndex={0} role="region" aria-label={t('log.lines')}>
+            {log.lines.join('\n')}
+          </pre>
+        ) : (
+          <Text>{t('log.empty')}</Text>
+        )
+      ) : null}
+    </HelpDialogFrame>
   );
 }
