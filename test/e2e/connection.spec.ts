@@ -4,6 +4,9 @@ import { expect, test } from './fixtures.js';
 // Host > Connection Settings… and Refresh from Hyper-V in Chromium, against the headless host: a
 // process with no secret store (so no password field), on a machine without PowerShell.
 
+// This machine may have pwsh (CI installs it for the PowerShell tests): the host is told to use one that isn't there.
+test.use({ hostEnv: { FERRY_POWERSHELL: '/nonexistent/ferry-e2e/powershell' } });
+
 const tree = (page: Page) => page.getByRole('tree', { name: 'Host groups, clusters and hosts' });
 
 test.beforeEach(async ({ page, ferry }) => {

@@ -15,10 +15,10 @@ export interface FerryServer {
 }
 
 /** Starts `ferry serve` on a fresh database and answers once it printed its URL. */
-export async function startFerry(): Promise<{ server: FerryServer; stop: () => Promise<void> }> {
+export async function startFerry(env: Readonly<Record<string, string>> = {}): Promise<{ server: FerryServer; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'ferry-e2e-'));
   const databasePath = join(dir, 'ferry.db');
-  const served = await serveFerry(databasePath, [], 30_000);
+  const served = await serveFerry(databasePath, [], 30_000, env);
   const server = { url: served.url, origin: served.origin, token: served.token, databasePath, dir };
   const stop = async (): Promise<void> => {
     await served.stop();
@@ -47,10 +47,12 @@ export async function startDesktopApp(page: Page): Promise<{ server: FerryServer
  * `test` with a fresh Ferry per test: the headless host (the default), or, in the "Electron stand-in"
  * project, the desktop app's main process and preload over IPC on the stand-in.
  */
-export const test = base.extend<{ transport: Transport; ferry: FerryServer }>({
+export const test = base.extend<{ transport: Transport; hostEnv: Record<string, string>; ferry: FerryServer }>({
   transport: ['websocket', { option: true }],
-  ferry: async ({ transport, page }, use) => {
-    const { server, stop } = transport === 'electron-standin' ? await startDesktopApp(page) : await startFerry();
+  /** Environment variables for the headless host's process (a spec that needs a machine without PowerShell, say). */
+  hostEnv: [{}, { option: true }],
+  ferry: async ({ transport, hostEnv, page }, use) => {
+    const { server, stop } = transport === 'electron-standin' ? await startDesktopApp(page) : await startFerry(hostEnv);
     await use(server);
     await stop();
   },

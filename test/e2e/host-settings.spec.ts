@@ -98,7 +98,7 @@ test('disabling live migration on a host blocks it in Select Host with live-migr
   await expect(row).toHaveAttribute('aria-disabled', 'true');
   await expect(row).toContainText('Not available');
   await expect(row).toContainText('Live migration is disabled on HV-RM-02 (the destination)');
-  await expect(row).toContainText("enable incoming and outgoing live migrations in that host's Hyper-V settings");
+  await expect(row).toContainText('enable incoming and outgoing live migrations in that host’s Hyper-V settings');
 });
 
 test("a host's performance option becomes the wizard's default for moves off it", async ({ page }) => {
