@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Job, JobKind, JobStatus, JobStep } from '../../shared/model/job.js';
-import { err, ok, type Result } from '../../shared/model/result.js';
-import { vmBusyIssue } from '../domain/scheduler/vm-hold.js';
+import { ok, type Result } from '../../shared/model/result.js';
+import { vmBusyError } from '../domain/scheduler/vm-hold.js';
 import { VmBusyError, type JobRepository } from '../infra/db/job-repository.js';
 import type { EventHub } from './event-hub.js';
 import type { Said } from '../../shared/i18n/text.js';
@@ -122,8 +122,7 @@ export class JobService {
       return ok(this.start(kind, name, vm, steps, groupId));
     } catch (e) {
       if (!(e instanceof VmBusyError)) throw e;
-      const issue = vmBusyIssue(e.hold);
-      return err(issue.code, issue.message, { hold: e.hold });
+      return vmBusyError(e.hold);
     }
   }
 

@@ -23,7 +23,7 @@ import { defaultStorageLocation } from '../domain/storage-paths/storage-index.js
 import type { ConnectorResult } from '../domain/connector/host-connector.js';
 import { checkVmDiskDestinations, vmDiskTargets, type VmDiskDestination } from '../domain/storage-paths/vm-disk-placement.js';
 import { vmFolderIn } from '../domain/storage-paths/vm-storage.js';
-import { vmBusyIssue } from '../domain/scheduler/vm-hold.js';
+import { vmBusyError } from '../domain/scheduler/vm-hold.js';
 
 /** Starts on real hosts: which hosts a connector starts VMs on, and the start itself (Start-VM). */
 export interface VmStarter {
@@ -139,9 +139,7 @@ export class MigrationService {
   /** `vm-busy` when another job holds the VM now (one move per VM); the database still decides a race at Move. */
   private vmBusy(vm: string): Result<never> | null {
     const hold = this.scheduler.holderOf(vm);
-    if (!hold) return null;
-    const issue = vmBusyIssue(hold);
-    return err(issue.code, issue.message, { hold });
+    return hold ? vmBusyError(hold) : null;
   }
 
   /** View Script for a VM migration. */

@@ -102,7 +102,7 @@ export class PlanService {
       dispatch: false,
       group: () => (groupId = this.groups.create({ kind, name, target, plan, restoreOf })),
     });
-    if (!queued.ok) return err(queued.error.code, `${queued.error.message} Plan again to leave it out.`, queued.error.detail);
+    if (!queued.ok) return queued;
     if (request.kind === 'evacuate') this.inventory.maintenanceSet(request.host, true);
     this.scheduler.dispatch();
     const jobs: Job[] = [...queued.value];

@@ -13,7 +13,7 @@ import { movePhaseSteps } from '../domain/simulation/move-phases.js';
 import { hostLimits, slotsNeeded, type HostLimits } from '../domain/scheduler/slot-rules.js';
 import { nameKey } from '../domain/storage-paths/names.js';
 import { VmBusyError, type ActiveMoveRow, type JobRepository } from '../infra/db/job-repository.js';
-import { vmBusyIssue } from '../domain/scheduler/vm-hold.js';
+import { vmBusyError } from '../domain/scheduler/vm-hold.js';
 import type { Db } from '../infra/db/open.js';
 import type { RunnerKind, RunnerRepository } from '../infra/db/runner-repository.js';
 import { movePredict } from '../domain/simulation/move-prediction.js';
@@ -205,10 +205,7 @@ export class SchedulerService {
         })
         .immediate();
     } catch (e) {
-      if (e instanceof VmBusyError) {
-        const issue = vmBusyIssue(e.hold);
-        return err(issue.code, issue.message, { hold: e.hold });
-      }
+      if (e instanceof VmBusyError) return vmBusyError(e.hold);
       throw e;
     }
     for (const job of created) {

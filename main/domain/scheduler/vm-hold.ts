@@ -1,6 +1,6 @@
 import type { VmHold } from '../../../shared/model/job.js';
 import type { Issue } from '../../../shared/model/placement.js';
-import { assertNever } from '../../../shared/model/result.js';
+import { assertNever, err, type Result } from '../../../shared/model/result.js';
 import { say, text, type Said } from '../../../shared/i18n/text.js';
 
 /** A job's id as the admin reads it in sentences: its first 8 characters, as the Jobs pane shows it. */
@@ -34,4 +34,10 @@ export function vmBusyIssue(hold: VmHold): Issue<'vm-busy'> & Said {
     }
   })();
   return { code: 'vm-busy', ...said };
+}
+
+/** The `vm-busy` error a refused move, start or save answers with, the holding job in its detail. */
+export function vmBusyError(hold: VmHold): Result<never> {
+  const issue = vmBusyIssue(hold);
+  return err('vm-busy', issue.message, { hold });
 }
