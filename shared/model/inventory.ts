@@ -114,6 +114,25 @@ export interface Vm {
   configurationPath: string;
   disks: VmDisk[];
   dirtyRateMBps: number | null;
+  /** The only nodes of its cluster the VM may run on (migration-rules.md §8); absent or null: every node. */
+  possibleOwners?: string[] | null;
+  /** Nodes of its cluster the VM should run on, in order; absent or empty: none preferred. */
+  preferredOwners?: string[];
+  /** VMM availability sets / cluster `AntiAffinityClassNames`: VMs sharing a name should not run on one host. */
+  availabilitySets?: string[];
+}
+
+/** The kind of an affinity rule: keep the VMs on one host, or on different hosts. */
+export type AffinityRuleType = 'SameNode' | 'DifferentNode';
+
+/** A named group of VMs kept together or apart (Windows Server 2022 cluster affinity rule, vCenter VM-VM rule). */
+export interface AffinityRule {
+  name: string;
+  type: AffinityRuleType;
+  /** The VMs of the rule, by name, each once, at least two. */
+  vms: string[];
+  /** `true`: a must (a blocking reason); `false`: a should (a warning). */
+  required: boolean;
 }
 
 /** A whole `ferry-inventory` v1 document. */
@@ -127,6 +146,8 @@ export interface InventoryDocument {
   clusters: Cluster[];
   hosts: Host[];
   vms: Vm[];
+  /** Placement rules between VMs (migration-rules.md §8); absent: none. */
+  affinityRules?: AffinityRule[];
 }
 
 /** Facts about the inventory currently loaded. */
