@@ -93,7 +93,7 @@ function NoInventory() {
 
 function Workspace() {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   const workspace = useAppStore((s) => s.workspace);
   const status = useAppStore((s) => s.inventoryStatus);
   const error = useAppStore((s) => s.inventoryError);
@@ -124,7 +124,7 @@ function Workspace() {
     return (
       <main className={styles.workspace}>
         <div className={styles.state}>
-          <RetryBar message={t('app.loadFailed', { message: error?.message ?? '' })} onRetry={() => void refresh()} />
+          <RetryBar message={t('app.loadFailed', { message: error ? spoken(error) : '' })} onRetry={() => void refresh()} />
         </div>
       </main>
     );

@@ -1,10 +1,10 @@
 import { userInfo } from 'node:os';
-import type { Job, JobKind, JobStatus, JobStep } from '../../shared/model/job.js';
+import { jobError, type Job, type JobKind, type JobStatus, type JobStep } from '../../shared/model/job.js';
 import { ok, type Result } from '../../shared/model/result.js';
 import { vmBusyError } from '../domain/scheduler/vm-hold.js';
 import { VmBusyError, type JobRepository } from '../infra/db/job-repository.js';
 import type { EventHub } from './event-hub.js';
-import type { Said } from '../../shared/i18n/text.js';
+import { text, type Said } from '../../shared/i18n/text.js';
 
 function currentUser(): string {
   try {
@@ -16,22 +16,15 @@ function currentUser(): string {
 
 /** What a job cut short by its process dying left behind, and what to do. */
 function interrupted(kind: JobKind): NonNullable<Job['error']> {
-  const stopped = 'Ferry stopped while this job was running, so it did not finish.';
   switch (kind) {
     case 'import-inventory':
-      return { problem: `${stopped} An import writes all or nothing, so the inventory is as it was before.`, recommendedAction: 'Import the file again.' };
+      return jobError(text('fail.interrupted.import'), text('fail.interrupted.import.action'));
     case 'host-settings':
-      return {
-        problem: `${stopped} Some hosts may have the new settings and others not.`,
-        recommendedAction: 'Open Hyper-V Settings for these hosts, check them, and apply the settings again.',
-      };
+      return jobError(text('fail.interrupted.settings'), text('fail.interrupted.settings.action'));
     case 'start-vm':
-      return {
-        problem: `${stopped} The virtual machine may or may not have started.`,
-        recommendedAction: 'Check the VM on its host, then start it again if it is off.',
-      };
+      return jobError(text('fail.interrupted.start'), text('fail.interrupted.start.action'));
     default:
-      return { problem: stopped, recommendedAction: 'Check what the job was doing, then run it again.' };
+      return jobError(text('fail.interrupted'), text('fail.interrupted.action'));
   }
 }
 

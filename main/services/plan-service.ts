@@ -4,8 +4,8 @@
  * what it had already moved. Running a plan submits its moves in the plan's order with their
  * dependencies; the scheduler applies the same slot rules the plan assumed.
  */
-import { say } from '../../shared/i18n/text.js';
-import type { Job } from '../../shared/model/job.js';
+import { say, text, type Text } from '../../shared/i18n/text.js';
+import { jobError, jobErrorOf, type Job, type JobError } from '../../shared/model/job.js';
 import type { ConnectorResult } from '../domain/connector/host-connector.js';
 import type { GroupAbort, JobGroup, MaintenanceSavedVms, MaintenanceStop, Plan, PlanRequest, PlanRun, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
@@ -203,33 +203,30 @@ export class PlanService {
       }
       if (!toStart.includes(vm)) toStart.push(vm);
     }
-    const steps = ['Take the host out of maintenance mode', ...(toStart.length > 0 ? ['Start the virtual machines the evacuation saved'] : [])];
-    const job = this.jobs.start('stop-maintenance', `Stop maintenance mode on ${h.name}`, h.name, steps);
+    const steps = [say('step.maintenanceOff'), ...(toStart.length > 0 ? [say('step.startSaved')] : [])];
+    const job = this.jobs.start('stop-maintenance', say('job.stopMaintenance', { host: h.name }), h.name, steps);
     if (!this.inventory.maintenanceSet(h.name, false)) {
       const failed = this.jobs.finish(job, 'Failed', {
-        error: { problem: `${h.name} is no longer in the inventory.`, recommendedAction: 'Refresh the inventory, then stop maintenance mode again.' },
+        error: jobError(text('fail.hostGone', { host: h.name }), text('fail.hostGone.stopMaintenance')),
       });
       return ok({ job: failed, starts: [] });
     }
     if (toStart.length === 0)
-      return ok({ job: this.jobs.finish(job, 'Completed', { summary: `${h.name} is out of maintenance mode and takes virtual machines again.` }), starts: [] });
+      return ok({ job: this.jobs.finish(job, 'Completed', { summary: say('result.maintenanceOff', { host: h.name, started: '', refused: '' }) }), starts: [] });
     this.jobs.advance(job, 0);
     const starts: Job[] = [];
-    const refused: string[] = [];
+    const refused: Text[] = [];
     for (const vm of toStart) {
       const started = this.startVm(vm);
       if (started.ok) starts.push(started.value);
-      else refused.push(`${vm}: ${started.error.message}`);
+      else refused.push(text('result.notStarted', { vm, why: started.error.text ?? started.error.message }));
     }
-    const startedText = starts.length > 0 ? ` Start jobs for ${starts.map((j) => j.target).join(', ')}.` : '';
-    if (refused.length === 0) {
-      return ok({
-        job: this.jobs.finish(job, 'Completed', { summary: `${h.name} is out of maintenance mode and takes virtual machines again.${startedText}` }),
-        starts,
-      });
-    }
-    const summary = `${h.name} is out of maintenance mode and takes virtual machines again.${startedText} Not started: ${refused.join(' ')}`;
-    return ok({ job: this.jobs.finish(job, 'Completed with info', { summary }), starts });
+    const summary = say('result.maintenanceOff', {
+      host: h.name,
+      started: starts.length > 0 ? text('result.startJobs', { vms: { list: starts.map((j) => j.target) } }) : '',
+      refused: refused.length > 0 ? text('result.notStartedList', { vms: { list: refused } }) : '',
+    });
+    return ok({ job: this.jobs.finish(job, refused.length === 0 ? 'Completed' : 'Completed with info', { summary }), starts });
   }
 
   /** Plans a request again and saves the plan under a name, to compare with another. */
@@ -251,19 +248,14 @@ export class PlanService {
     const started = this.jobs.startOnVm('save-vm', say('job.saveVm', { vm }), vm, [say('step.saveState')], groupId);
     if (!started.ok) return started;
     const job = started.value;
-    const failed = (problem: string, recommendedAction: string): Job =>
-      this.jobs.finish(job, 'Failed', { failedStep: 0, error: { problem, recommendedAction } });
+    const failed = (error: JobError): Job => this.jobs.finish(job, 'Failed', { failedStep: 0, error: jobErrorOf(error) });
     void this.saveVm(vm, host).then(
       (result) => {
-        if (!result.ok) return failed(result.problem, result.recommendedAction);
+        if (!result.ok) return failed(result);
         this.inventory.vmStateSet(vm, 'Saved');
-        return this.jobs.finish(job, 'Completed', { summary: `${vm} is saved on ${host}: it is down until it is started again.` });
+        return this.jobs.finish(job, 'Completed', { summary: say('result.saved', { vm, host }) });
       },
-      (e: unknown) =>
-        failed(
-          `${vm}'s state could not be saved on ${host}: ${(e as Error).message}`,
-          'Check the host, then save the VM again, or leave it running during maintenance.',
-        ),
+      (e: unknown) => failed(jobError(text('fail.saveThrew', { vm, host, message: (e as Error).message }), text('fail.saveThrew.action'))),
     );
     return ok(job);
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { english, say, text, type Said, type Text } from '../../shared/i18n/text.js';
 import type { Host, InventoryDocument, Vm } from '../../shared/model/inventory.js';
-import type { Job, JobMetrics, JobStep, MovePrediction, VmHold } from '../../shared/model/job.js';
+import { jobError, jobErrorOf, type Job, type JobMetrics, type JobStep, type MovePrediction, type VmHold } from '../../shared/model/job.js';
 import type { HostBusy } from '../../shared/model/placement.js';
 import { assertNever, err, ok, type Result } from '../../shared/model/result.js';
 import type { HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../domain/connector/host-connector.js';
@@ -449,10 +449,7 @@ export class SchedulerService {
     const vm = this.inventory.snapshot().inventory.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
     if (!vm) {
       this.end(job, 'Failed', {
-        error: {
-          problem: `${request.vm} is no longer in the inventory (it was replaced by an import).`,
-          recommendedAction: 'Refresh the inventory, then start the move again from the wizard.',
-        },
+        error: jobError(text('fail.vmGoneAtStart', { vm: request.vm }), text('fail.vmGoneAtStart.action')),
       });
       this.dispatch();
       return;
@@ -504,7 +501,8 @@ export class SchedulerService {
         };
         // Left on a standalone host, the VM is no longer highly available: the job says so, with what to do (info).
         const haSaid = haAfterMoveSentence(request.vm, ha);
-        const info = [outcome.info, stale].filter((x): x is string => x !== null).join('. ') || null;
+        const notes = [outcome.info, stale].filter((x): x is string | Text => x !== null && x !== '');
+        const info = notes.length === 0 ? null : notes.length === 1 ? notes[0] : text('fail.twoNotes', { first: notes[0], second: notes[1] });
         const summary = say('result.moved', {
           what:
             request.kind === 'storage'
@@ -522,7 +520,7 @@ export class SchedulerService {
       }
       case 'failed':
         this.end(job, 'Failed', {
-          error: { problem: outcome.problem, recommendedAction: outcome.recommendedAction },
+          error: jobErrorOf(outcome),
           summary: say('result.vmIsOn', { vm: request.vm, host: outcome.vmHost }),
         });
         return;
@@ -544,9 +542,9 @@ export class SchedulerService {
   }
 
   /** Records a move that ended with the VM on its destination; answers what kept the inventory from showing it, if anything. */
-  private recordMove(request: ScheduledRequest, ha: HaAfterMove = { kind: 'unchanged' }): string | null {
+  private recordMove(request: ScheduledRequest, ha: HaAfterMove = { kind: 'unchanged' }): Text | null {
     const vm = this.inventory.snapshot().inventory.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
-    if (!vm) return `${request.vm} is no longer in the inventory (an import replaced it while the move ran)`;
+    if (!vm) return text('fail.vmGoneAfterMove', { vm: request.vm });
     const paths = pathsAfterMove(vm, request);
     try {
       const revision = this.inventory.applyMove({
@@ -563,7 +561,7 @@ export class SchedulerService {
       return null;
     } catch (e) {
       // An import replaced the estate while the move ran: the move is done, the inventory can't show it.
-      return `The inventory could not show it: ${(e as Error).message}; refresh the inventory`;
+      return text('fail.inventoryNotShown', { message: (e as Error).message });
     }
   }
 
@@ -684,15 +682,17 @@ export class SchedulerService {
             const stale = this.recordMove(request, ha);
             const haSaid = haAfterMoveSentence(request.vm, ha);
             this.end(now, 'Completed with info', {
-              summary: `Ferry stopped while this move was running, and the host finished it: ${request.vm} runs on ${where}${haSaid ? `. ${haSaid.message}` : ''}${stale ? `. ${stale}` : ''}. Nothing was measured, since Ferry was not watching the end.`,
+              summary: say('fail.hostFinished', {
+                vm: request.vm,
+                host: where,
+                ha: haSaid ? text('result.info', { info: haSaid.text }) : '',
+                stale: stale ? text('result.info', { info: stale }) : '',
+              }),
             });
             return;
           }
           this.end(now, 'Failed', {
-            error: {
-              problem: `Ferry stopped while this move was running, so it did not finish. ${request.vm} is on ${where}.`,
-              recommendedAction: 'Check the VM on that host, then restart the job.',
-            },
+            error: jobError(text('fail.moveInterrupted', { vm: request.vm, host: where }), text('fail.moveInterrupted.action')),
           });
         })
         .immediate();

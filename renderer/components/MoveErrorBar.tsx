@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 /** Move's error at the end of a Summary page, next to the Move button, scrolled into view when it appears. */
 export function MoveErrorBar({ error }: { error: ErrorDto | null }) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) ref.current?.scrollIntoView?.({ block: 'nearest' });
@@ -20,7 +20,7 @@ export function MoveErrorBar({ error }: { error: ErrorDto | null }) {
     <MessageBar ref={ref} intent="error" layout="multiline" politeness="assertive">
       <MessageBarBody>
         <MessageBarTitle>{t('summary.moveFailed')}</MessageBarTitle>
-        {error.message} <span className={styles.code}>({error.code})</span>
+        {spoken(error)} <span className={styles.code}>({error.code})</span>
       </MessageBarBody>
     </MessageBar>
   );

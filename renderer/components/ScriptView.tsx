@@ -31,7 +31,7 @@ async function copyText(text: string, fallback: HTMLTextAreaElement | null): Pro
  */
 export function ScriptView({ requestKey, load }: { requestKey: string; load: () => Promise<Result<string>> }) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   const areaId = useId();
@@ -55,7 +55,7 @@ export function ScriptView({ requestKey, load }: { requestKey: string; load: () 
           {result === null ? <Spinner size="tiny" label={t('wizard.scriptLoading')} /> : null}
           {result && !result.ok ? (
             <MessageBar intent="error">
-              <MessageBarBody>{t('wizard.scriptFailed', { message: result.error.message })}</MessageBarBody>
+              <MessageBarBody>{t('wizard.scriptFailed', { message: spoken(result.error) })}</MessageBarBody>
             </MessageBar>
           ) : null}
           {script !== null ? (

@@ -1,9 +1,12 @@
+import { mainEnOutcomes } from './en-outcomes.js';
+
 /**
  * The English catalogue of sentences the main process says (Select Host, Select Path, Summary, jobs, plans):
  * main words its English `message`s with it, and the console renders them from it or from the Italian one.
  * `{name}` marks a parameter; keys ending in `.one` / `.other` are plural forms.
  */
 export const mainEnMessages = {
+  ...mainEnOutcomes,
   list: '{items}',
 
   'transferType.Live': 'Live',

@@ -1,7 +1,9 @@
 import type { MainMessages } from './en.js';
+import { mainItOutcomes } from './it-outcomes.js';
 
 /** The Italian catalogue of the main process's sentences; typed with `MainMessages`, so a missing or extra key fails the build. */
 export const mainItMessages: MainMessages = {
+  ...mainItOutcomes,
   list: '{items}',
 
   'transferType.Live': 'In tempo reale',

@@ -1,3 +1,4 @@
+import type { Text } from '../i18n/text.js';
 import type { VmHold } from './job.js';
 import type { Issue, PathCheckCode, ReasonCode } from './placement.js';
 
@@ -119,8 +120,8 @@ export type ErrorDto = { [C in ErrorCode]: ErrorOf<C> }[ErrorCode];
 
 /** The error of one code: its detail optional where the code may carry none. */
 export type ErrorOf<C extends ErrorCode> = undefined extends ErrorDetails[C]
-  ? { code: C; message: string; detail?: ErrorDetails[C] }
-  : { code: C; message: string; detail: ErrorDetails[C] };
+  ? { code: C; message: string; text?: Text; detail?: ErrorDetails[C] }
+  : { code: C; message: string; text?: Text; detail: ErrorDetails[C] };
 
 /** The arguments after the message: the detail, required where the code always carries one. */
 export type DetailArgs<C extends ErrorCode> = undefined extends ErrorDetails[C] ? [detail?: ErrorDetails[C]] : [detail: ErrorDetails[C]];

@@ -1,4 +1,4 @@
-import type { Text } from '../i18n/text.js';
+import { english, type Text } from '../i18n/text.js';
 import type { PerformanceOption } from './inventory.js';
 
 /** Jobs as the admin sees them (migration-rules.md section 6). */
@@ -28,6 +28,19 @@ export interface JobError {
   problemText?: Text;
   /** `recommendedAction` as a catalogue sentence for the console. */
   recommendedActionText?: Text;
+}
+
+/** A failure said both ways: English words for the CLI and JSON, and catalogue sentences the console words in its language. */
+export function jobError(problem: Text, recommendedAction: Text): JobError {
+  return { problem: english(problem), recommendedAction: english(recommendedAction), problemText: problem, recommendedActionText: recommendedAction };
+}
+
+/** Just the error of something that carries one (a connector's failed result, a move's outcome), words and sentences. */
+export function jobErrorOf(from: JobError): JobError {
+  const error: JobError = { problem: from.problem, recommendedAction: from.recommendedAction };
+  if (from.problemText) error.problemText = from.problemText;
+  if (from.recommendedActionText) error.recommendedActionText = from.recommendedActionText;
+  return error;
 }
 
 /** What a move measured (or, while it runs, has measured so far). */

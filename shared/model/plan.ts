@@ -65,6 +65,8 @@ export interface PlannedMove {
   risk: 'ok' | 'slow' | 'never' | null;
   /** Why it converges or not, and what to change, in words. */
   convergence: string;
+  /** `convergence` as a catalogue sentence for the console; absent in plans saved before Ferry kept it. */
+  convergenceText?: Text;
   /** Moves that must end before this one starts (their departure frees what this one needs). */
   after: string[];
   /**

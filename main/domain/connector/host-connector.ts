@@ -1,6 +1,7 @@
 import type { LiveMigrationSettings, PerformanceOption } from '../../../shared/model/inventory.js';
 
-import type { MoveKind } from '../../../shared/model/job.js';
+import type { Text } from '../../../shared/i18n/text.js';
+import type { JobError, MoveKind } from '../../../shared/model/job.js';
 
 export type { MoveKind } from '../../../shared/model/job.js';
 
@@ -61,11 +62,11 @@ export type MoveOutcome =
       bytesSent: number;
       passes: number;
       /** Something the admin should know (the job ends "Completed with info"). */
-      info: string | null;
+      info: string | Text | null;
       /** How the host did it, for the job's summary ("QEMU TCP/IP: one stream; 3 passes"). */
-      how?: string;
+      how?: string | Text;
     }
-  | { status: 'failed'; problem: string; recommendedAction: string; vmHost: string }
+  | ({ status: 'failed'; vmHost: string } & JobError)
   | { status: 'canceled'; vmHost: string };
 
 /** A move in flight: its end, and a way to stop it. */
@@ -97,4 +98,4 @@ export interface HostConnector {
 }
 
 /** What a connector's action answers: done, or a problem with what the admin should do. */
-export type ConnectorResult = { ok: true } | { ok: false; problem: string; recommendedAction: string };
+export type ConnectorResult = { ok: true } | ({ ok: false } & JobError);

@@ -190,6 +190,7 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
       rating: p.rating,
       risk: est.risk,
       convergence: est.convergence,
+      convergenceText: est.convergenceText,
       after: p.after.map((a) => ids.get(a) as string),
       follows: follows.has(id) ? [follows.get(id) as string] : [],
     };
@@ -214,9 +215,17 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
   }
   for (const m of moves) {
     if (m.risk === 'never')
-      warnings.push({ code: 'not-converging', vm: m.vm, ...say('plan.warning.notConverging', { vm: m.vm, from: m.from, to: m.to, why: m.convergence }) });
+      warnings.push({
+        code: 'not-converging',
+        vm: m.vm,
+        ...say('plan.warning.notConverging', { vm: m.vm, from: m.from, to: m.to, why: m.convergenceText ?? m.convergence }),
+      });
     else if (m.risk === 'slow')
-      warnings.push({ code: 'slow-convergence', vm: m.vm, ...say('plan.warning.slowConvergence', { vm: m.vm, from: m.from, to: m.to, why: m.convergence }) });
+      warnings.push({
+        code: 'slow-convergence',
+        vm: m.vm,
+        ...say('plan.warning.slowConvergence', { vm: m.vm, from: m.from, to: m.to, why: m.convergenceText ?? m.convergence }),
+      });
   }
 
   const position = new Map(order.map((i, n) => [i, n]));

@@ -1,3 +1,4 @@
+import { english, plural, text, type Text } from '../../../shared/i18n/text.js';
 import { assertNever } from '../../../shared/model/result.js';
 import type { MoveKind } from '../connector/host-connector.js';
 import { formatRate, type LinkEstimate } from './link-model.js';
@@ -122,6 +123,8 @@ export interface MoveEstimate {
   converges: boolean;
   /** Why it converges or not, in words, with what to do about it. */
   convergence: string;
+  /** `convergence` as a catalogue sentence, for the console. */
+  convergenceText: Text;
   /** Null for moves without pre-copy. */
   risk: ConvergenceRisk | null;
   /** The dirty rate used, and whether it was the default. */
@@ -173,7 +176,8 @@ export function estimateMove(input: MoveEstimateInput): MoveEstimate {
     downtimeMs: end.downtimeSeconds * 1000,
     bytesSent: Math.round(end.sentMB * BYTES_PER_MB),
     converges: outcome.converges,
-    convergence: outcome.note,
+    convergence: english(outcome.note),
+    convergenceText: outcome.note,
     risk: outcome.risk,
     dirtyRateMBps: plan.dirtyRateMBps,
     dirtyRateAssumed: input.vm.dirtyRateMBps === null,
@@ -198,18 +202,14 @@ export function formatDowntime(seconds: number): string {
  * How a finished move's pre-copy went, in words: converged, forced at the pass limit (and why), or no
  * pre-copy. `memoryMBps` is the effective bandwidth at the end of the move.
  */
-export function describeConvergence(plan: MovePlan, end: MoveState, memoryMBps: number): { converges: boolean; risk: ConvergenceRisk | null; note: string } {
+export function describeConvergence(plan: MovePlan, end: MoveState, memoryMBps: number): { converges: boolean; risk: ConvergenceRisk | null; note: Text } {
   switch (plan.kind) {
     case 'storage':
-      return { converges: true, risk: null, note: 'no memory pre-copy: a storage move keeps the VM running on its host' };
+      return { converges: true, risk: null, note: text('conv.storage') };
     case 'quick':
-      return {
-        converges: true,
-        risk: null,
-        note: 'no pre-copy: a quick migration saves the VM’s state, so the VM is down for the save, the move and the restore',
-      };
+      return { converges: true, risk: null, note: text('conv.quick') };
     case 'network':
-      return { converges: true, risk: null, note: 'no pre-copy: the VM is not running while its files are copied' };
+      return { converges: true, risk: null, note: text('conv.network') };
     case 'live':
     case 'live-vsm':
       break;
@@ -217,28 +217,24 @@ export function describeConvergence(plan: MovePlan, end: MoveState, memoryMBps: 
       return assertNever(plan.kind);
   }
   const d = plan.dirtyRateMBps;
-  const ratio = `dirty rate ${formatRate(d)} is ${Math.round((d / memoryMBps) * 100)}% of the effective bandwidth ${formatRate(memoryMBps)}`;
-  const paused = formatDowntime(end.downtimeSeconds);
+  const rates = { dirty: Math.round(d), bandwidth: Math.round(memoryMBps) };
+  const ratio = text('conv.ratio', { ...rates, percent: Math.round((d / memoryMBps) * 100) });
+  const paused = downtimeText(end.downtimeSeconds);
   const passes = end.precopy.length;
-  const left = `${Math.ceil(end.remainderMB)} MB`;
+  const left = { mb: Math.ceil(end.remainderMB) };
   const base = convergenceRisk(d, memoryMBps);
   if (end.precopyEnd === 'converged') {
-    const note = `pre-copy converged in ${passes} ${passes === 1 ? 'pass' : 'passes'}: ${left} left, copied with the VM paused for ${paused}`;
+    const note = plural('conv.converged', passes, { left, paused });
     return base === 'ok'
       ? { converges: true, risk: 'ok', note }
-      : { converges: true, risk: 'slow', note: `${note}; ${ratio}, so a busier moment may not converge` };
+      : { converges: true, risk: 'slow', note: text('conv.convergedSlow', { converged: note, ratio }) };
   }
-  const forced = `Hyper-V forces the switch-over after ${passes} passes with ${left} left: the VM is paused for about ${paused}`;
-  if (base === 'never') {
-    return {
-      converges: false,
-      risk: 'never',
-      note: `dirty rate ${formatRate(d)} is at or above the effective bandwidth ${formatRate(memoryMBps)}: pre-copy cannot converge; lower the VM's load, use SMB with RDMA or Compression, or migrate it offline. ${forced}`,
-    };
-  }
-  return {
-    converges: false,
-    risk: 'slow',
-    note: `pre-copy did not get under the ${plan.constants.downtimeTargetMs} ms downtime target in ${passes} passes (${ratio}): ${forced}; lower the VM's load or use a faster link`,
-  };
+  const forced = text('conv.forced', { passes, left, paused });
+  if (base === 'never') return { converges: false, risk: 'never', note: text('conv.never', { ...rates, forced }) };
+  return { converges: false, risk: 'slow', note: text('conv.slow', { target: plan.constants.downtimeTargetMs, passes, ratio, forced }) };
+}
+
+/** A pause as a sentence's part: "240 ms" under a second, else "27.4 s". */
+function downtimeText(seconds: number): Text {
+  return seconds < 1 ? text('conv.ms', { ms: Math.round(seconds * 1000) }) : text('conv.s', { s: Math.round(seconds * 10) / 10 });
 }

@@ -11,7 +11,7 @@ import { hostGroupOfNode } from './connection-group.js';
  * Refresh from Hyper-V, which reads that group's hosts into the inventory.
  */
 export function ConnectionRibbonGroup() {
-  const { t } = useT();
+  const { t, spoken } = useT();
   const group = useAppStore((s) => hostGroupOfNode(s.index?.tree.nodesById.get(s.selectedNodeId) ?? null));
   const open = useAppStore((s) => s.openConnectionSettings);
   const refresh = useAppStore((s) => s.inventoryRefresh);
@@ -25,7 +25,7 @@ export function ConnectionRibbonGroup() {
     const r = await refresh(group);
     setRefreshing(false);
     if (!r.ok) {
-      pushNotice({ intent: 'error', key: 'conn.refreshFailed', params: { group, message: r.error.message } });
+      pushNotice({ intent: 'error', key: 'conn.refreshFailed', params: { group, message: spoken(r.error) } });
     } else if (r.value.unreachable.length > 0) {
       pushNotice({
         intent: 'warning',

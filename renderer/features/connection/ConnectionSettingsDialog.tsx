@@ -65,7 +65,7 @@ export function changeOfDraft(hostGroup: string, d: Draft): Parameters<typeof ch
 
 function ConnectionForm({ hostGroup, current, onClose }: { hostGroup: string; current: ConnectionSettingsView; onClose: () => void }) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   const connectionSet = useAppStore((s) => s.connectionSet);
   const pushNotice = useAppStore((s) => s.pushNotice);
   const [draft, setDraft] = useState<Draft>(() => draftOf(current));
@@ -103,7 +103,7 @@ function ConnectionForm({ hostGroup, current, onClose }: { hostGroup: string; cu
     }
     const fromServer = (result.error.detail as { problems?: ConnectionProblem[] } | undefined)?.problems;
     if (fromServer) setServerProblems(fromServer);
-    setSaveError(result.error.message);
+    setSaveError(spoken(result.error));
   };
 
   return (
@@ -221,6 +221,7 @@ function LoadFailed({ hostGroup, message, onClose }: { hostGroup: string; messag
  */
 export function ConnectionSettingsDialog() {
   const styles = useStyles();
+  const { spoken } = useT();
   const dialog = useAppStore((s) => s.connectionDialog);
   const onClose = useAppStore((s) => s.closeConnectionSettings);
   return (
@@ -229,7 +230,7 @@ export function ConnectionSettingsDialog() {
         {dialog === null ? null : dialog.loaded.ok ? (
           <ConnectionForm hostGroup={dialog.loaded.value.hostGroup} current={dialog.loaded.value} onClose={onClose} />
         ) : (
-          <LoadFailed hostGroup={dialog.hostGroup} message={dialog.loaded.error.message} onClose={onClose} />
+          <LoadFailed hostGroup={dialog.hostGroup} message={spoken(dialog.loaded.error)} onClose={onClose} />
         )}
       </DialogSurface>
     </Dialog>

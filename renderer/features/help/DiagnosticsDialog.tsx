@@ -36,7 +36,7 @@ const COLOR = { ok: 'success', failed: 'danger', optional: 'warning' } as const;
  */
 export function DiagnosticsDialog() {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   const open = useAppStore((s) => s.diagnosticsOpen);
   const setOpen = useAppStore((s) => s.setDiagnosticsOpen);
   const runDiagnostics = useAppStore((s) => s.runDiagnostics);
@@ -56,7 +56,7 @@ export function DiagnosticsDialog() {
       <Text>{t('diagnostics.intro')}</Text>
       {result && !result.ok ? (
         <MessageBar intent="error">
-          <MessageBarBody>{t('diagnostics.failed', { message: result.error.message })}</MessageBarBody>
+          <MessageBarBody>{t('diagnostics.failed', { message: spoken(result.error) })}</MessageBarBody>
         </MessageBar>
       ) : null}
       {loading ? <Spinner size="small" label={t('diagnostics.running')} /> : null}

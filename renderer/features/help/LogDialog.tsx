@@ -29,7 +29,7 @@ const useStyles = makeStyles({
  */
 export function LogDialog() {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   const open = useAppStore((s) => s.logOpen);
   const setOpen = useAppStore((s) => s.setLogOpen);
   const readLog = useAppStore((s) => s.readLog);
@@ -48,7 +48,7 @@ export function LogDialog() {
     >
       {result && !result.ok ? (
         <MessageBar intent="error">
-          <MessageBarBody>{t('log.failed', { message: result.error.message })}</MessageBarBody>
+          <MessageBarBody>{t('log.failed', { message: spoken(result.error) })}</MessageBarBody>
         </MessageBar>
       ) : null}
       {log && log.path === null ? <Text>{t('log.none')}</Text> : null}

@@ -129,7 +129,7 @@ interface SettingsFormProps {
 
 function SettingsForm({ target, hosts, name, group, clusterLimit, onClose }: SettingsFormProps) {
   const styles = useStyles();
-  const { t, tn } = useT();
+  const { t, tn, spoken } = useT();
   const apply = useAppStore((s) => s.applyHostSettings);
   const [draft, setDraft] = useState<HyperVSettingsDraft>(() => newDraft(hosts));
   const [page, setPage] = useState<SettingsPage>('live');
@@ -158,7 +158,7 @@ function SettingsForm({ target, hosts, name, group, clusterLimit, onClose }: Set
     setBusy(false);
     if (!result.ok) {
       const detail = result.error.detail as { problems?: SettingsProblem[] } | undefined;
-      setFailure({ message: result.error.message, problems: detail?.problems ?? [] });
+      setFailure({ message: spoken(result.error), problems: detail?.problems ?? [] });
       return;
     }
     if (close) onClose();

@@ -67,7 +67,7 @@ export function GroupDetails({ groupId }: { groupId: string }) {
       </div>
       {actionError ? (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{t('groups.abortFailed', { message: actionError.error.message })}</MessageBarBody>
+          <MessageBarBody>{t('groups.abortFailed', { message: translator.spoken(actionError.error) })}</MessageBarBody>
         </MessageBar>
       ) : null}
       <DetailsSection title={t('jobs.section.summary')}>

@@ -211,7 +211,7 @@ export function JobDetails({ job, layout = 'narrow' }: JobDetailsProps) {
       {actionError ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            {t(actionError.action === 'cancel' ? 'jobs.cancelFailed' : 'jobs.restartFailed', { message: actionError.error.message })}
+            {t(actionError.action === 'cancel' ? 'jobs.cancelFailed' : 'jobs.restartFailed', { message: translator.spoken(actionError.error) })}
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -91,13 +91,13 @@ function LabFacts({ status }: { status: LabStatus }) {
 /** Why the last start, stop or status read failed, in full: QEMU's install hint, which VM did not boot. */
 function LabErrorBar() {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   const error = useAppStore((s) => s.labError);
   if (!error) return null;
   const key = error.action === 'start' ? 'lab.startFailed' : error.action === 'stop' ? 'lab.stopFailed' : 'lab.statusFailed';
   return (
     <MessageBar intent="error" layout="multiline">
-      <MessageBarBody className={styles.message}>{t(key, { message: error.error.message })}</MessageBarBody>
+      <MessageBarBody className={styles.message}>{t(key, { message: spoken(error.error) })}</MessageBarBody>
     </MessageBar>
   );
 }

@@ -39,7 +39,7 @@ export function MaintenanceStopDialog() {
 
 function StopDialog({ host }: { host: string }) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   const close = useAppStore((s) => s.maintenanceStopClose);
   const loadSaved = useAppStore((s) => s.maintenanceSavedVms);
   const stop = useAppStore((s) => s.maintenanceStop);
@@ -89,7 +89,7 @@ function StopDialog({ host }: { host: string }) {
             {saved.kind === 'loading' ? <Spinner size="tiny" labelPosition="after" label={t('maint.stop.loading')} /> : null}
             {saved.kind === 'failed' ? (
               <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>{t('maint.stop.loadFailed', { message: saved.error.message })}</MessageBarBody>
+                <MessageBarBody>{t('maint.stop.loadFailed', { message: spoken(saved.error) })}</MessageBarBody>
               </MessageBar>
             ) : null}
             {saved.kind === 'loaded' && saved.vms.length === 0 ? <Text className={styles.muted}>{t('maint.stop.noneSaved', { host })}</Text> : null}
@@ -108,7 +108,7 @@ function StopDialog({ host }: { host: string }) {
             ) : null}
             {error ? (
               <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>{t('maint.stopFailed', { host, message: error.message })}</MessageBarBody>
+                <MessageBarBody>{t('maint.stopFailed', { host, message: spoken(error) })}</MessageBarBody>
               </MessageBar>
             ) : null}
           </DialogContent>

@@ -83,14 +83,14 @@ export interface MultiSelectHostPageProps {
 /** The risk note of a planned move: why pre-copy is slow or never converges, or that the row is pinned. */
 function MoveNote({ move }: { move: PlannedMove }) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   if (move.risk === 'never' || move.risk === 'slow') {
     const never = move.risk === 'never';
     return (
       <span className={mergeClasses(styles.note, never ? styles.never : styles.slow)}>
         {never ? <ErrorCircle16Filled className={styles.noteIcon} /> : <Warning16Filled className={styles.noteIcon} />}
         <span>
-          <strong>{never ? t('multiHost.risk.never') : t('multiHost.risk.slow')}</strong> {move.convergence}
+          <strong>{never ? t('multiHost.risk.never') : t('multiHost.risk.slow')}</strong> {spoken({ message: move.convergence, text: move.convergenceText })}
         </span>
       </span>
     );
@@ -248,7 +248,7 @@ export function MultiSelectHostPage({ vms, hosts, draft, plan, loading, error, o
           </MenuPopover>
         </Menu>
       </div>
-      {error ? <RetryBar message={t('multiHost.failed', { message: error.message })} onRetry={onRetry} /> : null}
+      {error ? <RetryBar message={t('multiHost.failed', { message: translator.spoken(error) })} onRetry={onRetry} /> : null}
       <div role="table" aria-label={t('multiHost.tableLabel')} className={styles.table}>
         <div role="rowgroup">
           <div role="row" className={mergeClasses(styles.row, styles.head)}>

@@ -84,7 +84,7 @@ export function SelectHostPage({ vm, draft, rows, loading, error, onRetry }: Sel
           onChange={(_e, data) => patch({ showUnavailable: data.checked })}
         />
       </div>
-      {error ? <RetryBar message={t('selectHost.failed', { message: error.message })} onRetry={onRetry} /> : null}
+      {error ? <RetryBar message={t('selectHost.failed', { message: translator.spoken(error) })} onRetry={onRetry} /> : null}
       {busy ? (
         <MessageBar intent="warning" data-testid="vm-busy">
           <MessageBarBody>

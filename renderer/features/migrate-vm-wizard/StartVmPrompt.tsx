@@ -55,7 +55,11 @@ function PromptMessage({ vm, draft, job, onStart, onDecline }: PromptMessageProp
     );
   }
   if (draft.startError || job?.status === 'Failed' || job?.status === 'Canceled') {
-    const problem = draft.startError?.message ?? job?.error?.problem ?? t(`jobStatus.${job?.status ?? 'Failed'}`);
+    const problem = draft.startError
+      ? translator.spoken(draft.startError)
+      : job?.error
+        ? jobErrorWords(job.error, translator).problem
+        : t(`jobStatus.${job?.status ?? 'Failed'}`);
     return choice(
       'error',
       t('startPrompt.failed', { vm: vm.name }),

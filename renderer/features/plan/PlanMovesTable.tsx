@@ -32,7 +32,7 @@ const useStyles = makeStyles({
 /** The convergence warning of a move at risk: an icon and a word, then the sentence that says what to change. */
 function RiskCell({ move }: { move: PlannedMove }) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   if (move.risk !== 'slow' && move.risk !== 'never') return null;
   const never = move.risk === 'never';
   return (
@@ -41,7 +41,7 @@ function RiskCell({ move }: { move: PlannedMove }) {
         {never ? <ErrorCircle16Filled aria-hidden /> : <Warning16Filled aria-hidden />}
         {never ? t('plan.risk.never') : t('plan.risk.slow')}
       </span>
-      <span className={styles.sentence}>{move.convergence}</span>
+      <span className={styles.sentence}>{spoken({ message: move.convergence, text: move.convergenceText })}</span>
     </div>
   );
 }

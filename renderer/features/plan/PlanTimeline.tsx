@@ -137,7 +137,7 @@ function sameBar(a: MoveBarProps, b: MoveBarProps): boolean {
 const MoveBar = memo(function MoveBar({ move, end, job }: MoveBarProps) {
   const styles = useStyles();
   const tr = useT();
-  const { t, formatNumber } = tr;
+  const { t, formatNumber, spoken } = tr;
   const duration = formatDuration(tr, move.end - move.start);
   const from = formatDuration(tr, move.start);
   const to = formatDuration(tr, move.end);
@@ -160,7 +160,7 @@ const MoveBar = memo(function MoveBar({ move, end, job }: MoveBarProps) {
       <span className={styles.tipTitle}>{move.vm}</span>
       <span>{route}</span>
       <span>{times}</span>
-      <span>{move.convergence}</span>
+      <span>{spoken({ message: move.convergence, text: move.convergenceText })}</span>
       {status ? <span>{status}</span> : null}
     </div>
   );
@@ -179,7 +179,7 @@ const MoveBar = memo(function MoveBar({ move, end, job }: MoveBarProps) {
         {/* Too narrow for a readable name: the block, its tooltip and its accessible name say it. */}
         {(move.end - move.start) / end >= MIN_LABEL_FRACTION ? <span className={styles.barText}>{move.vm}</span> : null}
         <span id={descriptionId} hidden>
-          {`${route}. ${times}. ${move.convergence}.`}
+          {`${route}. ${times}. ${spoken({ message: move.convergence, text: move.convergenceText })}.`}
         </span>
       </button>
     </Tooltip>

@@ -330,10 +330,10 @@ export function PlanWorkspace() {
           <PlanWhatIfPanel view={view} hosts={hosts} disabled={run !== null || starting} />
         </aside>
         <div className={styles.main}>
-          {error ? <RetryBar multiline message={t('plan.failed', { message: error.message })} onRetry={() => void refresh()} /> : null}
+          {error ? <RetryBar multiline message={t('plan.failed', { message: tr.spoken(error) })} onRetry={() => void refresh()} /> : null}
           {runError ? (
             <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>{t(maintenance ? 'maint.startFailed' : 'plan.runFailed', { message: runError.message })}</MessageBarBody>
+              <MessageBarBody>{t(maintenance ? 'maint.startFailed' : 'plan.runFailed', { message: tr.spoken(runError) })}</MessageBarBody>
             </MessageBar>
           ) : null}
           {run ? <RunProgress name={run.group.name} jobs={groupJobs} total={run.jobs.length} /> : null}

@@ -17,7 +17,7 @@ import { useAppStore } from '../../store/store-context.js';
 
 /** Save Plan…: names the plan on screen (planned again with its what-ifs) and saves it, to compare with later. */
 export function SavePlanDialog({ open, defaultName, onClose }: { open: boolean; defaultName: string; onClose: () => void }) {
-  const { t } = useT();
+  const { t, spoken } = useT();
   const save = useAppStore((s) => s.planSave);
   const [name, setName] = useState(defaultName);
   const [openedWith, setOpenedWith] = useState<string | null>(null);
@@ -37,7 +37,7 @@ export function SavePlanDialog({ open, defaultName, onClose }: { open: boolean; 
     const result = await save(name.trim());
     setBusy(false);
     if (result.ok) onClose();
-    else setError(result.error.message);
+    else setError(spoken(result.error));
   };
   return (
     <Dialog open={open} onOpenChange={(_e, data) => !data.open && onClose()}>

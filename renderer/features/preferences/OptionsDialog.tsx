@@ -42,7 +42,7 @@ export function parseSimulatorSpeed(text: string): number | null {
 
 function OptionsForm({ onClose }: { onClose: () => void }) {
   const styles = useStyles();
-  const { t, formatNumber } = useT();
+  const { t, formatNumber, spoken } = useT();
   const current = useAppStore((s) => s.settings.simulatorSpeed);
   const setSimulatorSpeed = useAppStore((s) => s.setSimulatorSpeed);
   const [text, setText] = useState(() => String(current));
@@ -59,7 +59,7 @@ function OptionsForm({ onClose }: { onClose: () => void }) {
     const result = await setSimulatorSpeed(speed);
     setSaving(false);
     if (result.ok) onClose();
-    else setSaveError(result.error.message);
+    else setSaveError(spoken(result.error));
   };
 
   return (

@@ -49,7 +49,7 @@ export function StoragePathField(props: StoragePathFieldProps) {
 
   const errors = [
     ...(state.check && !state.check.valid ? [spoken(state.check)] : []),
-    ...(state.error ? [t('storage.checkFailed', { message: state.error.message })] : []),
+    ...(state.error ? [t('storage.checkFailed', { message: spoken(state.error) })] : []),
     ...problems,
   ];
   let hint: ReactNode = undefined;

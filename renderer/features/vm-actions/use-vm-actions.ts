@@ -1,6 +1,7 @@
 import type { Vm } from '../../../shared/model/inventory.js';
 import { useAppStore } from '../../store/store-context.js';
 import { vmNeedsStartForLive } from '../migrate-vm-wizard/vm-wizard-draft.js';
+import { useT } from '../../i18n/use-translator.js';
 
 /** What the admin can do with the selected VM, for the ribbon and the VM list's context menu. */
 export interface VmActions {
@@ -30,6 +31,7 @@ export function useVmActions(): VmActions {
   const many = selectedVmIds.length > 1;
   const startVm = useAppStore((s) => s.startVm);
   const pushNotice = useAppStore((s) => s.pushNotice);
+  const { spoken } = useT();
   const selectJob = useAppStore((s) => s.selectJob);
   const openVmProperties = useAppStore((s) => s.openVmProperties);
   return {
@@ -46,7 +48,7 @@ export function useVmActions(): VmActions {
       if (!vm) return;
       void startVm(vm.name).then((result) => {
         if (result.ok) selectJob(result.value.id);
-        else pushNotice({ intent: 'error', key: 'vm.startFailed', params: { vm: vm.name, message: result.error.message } });
+        else pushNotice({ intent: 'error', key: 'vm.startFailed', params: { vm: vm.name, message: spoken(result.error) } });
       });
     },
   };
