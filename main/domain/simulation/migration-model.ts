@@ -1,7 +1,7 @@
 import { english, plural, text, type Text } from '../../../shared/i18n/text.js';
 import { assertNever } from '../../../shared/model/result.js';
 import type { MoveKind } from '../connector/host-connector.js';
-import { formatRate, type LinkEstimate } from './link-model.js';
+import type { LinkEstimate } from './link-model.js';
 import { BYTES_PER_MB, MB_PER_GB, modelConstants, type ModelConstants } from './model-constants.js';
 import { moveAdvance, moveStart, type MovePlan, type MoveRates, type MoveState, type PrecopyPass, type PrecopyStop } from './move-engine.js';
 import { PHASE_LABELS, type PhaseKey } from './move-phases.js';
