@@ -58,7 +58,7 @@ describe('ferry host-settings HOST --set', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toBe(
-      'Change Hyper-V settings of HV-RM-03: Completed. HV-RM-03: maxLive 2 → 4, performanceOption TCPIP → SMB, networks [10.30.60.0/24] → [10.30.60.0/24, fd00:30::/64].\n',
+      'Change Hyper-V settings of HV-RM-03: Completed. HV-RM-03: simultaneous live migrations 2 → 4, performance option TCPIP → SMB, and migration networks [10.30.60.0/24] → [10.30.60.0/24, fd00:30::/64].\n',
     );
     const after = JSON.parse((await ferry('host-settings', 'HV-RM-03', '--json')).out);
     expect(after).toMatchObject({ maxLive: 4, performanceOption: 'SMB', networks: ['10.30.60.0/24', 'fd00:30::/64'] });

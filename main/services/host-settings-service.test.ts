@@ -102,7 +102,8 @@ describe('Hyper-V Settings on one host', () => {
       target: 'HV-B',
       status: 'Completed',
       progress: 100,
-      summary: 'HV-B: maxLive 2 → 4, performanceOption Compression → SMB, useAnyNetwork true → false, networks [] → [10.0.0.0/24, fd00::/64].',
+      summary:
+        'HV-B: simultaneous live migrations 2 → 4, performance option Compression → SMB, use any network on → off, and migration networks [] → [10.0.0.0/24, fd00::/64].',
     });
     expect(done.steps.map((st) => [st.name, st.status])).toEqual([
       ['Apply the settings on HV-B', 'Completed'],
@@ -193,7 +194,7 @@ describe('Hyper-V Settings for all hosts of a group or cluster', () => {
       'Record the settings in the inventory',
     ]);
     expect(['HV-A', 'HV-B', 'HV-C', 'HV-D'].map((h) => settingsOf(h).maxStorage)).toEqual([3, 3, 3, 3]);
-    expect(done.summary).toMatch(/^Changed 4 of 4 hosts in All Hosts\/Lab: HV-A \(maxStorage 2 → 3\)/);
+    expect(done.summary).toMatch(/^Changed 4 of 4 hosts in All Hosts\/Lab: HV-A \(simultaneous storage migrations 2 → 3\)/);
   });
 
   it('applies to every node of a cluster and to no other host', async () => {
@@ -244,7 +245,7 @@ describe('Hyper-V Settings for all hosts of a group or cluster', () => {
     // Applying again once the host is back finishes the job's intent; the others stay as they are.
     connector.failing.clear();
     const again = await apply({ hostGroup: 'All Hosts/Lab' }, { maxLive: 5 });
-    expect(again).toMatchObject({ status: 'Completed', summary: 'Changed 1 of 4 hosts in All Hosts/Lab: HV-C (maxLive 2 → 5).' });
+    expect(again).toMatchObject({ status: 'Completed', summary: 'Changed 1 of 4 hosts in All Hosts/Lab: HV-C (simultaneous live migrations 2 → 5).' });
   });
 });
 

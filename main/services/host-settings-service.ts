@@ -1,7 +1,7 @@
-import { say } from '../../shared/i18n/text.js';
+import { say, text, type Said, type Text } from '../../shared/i18n/text.js';
 import type { LiveMigrationSettings } from '../../shared/model/inventory.js';
 import { formatSettingsProblem, type HostSettingsView, type SettingsTarget } from '../../shared/model/live-migration-settings.js';
-import type { Job, JobStep } from '../../shared/model/job.js';
+import { jobError, jobErrorOf, type Job, type JobError, type JobStep } from '../../shared/model/job.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
 import type { ConnectorResult, HostConnector } from '../domain/connector/host-connector.js';
 import { describeSettingsDiff, planSettingsChange, type HostSettingsPlan, type HostSettingsUpdate } from '../domain/host-settings/settings-plan.js';
@@ -20,10 +20,8 @@ export interface SettingsApplication {
 }
 
 /** One host the connector could not change. */
-interface HostFailure {
+interface HostFailure extends JobError {
   host: string;
-  problem: string;
-  recommendedAction: string;
 }
 
 const copy = (job: Job): Job => ({ ...job, steps: job.steps.map((s) => ({ ...s })) });
@@ -116,10 +114,7 @@ export class HostSettingsService {
     } catch (e) {
       job.steps = job.steps.map((s): JobStep => (s.status === 'Running' ? { ...s, status: 'Failed' } : s));
       job.status = 'Failed';
-      job.error = {
-        problem: `Ferry could not finish changing the settings: ${(e as Error).message}.`,
-        recommendedAction: 'Refresh the inventory to see which hosts have the new settings, then apply them again.',
-      };
+      job.error = jobError(text('fail.settingsThrew', { message: (e as Error).message }), text('fail.settingsThrew.action'));
       job.endedAt = new Date().toISOString();
       this.jobs.record(job);
       return copy(job);
@@ -140,11 +135,7 @@ export class HostSettingsService {
       const host = this.inventory.snapshot().inventory.hosts.find((h) => nameKey(h.name) === nameKey(plans[i].host));
       let result: ConnectorResult;
       if (!host) {
-        result = {
-          ok: false,
-          problem: `Host ${plans[i].host} is no longer in the inventory (an import replaced the estate).`,
-          recommendedAction: 'Refresh the inventory, then apply the settings to the hosts it lists.',
-        };
+        result = { ok: false, ...jobError(text('fail.settingsHostGone', { host: plans[i].host }), text('fail.settingsHostGone.action')) };
       } else {
         const after = withSettingsChange(host.liveMigration, change);
         try {
@@ -152,13 +143,15 @@ export class HostSettingsService {
         } catch (e) {
           result = {
             ok: false,
-            problem: `Ferry could not apply the settings on ${host.name}: ${(e as Error).message}.`,
-            recommendedAction: `Check that ${host.name} is reachable from Ferry, then apply the settings again.`,
+            ...jobError(
+              text('fail.settingsApplyThrew', { host: host.name, message: (e as Error).message }),
+              text('fail.settingsApplyThrew.action', { host: host.name }),
+            ),
           };
         }
         if (result.ok) applied.push({ host: host.name, settings: after, before: host.liveMigration });
       }
-      if (!result.ok) failures.push({ host: plans[i].host, problem: result.problem, recommendedAction: result.recommendedAction });
+      if (!result.ok) failures.push({ host: plans[i].host, ...jobErrorOf(result) });
       setStep(i, result.ok ? 'Completed' : 'Failed');
       job.progress = Math.round(((i + 1) / total) * 100);
     }
@@ -179,38 +172,52 @@ export class HostSettingsService {
     if (failures.length === 0) {
       job.status = 'Completed';
       job.progress = 100;
-      job.summary = this.summary(diffs, group);
+      summarize(job, this.summary(diffs, group));
     } else {
       job.status = 'Failed';
       job.error = this.failure(failures, applied.length, plans.length, group);
-      job.summary = applied.length > 0 ? this.summary(diffs, group) : null;
+      summarize(job, applied.length > 0 ? this.summary(diffs, group) : null);
     }
     this.jobs.record(job);
     return copy(job);
   }
 
-  private summary(diffs: { host: string; diff: string }[], group: string | null): string {
-    const changed = diffs.filter((d) => d.diff !== '');
+  private summary(diffs: { host: string; diff: Text | null }[], group: string | null): Said {
+    const changed = diffs.filter((d): d is { host: string; diff: Text } => d.diff !== null);
     if (group === null) {
       const d = diffs[0];
-      return d.diff === '' ? `${d.host} already had these settings; they were applied again.` : `${d.host}: ${d.diff}.`;
+      return d.diff === null ? say('result.settings.same', { host: d.host }) : say('result.settings.host', { host: d.host, changes: d.diff });
     }
-    if (changed.length === 0) return `The ${diffs.length} hosts in ${group} already had these settings; they were applied again.`;
-    return `Changed ${changed.length} of ${diffs.length} hosts in ${group}: ${changed.map((d) => `${d.host} (${d.diff})`).join('; ')}.`;
+    if (changed.length === 0) return say('result.settings.groupSame', { count: diffs.length, group });
+    return say('result.settings.group', {
+      changed: changed.length,
+      count: diffs.length,
+      group,
+      hosts: { list: changed.map((d) => text('result.settings.hostChanges', { host: d.host, changes: d.diff })) },
+    });
   }
 
   private failure(failures: HostFailure[], appliedCount: number, total: number, group: string | null): Job['error'] {
+    const action = failures[0].recommendedActionText ?? failures[0].recommendedAction;
     if (group === null) {
-      return {
-        problem: failures[0].problem,
-        recommendedAction: `${failures[0].recommendedAction} Then apply the settings again; nothing was changed on the host.`,
-      };
+      return { ...jobError(failures[0].problemText ?? text('list', { items: failures[0].problem }), text('fail.settings.hostAgain', { action })) };
     }
-    const names = failures.map((f) => f.host).join(', ');
-    const kept = appliedCount === 0 ? 'No host was changed.' : `The other ${appliedCount} of ${total} hosts have the new settings and keep them.`;
-    return {
-      problem: `The settings could not be applied on ${failures.length} of ${total} hosts in ${group}: ${failures.map((f) => `${f.host}: ${f.problem}`).join(' ')} ${kept}`,
-      recommendedAction: `${failures[0].recommendedAction} Then apply the settings again to ${names}, or to ${group} (hosts that already have them do not change).`,
-    };
+    const kept = appliedCount === 0 ? text('fail.settings.noneChanged') : text('fail.settings.othersKept', { applied: appliedCount, total });
+    return jobError(
+      text('fail.settings.group', {
+        failed: failures.length,
+        total,
+        group,
+        problems: { list: failures.map((f) => text('result.notStarted', { vm: f.host, why: f.problemText ?? f.problem })) },
+        kept,
+      }),
+      text('fail.settings.groupAgain', { action, hosts: { list: failures.map((f) => f.host) }, group }),
+    );
   }
+}
+
+/** Sets a job's one-line result: English words for the CLI, the sentence for the console. */
+function summarize(job: Job, said: Said | null): void {
+  job.summary = said?.message ?? null;
+  job.summaryText = said?.text ?? null;
 }

@@ -1,4 +1,5 @@
-import { say } from '../../shared/i18n/text.js';
+import { say, text } from '../../shared/i18n/text.js';
+import { jobError } from '../../shared/model/job.js';
 import type { InventoryRefreshSummary } from '../../shared/model/connection.js';
 import type { ImportProblem } from '../../shared/model/import.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
@@ -12,8 +13,9 @@ import type { ConnectionService } from './connection-service.js';
 import type { EventHub } from './event-hub.js';
 import type { InventoryService } from './inventory-service.js';
 import type { JobService } from './job-service.js';
+import { firstProblem } from './inventory-service.js';
 
-const STEPS = ['Read the hosts with PowerShell', 'Validate the inventory', 'Replace the inventory'];
+const STEPS = [say('step.refresh.read'), say('step.refresh.validate'), say('step.replaceInventory')];
 
 /**
  * Inventory refresh from Hyper-V (`inventory.refresh`, `ferry refresh`): reads a host group's hosts
@@ -56,10 +58,10 @@ export class InventoryRefreshService {
       const action = (read.error.detail as { recommendedAction?: string } | undefined)?.recommendedAction;
       this.jobs.finish(job, 'Failed', {
         failedStep: problems ? 1 : 0,
-        error: {
-          problem: problems ? `${read.error.message} First: ${problems[0].path}: ${problems[0].message}` : read.error.message,
-          recommendedAction: action ?? 'Check the fields listed, which name the host and the cmdlet property, then refresh again. The inventory is unchanged.',
-        },
+        error: jobError(
+          problems ? firstProblem(read.error, problems[0]) : text('list', { items: read.error.text ?? read.error.message }),
+          text('list', { items: action ?? text('fail.refresh.read.action') }),
+        ),
       });
       return read as Result<never>;
     }
@@ -70,10 +72,7 @@ export class InventoryRefreshService {
       const problems = (merged.error.detail as { problems: ImportProblem[] }).problems;
       this.jobs.finish(job, 'Failed', {
         failedStep: 1,
-        error: {
-          problem: `${merged.error.message} First: ${problems[0]?.path ?? ''}: ${problems[0]?.message ?? ''}`,
-          recommendedAction: 'Correct the listed records on the hosts (for example a VM name used twice), then refresh again. The inventory is unchanged.',
-        },
+        error: jobError(firstProblem(merged.error, problems[0]), text('fail.refresh.merge.action')),
       });
       return merged as Result<never>;
     }
@@ -84,10 +83,7 @@ export class InventoryRefreshService {
     } catch (e) {
       this.jobs.finish(job, 'Failed', {
         failedStep: 2,
-        error: {
-          problem: `The database could not be written: ${(e as Error).message}`,
-          recommendedAction: 'Check the disk and that no other program locks the Ferry database, then refresh again.',
-        },
+        error: jobError(text('fail.dbWrite', { message: (e as Error).message }), text('fail.dbWrite.refresh')),
       });
       return err('database-error', `The inventory could not be written: ${(e as Error).message}`);
     }
@@ -97,9 +93,12 @@ export class InventoryRefreshService {
       return { host: u.computerName, problem: failure.problem, recommendedAction: failure.recommendedAction };
     });
     const counts = { hosts: read.value.hosts.length, clusters: read.value.clusters.length, vms: read.value.vms.length };
-    const summary = `Read ${counts.hosts} hosts, ${counts.clusters} clusters and ${counts.vms} VMs from ${group}${
-      unreachable.length > 0 ? `; ${unreachable.length} not reachable (${unreachable.map((u) => u.host).join(', ')}), kept as NotResponding` : ''
-    }`;
+    const summary = say('result.refreshed', {
+      ...counts,
+      group,
+      unreachable:
+        unreachable.length > 0 ? text('result.refreshed.unreachable', { count: unreachable.length, hosts: unreachable.map((u) => u.host).join(', ') }) : '',
+    });
     this.jobs.finish(job, unreachable.length > 0 ? 'Completed with info' : 'Completed', { summary });
     this.hub.emit('inventory.changed', { revision, meta: this.inventory.snapshot().meta });
     return ok({ hostGroup: group, jobId: job.id, ...counts, unreachable });

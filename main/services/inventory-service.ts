@@ -1,4 +1,5 @@
-import { say, type Said } from '../../shared/i18n/text.js';
+import { say, text as sentence, type Said, type Text } from '../../shared/i18n/text.js';
+import { jobError } from '../../shared/model/job.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InventorySnapshot } from '../../shared/contract/invoke.js';
@@ -185,11 +186,7 @@ export class InventoryService {
       const problems = (parsed.error.detail as { problems: ImportProblem[] }).problems;
       this.jobs.finish(job, 'Failed', {
         failedStep: 0,
-        error: {
-          problem: `${parsed.error.message} First: ${problems[0].path ? `${problems[0].path}: ` : ''}${problems[0].message}`,
-          recommendedAction:
-            'Correct the fields listed in the import dialog (or printed by "ferry import") and import the file again. The current inventory is unchanged.',
-        },
+        error: jobError(firstProblem(parsed.error, problems[0]), sentence('fail.import.action')),
       });
       progress('failed');
       return parsed as Result<never>;
@@ -204,7 +201,7 @@ export class InventoryService {
       // The new estate and the job's Completed are one transaction: after a crash the job tells the truth.
       revision = this.jobs.completeWith(
         job,
-        `Imported ${counts.vms} VMs on ${counts.hosts} hosts (${counts.clusters} clusters)`,
+        say('result.imported', { vms: counts.vms, hosts: counts.hosts, clusters: counts.clusters }),
         (fn) => this.db.transaction(fn),
         () => {
           const r = replaceInventory(this.db, parsed.value, origin, new Date());
@@ -216,11 +213,7 @@ export class InventoryService {
     } catch (e) {
       this.jobs.finish(job, 'Failed', {
         failedStep: 1,
-        error: {
-          problem: `The database could not be written: ${(e as Error).message}`,
-          recommendedAction:
-            'Check that the disk has free space and that no other program locks the Ferry database, then import again. The current inventory is unchanged.',
-        },
+        error: jobError(sentence('fail.dbWrite', { message: (e as Error).message }), sentence('fail.dbWrite.import')),
       });
       progress('failed');
       return err('database-error', `The inventory could not be written: ${(e as Error).message}`);
@@ -230,4 +223,13 @@ export class InventoryService {
     this.hub.emit('inventory.changed', { revision, meta: snap.meta });
     return ok({ origin, counts, jobId: job.id, durationMs: Math.round(performance.now() - started) });
   }
+}
+
+/** A refused file's problem as a job says it: the error's sentence, then the first problem with where it is. */
+export function firstProblem(error: { message: string; text?: Text }, first: ImportProblem | undefined): Text {
+  const summary = error.text ?? error.message;
+  if (!first) return sentence('list', { items: summary });
+  return first.path
+    ? sentence('fail.import.first', { summary, path: first.path, problem: first.message })
+    : sentence('fail.import.firstNoPath', { summary, problem: first.message });
 }

@@ -8,7 +8,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import type { LabStatus, LabVmStatus } from '../../shared/model/lab.js';
-import type { Job } from '../../shared/model/job.js';
+import { say, text } from '../../shared/i18n/text.js';
+import { jobError, type Job } from '../../shared/model/job.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
 import { DEFAULT_LAB_SPEC, inventoryWithLab, inventoryWithoutLab, isLabHost, labInventory, labSpecProblems, type LabSpec } from '../domain/lab/lab-estate.js';
 import { nameKey } from '../domain/storage-paths/names.js';
@@ -36,8 +37,8 @@ export interface LabServiceOptions {
   bootTimeoutSeconds?: number;
 }
 
-const START_STEPS = ['Check QEMU', 'Build the guest', 'Create the lab hosts and disks', 'Boot the lab VMs', 'Add the Lab host group to the inventory'];
-const STOP_STEPS = ["Cancel the lab's moves", "End the lab's QEMU processes", "Remove the lab's files and hosts"];
+const START_STEPS = [say('step.lab.checkQemu'), say('step.lab.buildGuest'), say('step.lab.createHosts'), say('step.lab.boot'), say('step.lab.addGroup')];
+const STOP_STEPS = [say('step.lab.cancelMoves'), say('step.lab.endProcesses'), say('step.lab.remove')];
 
 /** Starts, reports and stops the lab. */
 export class LabService {
@@ -99,13 +100,14 @@ export class LabService {
   private async startNow(spec: LabSpec): Promise<Result<{ job: Job; status: LabStatus }>> {
     const problems = labSpecProblems(spec);
     if (problems.length) return err('invalid-lab', `The lab cannot be built: ${problems.join('; ')}`);
-    const job = this.jobs.start('lab', 'Start lab', 'All Hosts/Lab', START_STEPS);
+    const job = this.jobs.start('lab', say('job.lab.start'), 'All Hosts/Lab', START_STEPS);
     let step = 0;
     try {
       this.qemu = null;
       const version = assertSupportedQemu(await detectQemuVersion(this.o.binary));
       this.qemu = formatQemuVersion(version);
       job.summary = `QEMU ${formatQemuVersion(version)}`;
+      job.summaryText = null;
       this.jobs.advance(job, step++);
       const guest = await labGuestBuild({ dir: this.o.guestDir });
       this.jobs.advance(job, step++);
@@ -136,24 +138,27 @@ export class LabService {
       this.inventory.replaceEstate(withLab);
       const status = await this.status();
       this.jobs.finish(job, 'Completed', {
-        summary: `Lab running: ${status.hosts.length} hosts, ${status.vms.filter((v) => v.state === 'Running').length} VMs running (QEMU ${formatQemuVersion(version)}, software emulation)`,
+        summary: say('result.lab.running', {
+          hosts: status.hosts.length,
+          vms: status.vms.filter((v) => v.state === 'Running').length,
+          qemu: formatQemuVersion(version),
+        }),
       });
       return ok({ job, status });
     } catch (e) {
       this.jobs.finish(job, 'Failed', {
         failedStep: step,
-        error: {
-          problem: `The lab could not start: ${(e as Error).message}`,
-          recommendedAction:
-            step === 0 ? (e as Error).message : 'Fix what the problem names, then start the lab again ("ferry lab stop" clears a half-started lab).',
-        },
+        error: jobError(
+          text('fail.lab.start', { message: (e as Error).message }),
+          step === 0 ? text('list', { items: (e as Error).message }) : text('fail.lab.start.action'),
+        ),
       });
       return err('lab-start-failed', (e as Error).message, { jobId: job.id });
     }
   }
 
   private async stopNow(): Promise<Result<{ job: Job; status: LabStatus }>> {
-    const job = this.jobs.start('lab', 'Stop lab', 'All Hosts/Lab', STOP_STEPS);
+    const job = this.jobs.start('lab', say('job.lab.stop'), 'All Hosts/Lab', STOP_STEPS);
     const labHosts = new Set(
       this.inventory
         .snapshot()
@@ -180,14 +185,14 @@ export class LabService {
     if (left.length) {
       this.jobs.finish(job, 'Failed', {
         failedStep: 1,
-        error: {
-          problem: `${left.length} QEMU processes of the lab did not end (pids ${left.join(', ')}).`,
-          recommendedAction: `End them with "kill -9 ${left.join(' ')}", then run "ferry lab stop" again.`,
-        },
+        error: jobError(
+          text('fail.lab.stop', { count: left.length, pids: left.join(', ') }),
+          text('fail.lab.stop.action', { command: `kill -9 ${left.join(' ')}` }),
+        ),
       });
       return err('lab-stop-failed', `${left.length} QEMU processes did not end`, { jobId: job.id });
     }
-    this.jobs.finish(job, 'Completed', { summary: `Lab stopped: ${pids.length} QEMU processes ended, its files removed` });
+    this.jobs.finish(job, 'Completed', { summary: say('result.lab.stopped', { count: pids.length }) });
     return ok({ job, status });
   }
 

@@ -1,7 +1,7 @@
-import { say } from '../../shared/i18n/text.js';
+import { say, text } from '../../shared/i18n/text.js';
 import type { InventorySnapshot } from '../../shared/contract/invoke.js';
 import type { PerformanceOption } from '../../shared/model/inventory.js';
-import type { Job } from '../../shared/model/job.js';
+import { jobError, jobErrorOf, type Job } from '../../shared/model/job.js';
 import type { HostRating, PathCheck } from '../../shared/model/placement.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
 import type { StorageLocation, StorageMovePlan, StoragePlanCheck } from '../../shared/model/storage.js';
@@ -241,28 +241,21 @@ export class MigrationService {
     if (!host || host.state !== 'Responding') {
       return ok(
         this.jobs.finish(job, 'Failed', {
-          error: {
-            problem: `${vm.host} is not responding, so ${vm.name} could not be started.`,
-            recommendedAction: `Refresh ${vm.host} and check that the Hyper-V host and WinRM are reachable, then start the VM again.`,
-          },
+          error: jobError(text('fail.startHostDown', { vm: vm.name, host: vm.host }), text('fail.startHostDown.action', { host: vm.host })),
         }),
       );
     }
     const running = (): Job => {
       this.inventory.vmStateSet(vm.name, 'Running');
-      return this.jobs.finish(job, 'Completed', { summary: `${vm.name} is running on ${vm.host}.` });
+      return this.jobs.finish(job, 'Completed', { summary: say('result.running', { vm: vm.name, host: vm.host }) });
     };
     if (!this.starter?.startsOnHost(host.name)) return ok(running());
     // A real host: the job runs until Start-VM answers.
     void this.starter.vmStart(vm.name, host.name).then(
-      (result) =>
-        result.ok ? running() : this.jobs.finish(job, 'Failed', { error: { problem: result.problem, recommendedAction: result.recommendedAction } }),
+      (result) => (result.ok ? running() : this.jobs.finish(job, 'Failed', { error: jobErrorOf(result) })),
       (e: unknown) =>
         this.jobs.finish(job, 'Failed', {
-          error: {
-            problem: `${vm.name} could not be started: ${(e as Error).message}`,
-            recommendedAction: 'Check the host in Hyper-V Manager, then start the VM again.',
-          },
+          error: jobError(text('fail.startThrew', { vm: vm.name, message: (e as Error).message }), text('fail.startThrew.action')),
         }),
     );
     return ok(job);

@@ -1,3 +1,4 @@
+import { english, text } from '../../../shared/i18n/text.js';
 import { describe, expect, it } from 'vitest';
 import { minimalInventory } from '../../../test/fixtures/minimal-inventory.js';
 import { describeSettingsDiff, planSettingsChange, withHostSettings } from './settings-plan.js';
@@ -26,10 +27,12 @@ describe('planning a settings change', () => {
     ]);
   });
 
-  it('describes what changed in the format’s names', () => {
+  it('describes what changed in words the admin reads, and nothing when nothing did', () => {
     const before = minimalInventory().hosts[0].liveMigration;
-    expect(describeSettingsDiff(before, { ...before, maxLive: 3, networks: ['fd00::/64'] })).toBe('maxLive 2 → 3, networks [10.20.0.0/24] → [fd00::/64]');
-    expect(describeSettingsDiff(before, before)).toBe('');
+    expect(english(describeSettingsDiff(before, { ...before, maxLive: 3, networks: ['fd00::/64'] }) ?? text('list'))).toBe(
+      'simultaneous live migrations 2 → 3 and migration networks [10.20.0.0/24] → [fd00::/64]',
+    );
+    expect(describeSettingsDiff(before, before)).toBeNull();
   });
 
   it('updates an inventory document, sharing the records it did not change', () => {

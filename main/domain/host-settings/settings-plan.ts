@@ -1,3 +1,4 @@
+import { text, type Text, type TextParam } from '../../../shared/i18n/text.js';
 import type { Host, InventoryDocument, LiveMigrationSettings } from '../../../shared/model/inventory.js';
 import {
   checkSettingsChange,
@@ -54,13 +55,21 @@ export function planSettingsChange(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, change: checked.change, plans };
 }
 
-const shownValue = (field: LiveMigrationField, value: unknown): string => (field === 'networks' ? `[${(value as string[]).join(', ')}]` : String(value));
+const shownValue = (field: LiveMigrationField, value: unknown): TextParam => {
+  if (field === 'networks') return `[${(value as string[]).join(', ')}]`;
+  if (typeof value === 'boolean') return text(value ? 'settings.value.on' : 'settings.value.off');
+  return typeof value === 'number' ? value : String(value);
+};
 
-/** What changed on a host, in words: "maxLive 2 → 3, performanceOption Compression → SMB"; "" when nothing did. */
-export function describeSettingsDiff(before: LiveMigrationSettings, after: LiveMigrationSettings): string {
-  return changedSettings(before, after)
-    .map((f) => `${f} ${shownValue(f, before[f])} → ${shownValue(f, after[f])}`)
-    .join(', ');
+/**
+ * What changed on a host, as a sentence: "simultaneous live migrations 2 → 3, performance option Compression → SMB";
+ * null when nothing did.
+ */
+export function describeSettingsDiff(before: LiveMigrationSettings, after: LiveMigrationSettings): Text | null {
+  const changes = changedSettings(before, after).map((f) =>
+    text('settings.change', { field: text(`settings.field.${f}`), before: shownValue(f, before[f]), after: shownValue(f, after[f]) }),
+  );
+  return changes.length === 0 ? null : text('settings.changes', { changes: changes.length === 1 ? changes[0] : { list: changes } });
 }
 
 /**
