@@ -109,4 +109,131 @@ export const mainEnOutcomes = {
   'fail.refresh.merge.action': 'Correct the listed records on the hosts (for example a VM name used twice), then refresh again. The inventory is unchanged.',
   'result.refreshed': 'Read {hosts} hosts, {clusters} clusters and {vms} VMs from {group}{unreachable}',
   'result.refreshed.unreachable': '; {count} not reachable ({hosts}), kept as NotResponding',
+  'hv.theHost': 'the host',
+  'hv.theDestination': 'the destination host',
+  'hv.theVm': 'the VM',
+  'hv.theVirtualMachine': 'the virtual machine',
+  'hv.what.move': 'The migration of {vm}',
+  'hv.what.move.any': 'The migration',
+  'hv.what.start': 'Starting {vm}',
+  'hv.what.start.any': 'Starting the virtual machine',
+  'hv.what.save': 'Saving the state of {vm}',
+  'hv.what.save.any': "Saving the virtual machine's state",
+  'hv.what.settings': 'Changing the Hyper-V settings of {host}',
+  'hv.what.refresh': 'Reading {host}',
+  'hv.what.locate': 'Finding {vm}',
+  'hv.what.locate.any': 'Finding the virtual machine',
+  'hv.credssp':
+    '{what} failed: {host} could not authenticate to {dest} with CredSSP ("No credentials are available in the security package", 0x8009030E). CredSSP works only when the migration is started on the source host itself by a signed-in user; Ferry started it from this workstation.',
+  'hv.credssp.local':
+    '{what} failed: {host} could not authenticate to {dest} with CredSSP ("No credentials are available in the security package", 0x8009030E). CredSSP works only when the migration is started on the source host itself by a signed-in user; Ferry started it from this workstation with -ComputerName.',
+  'hv.credssp.action':
+    'Either set live migration authentication to Kerberos on {host} and {dest} (Hyper-V Settings > Live Migrations > Advanced Features) and configure Kerberos constrained delegation in Active Directory (each host\'s computer account trusted to delegate to the other\'s "cifs" and "Microsoft Virtual System Migration Service" services), or sign in to {host} and start the move there. Then restart the job.',
+  'hv.kerberos':
+    '{what} failed: the Virtual Machine Management Service on {host} could not authenticate to {dest} with Kerberos. Kerberos constrained delegation is missing or incomplete for these hosts.',
+  'hv.kerberos.action':
+    'In Active Directory Users and Computers, open the computer account of {host}, Delegation tab: "Trust this computer for delegation to specified services only", "Use any authentication protocol", and add {dest}\'s "cifs" and "Microsoft Virtual System Migration Service" services; do the same on {dest} for {host}. Wait for replication (or run klist purge -li 0x3e7 on both hosts), then restart the job.',
+  'hv.processor': '{what} failed: {vm} uses processor features that {dest} does not have (its processor is a different version).',
+  'hv.processor.action':
+    'Shut down {vm}, enable "Migrate to a physical computer with a different processor version" (Settings > Processor > Compatibility, or Set-VMProcessor -CompatibilityForMigrationEnabled $true), start it again, then restart the job. Across processor vendors (Intel and AMD) a running VM can never move: shut it down and use a network move.',
+  'hv.switch': "{what} was refused by Hyper-V's compatibility check (Compare-VM {id}): {dest} has no virtual switch for {vm}'s network adapter.",
+  'hv.switch.named':
+    '{what} was refused by Hyper-V\'s compatibility check (Compare-VM {id}): {dest} has no virtual switch named "{switch}" for {vm}\'s network adapter.',
+  'hv.switch.action':
+    "Create a virtual switch with the same name on {dest} (Virtual Switch Manager, or New-VMSwitch), or connect the VM's network adapter to a switch that exists on both hosts, then restart the job.",
+  'hv.winrm': '{what} failed: {host} could not be reached over WinRM from this workstation.',
+  'hv.winrm.https': '{what} failed: {host} could not be reached over PowerShell remoting over HTTPS (WinRM, port 5986).',
+  'hv.winrm.action':
+    'Check that {host} is running and its name resolves from this workstation; that WinRM listens there (winrm enumerate winrm/config/listener); and that the firewall allows TCP 5985 (or 5986) from this workstation. Test with Test-WSMan {host}, then try again.',
+  'hv.winrm.https.action':
+    'Check that {host} is running and its name resolves from this workstation; that WinRM listens there (winrm enumerate winrm/config/listener shows an HTTPS listener with a certificate whose name matches the host); and that the firewall allows TCP 5986 from this workstation. Test with Test-WSMan {host} -UseSSL, then try again.',
+  'hv.access': '{what} failed: access is denied on {host} (0x80070005). The account Ferry runs as is not allowed to manage Hyper-V there.',
+  'hv.access.action':
+    'Add the account to the "Hyper-V Administrators" group (or the local Administrators group) on {host}; for storage on an SMB share, give both hosts\' computer accounts full control of the share and its folder. Then try again.',
+  'hv.access.action.both':
+    'Add the account to the "Hyper-V Administrators" group (or the local Administrators group) on {host} and {dest}; for storage on an SMB share, give both hosts\' computer accounts full control of the share and its folder. Then try again.',
+  'hv.module': '{what} failed: the Hyper-V PowerShell module is not installed where Ferry runs PowerShell.',
+  'hv.module.action':
+    'Install it on this workstation (Windows Server: Install-WindowsFeature RSAT-Hyper-V-Tools; Windows 11: Settings > Optional features > Hyper-V Module for Windows PowerShell), or switch the host group to WinRM over HTTPS so the cmdlets run on the hosts. Then try again.',
+  'hv.scripts': "{what} failed: a Group Policy execution policy on this workstation does not let PowerShell run Ferry's connector scripts.",
+  'hv.scripts.action':
+    "Ask your administrator to allow signed or local scripts for this workstation (Group Policy: Turn on Script Execution), or to sign Ferry's scripts in resources\\scripts\\hyperv with your code-signing certificate. Then try again.",
+  'hv.noMessage': '(no message)',
+  'hv.unknown': '{what} failed. Hyper-V said: {said}',
+  'hv.unknown.action':
+    'Check the event logs on {host} (Event Viewer > Applications and Services Logs > Microsoft > Windows > Hyper-V-VMMS > Admin), fix what they name, then try again.',
+  'hv.unknown.action.both':
+    'Check the event logs on {host} (Event Viewer > Applications and Services Logs > Microsoft > Windows > Hyper-V-VMMS > Admin, and the same log on {dest}), fix what they name, then try again.',
+  'hv.notStarted':
+    "{what} could not start: PowerShell ({executable}) could not be run on this computer ({message}). Ferry's Hyper-V connector needs Windows PowerShell with the Hyper-V module, on a Windows workstation or server.",
+  'hv.notStarted.action':
+    'Run Ferry on a Windows workstation with the Hyper-V PowerShell module (or set FERRY_POWERSHELL to the path of powershell.exe), or set this host group back to the simulator in Host > Connection Settings.',
+  'hv.crashed.signal': 'signal {signal}',
+  'hv.crashed.exit': 'exit code {code}',
+  'hv.crashed': '{what} did not finish: PowerShell stopped unexpectedly ({how}) before it reported a result.',
+  'hv.crashed.said': '{what} did not finish: PowerShell stopped unexpectedly ({how}) before it reported a result. It said: {said}.',
+  'hv.crashed.action': 'Check the host in Hyper-V Manager or Failover Cluster Manager and refresh the inventory; then restart the job if it is still needed.',
+  'hv.crashed.action.vm':
+    'Check where {vm} is now in Hyper-V Manager or Failover Cluster Manager and refresh the inventory; then restart the job if it is still needed.',
+  'hv.cancelTimeout': '{what} was asked to stop, but Hyper-V did not confirm it in time, so Ferry ended its PowerShell process.',
+  'hv.cancelTimeout.action':
+    'Check {vm} on {host} in Hyper-V Manager (a live migration that stops leaves the VM running on its source) and refresh the inventory.',
+  'fail.hostNotListed': 'Host {host} is not in the inventory.',
+  'fail.vmNotListed': 'The virtual machine {vm} is not in the inventory.',
+  'fail.refreshThenStart': 'Refresh the inventory, then start the VM on a host it lists.',
+  'fail.refreshThenSave': 'Refresh the inventory, then save the VM on a host it lists.',
+  'fail.refreshThenRetry': 'Refresh the inventory, then try again.',
+  'fail.refreshThenRestart': 'Refresh the inventory, then restart the job.',
+  'fail.scriptAnswer': 'The script answered {kind} where Ferry expected a result.',
+  'fail.tryAgain': 'Try again.',
+  'fail.vmElsewhere': 'The virtual machine {vm} is on {at}, not on {host}.',
+  'fail.vmElsewhere.action': 'Refresh the inventory, then migrate {vm} from {at}.',
+  'fail.hostDown': 'Host {host} is not responding (state: {state}).',
+  'fail.hostDown.action': 'Check that {host} is running and reachable from Ferry, refresh it, then restart the job.',
+  'route.simulator': 'simulator',
+  'route.hyperv': 'Hyper-V connector',
+  'route.qemu': 'QEMU lab',
+  'fail.mixedRoutes': '{source} is reached through the {from} and {destination} through the {to}: a VM cannot move between hosts of different kinds.',
+  'fail.mixedRoutes.action': "Set both hosts' host groups to the same connector in Host > Connection Settings, then restart the job.",
+  'lab.fail.destinationGone':
+    'The destination QEMU process on {host} ended during the move ({why}). {vm} keeps running on {source}; nothing was switched over.',
+  'lab.fail.destinationGone.action': 'Restart the job to try again, or migrate the VM to another lab host. "ferry lab status" shows which lab VMs run where.',
+  'lab.fail.move': 'The lab move of {vm} failed: {why}. {vm} is still on {source}.',
+  'lab.fail.move.action':
+    'Check the lab with "ferry lab status" (restart it with "ferry lab stop" and "ferry lab start" if a VM is missing), then restart the job.',
+  'lab.fail.quick': "{vm} cannot be quick-migrated: the lab's hosts are standalone, and a quick migration moves a clustered VM between nodes.",
+  'lab.fail.quick.action': 'Use a live migration between lab hosts.',
+  'lab.fail.notSwitched': 'The destination QEMU process on {host} is {state} after the migration, so {vm} was not switched over; it keeps running on {source}.',
+  'lab.fail.notSwitched.action': 'Check {host} in "ferry lab status", then restart the job.',
+  'lab.fail.networkRunning': '{vm} is running, so it cannot move by a network migration.',
+  'lab.fail.networkRunning.action': 'Use a live migration, or shut the VM down first.',
+  'lab.fail.qemu': 'QEMU could not migrate {vm}: {why}. It keeps running on {source}.',
+  'lab.fail.qemu.action': 'Restart the job; if it fails again, restart the lab with "ferry lab stop" and "ferry lab start".',
+  'lab.fail.stalled':
+    '{vm} is not converging: after {passes} passes nothing left to send got lower for {seconds} s (about {left} MiB left). The guest dirties memory at about {dirty} MiB/s and the migration sends about {sends} MiB/s (the {cap} Gbps migration network caps it), so the copy never catches up. The migration was stopped; {vm} keeps running on {source}.',
+  'lab.fail.stalled.action':
+    "Lower the VM's load, raise the hosts' migration bandwidth (or use Compression), or move it while it is off; then restart the job.",
+  'lab.fail.fileExists': "{path} already exists on {host}, so {vm}'s disk cannot be copied there.",
+  'lab.fail.fileExists.action': 'Choose another destination folder, or remove the file, then restart the job.',
+  'lab.fail.notLabVm': '{vm} is not a VM of the running lab.',
+  'lab.fail.startLab': 'Start the lab with "ferry lab start" (or Lab > Start Lab).',
+  'lab.fail.startLabRestart': 'Start the lab with "ferry lab start" (or Lab > Start Lab), then restart the job.',
+  'lab.fail.elsewhere': '{vm} runs on {host} in the lab, not on {source} as the job expects.',
+  'lab.fail.elsewhere.action': 'Refresh the console (the inventory was behind), then start the move again from where the VM is.',
+  'lab.fail.notRunning': '{vm} is not running in the lab (its QEMU process on {host} is gone), so it cannot move live.',
+  'lab.fail.notRunning.action': 'Start {vm} (Start Virtual Machine), then restart the job.',
+  'lab.fail.notLabHost': '{host} is not a host of the running lab ({group}).',
+  'lab.fail.notLabHost.action': 'Start the lab, or choose a lab host as the destination.',
+  'lab.fail.notListed': '{vm} is not in the inventory.',
+  'lab.fail.notListed.action': 'Start the lab again so its VMs are in the inventory.',
+  'lab.fail.vmOn': '{vm} is on {at} in the lab, not on {host}.',
+  'lab.fail.vmOn.start': 'Refresh the console, then start the VM where it is.',
+  'lab.fail.vmOn.save': 'Refresh the console, then save the VM where it is.',
+  'lab.fail.start': '{vm} could not start on {host}: {why}',
+  'lab.fail.start.action': 'Check that QEMU 8 or later is installed ("ferry lab status" says), then start the VM again.',
+  'lab.fail.saveOff': '{vm} is not running on {host}, so it has no state to save.',
+  'lab.fail.saveOff.action': 'Leave it as it is: it is already down.',
+  'lab.fail.save': "{vm}'s state could not be saved on {host}: {why}. It keeps running there.",
+  'lab.fail.save.action': 'Lower its load, or leave it running during maintenance; "ferry lab status" shows the lab.',
+  'lab.fail.labDown': 'The lab is not running, so {vm} cannot move.',
 } as const;

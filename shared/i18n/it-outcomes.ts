@@ -114,4 +114,140 @@ export const mainItOutcomes: Readonly<Record<keyof typeof mainEnOutcomes, string
     'Correggi sugli host i record elencati (ad esempio un nome di VM usato due volte), quindi aggiorna di nuovo. L’inventario non è cambiato.',
   'result.refreshed': 'Letti {hosts} host, {clusters} cluster e {vms} VM da {group}{unreachable}',
   'result.refreshed.unreachable': '; {count} non raggiungibili ({hosts}), mantenuti come NotResponding',
+  'hv.theHost': 'l’host',
+  'hv.theDestination': 'l’host di destinazione',
+  'hv.theVm': 'la VM',
+  'hv.theVirtualMachine': 'la macchina virtuale',
+  'hv.what.move': 'Migrazione di {vm}',
+  'hv.what.move.any': 'Migrazione',
+  'hv.what.start': 'Avvio di {vm}',
+  'hv.what.start.any': 'Avvio della macchina virtuale',
+  'hv.what.save': 'Salvataggio dello stato di {vm}',
+  'hv.what.save.any': 'Salvataggio dello stato della macchina virtuale',
+  'hv.what.settings': 'Modifica delle impostazioni Hyper-V di {host}',
+  'hv.what.refresh': 'Lettura di {host}',
+  'hv.what.locate': 'Ricerca di {vm}',
+  'hv.what.locate.any': 'Ricerca della macchina virtuale',
+  'hv.credssp':
+    '{what}: operazione non riuscita. {host} non ha potuto autenticarsi su {dest} con CredSSP ("No credentials are available in the security package", 0x8009030E). CredSSP funziona solo quando la migrazione viene avviata sull’host di origine stesso da un utente connesso; Ferry l’ha avviata da questa workstation.',
+  'hv.credssp.local':
+    '{what}: operazione non riuscita. {host} non ha potuto autenticarsi su {dest} con CredSSP ("No credentials are available in the security package", 0x8009030E). CredSSP funziona solo quando la migrazione viene avviata sull’host di origine stesso da un utente connesso; Ferry l’ha avviata da questa workstation con -ComputerName.',
+  'hv.credssp.action':
+    'Imposta l’autenticazione della migrazione in tempo reale su Kerberos in {host} e {dest} (Impostazioni Hyper-V > Migrazioni in tempo reale > Funzionalità avanzate) e configura la delega vincolata Kerberos in Active Directory (l’account computer di ogni host autorizzato alla delega verso i servizi "cifs" e "Microsoft Virtual System Migration Service" dell’altro), oppure accedi a {host} e avvia lo spostamento da lì. Quindi riavvia il processo.',
+  'hv.kerberos':
+    '{what}: operazione non riuscita. il Servizio di gestione macchine virtuali di {host} non ha potuto autenticarsi su {dest} con Kerberos. La delega vincolata Kerberos manca o è incompleta per questi host.',
+  'hv.kerberos.action':
+    'In Utenti e computer di Active Directory apri l’account computer di {host}, scheda Delega: "Computer trusted per la delega solo ai servizi specificati", "Usa qualsiasi protocollo di autenticazione", e aggiungi i servizi "cifs" e "Microsoft Virtual System Migration Service" di {dest}; fai lo stesso su {dest} per {host}. Attendi la replica (o esegui klist purge -li 0x3e7 su entrambi gli host), quindi riavvia il processo.',
+  'hv.processor': '{what}: operazione non riuscita. {vm} usa funzionalità del processore che {dest} non ha (il suo processore è di una versione diversa).',
+  'hv.processor.action':
+    'Arresta {vm}, abilita "Esegui la migrazione in un computer fisico con una versione del processore diversa" (Impostazioni > Processore > Compatibilità, oppure Set-VMProcessor -CompatibilityForMigrationEnabled $true), riavviala, quindi riavvia il processo. Tra produttori di processori diversi (Intel e AMD) una VM in esecuzione non può mai spostarsi: arrestala e usa uno spostamento di rete.',
+  'hv.switch':
+    '{what}: il controllo di compatibilità di Hyper-V ha rifiutato l’operazione (Compare-VM {id}). {dest} non ha un commutatore virtuale per la scheda di rete di {vm}.',
+  'hv.switch.named':
+    '{what}: il controllo di compatibilità di Hyper-V ha rifiutato l’operazione (Compare-VM {id}). {dest} non ha un commutatore virtuale denominato "{switch}" per la scheda di rete di {vm}.',
+  'hv.switch.action':
+    'Crea su {dest} un commutatore virtuale con lo stesso nome (Gestione commutatore virtuale, oppure New-VMSwitch), oppure collega la scheda di rete della VM a un commutatore presente su entrambi gli host, quindi riavvia il processo.',
+  'hv.winrm': '{what}: operazione non riuscita. {host} non è raggiungibile tramite WinRM da questa workstation.',
+  'hv.winrm.https': '{what}: operazione non riuscita. {host} non è raggiungibile con la comunicazione remota di PowerShell su HTTPS (WinRM, porta 5986).',
+  'hv.winrm.action':
+    'Verifica che {host} sia in esecuzione e che il suo nome venga risolto da questa workstation, che WinRM sia in ascolto (winrm enumerate winrm/config/listener) e che il firewall consenta TCP 5985 (o 5986) da questa workstation. Prova con Test-WSMan {host}, quindi riprova.',
+  'hv.winrm.https.action':
+    'Verifica che {host} sia in esecuzione e che il suo nome venga risolto da questa workstation, che WinRM sia in ascolto (winrm enumerate winrm/config/listener mostra un listener HTTPS con un certificato il cui nome corrisponde all’host) e che il firewall consenta TCP 5986 da questa workstation. Prova con Test-WSMan {host} -UseSSL, quindi riprova.',
+  'hv.access':
+    '{what}: operazione non riuscita. accesso negato su {host} (0x80070005). L’account con cui viene eseguito Ferry non è autorizzato a gestire Hyper-V su quell’host.',
+  'hv.access.action':
+    'Aggiungi l’account al gruppo "Amministratori Hyper-V" (o al gruppo Administrators locale) su {host}; per l’archiviazione su una condivisione SMB, concedi agli account computer di entrambi gli host il controllo completo della condivisione e della sua cartella. Quindi riprova.',
+  'hv.access.action.both':
+    'Aggiungi l’account al gruppo "Amministratori Hyper-V" (o al gruppo Administrators locale) su {host} e {dest}; per l’archiviazione su una condivisione SMB, concedi agli account computer di entrambi gli host il controllo completo della condivisione e della sua cartella. Quindi riprova.',
+  'hv.module': '{what}: operazione non riuscita. il modulo PowerShell di Hyper-V non è installato dove Ferry esegue PowerShell.',
+  'hv.module.action':
+    'Installalo su questa workstation (Windows Server: Install-WindowsFeature RSAT-Hyper-V-Tools; Windows 11: Impostazioni > Funzionalità facoltative > Modulo Hyper-V per Windows PowerShell), oppure imposta il gruppo host su WinRM su HTTPS, così i cmdlet vengono eseguiti sugli host. Quindi riprova.',
+  'hv.scripts':
+    '{what}: operazione non riuscita. un criterio di esecuzione di Criteri di gruppo su questa workstation non consente a PowerShell di eseguire gli script del connettore di Ferry.',
+  'hv.scripts.action':
+    'Chiedi all’amministratore di consentire gli script firmati o locali per questa workstation (Criteri di gruppo: Attiva esecuzione script) oppure di firmare gli script di Ferry in resources\\scripts\\hyperv con il vostro certificato di firma del codice. Quindi riprova.',
+  'hv.noMessage': '(nessun messaggio)',
+  'hv.unknown': '{what}: operazione non riuscita. Hyper-V ha risposto: {said}',
+  'hv.unknown.action':
+    'Controlla i registri eventi su {host} (Visualizzatore eventi > Registri applicazioni e servizi > Microsoft > Windows > Hyper-V-VMMS > Admin), risolvi ciò che indicano, quindi riprova.',
+  'hv.unknown.action.both':
+    'Controlla i registri eventi su {host} (Visualizzatore eventi > Registri applicazioni e servizi > Microsoft > Windows > Hyper-V-VMMS > Admin, e lo stesso registro su {dest}), risolvi ciò che indicano, quindi riprova.',
+  'hv.notStarted':
+    '{what}: impossibile iniziare. Non è stato possibile eseguire PowerShell ({executable}) su questo computer ({message}). Il connettore Hyper-V di Ferry richiede Windows PowerShell con il modulo Hyper-V, su una workstation o un server Windows.',
+  'hv.notStarted.action':
+    'Esegui Ferry su una workstation Windows con il modulo PowerShell di Hyper-V (o imposta FERRY_POWERSHELL sul percorso di powershell.exe), oppure riporta questo gruppo host al simulatore in Host > Impostazioni connessione.',
+  'hv.crashed.signal': 'segnale {signal}',
+  'hv.crashed.exit': 'codice di uscita {code}',
+  'hv.crashed': '{what}: operazione non completata. PowerShell si è arrestato in modo imprevisto ({how}) prima di riportare un risultato.',
+  'hv.crashed.said':
+    '{what}: operazione non completata. PowerShell si è arrestato in modo imprevisto ({how}) prima di riportare un risultato. Ha risposto: {said}.',
+  'hv.crashed.action':
+    'Controlla l’host in Gestione di Hyper-V o in Gestione cluster di failover e aggiorna l’inventario; quindi riavvia il processo se serve ancora.',
+  'hv.crashed.action.vm':
+    'Controlla dove si trova ora {vm} in Gestione di Hyper-V o in Gestione cluster di failover e aggiorna l’inventario; quindi riavvia il processo se serve ancora.',
+  'hv.cancelTimeout': '{what}: è stato chiesto l’arresto, ma Hyper-V non l’ha confermato in tempo, quindi Ferry ha terminato il processo PowerShell.',
+  'hv.cancelTimeout.action':
+    'Controlla {vm} su {host} in Gestione di Hyper-V (una migrazione in tempo reale interrotta lascia la VM in esecuzione sull’origine) e aggiorna l’inventario.',
+  'fail.hostNotListed': 'L’host {host} non è nell’inventario.',
+  'fail.vmNotListed': 'La macchina virtuale {vm} non è nell’inventario.',
+  'fail.refreshThenStart': 'Aggiorna l’inventario, quindi avvia la VM su un host che elenca.',
+  'fail.refreshThenSave': 'Aggiorna l’inventario, quindi salva la VM su un host che elenca.',
+  'fail.refreshThenRetry': 'Aggiorna l’inventario, quindi riprova.',
+  'fail.refreshThenRestart': 'Aggiorna l’inventario, quindi riavvia il processo.',
+  'fail.scriptAnswer': 'Lo script ha risposto {kind} dove Ferry si aspettava un risultato.',
+  'fail.tryAgain': 'Riprova.',
+  'fail.vmElsewhere': 'La macchina virtuale {vm} si trova su {at}, non su {host}.',
+  'fail.vmElsewhere.action': 'Aggiorna l’inventario, quindi migra {vm} da {at}.',
+  'fail.hostDown': 'L’host {host} non risponde (stato: {state}).',
+  'fail.hostDown.action': 'Verifica che {host} sia in esecuzione e raggiungibile da Ferry, aggiornalo, quindi riavvia il processo.',
+  'route.simulator': 'simulatore',
+  'route.hyperv': 'connettore Hyper-V',
+  'route.qemu': 'laboratorio QEMU',
+  'fail.mixedRoutes': '{source} è raggiunto tramite il {from} e {destination} tramite il {to}: una VM non può spostarsi tra host di tipo diverso.',
+  'fail.mixedRoutes.action':
+    'Imposta lo stesso connettore per i gruppi host di entrambi gli host in Host > Impostazioni connessione, quindi riavvia il processo.',
+  'lab.fail.destinationGone':
+    'Il processo QEMU di destinazione su {host} è terminato durante lo spostamento ({why}). {vm} resta in esecuzione su {source}; non è stato effettuato alcun passaggio.',
+  'lab.fail.destinationGone.action':
+    'Riavvia il processo per riprovare, oppure migra la VM su un altro host del laboratorio. "ferry lab status" mostra dove sono in esecuzione le VM del laboratorio.',
+  'lab.fail.move': 'Lo spostamento di {vm} nel laboratorio non è riuscito: {why}. {vm} è ancora su {source}.',
+  'lab.fail.move.action':
+    'Controlla il laboratorio con "ferry lab status" (riavvialo con "ferry lab stop" e "ferry lab start" se manca una VM), quindi riavvia il processo.',
+  'lab.fail.quick':
+    '{vm} non può essere migrata in modo rapido: gli host del laboratorio sono autonomi e una migrazione rapida sposta una VM in cluster tra nodi.',
+  'lab.fail.quick.action': 'Usa una migrazione in tempo reale tra gli host del laboratorio.',
+  'lab.fail.notSwitched':
+    'Il processo QEMU di destinazione su {host} è {state} dopo la migrazione, quindi {vm} non è passata alla destinazione; resta in esecuzione su {source}.',
+  'lab.fail.notSwitched.action': 'Controlla {host} in "ferry lab status", quindi riavvia il processo.',
+  'lab.fail.networkRunning': '{vm} è in esecuzione, quindi non può spostarsi con una migrazione di rete.',
+  'lab.fail.networkRunning.action': 'Usa una migrazione in tempo reale oppure arresta prima la VM.',
+  'lab.fail.qemu': 'QEMU non è riuscito a migrare {vm}: {why}. Resta in esecuzione su {source}.',
+  'lab.fail.qemu.action': 'Riavvia il processo; se non riesce di nuovo, riavvia il laboratorio con "ferry lab stop" e "ferry lab start".',
+  'lab.fail.stalled':
+    '{vm} non converge: dopo {passes} passaggi la quantità da inviare non è diminuita per {seconds} s (restano circa {left} MiB). Il guest modifica la memoria a circa {dirty} MiB/s e la migrazione invia circa {sends} MiB/s (limitata dalla rete di migrazione da {cap} Gbps), quindi la copia non recupera mai. La migrazione è stata interrotta; {vm} resta in esecuzione su {source}.',
+  'lab.fail.stalled.action':
+    'Riduci il carico della VM, aumenta la banda di migrazione degli host (o usa la compressione), oppure spostala mentre è spenta; quindi riavvia il processo.',
+  'lab.fail.fileExists': '{path} esiste già su {host}, quindi il disco di {vm} non può essere copiato lì.',
+  'lab.fail.fileExists.action': 'Scegli un’altra cartella di destinazione oppure rimuovi il file, quindi riavvia il processo.',
+  'lab.fail.notLabVm': '{vm} non è una VM del laboratorio in esecuzione.',
+  'lab.fail.startLab': 'Avvia il laboratorio con "ferry lab start" (o Laboratorio > Avvia laboratorio).',
+  'lab.fail.startLabRestart': 'Avvia il laboratorio con "ferry lab start" (o Laboratorio > Avvia laboratorio), quindi riavvia il processo.',
+  'lab.fail.elsewhere': '{vm} è in esecuzione su {host} nel laboratorio, non su {source} come si aspetta il processo.',
+  'lab.fail.elsewhere.action': 'Aggiorna la console (l’inventario non era aggiornato), quindi avvia di nuovo lo spostamento da dove si trova la VM.',
+  'lab.fail.notRunning': '{vm} non è in esecuzione nel laboratorio (il suo processo QEMU su {host} non esiste più), quindi non può spostarsi in tempo reale.',
+  'lab.fail.notRunning.action': 'Avvia {vm} (Avvia macchina virtuale), quindi riavvia il processo.',
+  'lab.fail.notLabHost': '{host} non è un host del laboratorio in esecuzione ({group}).',
+  'lab.fail.notLabHost.action': 'Avvia il laboratorio oppure scegli un host del laboratorio come destinazione.',
+  'lab.fail.notListed': '{vm} non è nell’inventario.',
+  'lab.fail.notListed.action': 'Avvia di nuovo il laboratorio perché le sue VM siano nell’inventario.',
+  'lab.fail.vmOn': '{vm} si trova su {at} nel laboratorio, non su {host}.',
+  'lab.fail.vmOn.start': 'Aggiorna la console, quindi avvia la VM dove si trova.',
+  'lab.fail.vmOn.save': 'Aggiorna la console, quindi salva la VM dove si trova.',
+  'lab.fail.start': 'Non è stato possibile avviare {vm} su {host}: {why}',
+  'lab.fail.start.action': 'Verifica che sia installato QEMU 8 o successivo (lo indica "ferry lab status"), quindi avvia di nuovo la VM.',
+  'lab.fail.saveOff': '{vm} non è in esecuzione su {host}, quindi non ha uno stato da salvare.',
+  'lab.fail.saveOff.action': 'Lasciala com’è: è già ferma.',
+  'lab.fail.save': 'Non è stato possibile salvare lo stato di {vm} su {host}: {why}. Resta in esecuzione lì.',
+  'lab.fail.save.action': 'Riduci il suo carico oppure lasciala in esecuzione durante la manutenzione; "ferry lab status" mostra il laboratorio.',
+  'lab.fail.labDown': 'Il laboratorio non è in esecuzione, quindi {vm} non può spostarsi.',
 };

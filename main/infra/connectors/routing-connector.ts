@@ -1,3 +1,5 @@
+import { text, type TextKey } from '../../../shared/i18n/text.js';
+import { jobError } from '../../../shared/model/job.js';
 import type { ConnectorKind } from '../../../shared/model/connection.js';
 import type { Host, InventoryDocument, LiveMigrationSettings } from '../../../shared/model/inventory.js';
 import type { ConnectorResult, HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../../domain/connector/host-connector.js';
@@ -6,7 +8,7 @@ import { nameKey } from '../../domain/storage-paths/names.js';
 /** Where a host group's actions go: a connector an admin chooses, or the lab's QEMU connector. */
 export type ConnectorRoute = ConnectorKind | 'qemu';
 
-const ROUTE_LABEL: Readonly<Record<ConnectorRoute, string>> = { simulator: 'simulator', hyperv: 'Hyper-V connector', qemu: 'QEMU lab' };
+const ROUTE_LABEL: Readonly<Record<ConnectorRoute, TextKey>> = { simulator: 'route.simulator', hyperv: 'route.hyperv', qemu: 'route.qemu' };
 
 /**
  * The connector the scheduler and the services use: it sends each action to the simulator or to the
@@ -49,8 +51,15 @@ export class RoutingConnector implements HostConnector {
     if (from !== to) {
       const outcome: MoveOutcome = {
         status: 'failed',
-        problem: `${request.sourceHost} is reached through the ${ROUTE_LABEL[from]} and ${request.destinationHost} through the ${ROUTE_LABEL[to]}: a VM cannot move between hosts of different kinds.`,
-        recommendedAction: "Set both hosts' host groups to the same connector in Host > Connection Settings, then restart the job.",
+        ...jobError(
+          text('fail.mixedRoutes', {
+            source: request.sourceHost,
+            from: text(ROUTE_LABEL[from]),
+            destination: request.destinationHost,
+            to: text(ROUTE_LABEL[to]),
+          }),
+          text('fail.mixedRoutes.action'),
+        ),
         vmHost: request.sourceHost,
       };
       return { done: Promise.resolve(outcome), cancel: () => undefined };

@@ -1,3 +1,5 @@
+import { text } from '../../../../shared/i18n/text.js';
+import { jobError, jobErrorOf, type JobError } from '../../../../shared/model/job.js';
 import type { Host, InventoryDocument, LiveMigrationSettings, Vm } from '../../../../shared/model/inventory.js';
 import type { ConnectorResult, HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../../../domain/connector/host-connector.js';
 import { movePhases, type PhaseKey } from '../../../domain/simulation/move-phases.js';
@@ -73,17 +75,12 @@ export class HyperVConnector implements HostConnector {
   private async vmState(action: 'start' | 'save', vm: string, host: string): Promise<ConnectorResult> {
     const h = this.host(host);
     if (!h)
-      return {
-        ok: false,
-        problem: `Host ${host} is not in the inventory.`,
-        recommendedAction: `Refresh the inventory, then ${action} the VM on a host it lists.`,
-      };
+      return { ok: false, ...jobError(text('fail.hostNotListed', { host }), text(action === 'start' ? 'fail.refreshThenStart' : 'fail.refreshThenSave')) };
     const target = this.targetFor(h.hostGroup);
     if (!target.ok) return { ok: false, problem: target.error.message, recommendedAction: actionOf(target.error.detail) };
     // The VM goes by its id: Hyper-V's -Name takes wildcards, so a name like web[1] would address another VM.
     const v = this.vm(vm);
-    if (!v)
-      return { ok: false, problem: `The virtual machine ${vm} is not in the inventory.`, recommendedAction: `Refresh the inventory, then ${action} the VM.` };
+    if (!v) return { ok: false, ...jobError(text('fail.vmNotListed', { vm }), text('fail.refreshThenRetry')) };
     const outcome = await this.runner.run('vmState', target.value, { vm: v.name, vmId: v.id, host: computerOf(h), action }).done;
     return this.actionResult(outcome, { action, mode: target.value.mode, vm, host: h.name });
   }
@@ -91,12 +88,7 @@ export class HyperVConnector implements HostConnector {
   /** Applies a host's live-migration settings: Enable/Disable-VMMigration, Set-VMHost, Add/Remove-VMMigrationNetwork. */
   async hostSettingsApply(host: string, settings: LiveMigrationSettings): Promise<ConnectorResult> {
     const h = this.host(host);
-    if (!h)
-      return {
-        ok: false,
-        problem: `Host ${host} is not in the inventory.`,
-        recommendedAction: 'Refresh the inventory, then change the settings of a host it lists.',
-      };
+    if (!h) return { ok: false, ...jobError(text('fail.hostNotListed', { host }), text('fail.settingsHostGone.action')) };
     const target = this.targetFor(h.hostGroup);
     if (!target.ok) return { ok: false, problem: target.error.message, recommendedAction: actionOf(target.error.detail) };
     const outcome = await this.runner.run('hostSettingsApply', target.value, { host: computerOf(h), settings }).done;
@@ -131,7 +123,7 @@ export class HyperVConnector implements HostConnector {
     const outcome = await this.runner.run('inventoryRead', target.value, { hosts: hosts.map(computerOf) }).done;
     if (outcome.kind !== 'result') {
       const failure = this.failureOf(outcome, { action: 'refresh', mode: target.value.mode, host: hosts[0].name });
-      return err(`hyperv-${failure.code}`, failure.problem, { recommendedAction: failure.recommendedAction });
+      return err(`hyperv-${failure.code}`, { message: failure.problem, text: failure.problemText }, { recommendedAction: failure.recommendedAction });
     }
     return hostGroupRecords(outcome.value, hostGroup);
   }
@@ -142,15 +134,15 @@ export class HyperVConnector implements HostConnector {
     const vm = doc.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
     const source = this.host(request.sourceHost);
     const destination = this.host(request.destinationHost);
-    const fail = (problem: string, recommendedAction: string): RunningMove => ({
-      done: Promise.resolve<MoveOutcome>({ status: 'failed', problem, recommendedAction, vmHost: request.sourceHost }),
+    const fail = (error: JobError): RunningMove => ({
+      done: Promise.resolve<MoveOutcome>({ status: 'failed', ...error, vmHost: request.sourceHost }),
       cancel: () => undefined,
     });
-    if (!vm) return fail(`The virtual machine ${request.vm} is not in the inventory.`, 'Refresh the inventory, then restart the job.');
+    if (!vm) return fail(jobError(text('fail.vmNotListed', { vm: request.vm }), text('fail.refreshThenRestart')));
     if (!source || !destination)
-      return fail(`Host ${source ? request.destinationHost : request.sourceHost} is not in the inventory.`, 'Refresh the inventory, then restart the job.');
+      return fail(jobError(text('fail.hostNotListed', { host: source ? request.destinationHost : request.sourceHost }), text('fail.refreshThenRestart')));
     const target = this.targetFor(source.hostGroup);
-    if (!target.ok) return fail(target.error.message, actionOf(target.error.detail));
+    if (!target.ok) return fail({ problem: target.error.message, recommendedAction: actionOf(target.error.detail) });
 
     const amounts = moveAmounts(vm, request);
     const ctx: FailureContext = {
@@ -223,13 +215,13 @@ export class HyperVConnector implements HostConnector {
         case 'error': {
           const failure = mapHyperVError(outcome.error, ctx);
           const at = outcome.error.vmHost ? (this.hostByComputer(outcome.error.vmHost)?.name ?? outcome.error.vmHost) : source.name;
-          return { status: 'failed', problem: failure.problem, recommendedAction: failure.recommendedAction, vmHost: at };
+          return { status: 'failed', ...jobErrorOf(failure), vmHost: at };
         }
         default: {
           const failure = mapRunFailure(outcome, ctx);
           // PowerShell ended without saying where the VM is: ask the hosts, else say the source.
           const where = outcome.kind === 'not-started' ? null : await this.vmLocate(vm.name).catch(() => null);
-          return { status: 'failed', problem: failure.problem, recommendedAction: failure.recommendedAction, vmHost: where ?? source.name };
+          return { status: 'failed', ...jobErrorOf(failure), vmHost: where ?? source.name };
         }
       }
     });
@@ -259,14 +251,17 @@ export class HyperVConnector implements HostConnector {
       case 'cancel-timeout':
         return mapRunFailure(outcome, ctx);
       default:
-        return { code: 'unknown', problem: `The script answered ${outcome.kind} where Ferry expected a result.`, recommendedAction: 'Try again.' };
+        return {
+          code: 'unknown',
+          ...(jobError(text('fail.scriptAnswer', { kind: outcome.kind }), text('fail.tryAgain')) as Required<JobError>),
+        };
     }
   }
 
   private actionResult(outcome: PsOutcome, ctx: FailureContext): ConnectorResult {
     if (outcome.kind === 'result') return { ok: true };
     const failure = this.failureOf(outcome, ctx);
-    return { ok: false, problem: failure.problem, recommendedAction: failure.recommendedAction };
+    return { ok: false, ...jobErrorOf(failure) };
   }
 }
 

@@ -1,3 +1,5 @@
+import { text, type Text } from '../../../../shared/i18n/text.js';
+import { jobError, type JobError } from '../../../../shared/model/job.js';
 /**
  * One move of a lab VM, as real QEMU operations:
  * - Live (files on the lab share): a destination QEMU waits for the migration, memory moves with
@@ -55,15 +57,15 @@ export interface LabMoveContext {
 
 /** A move that ends early with a problem and what to do; the VM is on `vmHost`. */
 class MoveFailure extends Error {
-  constructor(
-    readonly problem: string,
-    readonly recommendedAction: string,
-  ) {
-    super(problem);
+  readonly error: JobError;
+  constructor(problem: Text, recommendedAction: Text) {
+    const error = jobError(problem, recommendedAction);
+    super(error.problem);
+    this.error = error;
   }
 }
 
-const DESTINATION_GONE_ACTION = 'Restart the job to try again, or migrate the VM to another lab host. "ferry lab status" shows which lab VMs run where.';
+const DESTINATION_GONE_ACTION = text('lab.fail.destinationGone.action');
 
 /** How much of a move's progress bar each phase takes. */
 const PHASE_WEIGHT: Record<PhaseKey, number> = {
@@ -91,17 +93,17 @@ export async function labMoveRun(request: MoveRequest, ctx: LabMoveContext): Pro
     if (gone && !(e instanceof MoveFailure)) {
       return {
         status: 'failed',
-        problem: `The destination QEMU process on ${request.destinationHost} ended during the move (${(e as Error).message}). ${request.vm} keeps running on ${request.sourceHost}; nothing was switched over.`,
-        recommendedAction: DESTINATION_GONE_ACTION,
+        ...jobError(
+          text('lab.fail.destinationGone', { host: request.destinationHost, why: (e as Error).message, vm: request.vm, source: request.sourceHost }),
+          DESTINATION_GONE_ACTION,
+        ),
         vmHost: request.sourceHost,
       };
     }
-    if (e instanceof MoveFailure) return { status: 'failed', problem: e.problem, recommendedAction: e.recommendedAction, vmHost: request.sourceHost };
+    if (e instanceof MoveFailure) return { status: 'failed', ...e.error, vmHost: request.sourceHost };
     return {
       status: 'failed',
-      problem: `The lab move of ${request.vm} failed: ${(e as Error).message}. ${request.vm} is still on ${request.sourceHost}.`,
-      recommendedAction:
-        'Check the lab with "ferry lab status" (restart it with "ferry lab stop" and "ferry lab start" if a VM is missing), then restart the job.',
+      ...jobError(text('lab.fail.move', { vm: request.vm, why: (e as Error).message, source: request.sourceHost }), text('lab.fail.move.action')),
       vmHost: request.sourceHost,
     };
   }
@@ -140,10 +142,7 @@ class LabMove {
       case 'network':
         return this.network(rec);
       case 'quick':
-        throw new MoveFailure(
-          `${this.r.vm} cannot be quick-migrated: the lab's hosts are standalone, and a quick migration moves a clustered VM between nodes.`,
-          'Use a live migration between lab hosts.',
-        );
+        throw new MoveFailure(text('lab.fail.quick', { vm: this.r.vm }), text('lab.fail.quick.action'));
     }
   }
 
@@ -233,8 +232,8 @@ class LabMove {
     const state = await runningWait(this.dst);
     if (state !== 'running') {
       throw new MoveFailure(
-        `The destination QEMU process on ${dstHost.spec.name} is ${state ?? 'gone'} after the migration, so ${rec.vm} was not switched over; it keeps running on ${this.r.sourceHost}.`,
-        `Check ${dstHost.spec.name} in "ferry lab status", then restart the job.`,
+        text('lab.fail.notSwitched', { host: dstHost.spec.name, state: state ?? 'gone', vm: rec.vm, source: this.r.sourceHost }),
+        text('lab.fail.notSwitched.action', { host: dstHost.spec.name }),
       );
     }
     const downtimeMs = clock.downtimeMs();
@@ -313,8 +312,7 @@ class LabMove {
 
   /** A VM that is off: its files are copied to the destination and it is registered there. */
   private async network(rec: LabVmRecord): Promise<MoveOutcome> {
-    if (rec.instance && qemuAlive(rec.instance))
-      throw new MoveFailure(`${rec.vm} is running, so it cannot move by a network migration.`, 'Use a live migration, or shut the VM down first.');
+    if (rec.instance && qemuAlive(rec.instance)) throw new MoveFailure(text('lab.fail.networkRunning', { vm: rec.vm }), text('lab.fail.networkRunning.action'));
     const vm = this.inventoryVm();
     const after = pathsAfterMove(vm, this.r);
     const files = vm.disks.map((d, i) => ({
@@ -397,22 +395,27 @@ class LabMove {
         const gone = !this.dstInstance || !qemuAlive(this.dstInstance);
         if (gone) {
           throw new MoveFailure(
-            `The destination QEMU process on ${this.r.destinationHost} ended during the migration (${result.reason}). ${rec.vm} keeps running on ${this.r.sourceHost}; nothing was switched over.`,
+            text('lab.fail.destinationGone', { host: this.r.destinationHost, why: result.reason, vm: rec.vm, source: this.r.sourceHost }),
             DESTINATION_GONE_ACTION,
           );
         }
-        throw new MoveFailure(
-          `QEMU could not migrate ${rec.vm}: ${result.reason}. It keeps running on ${this.r.sourceHost}.`,
-          'Restart the job; if it fails again, restart the lab with "ferry lab stop" and "ferry lab start".',
-        );
+        throw new MoveFailure(text('lab.fail.qemu', { vm: rec.vm, why: result.reason, source: this.r.sourceHost }), text('lab.fail.qemu.action'));
       }
       case 'stalled': {
-        const mib = (b: number): string => `${Math.round(b / 1048576)} MiB`;
+        const mib = (b: number): number => Math.round(b / 1048576);
         const cap = Math.min(srcGbps, dstGbps);
         throw new MoveFailure(
-          `${rec.vm} is not converging: after ${result.best.passes} passes nothing left to send got lower for ${result.stalledSeconds} s (about ${mib(result.best.remaining)} left). ` +
-            `The guest dirties memory at about ${mib(result.best.dirtyBytesPerSecond)}/s and the migration sends about ${mib(result.best.throughputBps)}/s (the ${cap} Gbps migration network caps it), so the copy never catches up. The migration was stopped; ${rec.vm} keeps running on ${this.r.sourceHost}.`,
-          `Lower the VM's load, raise the hosts' migration bandwidth (or use Compression), or move it while it is off; then restart the job.`,
+          text('lab.fail.stalled', {
+            vm: rec.vm,
+            passes: result.best.passes,
+            seconds: result.stalledSeconds,
+            left: mib(result.best.remaining),
+            dirty: mib(result.best.dirtyBytesPerSecond),
+            sends: mib(result.best.throughputBps),
+            cap,
+            source: this.r.sourceHost,
+          }),
+          text('lab.fail.stalled.action'),
         );
       }
     }
@@ -429,11 +432,7 @@ class LabMove {
         out.push(d);
         continue;
       }
-      if (existsSync(file))
-        throw new MoveFailure(
-          `${path} already exists on ${host}, so ${rec.vm}'s disk cannot be copied there.`,
-          'Choose another destination folder, or remove the file, then restart the job.',
-        );
+      if (existsSync(file)) throw new MoveFailure(text('lab.fail.fileExists', { path, host, vm: rec.vm }), text('lab.fail.fileExists.action'));
       mkdirSync(dirname(file), { recursive: true });
       this.created.push(file);
       await run('qemu-img', ['create', '-q', '-f', 'qcow2', file, String(d.sizeBytes)]);
@@ -444,23 +443,16 @@ class LabMove {
 
   private vmRecord(): LabVmRecord {
     const rec = this.ctx.store.vmRead(this.r.vm);
-    if (!rec)
-      throw new MoveFailure(`${this.r.vm} is not a VM of the running lab.`, 'Start the lab with "ferry lab start" (or Lab > Start Lab), then restart the job.');
+    if (!rec) throw new MoveFailure(text('lab.fail.notLabVm', { vm: this.r.vm }), text('lab.fail.startLabRestart'));
     if (nameKey(rec.host) !== nameKey(this.r.sourceHost)) {
-      throw new MoveFailure(
-        `${this.r.vm} runs on ${rec.host} in the lab, not on ${this.r.sourceHost} as the job expects.`,
-        'Refresh the console (the inventory was behind), then start the move again from where the VM is.',
-      );
+      throw new MoveFailure(text('lab.fail.elsewhere', { vm: this.r.vm, host: rec.host, source: this.r.sourceHost }), text('lab.fail.elsewhere.action'));
     }
     return rec;
   }
 
   private instanceOf(rec: LabVmRecord): LabInstanceRecord {
     if (!rec.instance || !qemuAlive(rec.instance)) {
-      throw new MoveFailure(
-        `${rec.vm} is not running in the lab (its QEMU process on ${rec.host} is gone), so it cannot move live.`,
-        `Start ${rec.vm} (Start Virtual Machine), then restart the job.`,
-      );
+      throw new MoveFailure(text('lab.fail.notRunning', { vm: rec.vm, host: rec.host }), text('lab.fail.notRunning.action', { vm: rec.vm }));
     }
     return rec.instance;
   }
@@ -468,14 +460,13 @@ class LabMove {
   private host(name: string): { spec: LabSpec['hosts'][number]; inventory: InventoryDocument['hosts'][number] } {
     const spec = this.ctx.lab.spec.hosts.find((h) => nameKey(h.name) === nameKey(name));
     const inventory = this.ctx.inventory.hosts.find((h) => nameKey(h.name) === nameKey(name));
-    if (!spec || !inventory)
-      throw new MoveFailure(`${name} is not a host of the running lab (${LAB_HOST_GROUP}).`, 'Start the lab, or choose a lab host as the destination.');
+    if (!spec || !inventory) throw new MoveFailure(text('lab.fail.notLabHost', { host: name, group: LAB_HOST_GROUP }), text('lab.fail.notLabHost.action'));
     return { spec, inventory };
   }
 
   private inventoryVm(): InventoryDocument['vms'][number] {
     const vm = this.ctx.inventory.vms.find((v) => nameKey(v.name) === nameKey(this.r.vm));
-    if (!vm) throw new MoveFailure(`${this.r.vm} is not in the inventory.`, 'Start the lab again so its VMs are in the inventory.');
+    if (!vm) throw new MoveFailure(text('lab.fail.notListed', { vm: this.r.vm }), text('lab.fail.notListed.action'));
     return vm;
   }
 

@@ -1,3 +1,5 @@
+import { text } from '../../../../shared/i18n/text.js';
+import { jobError } from '../../../../shared/model/job.js';
 /**
  * The QEMU/KVM connector: the lab's hosts and VMs behind the same port as the simulator and Hyper-V.
  * Moves are real QEMU operations (lab-move.ts); starting a VM boots its QEMU process; where a VM is
@@ -38,54 +40,29 @@ export class QemuConnector implements HostConnector {
   async vmStart(vm: string, host: string): Promise<ConnectorResult> {
     const lab = this.o.store.labRead();
     const rec = this.o.store.vmRead(vm);
-    if (!lab || !rec)
-      return { ok: false, problem: `${vm} is not a VM of the running lab.`, recommendedAction: 'Start the lab with "ferry lab start" (or Lab > Start Lab).' };
-    if (nameKey(rec.host) !== nameKey(host))
-      return {
-        ok: false,
-        problem: `${vm} is on ${rec.host} in the lab, not on ${host}.`,
-        recommendedAction: 'Refresh the console, then start the VM where it is.',
-      };
+    if (!lab || !rec) return { ok: false, ...jobError(text('lab.fail.notLabVm', { vm }), text('lab.fail.startLab')) };
+    if (nameKey(rec.host) !== nameKey(host)) return { ok: false, ...jobError(text('lab.fail.vmOn', { vm, at: rec.host, host }), text('lab.fail.vmOn.start')) };
     if (rec.instance && qemuAlive(rec.instance)) return { ok: true };
     try {
       if (rec.saved) await labVmResume(this.o.store, lab.guest, rec, this.o.binary);
       else await labVmBoot(this.o.store, lab.guest, rec, this.o.binary);
       return { ok: true };
     } catch (e) {
-      return {
-        ok: false,
-        problem: `${vm} could not start on ${host}: ${(e as Error).message}`,
-        recommendedAction: 'Check that QEMU 8 or later is installed ("ferry lab status" says), then start the VM again.',
-      };
+      return { ok: false, ...jobError(text('lab.fail.start', { vm, host, why: (e as Error).message }), text('lab.fail.start.action')) };
     }
   }
 
   /** Saves a running VM's state (Save-VM): it is down until started again, and resumes where it was. */
   async vmSave(vm: string, host: string): Promise<ConnectorResult> {
     const rec = this.o.store.vmRead(vm);
-    if (!this.o.store.labRead() || !rec)
-      return { ok: false, problem: `${vm} is not a VM of the running lab.`, recommendedAction: 'Start the lab with "ferry lab start" (or Lab > Start Lab).' };
-    if (nameKey(rec.host) !== nameKey(host))
-      return {
-        ok: false,
-        problem: `${vm} is on ${rec.host} in the lab, not on ${host}.`,
-        recommendedAction: 'Refresh the console, then save the VM where it is.',
-      };
-    if (!rec.instance || !qemuAlive(rec.instance))
-      return {
-        ok: false,
-        problem: `${vm} is not running on ${host}, so it has no state to save.`,
-        recommendedAction: 'Leave it as it is: it is already down.',
-      };
+    if (!this.o.store.labRead() || !rec) return { ok: false, ...jobError(text('lab.fail.notLabVm', { vm }), text('lab.fail.startLab')) };
+    if (nameKey(rec.host) !== nameKey(host)) return { ok: false, ...jobError(text('lab.fail.vmOn', { vm, at: rec.host, host }), text('lab.fail.vmOn.save')) };
+    if (!rec.instance || !qemuAlive(rec.instance)) return { ok: false, ...jobError(text('lab.fail.saveOff', { vm, host }), text('lab.fail.saveOff.action')) };
     try {
       await labVmSave(this.o.store, rec, { pollMs: this.o.pollMs ?? 250, stallSeconds: this.o.stallSeconds ?? LAB_STALL_SECONDS });
       return { ok: true };
     } catch (e) {
-      return {
-        ok: false,
-        problem: `${vm}'s state could not be saved on ${host}: ${(e as Error).message}. It keeps running there.`,
-        recommendedAction: 'Lower its load, or leave it running during maintenance; "ferry lab status" shows the lab.',
-      };
+      return { ok: false, ...jobError(text('lab.fail.save', { vm, host, why: (e as Error).message }), text('lab.fail.save.action')) };
     }
   }
 
@@ -105,8 +82,7 @@ export class QemuConnector implements HostConnector {
         })
       : Promise.resolve({
           status: 'failed',
-          problem: `The lab is not running, so ${request.vm} cannot move.`,
-          recommendedAction: 'Start the lab with "ferry lab start" (or Lab > Start Lab), then restart the job.',
+          ...jobError(text('lab.fail.labDown', { vm: request.vm }), text('lab.fail.startLabRestart')),
           vmHost: request.sourceHost,
         });
     return { done, cancel: () => abort.abort() };

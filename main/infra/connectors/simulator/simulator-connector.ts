@@ -1,3 +1,5 @@
+import { text } from '../../../../shared/i18n/text.js';
+import { jobError, jobErrorOf, type JobError } from '../../../../shared/model/job.js';
 import type { Host, InventoryDocument, PerformanceOption, Vm } from '../../../../shared/model/inventory.js';
 import type { ConnectorResult, HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../../../domain/connector/host-connector.js';
 import { linkEstimate, type LinkEnd } from '../../../domain/simulation/link-model.js';
@@ -36,7 +38,7 @@ interface InFlight {
 }
 
 /** What a request resolves to in the inventory, or why it cannot run. */
-type Resolved = { ok: true; vm: Vm; source: Host; destination: Host } | { ok: false; problem: string; recommendedAction: string };
+type Resolved = { ok: true; vm: Vm; source: Host; destination: Host } | ({ ok: false } & JobError);
 
 /**
  * The simulated connector: the embedded default for the demo estate and offline planning. Moves play
@@ -71,13 +73,11 @@ export class SimulatorConnector implements HostConnector {
   }
 
   /** Starts a VM: fine on a Responding host, otherwise a problem and what to do. */
-  async vmStart(vm: string, host: string): Promise<{ ok: true } | { ok: false; problem: string; recommendedAction: string }> {
+  async vmStart(vm: string, host: string): Promise<ConnectorResult> {
     const doc = this.inventory();
     const h = findHost(doc, host);
-    if (!h)
-      return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then start the VM on a host it lists.' };
-    if (!findVm(doc, vm))
-      return { ok: false, problem: `The virtual machine ${vm} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then try again.' };
+    if (!h) return { ok: false, ...jobError(text('fail.hostNotListed', { host }), text('fail.refreshThenStart')) };
+    if (!findVm(doc, vm)) return { ok: false, ...jobError(text('fail.vmNotListed', { vm }), text('fail.refreshThenRetry')) };
     if (h.state !== 'Responding') return { ok: false, ...notResponding(h) };
     return { ok: true };
   }
@@ -86,10 +86,8 @@ export class SimulatorConnector implements HostConnector {
   async vmSave(vm: string, host: string): Promise<ConnectorResult> {
     const doc = this.inventory();
     const h = findHost(doc, host);
-    if (!h)
-      return { ok: false, problem: `Host ${host} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then save the VM on a host it lists.' };
-    if (!findVm(doc, vm))
-      return { ok: false, problem: `The virtual machine ${vm} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then try again.' };
+    if (!h) return { ok: false, ...jobError(text('fail.hostNotListed', { host }), text('fail.refreshThenSave')) };
+    if (!findVm(doc, vm)) return { ok: false, ...jobError(text('fail.vmNotListed', { vm }), text('fail.refreshThenRetry')) };
     if (h.state !== 'Responding') return { ok: false, ...notResponding(h) };
     return { ok: true };
   }
@@ -97,12 +95,7 @@ export class SimulatorConnector implements HostConnector {
   /** Applies a host's settings: fine on a Responding host (the simulator has nothing else to change). */
   async hostSettingsApply(host: string): Promise<ConnectorResult> {
     const h = findHost(this.inventory(), host);
-    if (!h)
-      return {
-        ok: false,
-        problem: `Host ${host} is not in the inventory.`,
-        recommendedAction: 'Refresh the inventory, then change the settings of a host it lists.',
-      };
+    if (!h) return { ok: false, ...jobError(text('fail.hostNotListed', { host }), text('fail.settingsHostGone.action')) };
     if (h.state !== 'Responding') return { ok: false, ...notResponding(h) };
     return { ok: true };
   }
@@ -127,7 +120,7 @@ export class SimulatorConnector implements HostConnector {
   moveStart(request: MoveRequest, onProgress: (progress: MoveProgress) => void): RunningMove {
     const r = this.resolve(request, this.inventory());
     if (!r.ok) {
-      const outcome: MoveOutcome = { status: 'failed', problem: r.problem, recommendedAction: r.recommendedAction, vmHost: request.sourceHost };
+      const outcome: MoveOutcome = { status: 'failed', ...jobErrorOf(r), vmHost: request.sourceHost };
       return { done: Promise.resolve(outcome), cancel: () => undefined };
     }
     const plan = movePlan({ vm: vmAmounts(r.vm, request), kind: request.kind, constants: this.constants });
@@ -195,12 +188,7 @@ export class SimulatorConnector implements HostConnector {
   /** Checks a request against the inventory the way VMM's validation step would. */
   private resolve(request: MoveRequest, doc: InventoryDocument): Resolved {
     const vm = findVm(doc, request.vm);
-    if (!vm)
-      return {
-        ok: false,
-        problem: `The virtual machine ${request.vm} is not in the inventory.`,
-        recommendedAction: 'Refresh the inventory, then restart the job.',
-      };
+    if (!vm) return { ok: false, ...jobError(text('fail.vmNotListed', { vm: request.vm }), text('fail.refreshThenRestart')) };
     const source = findHost(doc, request.sourceHost);
     const destination = findHost(doc, request.destinationHost);
     if (!source) return unknownHost(request.sourceHost);
@@ -208,11 +196,7 @@ export class SimulatorConnector implements HostConnector {
     for (const host of [source, destination]) if (host.state !== 'Responding') return { ok: false, ...notResponding(host) };
     const at = this.locate(request.vm, doc);
     if (at !== null && nameKey(at) !== nameKey(source.name)) {
-      return {
-        ok: false,
-        problem: `The virtual machine ${vm.name} is on ${at}, not on ${source.name}.`,
-        recommendedAction: `Refresh the inventory, then migrate ${vm.name} from ${at}.`,
-      };
+      return { ok: false, ...jobError(text('fail.vmElsewhere', { vm: vm.name, at, host: source.name }), text('fail.vmElsewhere.action', { vm: vm.name, at })) };
     }
     return { ok: true, vm, source, destination };
   }
@@ -228,15 +212,12 @@ function findVm(doc: InventoryDocument, name: string): Vm | undefined {
   return doc.vms.find((v) => nameKey(v.name) === key);
 }
 
-function unknownHost(name: string): { ok: false; problem: string; recommendedAction: string } {
-  return { ok: false, problem: `Host ${name} is not in the inventory.`, recommendedAction: 'Refresh the inventory, then restart the job.' };
+function unknownHost(name: string): { ok: false } & JobError {
+  return { ok: false, ...jobError(text('fail.hostNotListed', { host: name }), text('fail.refreshThenRestart')) };
 }
 
-function notResponding(host: Host): { problem: string; recommendedAction: string } {
-  return {
-    problem: `Host ${host.name} is not responding (state: ${host.state}).`,
-    recommendedAction: `Check that ${host.name} is running and reachable from Ferry, refresh it, then restart the job.`,
-  };
+function notResponding(host: Host): JobError {
+  return jobError(text('fail.hostDown', { host: host.name, state: host.state }), text('fail.hostDown.action', { host: host.name }));
 }
 
 /** A host's link facts, copied at the start so a later inventory change does not alter a running move. */
