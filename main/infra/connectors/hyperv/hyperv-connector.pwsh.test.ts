@@ -134,6 +134,121 @@ describe.skipIf(PWSH === null)("the Hyper-V connector's scripts in PowerShell 7,
   });
 
   it(
+    'moves a highly available VM with its storage to another node of its cluster: Move-VMStorage on the source node, then its cluster role; never Move-VM',
+    { timeout: SLOW },
+    async () => {
+      const { hyperv, calls } = connector((e) => {
+        e.localHost = 'HV-MI-11';
+      });
+      const progress: MoveProgress[] = [];
+      const outcome = await hyperv.moveStart(
+        request({
+          vm: 'SQL-PROD-01',
+          sourceHost: 'HV-MI-11',
+          destinationHost: 'HV-MI-12',
+          kind: 'live-vsm',
+          destinationPath: '\\\\fs-mi.contoso.com\\vmstore\\SQL-PROD-01',
+        }),
+        (p) => progress.push(p),
+      ).done;
+      expect(outcome).toMatchObject({ status: 'completed' });
+      const log = calls();
+      expect(called(log, 'Move-VM')).toHaveLength(0);
+      expect(called(log, 'Remove-ClusterGroup')).toHaveLength(0);
+      const order = log.map((c) => c.cmdlet).filter((c) => ['Move-VMStorage', 'Move-ClusterVirtualMachineRole'].includes(c));
+      expect(order).toEqual(['Move-VMStorage', 'Move-ClusterVirtualMachineRole']);
+      const [storage] = called(log, 'Move-VMStorage');
+      expect(storage.parameterSet).toBe('VMSingleDestination');
+      expect(storage.params).toMatchObject({
+        VM: { vmId: '0b7d3f4e-2f1a-4f5c-9a77-3b5f1f0c2a11' },
+        DestinationStoragePath: '\\\\fs-mi.contoso.com\\vmstore\\SQL-PROD-01',
+        AsJob: true,
+      });
+      expect(called(log, 'Move-ClusterVirtualMachineRole')[0].params).toMatchObject({
+        Cluster: 'CL-MI-22',
+        VMId: '0b7d3f4e-2f1a-4f5c-9a77-3b5f1f0c2a11',
+        Node: 'HV-MI-12',
+        MigrationType: 'Live',
+      });
+      // validate, copy storage, migrate memory, switch-over, clean-up: every step, in order.
+      const steps = progress.map((p) => p.step);
+      expect([...new Set(steps)]).toEqual([0, 1, 2, 3, 4]);
+      expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    },
+  );
+
+  it(
+    'moves a highly available VM with chosen VHDs to another node of its cluster: Move-VMStorage -VirtualMachinePath -Vhds, then its cluster role',
+    { timeout: SLOW },
+    async () => {
+      const { hyperv, calls } = connector((e) => {
+        e.localHost = 'HV-MI-11';
+      });
+      const outcome = await hyperv.moveStart(
+        request({
+          vm: 'SQL-PROD-01',
+          sourceHost: 'HV-MI-11',
+          destinationHost: 'HV-MI-12',
+          kind: 'live-vsm',
+          destinationPath: '\\\\fs-mi.contoso.com\\vmstore',
+          configurationPath: '\\\\fs-mi.contoso.com\\vmstore\\SQL-PROD-01',
+          diskDestinations: { 'C:\\ClusterStorage\\Volume1\\SQL-PROD-01\\os.vhdx': '\\\\fs-mi.contoso.com\\vmstore\\Disks' },
+        }),
+        () => undefined,
+      ).done;
+      expect(outcome).toMatchObject({ status: 'completed' });
+      const log = calls();
+      expect(called(log, 'Move-VM')).toHaveLength(0);
+      const [storage] = called(log, 'Move-VMStorage');
+      expect(storage.parameterSet).toBe('VMMultipleDestinations');
+      expect(storage.params).toMatchObject({
+        VirtualMachinePath: '\\\\fs-mi.contoso.com\\vmstore\\SQL-PROD-01',
+        Vhds: [{ SourceFilePath: 'C:\\ClusterStorage\\Volume1\\SQL-PROD-01\\os.vhdx', DestinationFilePath: '\\\\fs-mi.contoso.com\\vmstore\\Disks\\os.vhdx' }],
+      });
+      expect(called(log, 'Move-ClusterVirtualMachineRole')).toHaveLength(1);
+    },
+  );
+
+  it('checks a highly available VM leaving its cluster with Compare-VM before its role is removed', { timeout: SLOW }, async () => {
+    const { hyperv, calls } = connector((e) => {
+      e.localHost = 'HV-MI-11';
+    });
+    const outcome = await hyperv.moveStart(
+      request({ vm: 'SQL-PROD-01', sourceHost: 'HV-MI-11', destinationHost: 'HV-MI-20', kind: 'live-vsm', destinationPath: 'D:\\VMs\\SQL-PROD-01' }),
+      () => undefined,
+    ).done;
+    expect(outcome).toMatchObject({ status: 'completed' });
+    const log = calls();
+    const order = log.map((c) => c.cmdlet).filter((c) => ['Compare-VM', 'Remove-ClusterGroup', 'Move-VM'].includes(c));
+    expect(order).toEqual(['Compare-VM', 'Remove-ClusterGroup', 'Move-VM']);
+    const [compare] = called(log, 'Compare-VM');
+    expect(compare.parameterSet).toBe('VMSingleDestination');
+    expect(compare.params).toMatchObject({
+      VM: { vmId: '0b7d3f4e-2f1a-4f5c-9a77-3b5f1f0c2a11' },
+      DestinationHost: 'hv-mi-20.contoso.com',
+      IncludeStorage: true,
+      DestinationStoragePath: 'D:\\VMs\\SQL-PROD-01',
+    });
+  });
+
+  it('stops a highly available VM leaving its cluster on an incompatibility Compare-VM finds: its role stays, nothing moves', { timeout: SLOW }, async () => {
+    const { hyperv, calls } = connector((e) => {
+      e.localHost = 'HV-MI-11';
+      e.compare = [{ messageId: 33012, message: "Could not find Ethernet switch 'Production'." }];
+    });
+    const outcome = await hyperv.moveStart(
+      request({ vm: 'SQL-PROD-01', sourceHost: 'HV-MI-11', destinationHost: 'HV-MI-20', kind: 'live-vsm', destinationPath: 'D:\\VMs\\SQL-PROD-01' }),
+      () => undefined,
+    ).done;
+    expect(outcome).toMatchObject({ status: 'failed', vmHost: 'HV-MI-11' });
+    if (outcome.status !== 'failed') return;
+    expect(outcome.problem).toContain('Compare-VM 33012');
+    const log = calls();
+    expect(called(log, 'Remove-ClusterGroup')).toHaveLength(0);
+    expect(called(log, 'Move-VM')).toHaveLength(0);
+  });
+
+  it(
     "moves a highly available VM to another cluster: role removed on the source cluster, Move-VM, role added on the destination's",
     { timeout: SLOW },
     async () => {
