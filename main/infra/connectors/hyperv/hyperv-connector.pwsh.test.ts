@@ -513,4 +513,48 @@ describe.skipIf(PWSH === null)("the Hyper-V connector's scripts in PowerShell 7,
     const web = read.value.hosts.find((h) => h.name === 'HV-MI-20');
     expect(web?.liveMigration).toMatchObject({ performanceOption: 'Compression', authentication: 'Kerberos', maxLive: 2 });
   });
+
+  it("refreshes a host group's placement rules: possible and preferred owners, availability sets, affinity rules", { timeout: SLOW }, async () => {
+    const { hyperv } = connector(
+      (e) => {
+        const rules = (e.clusters[0] as { affinityRules: Record<string, unknown>[] }).affinityRules;
+        rules.push({ name: 'same-rack', ruleType: 1, groups: ['SQL-PROD-01', 'Contabilità-01'], enabled: 1 });
+      },
+      (doc) => {
+        doc.vms[0].possibleOwners = ['HV-MI-11'];
+        doc.vms[0].preferredOwners = ['HV-MI-12', 'HV-MI-11'];
+        doc.vms[0].availabilitySets = ['SQL-AG'];
+        doc.vms[1].availabilitySets = ['SQL-AG'];
+        doc.affinityRules = [{ name: 'sql-together', type: 'SameNode', vms: ['SQL-PROD-01', 'Contabilità-01'], required: true }];
+      },
+    );
+    const read = await hyperv.hostGroupRead('All Hosts/Milano');
+    expect(read.ok, read.ok ? '' : JSON.stringify(read.error)).toBe(true);
+    if (!read.ok) return;
+    const placement = (name: string) => {
+      const v = read.value.vms.find((x) => x.name === name);
+      return { possibleOwners: v?.possibleOwners, preferredOwners: v?.preferredOwners, availabilitySets: v?.availabilitySets };
+    };
+    expect(placement('SQL-PROD-01')).toEqual({ possibleOwners: ['HV-MI-11'], preferredOwners: ['HV-MI-12', 'HV-MI-11'], availabilitySets: ['SQL-AG'] });
+    expect(placement('Contabilità-01')).toEqual({ possibleOwners: null, preferredOwners: [], availabilitySets: ['SQL-AG'] });
+    expect(placement('WEB-01')).toEqual({ possibleOwners: undefined, preferredOwners: undefined, availabilitySets: undefined });
+    // Both nodes read the cluster's rules: the rule is listed once; the fault-domain rule has no meaning in Ferry.
+    expect(read.value.affinityRules).toEqual([{ name: 'sql-together', type: 'SameNode', vms: ['SQL-PROD-01', 'Contabilità-01'], required: true }]);
+  });
+
+  it('refreshes a host group whose FailoverClusters module has no Get-ClusterAffinityRule: no rules, no error', { timeout: SLOW }, async () => {
+    const { hyperv } = connector(
+      (e) => {
+        e.noAffinityCmdlet = true;
+      },
+      (doc) => {
+        doc.affinityRules = [{ name: 'sql-together', type: 'SameNode', vms: ['SQL-PROD-01', 'Contabilità-01'], required: true }];
+      },
+    );
+    const read = await hyperv.hostGroupRead('All Hosts/Milano');
+    expect(read.ok, read.ok ? '' : JSON.stringify(read.error)).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.affinityRules).toEqual([]);
+    expect(read.value.unread).toEqual([]);
+  });
 });
