@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InventoryDocument } from '../../../../shared/model/inventory.js';
 import { ok } from '../../../../shared/model/result.js';
@@ -58,7 +58,7 @@ function connector(tweak: (estate: StubEstate) => void = () => undefined, tweakD
   dirs.push(run.dir);
   const runner = new PowerShellRunner({ executable: PWSH ?? 'pwsh', env: run.env, cancelGraceMs: 60_000 });
   const hyperv = new HyperVConnector({ inventory: () => doc, runner, targetFor: () => ok({ mode: 'local', port: 5986, credential: null }), pollSeconds: 0.05 });
-  return { hyperv, calls: run.calls, doc, estate };
+  return { hyperv, calls: run.calls, doc, estate, runner };
 }
 
 const request = (over: Partial<MoveRequest> = {}): MoveRequest => ({
@@ -92,16 +92,52 @@ describe.skipIf(PWSH === null)("the Hyper-V connector's scripts in PowerShell 7,
     // validate, migrate memory (10 %, 60 %), switch-over, clean-up
     expect([...new Set(progress.map((p) => p.step))]).toEqual([0, 1, 2, 3]);
     expect(progress.map((p) => p.stepPercent)).toContain(60);
+    const percents = progress.map((p) => p.percent);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(Math.max(...percents)).toBeLessThan(100);
   });
 
-  it('runs a VSM move with -IncludeStorage -DestinationStoragePath', { timeout: SLOW }, async () => {
-    const { hyperv, calls } = connector();
-    const outcome = await hyperv.moveStart(request({ kind: 'live-vsm', destinationPath: 'C:\\ClusterStorage\\Volume1\\WEB-01' }), () => undefined).done;
+  it('puts no inventory data on the command line of PowerShell: a hostile name and path reach Move-VM exactly, as data', { timeout: SLOW }, async () => {
+    const { hyperv, calls, runner } = connector();
+    const argvs: string[][] = [];
+    const run = runner.run.bind(runner);
+    runner.run = (...args: Parameters<PowerShellRunner['run']>) => {
+      const r = run(...args);
+      // The running process's own command line, as the system holds it.
+      if (r.pid !== undefined)
+        argvs.push(
+          readFileSync(`/proc/${r.pid}/cmdline`, 'utf8')
+            .split('\0')
+            .filter((a) => a !== ''),
+        );
+      return r;
+    };
+    const path = "D:\\VMs\\$(New-Item pwned)'; x";
+    const outcome = await hyperv.moveStart(request({ vm: HOSTILE, kind: 'live-vsm', destinationPath: path }), () => undefined).done;
+    expect(outcome).toMatchObject({ status: 'completed' });
+    expect(argvs).toHaveLength(1);
+    expect(argvs[0].slice(1)).toEqual(runner.commandLine('moveRun'));
+    expect(argvs[0].join(' ')).not.toMatch(/Evil|pwned|HV-MI|contoso/i);
+    const [move] = called(calls(), 'Move-VM');
+    expect(move.params).toMatchObject({ VM: { vmName: HOSTILE }, DestinationStoragePath: path });
+  });
+
+  it('runs a VSM move with -IncludeStorage -DestinationStoragePath; its progress goes through storage, then memory', { timeout: SLOW }, async () => {
+    // 127 GB of disk and 8 GB of memory: storage is the first 94 % of the migration job, memory the rest.
+    const { hyperv, calls } = connector((e) => {
+      e.move = { percents: [20, 80, 97] };
+    });
+    const progress: MoveProgress[] = [];
+    const outcome = await hyperv.moveStart(request({ kind: 'live-vsm', destinationPath: 'C:\\ClusterStorage\\Volume1\\WEB-01' }), (p) => progress.push(p)).done;
     expect(outcome).toMatchObject({ status: 'completed' });
     const [move] = called(calls(), 'Move-VM');
     expect(move.parameterSet).toBe('VMSingleDestination');
     expect(move.params).toMatchObject({ IncludeStorage: true, DestinationStoragePath: 'C:\\ClusterStorage\\Volume1\\WEB-01' });
     expect(called(calls(), 'Compare-VM')[0].params).toMatchObject({ IncludeStorage: true, DestinationStoragePath: 'C:\\ClusterStorage\\Volume1\\WEB-01' });
+    // validate, copy storage, migrate memory, switch-over, clean-up, in order
+    const steps = progress.map((p) => p.step);
+    expect([...new Set(steps)]).toEqual([0, 1, 2, 3, 4]);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
   });
 
   it('moves chosen VHDs alone with Move-VMStorage -Vhds, as hashtables', { timeout: SLOW }, async () => {
@@ -116,6 +152,28 @@ describe.skipIf(PWSH === null)("the Hyper-V connector's scripts in PowerShell 7,
     expect(move.types.Vhds).toBe('System.Collections.Hashtable[]');
     expect(move.params.Vhds).toEqual([{ SourceFilePath: 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx', DestinationFilePath: 'D:\\Disks\\os.vhdx' }]);
     expect(move.params).not.toHaveProperty('DestinationStoragePath');
+    // No configuration folder chosen: the configuration stays where it is.
+    expect(move.params).not.toHaveProperty('VirtualMachinePath');
+  });
+
+  it('moves chosen VHDs and the configuration with Move-VMStorage -VirtualMachinePath -Vhds', { timeout: SLOW }, async () => {
+    const { hyperv, calls } = connector();
+    const outcome = await hyperv.moveStart(
+      request({
+        kind: 'storage',
+        destinationHost: 'HV-MI-20',
+        configurationPath: 'D:\\Fast',
+        diskDestinations: { 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx': 'D:\\Fast\\' },
+      }),
+      () => undefined,
+    ).done;
+    expect(outcome).toMatchObject({ status: 'completed' });
+    const [move] = called(calls(), 'Move-VMStorage');
+    expect(move.parameterSet).toBe('VMMultipleDestinations');
+    expect(move.params).toMatchObject({
+      VirtualMachinePath: 'D:\\Fast',
+      Vhds: [{ SourceFilePath: 'C:\\ClusterStorage\\Volume1\\WEB-01\\os.vhdx', DestinationFilePath: 'D:\\Fast\\os.vhdx' }],
+    });
   });
 
   it('moves a clustered VM between nodes through its cluster role, by VM id, until the role is online on the destination', { timeout: SLOW }, async () => {
@@ -123,10 +181,12 @@ describe.skipIf(PWSH === null)("the Hyper-V connector's scripts in PowerShell 7,
       e.localHost = 'HV-MI-11';
     });
     const outcome = await hyperv.moveStart(
-      request({ vm: 'SQL-PROD-01', sourceHost: 'HV-MI-11', destinationHost: 'HV-MI-12', performanceOption: 'Compression' }),
+      request({ vm: 'SQL-PROD-01', sourceHost: 'HV-MI-11', destinationHost: 'HV-MI-12', performanceOption: 'SMB' }),
       () => undefined,
     ).done;
-    expect(outcome).toMatchObject({ status: 'completed' });
+    expect(outcome).toMatchObject({ status: 'completed', info: expect.stringMatching(/was Compression; it was set to SMB for this move and set back/) });
+    // The move's own performance option on the source node, then the node's own again.
+    expect(called(calls(), 'Set-VMHost').map((c) => c.params.VirtualMachineMigrationPerformanceOption)).toEqual(['SMB', 'Compression']);
     const [move] = called(calls(), 'Move-ClusterVirtualMachineRole');
     expect(move.params).toMatchObject({ Cluster: 'CL-MI-22', VMId: '0b7d3f4e-2f1a-4f5c-9a77-3b5f1f0c2a11', Node: 'HV-MI-12', MigrationType: 'Live', Wait: 0 });
     expect(move.params).not.toHaveProperty('Name');
@@ -386,6 +446,31 @@ describe.skipIf(PWSH === null)("the Hyper-V connector's scripts in PowerShell 7,
     expect(called(calls(), 'Move-VM')).toHaveLength(0);
   });
 
+  it(
+    'reports CredSSP without credentials (0x8009030E) raised by the move as credssp-no-credentials, with the VM on its source',
+    { timeout: SLOW },
+    async () => {
+      const { hyperv } = connector((e) => {
+        e.move = {
+          percents: [5],
+          outcome: 'fail',
+          failure: {
+            message:
+              "Virtual machine migration operation for 'WEB-01' failed at migration source 'HV-MI-20'. Failed to establish a connection with host 'hv-mi-11.contoso.com': No credentials are available in the security package (0x8009030E).",
+            hresult: 0x80131500,
+            category: 'NotSpecified',
+            errorId: 'OperationFailed',
+          },
+        };
+      });
+      const outcome = await hyperv.moveStart(request(), () => undefined).done;
+      expect(outcome).toMatchObject({ status: 'failed', vmHost: 'HV-MI-20' });
+      if (outcome.status !== 'failed') return;
+      expect(outcome.problem).toMatch(/could not authenticate to HV-MI-11 with CredSSP/);
+      expect(outcome.recommendedAction).toMatch(/Kerberos/);
+    },
+  );
+
   it('reports access denied from the source host as the access-denied problem', { timeout: SLOW }, async () => {
     const { hyperv } = connector((e) => {
       e.fail = {
@@ -488,9 +573,33 @@ describe.skipIf(PWSH === null)("the Hyper-V connector's scripts in PowerShell 7,
   it('starts and saves a VM by its id', { timeout: SLOW }, async () => {
     const { hyperv, calls } = connector();
     expect(await hyperv.vmSave(WILD, 'HV-MI-20')).toEqual({ ok: true });
+    expect(await hyperv.vmStart(WILD, 'HV-MI-20')).toEqual({ ok: true });
     const [save] = called(calls(), 'Save-VM');
     expect(save.parameterSet).toBe('VMObject');
     expect(save.params.VM).toEqual([{ vmId: '4f1b7d8c-6d5e-4d9f-9ebb-7f9d5d4f6e55', vmName: WILD }]);
+    const [start] = called(calls(), 'Start-VM');
+    expect(start.parameterSet).toBe('VMObject');
+    expect(start.params.VM).toEqual([{ vmId: '4f1b7d8c-6d5e-4d9f-9ebb-7f9d5d4f6e55', vmName: WILD }]);
+  });
+
+  it('maps a failed start, a failed save and a failed settings change (access denied) to their problems and action', { timeout: SLOW }, async () => {
+    const denied = {
+      message:
+        "You do not have the required permission to complete this task. Contact the administrator of the authorization policy for the computer 'HV-MI-20'.",
+      hresult: 0x80070005,
+      category: 'PermissionDenied',
+      errorId: 'AccessDenied',
+    };
+    const { hyperv } = connector((e) => {
+      e.fail = { 'Start-VM': denied, 'Save-VM': denied, 'Set-VMHost': denied };
+    });
+    expect(await hyperv.vmStart('WEB-01', 'HV-MI-20')).toMatchObject({ ok: false, problem: expect.stringMatching(/Starting WEB-01 failed: access is denied/) });
+    expect(await hyperv.vmSave('WEB-01', 'HV-MI-20')).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/Saving the state of WEB-01 failed: access is denied/),
+    });
+    const s = minimalInventory().hosts[2].liveMigration;
+    expect(await hyperv.hostSettingsApply('HV-MI-20', s)).toMatchObject({ ok: false, recommendedAction: expect.stringMatching(/Hyper-V Administrators/) });
   });
 
   it('finds where a VM is by its id', { timeout: SLOW }, async () => {
