@@ -238,6 +238,38 @@ describe.skipIf(PWSH === null)("the Hyper-V connector's scripts in PowerShell 7,
   );
 
   it(
+    "cancels a highly available VM's move inside its cluster while its storage moves: the role never moves, the VM stays on its node",
+    { timeout: SLOW },
+    async () => {
+      const { hyperv, calls } = connector((e) => {
+        e.localHost = 'HV-MI-11';
+        e.move = { percents: [5], outcome: 'hang' };
+      });
+      let canceled = false;
+      let cancel: () => void = () => undefined;
+      const running = hyperv.moveStart(
+        request({
+          vm: 'SQL-PROD-01',
+          sourceHost: 'HV-MI-11',
+          destinationHost: 'HV-MI-12',
+          kind: 'live-vsm',
+          destinationPath: '\\\\fs-mi.contoso.com\\vmstore\\SQL-PROD-01',
+        }),
+        (p) => {
+          if (p.step === 1 && !canceled) {
+            canceled = true;
+            cancel();
+          }
+        },
+      );
+      cancel = running.cancel;
+      expect(await running.done).toEqual({ status: 'canceled', vmHost: 'HV-MI-11' });
+      expect(called(calls(), 'Move-VMStorage')).toHaveLength(1);
+      expect(called(calls(), 'Move-ClusterVirtualMachineRole')).toHaveLength(0);
+    },
+  );
+
+  it(
     'moves a highly available VM with chosen VHDs to another node of its cluster: Move-VMStorage -VirtualMachinePath -Vhds, then its cluster role',
     { timeout: SLOW },
     async () => {
