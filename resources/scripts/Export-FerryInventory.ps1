@@ -9,7 +9,11 @@
     Get-VMProcessor, Get-VMHardDiskDrive, Get-VHD, Get-VMMigrationNetwork, Get-Cluster,
     Get-ClusterNode and Get-ClusterSharedVolume, and writes one JSON document in the format Ferry
     imports (docs/inventory-format.md): format, version, source "hyperv", exportedAt, hostGroups,
-    fileShares, clusters, hosts and vms, with the format's field names. It changes nothing on the hosts.
+    fileShares, clusters, hosts and vms, with the format's field names. For a clustered VM it also reads
+    the placement rules: possible owners (Get-ClusterOwnerNode -Resource on its Virtual Machine
+    resource), preferred owners (Get-ClusterOwnerNode -Group), availability sets (the group's
+    AntiAffinityClassNames), and the cluster's affinity rules (Get-ClusterAffinityRule, Windows Server
+    2022 and later; an older cluster or module has none). It changes nothing on the hosts.
 
     Import the file in Ferry with File > Import inventory, or: ferry import FILE
 
@@ -76,7 +80,35 @@ if (-not $ComputerName) {
     else { $ComputerName = @($env:COMPUTERNAME) }
 }
 
+# A clustered VM's placement rules: possible owners (null when every node may own it), preferred owners in
+# order, and availability sets (the cluster group's AntiAffinityClassNames). Answers the group's name too.
+function Get-FerryPlacement {
+    param([string] $Cluster, $Vm, [string[]] $Nodes)
+    $group = Get-ClusterGroup -Cluster $Cluster -VMId $Vm.Id
+    $possible = $null
+    $resource = @(Get-ClusterResource -Cluster $Cluster -VMId $Vm.Id | Where-Object { [string] $_.ResourceType -eq 'Virtual Machine' })[0]
+    if ($resource) {
+        $owners = @((Get-ClusterOwnerNode -Cluster $Cluster -Resource ([string] $resource.Name)).OwnerNodes | ForEach-Object { [string] $_.Name })
+        $missing = @($Nodes | Where-Object { $owners -notcontains $_ })
+        if ($missing.Count -gt 0) { $possible = $owners }
+    }
+    $preferred = @((Get-ClusterOwnerNode -Cluster $Cluster -Group ([string] $group.Name)).OwnerNodes | ForEach-Object { [string] $_.Name })
+    $sets = @($group.AntiAffinityClassNames | Where-Object { $_ } | ForEach-Object { [string] $_ })
+    return @{ group = [string] $group.Name; possibleOwners = $possible; preferredOwners = $preferred; availabilitySets = $sets }
+}
+
+# The format's rule type for a cluster affinity rule's RuleType (CLUS_AFFINITY_RULE_TYPE: 2 SameNode,
+# 4 DifferentNode; the fault-domain rules have no Ferry meaning), or $null.
+function Get-FerryRuleType($RuleType) {
+    switch ([string] $RuleType) {
+        { $_ -in '2', 'SameNode' } { return 'SameNode' }
+        { $_ -in '4', 'DifferentNode' } { return 'DifferentNode' }
+        default { return $null }
+    }
+}
+
 $clusters = [ordered] @{}
+$groupVms = @{}
 $shares = [ordered] @{}
 $hosts = New-Object System.Collections.Generic.List[object]
 $vms = New-Object System.Collections.Generic.List[object]
@@ -185,7 +217,7 @@ foreach ($computer in $ComputerName) {
             [ordered] @{ path = [string] $_.Path; sizeGB = (ConvertTo-Gb $bytes); shared = [bool] $_.SupportPersistentReservations }
         })
         $configuration = [string] $vm.ConfigurationLocation; if (-not $configuration) { $configuration = [string] $vm.Path }
-        $vms.Add([ordered] @{
+        $record = [ordered] @{
             name = [string] $vm.Name
             id = $vm.Id.ToString()
             host = [string] $vmHost.Name
@@ -200,7 +232,29 @@ foreach ($computer in $ComputerName) {
             configurationPath = $configuration
             disks = $disks
             dirtyRateMBps = $null
-        })
+        }
+        if ($clusterName -and $vm.IsClustered) {
+            $nodes = @(Get-ClusterNode -Cluster $clusterName | ForEach-Object { [string] $_.Name })
+            $placement = Get-FerryPlacement $clusterName $vm $nodes
+            $groupVms[$placement.group] = [string] $vm.Name
+            $record.possibleOwners = $placement.possibleOwners
+            $record.preferredOwners = $placement.preferredOwners
+            $record.availabilitySets = $placement.availabilitySets
+        }
+        $vms.Add($record)
+    }
+}
+
+# The cluster's affinity rules between VMs (Windows Server 2022, functional level 11, and later). A module
+# without Get-ClusterAffinityRule, or an older cluster, has none: that is not an error.
+$rules = New-Object System.Collections.Generic.List[object]
+if ($cluster -and [int] $cluster.ClusterFunctionalLevel -ge 11 -and (Get-Command -Name Get-ClusterAffinityRule -ErrorAction SilentlyContinue)) {
+    foreach ($rule in @(Get-ClusterAffinityRule)) {
+        $type = Get-FerryRuleType $rule.RuleType
+        if (-not $type -or ($rule.PSObject.Properties['Enabled'] -and -not [int] $rule.Enabled)) { continue }
+        $members = @(@($rule.Groups) | ForEach-Object { $groupVms[[string] $_] } | Where-Object { $_ } | Select-Object -Unique)
+        if ($members.Count -lt 2) { continue }
+        $rules.Add([ordered] @{ name = [string] $rule.Name; type = $type; vms = $members; required = $true })
     }
 }
 
@@ -215,6 +269,7 @@ $document = [ordered] @{
     # ToArray(): PowerShell 7.6 fails "Argument types do not match" on @() of a List[object] made by New-Object.
     hosts = $hosts.ToArray()
     vms = $vms.ToArray()
+    affinityRules = $rules.ToArray()
 }
 # Written beside the target, then moved over it: a failure leaves no half-written inventory.
 $partial = "$Path.partial"

@@ -128,7 +128,27 @@ namespace Microsoft.FailoverClusters.PowerShell
         public ClusterNode OwnerNode { get; set; }
         public ClusterGroupState State { get; set; }
         public string Cluster { get; set; }
+        public System.Collections.Specialized.StringCollection AntiAffinityClassNames { get; set; }
         public override string ToString() { return Name; }
+    }
+    public class ClusterResourceType
+    {
+        public string Name { get; set; }
+        public override string ToString() { return Name; }
+    }
+    public class ClusterResource
+    {
+        public string Name { get; set; }
+        public ClusterResourceType ResourceType { get; set; }
+        public ClusterGroup OwnerGroup { get; set; }
+        public string Cluster { get; set; }
+        public override string ToString() { return Name; }
+    }
+    // What Get-ClusterOwnerNode answers: the resource's possible owners, or the group's preferred owners, in order.
+    public class ClusterOwnerNodes
+    {
+        public object ClusterObject { get; set; }
+        public ClusterNode[] OwnerNodes { get; set; }
     }
     public class ClusterPartition
     {

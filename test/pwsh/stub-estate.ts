@@ -38,7 +38,12 @@ export interface StubEstate {
   move?: { percents?: number[]; outcome?: 'complete' | 'fail' | 'hang'; failure?: StubFailure };
   compare?: { messageId: number; message: string }[];
   fail?: Record<string, StubFailure>;
+  /** The FailoverClusters module of Windows Server 2019 and earlier: no Get-ClusterAffinityRule. */
+  noAffinityCmdlet?: boolean;
 }
+
+/** Get-ClusterAffinityRule's RuleType (CLUS_AFFINITY_RULE_TYPE) for a rule type of the format. */
+const RULE_TYPE = { SameNode: 2, DifferentNode: 4 } as const;
 
 /** One call a stub logged: the cmdlet, the parameter set PowerShell bound, the parameters and their .NET types. */
 export interface StubCall {
@@ -101,13 +106,17 @@ export function estateOf(doc: InventoryDocument): StubEstate {
       host: v.host,
       state: v.state,
       isClustered: v.highlyAvailable,
-      memoryAssigned: v.state === 'Running' ? v.memoryMB * MIB : 0,
+      // A paused VM keeps its memory, as a running one does.
+      memoryAssigned: v.state === 'Running' || v.state === 'Paused' ? v.memoryMB * MIB : 0,
       memoryStartup: v.memoryMB * MIB,
       processorCount: v.cpuCount,
       version: v.configVersion,
       generation: v.generation,
       path: v.configurationPath,
       compatibilityForMigration: v.processorCompatibility,
+      possibleOwners: v.possibleOwners ?? null,
+      preferredOwners: v.preferredOwners ?? [],
+      availabilitySets: v.availabilitySets ?? [],
       disks: v.disks.map((d, i) => ({
         path: d.path,
         controllerType: 'SCSI',
@@ -127,6 +136,10 @@ export function estateOf(doc: InventoryDocument): StubEstate {
       maxParallel: c.maxParallelMigrations ?? 1,
       nodes: doc.hosts.filter((h) => h.cluster === c.name).map((h) => ({ name: h.name, state: 'Up', version: 11 })),
       csvs: c.sharedVolumes.map((v, i) => ({ name: `Cluster Disk ${i + 1}`, path: v.path, size: v.capacityGB * GIB, free: v.freeGB * GIB })),
+      // A VM's role (cluster group) is named after the VM; a rule lists the groups of its VMs.
+      affinityRules: (doc.affinityRules ?? [])
+        .filter((r) => r.vms.some((name) => doc.hosts.find((h) => h.name === doc.vms.find((v) => v.name === name)?.host)?.cluster === c.name))
+        .map((r) => ({ name: r.name, ruleType: RULE_TYPE[r.type], groups: r.vms, enabled: 1 })),
     })),
   };
 }
@@ -146,6 +159,7 @@ export function stubRun(estate: StubEstate): { dir: string; env: Record<string, 
       FERRY_STUB_CALLS: callsPath,
       POWERSHELL_TELEMETRY_OPTOUT: '1',
       POWERSHELL_UPDATECHECK: 'Off',
+      ...(estate.noAffinityCmdlet ? { FERRY_STUB_NO_AFFINITY_CMDLET: '1' } : {}),
     },
     calls: () =>
       readFileSync(callsPath, 'utf8')

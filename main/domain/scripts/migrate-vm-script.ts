@@ -34,8 +34,8 @@ export interface VmMigrationScriptRequest {
 /**
  * The PowerShell of a VM migration for View Script (migration-rules.md section 7). Hyper-V module: Get-VM -Id, then Move-VM -VM
  * -DestinationHost (with -IncludeStorage -DestinationStoragePath `location\VM name` when storage moves); a highly
- * available VM moving between nodes of its cluster (Live by rule 1, or Quick) goes through its cluster role
- * (Move-ClusterVirtualMachineRole), as Hyper-V leaves clustered VMs to the cluster. VMM module:
+ * available VM moving between nodes of its cluster goes through its cluster role (Move-ClusterVirtualMachineRole),
+ * as Hyper-V leaves clustered VMs to the cluster, after Move-VMStorage on the source node when its storage moves too. VMM module:
  * Get-SCVirtualMachine, Get-SCVMHost and Move-SCVirtualMachine -RunAsynchronously, with -UseCluster for
  * moves inside a cluster and -Path -UseLAN when files are copied. VHDs placed individually: Move-VM
  * -VirtualMachinePath `location\VM name` -Vhds (every VHD's source and destination file); with VMM, a
@@ -95,9 +95,23 @@ export function vmMigrationScript(request: VmMigrationScriptRequest, inventory: 
     }
     case 'hyperv':
       // The VM goes by its id (Hyper-V's -Name takes wildcards: web[1] would address web1).
-      if (withinCluster && (type === 'Live' || type === 'Quick')) {
+      if (withinCluster) {
+        // Move-VM refuses a clustered VM: between nodes of its cluster the cluster moves the role. Storage that
+        // moves too goes first, on the source node, as Failover Cluster Manager's Move > Virtual Machine Storage does.
+        if (location !== null) {
+          lines.push(`$vm = Get-VM -ComputerName ${psLiteral(hostAddress(source))} -Id ${psLiteral(vm.id)}`);
+          if (placed) {
+            const vhds = vmDiskTargets(vm, location, placed).map(
+              (d) => `@{ 'SourceFilePath' = ${psLiteral(d.from)}; 'DestinationFilePath' = ${psLiteral(d.to)} }`,
+            );
+            lines.push(`Move-VMStorage -VM $vm -VirtualMachinePath ${psLiteral(vmFolderIn(location, vm))} -Vhds @(${vhds.join(', ')})`);
+          } else {
+            lines.push(`Move-VMStorage -VM $vm -DestinationStoragePath ${psLiteral(vmFolderIn(location, vm))}`);
+          }
+        }
+        const migrationType = type === 'Live' || type === 'Live (VSM)' ? 'Live' : 'Quick';
         lines.push(
-          `Move-ClusterVirtualMachineRole -Cluster ${psLiteral(dest.cluster ?? '')} -VMId ${psLiteral(vm.id)} -Node ${psLiteral(dest.name)} -MigrationType ${type}`,
+          `Move-ClusterVirtualMachineRole -Cluster ${psLiteral(dest.cluster ?? '')} -VMId ${psLiteral(vm.id)} -Node ${psLiteral(dest.name)} -MigrationType ${migrationType}`,
         );
       } else {
         // Move-VM refuses a clustered VM: its role leaves the source cluster first (its files stay).

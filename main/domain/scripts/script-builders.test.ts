@@ -187,6 +187,20 @@ describe('vmMigrationScript with the Hyper-V module', () => {
     );
   });
 
+  it('an HA VM with its storage to another node of its cluster: Move-VMStorage on the source node, then its cluster role (never Move-VM)', () => {
+    const vm = demo.vms.find((v) => v.name === 'Magazzino-Torino')!;
+    const from = demo.hosts.find((h) => h.name === vm.host)!;
+    const to = from.name === 'HV-TO-02' ? 'HV-TO-01' : 'HV-TO-02';
+    const lines = commands(
+      script({ vm: vm.name, destinationHost: to, transferType: 'Live (VSM)', destinationPath: '\\\\fs-to-01.contoso.com\\hyperv' }, hyperv),
+    );
+    expect(lines).toEqual([
+      `$vm = Get-VM -ComputerName '${from.fqdn}' -Id '${vm.id}'`,
+      "Move-VMStorage -VM $vm -DestinationStoragePath '\\\\fs-to-01.contoso.com\\hyperv\\Magazzino-Torino'",
+      `Move-ClusterVirtualMachineRole -Cluster 'CL-TO-19' -VMId '${vm.id}' -Node '${to}' -MigrationType Live`,
+    ]);
+  });
+
   it("sets a per-migration performance option that differs from the hosts' own, and puts it back after", () => {
     const lines = commands(script({ vm: 'Fatturazione-Roma', destinationHost: 'HV-RM-02', transferType: 'Live (VSM)', performanceOption: 'SMB' }, hyperv));
     expect(lines[0]).toBe("Set-VMHost -ComputerName 'hv-rm-01.contoso.com' -VirtualMachineMigrationPerformanceOption 'SMB'");

@@ -1,9 +1,12 @@
 # Runs one move for Ferry's Hyper-V connector (fixed text; see FerryCommon.ps1 for the protocol).
 # args: kind (live | live-vsm | storage | quick | network), vm, vmId, sourceHost, destinationHost, cluster
-# (set for a move between nodes of one cluster), destinationNode, sourceCluster and destinationCluster (set
-# when a highly available VM leaves its cluster: its role is removed there first and added on the
-# destination's cluster once it has arrived), destinationStoragePath, virtualMachinePath,
-# vhds [{ sourceFilePath, destinationFilePath }], performanceOption, pollSeconds.
+# (set for a highly available VM moving between nodes of its cluster: the cluster moves its role, with
+# Move-ClusterVirtualMachineRole -MigrationType migrationType; when its storage moves too, Move-VMStorage
+# moves it first on the source node, as Failover Cluster Manager does, and storageShare is the share of the
+# progress that storage takes), destinationNode, sourceCluster and destinationCluster (set when a highly
+# available VM leaves its cluster: its role is removed there first and added on the destination's cluster
+# once it has arrived), destinationStoragePath, virtualMachinePath, vhds [{ sourceFilePath,
+# destinationFilePath }], performanceOption, pollSeconds.
 # The VM is always addressed by its id (Get-VM -Id, then -VM): Hyper-V's -Name takes wildcards.
 # Records: progress (validate, transfer with the migration job's PercentComplete, switch-over,
 # clean-up), then result { vmHost, seconds, info } | error | canceled { vmHost }.
@@ -20,8 +23,10 @@ $validateBlock = {
     $on = @{}; if ($cn) { $on.ComputerName = $cn }
     $vm = Get-VM @on -Id ([guid] $a.vmId)
     $result = @{ vmId = $vm.Id.ToString(); state = [int] $vm.State; problems = @() }
-    # A clustered VM is compared once its role is removed (Compare-VM, like Move-VM, refuses it before).
-    if ($a.kind -eq 'storage' -or $a.cluster -or $a.sourceCluster) { return $result }
+    # Between nodes of its cluster the cluster checks the move itself. A VM leaving its cluster is compared
+    # here, before its role is removed: Compare-VM only reads (its documented parameter sets take any VM), so
+    # an incompatibility stops the move while the VM is still highly available.
+    if ($a.kind -eq 'storage' -or $a.cluster) { return $result }
     # -IncludeStorage:$false on a live move picks the VMSingleDestination parameter set: with -VM and
     # -DestinationHost alone the documented signature leaves VMSingleDestination and VMMultipleDestinations
     # both open, which PowerShell refuses as ambiguous.
@@ -52,7 +57,15 @@ $startBlock = {
     param($cn, $a)
     $on = @{}; if ($cn) { $on.ComputerName = $cn }
     $global:FerryMoveJob = $null
+    $global:FerryRolePending = $false
     $vmId = [guid] $a.vmId
+    # The cluster moves a clustered VM between its nodes (Move-VM refuses one); kept as a global so the poll
+    # can start it once the storage has moved.
+    $global:FerryRoleMove = {
+        param($a)
+        $type = 'Quick'; if ($a.kind -in 'live', 'live-vsm') { $type = 'Live' }
+        Move-ClusterVirtualMachineRole -Cluster ([string] $a.cluster) -VMId ([guid] $a.vmId) -Node ([string] $a.destinationNode) -MigrationType $type -Wait 0 | Out-Null
+    }
     $vhds = [hashtable[]] @($a.vhds | Where-Object { $_ } | ForEach-Object { @{ SourceFilePath = [string] $_.sourceFilePath; DestinationFilePath = [string] $_.destinationFilePath } })
     switch ([string] $a.kind) {
         'storage' {
@@ -65,9 +78,18 @@ $startBlock = {
             $global:FerryMoveJob = Move-VMStorage @move
         }
         default {
-            if ($a.cluster) {
-                $type = 'Live'; if ($a.kind -eq 'quick') { $type = 'Quick' }
-                Move-ClusterVirtualMachineRole -Cluster ([string] $a.cluster) -VMId $vmId -Node ([string] $a.destinationNode) -MigrationType $type -Wait 0 | Out-Null
+            if ($a.cluster -and ($a.destinationStoragePath -or $vhds.Count -gt 0)) {
+                # Storage first, on the source node (Failover Cluster Manager's Move > Virtual Machine Storage),
+                # then the role: the poll starts it once Move-VMStorage has completed.
+                $move = @{ VM = (Get-VM @on -Id $vmId); AsJob = $true }
+                if ($vhds.Count -gt 0) {
+                    if ($a.virtualMachinePath) { $move.VirtualMachinePath = [string] $a.virtualMachinePath }
+                    $move.Vhds = $vhds
+                } else { $move.DestinationStoragePath = [string] $a.destinationStoragePath }
+                $global:FerryMoveJob = Move-VMStorage @move
+                $global:FerryRolePending = $true
+            } elseif ($a.cluster) {
+                & $global:FerryRoleMove $a
             } else {
                 # Move-VM refuses a clustered VM: its role leaves the source cluster first (the files stay).
                 if ($a.sourceCluster) { Remove-ClusterGroup -Cluster ([string] $a.sourceCluster) -VMId $vmId -RemoveResources -Force | Out-Null }
@@ -96,6 +118,20 @@ $pollBlock = {
         Where-Object { $_.VirtualSystemName -eq $vmId } | Select-Object -First 1
     $percent = $null
     if ($migration) { $percent = [double] $migration.PercentComplete }
+    # A clustered VM whose storage moves first: storage takes storageShare of the transfer, the role the rest.
+    $share = $null; if ($a.cluster -and $null -ne $a.storageShare) { $share = [double] $a.storageShare }
+    if ($global:FerryMoveJob -and $global:FerryRolePending) {
+        $job = $global:FerryMoveJob
+        $state = [string] $job.State
+        if ($null -ne $percent) { $percent = $percent * $share / 100 }
+        if ($state -eq 'Completed') {
+            Remove-Job -Job $job -Force -ErrorAction SilentlyContinue
+            $global:FerryMoveJob = $null; $global:FerryRolePending = $false
+            & $global:FerryRoleMove $a
+            return @{ state = 'Running'; percent = $share; failure = $null; owner = $null }
+        }
+        if ($state -ne 'Failed') { return @{ state = 'Running'; percent = $percent; failure = $null; owner = $null } }
+    }
     if ($global:FerryMoveJob) {
         $job = $global:FerryMoveJob
         $state = [string] $job.State
@@ -112,6 +148,7 @@ $pollBlock = {
             $failure = ($text -join ' ')
         }
     } else {
+        if ($null -ne $share -and $null -ne $percent) { $percent = $share + $percent * (100 - $share) / 100 }
         $group = Get-ClusterGroup -Cluster ([string] $a.cluster) -VMId ([guid] $vmId)
         $owner = [string] $group.OwnerNode.Name
         if ($owner -eq $a.destinationNode -and [string] $group.State -eq 'Online') { $state = 'Completed' }

@@ -3,7 +3,10 @@
 # cmdlets report, projected to their documented properties (Get-VMHost, Get-VM, Get-VMProcessor,
 # Get-VMHardDiskDrive, Get-VHD, Get-VMMigrationNetwork, Get-Cluster, Get-ClusterNode,
 # Get-ClusterSharedVolume, and the CIM classes for the OS, processors, volumes, NICs and SMB
-# connections). Enums stay as ConvertTo-Json writes them (numbers); sizes stay in bytes. Ferry turns
+# connections), and the placement rules of its clustered VMs: each VM role's possible owners
+# (Get-ClusterOwnerNode -Resource on its Virtual Machine resource), preferred owners (Get-ClusterOwnerNode
+# -Group) and AntiAffinityClassNames, and the cluster's affinity rules (Get-ClusterAffinityRule, Windows
+# Server 2022 and later; none where the module or the cluster has no such rules). Enums stay as ConvertTo-Json writes them (numbers); sizes stay in bytes. Ferry turns
 # it into a ferry-inventory document and validates it like an import. A host that cannot be read is
 # reported with its error, and the others are still read.
 . (Join-Path $PSScriptRoot 'FerryCommon.ps1')
@@ -54,11 +57,35 @@ $readBlock = {
             [pscustomobject] @{ Name = $_.Name; FriendlyVolumeName = $info.FriendlyVolumeName; Size = $info.Partition.Size; FreeSpace = $info.Partition.FreeSpace }
         })
     } catch { }
+    # Placement rules of the clustered VMs, read outside the try above: a failure here fails this host's read.
+    $groups = @(); $rules = @()
+    if ($cluster) {
+        $groups = @(foreach ($vm in @($vms | Where-Object { $_.IsClustered })) {
+            $group = Get-ClusterGroup -Cluster $c.Name -VMId $vm.Id
+            $resource = @(Get-ClusterResource -Cluster $c.Name -VMId $vm.Id | Where-Object { [string] $_.ResourceType -eq 'Virtual Machine' })[0]
+            $possible = @()
+            if ($resource) { $possible = @((Get-ClusterOwnerNode -Cluster $c.Name -Resource ([string] $resource.Name)).OwnerNodes | ForEach-Object { [string] $_.Name }) }
+            [pscustomobject] @{
+                VMId = $vm.Id.ToString(); Name = [string] $group.Name
+                AntiAffinityClassNames = @($group.AntiAffinityClassNames | Where-Object { $_ } | ForEach-Object { [string] $_ })
+                PossibleOwners = $possible
+                PreferredOwners = @((Get-ClusterOwnerNode -Cluster $c.Name -Group ([string] $group.Name)).OwnerNodes | ForEach-Object { [string] $_.Name })
+            }
+        })
+        if ([int] $c.ClusterFunctionalLevel -ge 11 -and (Get-Command -Name Get-ClusterAffinityRule -ErrorAction SilentlyContinue)) {
+            $cim = @{}; if ($cn) { $cim.CimSession = $cn }
+            $rules = @(Get-ClusterAffinityRule @cim | ForEach-Object {
+                $enabled = $true; if ($_.PSObject.Properties['Enabled']) { $enabled = [bool] [int] $_.Enabled }
+                [pscustomobject] @{ Name = [string] $_.Name; RuleType = [string] $_.RuleType; Groups = @($_.Groups | ForEach-Object { [string] $_ }); Enabled = $enabled }
+            })
+        }
+    }
     return [pscustomobject] @{
         vmHost = $vmHost; os = $os; processors = $processors; migrationNetworks = $networks
         vms = $vmRecords; vmProcessors = $vmProcessors; hardDiskDrives = $disks; vhds = $vhds
         volumes = $volumes; netAdapters = $adapters; rdma = $rdma; smbConnections = $smb
         cluster = $cluster; clusterNodes = $nodes; clusterSharedVolumes = $csvs
+        clusterGroups = $groups; affinityRules = $rules
     }
 }
 

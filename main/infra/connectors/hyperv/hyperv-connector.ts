@@ -161,6 +161,11 @@ export class HyperVConnector implements HostConnector {
     // A highly available VM leaving its cluster: its role is removed on the source cluster before Move-VM (which
     // refuses a clustered VM) and added on the destination's cluster once it has arrived (section 2.3).
     const leavesCluster = vm.highlyAvailable && !sameCluster && request.kind !== 'storage' && source.cluster !== null;
+    // Between nodes of its cluster the cluster moves the role; storage that moves too goes first (Move-VMStorage),
+    // and takes its share of the progress by size (memory is not copied for a VM that is not running).
+    const storageMoves = request.kind === 'live-vsm' || request.kind === 'network';
+    const diskShare = amounts.diskBytes + amounts.memoryBytes > 0 ? (amounts.diskBytes / (amounts.diskBytes + amounts.memoryBytes)) * 100 : 50;
+    const storageShare = sameCluster && storageMoves ? Math.min(99, Math.max(1, request.kind === 'network' ? 99 : diskShare)) : null;
     const args = {
       kind: request.kind,
       vm: vm.name,
@@ -169,7 +174,8 @@ export class HyperVConnector implements HostConnector {
       destinationCluster: leavesCluster ? destination.cluster : null,
       sourceHost: computerOf(source),
       destinationHost: computerOf(destination),
-      cluster: sameCluster && (request.kind === 'live' || request.kind === 'quick') ? source.cluster : null,
+      cluster: sameCluster ? source.cluster : null,
+      storageShare,
       destinationNode: destination.name,
       destinationStoragePath: request.diskDestinations ? null : request.destinationPath,
       virtualMachinePath: request.configurationPath,

@@ -1,5 +1,5 @@
 import type { ImportProblem } from '../../../../shared/model/import.js';
-import type { Cluster, FileShare, Host, InventoryDocument, Vm } from '../../../../shared/model/inventory.js';
+import type { AffinityRule, Cluster, FileShare, Host, InventoryDocument, Vm } from '../../../../shared/model/inventory.js';
 import { err, ok, type Result } from '../../../../shared/model/result.js';
 import { parseInventory } from '../../importers/ferry-inventory.js';
 import {
@@ -14,6 +14,7 @@ import {
   performanceOptionOf,
   vmStateOf,
 } from './hyperv-enums.js';
+import { affinityRulesOf, vmPlacements, withPlacement } from './placement-read.js';
 
 /** A host the read script could not reach, with what PowerShell said. */
 export interface UnreadHost {
@@ -28,6 +29,8 @@ export interface HostGroupRead {
   clusters: Cluster[];
   vms: Vm[];
   fileShares: FileShare[];
+  /** The clusters' affinity rules between the VMs read (migration-rules.md section 8). */
+  affinityRules: AffinityRule[];
   unread: UnreadHost[];
 }
 
@@ -157,6 +160,8 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
   const clusters = new Map<string, Cluster>();
   const unread: UnreadHost[] = [];
   const shareDialects = new Map<string, string>();
+  const rawRules: unknown[] = [];
+  const groupVm = new Map<string, string>();
 
   list(raw.hosts).forEach((entry, i) => {
     const base = `hosts[${i}]`;
@@ -346,6 +351,8 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
         }),
     );
     const drives = list(data.hardDiskDrives).filter(isRec);
+    const placements = vmPlacements(data, at, problems);
+    rawRules.push(...list(data.affinityRules));
     list(data.vms).forEach((raw, k) => {
       const vat = `${at}.vms[${k}]`;
       if (!isRec(raw)) {
@@ -361,7 +368,9 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
       const configPath = r.optStr('ConfigurationLocation') ?? r.str('Path');
       const version = r.str('Version');
       if (vmName === null || id === null || state === null || memoryBytes === null || configPath === null || version === null) return;
-      vms.push({
+      const placement = placements.get(id.toLowerCase());
+      if (placement) groupVm.set(placement.group.toLowerCase(), vmName);
+      const vm: Vm = {
         name: vmName,
         id,
         host: name,
@@ -382,7 +391,8 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
             shared: d.SupportPersistentReservations === true,
           })),
         dirtyRateMBps: null,
-      });
+      };
+      vms.push(withPlacement(vm, placement));
     });
   });
 
@@ -408,7 +418,8 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
       { problems },
     );
   }
-  return ok({ readAt: typeof raw.readAt === 'string' ? raw.readAt : null, hosts, clusters: [...clusters.values()], vms, fileShares, unread });
+  const affinityRules = affinityRulesOf(rawRules, groupVm);
+  return ok({ readAt: typeof raw.readAt === 'string' ? raw.readAt : null, hosts, clusters: [...clusters.values()], vms, fileShares, affinityRules, unread });
 }
 
 /**
@@ -439,6 +450,12 @@ export function mergeHostGroup(current: InventoryDocument, hostGroup: string, re
   const freshShares = new Set(read.fileShares.map((s) => key(s.path)));
   const fileShares = [...current.fileShares.filter((s) => !freshShares.has(key(s.path))), ...read.fileShares];
   const hostGroups = current.hostGroups.some((h) => key(h) === g) ? current.hostGroups : [...current.hostGroups, hostGroup];
+  // Rules the read found replace those of the same name; rules naming none of the VMs read stay.
+  const freshRules = new Set(read.affinityRules.map((r) => key(r.name)));
+  const affinityRules = [
+    ...(current.affinityRules ?? []).filter((r) => !freshRules.has(key(r.name)) && !r.vms.some((v) => freshVmNames.has(key(v)))),
+    ...read.affinityRules,
+  ];
   const doc: InventoryDocument = {
     ...current,
     source: current.source ?? 'hyperv',
@@ -448,6 +465,7 @@ export function mergeHostGroup(current: InventoryDocument, hostGroup: string, re
     clusters,
     hosts,
     vms,
+    ...(affinityRules.length > 0 || current.affinityRules ? { affinityRules } : {}),
   };
   const parsed = parseInventory(JSON.stringify(doc));
   if (parsed.ok) return parsed;

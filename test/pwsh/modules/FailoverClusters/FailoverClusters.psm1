@@ -76,13 +76,105 @@ function Find-FerryStubRoleVm {
     return $found[0]
 }
 
+# The estate's record of a VM (placement fields: possibleOwners, preferredOwners, availabilitySets).
+function Get-FerryStubVmRecord {
+    param($Vm)
+    return @((Get-FerryStubState).Estate.vms | Where-Object { [string] $_.id -eq $Vm.Id.ToString() })[0]
+}
+
 function New-FerryStubGroup {
     param($Cluster, $Vm, [string] $State = 'Online')
     $node = @($Cluster.nodes | Where-Object { [string] $_.name -eq $Vm.ComputerName })[0]
     $o = New-Object Microsoft.FailoverClusters.PowerShell.ClusterGroup
     $o.Name = $Vm.Name; $o.Cluster = [string] $Cluster.name; $o.OwnerNode = New-FerryStubNode $Cluster $node
     $o.State = [Microsoft.FailoverClusters.PowerShell.ClusterGroupState] $State
+    $o.AntiAffinityClassNames = New-Object System.Collections.Specialized.StringCollection
+    $record = Get-FerryStubVmRecord $Vm
+    if ($record -and $record.PSObject.Properties['availabilitySets']) { foreach ($n in @($record.availabilitySets)) { if ($null -ne $n) { [void] $o.AntiAffinityClassNames.Add([string] $n) } } }
     return $o
+}
+
+# A VM role's resources: the virtual machine and its configuration, as Failover Clustering names them.
+function New-FerryStubResources {
+    param($Cluster, $Vm)
+    $group = New-FerryStubGroup $Cluster $Vm
+    foreach ($type in 'Virtual Machine', 'Virtual Machine Configuration') {
+        $t = New-Object Microsoft.FailoverClusters.PowerShell.ClusterResourceType; $t.Name = $type
+        $r = New-Object Microsoft.FailoverClusters.PowerShell.ClusterResource
+        $r.Name = "$type $($Vm.Name)"; $r.ResourceType = $t; $r.OwnerGroup = $group; $r.Cluster = [string] $Cluster.name
+        $r
+    }
+}
+
+function Get-ClusterResource {
+    [CmdletBinding()]
+    param([Parameter(Position = 0)] [System.Collections.Specialized.StringCollection] $Name, [Nullable[guid]] $VMId,
+        [Parameter(ValueFromPipeline = $true)] [psobject] $InputObject, [string] $Cluster)
+    process {
+        Write-FerryStubCall 'Get-ClusterResource' $PSCmdlet.ParameterSetName $PSBoundParameters
+        $c = Resolve-FerryStubCluster $PSCmdlet $Cluster
+        $nodes = @($c.nodes | ForEach-Object { [string] $_.name })
+        foreach ($vm in @((Get-FerryStubState).Vms | Where-Object { $nodes -contains $_.ComputerName -and $_.IsClustered })) {
+            if ($VMId -and $vm.Id -ne [guid] $VMId) { continue }
+            if ($InputObject -and $InputObject -is [Microsoft.FailoverClusters.PowerShell.ClusterGroup] -and $InputObject.Name -ne $vm.Name) { continue }
+            foreach ($r in New-FerryStubResources $c $vm) { if (-not $Name -or $Name -contains $r.Name) { $r } }
+        }
+    }
+}
+
+# Possible owners of a resource (-Resource), or preferred owners of a group (-Group), as the estate says:
+# by default every node may own a VM's resource, and a group prefers none.
+function Get-ClusterOwnerNode {
+    [CmdletBinding()]
+    param([string] $Resource, [string] $Group, [string] $ResourceType, [Parameter(ValueFromPipeline = $true)] [psobject] $InputObject, [string] $Cluster)
+    process {
+        Write-FerryStubCall 'Get-ClusterOwnerNode' $PSCmdlet.ParameterSetName $PSBoundParameters
+        $c = Resolve-FerryStubCluster $PSCmdlet $Cluster
+        $nodes = @($c.nodes | ForEach-Object { [string] $_.name })
+        $vms = @((Get-FerryStubState).Vms | Where-Object { $nodes -contains $_.ComputerName -and $_.IsClustered })
+        $o = New-Object Microsoft.FailoverClusters.PowerShell.ClusterOwnerNodes
+        if ($Resource) {
+            $vm = @($vms | Where-Object { "Virtual Machine $($_.Name)" -eq $Resource -or "Virtual Machine Configuration $($_.Name)" -eq $Resource })[0]
+            if ($null -eq $vm) {
+                $PSCmdlet.ThrowTerminatingError((New-FerryStubError @{ message = "The cluster resource '$Resource' could not be found."; hresult = 0x8007138F; errorId = 'ClusterCmdletError'; category = 'ObjectNotFound' } 'Get-ClusterOwnerNode'))
+            }
+            $record = Get-FerryStubVmRecord $vm
+            $owners = $nodes
+            if ($record.PSObject.Properties['possibleOwners'] -and $null -ne $record.possibleOwners) { $owners = @($record.possibleOwners | ForEach-Object { [string] $_ }) }
+            $o.ClusterObject = @(New-FerryStubResources $c $vm)[0]
+        } elseif ($Group) {
+            $vm = @($vms | Where-Object { $_.Name -eq $Group })[0]
+            if ($null -eq $vm) {
+                $PSCmdlet.ThrowTerminatingError((New-FerryStubError @{ message = "The cluster group '$Group' could not be found."; hresult = 0x80071395; errorId = 'ClusterCmdletError'; category = 'ObjectNotFound' } 'Get-ClusterOwnerNode'))
+            }
+            $record = Get-FerryStubVmRecord $vm
+            $owners = @()
+            if ($record.PSObject.Properties['preferredOwners'] -and $null -ne $record.preferredOwners) { $owners = @($record.preferredOwners | ForEach-Object { [string] $_ }) }
+            $o.ClusterObject = New-FerryStubGroup $c $vm
+        } else {
+            $PSCmdlet.ThrowTerminatingError((New-FerryStubError @{ message = 'Specify a resource (-Resource) or a group (-Group).'; hresult = 0x80070057; errorId = 'InvalidParameter'; category = 'InvalidArgument' } 'Get-ClusterOwnerNode'))
+        }
+        $o.OwnerNodes = @(foreach ($n in $owners) { New-FerryStubNode $c @($c.nodes | Where-Object { [string] $_.name -eq $n })[0] })
+        $o
+    }
+}
+
+# Windows Server 2022's affinity rules (a CDXML cmdlet: MSCluster_AffinityRule instances; -CimSession takes a
+# session or, through the CDXML transformation, a computer name: the stub takes the name). No -Cluster: the docs'
+# syntax has none. The estate's cluster of the host addressed (or the local one) answers.
+function Get-ClusterAffinityRule {
+    [CmdletBinding()]
+    param([Parameter(Position = 0, ValueFromPipelineByPropertyName = $true)] [string[]] $Name, [Alias('Session')] [string[]] $CimSession, [int] $ThrottleLimit, [switch] $AsJob)
+    process {
+        Write-FerryStubCall 'Get-ClusterAffinityRule' $PSCmdlet.ParameterSetName $PSBoundParameters
+        $target = $null; if ($CimSession) { $target = $CimSession[0] }
+        $c = Resolve-FerryStubCluster $PSCmdlet $target
+        foreach ($r in @($c.affinityRules)) {
+            if ($null -eq $r -or ($Name -and $Name -notcontains [string] $r.name)) { continue }
+            [pscustomobject] @{ PSTypeName = 'Microsoft.Management.Infrastructure.CimInstance#root/MSCLUSTER/MSCluster_AffinityRule'
+                Name = [string] $r.name; RuleType = [uint32] $r.ruleType; Groups = [string[]] @($r.groups); Enabled = [uint32] $r.enabled }
+        }
+    }
 }
 
 function Get-ClusterGroup {
@@ -163,4 +255,7 @@ function Remove-ClusterGroup {
     $vm.IsClustered = $false
 }
 
-Export-ModuleMember -Function Get-Cluster, Get-ClusterNode, Get-ClusterSharedVolume, Get-ClusterGroup, Move-ClusterVirtualMachineRole, Add-ClusterVirtualMachineRole, Remove-ClusterGroup
+Export-ModuleMember -Function Get-Cluster, Get-ClusterNode, Get-ClusterSharedVolume, Get-ClusterGroup, Move-ClusterVirtualMachineRole, Add-ClusterVirtualMachineRole,
+    Remove-ClusterGroup, Get-ClusterResource, Get-ClusterOwnerNode
+# Get-ClusterAffinityRule came with Windows Server 2022: a test can stand for an older module, without it.
+if (-not $env:FERRY_STUB_NO_AFFINITY_CMDLET) { Export-ModuleMember -Function Get-ClusterAffinityRule }
