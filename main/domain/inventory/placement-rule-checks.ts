@@ -1,4 +1,4 @@
-import type { InventoryDocument } from '../../../shared/model/inventory.js';
+import type { InventoryDocument, Vm } from '../../../shared/model/inventory.js';
 import type { ProblemList } from './inventory-rules.js';
 
 /** Windows compares names case-insensitively; so does Ferry. */
@@ -72,5 +72,55 @@ export function checkPlacementRules(doc: InventoryDocument, list: ProblemList, k
       if (!vms.has(key(vm))) list.add(`${at}.vms[${j}]`, `VM "${vm}" is not listed in vms`);
     });
     checkListedOnce(list, rule.vms, `${at}.vms`, (n) => `VM "${n}"`);
+  });
+}
+
+/**
+ * The document with its placement rules cut to what it still holds, after a refresh replaced a host group's
+ * records: a rule keeps only VMs that exist (and goes when fewer than two are left), and owners only hosts of
+ * the VM's cluster (possible owners go back to every node when none is left). A refresh must not fail on a VM
+ * that was deleted on the host; the rules the hosts report themselves come with the read.
+ */
+export function pruneRulesToEstate(doc: InventoryDocument): InventoryDocument {
+  const hosts = new Map(doc.hosts.map((h) => [key(h.name), h]));
+  const vmNames = new Set(doc.vms.map((v) => key(v.name)));
+  const vms = doc.vms.map((vm) => {
+    if (!vm.possibleOwners?.length && !vm.preferredOwners?.length) return vm;
+    const cluster = hosts.get(key(vm.host))?.cluster ?? null;
+    const keep = (owners: readonly string[]) =>
+      cluster === null
+        ? []
+        : owners.filter((o) => {
+            const c = hosts.get(key(o))?.cluster;
+            return c != null && key(c) === key(cluster);
+          });
+    const out = { ...vm };
+    if (vm.possibleOwners?.length) {
+      const kept = keep(vm.possibleOwners);
+      if (kept.length > 0) out.possibleOwners = kept;
+      else delete out.possibleOwners;
+    }
+    if (vm.preferredOwners?.length) out.preferredOwners = keep(vm.preferredOwners);
+    return out;
+  });
+  if (!doc.affinityRules) return { ...doc, vms };
+  const affinityRules = doc.affinityRules.map((r) => ({ ...r, vms: r.vms.filter((n) => vmNames.has(key(n))) })).filter((r) => r.vms.length >= 2);
+  return { ...doc, vms, affinityRules };
+}
+
+/**
+ * VMs read from hosts, each given the owner lists and availability sets of its current record where the read
+ * did not report them (a reader that does not read a field leaves it undefined; an empty list is a reading).
+ */
+export function keepUnreadRuleFields(current: readonly Vm[], read: readonly Vm[]): Vm[] {
+  const byName = new Map(current.map((v) => [key(v.name), v]));
+  return read.map((vm) => {
+    const old = byName.get(key(vm.name));
+    if (!old) return vm;
+    const out = { ...vm };
+    if (out.possibleOwners === undefined && old.possibleOwners !== undefined) out.possibleOwners = old.possibleOwners;
+    if (out.preferredOwners === undefined && old.preferredOwners !== undefined) out.preferredOwners = old.preferredOwners;
+    if (out.availabilitySets === undefined && old.availabilitySets !== undefined) out.availabilitySets = old.availabilitySets;
+    return out;
   });
 }
