@@ -83,7 +83,7 @@ describe('Select Host warnings and ratings of the placement rules', () => {
     expect(to1.available).toBe(true);
     expect(to1.rating).toBeLessThan(to2.rating);
     expect(all.indexOf(to2)).toBeLessThan(all.indexOf(to1));
-    expect(to1.ratingExplanation.at(-1)).toMatch(/SQL-TO-01: availability set SQL-AG-TO/);
+    expect(to1.ratingExplanation[0]).toMatch(/SQL-TO-01: availability set SQL-AG-TO/);
   });
 
   it('affinity-split: SAP-CACHE-MI-01 off HV-MI-04, where SAP-APP-PRD-02 runs under a SameNode rule that is not required', () => {
@@ -91,15 +91,15 @@ describe('Select Host warnings and ratings of the placement rules', () => {
     expect(warningCodes(r)).toEqual(['affinity-split']);
     expect(r.available).toBe(true);
     expect(r.warnings[0].message).toContain('keeps SAP-CACHE-MI-01 with SAP-APP-PRD-02, which run on HV-MI-04: on HV-MI-01 they would be split');
-    expect(r.ratingExplanation.at(-1)).toContain('kept with SAP-APP-PRD-02 on HV-MI-04: affinity rule sap-app-with-cache (SameNode, not required)');
+    expect(r.ratingExplanation[0]).toContain('kept with SAP-APP-PRD-02 on HV-MI-04: affinity rule sap-app-with-cache (SameNode, not required)');
   });
 
   it('not-preferred-owner: SQL-PROD-MI-01 to HV-MI-04 is half a star below its headroom rating', () => {
     const r = row('SQL-PROD-MI-01', 'HV-MI-04');
     expect(warningCodes(r)).toEqual(['not-preferred-owner']);
-    const headroom = Number(/^([\d.]+) of 5 stars/.exec(r.ratingExplanation[0])?.[1]);
+    const headroom = Number(/^([\d.]+) of 5 stars, from the headroom/.exec(r.ratingExplanation[1])?.[1]);
     expect(r.rating).toBe(headroom - 0.5);
-    expect(r.ratingExplanation.at(-1)).toBe(`Half a star less, ${r.rating} of 5 stars: HV-MI-04 is not one of SQL-PROD-MI-01’s preferred owners (HV-MI-01).`);
+    expect(r.ratingExplanation[0]).toBe(`Half a star less, ${r.rating} of 5 stars: HV-MI-04 is not one of SQL-PROD-MI-01’s preferred owners (HV-MI-01).`);
   });
 
   it('VMs without rules rate as before: the same rows with and without the rules in the estate', () => {

@@ -119,8 +119,9 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
       const { rating, explanation } = after[i];
       if (explanation.length === 0) return;
       row.rating = rating;
-      row.ratingExplanation = [...row.ratingExplanation, ...explanation.map(english)];
-      row.ratingExplanationText = [...(row.ratingExplanationText ?? []), ...explanation];
+      // The rules' lines first: they give the rating the row shows; the headroom lines after them give the one it started from.
+      row.ratingExplanation = [...explanation.map(english), ...row.ratingExplanation];
+      row.ratingExplanationText = [...explanation, ...(row.ratingExplanationText ?? [])];
     });
   }
   rows.sort((a, b) => Number(b.available) - Number(a.available) || b.rating - a.rating || collator.compare(a.host, b.host));
