@@ -102,6 +102,8 @@ export const mainEnMessages = {
   'plan.warning.vmsSaved.other': '{count} VMs cannot live-migrate anywhere and will be saved (down until restored): {vms}.',
   'plan.warning.vmsLeftRunning.one': '{count} VM cannot live-migrate anywhere and will keep running on {host} during maintenance: {vms}.',
   'plan.warning.vmsLeftRunning.other': '{count} VMs cannot live-migrate anywhere and will keep running on {host} during maintenance: {vms}.',
+  'plan.staying.notRunning': '{vm} is {state} and not highly available: it stays on {host} with its files, and can’t start until {host} is back.',
+  'plan.staying.savedWhy': '{vm} is saved on {host} instead of moving (Save state), because it can’t move: {reason}',
   'plan.warning.notConverging': '{vm} ({from} → {to}) is unlikely to converge: {why}',
   'plan.warning.slowConvergence': '{vm} ({from} → {to}) may converge slowly: {why}',
   'plan.reason.noSuchVm': 'No VM named "{vm}" is in the inventory: check the name.',

@@ -108,6 +108,9 @@ export const mainItMessages: MainMessages = {
     '{count} macchina virtuale non può essere migrata in tempo reale da nessuna parte e resterà in esecuzione su {host} durante la manutenzione: {vms}.',
   'plan.warning.vmsLeftRunning.other':
     '{count} macchine virtuali non possono essere migrate in tempo reale da nessuna parte e resteranno in esecuzione su {host} durante la manutenzione: {vms}.',
+  'plan.staying.notRunning':
+    '{vm} è {state} e non a disponibilità elevata: resta su {host} con i suoi file e non può essere avviata finché {host} non torna disponibile.',
+  'plan.staying.savedWhy': '{vm} viene salvata su {host} invece di essere spostata (Salva stato), perché non può essere spostata: {reason}',
   'plan.warning.notConverging': 'È improbabile che {vm} ({from} → {to}) converga: {why}',
   'plan.warning.slowConvergence': '{vm} ({from} → {to}) potrebbe convergere lentamente: {why}',
   'plan.reason.noSuchVm': 'Nessuna macchina virtuale denominata “{vm}” è nell’inventario: controlla il nome.',

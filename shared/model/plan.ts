@@ -79,8 +79,20 @@ export interface UnmovableVm {
   vm: string;
   host: string;
   reasons: Issue<ReasonCode | PlanReasonCode>[];
-  /** For an evacuation: what happens to it instead. */
-  action: 'save-state' | 'leave' | null;
+  /** For an evacuation: what happens to it instead (it stays running; one the plan saves is `staying`). */
+  action: 'leave' | null;
+}
+
+/** Why a VM of an evacuated host stays on it on purpose (migration-rules.md section 9). */
+export type StayingCode = 'not-running' | 'saved-by-plan';
+
+/** A VM of an evacuated host that stays on it on purpose, with why. */
+export interface StayingVm {
+  vm: string;
+  host: string;
+  reason: Issue<StayingCode>;
+  /** For `saved-by-plan`: why it could not move (every reason, as `unmovable` would list them). */
+  because: Issue<ReasonCode | PlanReasonCode>[];
 }
 
 /** Why a VM has no destination in a plan, besides Select Host's reasons. */
@@ -110,6 +122,11 @@ export interface Plan {
   whatIf: PlanWhatIf;
   moves: PlannedMove[];
   unmovable: UnmovableVm[];
+  /**
+   * An evacuation's VMs that stay on the host on purpose: off or saved and not highly available
+   * (`not-running`), or saved by the plan instead of moving (`saved-by-plan`). Empty for chosen VMs.
+   */
+  staying: StayingVm[];
   /** VMs saved instead of moved (an evacuation with `cannotMove: 'save'`), with when their save ends. */
   saves: { vm: string; host: string; start: number; end: number }[];
   /** Predicted end of the last move, seconds. */

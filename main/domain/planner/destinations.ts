@@ -28,6 +28,11 @@ export interface PlacementAsk {
   pinned: string | null;
   /** Its position in the request, to keep the user's order where it matters. */
   order: number;
+  /**
+   * An evacuation's saved or off highly-available VM: it moves `Quick` to another node of its cluster, as
+   * the cluster does when it drains a node (migration-rules.md section 9), or nowhere.
+   */
+  quick?: boolean;
 }
 
 /** A VM with its destination. */
@@ -109,12 +114,22 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
       (pinned === null || nameKey(d.name) === pinned) &&
       d.state === 'Responding' &&
       !d.maintenanceMode &&
+      (!ask.quick || sameClusterNode(d, facts.source)) &&
       d.memory.availableMB - d.memory.reserveMB + departing(d) >= memoryMB &&
       (!facts.running || d.cpu.vendor === facts.source.cpu.vendor);
     // Memory is checked below, against what earlier moves take and free; every other rule is Select Host's.
     const blocked = (c: HostCandidate): boolean => c.reasons.some((r) => r.code !== 'insufficient-memory');
     let pool = hostCandidates(facts, index, {}, fitsNow);
-    if (!pool.some((c) => !blocked(c))) pool = hostCandidates(facts, index, {}, (d) => pinned === null || nameKey(d.name) === pinned);
+    if (!pool.some((c) => !blocked(c)))
+      pool = hostCandidates(facts, index, {}, (d) => (pinned === null || nameKey(d.name) === pinned) && (!ask.quick || sameClusterNode(d, facts.source)));
+    // A Quick move copies nothing: the VM's files stay on its cluster's storage.
+    if (ask.quick)
+      pool = pool.map((c) => ({
+        ...c,
+        decision: { ...c.decision, type: 'Quick' as const, storageMoves: false },
+        storage: null,
+        reasons: c.reasons.filter((r) => r.code !== 'insufficient-storage'),
+      }));
     if (ask.pinned !== null && pool.length === 0) {
       const already = nameKey(ask.pinned) === nameKey(facts.source.name);
       notPlaced.push({
@@ -239,6 +254,11 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
     });
   }
   return { placed, notPlaced };
+}
+
+/** Whether `d` is another node of `source`'s cluster. */
+function sameClusterNode(d: Host, source: Host): boolean {
+  return source.cluster !== null && d.cluster !== null && nameKey(d.cluster) === nameKey(source.cluster) && nameKey(d.name) !== nameKey(source.name);
 }
 
 /** Select Host's reasons across every host, one per code, naming the hosts it blocks. */

@@ -335,8 +335,10 @@ describe('maintenance mode', () => {
     await within(view).findByRole('table', { name: 'Planned moves' });
     expect(callsOf(rendered.backend, 'plan.create')).toEqual([{ request: { kind: 'evacuate', host: 'HV-MI-11', cannotMove: 'save' }, whatIf: {} }]);
     expect(summary(view).textContent).toMatch(/Estimated window\s*1 min 00 s/);
-    const unmovable = within(view).getByRole('table', { name: 'VMs that cannot move' });
-    expect(within(unmovable).getByText('Its state is saved')).toBeTruthy();
+    const staying = within(view).getByRole('table', { name: 'VMs that stay on the host' });
+    expect(within(staying).getByRole('row', { name: /DC-MI-01 HV-MI-20 Its state is saved DC-MI-01 is saved on HV-MI-20 instead of moving/ })).toBeTruthy();
+    expect(within(staying).getByRole('row', { name: /ARCHIVE-MI-01 HV-MI-20 Stays, not running ARCHIVE-MI-01 is off/ })).toBeTruthy();
+    expect(summary(view).textContent).toMatch(/2 VMs stay on the host/);
     expect(within(lanes(view)).getByRole('group', { name: 'HV-MI-20 · save' })).toBeTruthy();
 
     fireEvent.click(within(view).getByRole('radio', { name: 'Leave running' }));

@@ -23,6 +23,7 @@ import { groupJobsByVm, planHosts } from './plan-format.js';
 import { useDestinationChoice } from './PlanDestinationSelect.js';
 import { PlanMovesTable } from './PlanMovesTable.js';
 import { PlanTimeline } from './PlanTimeline.js';
+import { PlanStaying } from './PlanStaying.js';
 import { PlanUnmovable } from './PlanUnmovable.js';
 import { PlanWhatIfPanel } from './PlanWhatIfPanel.js';
 import { SavePlanDialog } from './SavePlanDialog.js';
@@ -114,6 +115,7 @@ function PlanFacts({ plan }: { plan: Plan }) {
       </span>
       <span className={styles.fact}>{tn('plan.fact.moves', plan.moves.length)}</span>
       {plan.unmovable.length > 0 ? <span className={styles.fact}>{tn('plan.fact.unmovable', plan.unmovable.length)}</span> : null}
+      {plan.staying.length > 0 ? <span className={styles.fact}>{tn('plan.fact.staying', plan.staying.length)}</span> : null}
     </div>
   );
 }
@@ -195,6 +197,7 @@ function PlanSections({
   const timelineId = useId();
   const movesId = useId();
   const unmovableId = useId();
+  const stayingId = useId();
   const scriptId = useId();
   return (
     <>
@@ -232,6 +235,16 @@ function PlanSections({
           </h3>
           <div className={styles.tableWrap}>
             <PlanUnmovable unmovable={plan.unmovable} evacuation={view.request.kind === 'evacuate'} destinations={destinations} />
+          </div>
+        </section>
+      ) : null}
+      {plan.staying.length > 0 ? (
+        <section className={styles.section} aria-labelledby={stayingId}>
+          <h3 id={stayingId} className={styles.sectionHeading}>
+            {t('plan.section.staying')}
+          </h3>
+          <div className={styles.tableWrap}>
+            <PlanStaying staying={plan.staying} />
           </div>
         </section>
       ) : null}
