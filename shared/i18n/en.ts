@@ -160,6 +160,10 @@ export const mainEnMessages = {
     '{vm} has shared VHDX {paths}, and a shared VHDX cannot be moved live: shut down the VMs that share it and move the file, or move the other files only (Migrate Storage, VHDs placed individually).',
   'reason.storage-unreachable':
     '{host} cannot reach {paths}, where {vm}’s files are: connect the node to the share (give its computer account access and add it to the host’s file shares) or to the CSV, then refresh it.',
+  'reason.not-possible-owner':
+    '{host} is not a possible owner of {vm} in {cluster} (its possible owners: {owners}): pick one of those nodes, or add {host} to the VM’s possible owners.',
+  'reason.affinity-rule.apart': '{host} runs {vms}, and {rule} keeps {vm} on a different node: pick another host.',
+  'reason.affinity-rule.together': 'The {rule} keeps {vm} on the same node as {vms}, which run on {together}: move {vm} to {together}, or move them together.',
 
   'reasonKind.host-not-responding': 'not responding',
   'reasonKind.vm-busy': 'VM busy with another job',
@@ -173,6 +177,8 @@ export const mainEnMessages = {
   'reasonKind.insufficient-storage': 'storage space',
   'reasonKind.shared-vhdx': 'shared VHDX',
   'reasonKind.storage-unreachable': 'storage not reachable',
+  'reasonKind.not-possible-owner': 'not a possible owner',
+  'reasonKind.affinity-rule': 'affinity rule',
 
   'warning.loses-high-availability':
     '{vm} is highly available in {sourceCluster} and {host} is in another cluster ({cluster}): a host failure during the move makes it unavailable. {window} Once the move ends it is a role of {cluster}, highly available there.',
@@ -186,6 +192,18 @@ export const mainEnMessages = {
     '{size} of {vm}’s files will be copied to {host}: the move lasts as long as the copy. Choose another location on Select Path if this one is not right.',
   'warning.host-busy':
     '{hosts}: the move will wait in the queue at position {position} and start as soon as a slot frees up. It does not fail; you can also raise the host’s limit in its Hyper-V settings.',
+  'warning.availability-set':
+    '{host} runs {vms}, kept apart from {vm} by {rule}: a failure of {host} would stop them together. Pick another host if one has room.',
+  'warning.affinity-split': 'The {rule} keeps {vm} with {vms}, which run on {together}: on {host} they would be split. Pick {together} if it has room.',
+  'warning.not-preferred-owner':
+    '{host} is not a preferred owner of {vm} (preferred: {owners}): the cluster may move it back to them when it fails over or fails back.',
+  'rule.keptApart': 'kept apart from {vms}: {rule}',
+  'rule.keptWith': 'kept with {vms} on {together}: {rule}',
+  'rule.possibleOwners': 'possible owners of {vm}: {owners}',
+  'rule.preferredOwners': 'preferred owners of {vm}: {owners}',
+  'rule.kind.availabilitySet': 'availability set {name}',
+  'rule.kind.affinityRule.required': 'affinity rule {name} ({type}, required)',
+  'rule.kind.affinityRule.preferred': 'affinity rule {name} ({type}, not required)',
   'busy.source': '{host} (the source) has {slots} in use',
   'busy.destination': '{host} (the destination) has {slots} in use',
   'busy.liveSlots': 'all {max} live migration slots',

@@ -167,6 +167,11 @@ export const mainItMessages: MainMessages = {
     '{vm} ha il VHDX condiviso {paths} e un VHDX condiviso non può essere spostato in tempo reale: arresta le macchine virtuali che lo condividono e sposta il file, oppure sposta solo gli altri file (Migra archiviazione, con i VHD posizionati singolarmente).',
   'reason.storage-unreachable':
     '{host} non raggiunge {paths}, dove si trovano i file di {vm}: collega il nodo alla condivisione (concedi l’accesso al suo account computer e aggiungila alle condivisioni file dell’host) o al volume CSV, poi aggiornalo.',
+  'reason.not-possible-owner':
+    '{host} non è un proprietario possibile di {vm} in {cluster} (i suoi proprietari possibili: {owners}): scegli uno di questi nodi o aggiungi {host} ai proprietari possibili della macchina virtuale.',
+  'reason.affinity-rule.apart': '{host} esegue {vms} e {rule} mantiene {vm} su un nodo diverso: scegli un altro host.',
+  'reason.affinity-rule.together':
+    'La {rule} mantiene {vm} sullo stesso nodo di {vms}, in esecuzione su {together}: sposta {vm} su {together} oppure spostali insieme.',
 
   'reasonKind.host-not-responding': 'non risponde',
   'reasonKind.vm-busy': 'VM occupata da un altro processo',
@@ -180,6 +185,8 @@ export const mainItMessages: MainMessages = {
   'reasonKind.insufficient-storage': 'spazio di archiviazione',
   'reasonKind.shared-vhdx': 'VHDX condiviso',
   'reasonKind.storage-unreachable': 'archiviazione non raggiungibile',
+  'reasonKind.not-possible-owner': 'non è un proprietario possibile',
+  'reasonKind.affinity-rule': 'regola di affinità',
 
   'warning.loses-high-availability':
     '{vm} è a disponibilità elevata in {sourceCluster} e {host} è in un altro cluster ({cluster}): un guasto di un host durante lo spostamento la rende non disponibile. {window} Al termine dello spostamento è un ruolo di {cluster}, a disponibilità elevata lì.',
@@ -193,6 +200,18 @@ export const mainItMessages: MainMessages = {
     '{size} di file di {vm} verranno copiati su {host}: lo spostamento dura quanto la copia. Scegli un altro percorso in Seleziona percorso se questo non è corretto.',
   'warning.host-busy':
     '{hosts}: lo spostamento attenderà in coda in posizione {position} e partirà appena si libera uno slot. Non ha esito negativo; puoi anche alzare il limite dell’host nelle sue impostazioni Hyper-V.',
+  'warning.availability-set':
+    '{host} esegue {vms}, da tenere separate da {vm} per {rule}: un guasto di {host} le fermerebbe insieme. Scegli un altro host, se ne esiste uno con spazio.',
+  'warning.affinity-split': 'La {rule} mantiene {vm} con {vms}, in esecuzione su {together}: su {host} verrebbero separate. Scegli {together}, se ha spazio.',
+  'warning.not-preferred-owner':
+    '{host} non è un proprietario preferito di {vm} (preferiti: {owners}): il cluster potrebbe riportarla su di essi durante un failover o un failback.',
+  'rule.keptApart': 'tenuta separata da {vms}: {rule}',
+  'rule.keptWith': 'tenuta con {vms} su {together}: {rule}',
+  'rule.possibleOwners': 'proprietari possibili di {vm}: {owners}',
+  'rule.preferredOwners': 'proprietari preferiti di {vm}: {owners}',
+  'rule.kind.availabilitySet': 'set di disponibilità {name}',
+  'rule.kind.affinityRule.required': 'regola di affinità {name} ({type}, obbligatoria)',
+  'rule.kind.affinityRule.preferred': 'regola di affinità {name} ({type}, facoltativa)',
   'busy.source': '{host} (l’origine) ha in uso {slots}',
   'busy.destination': '{host} (la destinazione) ha in uso {slots}',
   'busy.liveSlots': 'tutti i {max} slot di migrazione in tempo reale',

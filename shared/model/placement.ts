@@ -10,7 +10,7 @@ export const TRANSFER_TYPE_VALUES = ['Live', 'Live (VSM)', 'Quick', 'Network'] a
 /** A transfer type. */
 export type TransferType = (typeof TRANSFER_TYPE_VALUES)[number];
 
-/** Why a host is not available for a VM (migration-rules.md 2.1). */
+/** Why a host is not available for a VM (migration-rules.md 2.1, and section 8 for the last two). */
 export const REASON_CODE_VALUES = [
   'host-not-responding',
   'maintenance-mode',
@@ -24,12 +24,22 @@ export const REASON_CODE_VALUES = [
   'shared-vhdx',
   'storage-unreachable',
   'vm-busy',
+  'not-possible-owner',
+  'affinity-rule',
 ] as const;
 /** A blocking reason's code. */
 export type ReasonCode = (typeof REASON_CODE_VALUES)[number];
 
-/** What the admin should know about an available host (migration-rules.md 2.3). */
-export const WARNING_CODE_VALUES = ['loses-high-availability', 'becomes-not-highly-available', 'storage-moves', 'host-busy'] as const;
+/** What the admin should know about an available host (migration-rules.md 2.3, and section 8 for the last three). */
+export const WARNING_CODE_VALUES = [
+  'loses-high-availability',
+  'becomes-not-highly-available',
+  'storage-moves',
+  'host-busy',
+  'availability-set',
+  'affinity-split',
+  'not-preferred-owner',
+] as const;
 /** A warning's code. */
 export type WarningCode = (typeof WARNING_CODE_VALUES)[number];
 

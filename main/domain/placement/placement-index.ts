@@ -1,6 +1,7 @@
 import type { FileShare, Host, InventoryDocument } from '../../../shared/model/inventory.js';
 import { isSmb3OrLater } from '../storage-paths/dotted-version.js';
 import { nameKey } from '../storage-paths/names.js';
+import { buildPlacementRules, type PlacementRules } from './placement-rules.js';
 import { buildStorageIndex, hostReachesShare, type StorageIndex } from '../storage-paths/storage-index.js';
 
 /**
@@ -15,6 +16,8 @@ export interface PlacementIndex {
   readonly nodes: ReadonlyMap<string, readonly Host[]>;
   /** Each cluster's SMB 3.0 (or later) shares that every node reaches: storage as good as a CSV. */
   readonly clusterShares: ReadonlyMap<string, readonly FileShare[]>;
+  /** The estate's placement rules (migration-rules.md section 8), indexed. */
+  readonly rules: PlacementRules;
 }
 
 /** Builds the Select Host lookups of an inventory; callers cache it per inventory. */
@@ -42,6 +45,7 @@ export function buildPlacementIndex(inventory: InventoryDocument): PlacementInde
     storage,
     nodes,
     clusterShares,
+    rules: buildPlacementRules(inventory),
   };
 }
 
