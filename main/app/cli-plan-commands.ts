@@ -49,7 +49,16 @@ function whatIfOf(args: ParsedArgs): PlanWhatIf {
 /** The plan as `--json` prints it: exactly the keys outside tests read. */
 export function planJson(plan: Plan): unknown {
   return {
-    moves: plan.moves.map((m) => ({ vm: m.vm, from: m.from, to: m.to, transferType: m.transferType, start: m.start, end: m.end, downtime: m.downtime })),
+    moves: plan.moves.map((m) => ({
+      vm: m.vm,
+      from: m.from,
+      to: m.to,
+      transferType: m.transferType,
+      start: m.start,
+      end: m.end,
+      downtime: m.downtime,
+      ...(m.rule ? { rule: { code: m.rule.code, message: m.rule.message } } : {}),
+    })),
     unmovable: plan.unmovable.map((u) => ({ vm: u.vm, reasons: u.reasons.map((r) => ({ code: r.code, message: r.message })) })),
     staying: plan.staying.map((st) => ({ vm: st.vm, reason: { code: st.reason.code, message: st.reason.message } })),
     makespan: plan.makespan,
@@ -84,6 +93,7 @@ export function planText(plan: Plan): string {
         ]),
       ]),
     );
+    for (const m of plan.moves) if (m.rule) lines.push(`${m.id} ${m.vm}: ${m.rule.message}`);
   } else {
     lines.push('No move to make.');
   }

@@ -106,6 +106,7 @@ export const mainEnMessages = {
   'plan.staying.savedWhy': '{vm} is saved on {host} instead of moving (Save state), because it can’t move: {reason}',
   'plan.warning.notConverging': '{vm} ({from} → {to}) is unlikely to converge: {why}',
   'plan.warning.slowConvergence': '{vm} ({from} → {to}) may converge slowly: {why}',
+  'plan.reason.keptTogether': 'The affinity rule keeps {vm} on the same host as {other}, which can’t move: {reason}',
   'plan.reason.noSuchVm': 'No VM named "{vm}" is in the inventory: check the name.',
   'plan.reason.hostMissing': '{vm}’s host {host} is not in the inventory: refresh the inventory.',
   'plan.reason.alreadyThere': '{vm} is already on {host}: choose another host, or leave it out.',

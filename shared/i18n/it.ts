@@ -113,6 +113,7 @@ export const mainItMessages: MainMessages = {
   'plan.staying.savedWhy': '{vm} viene salvata su {host} invece di essere spostata (Salva stato), perché non può essere spostata: {reason}',
   'plan.warning.notConverging': 'È improbabile che {vm} ({from} → {to}) converga: {why}',
   'plan.warning.slowConvergence': '{vm} ({from} → {to}) potrebbe convergere lentamente: {why}',
+  'plan.reason.keptTogether': 'La regola di affinità tiene {vm} sullo stesso host di {other}, che non può essere spostata: {reason}',
   'plan.reason.noSuchVm': 'Nessuna macchina virtuale denominata “{vm}” è nell’inventario: controlla il nome.',
   'plan.reason.hostMissing': 'L’host {host} di {vm} non è nell’inventario: aggiorna l’inventario.',
   'plan.reason.alreadyThere': '{vm} si trova già su {host}: scegli un altro host o escludila.',

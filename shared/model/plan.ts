@@ -68,11 +68,19 @@ export interface PlannedMove {
   /** Moves that must end before this one starts (their departure frees what this one needs). */
   after: string[];
   /**
+   * The placement rule that shaped its destination (migration-rules.md section 8), with the rule finding's code:
+   * "kept apart from SQL-02: availability set SQL-AG"; a soft rule it could not keep, in a full sentence. Absent: none.
+   */
+  rule?: Issue<PlanRuleCode>;
+  /**
    * Moves the plan starts this one after, however they end: its hosts' migration networks are full
    * until then, and sharing them would only slow every move on them down.
    */
   follows: string[];
 }
+
+/** The codes of the placement rules (migration-rules.md section 8) that can shape a planned move. */
+export type PlanRuleCode = 'not-possible-owner' | 'affinity-rule' | 'availability-set' | 'affinity-split' | 'not-preferred-owner';
 
 /** A VM that cannot move in this plan, and why. */
 export interface UnmovableVm {
@@ -109,7 +117,7 @@ export interface PlanLane {
 
 /** A warning about the plan as a whole or one move, with what to change. */
 export interface PlanWarning {
-  code: 'not-converging' | 'slow-convergence' | 'vms-left-running' | 'vms-saved';
+  code: 'not-converging' | 'slow-convergence' | 'vms-left-running' | 'vms-saved' | 'availability-set' | 'affinity-split';
   vm: string | null;
   message: string;
   /** `message` as a catalogue sentence, for the console. */

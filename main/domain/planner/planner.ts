@@ -131,7 +131,7 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
         return !hold;
       })
     : asks;
-  const { placed, notPlaced } = placeAll(free, index);
+  const { placed, notPlaced } = placeAll(free, index, { preferOwners: request.kind === 'evacuate' });
   for (const n of notPlaced) {
     // A running VM the evacuation can't move is saved when the admin chose Save state: it stays, saved.
     if (request.kind === 'evacuate' && request.cannotMove === 'save' && !n.ask.quick) {
@@ -217,6 +217,7 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
       convergence: est.convergence,
       after: p.after.map((a) => ids.get(a) as string),
       follows: follows.has(id) ? [follows.get(id) as string] : [],
+      ...(p.rule ? { rule: { code: p.rule.code, message: p.rule.message, text: p.rule.text } } : {}),
     };
   });
 
@@ -234,6 +235,11 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
   if (request.kind === 'evacuate' && left.length) {
     const vmNames = left.map((u) => u.vm).join(', ');
     warnings.push({ code: 'vms-left-running', vm: null, ...sayPlural('plan.warning.vmsLeftRunning', left.length, { vms: vmNames, host: request.host }) });
+  }
+  for (const p of placed) {
+    // A soft rule the plan could not keep (no other host had room): the admin should know.
+    if (p.rule?.broken && (p.rule.code === 'availability-set' || p.rule.code === 'affinity-split'))
+      warnings.push({ code: p.rule.code, vm: p.ask.vm.name, message: p.rule.message, ...(p.rule.text ? { text: p.rule.text } : {}) });
   }
   for (const m of moves) {
     if (m.risk === 'never')
