@@ -1,7 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateInventory } from '../../../scripts/gen-inventory.js';
 import { minimalInventory } from '../../../test/fixtures/minimal-inventory.js';
 import type { AffinityRule, InventoryDocument, Vm } from '../../../shared/model/inventory.js';
 import type { Plan, PlanRequest } from '../../../shared/model/plan.js';
+import { buildPlacementIndex } from '../placement/placement-index.js';
+import { buildPlacementRules, ruleFindings } from '../placement/placement-rules.js';
+import { selectHosts } from '../placement/select-hosts.js';
 import { planMoves } from './planner.js';
 
 // The placement rules of migration-rules.md section 8 inside plans: against the placements the same plan makes.
@@ -164,5 +169,130 @@ describe('plans keep the placement rules against their own placements', () => {
     // HV-4 full: the next preferred owner, HV-3.
     doc.hosts[3] = { ...doc.hosts[3], memory: { ...doc.hosts[3].memory, availableMB: 1000 } };
     expect(destOf(planOf(doc, { kind: 'evacuate', host: 'HV-1', cannotMove: 'leave' }), 'ERP-01')).toBe('HV-3');
+  });
+});
+
+/** A small seeded generator (the estates themselves come from the generator's own seed). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Random rules on an estate: availability sets of 2 to 4, DifferentNode and SameNode rules (some required), possible owners. */
+function withRandomRules(doc: InventoryDocument, seed: number): InventoryDocument {
+  const r = rng(seed);
+  const vms = doc.vms.map((v) => ({ ...v }));
+  const pool = [...vms].sort(() => r() - 0.5);
+  const take = (n: number): Vm[] => pool.splice(0, Math.min(n, pool.length));
+  let setNo = 0;
+  while (pool.length > 4 && r() < 0.8) {
+    const name = `SET-${++setNo}`;
+    for (const v of take(2 + Math.floor(r() * 3))) v.availabilitySets = [...(v.availabilitySets ?? []), name];
+  }
+  const affinityRules: AffinityRule[] = [];
+  for (let i = 0; pool.length > 3 && i < 3; i++) {
+    const members = take(2 + Math.floor(r() * 2)).map((v) => v.name);
+    affinityRules.push(rule(`R-${i}`, r() < 0.5 ? 'DifferentNode' : 'SameNode', members, r() < 0.7));
+  }
+  for (const v of vms) {
+    const host = doc.hosts.find((h) => h.name === v.host);
+    if (!host?.cluster || r() > 0.2) continue;
+    const nodes = doc.hosts.filter((h) => h.cluster === host.cluster).map((h) => h.name);
+    v.possibleOwners = nodes.filter(() => r() < 0.6);
+    if (r() < 0.5) v.preferredOwners = nodes.filter(() => r() < 0.5);
+  }
+  return { ...doc, vms, affinityRules };
+}
+
+/** Every required rule a plan breaks, and every possible owner it ignores, in words. */
+function brokenRequiredRules(doc: InventoryDocument, plan: Plan): string[] {
+  const at = new Map(doc.vms.map((v) => [v.name, v.host]));
+  const before = new Map(at);
+  for (const m of plan.moves) at.set(m.vm, m.to);
+  const moved = new Set(plan.moves.map((m) => m.vm));
+  const out: string[] = [];
+  for (const r of doc.affinityRules ?? []) {
+    if (!r.required) continue;
+    if (r.type === 'DifferentNode') {
+      for (const m of plan.moves) {
+        if (!r.vms.includes(m.vm)) continue;
+        const with_ = r.vms.filter((v) => v !== m.vm && at.get(v) === m.to);
+        if (with_.length) out.push(`${r.name}: ${m.vm} moved onto ${m.to} with ${with_.join(', ')}`);
+      }
+    } else if (r.vms.some((v) => moved.has(v)) && new Set(r.vms.map((v) => before.get(v))).size === 1) {
+      if (new Set(r.vms.map((v) => at.get(v))).size > 1) out.push(`${r.name}: ${r.vms.map((v) => `${v} on ${at.get(v)}`).join(', ')}`);
+    }
+  }
+  const vms = new Map(doc.vms.map((v) => [v.name, v]));
+  const cluster = new Map(doc.hosts.map((h) => [h.name, h.cluster]));
+  for (const m of plan.moves) {
+    const owners = vms.get(m.vm)?.possibleOwners;
+    if (owners?.length && cluster.get(m.to) !== null && cluster.get(m.to) === cluster.get(m.from) && !owners.includes(m.to))
+      out.push(`${m.vm} on ${m.to}, not one of its possible owners ${owners.join(', ')}`);
+  }
+  return out;
+}
+
+describe('plans and the placement rules on random estates (properties)', () => {
+  const arb = fc.record({
+    seed: fc.integer({ min: 1, max: 100_000 }),
+    hosts: fc.integer({ min: 4, max: 20 }),
+    vmsPerHost: fc.integer({ min: 1, max: 6 }),
+    evacuate: fc.boolean(),
+    roomy: fc.boolean(),
+  });
+
+  it('no plan breaks a required rule; with room everywhere, no availability set shares a host while another available host is free of it', () => {
+    fc.assert(
+      fc.property(arb, ({ seed, hosts, vmsPerHost, evacuate, roomy }) => {
+        let doc = withRandomRules(generateInventory({ hosts, vms: hosts * vmsPerHost, seed }), seed);
+        if (roomy) {
+          const room = <T extends { capacityGB: number; freeGB: number }>(x: T): T => ({ ...x, capacityGB: 10_000_000, freeGB: 9_000_000 });
+          doc = {
+            ...doc,
+            fileShares: doc.fileShares.map(room),
+            clusters: doc.clusters.map((c) => ({ ...c, sharedVolumes: c.sharedVolumes.map(room) })),
+            hosts: doc.hosts.map((h) => ({ ...h, memory: { ...h.memory, totalMB: 16_000_000, availableMB: 8_000_000 }, volumes: h.volumes.map(room) })),
+          };
+        }
+        const source = doc.hosts[seed % doc.hosts.length].name;
+        const request: PlanRequest = evacuate
+          ? { kind: 'evacuate', host: source, cannotMove: 'leave' }
+          : { kind: 'vms', vms: doc.vms.filter((_, i) => i % 2 === seed % 2).map((v) => v.name), to: 'auto' };
+        const plan = planOf(doc, request);
+        expect(brokenRequiredRules(doc, plan)).toEqual([]);
+        if (!roomy) return;
+        // Where every host has room, a VM lands beside a VM of its availability set only when every other
+        // host it could go to is ruled out by the rules (or is where a VM it must avoid is leaving from).
+        const planning: InventoryDocument = evacuate ? { ...doc, hosts: doc.hosts.map((h) => (h.name === source ? { ...h, maintenanceMode: true } : h)) } : doc;
+        const index = buildPlacementIndex(planning);
+        const rules = buildPlacementRules(doc);
+        const final = new Map(plan.moves.map((m) => [m.vm, m.to]));
+        const leaving = new Set(plan.moves.map((m) => m.from));
+        const tied = new Set((doc.affinityRules ?? []).filter((r) => r.type === 'SameNode').flatMap((r) => r.vms));
+        for (const m of plan.moves) {
+          if (m.transferType === 'Quick' || tied.has(m.vm)) continue;
+          const here = ruleFindings(rules, m.vm, m.to, final);
+          if (!here.some((f) => f.code === 'availability-set')) continue;
+          const rows = selectHosts(m.vm, index);
+          if (!rows.ok) continue;
+          for (const row of rows.value) {
+            if (row.host === m.to || leaving.has(row.host) || !row.available) continue;
+            const there = ruleFindings(rules, m.vm, row.host, final);
+            expect(
+              there.some((f) => f.blocking || f.code === 'availability-set'),
+              `${m.vm} went to ${m.to} with a VM of its availability set while ${row.host} was free of it`,
+            ).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 80 },
+    );
   });
 });
