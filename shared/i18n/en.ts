@@ -56,6 +56,14 @@ export const mainEnMessages = {
   'wait.dropped.failed': 'Not started: it waited for "{job}", which failed, so the memory it needed on {host} was not freed.',
   'wait.dropped.canceled': 'Not started: it waited for "{job}", which was canceled, so the memory it needed on {host} was not freed.',
 
+  'start.why.maintenance': '{host} went into maintenance mode',
+  'start.why.notResponding': '{host} stopped responding',
+  'start.why.liveDisabled': 'live migration was turned off on {host}',
+  'start.why.noRoom': '{host} no longer has room for {vm}',
+  'start.why.rule': 'a placement rule now keeps {vm} off {host}',
+  'start.why.cannotTake': '{host} can no longer take {vm}',
+  'start.redirected': '{why}; moved to {host} instead.',
+  'start.action.reselect': 'Check the destination, or choose another one in Select Host, then migrate the VM again.',
   'job.migrateVm': 'Migrate virtual machine {vm} to {host}',
   'job.migrateStorage': 'Migrate storage of {vm}',
   'job.startVm': 'Start virtual machine {vm}',
@@ -86,7 +94,7 @@ export const mainEnMessages = {
 
   'inventory.demo': 'Built-in demo estate',
 
-  'result.moved': 'Moved {what} in {seconds} s{downtime}, {sent} sent{how}{ha}{info}',
+  'result.moved': 'Moved {what} in {seconds} s{downtime}, {sent} sent{how}{ha}{info}{redirect}',
   'result.ha.joins': '{vm} is highly available in {cluster}',
   'result.ha.leaves':
     '{vm} is no longer highly available: {host} is a standalone host. To make it highly available again, move it to a cluster node, or add it to a cluster’s roles',

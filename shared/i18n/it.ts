@@ -57,6 +57,14 @@ export const mainItMessages: MainMessages = {
   'wait.dropped.failed': 'Non avviato: attendeva “{job}”, che non è riuscito, quindi la memoria necessaria su {host} non è stata liberata.',
   'wait.dropped.canceled': 'Non avviato: attendeva “{job}”, che è stato annullato, quindi la memoria necessaria su {host} non è stata liberata.',
 
+  'start.why.maintenance': '{host} è entrato in modalità manutenzione',
+  'start.why.notResponding': '{host} non risponde più',
+  'start.why.liveDisabled': 'la migrazione in tempo reale è stata disattivata su {host}',
+  'start.why.noRoom': '{host} non ha più spazio per {vm}',
+  'start.why.rule': 'una regola di posizionamento ora tiene {vm} lontana da {host}',
+  'start.why.cannotTake': '{host} non può più accogliere {vm}',
+  'start.redirected': '{why}; spostata invece su {host}.',
+  'start.action.reselect': 'Controlla la destinazione o scegline un’altra in Seleziona host, quindi migra di nuovo la macchina virtuale.',
   'job.migrateVm': 'Migrazione della macchina virtuale {vm} su {host}',
   'job.migrateStorage': 'Migrazione dell’archiviazione di {vm}',
   'job.startVm': 'Avvio della macchina virtuale {vm}',
@@ -88,7 +96,7 @@ export const mainItMessages: MainMessages = {
 
   'inventory.demo': 'Ambiente dimostrativo integrato',
 
-  'result.moved': 'Spostato {what} in {seconds} s{downtime}, {sent} inviati{how}{ha}{info}',
+  'result.moved': 'Spostato {what} in {seconds} s{downtime}, {sent} inviati{how}{ha}{info}{redirect}',
   'result.ha.joins': '{vm} è a disponibilità elevata in {cluster}',
   'result.ha.leaves':
     '{vm} non è più a disponibilità elevata: {host} è un host autonomo. Per renderla di nuovo a disponibilità elevata, spostala su un nodo del cluster o aggiungila ai ruoli di un cluster',
