@@ -144,3 +144,47 @@ describe('docs/demo-estate.md', () => {
     }
   });
 });
+
+describe('the demo inventory’s placement rules (migration-rules.md section 8)', () => {
+  const vm = (name: string) => demo.vms.find((v) => v.name === name);
+  const rule = (name: string) => demo.affinityRules?.find((r) => r.name === name);
+
+  it('has a SQL Server availability group pair in one availability set, on different nodes of one cluster', () => {
+    const pair = demo.vms.filter((v) => v.availabilitySets?.includes('SQL-AG-TO'));
+    expect(pair.map((v) => v.name)).toEqual(['SQL-TO-01', 'SQL-TO-03']);
+    expect(new Set(pair.map((v) => hostNamed(v.host)?.cluster))).toEqual(new Set(['CL-TO-19']));
+    expect(pair[0].host).not.toBe(pair[1].host);
+  });
+
+  it('has a pair of domain controllers and an Exchange DAG pair kept apart by required DifferentNode rules', () => {
+    expect(rule('dc-mi-apart')).toEqual({ name: 'dc-mi-apart', type: 'DifferentNode', vms: ['DC-MI-01', 'DC-MI-02'], required: true });
+    expect(rule('exch-dag-mi')).toMatchObject({ type: 'DifferentNode', required: true });
+    for (const r of [rule('dc-mi-apart'), rule('exch-dag-mi')]) {
+      const hosts = r?.vms.map((n) => vm(n)?.host);
+      expect(new Set(hosts).size).toBe(2);
+    }
+  });
+
+  it('has an application kept with its cache by a SameNode rule that is not required, both on one host', () => {
+    const r = rule('sap-app-with-cache');
+    expect(r).toMatchObject({ type: 'SameNode', required: false, vms: ['SAP-APP-PRD-02', 'SAP-CACHE-MI-01'] });
+    expect(vm('SAP-APP-PRD-02')?.host).toBe(vm('SAP-CACHE-MI-01')?.host);
+  });
+
+  it('has a VM restricted to some nodes of its cluster, preferring one of them', () => {
+    const sql = vm('SQL-PROD-MI-01');
+    expect(sql?.possibleOwners).toEqual(['HV-MI-01', 'HV-MI-04']);
+    expect(sql?.preferredOwners).toEqual(['HV-MI-01']);
+    for (const owner of sql?.possibleOwners ?? []) expect(hostNamed(owner)?.cluster).toBe(hostNamed(sql?.host ?? '')?.cluster);
+  });
+
+  it('names only VMs it has in its rules, each once, with unique rule names', () => {
+    const names = new Set(demo.vms.map((v) => v.name));
+    for (const r of demo.affinityRules ?? []) {
+      expect(r.vms.every((n) => names.has(n))).toBe(true);
+      expect(new Set(r.vms).size).toBe(r.vms.length);
+    }
+    const ruleNames = (demo.affinityRules ?? []).map((r) => r.name.toLowerCase());
+    expect(new Set(ruleNames).size).toBe(ruleNames.length);
+  });
+});

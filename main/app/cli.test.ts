@@ -58,6 +58,29 @@ describe('ferry import and ferry inventory', () => {
     expect((await ferry('inventory', '--json', '--db', other)).out).toBe(exported);
   });
 
+  it('prints placement rules in --json as imported, and they import back unchanged', async () => {
+    const doc = minimalInventory();
+    doc.vms[0].possibleOwners = ['HV-MI-11', 'HV-MI-12'];
+    doc.vms[0].preferredOwners = ['HV-MI-12'];
+    doc.vms[0].availabilitySets = ['SQL-AG-PROD'];
+    doc.vms[1].availabilitySets = ['SQL-AG-PROD'];
+    doc.affinityRules = [{ name: 'sql-apart', type: 'DifferentNode', vms: ['SQL-PROD-01', 'Contabilità-01'], required: true }];
+    expect((await ferry('import', file('rules.json', doc), '--db', db)).code).toBe(0);
+    const exported = (await ferry('inventory', '--json', '--db', db)).out;
+    expect(JSON.parse(exported)).toEqual(doc);
+    const other = join(dir, 'other.db');
+    expect((await ferry('import', file('exported.json', exported), '--db', other)).code).toBe(0);
+    expect((await ferry('inventory', '--json', '--db', other)).out).toBe(exported);
+  });
+
+  it('refuses a rule naming a VM that is not in the file, naming record and field', async () => {
+    const doc = minimalInventory();
+    doc.affinityRules = [{ name: 'apart', type: 'DifferentNode', vms: ['SQL-PROD-01', 'SQL-PROD-09'], required: true }];
+    const r = await ferry('import', file('bad-rule.json', doc), '--db', db);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('affinityRules[0].vms[1]: VM "SQL-PROD-09" is not listed in vms');
+  });
+
   it('says a missing file is missing, with exit code 2', async () => {
     const r = await ferry('import', join(dir, 'nope.json'), '--db', db);
     expect(r.code).toBe(2);

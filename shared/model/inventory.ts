@@ -122,8 +122,10 @@ export interface Vm {
   availabilitySets?: string[];
 }
 
-/** The kind of an affinity rule: keep the VMs on one host, or on different hosts. */
-export type AffinityRuleType = 'SameNode' | 'DifferentNode';
+/** The kinds of an affinity rule: keep the VMs on one host, or on different hosts. */
+export const AFFINITY_RULE_TYPE_VALUES = ['SameNode', 'DifferentNode'] as const;
+/** The kind of an affinity rule. */
+export type AffinityRuleType = (typeof AFFINITY_RULE_TYPE_VALUES)[number];
 
 /** A named group of VMs kept together or apart (Windows Server 2022 cluster affinity rule, vCenter VM-VM rule). */
 export interface AffinityRule {

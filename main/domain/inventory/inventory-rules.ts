@@ -1,5 +1,6 @@
 import type { ImportProblem } from '../../../shared/model/import.js';
 import type { InventoryDocument, Volume } from '../../../shared/model/inventory.js';
+import { checkPlacementRules } from './placement-rule-checks.js';
 
 /** The most problems one check reports; past it, one last line says how many more there were. */
 export const MAX_PROBLEMS = 500;
@@ -54,13 +55,15 @@ export interface KnownNames {
   fileShares: string[];
   clusters: string[];
   hosts: string[];
+  vms: string[];
+  affinityRules: string[];
 }
 
-const NO_NAMES: KnownNames = { hostGroups: [], fileShares: [], clusters: [], hosts: [] };
+const NO_NAMES: KnownNames = { hostGroups: [], fileShares: [], clusters: [], hosts: [], vms: [], affinityRules: [] };
 
 /**
  * Checks the rules of a `ferry-inventory` document that span records: unique names and ids,
- * references that resolve, and amounts that fit (available within total, free within capacity).
+ * references that resolve, amounts that fit (available within total, free within capacity), and placement rules.
  * Field types and path shapes are checked before this, by the importer's schema.
  */
 export function checkInventoryRules(doc: InventoryDocument, list: ProblemList = new ProblemList(), known: KnownNames = NO_NAMES): ProblemList {
@@ -125,5 +128,6 @@ export function checkInventoryRules(doc: InventoryDocument, list: ProblemList = 
   doc.vms.forEach((v, i) => {
     if (!hosts.has(key(v.host))) list.add(`vms[${i}].host`, `host ${q(v.host)} is not listed in hosts`);
   });
+  checkPlacementRules(doc, list, known);
   return list;
 }

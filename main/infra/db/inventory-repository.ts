@@ -1,4 +1,14 @@
-import type { Cluster, Host, InventoryDocument, InventoryMeta, InventorySource, Vm, Volume } from '../../../shared/model/inventory.js';
+import type {
+  AffinityRule,
+  AffinityRuleType,
+  Cluster,
+  Host,
+  InventoryDocument,
+  InventoryMeta,
+  InventorySource,
+  Vm,
+  Volume,
+} from '../../../shared/model/inventory.js';
 import type { CompletedMove } from '../../domain/inventory/completed-move.js';
 import type { HostSettingsUpdate } from '../../domain/host-settings/settings-plan.js';
 import type { Db } from './open.js';
@@ -33,6 +43,7 @@ export function replaceInventory(db: Db, doc: InventoryDocument, origin: string,
     const before = db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').get() as { revision: number } | undefined;
     const revision = (before?.revision ?? 0) + 1;
     db.exec(`
+      DELETE FROM affinity_rule_vms; DELETE FROM affinity_rules;
       DELETE FROM vm_disks; DELETE FROM vms;
       DELETE FROM host_storage_locations; DELETE FROM host_volumes; DELETE FROM host_file_shares; DELETE FROM hosts;
       DELETE FROM cluster_shared_volumes; DELETE FROM clusters; DELETE FROM file_shares; DELETE FROM host_groups;
@@ -115,9 +126,11 @@ export function replaceInventory(db: Db, doc: InventoryDocument, origin: string,
 
     const insVm = db.prepare(`INSERT INTO vms (
       vm_id, name, host_id, state, highly_available, memory_mb, cpu_count, config_version, generation,
-      processor_compatibility, compatibility_vector, configuration_path, dirty_rate_mbps
-    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      processor_compatibility, compatibility_vector, configuration_path, dirty_rate_mbps,
+      possible_owners, preferred_owners, availability_sets
+    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insDisk = db.prepare('INSERT INTO vm_disks (vm_id, position, path, size_gb, shared) VALUES (?, ?, ?, ?, ?)');
+    const vmIds = new Map<string, number>();
     for (const v of doc.vms) {
       const id = Number(
         insVm.run(
@@ -134,13 +147,56 @@ export function replaceInventory(db: Db, doc: InventoryDocument, origin: string,
           v.compatibilityVector,
           v.configurationPath,
           v.dirtyRateMBps,
+          jsonOrAbsent(v.possibleOwners),
+          jsonOrAbsent(v.preferredOwners),
+          jsonOrAbsent(v.availabilitySets),
         ).lastInsertRowid,
       );
+      vmIds.set(v.name.toLowerCase(), id);
       v.disks.forEach((d, i) => insDisk.run(id, i, d.path, d.sizeGB, bool(d.shared)));
     }
+    insertAffinityRules(db, doc.affinityRules ?? [], vmIds);
     return revision;
   });
   return run.immediate();
+}
+
+/** A field the file may leave out: SQL NULL when absent, its JSON otherwise (so an explicit null survives). */
+const jsonOrAbsent = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+
+/** Inserts affinity rules with their VMs in order; `vmIds` maps each VM's lower-case name to its row id. */
+function insertAffinityRules(db: Db, rules: readonly AffinityRule[], vmIds: ReadonlyMap<string, number>): void {
+  const insRule = db.prepare('INSERT INTO affinity_rules (name, type, required) VALUES (?, ?, ?)');
+  const insMember = db.prepare('INSERT INTO affinity_rule_vms (rule_id, position, vm_id) VALUES (?, ?, ?)');
+  for (const rule of rules) {
+    const id = Number(insRule.run(rule.name, rule.type, bool(rule.required)).lastInsertRowid);
+    rule.vms.forEach((vm, i) => {
+      const vmId = vmIds.get(vm.toLowerCase());
+      if (vmId === undefined) throw new Error(`affinity rule ${rule.name} names VM ${vm}, which the inventory does not have`);
+      insMember.run(id, i, vmId);
+    });
+  }
+}
+
+/** Reads the affinity rules with their VMs' names, in the order they were given; undefined when there are none. */
+function loadAffinityRules(db: Db, vmName: ReadonlyMap<number, string>): AffinityRule[] | undefined {
+  const rows = db.prepare('SELECT id, name, type, required FROM affinity_rules ORDER BY id').all() as {
+    id: number;
+    name: string;
+    type: AffinityRuleType;
+    required: number;
+  }[];
+  if (rows.length === 0) return undefined;
+  const members = groupBy(
+    db.prepare('SELECT rule_id, vm_id FROM affinity_rule_vms ORDER BY rule_id, position').all() as { rule_id: number; vm_id: number }[],
+    (r) => r.rule_id,
+  );
+  return rows.map((r) => ({
+    name: r.name,
+    type: r.type,
+    vms: (members.get(r.id) ?? []).map((m) => vmName.get(m.vm_id) as string),
+    required: r.required === 1,
+  }));
 }
 
 /** Groups rows by an integer key, keeping their order. */
@@ -256,6 +312,7 @@ export function loadInventory(db: Db): StoredInventory {
     );
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
     const vmRows = db.prepare('SELECT * FROM vms ORDER BY id').all() as any[];
+    const vmName = new Map<number, string>(vmRows.map((v) => [v.id as number, v.name as string]));
     const vms: Vm[] = vmRows.map((v) => ({
       name: v.name,
       id: v.vm_id,
@@ -271,7 +328,11 @@ export function loadInventory(db: Db): StoredInventory {
       configurationPath: v.configuration_path,
       disks: (disks.get(v.id) ?? []).map((d) => ({ path: d.path, sizeGB: d.size_gb, shared: d.shared === 1 })),
       dirtyRateMBps: v.dirty_rate_mbps,
+      ...(v.possible_owners === null ? {} : { possibleOwners: JSON.parse(v.possible_owners) }),
+      ...(v.preferred_owners === null ? {} : { preferredOwners: JSON.parse(v.preferred_owners) }),
+      ...(v.availability_sets === null ? {} : { availabilitySets: JSON.parse(v.availability_sets) }),
     }));
+    const affinityRules = loadAffinityRules(db, vmName);
 
     return {
       revision: metaRow.revision,
@@ -291,6 +352,7 @@ export function loadInventory(db: Db): StoredInventory {
         clusters,
         hosts,
         vms,
+        ...(affinityRules ? { affinityRules } : {}),
       },
     };
   })();

@@ -15,6 +15,8 @@ describe('database migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name).sort()).toEqual([
+      'affinity_rule_vms',
+      'affinity_rules',
       'cluster_shared_volumes',
       'clusters',
       'connection_settings',

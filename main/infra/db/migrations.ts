@@ -227,6 +227,29 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE jobs ADD COLUMN summary_text TEXT;
   ALTER TABLE jobs ADD COLUMN waiting_for_text TEXT;
   `,
+  // 7: placement rules (migration-rules.md section 8). A VM's owner lists and availability sets as JSON
+  // arrays of names (NULL: the file did not give the field; 'null' possible owners: every node, as given);
+  // affinity rules with their VMs in order.
+  `
+  ALTER TABLE vms ADD COLUMN possible_owners TEXT;
+  ALTER TABLE vms ADD COLUMN preferred_owners TEXT;
+  ALTER TABLE vms ADD COLUMN availability_sets TEXT;
+
+  CREATE TABLE affinity_rules (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    type TEXT NOT NULL CHECK (type IN ('SameNode', 'DifferentNode')),
+    required INTEGER NOT NULL CHECK (required IN (0, 1))
+  ) STRICT;
+
+  CREATE TABLE affinity_rule_vms (
+    rule_id INTEGER NOT NULL REFERENCES affinity_rules(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    vm_id INTEGER NOT NULL REFERENCES vms(id) ON DELETE CASCADE,
+    PRIMARY KEY (rule_id, position)
+  ) STRICT;
+  CREATE INDEX affinity_rule_vms_vm ON affinity_rule_vms(vm_id);
+  `,
 ];
 
 /** Runs every migration the database has not had yet, each in its own transaction. */

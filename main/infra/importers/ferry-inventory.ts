@@ -7,6 +7,7 @@ import {
   HOST_STATE_VALUES,
   PERFORMANCE_OPTION_VALUES,
   VM_STATE_VALUES,
+  AFFINITY_RULE_TYPE_VALUES,
   type InventoryDocument,
 } from '../../../shared/model/inventory.js';
 import { checkInventoryRules, ProblemList, type KnownNames } from '../../domain/inventory/inventory-rules.js';
@@ -79,6 +80,17 @@ const vmSchema = z.object({
   configurationPath: path,
   disks: z.array(z.object({ path, sizeGB: amount, shared: z.boolean().default(false) })).default([]),
   dirtyRateMBps: amount.nullable().default(null),
+  // Placement rules (inventory-format.md "Placement rules"): kept absent when absent, so an estate without them exports as it came.
+  possibleOwners: z.array(name).nullable().optional(),
+  preferredOwners: z.array(name).optional(),
+  availabilitySets: z.array(name).optional(),
+});
+
+const affinityRuleSchema = z.object({
+  name,
+  type: z.enum(AFFINITY_RULE_TYPE_VALUES),
+  vms: z.array(name).min(2, 'a rule names at least two VMs'),
+  required: z.boolean(),
 });
 
 const fileShareSchema = z.object({
@@ -111,6 +123,7 @@ const RECORD_LISTS = {
   clusters: { schema: clusterSchema, required: false },
   hosts: { schema: hostSchema, required: true },
   vms: { schema: vmSchema, required: true },
+  affinityRules: { schema: affinityRuleSchema, required: false },
 } as const;
 type ListName = keyof typeof RECORD_LISTS;
 
@@ -231,9 +244,9 @@ export function parseInventory(text: string, options: ParseOptions = {}): Result
   // Each record is checked on its own, so one bad field doesn't hide the problems of other records;
   // the rules across records then run over the good ones, with the bad ones' names still known, so
   // a reference to a record that is merely malformed is not also reported as missing.
-  const lists: Record<ListName, unknown[]> = { hostGroups: [], fileShares: [], clusters: [], hosts: [], vms: [] };
-  const positions: Record<ListName, number[]> = { hostGroups: [], fileShares: [], clusters: [], hosts: [], vms: [] };
-  const known: KnownNames = { hostGroups: [], fileShares: [], clusters: [], hosts: [] };
+  const lists: Record<ListName, unknown[]> = { hostGroups: [], fileShares: [], clusters: [], hosts: [], vms: [], affinityRules: [] };
+  const positions: Record<ListName, number[]> = { hostGroups: [], fileShares: [], clusters: [], hosts: [], vms: [], affinityRules: [] };
+  const known: KnownNames = { hostGroups: [], fileShares: [], clusters: [], hosts: [], vms: [], affinityRules: [] };
   for (const key of Object.keys(RECORD_LISTS) as ListName[]) {
     const items = (raw as Record<string, unknown>)[key];
     if (items === undefined) {
@@ -254,13 +267,14 @@ export function parseInventory(text: string, options: ParseOptions = {}): Result
       }
       for (const issue of parsed.error.issues) list.add(formatPath([key, i, ...issue.path]), describeIssue(issue, item));
       const id = typeof item === 'string' ? item : (item as { name?: unknown; path?: unknown } | null)?.[key === 'fileShares' ? 'path' : 'name'];
-      if (typeof id === 'string' && key !== 'vms') known[key].push(id);
+      if (typeof id === 'string') known[key].push(id);
     });
   }
   const doc = {
     ...(parsedHead.success ? parsedHead.data : { format: 'ferry-inventory', version: 1, source: null, exportedAt: null }),
     ...lists,
   } as InventoryDocument;
+  if ((raw as Record<string, unknown>).affinityRules === undefined) delete doc.affinityRules;
   const rules = checkInventoryRules(doc, new ProblemList(), known);
   for (const p of rules.result()) {
     // Rules speak of positions among the good records: put back each record's place in the file.

@@ -171,6 +171,23 @@ describe('merging a host group read into the inventory', () => {
     expect(merged.value.vms.find((v) => v.name === 'WEB-01')?.host).toBe('HV-MI-20');
   });
 
+  it('keeps the placement rules of VMs the read did not report them for, and drops rules of VMs that are gone', () => {
+    const doc = minimalInventory();
+    doc.vms[1].availabilitySets = ['ACCOUNTS'];
+    doc.vms[0].preferredOwners = ['HV-MI-12'];
+    doc.affinityRules = [
+      { name: 'kept', type: 'DifferentNode', vms: ['SQL-PROD-01', 'Contabilità-01'], required: true },
+      { name: 'gone', type: 'SameNode', vms: ['WEB-01', 'SQL-PROD-01'], required: false },
+    ];
+    const r = read();
+    r.vms = r.vms.filter((v) => v.name !== 'WEB-01');
+    const merged = mergeHostGroup(doc, GROUP, r);
+    if (!merged.ok) throw new Error(JSON.stringify(merged.error));
+    expect(merged.value.vms.find((v) => v.name === 'Contabilità-01')?.availabilitySets).toEqual(['ACCOUNTS']);
+    expect(merged.value.vms.find((v) => v.name === 'SQL-PROD-01')?.preferredOwners).toEqual(['HV-MI-12']);
+    expect(merged.value.affinityRules).toEqual([doc.affinityRules[0]]);
+  });
+
   it('refuses a read that breaks an import rule, naming the record', () => {
     const r = read();
     r.vms.push({ ...r.vms[0], id: 'ffffffff-2f1a-4f5c-9a77-3b5f1f0c2a11', host: 'HV-MI-12' }); // a VM name on two hosts

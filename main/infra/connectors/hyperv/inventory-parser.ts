@@ -2,6 +2,7 @@ import type { ImportProblem } from '../../../../shared/model/import.js';
 import type { Cluster, FileShare, Host, InventoryDocument, Vm } from '../../../../shared/model/inventory.js';
 import { err, ok, type Result } from '../../../../shared/model/result.js';
 import { parseInventory } from '../../importers/ferry-inventory.js';
+import { keepUnreadRuleFields, pruneRulesToEstate } from '../../../domain/inventory/placement-rule-checks.js';
 import {
   authenticationOf,
   bytesToGB,
@@ -429,7 +430,7 @@ export function mergeHostGroup(current: InventoryDocument, hostGroup: string, re
   const hosts = [...current.hosts.filter((h) => key(h.hostGroup) !== g && !freshNames.has(key(h.name))), ...keptHosts, ...read.hosts];
   const freshVmNames = new Set(read.vms.map((v) => key(v.name)));
   // VMs of hosts that were read come from the read; those of unread hosts (and other groups) stay.
-  const vms = [...current.vms.filter((v) => !replaced.has(key(v.host)) && !freshVmNames.has(key(v.name))), ...read.vms];
+  const vms = [...current.vms.filter((v) => !replaced.has(key(v.host)) && !freshVmNames.has(key(v.name))), ...keepUnreadRuleFields(current.vms, read.vms)];
   const freshClusters = new Set(read.clusters.map((c) => key(c.name)));
   const usedClusters = new Set(hosts.map((h) => (h.cluster ? key(h.cluster) : '')));
   const clusters = [
@@ -449,7 +450,7 @@ export function mergeHostGroup(current: InventoryDocument, hostGroup: string, re
     hosts,
     vms,
   };
-  const parsed = parseInventory(JSON.stringify(doc));
+  const parsed = parseInventory(JSON.stringify(pruneRulesToEstate(doc)));
   if (parsed.ok) return parsed;
   // Name the record of each problem, so an admin can find it on the host.
   const problems = ((parsed.error.detail as { problems?: ImportProblem[] } | undefined)?.problems ?? []).map((p): ImportProblem => {
