@@ -25,7 +25,8 @@ describe('ferry plan', () => {
     expect(Object.keys(plan)).toEqual(['moves', 'unmovable', 'staying', 'makespan', 'lowerBound']);
     expect(plan.moves.length).toBeGreaterThan(0);
     for (const m of plan.moves) {
-      expect(Object.keys(m)).toEqual(['vm', 'from', 'to', 'transferType', 'start', 'end', 'downtime']);
+      // `rule` only on a move a placement rule shaped (SQL-TO-03 is kept apart from SQL-TO-01).
+      expect(Object.keys(m)).toEqual(['vm', 'from', 'to', 'transferType', 'start', 'end', 'downtime', ...(m.rule ? ['rule'] : [])]);
       expect(m.from).toBe('HV-TO-03');
       expect(m.to).not.toBe('HV-TO-03');
       expect(m.start).toBeGreaterThanOrEqual(0);
@@ -47,6 +48,17 @@ describe('ferry plan', () => {
         .sort(),
     );
     expect(plan.moves.find((m) => m.vm === 'SQL-TO-02')).toMatchObject({ transferType: 'Quick', to: expect.stringMatching(/^HV-TO-0[12]$/) as string });
+  });
+
+  it('--evacuate keeps the availability group replicas apart and names the rule on the move row', async () => {
+    const plan = JSON.parse((await ferry('plan', '--evacuate', 'HV-TO-03', '--json')).out) as {
+      moves: { vm: string; to: string; rule?: { code: string; message: string } }[];
+    };
+    const sql = plan.moves.find((m) => m.vm === 'SQL-TO-03');
+    expect(sql?.to).not.toBe('HV-TO-01');
+    expect(sql?.rule).toEqual({ code: 'availability-set', message: 'kept apart from SQL-TO-01: availability set SQL-AG-TO' });
+    const text = await ferry('plan', '--evacuate', 'HV-TO-03');
+    expect(text.out).toMatch(/m\d+ SQL-TO-03: kept apart from SQL-TO-01: availability set SQL-AG-TO/);
   });
 
   it('--evacuate lists an off or saved VM that is not highly available in staying with not-running', async () => {
