@@ -75,6 +75,7 @@ describe('plan view', () => {
       'HV-MI-11',
       null,
       'Live',
+      'kept apart from DC-MI-01: availability set SQL-DC',
       '0 s',
       '40 s',
       '40 s',
@@ -86,7 +87,7 @@ describe('plan view', () => {
     const to = within(cells[3]).getByRole('combobox', { name: 'Destination of SQL-PROD-01' }) as HTMLSelectElement;
     expect([to.value, to.selectedOptions[0]?.textContent]).toEqual(['auto', 'HV-MI-12 (best)']);
     // web-01 runs after SQL-PROD-01: together they would only share HV-MI-11's full network.
-    expect(within(rows[2]).getAllByRole('cell')[9].textContent).toBe('m1 (network full)');
+    expect(within(rows[2]).getAllByRole('cell')[10].textContent).toBe('m1 (network full)');
   });
 
   it('says which VMs cannot move and every reason, in words (its code only as data)', async () => {

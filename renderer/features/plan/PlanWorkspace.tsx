@@ -23,6 +23,8 @@ import { groupJobsByVm, planHosts } from './plan-format.js';
 import { useDestinationChoice } from './PlanDestinationSelect.js';
 import { PlanMovesTable } from './PlanMovesTable.js';
 import { PlanTimeline } from './PlanTimeline.js';
+import { PlanRules } from './PlanRules.js';
+import { planRuleRows } from './plan-rules.js';
 import { PlanStaying } from './PlanStaying.js';
 import { PlanUnmovable } from './PlanUnmovable.js';
 import { PlanWhatIfPanel } from './PlanWhatIfPanel.js';
@@ -198,6 +200,9 @@ function PlanSections({
   const movesId = useId();
   const unmovableId = useId();
   const stayingId = useId();
+  const rulesId = useId();
+  const inventory = useAppStore((s) => s.index?.inventory);
+  const ruleRows = useMemo(() => (inventory ? planRuleRows(plan, inventory) : []), [plan, inventory]);
   const scriptId = useId();
   return (
     <>
@@ -245,6 +250,16 @@ function PlanSections({
           </h3>
           <div className={styles.tableWrap}>
             <PlanStaying staying={plan.staying} />
+          </div>
+        </section>
+      ) : null}
+      {ruleRows.length > 0 ? (
+        <section className={styles.section} aria-labelledby={rulesId}>
+          <h3 id={rulesId} className={styles.sectionHeading}>
+            {t('plan.section.rules')}
+          </h3>
+          <div className={styles.tableWrap}>
+            <PlanRules rows={ruleRows} />
           </div>
         </section>
       ) : null}

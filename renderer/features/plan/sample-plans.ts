@@ -35,7 +35,9 @@ export function samplePlan(request: PlanRequest = { kind: 'vms', vms: ['SQL-PROD
     request,
     whatIf,
     moves: [
-      makePlannedMove('m1', 'SQL-PROD-01', 'HV-MI-11', 'HV-MI-12', 0, 40 * scale),
+      makePlannedMove('m1', 'SQL-PROD-01', 'HV-MI-11', 'HV-MI-12', 0, 40 * scale, {
+        rule: { code: 'availability-set', message: 'kept apart from DC-MI-01: availability set SQL-DC' },
+      }),
       makePlannedMove('m2', 'web-01', 'HV-MI-11', whatIf.performanceOption === 'SMB' ? 'HV-MI-20' : 'HV-MI-12', 40 * scale, 60 * scale + extra, {
         risk: 'never',
         convergence: NEVER_CONVERGES,
