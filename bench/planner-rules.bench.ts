@@ -45,17 +45,26 @@ function plan(doc: InventoryDocument, request: PlanRequest): Plan {
   return r.value;
 }
 
-/** Moves that land beside a VM of one of their availability sets, once every move is made. */
+/**
+ * VMs a plan leaves beside another VM of their availability set: for each set and host where the plan moved a
+ * member, the members there beyond the first. A pair counts once (the second VM to land is the one the rule
+ * could not keep apart).
+ */
 function setsTogether(doc: InventoryDocument, p: Plan): number {
   const at = new Map(doc.vms.map((v) => [v.name, v.host]));
   for (const m of p.moves) at.set(m.vm, m.to);
-  const members = new Map<string, string[]>();
-  for (const v of doc.vms) for (const s of v.availabilitySets ?? []) members.set(s, [...(members.get(s) ?? []), v.name]);
-  const sets = new Map(doc.vms.map((v) => [v.name, v.availabilitySets ?? []]));
+  const moved = new Set(p.moves.map((m) => m.vm));
+  const groups = new Map<string, { members: number; moved: boolean }>();
+  for (const v of doc.vms)
+    for (const s of v.availabilitySets ?? []) {
+      const k = `${s}\u0000${at.get(v.name)}`;
+      const g = groups.get(k) ?? { members: 0, moved: false };
+      g.members++;
+      g.moved ||= moved.has(v.name);
+      groups.set(k, g);
+    }
   let n = 0;
-  for (const m of p.moves) {
-    if ((sets.get(m.vm) ?? []).some((s) => (members.get(s) ?? []).some((o) => o !== m.vm && at.get(o) === m.to))) n++;
-  }
+  for (const g of groups.values()) if (g.moved && g.members > 1) n += g.members - 1;
   return n;
 }
 
@@ -83,7 +92,7 @@ export function benchPlannerRules(seeds = 12): BenchRow[] {
     broken += together;
     warned += p.warnings.filter((w) => w.code === 'availability-set').length;
     console.log(
-      `    seed ${seed}: ${p.moves.length} moves, ${(p.makespan / p.lowerBound).toFixed(3)}, ${times.at(-1)?.toFixed(0)} ms, ${together} beside their set`,
+      `    seed ${seed}: ${p.moves.length} moves, ${(p.makespan / p.lowerBound).toFixed(3)}, ${times.at(-1)?.toFixed(0)} ms, ${together} beside a VM of their set`,
     );
   }
   return [
@@ -91,7 +100,7 @@ export function benchPlannerRules(seeds = 12): BenchRow[] {
     { name: 'rules, 1,000 moves: makespan / lower bound, worst', value: Math.max(...ratios), unit: '×' },
     { name: 'rules, 1,000 moves: planner time, median', value: median(times), unit: 'ms', target: '< 500 ms' },
     { name: 'rules, 1,000 moves: planner time, p95', value: percentile(times, 95), unit: 'ms' },
-    { name: 'rules, 1,000 moves: moves beside a VM of their set, all seeds', value: broken, unit: 'moves', target: '0' },
-    { name: 'rules, 1,000 moves: of those, warned as no other host had room', value: warned, unit: 'moves' },
+    { name: 'rules, 1,000 moves: VMs left beside a VM of their set, all seeds', value: broken, unit: 'VMs', target: '0' },
+    { name: 'rules, 1,000 moves: of those, warned: no other host had room', value: warned, unit: 'VMs' },
   ];
 }

@@ -90,6 +90,7 @@ const useStyles = makeStyles({
   runTitle: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold },
   runDone: { color: tokens.colorStatusSuccessForeground1 },
   runWarning: { color: tokens.colorStatusWarningForeground1 },
+  // A wide table scrolls sideways; the wrapper is a tab stop so the keyboard can scroll it too.
   tableWrap: { overflowX: 'auto' },
   muted: { color: tokens.colorNeutralForeground3 },
   loading: { padding: tokens.spacingVerticalXXL },
@@ -228,7 +229,7 @@ function PlanSections({
         {plan.moves.length === 0 ? (
           <Text className={styles.muted}>{t('plan.moves.none')}</Text>
         ) : (
-          <div className={styles.tableWrap}>
+          <div className={styles.tableWrap} role="group" aria-labelledby={movesId} tabIndex={0}>
             <PlanMovesTable moves={plan.moves} jobsByVm={jobsByVm} running={running} destinations={destinations} />
           </div>
         )}
@@ -238,7 +239,7 @@ function PlanSections({
           <h3 id={unmovableId} className={styles.sectionHeading}>
             {t('plan.section.unmovable')}
           </h3>
-          <div className={styles.tableWrap}>
+          <div className={styles.tableWrap} role="group" aria-labelledby={unmovableId} tabIndex={0}>
             <PlanUnmovable unmovable={plan.unmovable} evacuation={view.request.kind === 'evacuate'} destinations={destinations} />
           </div>
         </section>
@@ -248,7 +249,7 @@ function PlanSections({
           <h3 id={stayingId} className={styles.sectionHeading}>
             {t('plan.section.staying')}
           </h3>
-          <div className={styles.tableWrap}>
+          <div className={styles.tableWrap} role="group" aria-labelledby={stayingId} tabIndex={0}>
             <PlanStaying staying={plan.staying} />
           </div>
         </section>
@@ -258,7 +259,7 @@ function PlanSections({
           <h3 id={rulesId} className={styles.sectionHeading}>
             {t('plan.section.rules')}
           </h3>
-          <div className={styles.tableWrap}>
+          <div className={styles.tableWrap} role="group" aria-labelledby={rulesId} tabIndex={0}>
             <PlanRules rows={ruleRows} />
           </div>
         </section>
