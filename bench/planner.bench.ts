@@ -2,6 +2,7 @@ import { planMoves } from '../main/domain/planner/planner.js';
 import { generateInventory } from '../scripts/gen-inventory.js';
 import type { InventoryDocument } from '../shared/model/inventory.js';
 import type { Plan, PlanRequest } from '../shared/model/plan.js';
+import { benchPlannerRules } from './planner-rules.bench.js';
 import { median, percentile, type BenchRow } from './report.js';
 
 // The planner (issue 7) on generated estates (scripts/gen-inventory.ts, fixed seeds):
@@ -92,5 +93,6 @@ export function benchPlanner(seeds = 12): BenchRow[] {
     { name: '40-VM evacuation: planner / lower bound, worst', value: Math.max(...evac), unit: '×' },
     { name: '40-VM evacuation: naive / lower bound, median', value: median(evacNaive), unit: '×' },
   );
+  rows.push(...benchPlannerRules());
   return rows;
 }

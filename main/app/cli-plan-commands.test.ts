@@ -22,10 +22,11 @@ describe('ferry plan', () => {
     const r = await ferry('plan', '--evacuate', 'hv-to-03', '--json');
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.out) as { moves: Record<string, unknown>[]; unmovable: unknown[]; makespan: number; lowerBound: number };
-    expect(Object.keys(plan)).toEqual(['moves', 'unmovable', 'makespan', 'lowerBound']);
+    expect(Object.keys(plan)).toEqual(['moves', 'unmovable', 'staying', 'makespan', 'lowerBound']);
     expect(plan.moves.length).toBeGreaterThan(0);
     for (const m of plan.moves) {
-      expect(Object.keys(m)).toEqual(['vm', 'from', 'to', 'transferType', 'start', 'end', 'downtime']);
+      // `rule` only on a move a placement rule shaped (SQL-TO-03 is kept apart from SQL-TO-01).
+      expect(Object.keys(m)).toEqual(['vm', 'from', 'to', 'transferType', 'start', 'end', 'downtime', ...(m.rule ? ['rule'] : [])]);
       expect(m.from).toBe('HV-TO-03');
       expect(m.to).not.toBe('HV-TO-03');
       expect(m.start).toBeGreaterThanOrEqual(0);
@@ -33,6 +34,66 @@ describe('ferry plan', () => {
     }
     expect(plan.makespan).toBe(Math.max(...plan.moves.map((m) => m.end as number)));
     expect(plan.lowerBound).toBeLessThanOrEqual(plan.makespan);
+  });
+
+  it('--evacuate accounts for every VM of the host once: running ones move, an off HA VM of a cluster node moves Quick', async () => {
+    const inventory = JSON.parse((await ferry('inventory', '--json')).out) as { vms: { name: string; host: string }[] };
+    const r = await ferry('plan', '--evacuate', 'HV-TO-03', '--json');
+    const plan = JSON.parse(r.out) as { moves: { vm: string; transferType: string; to: string }[]; unmovable: { vm: string }[]; staying: { vm: string }[] };
+    const listed = [...plan.moves.map((m) => m.vm), ...plan.unmovable.map((u) => u.vm), ...plan.staying.map((s) => s.vm)];
+    expect(listed.sort()).toEqual(
+      inventory.vms
+        .filter((v) => v.host === 'HV-TO-03')
+        .map((v) => v.name)
+        .sort(),
+    );
+    expect(plan.moves.find((m) => m.vm === 'SQL-TO-02')).toMatchObject({ transferType: 'Quick', to: expect.stringMatching(/^HV-TO-0[12]$/) as string });
+  });
+
+  it('--evacuate keeps the availability group replicas apart and names the rule on the move row', async () => {
+    const plan = JSON.parse((await ferry('plan', '--evacuate', 'HV-TO-03', '--json')).out) as {
+      moves: { vm: string; to: string; rule?: { code: string; message: string } }[];
+    };
+    const sql = plan.moves.find((m) => m.vm === 'SQL-TO-03');
+    expect(sql?.to).not.toBe('HV-TO-01');
+    expect(sql?.rule).toEqual({ code: 'availability-set', message: 'kept apart from SQL-TO-01: availability set SQL-AG-TO' });
+    const text = await ferry('plan', '--evacuate', 'HV-TO-03');
+    expect(text.out).toMatch(/m\d+ SQL-TO-03: kept apart from SQL-TO-01: availability set SQL-AG-TO/);
+  });
+
+  it('--evacuate lists an off or saved VM that is not highly available in staying with not-running', async () => {
+    const r = await ferry('plan', '--evacuate', 'HV-TO-04', '--json');
+    const plan = JSON.parse(r.out) as { staying: { vm: string; reason: { code: string; message: string } }[]; unmovable: { vm: string }[] };
+    expect(plan.staying.map((s) => [s.vm, s.reason.code]).sort()).toEqual([
+      ["Archivio dell'Ufficio", 'not-running'],
+      ['PORTALE-FORNITORI-TO', 'not-running'],
+      ['TEST-TO-01', 'not-running'],
+    ]);
+    expect(plan.staying.find((s) => s.vm === 'PORTALE-FORNITORI-TO')?.reason).toEqual({
+      code: 'not-running',
+      message: 'PORTALE-FORNITORI-TO is saved and not highly available: it stays on HV-TO-04 with its files, and can’t start until HV-TO-04 is back.',
+    });
+    expect(plan.unmovable.map((u) => u.vm)).not.toContain('TEST-TO-01');
+  });
+
+  it('--evacuate --save lists a VM that can go nowhere in staying with saved-by-plan, not in unmovable', async () => {
+    const plan = JSON.parse((await ferry('plan', '--evacuate', 'HV-RM-01', '--save', '--json')).out) as {
+      staying: { vm: string; reason: { code: string; message: string } }[];
+      unmovable: { vm: string }[];
+    };
+    expect(plan.staying.find((s) => s.vm === 'FILESRV-RM-01')?.reason).toMatchObject({
+      code: 'saved-by-plan',
+      message: expect.stringMatching(/^FILESRV-RM-01 is saved on HV-RM-01 instead of moving \(Save state\), because it can’t move: /) as string,
+    });
+    expect(plan.staying.find((s) => s.vm === 'SFTP-RM-01')?.reason.code).toBe('not-running');
+    expect(plan.unmovable.map((u) => u.vm)).not.toContain('FILESRV-RM-01');
+  });
+
+  it('--evacuate --run moves the off HA VM Quick to another node of its cluster, and the inventory shows it there', async () => {
+    const r = await ferry('plan', '--evacuate', 'HV-TO-03', '--run', '--wait', '--speed', '3600');
+    expect(r.out).toMatch(/Migrate virtual machine SQL-TO-02 to HV-TO-0[12]: Completed/);
+    const inventory = JSON.parse((await ferry('inventory', '--json')).out) as { vms: { name: string; host: string; state: string }[] };
+    expect(inventory.vms.find((v) => v.name === 'SQL-TO-02')).toMatchObject({ host: expect.stringMatching(/^HV-TO-0[12]$/) as string, state: 'Off' });
   });
 
   it('--vms with --to auto plans each VM, and lists one it does not know with its reason code', async () => {

@@ -49,8 +49,18 @@ function whatIfOf(args: ParsedArgs): PlanWhatIf {
 /** The plan as `--json` prints it: exactly the keys outside tests read. */
 export function planJson(plan: Plan): unknown {
   return {
-    moves: plan.moves.map((m) => ({ vm: m.vm, from: m.from, to: m.to, transferType: m.transferType, start: m.start, end: m.end, downtime: m.downtime })),
+    moves: plan.moves.map((m) => ({
+      vm: m.vm,
+      from: m.from,
+      to: m.to,
+      transferType: m.transferType,
+      start: m.start,
+      end: m.end,
+      downtime: m.downtime,
+      ...(m.rule ? { rule: { code: m.rule.code, message: m.rule.message } } : {}),
+    })),
     unmovable: plan.unmovable.map((u) => ({ vm: u.vm, reasons: u.reasons.map((r) => ({ code: r.code, message: r.message })) })),
+    staying: plan.staying.map((st) => ({ vm: st.vm, reason: { code: st.reason.code, message: st.reason.message } })),
     makespan: plan.makespan,
     lowerBound: plan.lowerBound,
   };
@@ -83,16 +93,15 @@ export function planText(plan: Plan): string {
         ]),
       ]),
     );
+    for (const m of plan.moves) if (m.rule) lines.push(`${m.id} ${m.vm}: ${m.rule.message}`);
   } else {
     lines.push('No move to make.');
   }
   for (const u of plan.unmovable) {
-    lines.push(
-      '',
-      `${u.vm} cannot move${u.action === 'save-state' ? ' (its state will be saved)' : u.action === 'leave' ? ' (it stays running where it is)' : ''}:`,
-    );
+    lines.push('', `${u.vm} cannot move${u.action === 'leave' ? ' (it stays running where it is)' : ''}:`);
     for (const r of u.reasons) lines.push(`  ${r.code}: ${r.message}`);
   }
+  for (const st of plan.staying) lines.push('', `${st.vm} stays on ${st.host}:`, `  ${st.reason.code}: ${st.reason.message}`);
   for (const w of plan.warnings) lines.push('', `Warning: ${w.message}`);
   lines.push('', `Predicted window: ${seconds(plan.makespan)}. Lower bound: ${seconds(plan.lowerBound)} (${plan.lowerBoundBasis}).`);
   return lines.join('\n');

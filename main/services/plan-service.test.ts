@@ -196,7 +196,8 @@ describe('running a plan as a job group', () => {
     await open(doc);
     const run = s.plans.maintenanceStart('HV-A', 'save');
     if (!run.ok) throw new Error(run.error.message);
-    expect(run.value.plan.unmovable).toMatchObject([{ vm: 'VM-3', action: 'save-state', reasons: [{ code: 'insufficient-memory' }] }]);
+    expect(run.value.plan.unmovable).toEqual([]);
+    expect(run.value.plan.staying).toMatchObject([{ vm: 'VM-3', reason: { code: 'saved-by-plan' }, because: [{ code: 'insufficient-memory' }] }]);
     const save = jobOf(run.value.jobs, 'VM-3');
     // The host's connector saves it (the simulator here): the job runs until it answers.
     await tick();

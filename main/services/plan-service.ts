@@ -63,7 +63,7 @@ export class PlanService {
     const planned = this.plan(request, whatIf);
     if (!planned.ok) return planned;
     const plan = planned.value;
-    const saving = plan.unmovable.filter((u) => u.action === 'save-state');
+    const saving = plan.staying.filter((st) => st.reason.code === 'saved-by-plan');
     if (plan.moves.length === 0 && saving.length === 0 && request.kind !== 'evacuate') {
       const why = plan.unmovable.map((u) => `${u.vm}: ${u.reasons[0]?.message ?? 'no reason'}`).join(' ');
       return err('nothing-to-run', `The plan has no move to run.${why ? ` ${why}` : ''}`, { plan });

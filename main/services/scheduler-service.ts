@@ -12,11 +12,15 @@ import { haAfterMove, haAfterMoveSentence, type HaAfterMove } from '../domain/pl
 import { movePhaseSteps } from '../domain/simulation/move-phases.js';
 import { hostLimits, slotsNeeded, type HostLimits } from '../domain/scheduler/slot-rules.js';
 import { nameKey } from '../domain/storage-paths/names.js';
+import { isRunningForMigration } from '../domain/storage-paths/vm-storage.js';
 import { VmBusyError, type ActiveMoveRow, type JobRepository } from '../infra/db/job-repository.js';
 import { vmBusyError } from '../domain/scheduler/vm-hold.js';
 import type { Db } from '../infra/db/open.js';
 import type { RunnerKind, RunnerRepository } from '../infra/db/runner-repository.js';
 import { movePredict } from '../domain/simulation/move-prediction.js';
+import { buildPlacementIndex, type PlacementIndex } from '../domain/placement/placement-index.js';
+import { moveStartCheck, type StartContext } from '../domain/scheduler/start-check.js';
+import type { Issue, ReasonCode } from '../../shared/model/placement.js';
 import type { EventHub } from './event-hub.js';
 import type { InventoryService } from './inventory-service.js';
 
@@ -29,6 +33,8 @@ export interface ScheduledRequest extends Omit<MoveRequest, 'jobId' | 'diskDesti
   after?: string[];
   /** Jobs that must end, however they end, before this move starts (a plan's order on a busy migration network). */
   follows?: string[];
+  /** Set when the move was checked again at start and sent elsewhere: what changed and where it goes instead. */
+  redirect?: Said;
 }
 
 /** One move of a batch `enqueueAll` queues. */
@@ -87,6 +93,7 @@ export class SchedulerService {
    */
   private active: { dataVersion: number; rows: Map<string, ActiveMoveRow> } | null = null;
   private limits: { inventory: InventoryDocument; index: Map<string, HostLimits> } | null = null;
+  private placement: PlacementIndex | null = null;
   private names_: { inventory: InventoryDocument; vms: Map<string, Vm>; hosts: Map<string, Host> } | null = null;
   private readonly lastWrite = new Map<string, number>();
   /** Only a process opened as a runner starts moves; others only queue them. */
@@ -234,6 +241,8 @@ export class SchedulerService {
     if (!this.opened || this.closed) return;
     const toRun: { job: Job; request: ScheduledRequest }[] = [];
     const changed: string[] = [];
+    const refused: { id: string; reason: Issue<ReasonCode> }[] = [];
+    let redispatch = false;
     this.db
       .transaction(() => {
         const rows = [...this.activeRows()];
@@ -290,12 +299,46 @@ export class SchedulerService {
           appAlive ??= this.runners.anotherAlive('app', this.runnerId);
           return !appAlive;
         };
+        // Each move about to start is checked again against the inventory as it is now (section 10).
+        let context: (StartContext & { arrivingMB: Map<string, number> }) | null = null;
         for (const id of decision.start) {
           const entry = byId.get(id);
-          if (entry && mayClaim(entry.row.runner) && this.jobs.claim(id, this.runnerId, now)) {
-            Object.assign(entry.row, { status: 'Running', runner: this.runnerId });
-            toRun.push({ job: this.jobs.get(id) as Job, request: entry.parsed.request });
+          if (!entry || !mayClaim(entry.row.runner)) continue;
+          const request = entry.parsed.request;
+          context ??= this.startContext(byId);
+          const groupId = this.jobs.groupOf(id);
+          const check = moveStartCheck(this.placementIndex(), request, context, groupId !== null && request.redirect === undefined);
+          if (!check.ok && check.fallback) {
+            const redirected: ScheduledRequest = { ...request, destinationHost: check.fallback.host, redirect: check.fallback.said };
+            const name = say('job.migrateVm', { vm: request.vm, host: check.fallback.host });
+            if (
+              this.jobs.redirect(
+                id,
+                { ...redirected, prediction: this.withPrediction(redirected).prediction },
+                name.message,
+                name.text,
+                check.fallback.said.message,
+                check.fallback.said.text,
+              )
+            ) {
+              this.requests.delete(id);
+              changed.push(id);
+              redispatch = true;
+            }
+            continue;
           }
+          if (!this.jobs.claim(id, this.runnerId, now)) continue;
+          Object.assign(entry.row, { status: 'Running', runner: this.runnerId });
+          if (!check.ok) {
+            refused.push({ id, reason: check.reason });
+            continue;
+          }
+          const vm = this.byName().vms.get(nameKey(request.vm));
+          if (vm && isRunningForMigration(vm)) {
+            const k = nameKey(request.destinationHost);
+            context.arrivingMB.set(k, (context.arrivingMB.get(k) ?? 0) + vm.memoryMB);
+          }
+          toRun.push({ job: this.jobs.get(id) as Job, request });
         }
         for (const [id, wait] of decision.waiting) {
           const entry = byId.get(id);
@@ -312,7 +355,42 @@ export class SchedulerService {
       const job = this.jobs.get(id);
       if (job) this.publish(job);
     }
+    for (const { id, reason } of refused) {
+      const job = this.jobs.get(id);
+      if (!job) continue;
+      const action = say('start.action.reselect');
+      this.end(job, 'Failed', {
+        error: { code: reason.code, problem: reason.message, problemText: reason.text, recommendedAction: action.message, recommendedActionText: action.text },
+      });
+    }
     for (const { job, request } of toRun) this.run(job, request);
+    if (redispatch || refused.length > 0) this.dispatch();
+  }
+
+  /** The moves queued or running now, as the check at start needs them: memory arriving on each host, and where each VM goes. */
+  private startContext(byId: ReadonlyMap<string, { row: ActiveMoveRow; parsed: ParsedRequest }>): StartContext & { arrivingMB: Map<string, number> } {
+    const { vms } = this.byName();
+    const arrivingMB = new Map<string, number>();
+    const placements = new Map<string, string>();
+    const rules = this.placementIndex().rules.any;
+    for (const { row, parsed } of byId.values()) {
+      const r = parsed.request;
+      if (r.kind === 'storage') continue;
+      if (rules) placements.set(nameKey(r.vm), r.destinationHost);
+      if (row.status !== 'Running') continue;
+      const vm = vms.get(nameKey(r.vm));
+      if (!vm || !isRunningForMigration(vm)) continue;
+      const k = nameKey(r.destinationHost);
+      arrivingMB.set(k, (arrivingMB.get(k) ?? 0) + vm.memoryMB);
+    }
+    return { arrivingMB, placements };
+  }
+
+  /** Select Host's lookups over the inventory, once per snapshot. */
+  private placementIndex(): PlacementIndex {
+    const inv = this.inventory.snapshot().inventory;
+    if (this.placement?.inventory !== inv) this.placement = buildPlacementIndex(inv);
+    return this.placement;
   }
 
   /**
@@ -514,8 +592,9 @@ export class SchedulerService {
           how: outcome.how ? text('result.how', { how: outcome.how }) : '',
           ha: haSaid ? text('result.info', { info: haSaid.text }) : '',
           info: info ? text('result.info', { info }) : '',
+          redirect: request.redirect ? text('result.info', { info: request.redirect.text }) : '',
         });
-        this.end(job, info || ha.kind === 'leaves-cluster' ? 'Completed with info' : 'Completed', { summary });
+        this.end(job, info || request.redirect || ha.kind === 'leaves-cluster' ? 'Completed with info' : 'Completed', { summary });
         return;
       }
       case 'failed':

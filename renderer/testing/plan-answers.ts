@@ -41,6 +41,7 @@ export function planOf(request: PlanRequest, moves: PlannedMove[], unmovable: Un
     whatIf: {},
     moves,
     unmovable,
+    staying: [],
     saves: [],
     makespan,
     lowerBound: makespan,

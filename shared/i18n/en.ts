@@ -59,6 +59,14 @@ export const mainEnMessages = {
   'wait.dropped.failed': 'Not started: it waited for "{job}", which failed, so the memory it needed on {host} was not freed.',
   'wait.dropped.canceled': 'Not started: it waited for "{job}", which was canceled, so the memory it needed on {host} was not freed.',
 
+  'start.why.maintenance': '{host} went into maintenance mode',
+  'start.why.notResponding': '{host} stopped responding',
+  'start.why.liveDisabled': 'live migration was turned off on {host}',
+  'start.why.noRoom': '{host} no longer has room for {vm}',
+  'start.why.rule': 'a placement rule now keeps {vm} off {host}',
+  'start.why.cannotTake': '{host} can no longer take {vm}',
+  'start.redirected': '{why}; moved to {host} instead.',
+  'start.action.reselect': 'Check the destination, or choose another one in Select Host, then migrate the VM again.',
   'job.migrateVm': 'Migrate virtual machine {vm} to {host}',
   'job.migrateStorage': 'Migrate storage of {vm}',
   'job.startVm': 'Start virtual machine {vm}',
@@ -89,7 +97,7 @@ export const mainEnMessages = {
 
   'inventory.demo': 'Built-in demo estate',
 
-  'result.moved': 'Moved {what} in {seconds} s{downtime}, {sent} sent{how}{ha}{info}',
+  'result.moved': 'Moved {what} in {seconds} s{downtime}, {sent} sent{how}{ha}{info}{redirect}',
   'result.ha.joins': '{vm} is highly available in {cluster}',
   'result.ha.leaves':
     '{vm} is no longer highly available: {host} is a standalone host. To make it highly available again, move it to a cluster node, or add it to a cluster’s roles',
@@ -105,8 +113,11 @@ export const mainEnMessages = {
   'plan.warning.vmsSaved.other': '{count} VMs cannot live-migrate anywhere and will be saved (down until restored): {vms}.',
   'plan.warning.vmsLeftRunning.one': '{count} VM cannot live-migrate anywhere and will keep running on {host} during maintenance: {vms}.',
   'plan.warning.vmsLeftRunning.other': '{count} VMs cannot live-migrate anywhere and will keep running on {host} during maintenance: {vms}.',
+  'plan.staying.notRunning': '{vm} is {state} and not highly available: it stays on {host} with its files, and can’t start until {host} is back.',
+  'plan.staying.savedWhy': '{vm} is saved on {host} instead of moving (Save state), because it can’t move: {reason}',
   'plan.warning.notConverging': '{vm} ({from} → {to}) is unlikely to converge: {why}',
   'plan.warning.slowConvergence': '{vm} ({from} → {to}) may converge slowly: {why}',
+  'plan.reason.keptTogether': 'The affinity rule keeps {vm} on the same host as {other}, which can’t move: {reason}',
   'plan.reason.noSuchVm': 'No VM named "{vm}" is in the inventory: check the name.',
   'plan.reason.hostMissing': '{vm}’s host {host} is not in the inventory: refresh the inventory.',
   'plan.reason.alreadyThere': '{vm} is already on {host}: choose another host, or leave it out.',

@@ -59,6 +59,14 @@ export const mainItMessages: MainMessages = {
   'wait.dropped.failed': 'Non avviato: attendeva “{job}”, che non è riuscito, quindi la memoria necessaria su {host} non è stata liberata.',
   'wait.dropped.canceled': 'Non avviato: attendeva “{job}”, che è stato annullato, quindi la memoria necessaria su {host} non è stata liberata.',
 
+  'start.why.maintenance': '{host} è entrato in modalità manutenzione',
+  'start.why.notResponding': '{host} non risponde più',
+  'start.why.liveDisabled': 'la migrazione in tempo reale è stata disattivata su {host}',
+  'start.why.noRoom': '{host} non ha più spazio per {vm}',
+  'start.why.rule': 'una regola di posizionamento ora tiene {vm} lontana da {host}',
+  'start.why.cannotTake': '{host} non può più accogliere {vm}',
+  'start.redirected': '{why}; spostata invece su {host}.',
+  'start.action.reselect': 'Controlla la destinazione o scegline un’altra in Seleziona host, quindi migra di nuovo la macchina virtuale.',
   'job.migrateVm': 'Migrazione della macchina virtuale {vm} su {host}',
   'job.migrateStorage': 'Migrazione dell’archiviazione di {vm}',
   'job.startVm': 'Avvio della macchina virtuale {vm}',
@@ -90,7 +98,7 @@ export const mainItMessages: MainMessages = {
 
   'inventory.demo': 'Ambiente dimostrativo integrato',
 
-  'result.moved': 'Spostato {what} in {seconds} s{downtime}, {sent} inviati{how}{ha}{info}',
+  'result.moved': 'Spostato {what} in {seconds} s{downtime}, {sent} inviati{how}{ha}{info}{redirect}',
   'result.ha.joins': '{vm} è a disponibilità elevata in {cluster}',
   'result.ha.leaves':
     '{vm} non è più a disponibilità elevata: {host} è un host autonomo. Per renderla di nuovo a disponibilità elevata, spostala su un nodo del cluster o aggiungila ai ruoli di un cluster',
@@ -110,8 +118,12 @@ export const mainItMessages: MainMessages = {
     '{count} macchina virtuale non può essere migrata in tempo reale da nessuna parte e resterà in esecuzione su {host} durante la manutenzione: {vms}.',
   'plan.warning.vmsLeftRunning.other':
     '{count} macchine virtuali non possono essere migrate in tempo reale da nessuna parte e resteranno in esecuzione su {host} durante la manutenzione: {vms}.',
+  'plan.staying.notRunning':
+    '{vm} è {state} e non a disponibilità elevata: resta su {host} con i suoi file e non può essere avviata finché {host} non torna disponibile.',
+  'plan.staying.savedWhy': '{vm} viene salvata su {host} invece di essere spostata (Salva stato), perché non può essere spostata: {reason}',
   'plan.warning.notConverging': 'È improbabile che {vm} ({from} → {to}) converga: {why}',
   'plan.warning.slowConvergence': '{vm} ({from} → {to}) potrebbe convergere lentamente: {why}',
+  'plan.reason.keptTogether': 'La regola di affinità tiene {vm} sullo stesso host di {other}, che non può essere spostata: {reason}',
   'plan.reason.noSuchVm': 'Nessuna macchina virtuale denominata “{vm}” è nell’inventario: controlla il nome.',
   'plan.reason.hostMissing': 'L’host {host} di {vm} non è nell’inventario: aggiorna l’inventario.',
   'plan.reason.alreadyThere': '{vm} si trova già su {host}: scegli un altro host o escludila.',

@@ -22,6 +22,8 @@ export interface JobStep {
 
 /** A failed job's error, in words an admin can act on. */
 export interface JobError {
+  /** The reason's code when the job failed for a coded reason (a move checked again at start: `maintenance-mode`, `affinity-rule`, ...). */
+  code?: string;
   problem: string;
   recommendedAction: string;
   /** `problem` as a catalogue sentence for the console, when the job's service said it with one. */

@@ -70,19 +70,39 @@ export interface PlannedMove {
   /** Moves that must end before this one starts (their departure frees what this one needs). */
   after: string[];
   /**
+   * The placement rule that shaped its destination (migration-rules.md section 8), with the rule finding's code:
+   * "kept apart from SQL-02: availability set SQL-AG"; a soft rule it could not keep, in a full sentence. Absent: none.
+   */
+  rule?: Issue<PlanRuleCode>;
+  /**
    * Moves the plan starts this one after, however they end: its hosts' migration networks are full
    * until then, and sharing them would only slow every move on them down.
    */
   follows: string[];
 }
 
+/** The codes of the placement rules (migration-rules.md section 8) that can shape a planned move. */
+export type PlanRuleCode = 'not-possible-owner' | 'affinity-rule' | 'availability-set' | 'affinity-split' | 'not-preferred-owner';
+
 /** A VM that cannot move in this plan, and why. */
 export interface UnmovableVm {
   vm: string;
   host: string;
   reasons: Issue<ReasonCode | PlanReasonCode>[];
-  /** For an evacuation: what happens to it instead. */
-  action: 'save-state' | 'leave' | null;
+  /** For an evacuation: what happens to it instead (it stays running; one the plan saves is `staying`). */
+  action: 'leave' | null;
+}
+
+/** Why a VM of an evacuated host stays on it on purpose (migration-rules.md section 9). */
+export type StayingCode = 'not-running' | 'saved-by-plan';
+
+/** A VM of an evacuated host that stays on it on purpose, with why. */
+export interface StayingVm {
+  vm: string;
+  host: string;
+  reason: Issue<StayingCode>;
+  /** For `saved-by-plan`: why it could not move (every reason, as `unmovable` would list them). */
+  because: Issue<ReasonCode | PlanReasonCode>[];
 }
 
 /** Why a VM has no destination in a plan, besides Select Host's reasons. */
@@ -99,7 +119,7 @@ export interface PlanLane {
 
 /** A warning about the plan as a whole or one move, with what to change. */
 export interface PlanWarning {
-  code: 'not-converging' | 'slow-convergence' | 'vms-left-running' | 'vms-saved';
+  code: 'not-converging' | 'slow-convergence' | 'vms-left-running' | 'vms-saved' | 'availability-set' | 'affinity-split';
   vm: string | null;
   message: string;
   /** `message` as a catalogue sentence, for the console. */
@@ -112,6 +132,11 @@ export interface Plan {
   whatIf: PlanWhatIf;
   moves: PlannedMove[];
   unmovable: UnmovableVm[];
+  /**
+   * An evacuation's VMs that stay on the host on purpose: off or saved and not highly available
+   * (`not-running`), or saved by the plan instead of moving (`saved-by-plan`). Empty for chosen VMs.
+   */
+  staying: StayingVm[];
   /** VMs saved instead of moved (an evacuation with `cannotMove: 'save'`), with when their save ends. */
   saves: { vm: string; host: string; start: number; end: number }[];
   /** Predicted end of the last move, seconds. */

@@ -3,10 +3,13 @@ import { clusterNode, jobsGrid, setSimulatorSpeed, tree } from './console.js';
 import { expect, test } from './fixtures.js';
 
 // The plan view and maintenance mode against the real backend and its simulated connector, on the demo
-// estate. HV-TO-03 is a node of CL-TO-19 with five running VMs: its evacuation live-migrates them to
-// HV-TO-01 and HV-TO-02 (docs/demo-estate.md).
+// estate. HV-TO-03 is a node of CL-TO-19 with five running VMs and an off highly-available one: its evacuation
+// live-migrates the five to HV-TO-01 and HV-TO-02 and moves SQL-TO-02 Quick (docs/demo-estate.md); SQL-TO-03
+// is kept apart from SQL-TO-01 (HV-TO-01) by their availability set SQL-AG-TO.
 
 const HOST = 'HV-TO-03';
+
+const EVACUATED = ['SQL-TO-03', 'ERP-TO-APP-02', 'WEB-TO-01', 'WEB-TO-02', 'GW-AS400-TO-01', 'SQL-TO-02'];
 
 const planView = (page: Page) => page.getByRole('region', { name: `Start Maintenance Mode on ${HOST}` });
 
@@ -26,8 +29,18 @@ test('evacuate a host in the demo estate and watch the timeline turn into jobs',
   await expect(view).toBeVisible();
   await expect(view.getByRole('group', { name: 'Plan summary' })).toContainText(/Estimated window\s*\d/);
   const moves = view.getByRole('table', { name: 'Planned moves' });
-  await expect(moves.getByRole('row')).toHaveCount(6);
-  for (const vm of ['SQL-TO-03', 'ERP-TO-APP-02', 'WEB-TO-01', 'WEB-TO-02', 'GW-AS400-TO-01']) await expect(moves).toContainText(vm);
+  await expect(moves.getByRole('row')).toHaveCount(7);
+  for (const vm of EVACUATED) await expect(moves).toContainText(vm);
+  // The availability group's replicas stay apart: SQL-TO-01 runs on HV-TO-01, so SQL-TO-03 goes to HV-TO-02, and its row says why.
+  const sql = moves.getByRole('row', { name: /^m\d+ SQL-TO-03 / });
+  await expect(sql).toContainText('HV-TO-02');
+  await expect(sql).toContainText('kept apart from SQL-TO-01: availability set SQL-AG-TO');
+  await expect(moves.getByRole('row', { name: /^m\d+ SQL-TO-02 / })).toContainText('Quick');
+  const rules = view.getByRole('table', { name: 'Placement rules of the VMs in the plan' });
+  await expect(rules.getByRole('row', { name: /^SQL-AG-TO Availability set/ })).toContainText(/SQL-TO-01 on HV-TO-01, SQL-TO-03 on HV-TO-02/);
+  await rules.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/plan-view-rules.png' });
+  await moves.scrollIntoViewIfNeeded();
   const lanes = view.getByRole('group', { name: 'Migration slots' });
   await expect(lanes.getByRole('group', { name: `${HOST} · live 1` })).toBeVisible();
   await expect(lanes.getByRole('button', { name: /^SQL-TO-03, HV-TO-03 to HV-TO-0[12]/ }).first()).toBeVisible();
@@ -75,9 +88,9 @@ test('evacuate a host in the demo estate and watch the timeline turn into jobs',
   // The bars take their jobs' status as the jobs run, and all complete.
   const bars = lanes.getByRole('button', { name: /, HV-TO-03 to / });
   await expect(view.getByText(/: done$/)).toBeVisible({ timeout: 60_000 });
-  await expect(view.getByText('5 of 5 jobs ended, 0 failed')).toBeVisible();
+  await expect(view.getByText('6 of 6 jobs ended, 0 failed')).toBeVisible();
   for (const bar of await bars.all()) await expect(bar).toHaveAttribute('data-status', 'Completed');
-  for (const vm of ['SQL-TO-03', 'ERP-TO-APP-02', 'WEB-TO-01', 'WEB-TO-02', 'GW-AS400-TO-01']) {
+  for (const vm of EVACUATED) {
     await expect(jobsGrid(page).getByRole('row', { name: new RegExp(`Migrate virtual machine ${vm} to`) })).toContainText('Completed');
   }
   await page.screenshot({ path: 'test-results/screenshots/plan-view-done.png' });
@@ -115,6 +128,14 @@ test('Stop Maintenance Mode… offers to start the VM the evacuation saved, and 
   await node.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Start Maintenance Mode…' }).click();
   const view = page.getByRole('region', { name: 'Start Maintenance Mode on HV-RM-01' });
+  // Every VM of the host is accounted for: what stays says why (saved by the plan, or off and not highly available).
+  const staying = view.getByRole('table', { name: 'VMs that stay on the host' });
+  await expect(
+    staying.getByRole('row', { name: /^FILESRV-RM-01 HV-RM-01 Its state is saved FILESRV-RM-01 is saved on HV-RM-01 instead of moving/ }),
+  ).toBeVisible();
+  await expect(staying.getByRole('row', { name: /^SFTP-RM-01 HV-RM-01 Stays, not running SFTP-RM-01 is off and not highly available/ })).toBeVisible();
+  await staying.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/plan-view-staying.png' });
   await view.getByRole('button', { name: 'Confirm' }).click();
   await expect(jobsGrid(page).getByRole('row', { name: /Save virtual machine FILESRV-RM-01/ })).toContainText('Completed', { timeout: 60_000 });
   await expect(view.getByText(/jobs ended, 0 failed/)).toBeVisible({ timeout: 60_000 });

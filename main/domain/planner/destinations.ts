@@ -9,6 +9,10 @@ import { DEFAULT_DISK_RESERVE_MB, mbToGB } from '../storage-paths/amounts.js';
 import { say, sayPlural, text, type Text } from '../../../shared/i18n/text.js';
 import { nameKey } from '../storage-paths/names.js';
 import { storageTargetKey } from '../storage-paths/storage-index.js';
+import { isRunningForMigration } from '../storage-paths/vm-storage.js';
+import { ruleReason } from '../placement/placement-rule-texts.js';
+import type { RuleFinding } from '../placement/placement-rules.js';
+import { askRules, sameNodeGroups, shapingRule, SOFT_CODES, type ShapingRule } from './plan-rules.js';
 import { TCP_EFFICIENCY } from '../simulation/link-model.js';
 import { MBPS_PER_GBPS } from '../simulation/model-constants.js';
 
@@ -28,6 +32,11 @@ export interface PlacementAsk {
   pinned: string | null;
   /** Its position in the request, to keep the user's order where it matters. */
   order: number;
+  /**
+   * An evacuation's saved or off highly-available VM: it moves `Quick` to another node of its cluster, as
+   * the cluster does when it drains a node (migration-rules.md section 9), or nowhere.
+   */
+  quick?: boolean;
 }
 
 /** A VM with its destination. */
@@ -41,6 +50,8 @@ export interface Placed {
   rating: number;
   /** Indexes (into the placed list) of departures this move waits for. */
   after: number[];
+  /** The placement rule that shaped its destination, if any. */
+  rule: ShapingRule | null;
 }
 
 /** A VM with no destination, and why. */
@@ -59,12 +70,21 @@ interface Ledger {
   arrivals: number;
 }
 
+/** How a plan places its VMs. */
+export interface PlaceOptions {
+  /** An evacuation: each VM tries its preferred owners first, in order (migration-rules.md section 8). */
+  preferOwners?: boolean;
+}
+
 /**
  * Places every ask in turn: pinned ones first (they are fixed), then the others from the largest
- * memory down (large VMs are the hardest to fit), each on the best-rated host that still fits.
+ * memory down (large VMs are the hardest to fit), each on the best-rated host that still fits. The placement
+ * rules are kept against the placements already made: a required rule is never broken, a soft one (an
+ * availability set, a non-required affinity rule) only when no other host has room; VMs a `SameNode` rule
+ * ties together move as one group to one host, or (required) none of them moves.
  */
-export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): { placed: Placed[]; notPlaced: NotPlaced[] } {
-  const ledgers = new Map<string, Ledger>();
+export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, options: PlaceOptions = {}): { placed: Placed[]; notPlaced: NotPlaced[] } {
+  let ledgers = new Map<string, Ledger>();
   const ledger = (h: Host): Ledger => {
     const k = nameKey(h.name);
     let l = ledgers.get(k);
@@ -76,7 +96,7 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
   };
   // Seconds of transfers each host's migration network has ahead of it (departures known from the start,
   // arrivals as they are placed): among equally rated hosts, the one that would finish the transfer first wins.
-  const linkSeconds = new Map<string, number>();
+  let linkSeconds = new Map<string, number>();
   const capacity = (h: Host): number => Math.max(1e-6, h.migrationNetwork.gbps) * MBPS_PER_GBPS * Math.max(1, h.migrationNetwork.nics) * TCP_EFFICIENCY;
   const addLink = (h: Host, mb: number): void => {
     linkSeconds.set(nameKey(h.name), (linkSeconds.get(nameKey(h.name)) ?? 0) + mb / capacity(h));
@@ -86,21 +106,47 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
     if (source) addLink(source, a.vm.memoryMB);
   }
   // GB promised on each storage location (local volume, cluster shared volume or share) to files arriving.
-  const storageTaken = new Map<string, number>();
-  const ordered = [...asks].sort((a, b) => Number(b.pinned !== null) - Number(a.pinned !== null) || b.vm.memoryMB - a.vm.memoryMB || a.order - b.order);
+  let storageTaken = new Map<string, number>();
+  // Where the plan has put VMs so far (VM name key → host), and the VMs it still has to place.
+  const placements = new Map<string, string>();
+  const pending = new Set(asks.map((a) => nameKey(a.vm.name)));
+  const groups = sameNodeGroups(index.rules, asks);
+  const groupOf = new Map(asks.map((a, i) => [a, groups.group[i]]));
+  const requiredGroup = new Map(asks.map((a, i) => [a, groups.required[i]]));
+  const runningMB = (a: PlacementAsk): number => (isRunningForMigration(a.vm) ? a.vm.memoryMB : 0);
+  const groupMB = new Map<number, number>();
+  for (const a of asks) groupMB.set(groupOf.get(a) as number, (groupMB.get(groupOf.get(a) as number) ?? 0) + a.vm.memoryMB);
+  const ordered = [...asks].sort(
+    (a, b) =>
+      Number(b.pinned !== null) - Number(a.pinned !== null) ||
+      (groupMB.get(groupOf.get(b) as number) ?? 0) - (groupMB.get(groupOf.get(a) as number) ?? 0) ||
+      (groupOf.get(a) as number) - (groupOf.get(b) as number) ||
+      b.vm.memoryMB - a.vm.memoryMB ||
+      a.order - b.order,
+  );
   const placed: Placed[] = [];
   const notPlaced: NotPlaced[] = [];
-  for (const ask of ordered) {
+
+  const placeOne = (ask: PlacementAsk, groupExtraMB: number): NotPlaced | null => {
     const facts = vmFacts(ask.vm, index);
     if (!facts) {
-      notPlaced.push({
+      return {
         ask,
         host: ask.vm.host,
         reasons: [{ code: 'host-not-found', ...say('plan.reason.hostMissing', { vm: ask.vm.name, host: ask.vm.host }) }],
-      });
-      continue;
+      };
     }
     const memoryMB = facts.running ? ask.vm.memoryMB : 0;
+    // The first VM of a SameNode group chooses for the group: its host must have room for all of them.
+    const needMB = memoryMB + groupExtraMB;
+    const rules = askRules(index.rules, ask, placements, pending);
+    const findings = new Map<Host, RuleFinding[]>();
+    const findingsAt = (d: Host): RuleFinding[] => {
+      if (!rules) return [];
+      let f = findings.get(d);
+      if (!f) findings.set(d, (f = rules.at(d)));
+      return f;
+    };
     // Hosts that can't take it even before other moves are counted are skipped cheaply; their reasons
     // are worked out only when no host is left.
     const pinned = ask.pinned === null ? null : nameKey(ask.pinned);
@@ -109,15 +155,36 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
       (pinned === null || nameKey(d.name) === pinned) &&
       d.state === 'Responding' &&
       !d.maintenanceMode &&
+      (!ask.quick || sameClusterNode(d, facts.source)) &&
       d.memory.availableMB - d.memory.reserveMB + departing(d) >= memoryMB &&
       (!facts.running || d.cpu.vendor === facts.source.cpu.vendor);
-    // Memory is checked below, against what earlier moves take and free; every other rule is Select Host's.
+    // Memory is checked below, against what earlier moves take and free; every other rule is Select Host's,
+    // and the placement rules against this plan's placements (never the inventory's alone).
+    const withRules = (list: HostCandidate[]): HostCandidate[] =>
+      list.map((c) => {
+        const own = c.reasons.filter((r) => r.code !== 'not-possible-owner' && r.code !== 'affinity-rule');
+        const ruled = findingsAt(c.dest)
+          .map(ruleReason)
+          .filter((r): r is NonNullable<typeof r> => r !== null);
+        return own.length === c.reasons.length && ruled.length === 0 ? c : { ...c, reasons: [...own, ...ruled] };
+      });
     const blocked = (c: HostCandidate): boolean => c.reasons.some((r) => r.code !== 'insufficient-memory');
-    let pool = hostCandidates(facts, index, {}, fitsNow);
-    if (!pool.some((c) => !blocked(c))) pool = hostCandidates(facts, index, {}, (d) => pinned === null || nameKey(d.name) === pinned);
+    let pool = withRules(hostCandidates(facts, index, {}, fitsNow));
+    if (!pool.some((c) => !blocked(c)))
+      pool = withRules(
+        hostCandidates(facts, index, {}, (d) => (pinned === null || nameKey(d.name) === pinned) && (!ask.quick || sameClusterNode(d, facts.source))),
+      );
+    // A Quick move copies nothing: the VM's files stay on its cluster's storage.
+    if (ask.quick)
+      pool = pool.map((c) => ({
+        ...c,
+        decision: { ...c.decision, type: 'Quick' as const, storageMoves: false },
+        storage: null,
+        reasons: c.reasons.filter((r) => r.code !== 'insufficient-storage'),
+      }));
     if (ask.pinned !== null && pool.length === 0) {
       const already = nameKey(ask.pinned) === nameKey(facts.source.name);
-      notPlaced.push({
+      return {
         ask,
         host: facts.source.name,
         reasons: [
@@ -125,31 +192,40 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
             ? { code: 'already-there', ...say('plan.reason.alreadyThere', { vm: ask.vm.name, host: facts.source.name }) }
             : { code: 'host-not-found', ...say('plan.reason.noSuchHost', { host: ask.pinned }) },
         ],
-      });
-      continue;
+      };
     }
     const open = pool.filter((c) => !blocked(c));
-    if (open.length === 0) {
-      notPlaced.push({ ask, host: facts.source.name, reasons: mergedReasons(pool) });
-      continue;
+    if (open.length === 0) return { ask, host: facts.source.name, reasons: mergedReasons(pool) };
+    // Rules that kept it off a host it had room on: the move row says which rule shaped it.
+    const avoided: RuleFinding[] = [];
+    for (const c of pool) {
+      if (!c.reasons.some((r) => r.code === 'not-possible-owner' || r.code === 'affinity-rule')) continue;
+      if (c.reasons.some((r) => r.code !== 'not-possible-owner' && r.code !== 'affinity-rule' && r.code !== 'insufficient-memory')) continue;
+      avoided.push(...findingsAt(c.dest).filter((f) => f.blocking));
     }
-    let best: { c: HostCandidate; score: number; rating: number; freed: number; after: number[]; finish: number } | null = null;
+    const preferRank = (d: Host): number => {
+      if (!options.preferOwners || !rules || rules.preferred.length === 0) return 0;
+      const at = rules.preferred.indexOf(nameKey(d.name));
+      return at === -1 ? rules.preferred.length : at;
+    };
+    let best: { c: HostCandidate; score: number; rating: number; freed: number; after: number[]; finish: number; soft: boolean; rank: number } | null = null;
     let fullest: { host: string; freeMB: number } | null = null;
     let storageShort: { host: string; location: string; freeGB: number } | null = null;
+    const fitting: HostCandidate[] = [];
     for (const c of open) {
       const l = ledger(c.dest);
       const reserve = c.dest.memory.reserveMB;
       const free = c.dest.memory.availableMB - l.arrivingMB;
       const after: number[] = [];
-      if (free - reserve < memoryMB) {
+      if (free - reserve < needMB) {
         // Fits only once departures free memory: wait for just enough of them.
         let freed = 0;
         for (const d of l.departing) {
-          if (free + freed - reserve >= memoryMB) break;
+          if (free + freed - reserve >= needMB) break;
           freed += d.mb;
           after.push(d.index);
         }
-        if (free + freed - reserve < memoryMB) {
+        if (free + freed - reserve < needMB) {
           if (!fullest || free > fullest.freeMB) fullest = { host: c.dest.name, freeMB: free - reserve };
           continue;
         }
@@ -162,6 +238,7 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
           storageShort = { host: c.dest.name, location: storage.root, freeGB: storage.freeGB - takenGB };
         continue;
       }
+      fitting.push(c);
       const freed = after.reduce((s, i) => s + (l.departing.find((d) => d.index === i)?.mb ?? 0), 0);
       const h = headroomScore({
         totalMB: c.dest.memory.totalMB,
@@ -174,27 +251,35 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
             ? { label: '', freeGB: storage.freeGB - takenGB, capacityGB: storage.capacityGB, movingGB, reserveGB: mbToGB(DEFAULT_DISK_RESERVE_MB) }
             : null,
       });
-      // Best rating first; among equals, the emptier host, then the one with fewer arrivals planned (spreads the load), then the name.
+      const ruled = findingsAt(c.dest);
+      // A soft rule is kept whenever another host has room; a host that is not a preferred owner loses half a star.
+      const soft = ruled.some((f) => SOFT_CODES.has(f.code));
+      const rank = preferRank(c.dest);
+      const rating = ruled.some((f) => f.code === 'not-preferred-owner') ? Math.max(0.5, h.rating - 0.5) : h.rating;
       const finish = (linkSeconds.get(nameKey(c.dest.name)) ?? 0) + (memoryMB + movingGB * 1024) / capacity(c.dest);
-      // Best rating first; among equals, fewer departures to wait for, then the host whose link finishes
-      // the transfer first, then the emptier host, then the name.
+      // Soft rules kept first, then (evacuations) preferred owners in order; then best rating; among equals,
+      // fewer departures to wait for, then the host whose link finishes the transfer first, then the emptier
+      // host, then the name.
       const better =
         !best ||
-        h.rating > best.rating ||
-        (h.rating === best.rating &&
-          (after.length < best.after.length ||
-            (after.length === best.after.length &&
-              (finish < best.finish - 1e-9 ||
-                (Math.abs(finish - best.finish) <= 1e-9 && (h.score > best.score || (h.score === best.score && c.dest.name < best.c.dest.name)))))));
-      if (better) best = { c, score: h.score, rating: h.rating, freed, after, finish };
+        (soft !== best.soft
+          ? !soft
+          : rank !== best.rank
+            ? rank < best.rank
+            : rating > best.rating ||
+              (rating === best.rating &&
+                (after.length < best.after.length ||
+                  (after.length === best.after.length &&
+                    (finish < best.finish - 1e-9 ||
+                      (Math.abs(finish - best.finish) <= 1e-9 && (h.score > best.score || (h.score === best.score && c.dest.name < best.c.dest.name))))))));
+      if (better) best = { c, score: h.score, rating, freed, after, finish, soft, rank };
     }
     if (!best && open.every((c) => c.reasons.length > 0 && (ledgers.get(nameKey(c.dest.name))?.arrivals ?? 0) === 0)) {
       // Short of memory before any other move is counted: Select Host's own reasons say it best.
-      notPlaced.push({ ask, host: facts.source.name, reasons: mergedReasons(pool) });
-      continue;
+      return { ask, host: facts.source.name, reasons: mergedReasons(pool) };
     }
     if (!best) {
-      notPlaced.push({
+      return {
         ask,
         host: facts.source.name,
         reasons: [
@@ -204,8 +289,8 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
               vm: ask.vm.name,
               needs:
                 facts.diskGB > 0
-                  ? text('plan.needs.memoryFiles', { memory: { mb: memoryMB }, files: { gb: facts.diskGB } })
-                  : text('plan.needs.memory', { memory: { mb: memoryMB } }),
+                  ? text('plan.needs.memoryFiles', { memory: { mb: needMB }, files: { gb: facts.diskGB } })
+                  : text('plan.needs.memory', { memory: { mb: needMB } }),
               memory: fullest ? text('plan.noRoom.memory', { free: { mb: Math.max(0, fullest.freeMB) }, host: fullest.host }) : '',
               storage: storageShort
                 ? text('plan.noRoom.storage', { free: { gb: Math.max(0, storageShort.freeGB) }, location: storageShort.location, host: storageShort.host })
@@ -213,20 +298,26 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
             }),
           },
         ],
-      });
-      continue;
+      };
     }
     const dest = best.c.dest;
+    for (const c of fitting) if (c.dest !== dest) avoided.push(...findingsAt(c.dest).filter((f) => SOFT_CODES.has(f.code)));
+    const preferredChosen =
+      options.preferOwners && rules && best.rank < rules.preferred.length
+        ? (fitting.flatMap((c) => findingsAt(c.dest)).find((f) => f.code === 'not-preferred-owner') ?? null)
+        : null;
     const l = ledger(dest);
     // Memory freed by the departures it waits for is used first (what it leaves over is not counted again).
     l.arrivingMB += Math.max(0, memoryMB - best.freed);
     l.arrivals += 1;
     addLink(dest, memoryMB + (best.c.decision.storageMoves ? facts.diskGB * 1024 : 0));
-    l.departing = l.departing.filter((d) => !best.after.includes(d.index));
+    const waitsFor = best.after;
+    l.departing = l.departing.filter((d) => !waitsFor.includes(d.index));
     const storage = best.c.storage?.target ?? null;
     if (storage && best.c.decision.storageMoves)
       storageTaken.set(storageTargetKey(dest, storage), (storageTaken.get(storageTargetKey(dest, storage)) ?? 0) + facts.diskGB);
     if (memoryMB > 0) ledger(facts.source).departing.push({ mb: memoryMB, index: placed.length });
+    placements.set(nameKey(ask.vm.name), dest.name);
     placed.push({
       ask,
       source: facts.source,
@@ -236,9 +327,65 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex): 
       diskGB: facts.diskGB,
       rating: best.rating,
       after: best.after,
+      rule: shapingRule(findingsAt(dest), avoided, preferredChosen),
     });
+    return null;
+  };
+
+  for (let i = 0; i < ordered.length;) {
+    const g = groupOf.get(ordered[i]) as number;
+    let j = i;
+    while (j < ordered.length && groupOf.get(ordered[j]) === g) j++;
+    const members = ordered.slice(i, j);
+    i = j;
+    if (members.length === 1) {
+      const miss = placeOne(members[0], 0);
+      if (miss) notPlaced.push(miss);
+      pending.delete(nameKey(members[0].vm.name));
+      continue;
+    }
+    // A SameNode group: the first chooses a host with room for all; the others follow it (the rule binds them).
+    const saved = {
+      ledgers: new Map([...ledgers].map(([k, v]) => [k, { ...v, departing: [...v.departing] }])),
+      linkSeconds: new Map(linkSeconds),
+      storageTaken: new Map(storageTaken),
+      placed: placed.length,
+    };
+    const misses: NotPlaced[] = [];
+    for (const [n, ask] of members.entries()) {
+      const extra = n === 0 ? members.slice(1).reduce((sum, m) => sum + runningMB(m), 0) : 0;
+      const miss = placeOne(ask, extra);
+      if (miss) misses.push(miss);
+    }
+    if (misses.length > 0 && requiredGroup.get(members[0])) {
+      // A required SameNode rule: unless all of them move to one host, none does.
+      ledgers = saved.ledgers;
+      linkSeconds = saved.linkSeconds;
+      storageTaken = saved.storageTaken;
+      const undone = placed.splice(saved.placed);
+      for (const u of undone) placements.delete(nameKey(u.ask.vm.name));
+      const why = misses[0];
+      for (const ask of members) {
+        const own = misses.find((m) => m.ask === ask);
+        notPlaced.push(own ?? { ask, host: ask.vm.host, reasons: [togetherReason(ask, why)] });
+      }
+    } else notPlaced.push(...misses);
+    for (const ask of members) pending.delete(nameKey(ask.vm.name));
   }
   return { placed, notPlaced };
+}
+
+/** The reason a VM of a required SameNode group stays: another VM of its group can't move with it. */
+function togetherReason(ask: PlacementAsk, why: NotPlaced): Issue<ReasonCode | PlanReasonCode> {
+  return {
+    code: 'affinity-rule',
+    ...say('plan.reason.keptTogether', { vm: ask.vm.name, other: why.ask.vm.name, reason: why.reasons[0]?.text ?? why.reasons[0]?.message ?? '' }),
+  };
+}
+
+/** Whether `d` is another node of `source`'s cluster. */
+function sameClusterNode(d: Host, source: Host): boolean {
+  return source.cluster !== null && d.cluster !== null && nameKey(d.cluster) === nameKey(source.cluster) && nameKey(d.name) !== nameKey(source.name);
 }
 
 /** Select Host's reasons across every host, one per code, naming the hosts it blocks. */

@@ -172,24 +172,31 @@ describe('evacuating a host', () => {
     return doc;
   }
 
-  it('moves every running VM off the host to the other nodes, leaves VMs that are off, and never moves onto the host itself', () => {
+  it('moves every running VM off the host live, an off highly-available one Quick to another node, and never onto the host itself', () => {
     const plan = planOf(estate(), { kind: 'evacuate', host: 'HV-MI-11', cannotMove: 'leave' });
-    expect(plan.moves.map((m) => m.vm).sort()).toEqual(['APP-01', 'SQL-PROD-01']);
-    expect(plan.moves.every((m) => m.from === 'HV-MI-11' && ['HV-MI-12', 'HV-MI-13'].includes(m.to) && m.transferType === 'Live')).toBe(true);
+    expect(plan.moves.map((m) => [m.vm, m.transferType]).sort()).toEqual([
+      ['APP-01', 'Live'],
+      ['IDLE-01', 'Quick'],
+      ['SQL-PROD-01', 'Live'],
+    ]);
+    expect(plan.moves.every((m) => m.from === 'HV-MI-11' && ['HV-MI-12', 'HV-MI-13'].includes(m.to))).toBe(true);
     expect(plan.unmovable).toEqual([]);
+    expect(plan.staying).toEqual([]);
     expect(plan.makespan).toBeGreaterThan(0);
     expect(plan.lowerBound).toBeLessThanOrEqual(plan.makespan);
   });
 
-  it('lists a VM with a processor mismatch everywhere as unmovable, with the reasons and what happens to it', () => {
+  it('with Save state, keeps a VM with a processor mismatch everywhere as staying (saved-by-plan), with every reason', () => {
     const doc = estate();
     // WEB-01 runs on the AMD host: every other host is Intel.
     const plan = planOf(doc, { kind: 'evacuate', host: 'HV-MI-20', cannotMove: 'save' });
     expect(plan.moves).toEqual([]);
-    expect(plan.unmovable).toHaveLength(1);
-    expect(plan.unmovable[0]).toMatchObject({ vm: 'WEB-01', host: 'HV-MI-20', action: 'save-state' });
-    expect(plan.unmovable[0].reasons.map((r) => r.code)).toContain('processor-vendor-mismatch');
-    expect(plan.unmovable[0].reasons.find((r) => r.code === 'processor-vendor-mismatch')?.message).toMatch(
+    expect(plan.unmovable).toEqual([]);
+    expect(plan.staying).toHaveLength(1);
+    expect(plan.staying[0]).toMatchObject({ vm: 'WEB-01', host: 'HV-MI-20', reason: { code: 'saved-by-plan' } });
+    expect(plan.staying[0].reason.message).toMatch(/^WEB-01 is saved on HV-MI-20 instead of moving \(Save state\), because it can’t move: /);
+    expect(plan.staying[0].because.map((r) => r.code)).toContain('processor-vendor-mismatch');
+    expect(plan.staying[0].because.find((r) => r.code === 'processor-vendor-mismatch')?.message).toMatch(
       /^3 hosts \(HV-MI-11, HV-MI-12, HV-MI-13\), for example: /,
     );
     expect(plan.saves).toEqual([{ vm: 'WEB-01', host: 'HV-MI-20', start: 0, end: expect.any(Number) as number }]);

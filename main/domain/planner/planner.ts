@@ -2,7 +2,7 @@ import type { Host, InventoryDocument, Vm } from '../../../shared/model/inventor
 import type { VmHold } from '../../../shared/model/job.js';
 import { vmBusyIssue } from '../scheduler/vm-hold.js';
 import { hostLimits, slotsNeeded, type HostLimits } from '../../../shared/model/migration-slots.js';
-import type { Plan, PlanLane, PlannedMove, PlanRequest, PlanWarning, PlanWhatIf, UnmovableVm } from '../../../shared/model/plan.js';
+import type { Plan, PlanLane, PlannedMove, PlanRequest, PlanWarning, PlanWhatIf, StayingVm, UnmovableVm } from '../../../shared/model/plan.js';
 import { err, ok, type Result } from '../../../shared/model/result.js';
 import { buildPlacementIndex } from '../placement/placement-index.js';
 import { moveKindOf } from '../scheduler/move-kind.js';
@@ -89,6 +89,7 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
   const constants = modelConstants(options.constants);
 
   const unmovable: UnmovableVm[] = [];
+  const staying: StayingVm[] = [];
   const asks: PlacementAsk[] = [];
   const vms = new Map(inventory.vms.map((v) => [nameKey(v.name), v]));
   if (request.kind === 'vms') {
@@ -105,8 +106,20 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
       asks.push({ vm, pinned: to.toLowerCase() === 'auto' ? null : to, order });
     });
   } else {
+    // Every VM of the host is accounted for (migration-rules.md section 9): running ones move live, a saved
+    // or off highly-available VM of a cluster node moves Quick, any other stays with `not-running`.
+    const source = byName.get(nameKey(request.host)) as Host;
     inventory.vms.forEach((vm, order) => {
-      if (nameKey(vm.host) === nameKey(request.host) && isRunningForMigration(vm)) asks.push({ vm, pinned: null, order });
+      if (nameKey(vm.host) !== nameKey(request.host)) return;
+      if (isRunningForMigration(vm)) asks.push({ vm, pinned: null, order });
+      else if (vm.highlyAvailable && source.cluster !== null) asks.push({ vm, pinned: null, order, quick: true });
+      else
+        staying.push({
+          vm: vm.name,
+          host: source.name,
+          reason: { code: 'not-running', ...say('plan.staying.notRunning', { vm: vm.name, host: source.name, state: text(`vmState.${vm.state}`) }) },
+          because: [],
+        });
     });
   }
 
@@ -118,17 +131,29 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
         return !hold;
       })
     : asks;
-  const { placed, notPlaced } = placeAll(free, index);
+  const { placed, notPlaced } = placeAll(free, index, { preferOwners: request.kind === 'evacuate' });
   for (const n of notPlaced) {
-    const action = request.kind === 'evacuate' ? (request.cannotMove === 'save' ? 'save-state' : 'leave') : null;
-    unmovable.push({ vm: n.ask.vm.name, host: n.host, reasons: n.reasons, action });
+    // A running VM the evacuation can't move is saved when the admin chose Save state: it stays, saved.
+    if (request.kind === 'evacuate' && request.cannotMove === 'save' && !n.ask.quick) {
+      const first = n.reasons[0];
+      staying.push({
+        vm: n.ask.vm.name,
+        host: n.host,
+        reason: { code: 'saved-by-plan', ...say('plan.staying.savedWhy', { vm: n.ask.vm.name, host: n.host, reason: first.text ?? first.message }) },
+        because: n.reasons,
+      });
+    } else unmovable.push({ vm: n.ask.vm.name, host: n.host, reasons: n.reasons, action: request.kind === 'evacuate' && !n.ask.quick ? 'leave' : null });
   }
 
   const limitsOf = limitsFor(planning, whatIf);
   // Alone on its link: the move's shortest time, the order's key and the lower bound's terms.
   const alone = placed.map((p) => estimateAlone(p, whatIf, constants));
   const movePlans = placed.map((p) =>
-    movePlan({ vm: { memoryMB: p.ask.vm.memoryMB, dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: p.diskGB }, kind: moveKindOf(p.transferType), constants }),
+    movePlan({
+      vm: { memoryMB: movedMemoryMB(p.ask.vm), dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: p.diskGB },
+      kind: moveKindOf(p.transferType),
+      constants,
+    }),
   );
   const playOrder = (order: number[], admission: boolean, follows?: Map<string, string>): Played => {
     const ids = new Map(order.map((i, n) => [i, `m${n + 1}`]));
@@ -193,25 +218,29 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
       convergenceText: est.convergenceText,
       after: p.after.map((a) => ids.get(a) as string),
       follows: follows.has(id) ? [follows.get(id) as string] : [],
+      ...(p.rule ? { rule: { code: p.rule.code, message: p.rule.message, text: p.rule.text } } : {}),
     };
   });
 
   const saves: Plan['saves'] = [];
   const warnings: PlanWarning[] = [];
-  for (const u of unmovable) {
-    if (u.action !== 'save-state') continue;
-    const vm = vms.get(nameKey(u.vm)) as Vm;
-    saves.push({ vm: u.vm, host: u.host, start: 0, end: round(vm.memoryMB / constants.diskMBps) });
+  const saved = staying.filter((st) => st.reason.code === 'saved-by-plan');
+  for (const st of saved) {
+    const vm = vms.get(nameKey(st.vm)) as Vm;
+    saves.push({ vm: st.vm, host: st.host, start: 0, end: round(vm.memoryMB / constants.diskMBps) });
   }
+  if (saved.length)
+    warnings.push({ code: 'vms-saved', vm: null, ...sayPlural('plan.warning.vmsSaved', saved.length, { vms: saved.map((st) => st.vm).join(', ') }) });
   // VMs held by another job (vm-busy) have no action: they are already being moved, started or saved.
-  const stuck = unmovable.filter((u) => u.action !== null);
-  if (request.kind === 'evacuate' && stuck.length) {
-    const vmNames = stuck.map((u) => u.vm).join(', ');
-    warnings.push(
-      request.cannotMove === 'save'
-        ? { code: 'vms-saved', vm: null, ...sayPlural('plan.warning.vmsSaved', stuck.length, { vms: vmNames }) }
-        : { code: 'vms-left-running', vm: null, ...sayPlural('plan.warning.vmsLeftRunning', stuck.length, { vms: vmNames, host: request.host }) },
-    );
+  const left = unmovable.filter((u) => u.action === 'leave');
+  if (request.kind === 'evacuate' && left.length) {
+    const vmNames = left.map((u) => u.vm).join(', ');
+    warnings.push({ code: 'vms-left-running', vm: null, ...sayPlural('plan.warning.vmsLeftRunning', left.length, { vms: vmNames, host: request.host }) });
+  }
+  for (const p of placed) {
+    // A soft rule the plan could not keep (no other host had room): the admin should know.
+    if (p.rule?.broken && (p.rule.code === 'availability-set' || p.rule.code === 'affinity-split'))
+      warnings.push({ code: p.rule.code, vm: p.ask.vm.name, message: p.rule.message, ...(p.rule.text ? { text: p.rule.text } : {}) });
   }
   for (const m of moves) {
     if (m.risk === 'never')
@@ -256,6 +285,7 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
     whatIf,
     moves,
     unmovable,
+    staying,
     saves,
     makespan: round(Math.max(saveEnd, ...moves.map((m) => m.end), 0)),
     lowerBound: round(Math.max(bound.seconds, saveEnd)),
@@ -281,6 +311,11 @@ export function limitsFor(inventory: InventoryDocument, whatIf: PlanWhatIf): (ho
   };
 }
 
+/** Memory a move saves and restores: none for a VM that is not running (its Quick move only hands its group over). */
+function movedMemoryMB(vm: Vm): number {
+  return isRunningForMigration(vm) ? vm.memoryMB : 0;
+}
+
 function optionOf(p: Placed, whatIf: PlanWhatIf): Host['liveMigration']['performanceOption'] {
   return whatIf.performanceOption ?? p.source.liveMigration.performanceOption;
 }
@@ -304,7 +339,12 @@ function estimateAlone(p: Placed, whatIf: PlanWhatIf, constants: ModelConstants)
     sharedBy: 1,
     sharedAt: { source: 1, destination: 1 },
   });
-  const est = estimateMove({ vm: { memoryMB: p.ask.vm.memoryMB, dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: vmDiskGB(p.ask.vm) }, kind, link, constants });
+  const est = estimateMove({
+    vm: { memoryMB: movedMemoryMB(p.ask.vm), dirtyRateMBps: p.ask.vm.dirtyRateMBps, diskGB: vmDiskGB(p.ask.vm) },
+    kind,
+    link,
+    constants,
+  });
   if (!usesMigrationNetwork(kind) || est.totalSeconds <= 0) return { ...est, linkLoad: { source: 0, destination: 0 } };
   const fileMB = kind === 'live-vsm' || kind === 'network' ? p.diskGB * 1024 : 0;
   const memoryMB = Math.max(0, est.bytesSent / 1048576 - fileMB);

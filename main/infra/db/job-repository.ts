@@ -245,6 +245,23 @@ export class JobRepository {
     );
   }
 
+  /**
+   * Sends a queued move to another destination (checked again at start, migration-rules.md section 10): its
+   * request, name and summary change together, only while it is still queued. Answers whether it was.
+   */
+  redirect(id: string, request: unknown, name: string, nameText: Text | null, summary: string, summaryText: Text): boolean {
+    return (
+      this.sql("UPDATE jobs SET request = ?, name = ?, name_text = ?, summary = ?, summary_text = ? WHERE id = ? AND status = 'Queued'").run(
+        JSON.stringify(request),
+        name,
+        nameText ? JSON.stringify(nameText) : null,
+        summary,
+        JSON.stringify(summaryText),
+        id,
+      ).changes === 1
+    );
+  }
+
   /** Asks whichever process runs a job to cancel it (the CLI and the app may share a database). */
   requestCancel(id: string): void {
     this.sql("UPDATE jobs SET cancel_requested = 1 WHERE id = ? AND status = 'Running'").run(id);
@@ -269,6 +286,11 @@ export class JobRepository {
   get(id: string): Job | undefined {
     const row = this.sql('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
     return row && toJob(row);
+  }
+
+  /** The group a job belongs to, or null. */
+  groupOf(id: string): string | null {
+    return (this.sql('SELECT group_id FROM jobs WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
   }
 
   /** The runner of a job: the process running it, or for a queued move the one that submitted it. */

@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   never: { color: tokens.colorStatusDangerForeground1 },
   sentence: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   job: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },
+  rule: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, minWidth: '16em' },
   percent: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -61,7 +62,7 @@ const MoveRow = memo(
   }) {
     const styles = useStyles();
     const tr = useT();
-    const { t, formatNumber } = tr;
+    const { t, formatNumber, spoken } = tr;
     return (
       <TableRow>
         <TableCell className={styles.nowrap}>{move.id}</TableCell>
@@ -71,6 +72,9 @@ const MoveRow = memo(
           {destinations ? <PlanDestinationSelect vm={move.vm} source={move.from} planned={move.to} choice={destinations} /> : move.to}
         </TableCell>
         <TableCell className={styles.nowrap}>{t(`transfer.${move.transferType}` as MessageKey)}</TableCell>
+        <TableCell className={styles.rule} data-code={move.rule?.code}>
+          {move.rule ? spoken(move.rule) : null}
+        </TableCell>
         <TableCell className={styles.num}>{formatDuration(tr, move.start)}</TableCell>
         <TableCell className={styles.num}>{formatDuration(tr, move.end)}</TableCell>
         <TableCell className={styles.num}>{formatDuration(tr, move.end - move.start)}</TableCell>
@@ -97,7 +101,7 @@ const MoveRow = memo(
   (a, b) => a.job === b.job && a.running === b.running && a.destinations === b.destinations && sameMove(a.move, b.move),
 );
 
-/** The planned moves in order: VM, from, to (a choice, in a plan of chosen VMs not yet run), transfer type, predicted start, end, duration, downtime, what each waits for, and a warning where pre-copy may not converge; once running, each move's job. */
+/** The planned moves in order: VM, from, to (a choice, in a plan of chosen VMs not yet run), transfer type, the placement rule that shaped it, predicted start, end, duration, downtime, what each waits for, and a warning where pre-copy may not converge; once running, each move's job. */
 export function PlanMovesTable({
   moves,
   jobsByVm,
@@ -121,6 +125,7 @@ export function PlanMovesTable({
           <TableHeaderCell>{t('plan.col.from')}</TableHeaderCell>
           <TableHeaderCell>{t('plan.col.to')}</TableHeaderCell>
           <TableHeaderCell>{t('plan.col.transfer')}</TableHeaderCell>
+          <TableHeaderCell title={t('plan.col.ruleHint')}>{t('plan.col.rule')}</TableHeaderCell>
           <TableHeaderCell className={styles.num}>{t('plan.col.start')}</TableHeaderCell>
           <TableHeaderCell className={styles.num}>{t('plan.col.end')}</TableHeaderCell>
           <TableHeaderCell className={styles.num}>{t('plan.col.duration')}</TableHeaderCell>

@@ -19,7 +19,6 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalXXS,
     paddingBottom: tokens.spacingVerticalXXS,
   },
-  saved: { color: tokens.colorStatusWarningForeground1, fontWeight: tokens.fontWeightSemibold },
   left: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -29,8 +28,6 @@ function ActionText({ action }: { action: UnmovableVm['action'] }) {
   const { t } = useT();
   if (action === null) return <>{t('plan.unmovable.none')}</>;
   switch (action) {
-    case 'save-state':
-      return <span className={styles.saved}>{t('plan.unmovable.saved')}</span>;
     case 'leave':
       return <span className={styles.left}>{t('plan.unmovable.left')}</span>;
     default:

@@ -75,6 +75,7 @@ describe('plan view', () => {
       'HV-MI-11',
       null,
       'Live',
+      'kept apart from DC-MI-01: availability set SQL-DC',
       '0 s',
       '40 s',
       '40 s',
@@ -86,7 +87,7 @@ describe('plan view', () => {
     const to = within(cells[3]).getByRole('combobox', { name: 'Destination of SQL-PROD-01' }) as HTMLSelectElement;
     expect([to.value, to.selectedOptions[0]?.textContent]).toEqual(['auto', 'HV-MI-12 (best)']);
     // web-01 runs after SQL-PROD-01: together they would only share HV-MI-11's full network.
-    expect(within(rows[2]).getAllByRole('cell')[9].textContent).toBe('m1 (network full)');
+    expect(within(rows[2]).getAllByRole('cell')[10].textContent).toBe('m1 (network full)');
   });
 
   it('says which VMs cannot move and every reason, in words (its code only as data)', async () => {
@@ -335,8 +336,10 @@ describe('maintenance mode', () => {
     await within(view).findByRole('table', { name: 'Planned moves' });
     expect(callsOf(rendered.backend, 'plan.create')).toEqual([{ request: { kind: 'evacuate', host: 'HV-MI-11', cannotMove: 'save' }, whatIf: {} }]);
     expect(summary(view).textContent).toMatch(/Estimated window\s*1 min 00 s/);
-    const unmovable = within(view).getByRole('table', { name: 'VMs that cannot move' });
-    expect(within(unmovable).getByText('Its state is saved')).toBeTruthy();
+    const staying = within(view).getByRole('table', { name: 'VMs that stay on the host' });
+    expect(within(staying).getByRole('row', { name: /DC-MI-01 HV-MI-20 Its state is saved DC-MI-01 is saved on HV-MI-20 instead of moving/ })).toBeTruthy();
+    expect(within(staying).getByRole('row', { name: /ARCHIVE-MI-01 HV-MI-20 Stays, not running ARCHIVE-MI-01 is off/ })).toBeTruthy();
+    expect(summary(view).textContent).toMatch(/2 VMs stay on the host/);
     expect(within(lanes(view)).getByRole('group', { name: 'HV-MI-20 · save' })).toBeTruthy();
 
     fireEvent.click(within(view).getByRole('radio', { name: 'Leave running' }));

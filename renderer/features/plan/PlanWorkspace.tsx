@@ -23,6 +23,9 @@ import { groupJobsByVm, planHosts } from './plan-format.js';
 import { useDestinationChoice } from './PlanDestinationSelect.js';
 import { PlanMovesTable } from './PlanMovesTable.js';
 import { PlanTimeline } from './PlanTimeline.js';
+import { PlanRules } from './PlanRules.js';
+import { planRuleRows } from './plan-rules.js';
+import { PlanStaying } from './PlanStaying.js';
 import { PlanUnmovable } from './PlanUnmovable.js';
 import { PlanWhatIfPanel } from './PlanWhatIfPanel.js';
 import { SavePlanDialog } from './SavePlanDialog.js';
@@ -87,6 +90,7 @@ const useStyles = makeStyles({
   runTitle: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold },
   runDone: { color: tokens.colorStatusSuccessForeground1 },
   runWarning: { color: tokens.colorStatusWarningForeground1 },
+  // A wide table scrolls sideways; the wrapper is a tab stop so the keyboard can scroll it too.
   tableWrap: { overflowX: 'auto' },
   muted: { color: tokens.colorNeutralForeground3 },
   loading: { padding: tokens.spacingVerticalXXL },
@@ -114,6 +118,7 @@ function PlanFacts({ plan }: { plan: Plan }) {
       </span>
       <span className={styles.fact}>{tn('plan.fact.moves', plan.moves.length)}</span>
       {plan.unmovable.length > 0 ? <span className={styles.fact}>{tn('plan.fact.unmovable', plan.unmovable.length)}</span> : null}
+      {plan.staying.length > 0 ? <span className={styles.fact}>{tn('plan.fact.staying', plan.staying.length)}</span> : null}
     </div>
   );
 }
@@ -195,6 +200,10 @@ function PlanSections({
   const timelineId = useId();
   const movesId = useId();
   const unmovableId = useId();
+  const stayingId = useId();
+  const rulesId = useId();
+  const inventory = useAppStore((s) => s.index?.inventory);
+  const ruleRows = useMemo(() => (inventory ? planRuleRows(plan, inventory) : []), [plan, inventory]);
   const scriptId = useId();
   return (
     <>
@@ -220,7 +229,7 @@ function PlanSections({
         {plan.moves.length === 0 ? (
           <Text className={styles.muted}>{t('plan.moves.none')}</Text>
         ) : (
-          <div className={styles.tableWrap}>
+          <div className={styles.tableWrap} role="group" aria-labelledby={movesId} tabIndex={0}>
             <PlanMovesTable moves={plan.moves} jobsByVm={jobsByVm} running={running} destinations={destinations} />
           </div>
         )}
@@ -230,8 +239,28 @@ function PlanSections({
           <h3 id={unmovableId} className={styles.sectionHeading}>
             {t('plan.section.unmovable')}
           </h3>
-          <div className={styles.tableWrap}>
+          <div className={styles.tableWrap} role="group" aria-labelledby={unmovableId} tabIndex={0}>
             <PlanUnmovable unmovable={plan.unmovable} evacuation={view.request.kind === 'evacuate'} destinations={destinations} />
+          </div>
+        </section>
+      ) : null}
+      {plan.staying.length > 0 ? (
+        <section className={styles.section} aria-labelledby={stayingId}>
+          <h3 id={stayingId} className={styles.sectionHeading}>
+            {t('plan.section.staying')}
+          </h3>
+          <div className={styles.tableWrap} role="group" aria-labelledby={stayingId} tabIndex={0}>
+            <PlanStaying staying={plan.staying} />
+          </div>
+        </section>
+      ) : null}
+      {ruleRows.length > 0 ? (
+        <section className={styles.section} aria-labelledby={rulesId}>
+          <h3 id={rulesId} className={styles.sectionHeading}>
+            {t('plan.section.rules')}
+          </h3>
+          <div className={styles.tableWrap} role="group" aria-labelledby={rulesId} tabIndex={0}>
+            <PlanRules rows={ruleRows} />
           </div>
         </section>
       ) : null}

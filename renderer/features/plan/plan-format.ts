@@ -133,6 +133,7 @@ export function sameMove(x: PlannedMove, y: PlannedMove): boolean {
       x.risk === y.risk &&
       x.convergence === y.convergence &&
       x.after.join() === y.after.join() &&
-      x.follows.join() === y.follows.join())
+      x.follows.join() === y.follows.join() &&
+      x.rule?.message === y.rule?.message)
   );
 }

@@ -232,7 +232,9 @@ function linkEnd(host: Host): LinkEnd {
 function vmAmounts(vm: Vm, request: MoveRequest): { memoryMB: number; dirtyRateMBps: number | null; diskGB: number } {
   const listed = request.diskDestinations ? new Set(Object.keys(request.diskDestinations).map(pathKey)) : null;
   const diskGB = vm.disks.filter((d) => !d.shared && (listed === null || listed.has(pathKey(d.path)))).reduce((sum, d) => sum + d.sizeGB, 0);
-  return { memoryMB: vm.memoryMB, dirtyRateMBps: vm.dirtyRateMBps, diskGB };
+  // A VM that is off or saved has no memory to save and restore: its Quick move only hands its cluster group over.
+  const memoryMB = request.kind === 'quick' && vm.state !== 'Running' && vm.state !== 'Paused' ? 0 : vm.memoryMB;
+  return { memoryMB, dirtyRateMBps: vm.dirtyRateMBps, diskGB };
 }
 
 function checkedSpeed(speed: number): number {
