@@ -16,7 +16,7 @@ export interface FailureContext {
 }
 
 /** A failure in words an admin can follow (English and catalogue sentences), with a stable code for tests and logs. */
-export type MappedFailure = { code: HyperVFailureCode } & Required<JobError>;
+export type MappedFailure = { code: HyperVFailureCode } & Required<Omit<JobError, 'code'>>;
 
 /** Compare-VM's incompatibility id for "the virtual switch the VM connects to is not on the destination". */
 export const SWITCH_NOT_FOUND_MESSAGE_ID = 33012;
@@ -52,7 +52,7 @@ function said(message: string): string {
 
 /** A mapped failure: its code, and its problem and action said both ways. */
 function failure(code: HyperVFailureCode, problem: Text, action: Text): MappedFailure {
-  return { code, ...(jobError(problem, action) as Required<JobError>) };
+  return { ...(jobError(problem, action) as Required<Omit<JobError, 'code'>>), code };
 }
 
 /**

@@ -258,8 +258,8 @@ export class HyperVConnector implements HostConnector {
         return mapRunFailure(outcome, ctx);
       default:
         return {
+          ...(jobError(text('fail.scriptAnswer', { kind: outcome.kind }), text('fail.tryAgain')) as Required<Omit<JobError, 'code'>>),
           code: 'unknown',
-          ...(jobError(text('fail.scriptAnswer', { kind: outcome.kind }), text('fail.tryAgain')) as Required<JobError>),
         };
     }
   }
