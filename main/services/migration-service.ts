@@ -1,4 +1,4 @@
-import { say, text } from '../../shared/i18n/text.js';
+import { said, say, sentences, text } from '../../shared/i18n/text.js';
 import type { InventorySnapshot } from '../../shared/contract/invoke.js';
 import type { PerformanceOption } from '../../shared/model/inventory.js';
 import { jobError, jobErrorOf, type Job } from '../../shared/model/job.js';
@@ -82,7 +82,7 @@ export class MigrationService {
   /** Browse: where a host can put storage. */
   locations(host: string): Result<StorageLocation[]> {
     const index = this.index().storage;
-    if (!resolveHost(host, index)) return err('host-not-found', `No host named "${host}" is in the inventory.`);
+    if (!resolveHost(host, index)) return err('host-not-found', say('err.noHost', { host }));
     return ok(storageLocationsFor(host, index));
   }
 
@@ -101,19 +101,25 @@ export class MigrationService {
     const busy = this.vmBusy(request.vm);
     if (busy) return busy;
     const dest = resolveHost(request.destinationHost, this.index().storage);
-    if (!dest) return err('host-not-found', `No host named "${request.destinationHost}" is in the inventory.`);
+    if (!dest) return err('host-not-found', say('err.noHost', { host: request.destinationHost }));
     const paths = request.destinationPath ? { [dest.name]: request.destinationPath } : undefined;
     const rows = this.selectHosts(request.vm, paths);
     if (!rows.ok) return rows;
     const row = rows.value.find((r) => nameKey(r.host) === nameKey(dest.name));
-    if (!row) return err('same-host', `${request.vm} already runs on ${dest.name}: pick another destination, or use Migrate Storage to move its files.`);
+    if (!row) return err('same-host', say('err.sameHost', { vm: request.vm, host: dest.name }));
     if (!row.available || row.transferType === null) {
-      return err('destination-unavailable', `${dest.name} can't take ${request.vm}: ${row.reasons.map((r) => r.message).join(' ')}`, { reasons: row.reasons });
+      return err(
+        'destination-unavailable',
+        say('err.cantTake', { host: dest.name, vm: request.vm, reasons: sentences(row.reasons.map((r) => r.text ?? r.message)) }),
+        {
+          reasons: row.reasons,
+        },
+      );
     }
     let path: string | null = null;
     if (transferMovesStorage(row.transferType) && request.destinationPath) {
       const check = this.checkPath(dest.name, request.destinationPath);
-      if (!check.valid) return err(check.code ?? 'path-invalid', check.message, { field: 'destinationPath' });
+      if (!check.valid) return err(check.code ?? 'path-invalid', check.text ? said(check.text) : check.message, { field: 'destinationPath' });
       path = request.destinationPath;
     }
     let disks: Record<string, string> | null = null;
@@ -121,14 +127,14 @@ export class MigrationService {
       if (!transferMovesStorage(row.transferType)) {
         return err(
           'disk-destinations-unused',
-          `A ${row.transferType} move to ${dest.name} leaves ${request.vm}'s storage where it is, so its VHDs can't be placed individually.`,
+          say('err.disksUnused', { transfer: text(`transferType.${row.transferType}`), host: dest.name, vm: request.vm }),
           {
             field: 'diskDestinations',
           },
         );
       }
       const vm = this.index().storage.vms.get(nameKey(request.vm));
-      if (!vm) return err('vm-not-found', `No VM named "${request.vm}" is in the inventory.`);
+      if (!vm) return err('vm-not-found', say('err.noVm', { vm: request.vm }));
       const placed = checkVmDiskDestinations(vm, dest, request.diskDestinations, this.index().storage);
       if (!placed.ok) return placed;
       disks = placed.value;
@@ -173,12 +179,12 @@ export class MigrationService {
     const vm = index.vms.get(nameKey(request.vm));
     const source = vm && index.hosts.get(nameKey(vm.host));
     const dest = index.hosts.get(nameKey(row.host));
-    if (!vm || !source || !dest) return err('vm-not-found', `${request.vm} or its host is no longer in the inventory.`);
+    if (!vm || !source || !dest) return err('vm-not-found', say('err.vmGone', { vm: request.vm }));
     let destinationPath: string | null = null;
     if (transferMovesStorage(row.transferType)) {
       destinationPath = checked.value.path ?? defaultStorageLocation(dest, index)?.path ?? null;
       if (destinationPath === null) {
-        return err('path-required', `${dest.name} has no default storage location: choose where ${vm.name}'s files go on Select Path.`, {
+        return err('path-required', say('err.pathRequired', { host: dest.name, vm: vm.name }), {
           field: 'destinationPath',
         });
       }
@@ -206,11 +212,13 @@ export class MigrationService {
     const busy = this.vmBusy(plan.vm);
     if (busy) return busy;
     const check = this.checkPlan(plan);
-    if (!check.valid) return err('storage-plan-invalid', check.problems.map((p) => p.message).join(' '), { problems: check.problems });
+    if (!check.valid) {
+      return err('storage-plan-invalid', said(sentences(check.problems.map((p) => p.text ?? p.message))), { problems: check.problems });
+    }
     const index = this.index().storage;
     const vm = index.vms.get(nameKey(plan.vm));
     const host = vm && index.hosts.get(nameKey(vm.host));
-    if (!vm || !host) return err('vm-not-found', `${plan.vm} or its host is no longer in the inventory.`);
+    if (!vm || !host) return err('vm-not-found', say('err.vmGone', { vm: plan.vm }));
     const whole = plan.scope === 'whole-vm';
     return this.scheduler.enqueue(
       {
@@ -232,8 +240,8 @@ export class MigrationService {
   startVm(vmName: string): Result<Job> {
     const index = this.index().storage;
     const vm = index.vms.get(nameKey(vmName));
-    if (!vm) return err('vm-not-found', `No VM named "${vmName}" is in the inventory.`);
-    if (vm.state === 'Running') return err('vm-running', `${vm.name} is already running.`);
+    if (!vm) return err('vm-not-found', say('err.noVm', { vm: vmName }));
+    if (vm.state === 'Running') return err('vm-running', say('err.alreadyRunning', { vm: vm.name }));
     const host = index.hosts.get(nameKey(vm.host));
     const started = this.jobs.startOnVm('start-vm', say('job.startVm', { vm: vm.name }), vm.name, [say('step.startVm')]);
     if (!started.ok) return started;

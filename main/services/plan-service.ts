@@ -4,7 +4,7 @@
  * what it had already moved. Running a plan submits its moves in the plan's order with their
  * dependencies; the scheduler applies the same slot rules the plan assumed.
  */
-import { say, text, type Text } from '../../shared/i18n/text.js';
+import { said, say, sentences, text, type Text } from '../../shared/i18n/text.js';
 import { jobError, jobErrorOf, type Job, type JobError } from '../../shared/model/job.js';
 import type { ConnectorResult } from '../domain/connector/host-connector.js';
 import type { GroupAbort, JobGroup, MaintenanceSavedVms, MaintenanceStop, Plan, PlanRequest, PlanRun, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
@@ -65,8 +65,8 @@ export class PlanService {
     const plan = planned.value;
     const saving = plan.staying.filter((st) => st.reason.code === 'saved-by-plan');
     if (plan.moves.length === 0 && saving.length === 0 && request.kind !== 'evacuate') {
-      const why = plan.unmovable.map((u) => `${u.vm}: ${u.reasons[0]?.message ?? 'no reason'}`).join(' ');
-      return err('nothing-to-run', `The plan has no move to run.${why ? ` ${why}` : ''}`, { plan });
+      const why = plan.unmovable.map((u) => text('result.notStarted', { vm: u.vm, why: u.reasons[0]?.text ?? u.reasons[0]?.message ?? '' }));
+      return err('nothing-to-run', said(sentences([text('err.nothingToRun'), ...why])), { plan });
     }
     const kind = restoreOf ? 'restore' : request.kind === 'evacuate' ? 'maintenance' : 'plan';
     const target = request.kind === 'evacuate' ? request.host : `${plan.moves.length} VM${plan.moves.length === 1 ? '' : 's'}`;
@@ -130,14 +130,13 @@ export class PlanService {
    */
   async abort(id: string, restore: boolean, waitMs = 120_000): Promise<Result<GroupAbort>> {
     const group = this.group(id);
-    if (!group) return err('group-not-found', `No job group has the id ${id}.`);
-    if (group.state !== 'Running' && !restore) return err('group-ended', `${group.name} has already ended (${group.state}).`);
+    if (!group) return err('group-not-found', say('err.noGroup', { id }));
+    if (group.state !== 'Running' && !restore) return err('group-ended', say('err.groupEnded', { group: group.name, state: group.state }));
     this.groups.markAborted(id);
     for (const job of this.jobRows.ofGroup(id)) if (job.status === 'Queued' || job.status === 'Running') this.scheduler.cancel(job.id);
     const deadline = Date.now() + waitMs;
     while (this.jobRows.ofGroup(id).some((j) => j.status === 'Queued' || j.status === 'Running')) {
-      if (Date.now() > deadline)
-        return err('abort-timeout', `${group.name}: some moves did not stop within ${waitMs / 1000} s; abort again, or cancel them in the Jobs pane.`);
+      if (Date.now() > deadline) return err('abort-timeout', say('err.abortTimeout', { group: group.name, seconds: waitMs / 1000 }));
       await new Promise((r) => setTimeout(r, 100));
     }
     this.publishGroupJobs(id);
@@ -168,7 +167,7 @@ export class PlanService {
   maintenanceSavedVms(host: string): Result<MaintenanceSavedVms> {
     const inventory = this.inventory.snapshot().inventory;
     const h = inventory.hosts.find((x) => nameKey(x.name) === nameKey(host));
-    if (!h) return err('host-not-found', `No host named "${host}" is in the inventory.`);
+    if (!h) return err('host-not-found', say('err.noHost', { host }));
     const evacuation = this.groupList().find((g) => g.kind === 'maintenance' && nameKey(g.target) === nameKey(h.name));
     if (!evacuation) return ok({ host: h.name, vms: [] });
     const saved = this.jobRows.ofGroup(evacuation.id).filter((j) => j.kind === 'save-vm' && (j.status === 'Completed' || j.status === 'Completed with info'));
@@ -187,19 +186,15 @@ export class PlanService {
    */
   maintenanceStop(host: string, startVms: readonly string[] = []): Result<MaintenanceStop> {
     const h = this.inventory.snapshot().inventory.hosts.find((x) => nameKey(x.name) === nameKey(host));
-    if (!h) return err('host-not-found', `No host named "${host}" is in the inventory.`);
-    if (!h.maintenanceMode) return err('not-in-maintenance', `${h.name} is not in maintenance mode.`);
+    if (!h) return err('host-not-found', say('err.noHost', { host }));
+    if (!h.maintenanceMode) return err('not-in-maintenance', say('err.notInMaintenance', { host: h.name }));
     const saved = this.maintenanceSavedVms(h.name);
     if (!saved.ok) return saved;
     const toStart: string[] = [];
     for (const name of startVms) {
       const vm = saved.value.vms.find((v) => nameKey(v) === nameKey(name));
       if (!vm) {
-        return err(
-          'vm-not-saved-by-evacuation',
-          `${name} is not a virtual machine that ${h.name}'s evacuation saved and that is still saved there: only those can be started with Stop Maintenance Mode.`,
-          { field: 'startVms', vm: name },
-        );
+        return err('vm-not-saved-by-evacuation', say('err.notSavedByEvacuation', { vm: name, host: h.name }), { field: 'startVms', vm: name });
       }
       if (!toStart.includes(vm)) toStart.push(vm);
     }

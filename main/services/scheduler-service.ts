@@ -670,7 +670,7 @@ export class SchedulerService {
    */
   cancel(jobId: string): Result<Job> {
     const job = this.jobs.get(jobId);
-    if (!job) return err('job-not-found', `No job has the id ${jobId}.`);
+    if (!job) return err('job-not-found', say('err.noJob', { id: jobId }));
     if (job.status === 'Queued' && this.jobs.cancelQueued(jobId, new Date())) {
       this.active?.rows.delete(jobId);
       const canceled = this.jobs.get(jobId) as Job;
@@ -681,7 +681,7 @@ export class SchedulerService {
       return ok(canceled);
     }
     if (job.status !== 'Running' && job.status !== 'Queued')
-      return err('job-ended', `${job.name} has already ended (${job.status}); only queued and running jobs can be canceled.`);
+      return err('job-ended', say('err.jobEnded', { job: job.nameText ?? job.name, status: text(`status.${job.status}`) }));
     const move = this.running.get(jobId);
     if (move) move.cancel();
     else this.jobs.requestCancel(jobId);
@@ -709,16 +709,16 @@ export class SchedulerService {
   /** Restarts a failed or canceled move as a new job, from where the VM is now. */
   restart(jobId: string): Result<Job> {
     const job = this.jobs.get(jobId);
-    if (!job) return err('job-not-found', `No job has the id ${jobId}.`);
+    if (!job) return err('job-not-found', say('err.noJob', { id: jobId }));
     if (job.status !== 'Failed' && job.status !== 'Canceled')
-      return err('job-not-restartable', `${job.name} is ${job.status}; only failed and canceled jobs can be restarted.`);
+      return err('job-not-restartable', say('err.jobNotRestartable', { job: job.nameText ?? job.name, status: text(`status.${job.status}`) }));
     const request = this.jobs.request<ScheduledRequest>(jobId);
-    if (!request) return err('job-not-restartable', `${job.name} is not a move, so it can't be restarted; run it again.`);
+    if (!request) return err('job-not-restartable', say('err.jobNotMove', { job: job.nameText ?? job.name }));
     const vm = this.inventory.snapshot().inventory.vms.find((v) => nameKey(v.name) === nameKey(request.vm));
-    if (!vm) return err('vm-not-found', `${request.vm} is no longer in the inventory.`);
+    if (!vm) return err('vm-not-found', say('err.vmGoneOnly', { vm: request.vm }));
     const sourceHost = vm.host;
     if (request.kind !== 'storage' && nameKey(sourceHost) === nameKey(request.destinationHost)) {
-      return err('already-there', `${vm.name} is already on ${request.destinationHost}.`);
+      return err('already-there', say('err.alreadyThere', { vm: vm.name, host: request.destinationHost }));
     }
     return this.enqueue(
       { ...request, sourceHost, ...(request.kind === 'storage' ? { destinationHost: sourceHost } : {}) },

@@ -126,5 +126,11 @@ export function said(value: Text): Said {
   return { message: english(value), text: value };
 }
 
+/** Sentences one after the other, as one `Text` ("A. B."): each a catalogue sentence or words already said. */
+export function sentences(items: readonly (Text | string)[]): Text {
+  if (items.length === 0) return text('list', { items: '' });
+  return items.slice(1).reduce<Text>((all, next) => text('join.sentences', { first: all, second: next }), text('list', { items: items[0] }));
+}
+
 /** The type of the main catalogue, re-exported for the Italian one. */
 export type { MainMessages, MainMessageKey };
