@@ -264,4 +264,13 @@ export const mainEnOutcomes = {
   'err.abortTimeout': '{group}: some moves did not stop within {seconds} s; abort again, or cancel them in the Jobs pane.',
   'err.groupEnded': '{group} has already ended ({state}).',
   'err.nothingToRun': 'The plan has no move to run.',
+  'storagePlan.noVm': 'No VM named "{vm}" is in the inventory: refresh the inventory and pick the VM again.',
+  'storagePlan.sharedWith': ' (shared with {vms})',
+  'storagePlan.sharedVhdx':
+    '{path} is a shared VHDX{sharers} and cannot move while {vm} runs: leave it where it is and move the other files (place VHDs individually), or shut down the VMs that share it first.',
+  'storagePlan.nothing': "The plan moves none of {vm}'s files: choose a new folder for at least one VHD or for the configuration.",
+  'storagePlan.insufficient':
+    '{where} has {free} free; the files moving there need {need} plus the {reserve} disk reserve: {missing} missing. Free space there or pick another location.',
+  'storagePlan.noDisk': '{path} is not a disk of {vm}: refresh the VM and choose its disks again.',
+  'storagePlan.targetOf': '{target} of {host}',
 } as const;

@@ -278,4 +278,13 @@ export const mainItOutcomes: Readonly<Record<keyof typeof mainEnOutcomes, string
   'err.abortTimeout': '{group}: alcuni spostamenti non si sono fermati entro {seconds} s; interrompi di nuovo oppure annullali nel riquadro Processi.',
   'err.groupEnded': '{group} è già terminato ({state}).',
   'err.nothingToRun': 'Il piano non ha spostamenti da eseguire.',
+  'storagePlan.noVm': 'Nell’inventario non c’è alcuna VM denominata "{vm}": aggiorna l’inventario e scegli di nuovo la VM.',
+  'storagePlan.sharedWith': ' (condiviso con {vms})',
+  'storagePlan.sharedVhdx':
+    '{path} è un VHDX condiviso{sharers} e non può spostarsi mentre {vm} è in esecuzione: lascialo dov’è e sposta gli altri file (colloca i VHD singolarmente), oppure arresta prima le VM che lo condividono.',
+  'storagePlan.nothing': 'Il piano non sposta alcun file di {vm}: scegli una nuova cartella per almeno un VHD o per la configurazione.',
+  'storagePlan.insufficient':
+    '{where} ha {free} liberi; i file che vi si spostano richiedono {need} più la riserva del disco di {reserve}: mancano {missing}. Libera spazio lì o scegli un altro percorso.',
+  'storagePlan.noDisk': '{path} non è un disco di {vm}: aggiorna la VM e scegli di nuovo i suoi dischi.',
+  'storagePlan.targetOf': '{target} di {host}',
 };

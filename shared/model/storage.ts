@@ -1,3 +1,4 @@
+import type { Text } from '../i18n/text.js';
 import type { Issue, PathCheckCode } from './placement.js';
 
 /** Storage migration plans and their checks (migration-rules.md section 3), as they cross the contract. */
@@ -46,6 +47,8 @@ export interface DestinationUse {
   /** The volume's or share's path. */
   root: string;
   description: string;
+  /** `description` as a catalogue sentence, for the console. */
+  descriptionText?: Text;
   requiredGB: number;
   freeGB: number;
 }

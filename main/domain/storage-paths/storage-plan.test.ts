@@ -16,7 +16,7 @@ describe('checkStoragePlan: the whole VM to one location', () => {
       '\\\\sofs-rm.contoso.com\\vmstore\\Fatturazione-Roma\\Virtual Hard Disks\\os.vhdx',
       '\\\\sofs-rm.contoso.com\\vmstore\\Fatturazione-Roma\\Virtual Hard Disks\\fatture.vhdx',
     ]);
-    expect(check.destinations).toEqual([
+    expect(check.destinations).toMatchObject([
       { root: '\\\\sofs-rm.contoso.com\\vmstore', description: 'SMB 3.0 share \\\\sofs-rm.contoso.com\\vmstore of HV-RM-01', requiredGB: 527, freeGB: 8394 },
     ]);
   });

@@ -1,13 +1,14 @@
+import { say, text } from '../../../shared/i18n/text.js';
 import type { InventoryDocument, Vm } from '../../../shared/model/inventory.js';
 import type { Issue } from '../../../shared/model/placement.js';
 import type { DestinationUse, PlannedFileMove, StorageMovePlan, StoragePlanCheck, StoragePlanCode } from '../../../shared/model/storage.js';
 
 export type { DestinationUse, PlannedFileMove, StorageMovePlan, StoragePlanCheck, StoragePlanCode } from '../../../shared/model/storage.js';
 import { assertNever } from '../../../shared/model/result.js';
-import { DEFAULT_DISK_RESERVE_MB, formatGB, mbToGB } from './amounts.js';
+import { DEFAULT_DISK_RESERVE_MB, mbToGB } from './amounts.js';
 import { checkStoragePath } from './check-storage-path.js';
 import { nameKey } from './names.js';
-import { describeTarget, locateStorage, toStorageIndex, type StorageIndex, type StorageTarget } from './storage-index.js';
+import { describeTarget, targetText, locateStorage, toStorageIndex, type StorageIndex, type StorageTarget } from './storage-index.js';
 import { isRunningForMigration, vmDiskFolderIn, vmFolderIn, vmsSharingDisk } from './vm-storage.js';
 import { fileName, joinPath, pathKey } from './windows-path.js';
 
@@ -28,7 +29,7 @@ export function checkStoragePlan(plan: StorageMovePlan, inventory: InventoryDocu
   const index = toStorageIndex(inventory);
   const problems: Issue<StoragePlanCode>[] = [];
   const vm = index.vms.get(nameKey(plan.vm));
-  if (!vm) return result([{ code: 'vm-not-found', message: `No VM named "${plan.vm}" is in the inventory: refresh the inventory and pick the VM again.` }], []);
+  if (!vm) return result([{ code: 'vm-not-found', ...say('storagePlan.noVm', { vm: plan.vm }) }], []);
 
   const destinations =
     plan.scope === 'whole-vm' ? [plan.path] : [...plan.disks.map((d) => d.destination), ...(plan.configurationPath === null ? [] : [plan.configurationPath])];
@@ -36,7 +37,7 @@ export function checkStoragePlan(plan: StorageMovePlan, inventory: InventoryDocu
   for (const path of new Set(destinations)) {
     const check = checkStoragePath(vm.host, path, index);
     if (!check.valid && check.code !== null) {
-      problems.push({ code: check.code, message: check.message });
+      problems.push({ code: check.code, message: check.message, ...(check.text ? { text: check.text } : {}) });
       badPaths.add(path);
     }
   }
@@ -46,17 +47,11 @@ export function checkStoragePlan(plan: StorageMovePlan, inventory: InventoryDocu
   for (const move of moves) {
     if (move.kind !== 'disk' || !move.shared || !running) continue;
     const others = vmsSharingDisk({ path: move.from, sizeGB: move.sizeGB, shared: true }, vm, index.inventory);
-    const sharers = others.length > 0 ? ` (shared with ${others.join(', ')})` : '';
-    problems.push({
-      code: 'shared-vhdx',
-      message: `${move.from} is a shared VHDX${sharers} and cannot move while ${vm.name} runs: leave it where it is and move the other files (place VHDs individually), or shut down the VMs that share it first.`,
-    });
+    const sharers = others.length > 0 ? text('storagePlan.sharedWith', { vms: { list: others } }) : '';
+    problems.push({ code: 'shared-vhdx', ...say('storagePlan.sharedVhdx', { path: move.from, sharers, vm: vm.name }) });
   }
   if (plan.scope === 'per-disk' && moves.length === 0 && problems.length === 0) {
-    problems.push({
-      code: 'nothing-to-move',
-      message: `The plan moves none of ${vm.name}'s files: choose a new folder for at least one VHD or for the configuration.`,
-    });
+    problems.push({ code: 'nothing-to-move', ...say('storagePlan.nothing', { vm: vm.name }) });
   }
 
   const uses = destinationUses(
@@ -70,7 +65,13 @@ export function checkStoragePlan(plan: StorageMovePlan, inventory: InventoryDocu
     if (use.freeGB < needGB) {
       problems.push({
         code: 'insufficient-storage',
-        message: `${use.description} has ${formatGB(use.freeGB)} free; the files moving there need ${formatGB(use.requiredGB)} plus the ${formatGB(reserveGB)} disk reserve: ${formatGB(needGB - use.freeGB)} missing. Free space there or pick another location.`,
+        ...say('storagePlan.insufficient', {
+          where: use.descriptionText ?? use.description,
+          free: { gb: use.freeGB },
+          need: { gb: use.requiredGB },
+          reserve: { gb: reserveGB },
+          missing: { gb: needGB - use.freeGB },
+        }),
       });
     }
   }
@@ -114,7 +115,7 @@ function planMoves(plan: StorageMovePlan, vm: Vm, problems: Issue<StoragePlanCod
       for (const chosen of plan.disks) {
         const disk = vm.disks.find((d) => pathKey(d.path) === pathKey(chosen.path));
         if (!disk) {
-          problems.push({ code: 'disk-not-found', message: `${chosen.path} is not a disk of ${vm.name}: refresh the VM and choose its disks again.` });
+          problems.push({ code: 'disk-not-found', ...say('storagePlan.noDisk', { path: chosen.path, vm: vm.name }) });
           continue;
         }
         const to = joinPath(chosen.destination, fileName(disk.path));
@@ -144,6 +145,7 @@ function destinationUses(vm: Vm, moves: readonly PlannedFileMove[], index: Stora
   return [...byRoot.values()].map(({ target, gb }) => ({
     root: target.root,
     description: `${describeTarget(target)} of ${host.name}`,
+    descriptionText: text('storagePlan.targetOf', { target: targetText(target), host: host.name }),
     requiredGB: gb,
     freeGB: target.freeGB,
   }));

@@ -34,10 +34,10 @@ export interface StorageSelectPathPageProps {
  */
 export function StorageSelectPathPage({ vm, draft, locations, locationState, refusals, check }: StorageSelectPathPageProps) {
   const styles = useStyles();
-  const { t, tn, formatSizeGB } = useT();
+  const { t, tn, formatSizeGB, spoken } = useT();
   const patch = useAppStore((s) => s.patchStorageWizard);
   const problems = check?.problems ?? [];
-  const at = (place: 'location' | 'disks' | 'general') => problemsAt(problems, place, draft.individually);
+  const at = (place: 'location' | 'disks' | 'general') => problemsAt(problems, place, draft.individually, spoken);
   const diskProblems = at('disks');
   const general = at('general');
   const movingGB = check?.moves.reduce((sum, m) => sum + m.sizeGB, 0) ?? 0;

@@ -27,7 +27,7 @@ export interface StorageSummaryPageProps {
 /** Summary: what moves where (the backend's plan check), the space it takes, View Script, and Move's error. */
 export function StorageSummaryPage({ vm, draft, plan, check }: StorageSummaryPageProps) {
   const styles = useStyles();
-  const { t, tn, formatSizeGB } = useT();
+  const { t, tn, formatSizeGB, spoken } = useT();
   const csvPath = useCsvLabel(vm.host);
   const wizardRequest = useAppStore((s) => s.wizardRequest);
   const location = plan.scope === 'whole-vm' ? plan.path : plan.configurationPath;
@@ -83,7 +83,7 @@ export function StorageSummaryPage({ vm, draft, plan, check }: StorageSummaryPag
             <TableBody>
               {check.destinations.map((use) => (
                 <TableRow key={use.root}>
-                  <TableCell>{use.description}</TableCell>
+                  <TableCell>{spoken({ message: use.description, text: use.descriptionText })}</TableCell>
                   <TableCell className={styles.size}>{formatSizeGB(use.requiredGB)}</TableCell>
                   <TableCell className={styles.size}>{formatSizeGB(use.freeGB)}</TableCell>
                 </TableRow>

@@ -80,6 +80,11 @@ export function problemPlace(code: StoragePlanCode, individually: boolean): Prob
 }
 
 /** The messages of the problems that show at `place`. */
-export function problemsAt(problems: readonly Issue<StoragePlanCode>[], place: ProblemPlace, individually: boolean): string[] {
-  return problems.filter((p) => problemPlace(p.code, individually) === place).map((p) => p.message);
+export function problemsAt(
+  problems: readonly Issue<StoragePlanCode>[],
+  place: ProblemPlace,
+  individually: boolean,
+  spoken: (said: Issue<StoragePlanCode>) => string = (p) => p.message,
+): string[] {
+  return problems.filter((p) => problemPlace(p.code, individually) === place).map(spoken);
 }

@@ -1,6 +1,7 @@
 import type { Vm } from '../../../shared/model/inventory.js';
 import { ok } from '../../../shared/model/result.js';
 import { useRequest } from '../../components/use-request.js';
+import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 
 /**
@@ -12,7 +13,8 @@ export function useDiskRefusals(vm: Vm, probeFolder: string | null): ReadonlyMap
   const wizardRequest = useAppStore((s) => s.wizardRequest);
   const revision = useAppStore((s) => s.snapshot?.revision ?? 0);
   const shared = vm.disks.filter((d) => d.shared).map((d) => d.path);
-  const key = probeFolder !== null && shared.length > 0 ? JSON.stringify([vm.name, vm.state, revision, probeFolder, shared]) : null;
+  const { language, spoken } = useT();
+  const key = probeFolder !== null && shared.length > 0 ? JSON.stringify([vm.name, vm.state, revision, probeFolder, shared, language]) : null;
   const request = useRequest(key, async () => {
     const answers = await Promise.all(
       shared.map((path) =>
@@ -24,7 +26,7 @@ export function useDiskRefusals(vm: Vm, probeFolder: string | null): ReadonlyMap
     const refusals: [string, string][] = [];
     answers.forEach((answer, i) => {
       const problem = answer.ok ? answer.value.problems.find((p) => p.code === 'shared-vhdx') : undefined;
-      if (problem) refusals.push([shared[i], problem.message]);
+      if (problem) refusals.push([shared[i], spoken(problem)]);
     });
     return ok(new Map(refusals));
   });
