@@ -287,4 +287,16 @@ export const mainItOutcomes: Readonly<Record<keyof typeof mainEnOutcomes, string
     '{where} ha {free} liberi; i file che vi si spostano richiedono {need} più la riserva del disco di {reserve}: mancano {missing}. Libera spazio lì o scegli un altro percorso.',
   'storagePlan.noDisk': '{path} non è un disco di {vm}: aggiorna la VM e scegli di nuovo i suoi dischi.',
   'storagePlan.targetOf': '{target} di {host}',
+  'hv.info.optionRestored':
+    'L’opzione prestazioni della migrazione in tempo reale di {host} era {before}; è stata impostata su {option} per questo spostamento e poi ripristinata.',
+  'hv.info.finishedBeforeCancel': 'Lo spostamento era già terminato quando l’annullamento ha raggiunto l’host.',
+  'lab.how.tcpip': 'TCP/IP: un flusso',
+  'lab.how.compression': 'Compressione: multifd, 2 canali, zstd',
+  'lab.how.smb.one': 'SMB: multifd, {count} canale (uno per NIC)',
+  'lab.how.smb.other': 'SMB: multifd, {count} canali (uno per NIC)',
+  'lab.how.capped': '{how}; limitato a {rate} (rete di migrazione da {gbps} Gbps)',
+  'lab.how.live.one': 'QEMU {settings}; {count} passaggio; inattività dallo STOP dell’origine al RESUME della destinazione',
+  'lab.how.live.other': 'QEMU {settings}; {count} passaggi; inattività dallo STOP dell’origine al RESUME della destinazione',
+  'lab.how.storage': 'QEMU blockdev-mirror, poi il passaggio alle copie: la VM è rimasta in esecuzione',
+  'lab.how.offline': 'file copiati con la VM spenta',
 };

@@ -1,3 +1,4 @@
+import { english, plural, text, type Text } from '../../../shared/i18n/text.js';
 import type { Host, PerformanceOption } from '../../../shared/model/inventory.js';
 import { assertNever } from '../../../shared/model/result.js';
 
@@ -20,6 +21,8 @@ export interface QemuMigrationSettings {
   maxBandwidthBps: number;
   /** A sentence for the job: "Compression: multifd, 2 channels, zstd; capped at 1.25 GB/s". */
   describe: string;
+  /** `describe` as a catalogue sentence, for the console. */
+  describeText: Text;
 }
 
 /** QEMU's default downtime limit, which the migration model also uses as its target. */
@@ -35,34 +38,36 @@ export function qemuMigrationSettings(
   const maxBandwidthBps = Math.max(1, Math.round((gbps * 1e9) / 8));
   const capabilities = [{ capability: 'events', state: true }];
   let parameters: Record<string, unknown>;
-  let how: string;
+  let how: Text;
   switch (option) {
     case 'TCPIP':
       capabilities.push({ capability: 'multifd', state: false });
       parameters = {};
-      how = 'TCP/IP: one stream';
+      how = text('lab.how.tcpip');
       break;
     case 'Compression':
       capabilities.push({ capability: 'multifd', state: true });
       parameters = { 'multifd-channels': 2, 'multifd-compression': 'zstd' };
-      how = 'Compression: multifd, 2 channels, zstd';
+      how = text('lab.how.compression');
       break;
     case 'SMB': {
       const channels = Math.max(1, Math.min(source.migrationNetwork.nics, destination.migrationNetwork.nics));
       capabilities.push({ capability: 'multifd', state: true });
       parameters = { 'multifd-channels': channels, 'multifd-compression': 'none' };
-      how = `SMB: multifd, ${channels} ${channels === 1 ? 'channel' : 'channels'} (one per NIC)`;
+      how = plural('lab.how.smb', channels);
       break;
     }
     default:
       return assertNever(option);
   }
+  const describeText = text('lab.how.capped', { how, rate: formatBps(maxBandwidthBps), gbps });
   return {
     capabilities,
     parameters,
     sourceParameters: { 'max-bandwidth': maxBandwidthBps, 'downtime-limit': QEMU_DOWNTIME_LIMIT_MS },
     maxBandwidthBps,
-    describe: `${how}; capped at ${formatBps(maxBandwidthBps)} (${gbps} Gbps migration network)`,
+    describe: english(describeText),
+    describeText,
   };
 }
 

@@ -201,6 +201,7 @@ $finishBlock = {
 $started = Get-Date
 $restoreOption = $null
 $info = $null
+$infoCode = $null
 try {
     Write-FerryProgress 'validate' 0
     $check = Invoke-FerryBlock $target $source $validateBlock @($a)
@@ -214,6 +215,7 @@ try {
         if ($before -ne [string] $a.performanceOption) {
             $restoreOption = $before
             $info = "The live migration performance option of $source was $before; it was set to $($a.performanceOption) for this move and set back afterwards."
+            $infoCode = 'option-restored'
         }
     }
     Invoke-FerryBlock $target $source $startBlock @($a) | Out-Null
@@ -227,7 +229,7 @@ try {
             $role = Get-FerryRoleCluster $a (-not $where.present)
             if ($role) { Invoke-FerryBlock $target $source $roleBlock @([string] $role, [guid] $a.vmId) | Out-Null }
             if ($where.present) { Write-FerryRecord @{ type = 'canceled'; vmHost = $source } }
-            else { Write-FerryRecord @{ type = 'result'; value = @{ vmHost = [string] $a.destinationHost; seconds = ((Get-Date) - $started).TotalSeconds; info = 'The move had already finished when the cancel reached the host.' } } }
+            else { Write-FerryRecord @{ type = 'result'; value = @{ vmHost = [string] $a.destinationHost; seconds = ((Get-Date) - $started).TotalSeconds; info = 'The move had already finished when the cancel reached the host.'; infoCode = 'finished-before-cancel' } } }
             break
         }
         $poll = Invoke-FerryBlock $target $source $pollBlock @($a, $check.vmId)
@@ -237,7 +239,7 @@ try {
             $vmHost = [string] $a.destinationHost; if ($a.kind -eq 'storage') { $vmHost = $source }
             $role = Get-FerryRoleCluster $a $true
             if ($role) { Invoke-FerryBlock $target $source $roleBlock @([string] $role, [guid] $a.vmId) | Out-Null }
-            Write-FerryRecord @{ type = 'result'; value = @{ vmHost = $vmHost; seconds = ((Get-Date) - $started).TotalSeconds; info = $info } }
+            Write-FerryRecord @{ type = 'result'; value = @{ vmHost = $vmHost; seconds = ((Get-Date) - $started).TotalSeconds; info = $info; infoCode = $infoCode; optionBefore = $restoreOption } }
             break
         }
         if ($poll.state -in 'Failed', 'Stopped') {

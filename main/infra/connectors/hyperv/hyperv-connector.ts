@@ -1,4 +1,4 @@
-import { text } from '../../../../shared/i18n/text.js';
+import { text, type Text } from '../../../../shared/i18n/text.js';
 import { jobError, jobErrorOf, type JobError } from '../../../../shared/model/job.js';
 import type { Host, InventoryDocument, LiveMigrationSettings, Vm } from '../../../../shared/model/inventory.js';
 import type { ConnectorResult, HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../../../domain/connector/host-connector.js';
@@ -205,7 +205,7 @@ export class HyperVConnector implements HostConnector {
     const done = run.done.then(async (outcome): Promise<MoveOutcome> => {
       switch (outcome.kind) {
         case 'result': {
-          const value = (outcome.value ?? {}) as { vmHost?: unknown; seconds?: unknown; info?: unknown };
+          const value = (outcome.value ?? {}) as { vmHost?: unknown; seconds?: unknown; info?: unknown; infoCode?: unknown; optionBefore?: unknown };
           const seconds = typeof value.seconds === 'number' && value.seconds >= 0 ? value.seconds : (this.now() - started) / 1000;
           return {
             status: 'completed',
@@ -213,7 +213,7 @@ export class HyperVConnector implements HostConnector {
             downtimeMs: null,
             bytesSent: Math.round(bytesMoved(request.kind, amounts)),
             passes: 0,
-            info: typeof value.info === 'string' && value.info !== '' ? value.info : null,
+            info: moveInfo(value, source.name, request.performanceOption),
           };
         }
         case 'canceled':
@@ -360,4 +360,12 @@ export function progressOf(
   const percent = Math.min(99, before + (weight(phases[step]) * clamp(stepPercent)) / 100);
   const moved = bytesMoved(kind, a);
   return { step, stepPercent: clamp(stepPercent), percent, bytesSent: Math.round((moved * percent) / 100), passes: 0 };
+}
+
+/** The note a move's script ended with, as a catalogue sentence when the script named it by code, else its words. */
+function moveInfo(value: { info?: unknown; infoCode?: unknown; optionBefore?: unknown }, source: string, option: string): string | Text | null {
+  if (value.infoCode === 'option-restored' && typeof value.optionBefore === 'string')
+    return text('hv.info.optionRestored', { host: source, before: value.optionBefore, option });
+  if (value.infoCode === 'finished-before-cancel') return text('hv.info.finishedBeforeCancel');
+  return typeof value.info === 'string' && value.info !== '' ? value.info : null;
 }

@@ -1,4 +1,4 @@
-import { text, type Text } from '../../../../shared/i18n/text.js';
+import { plural, text, type Text } from '../../../../shared/i18n/text.js';
 import { jobError, type JobError } from '../../../../shared/model/job.js';
 /**
  * One move of a lab VM, as real QEMU operations:
@@ -268,7 +268,7 @@ class LabMove {
       bytesSent: storageBytes + result.bytes,
       passes: result.passes,
       info: leftover,
-      how: `QEMU ${settings.describe}; ${result.passes} ${result.passes === 1 ? 'pass' : 'passes'}; downtime from the source's STOP to the destination's RESUME`,
+      how: plural('lab.how.live', result.passes, { settings: settings.describeText }),
     };
   }
 
@@ -306,7 +306,7 @@ class LabMove {
       bytesSent: this.bytes,
       passes: 0,
       info: null,
-      how: 'QEMU blockdev-mirror, then a pivot to the copies: the VM kept running',
+      how: text('lab.how.storage'),
     };
   }
 
@@ -339,7 +339,7 @@ class LabMove {
       bytesSent: 0,
       passes: 0,
       info: null,
-      how: 'files copied with the VM off',
+      how: text('lab.how.offline'),
     };
   }
 
