@@ -30,6 +30,9 @@ async function selectVm(page: Page, name: string): Promise<void> {
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
+    // Each axe scan of the whole console takes seconds on a busy 2-core machine, and a test here runs up to three:
+    // 43 s on a loaded machine, too close to the default 60 s (the dark wizard's one failure in CI was that).
+    test.describe.configure({ timeout: 150_000 });
     test.beforeEach(async ({ page, ferry }) => {
       await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
       await page.goto(ferry.url);
