@@ -1,4 +1,4 @@
-import { say, text, type Said, type Text } from '../../shared/i18n/text.js';
+import { groupText, say, text, type Said, type Text } from '../../shared/i18n/text.js';
 import type { LiveMigrationSettings } from '../../shared/model/inventory.js';
 import { formatSettingsProblem, type HostSettingsView, type SettingsTarget } from '../../shared/model/live-migration-settings.js';
 import { jobError, jobErrorOf, type Job, type JobError, type JobStep } from '../../shared/model/job.js';
@@ -96,7 +96,8 @@ export class HostSettingsService {
         'The change sets no setting: give at least one of enabled, maxLive, maxStorage, performanceOption, authentication, useAnyNetwork, networks.',
       );
     }
-    const jobName = kind === 'host' ? say('job.hostSettings.host', { host: name }) : say('job.hostSettings.group', { count: hosts.length, group: name });
+    const jobName =
+      kind === 'host' ? say('job.hostSettings.host', { host: name }) : say('job.hostSettings.group', { count: hosts.length, group: groupText(name) });
     const job = this.jobs.start('host-settings', jobName, name, [...plan.plans.map((p) => say('step.applyOn', { host: p.host })), say('step.recordSettings')]);
     const started = copy(job);
     const done = this.tail.then(() => this.run(job, plan.change, plan.plans, kind === 'host' ? null : name));
@@ -188,11 +189,11 @@ export class HostSettingsService {
       const d = diffs[0];
       return d.diff === null ? say('result.settings.same', { host: d.host }) : say('result.settings.host', { host: d.host, changes: d.diff });
     }
-    if (changed.length === 0) return say('result.settings.groupSame', { count: diffs.length, group });
+    if (changed.length === 0) return say('result.settings.groupSame', { count: diffs.length, group: groupText(group) });
     return say('result.settings.group', {
       changed: changed.length,
       count: diffs.length,
-      group,
+      group: groupText(group),
       hosts: { list: changed.map((d) => text('result.settings.hostChanges', { host: d.host, changes: d.diff })) },
     });
   }
@@ -207,11 +208,11 @@ export class HostSettingsService {
       text('fail.settings.group', {
         failed: failures.length,
         total,
-        group,
+        group: groupText(group),
         problems: { list: failures.map((f) => text('result.notStarted', { vm: f.host, why: f.problemText ?? f.problem })) },
         kept,
       }),
-      text('fail.settings.groupAgain', { action, hosts: { list: failures.map((f) => f.host) }, group }),
+      text('fail.settings.groupAgain', { action, hosts: { list: failures.map((f) => f.host) }, group: groupText(group) }),
     );
   }
 }

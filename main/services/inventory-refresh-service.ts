@@ -1,4 +1,4 @@
-import { say, text } from '../../shared/i18n/text.js';
+import { groupText, say, text } from '../../shared/i18n/text.js';
 import { jobError } from '../../shared/model/job.js';
 import type { InventoryRefreshSummary } from '../../shared/model/connection.js';
 import type { ImportProblem } from '../../shared/model/import.js';
@@ -51,7 +51,7 @@ export class InventoryRefreshService {
         `${group} uses the simulator, so there are no real hosts to read. Choose "Hyper-V hosts" for it in Host > Connection Settings (or run: ferry connection "${group}" --set connector=hyperv), then refresh.`,
       );
     }
-    const job = this.jobs.start('import-inventory', say('job.refresh', { group }), group, STEPS);
+    const job = this.jobs.start('import-inventory', say('job.refresh', { group: groupText(group) }), group, STEPS);
     const read = await this.hyperv.hostGroupRead(group);
     if (!read.ok) {
       const problems = (read.error.detail as { problems?: ImportProblem[] } | undefined)?.problems;
@@ -95,7 +95,7 @@ export class InventoryRefreshService {
     const counts = { hosts: read.value.hosts.length, clusters: read.value.clusters.length, vms: read.value.vms.length };
     const summary = say('result.refreshed', {
       ...counts,
-      group,
+      group: groupText(group),
       unreachable:
         unreachable.length > 0 ? text('result.refreshed.unreachable', { count: unreachable.length, hosts: unreachable.map((u) => u.host).join(', ') }) : '',
     });

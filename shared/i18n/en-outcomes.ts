@@ -284,4 +284,5 @@ export const mainEnOutcomes = {
   'lab.how.live.other': "QEMU {settings}; {count} passes; downtime from the source's STOP to the destination's RESUME",
   'lab.how.storage': 'QEMU blockdev-mirror, then a pivot to the copies: the VM kept running',
   'lab.how.offline': 'files copied with the VM off',
+  'group.root': 'All Hosts{rest}',
 } as const;

@@ -299,4 +299,5 @@ export const mainItOutcomes: Readonly<Record<keyof typeof mainEnOutcomes, string
   'lab.how.live.other': 'QEMU {settings}; {count} passaggi; inattività dallo STOP dell’origine al RESUME della destinazione',
   'lab.how.storage': 'QEMU blockdev-mirror, poi il passaggio alle copie: la VM è rimasta in esecuzione',
   'lab.how.offline': 'file copiati con la VM spenta',
+  'group.root': 'Tutti gli host{rest}',
 };

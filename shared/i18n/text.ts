@@ -51,9 +51,18 @@ export function plural(key: MainPluralKey, count: number, params?: Record<string
 /** The origin label of the built-in demo inventory as stored (data, in English); the console shows `inventory.demo` for it. */
 export const DEMO_ORIGIN = 'Built-in demo estate';
 
-/** An inventory's origin label (or a job's target) as the console shows it: the demo's in the catalogue, a file's name as it is. */
+/** The root of every host group path, as the inventory stores it (data, in English); the console words it. */
+export const ALL_HOSTS = 'All Hosts';
+
+/** A host group path as a sentence's part: its root "All Hosts" in the admin's language ("Tutti gli host/Roma"). */
+export function groupText(path: string): Text | string {
+  if (path === ALL_HOSTS) return text('group.root', { rest: '' });
+  return path.startsWith(`${ALL_HOSTS}/`) ? text('group.root', { rest: path.slice(ALL_HOSTS.length) }) : path;
+}
+
+/** An inventory's origin label (or a job's target) as the console shows it: the demo's in the catalogue, a host group's root worded, else as it is. */
 export function originText(origin: string): Text | string {
-  return origin === DEMO_ORIGIN ? text('inventory.demo') : origin;
+  return origin === DEMO_ORIGIN ? text('inventory.demo') : groupText(origin);
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;

@@ -139,6 +139,38 @@ test('an Italian admin walks the wizard, a job, a plan and Hyper-V Settings with
   await expectItalian(page, 'hyperv-settings');
 });
 
+test('an Italian admin reads a failed job, its problem and what to do, in Italian', async ({ page, ferry }) => {
+  test.setTimeout(120_000);
+  await page.goto(ferry.url);
+  await page.getByRole('button', { name: 'Language' }).click();
+  await page.getByRole('menuitemradio', { name: 'Italiano' }).click();
+  await expect(vmGrid(page)).toBeVisible();
+
+  // HV-RM-05 does not respond: a settings change on it fails, and says why and what to do.
+  await tree(page)
+    .getByRole('treeitem', { name: /^HV-RM-05\b/ })
+    .click();
+  await page.getByRole('tab', { name: l('ribbon.tab.host'), exact: true }).click();
+  await page
+    .getByRole('button', { name: /Hyper.V/ })
+    .first()
+    .click();
+  const settings = page.getByRole('dialog').first();
+  const maxLive = settings.getByRole('spinbutton', { name: l('hvs.live.maxLive') });
+  await maxLive.fill('3');
+  await maxLive.press('Tab');
+  await settings.getByRole('button', { name: l('hvs.ok') }).click();
+  await expect(settings).toBeHidden();
+
+  const jobs = page.getByRole('grid', { name: l('jobs.label'), exact: true });
+  const job = jobs.getByRole('row', { name: /HV-RM-05/ }).first();
+  await job.click();
+  const problem = mainItMessages['fail.hostDown'].replace('{host}', 'HV-RM-05').split(' (')[0];
+  await expect(page.getByText(problem).first()).toBeVisible();
+  await expect(page.getByText(l('jobs.recommendedAction')).first()).toBeVisible();
+  await expectItalian(page, 'job-failed');
+});
+
 /** File > Options… > Simulator speed, in Italian. */
 async function setSimulatorSpeedItalian(page: Page, speed: string): Promise<void> {
   await page.getByRole('button', { name: l('ribbon.file'), exact: true }).click();

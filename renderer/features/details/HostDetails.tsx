@@ -111,7 +111,7 @@ function PathList({ paths, empty }: { paths: readonly string[]; empty: string })
 /** The details of one host: identity, processor, memory, live-migration settings and storage. */
 export function HostDetails({ host }: { host: Host }) {
   const styles = useStyles();
-  const { t, formatMemoryMB, formatSizeGB, formatNumber } = useT();
+  const { t, formatMemoryMB, formatSizeGB, formatNumber, origin } = useT();
   const vmCount = useAppStore((s) => s.index?.vmsByHost.get(host.name.toLowerCase())?.length ?? 0);
   const lm = host.liveMigration;
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
@@ -121,7 +121,7 @@ export function HostDetails({ host }: { host: Host }) {
       <DetailsSection title={t('details.section.general')}>
         <PropertyList>
           <Property label={t('details.host.fqdn')}>{host.fqdn}</Property>
-          <Property label={t('details.host.group')}>{host.hostGroup}</Property>
+          <Property label={t('details.host.group')}>{origin(host.hostGroup)}</Property>
           <Property label={t('details.host.cluster')}>{host.cluster ?? t('details.host.standalone')}</Property>
           <Property label={t('details.host.os')}>{host.os}</Property>
           <Property label={t('details.host.state')}>
