@@ -13,6 +13,7 @@ import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'rea
 import type { Job } from '../../../shared/model/job.js';
 import type { Plan, PlanWarning } from '../../../shared/model/plan.js';
 import { ScriptView } from '../../components/ScriptView.js';
+import { useToastAnchor } from '../../components/Notifier.js';
 import { useT } from '../../i18n/use-translator.js';
 import { planKey, type PlanViewState } from '../../store/plan-slice.js';
 import { useAppStore } from '../../store/store-context.js';
@@ -316,6 +317,7 @@ export function PlanWorkspace() {
     if (view && !run) void refresh();
   }, [revision, view, run, refresh]);
 
+  const toastAnchor = useToastAnchor();
   if (!view) return null;
   const maintenance = view.mode === 'maintenance';
   const canStart = plan !== null && !run && !starting && (plan.moves.length > 0 || plan.saves.length > 0 || maintenance);
@@ -323,7 +325,7 @@ export function PlanWorkspace() {
     view.request.kind === 'evacuate' ? t('plan.name.evacuate', { host: view.request.host }) : tr.tn('plan.title.vms', view.request.vms.length);
   return (
     <section className={styles.root} aria-labelledby={titleId} data-plan-seq={planSeq}>
-      <header className={styles.header}>
+      <header className={styles.header} {...toastAnchor}>
         <div className={styles.titleRow}>
           <Subtitle1 as="h2" id={titleId} className={styles.title}>
             {title}
