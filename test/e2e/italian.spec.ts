@@ -126,16 +126,7 @@ test('an Italian admin walks the wizard, a job, a plan and Hyper-V Settings with
   await expectItalian(page, 'plan');
 
   // Hyper-V Settings of a host.
-  await tree(page)
-    .getByRole('treeitem', { name: /^HV-TO-01\b/ })
-    .click();
-  await page.getByRole('tab', { name: l('ribbon.tab.host'), exact: true }).click();
-  await page
-    .getByRole('button', { name: /Hyper.V/ })
-    .first()
-    .click();
-  const settings = page.getByRole('dialog').first();
-  await expect(settings).toBeVisible();
+  const settings = await openHyperVSettings(page, 'HV-TO-01');
   await expectItalian(page, 'hyperv-settings');
 });
 
@@ -147,15 +138,7 @@ test('an Italian admin reads a failed job, its problem and what to do, in Italia
   await expect(vmGrid(page)).toBeVisible();
 
   // HV-RM-05 does not respond: a settings change on it fails, and says why and what to do.
-  await tree(page)
-    .getByRole('treeitem', { name: /^HV-RM-05\b/ })
-    .click();
-  await page.getByRole('tab', { name: l('ribbon.tab.host'), exact: true }).click();
-  await page
-    .getByRole('button', { name: /Hyper.V/ })
-    .first()
-    .click();
-  const settings = page.getByRole('dialog').first();
+  const settings = await openHyperVSettings(page, 'HV-RM-05');
   const maxLive = settings.getByRole('spinbutton', { name: l('hvs.live.maxLive') });
   await maxLive.fill('3');
   await maxLive.press('Tab');
@@ -170,6 +153,21 @@ test('an Italian admin reads a failed job, its problem and what to do, in Italia
   await expect(page.getByText(l('jobs.recommendedAction')).first()).toBeVisible();
   await expectItalian(page, 'job-failed');
 });
+
+/** Selects a host in the tree and opens Host > Hyper-V Settings, in Italian. */
+async function openHyperVSettings(page: Page, host: string): Promise<Locator> {
+  await tree(page)
+    .getByRole('treeitem', { name: new RegExp(`^${host}\\b`) })
+    .click();
+  await page.getByRole('tab', { name: l('ribbon.tab.host'), exact: true }).click();
+  await page
+    .getByRole('button', { name: /Hyper.V/ })
+    .first()
+    .click();
+  const settings = page.getByRole('dialog').first();
+  await expect(settings).toBeVisible();
+  return settings;
+}
 
 /** File > Options… > Simulator speed, in Italian. */
 async function setSimulatorSpeedItalian(page: Page, speed: string): Promise<void> {
