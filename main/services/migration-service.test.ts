@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { minimalInventory } from '../../test/fixtures/minimal-inventory.js';
 import type { HubEvent } from './event-hub.js';
 import { createAppServices, type AppServices } from './app-services.js';
 
@@ -172,5 +173,39 @@ describe('Move on the Migrate Storage wizard', () => {
       r.ok ? r.value.id : '',
     );
     expect(request).toMatchObject({ destinationPath: null, configurationPath: null, diskDestinations: { [fatture]: 'D:\\Dati' } });
+  });
+});
+
+describe('an HA VM whose files move to another node of its cluster', () => {
+  /** SQL-PROD-01 is highly available in CL-MI-22 with its files on HV-MI-11's own D:, so a move to HV-MI-12 copies them (Live (VSM)). */
+  async function localFilesEstate(): Promise<void> {
+    const doc = minimalInventory();
+    const vm = doc.vms.find((v) => v.name === 'SQL-PROD-01');
+    if (!vm) throw new Error('fixture changed');
+    vm.configurationPath = 'D:\\VMs\\SQL-PROD-01';
+    vm.disks = [{ path: 'D:\\VMs\\SQL-PROD-01\\os.vhdx', sizeGB: 127, shared: false }];
+    expect((await s.inventory.importText('local.json', JSON.stringify(doc))).ok).toBe(true);
+  }
+
+  it("refuses a destination on the node's own volume: the cluster moves the files from the source node and could not fail the role over from there", async () => {
+    await localFilesEstate();
+    const r = s.migration.submitVm({ vm: 'SQL-PROD-01', destinationHost: 'HV-MI-12', destinationPath: 'D:\\VMs' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'path-not-cluster-storage', detail: { field: 'destinationPath' } } });
+    if (!r.ok) {
+      expect(r.error.message).toContain('D:\\VMs is a local volume of HV-MI-12');
+      expect(r.error.text?.key).toBe('err.pathNotClusterStorage');
+    }
+    expect(s.migration.vmScript({ vm: 'SQL-PROD-01', destinationHost: 'HV-MI-12', destinationPath: 'D:\\VMs' })).toMatchObject({
+      ok: false,
+      error: { code: 'path-not-cluster-storage' },
+    });
+  });
+
+  it('takes a cluster shared volume', async () => {
+    await localFilesEstate();
+    expect(s.migration.submitVm({ vm: 'SQL-PROD-01', destinationHost: 'HV-MI-12', destinationPath: 'C:\\ClusterStorage\\Volume1' })).toMatchObject({
+      ok: true,
+      value: { move: { kind: 'live-vsm' } },
+    });
   });
 });

@@ -19,7 +19,7 @@ import type { InventoryService } from './inventory-service.js';
 import type { JobService } from './job-service.js';
 import type { SchedulerService } from './scheduler-service.js';
 import { moveKindOf } from '../domain/scheduler/move-kind.js';
-import { defaultStorageLocation } from '../domain/storage-paths/storage-index.js';
+import { defaultStorageLocation, locateStorage } from '../domain/storage-paths/storage-index.js';
 import type { ConnectorResult } from '../domain/connector/host-connector.js';
 import { checkVmDiskDestinations, vmDiskTargets, type VmDiskDestination } from '../domain/storage-paths/vm-disk-placement.js';
 import { vmFolderIn } from '../domain/storage-paths/vm-storage.js';
@@ -139,7 +139,27 @@ export class MigrationService {
       if (!placed.ok) return placed;
       disks = placed.value;
     }
+    const local = this.localTargetInCluster(request.vm, dest.name, row.transferType, path, disks);
+    if (local)
+      return err('path-not-cluster-storage', say('err.pathNotClusterStorage', { vm: request.vm, host: dest.name, path: local }), { field: 'destinationPath' });
     return ok({ row: row as CheckedMove['row'], path, disks });
+  }
+
+  /**
+   * A highly available VM whose files move to another node of its own cluster is moved by the cluster: its storage
+   * first, by Move-VMStorage on the node it runs on, then its role. That node can't write to another node's local
+   * volume, and the role could not fail over from there: each destination must be a CSV of the cluster or an SMB
+   * share. Answers the first destination (the chosen path, the host's default, or a VHD's folder) that is not.
+   */
+  private localTargetInCluster(vmName: string, destName: string, transfer: string, path: string | null, disks: Record<string, string> | null): string | null {
+    if (transfer !== 'Live (VSM)' && transfer !== 'Network') return null;
+    const index = this.index().storage;
+    const vm = index.vms.get(nameKey(vmName));
+    const source = vm && index.hosts.get(nameKey(vm.host));
+    const dest = index.hosts.get(nameKey(destName));
+    if (!vm || !source || !dest || !vm.highlyAvailable || source.cluster === null || nameKey(source.cluster) !== nameKey(dest.cluster ?? '')) return null;
+    const targets = [path ?? defaultStorageLocation(dest, index)?.path ?? null, ...Object.values(disks ?? {})].filter((p): p is string => p !== null);
+    return targets.find((p) => locateStorage(dest, p, index)?.kind === 'volume') ?? null;
   }
 
   /** `vm-busy` when another job holds the VM now (one move per VM); the database still decides a race at Move. */

@@ -285,4 +285,6 @@ export const mainEnOutcomes = {
   'lab.how.storage': 'QEMU blockdev-mirror, then a pivot to the copies: the VM kept running',
   'lab.how.offline': 'files copied with the VM off',
   'group.root': 'All Hosts{rest}',
+  'err.pathNotClusterStorage':
+    '{vm} is highly available and stays in its cluster, so its files must move to a cluster shared volume or an SMB 3.0 share: {path} is a local volume of {host}. Choose a CSV or a share on Select Path.',
 } as const;

@@ -300,4 +300,6 @@ export const mainItOutcomes: Readonly<Record<keyof typeof mainEnOutcomes, string
   'lab.how.storage': 'QEMU blockdev-mirror, poi il passaggio alle copie: la VM è rimasta in esecuzione',
   'lab.how.offline': 'file copiati con la VM spenta',
   'group.root': 'Tutti gli host{rest}',
+  'err.pathNotClusterStorage':
+    '{vm} è a disponibilità elevata e resta nel suo cluster, quindi i suoi file devono spostarsi su un volume condiviso del cluster o su una condivisione SMB 3.0: {path} è un volume locale di {host}. Scegli un CSV o una condivisione in Seleziona percorso.',
 };

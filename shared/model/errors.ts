@@ -58,6 +58,8 @@ interface FerryErrorDetails {
   'vm-running': undefined;
   'destination-unavailable': { reasons: readonly Issue<ReasonCode>[] };
   'path-required': { field: 'destinationPath' };
+  /** A clustered VM's files moving to another node of its cluster must land on a CSV or an SMB share, not a node's own volume. */
+  'path-not-cluster-storage': { field: 'destinationPath' };
   'destination-path-required': { field?: string } | undefined;
   'disk-destinations-unused': { field: 'diskDestinations' };
   'disk-listed-twice': { field: 'diskDestinations'; disk: string };
