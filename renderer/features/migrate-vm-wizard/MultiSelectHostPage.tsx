@@ -83,27 +83,39 @@ export interface MultiSelectHostPageProps {
 /** The risk note of a planned move: why pre-copy is slow or never converges, or that the row is pinned. */
 function MoveNote({ move }: { move: PlannedMove }) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
+  // The placement rule that shaped the destination ("kept apart from SQL-02: availability set SQL-AG").
+  const rule = move.rule ? (
+    <span className={styles.note} data-code={move.rule.code}>
+      {spoken(move.rule)}
+    </span>
+  ) : null;
   if (move.risk === 'never' || move.risk === 'slow') {
     const never = move.risk === 'never';
     return (
-      <span className={mergeClasses(styles.note, never ? styles.never : styles.slow)}>
-        {never ? <ErrorCircle16Filled className={styles.noteIcon} /> : <Warning16Filled className={styles.noteIcon} />}
-        <span>
-          <strong>{never ? t('multiHost.risk.never') : t('multiHost.risk.slow')}</strong> {move.convergence}
+      <>
+        <span className={mergeClasses(styles.note, never ? styles.never : styles.slow)}>
+          {never ? <ErrorCircle16Filled className={styles.noteIcon} /> : <Warning16Filled className={styles.noteIcon} />}
+          <span>
+            <strong>{never ? t('multiHost.risk.never') : t('multiHost.risk.slow')}</strong> {move.convergence}
+          </span>
         </span>
-      </span>
+        {rule}
+      </>
     );
   }
   if (move.chosen === 'pinned') {
     return (
-      <span className={mergeClasses(styles.note, styles.pinned)}>
-        <Pin16Regular className={styles.noteIcon} />
-        {t('multiHost.pinned')}
-      </span>
+      <>
+        <span className={mergeClasses(styles.note, styles.pinned)}>
+          <Pin16Regular className={styles.noteIcon} />
+          {t('multiHost.pinned')}
+        </span>
+        {rule}
+      </>
     );
   }
-  return null;
+  return rule;
 }
 
 /** One VM's row: its destination dropdown, then the planned move's figures (and a note) or why it cannot move. */
