@@ -27,6 +27,41 @@ describe('ferry hosts', () => {
     expect(rows.find((x) => x.host === 'HV-RM-02')).toMatchObject({ available: true, transferType: 'Live', cluster: null });
   });
 
+  it('gives the placement rules’ reasons and warnings with their codes and sentences (migration-rules.md section 8)', async () => {
+    type Row = {
+      host: string;
+      rating: number;
+      available: boolean;
+      reasons: { code: string; message: string }[];
+      warnings: { code: string; message: string }[];
+    };
+    const exch = JSON.parse((await ferry('hosts', 'EXCH-MI-01', '--json')).out) as Row[];
+    expect(exch.find((x) => x.host === 'HV-MI-03')).toMatchObject({
+      available: false,
+      rating: 0,
+      reasons: [{ code: 'affinity-rule', message: expect.stringContaining('HV-MI-03 runs EXCH-MI-02') }],
+    });
+    const sql = JSON.parse((await ferry('hosts', 'SQL-PROD-MI-01', '--json')).out) as Row[];
+    expect(sql.find((x) => x.host === 'HV-MI-02')?.reasons.map((r) => r.code)).toEqual(['not-possible-owner']);
+    expect(sql.find((x) => x.host === 'HV-MI-04')?.warnings.map((w) => w.code)).toEqual(['not-preferred-owner']);
+    const replica = JSON.parse((await ferry('hosts', 'SQL-TO-03', '--json')).out) as Row[];
+    const [to1, to2] = ['HV-TO-01', 'HV-TO-02'].map((h) => replica.find((x) => x.host === h) as Row);
+    expect(to1.warnings).toEqual([{ code: 'availability-set', message: expect.stringContaining('kept apart from SQL-TO-03 by availability set SQL-AG-TO') }]);
+    expect(to1.rating).toBeLessThan(to2.rating);
+  });
+
+  it('refuses a move that breaks a required rule, saying which rule and which VM', async () => {
+    const r = await ferry('migrate', 'EXCH-MI-01', '--to', 'HV-MI-03', '--json');
+    expect(r).toEqual({
+      code: 1,
+      out: '',
+      err: 'ferry: HV-MI-03 can’t take EXCH-MI-01: HV-MI-03 runs EXCH-MI-02, and affinity rule exch-dag-mi (DifferentNode, required) keeps EXCH-MI-01 on a different node: pick another host.\n'.replace(
+        '’',
+        "'",
+      ),
+    });
+  });
+
   it('lists every blocking reason of an unavailable host with its code', async () => {
     const rows = JSON.parse((await ferry('hosts', 'SQL-FCI-MI-01', '--json')).out) as {
       host: string;

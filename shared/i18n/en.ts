@@ -259,6 +259,14 @@ export const mainEnMessages = {
   'rating.storageNone': 'Storage: not counted (nothing is copied, or the destination’s free space is unknown).',
   'rating.score': 'Score {wm}×{m} + {wc}×{c} + {ws}×{s} = {score}; stars = score × 5, rounded to the nearest half star, at least 0.5.',
   'rating.scoreNoStorage': 'Score {wm}×{m} + {wc}×{c} = {score}; stars = score × 5, rounded to the nearest half star, at least 0.5.',
+  'rating.rules.notPreferred': 'Half a star less, {rating} of 5 stars: {host} is not one of {vm}’s preferred owners ({owners}).',
+  'rating.rules.noneBetter':
+    '{rating} of 5 stars: on {host} the VM would not be where its rules want it ({rules}), and no available host without such a warning keeps as much free memory.',
+  'rating.rules.lowered':
+    'Lowered to {rating} of 5 stars, below every host without such a warning that keeps at least as much free memory, because on {host} the VM would not be where its rules want it ({rules}).',
+  'rating.rules.kept':
+    '{rating} of 5 stars, already below every host without such a warning that keeps at least as much free memory, because on {host} the VM would not be where its rules want it ({rules}).',
+  'rating.rules.raised': 'Raised to {rating} of 5 stars, so that it rates above the hosts where the VM would not be where its rules want it.',
   'rating.location': '{path} ({target})',
   'rating.unavailable.one': '0 stars: {host} is not available for {vm}. Fix this first:',
   'rating.unavailable.other': '0 stars: {host} is not available for {vm}. Fix these {count} first:',

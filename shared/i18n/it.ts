@@ -272,6 +272,14 @@ export const mainItMessages: MainMessages = {
   'rating.storageNone': 'Archiviazione: non conteggiata (non viene copiato nulla o lo spazio libero della destinazione è sconosciuto).',
   'rating.score': 'Punteggio {wm}×{m} + {wc}×{c} + {ws}×{s} = {score}; stelle = punteggio × 5, arrotondato alla mezza stella più vicina, almeno 0,5.',
   'rating.scoreNoStorage': 'Punteggio {wm}×{m} + {wc}×{c} = {score}; stelle = punteggio × 5, arrotondato alla mezza stella più vicina, almeno 0,5.',
+  'rating.rules.notPreferred': 'Mezza stella in meno, {rating} stelle su 5: {host} non è tra i proprietari preferiti di {vm} ({owners}).',
+  'rating.rules.noneBetter':
+    '{rating} stelle su 5: su {host} la macchina virtuale non sarebbe dove vogliono le sue regole ({rules}) e nessun host disponibile senza un avviso simile mantiene altrettanta memoria libera.',
+  'rating.rules.lowered':
+    'Abbassata a {rating} stelle su 5, sotto ogni host senza un avviso simile che mantiene almeno la stessa memoria libera, perché su {host} la macchina virtuale non sarebbe dove vogliono le sue regole ({rules}).',
+  'rating.rules.kept':
+    '{rating} stelle su 5, già sotto ogni host senza un avviso simile che mantiene almeno la stessa memoria libera, perché su {host} la macchina virtuale non sarebbe dove vogliono le sue regole ({rules}).',
+  'rating.rules.raised': 'Alzata a {rating} stelle su 5, così supera gli host su cui la macchina virtuale non sarebbe dove vogliono le sue regole.',
   'rating.location': '{path} ({target})',
   'rating.unavailable.one': '0 stelle: {host} non è disponibile per {vm}. Risolvi prima questo motivo:',
   'rating.unavailable.other': '0 stelle: {host} non è disponibile per {vm}. Risolvi prima questi {count} motivi:',

@@ -11,6 +11,9 @@ import { blockingReasons } from './blocking-reasons.js';
 import { toPlacementIndex, type PlacementIndex } from './placement-index.js';
 import { placementWarnings } from './placement-warnings.js';
 import { rateHeadroom } from './rating.js';
+import { ruleReason, ruleWarning } from './placement-rule-texts.js';
+import { vmPlacementRules, type Placements, type RuleFinding } from './placement-rules.js';
+import { rateRules } from './rule-rating.js';
 import { decideTransfer, explainTransfer, type StorageDestination, type TransferDecision } from './transfer-type.js';
 import { vmFacts, type VmFacts } from './vm-facts.js';
 
@@ -24,6 +27,8 @@ export interface PlacementContext {
   diskReserveMB?: number;
   /** The job that holds the VM now (one move per VM): every host then has the `vm-busy` reason first. */
   heldBy?: VmHold | null;
+  /** Where a plan has already put other VMs (VM name -> host name), for the placement rules; default: the inventory. */
+  placed?: Placements;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -49,9 +54,14 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
   const diskReserveMB = context.diskReserveMB ?? DEFAULT_DISK_RESERVE_MB;
   const rows: HostRating[] = [];
   const held = context.heldBy ? [vmBusyIssue(context.heldBy)] : [];
+  const rules = vmPlacementRules(index.rules, vm.name, context.placed);
+  // Available rows the rules may re-rate, with what rateRules needs.
+  const rated: { row: HostRating; freeAfterMB: number; findings: RuleFinding[] }[] = [];
   for (const candidate of hostCandidates(facts, index, context)) {
     const { dest, decision, storage } = candidate;
-    const reasons = held.length ? [...held, ...candidate.reasons] : candidate.reasons;
+    const findings = rules?.hasRules ? rules.findings(dest) : [];
+    const ruleReasons = findings.flatMap((f) => ruleReason(f) ?? []);
+    const reasons = [...held, ...candidate.reasons, ...ruleReasons];
     const available = reasons.length === 0;
     const transferExplanation = explainTransfer(facts, dest, decision, storage);
     if (!available) {
@@ -90,15 +100,28 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
             }
           : null,
     });
-    rows.push({
+    const row: HostRating = {
       host: dest.name,
       cluster: dest.cluster,
       rating,
       transferType: decision.type,
       available,
       reasons,
-      warnings: placementWarnings({ facts, dest, decision, storage, busy }),
+      warnings: [...placementWarnings({ facts, dest, decision, storage, busy }), ...findings.flatMap((f) => ruleWarning(f) ?? [])],
       ...explanations(explanation, transferExplanation),
+    };
+    rows.push(row);
+    rated.push({ row, freeAfterMB: dest.memory.availableMB - dest.memory.reserveMB - vm.memoryMB, findings });
+  }
+  if (rated.some((r) => r.findings.length > 0)) {
+    const after = rateRules(rated.map(({ row, freeAfterMB, findings }) => ({ host: row.host, rating: row.rating, freeAfterMB, findings })));
+    rated.forEach(({ row }, i) => {
+      const { rating, explanation } = after[i];
+      if (explanation.length === 0) return;
+      row.rating = rating;
+      // The rules' lines first: they give the rating the row shows; the headroom lines after them give the one it started from.
+      row.ratingExplanation = [...explanation.map(english), ...row.ratingExplanation];
+      row.ratingExplanationText = [...explanation, ...(row.ratingExplanationText ?? [])];
     });
   }
   rows.sort((a, b) => Number(b.available) - Number(a.available) || b.rating - a.rating || collator.compare(a.host, b.host));
