@@ -12,7 +12,7 @@ import { storageTargetKey } from '../storage-paths/storage-index.js';
 import { isRunningForMigration } from '../storage-paths/vm-storage.js';
 import { ruleReason } from '../placement/placement-rule-texts.js';
 import type { RuleFinding } from '../placement/placement-rules.js';
-import { askRules, sameNodeGroups, shapingRule, SOFT_CODES, type ShapingRule } from './plan-rules.js';
+import { askRules, leaderRule, sameNodeGroups, shapingRule, SOFT_CODES, type ShapingRule } from './plan-rules.js';
 import { TCP_EFFICIENCY } from '../simulation/link-model.js';
 import { MBPS_PER_GBPS } from '../simulation/model-constants.js';
 
@@ -369,7 +369,13 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
         const own = misses.find((m) => m.ask === ask);
         notPlaced.push(own ?? { ask, host: ask.vm.host, reasons: [togetherReason(ask, why)] });
       }
-    } else notPlaced.push(...misses);
+    } else {
+      notPlaced.push(...misses);
+      // The first of the group chose the host for all: its row names the rule too.
+      const group = placed.slice(saved.placed);
+      const leader = group[0];
+      if (leader && !leader.rule && group.length > 1) leader.rule = leaderRule(index.rules, leader, group.slice(1));
+    }
     for (const ask of members) pending.delete(nameKey(ask.vm.name));
   }
   return { placed, notPlaced };
