@@ -161,13 +161,15 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
     // Memory is checked below, against what earlier moves take and free; every other rule is Select Host's,
     // and the placement rules against this plan's placements (never the inventory's alone).
     const withRules = (list: HostCandidate[]): HostCandidate[] =>
-      list.map((c) => {
-        const own = c.reasons.filter((r) => r.code !== 'not-possible-owner' && r.code !== 'affinity-rule');
-        const ruled = findingsAt(c.dest)
-          .map(ruleReason)
-          .filter((r): r is NonNullable<typeof r> => r !== null);
-        return own.length === c.reasons.length && ruled.length === 0 ? c : { ...c, reasons: [...own, ...ruled] };
-      });
+      !rules
+        ? list
+        : list.map((c) => {
+            const own = c.reasons.filter((r) => r.code !== 'not-possible-owner' && r.code !== 'affinity-rule');
+            const ruled = findingsAt(c.dest)
+              .map(ruleReason)
+              .filter((r): r is NonNullable<typeof r> => r !== null);
+            return own.length === c.reasons.length && ruled.length === 0 ? c : { ...c, reasons: [...own, ...ruled] };
+          });
     const blocked = (c: HostCandidate): boolean => c.reasons.some((r) => r.code !== 'insufficient-memory');
     let pool = withRules(hostCandidates(facts, index, {}, fitsNow));
     if (!pool.some((c) => !blocked(c)))
