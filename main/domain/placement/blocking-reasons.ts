@@ -1,6 +1,6 @@
 import type { Host } from '../../../shared/model/inventory.js';
 import type { Issue, ReasonCode } from '../../../shared/model/placement.js';
-import { plural, said, text, type Text } from '../../../shared/i18n/text.js';
+import { english, plural, text, type Text } from '../../../shared/i18n/text.js';
 import { mbToGB } from '../storage-paths/amounts.js';
 import { hostReachesShare } from '../storage-paths/storage-index.js';
 import { configVersionsText, hostRunsConfigVersion, oldestOsRunning } from './config-versions.js';
@@ -164,7 +164,22 @@ export function blockingReasons(input: ReasonInput): Issue<ReasonCode>[] {
   const reasons: Issue<ReasonCode>[] = [];
   for (const [code, check] of CHECKS) {
     const sentence = check(input);
-    if (sentence !== null) reasons.push({ code, ...said(sentence) });
+    if (sentence !== null) reasons.push(lazyIssue(code, sentence));
   }
   return reasons;
+}
+
+/**
+ * A reason whose English words are rendered when first read: the planner weighs thousands of (VM, host) pairs
+ * and reads the sentences of only the few it reports.
+ */
+function lazyIssue(code: ReasonCode, sentence: Text): Issue<ReasonCode> {
+  let message: string | undefined;
+  return {
+    code,
+    get message(): string {
+      return (message ??= english(sentence));
+    },
+    text: sentence,
+  };
 }

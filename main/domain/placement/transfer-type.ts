@@ -75,13 +75,19 @@ export function decideTransfer(f: VmFacts, dest: Host, index: PlacementIndex): T
   const same = sameCluster(f.source, dest);
   const state = text(`vmState.${vm.state}`);
   const base = { vm: vm.name, state, host: dest.name, storage: f.storageText };
-  const decide = (type: TransferType, rule: TransferRule, why: Text): TransferDecision => ({
-    type,
-    rule,
-    storageMoves: transferMovesStorage(type),
-    why: english(why),
-    whyText: why,
-  });
+  // The English words are rendered when first read: the planner decides thousands of pairs and shows none.
+  const decide = (type: TransferType, rule: TransferRule, why: Text): TransferDecision => {
+    let words: string | undefined;
+    return {
+      type,
+      rule,
+      storageMoves: transferMovesStorage(type),
+      get why(): string {
+        return (words ??= english(why));
+      },
+      whyText: why,
+    };
+  };
   if (f.running) {
     if (same && vm.highlyAvailable && f.onClusterStorage) {
       return decide('Live', 1, text('transfer.why.live-cluster', { ...base, cluster: dest.cluster ?? '' }));

@@ -12,7 +12,7 @@ import { storageTargetKey } from '../storage-paths/storage-index.js';
 import { isRunningForMigration } from '../storage-paths/vm-storage.js';
 import { ruleReason } from '../placement/placement-rule-texts.js';
 import type { RuleFinding } from '../placement/placement-rules.js';
-import { askRules, sameNodeGroups, shapingRule, SOFT_CODES, type ShapingRule } from './plan-rules.js';
+import { askRules, leaderRule, sameNodeGroups, shapingRule, SOFT_CODES, type ShapingRule } from './plan-rules.js';
 import { TCP_EFFICIENCY } from '../simulation/link-model.js';
 import { MBPS_PER_GBPS } from '../simulation/model-constants.js';
 
@@ -161,13 +161,15 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
     // Memory is checked below, against what earlier moves take and free; every other rule is Select Host's,
     // and the placement rules against this plan's placements (never the inventory's alone).
     const withRules = (list: HostCandidate[]): HostCandidate[] =>
-      list.map((c) => {
-        const own = c.reasons.filter((r) => r.code !== 'not-possible-owner' && r.code !== 'affinity-rule');
-        const ruled = findingsAt(c.dest)
-          .map(ruleReason)
-          .filter((r): r is NonNullable<typeof r> => r !== null);
-        return own.length === c.reasons.length && ruled.length === 0 ? c : { ...c, reasons: [...own, ...ruled] };
-      });
+      !rules
+        ? list
+        : list.map((c) => {
+            const own = c.reasons.filter((r) => r.code !== 'not-possible-owner' && r.code !== 'affinity-rule');
+            const ruled = findingsAt(c.dest)
+              .map(ruleReason)
+              .filter((r): r is NonNullable<typeof r> => r !== null);
+            return own.length === c.reasons.length && ruled.length === 0 ? c : { ...c, reasons: [...own, ...ruled] };
+          });
     const blocked = (c: HostCandidate): boolean => c.reasons.some((r) => r.code !== 'insufficient-memory');
     let pool = withRules(hostCandidates(facts, index, {}, fitsNow));
     if (!pool.some((c) => !blocked(c)))
@@ -369,7 +371,13 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
         const own = misses.find((m) => m.ask === ask);
         notPlaced.push(own ?? { ask, host: ask.vm.host, reasons: [togetherReason(ask, why)] });
       }
-    } else notPlaced.push(...misses);
+    } else {
+      notPlaced.push(...misses);
+      // The first of the group chose the host for all: its row names the rule too.
+      const group = placed.slice(saved.placed);
+      const leader = group[0];
+      if (leader && !leader.rule && group.length > 1) leader.rule = leaderRule(index.rules, leader, group.slice(1));
+    }
     for (const ask of members) pending.delete(nameKey(ask.vm.name));
   }
   return { placed, notPlaced };

@@ -1,7 +1,7 @@
 import type { Host } from '../../../shared/model/inventory.js';
 import type { Issue } from '../../../shared/model/placement.js';
-import { said } from '../../../shared/i18n/text.js';
-import { ruleFindingShortText, ruleFindingText } from '../placement/placement-rule-texts.js';
+import { said, text } from '../../../shared/i18n/text.js';
+import { ruleFindingShortText, ruleFindingText, ruleNameText } from '../placement/placement-rule-texts.js';
 import { vmPlacementRules, type PlacementRules, type RuleFinding, type RuleFindingCode } from '../placement/placement-rules.js';
 import { nameKey } from '../storage-paths/names.js';
 import type { PlacementAsk } from './destinations.js';
@@ -83,4 +83,26 @@ export function shapingRule(chosen: readonly RuleFinding[], avoided: readonly Ru
   if (apart) return { code: apart.code, ...said(ruleFindingShortText(apart)) };
   if (preferredChosen) return { code: preferredChosen.code, ...said(ruleFindingShortText(preferredChosen)) };
   return null;
+}
+
+/**
+ * The rule of the first VM of a `SameNode` group, which chose the host for all of them: "kept with CACHE-01 on
+ * HV-03: affinity rule app-and-cache (SameNode, required)"; null when none of the others went with it.
+ */
+export function leaderRule(
+  rules: PlacementRules,
+  leader: { ask: PlacementAsk; dest: Host },
+  others: readonly { ask: PlacementAsk; dest: Host }[],
+): ShapingRule | null {
+  const withIt = new Set(others.filter((o) => o.dest === leader.dest).map((o) => nameKey(o.ask.vm.name)));
+  const r = (rules.rulesOf.get(nameKey(leader.ask.vm.name)) ?? []).find(
+    (x) => x.rule.type === 'SameNode' && x.members.some((m) => withIt.has(nameKey(m.name))),
+  );
+  if (!r) return null;
+  const vms = r.members.filter((m) => withIt.has(nameKey(m.name))).map((m) => m.name);
+  const source = { kind: 'affinity-rule' as const, name: r.rule.name, type: r.rule.type, required: r.rule.required };
+  return {
+    code: r.rule.required ? 'affinity-rule' : 'affinity-split',
+    ...said(text('rule.keptWith', { vms: { list: vms }, together: leader.dest.name, rule: ruleNameText(source, leader.ask.vm.name) })),
+  };
 }

@@ -180,6 +180,8 @@ describe('evacuating a host', () => {
       ['SQL-PROD-01', 'Live'],
     ]);
     expect(plan.moves.every((m) => m.from === 'HV-MI-11' && ['HV-MI-12', 'HV-MI-13'].includes(m.to))).toBe(true);
+    // IDLE-01 is off: its Quick move adds no downtime.
+    expect(plan.moves.find((m) => m.vm === 'IDLE-01')?.downtime).toBe(0);
     expect(plan.unmovable).toEqual([]);
     expect(plan.staying).toEqual([]);
     expect(plan.makespan).toBeGreaterThan(0);

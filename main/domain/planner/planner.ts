@@ -208,7 +208,8 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
       performanceOption: optionOf(p, whatIf),
       start: round(e.start),
       end: round(e.end),
-      downtime: round(e.downtimeSeconds),
+      // A VM that is off or saved is down already: moving it adds no downtime.
+      downtime: isRunningForMigration(p.ask.vm) ? round(e.downtimeSeconds) : 0,
       bytes: Math.round(e.sentMB * 1048576),
       passes: e.passes,
       chosen: p.ask.pinned === null ? 'auto' : 'pinned',

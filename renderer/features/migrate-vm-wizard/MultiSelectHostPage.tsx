@@ -84,26 +84,38 @@ export interface MultiSelectHostPageProps {
 function MoveNote({ move }: { move: PlannedMove }) {
   const styles = useStyles();
   const { t, spoken } = useT();
+  // The placement rule that shaped the destination ("kept apart from SQL-02: availability set SQL-AG").
+  const rule = move.rule ? (
+    <span className={styles.note} data-code={move.rule.code}>
+      {spoken(move.rule)}
+    </span>
+  ) : null;
   if (move.risk === 'never' || move.risk === 'slow') {
     const never = move.risk === 'never';
     return (
-      <span className={mergeClasses(styles.note, never ? styles.never : styles.slow)}>
-        {never ? <ErrorCircle16Filled className={styles.noteIcon} /> : <Warning16Filled className={styles.noteIcon} />}
-        <span>
-          <strong>{never ? t('multiHost.risk.never') : t('multiHost.risk.slow')}</strong> {spoken({ message: move.convergence, text: move.convergenceText })}
+      <>
+        <span className={mergeClasses(styles.note, never ? styles.never : styles.slow)}>
+          {never ? <ErrorCircle16Filled className={styles.noteIcon} /> : <Warning16Filled className={styles.noteIcon} />}
+          <span>
+            <strong>{never ? t('multiHost.risk.never') : t('multiHost.risk.slow')}</strong> {spoken({ message: move.convergence, text: move.convergenceText })}
+          </span>
         </span>
-      </span>
+        {rule}
+      </>
     );
   }
   if (move.chosen === 'pinned') {
     return (
-      <span className={mergeClasses(styles.note, styles.pinned)}>
-        <Pin16Regular className={styles.noteIcon} />
-        {t('multiHost.pinned')}
-      </span>
+      <>
+        <span className={mergeClasses(styles.note, styles.pinned)}>
+          <Pin16Regular className={styles.noteIcon} />
+          {t('multiHost.pinned')}
+        </span>
+        {rule}
+      </>
     );
   }
-  return null;
+  return rule;
 }
 
 /** One VM's row: its destination dropdown, then the planned move's figures (and a note) or why it cannot move. */

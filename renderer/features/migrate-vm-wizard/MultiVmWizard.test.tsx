@@ -17,7 +17,15 @@ afterEach(cleanup);
 
 /** What the planner would propose for each VM of the sample estate when left to choose. */
 const PROPOSALS: Record<string, Omit<PlannedMove, 'id' | 'vm' | 'to' | 'chosen'> & { to: string }> = {
-  'DC-MI-01': { ...plannedMove('', '', 'HV-MI-20', ''), to: 'HV-MI-11', rating: 4.5, start: 0, end: 42, downtime: 0.127 },
+  'DC-MI-01': {
+    ...plannedMove('', '', 'HV-MI-20', ''),
+    to: 'HV-MI-11',
+    rating: 4.5,
+    start: 0,
+    end: 42,
+    downtime: 0.127,
+    rule: { code: 'affinity-rule', message: 'kept apart from DC-MI-02: affinity rule dc-apart (DifferentNode, required)' },
+  },
   'APP-TO-02': {
     ...plannedMove('', '', 'HV-TO-02', ''),
     to: 'HV-MI-20',
@@ -113,6 +121,8 @@ describe('Migrate VM Wizard for several VMs', () => {
     expect(dc.textContent).toContain('Live');
     expect(dc.textContent).toContain('42 s');
     expect(dc.textContent).toContain('127 ms');
+    // The placement rule that shaped its destination.
+    expect(dc.textContent).toContain('kept apart from DC-MI-02: affinity rule dc-apart (DifferentNode, required)');
     // The VM's own host is no destination.
     expect([...destination('DC-MI-01').options].map((o) => o.value)).not.toContain('HV-MI-20');
     expect(row('APP-TO-02').textContent).toContain('Slow to converge: Pre-copy needs 9 passes');
