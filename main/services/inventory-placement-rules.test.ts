@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { english } from '../../shared/i18n/text.js';
 import type { ImportProblem } from '../../shared/model/import.js';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
 import { minimalInventory } from '../../test/fixtures/minimal-inventory.js';
@@ -48,7 +49,11 @@ async function rejected(doc: unknown): Promise<ImportProblem[]> {
   expect(result.error.code).toBe('inventory-invalid');
   expect(s.inventory.snapshot().revision).toBe(before.revision);
   expect(s.inventory.snapshot().inventory).toEqual(before.inventory);
-  return (result.error.detail as { problems: ImportProblem[] }).problems;
+  const problems = (result.error.detail as { problems: ImportProblem[] }).problems;
+  // Every problem is a catalogue sentence (the console words it in the admin's language) whose English is its message.
+  for (const p of problems)
+    expect({ key: p.text?.key, english: p.text && english(p.text) }, p.path).toEqual({ key: expect.stringMatching(/^import\./), english: p.message });
+  return problems.map(({ path, message }) => ({ path, message }));
 }
 
 const broken = (change: (doc: InventoryDocument) => void): InventoryDocument => {

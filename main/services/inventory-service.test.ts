@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { english } from '../../shared/i18n/text.js';
 import type { ImportProblem } from '../../shared/model/import.js';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
 import { MAX_IMPORT_CHARS } from '../../shared/contract/invoke.js';
@@ -37,7 +38,11 @@ async function rejected(text: string): Promise<ImportProblem[]> {
   const failed = s.jobs.list(1)[0];
   expect(failed.status).toBe('Failed');
   expect(failed.error?.recommendedAction).toMatch(/current inventory is unchanged/);
-  return (result.error.detail as { problems: ImportProblem[] }).problems;
+  const problems = (result.error.detail as { problems: ImportProblem[] }).problems;
+  // Every problem is a catalogue sentence (the console words it in the admin's language) whose English is its message.
+  for (const p of problems)
+    expect({ key: p.text?.key, english: p.text && english(p.text) }, p.path).toEqual({ key: expect.stringMatching(/^import\./), english: p.message });
+  return problems.map(({ path, message }) => ({ path, message }));
 }
 
 async function rejectedDoc(change: (doc: InventoryDocument) => void): Promise<ImportProblem[]> {

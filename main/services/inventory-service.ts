@@ -230,6 +230,6 @@ export function firstProblem(error: { message: string; text?: Text }, first: Imp
   const summary = error.text ?? error.message;
   if (!first) return sentence('list', { items: summary });
   return first.path
-    ? sentence('fail.import.first', { summary, path: first.path, problem: first.message })
-    : sentence('fail.import.firstNoPath', { summary, problem: first.message });
+    ? sentence('fail.import.first', { summary, path: first.path, problem: first.text ?? first.message })
+    : sentence('fail.import.firstNoPath', { summary, problem: first.text ?? first.message });
 }

@@ -1,3 +1,4 @@
+import { mainEnImport } from './en-import.js';
 import { mainEnOutcomes } from './en-outcomes.js';
 
 /**
@@ -7,6 +8,7 @@ import { mainEnOutcomes } from './en-outcomes.js';
  */
 export const mainEnMessages = {
   ...mainEnOutcomes,
+  ...mainEnImport,
   list: '{items}',
 
   'transferType.Live': 'Live',

@@ -1,10 +1,14 @@
+import type { Text } from '../i18n/text.js';
 import type { InventoryCounts } from './inventory.js';
 
 /** One problem found in an inventory file: where (record and field) and what is wrong. */
 export interface ImportProblem {
   /** JSON path of the field, such as `hosts[3].memory.availableMB`; empty for the whole file. */
   path: string;
+  /** In English, for the CLI and JSON. */
   message: string;
+  /** The same sentence from the catalogue, which the console words in the admin's language. */
+  text?: Text;
 }
 
 /** What an import wrote. */

@@ -3,6 +3,7 @@ import { mainEnMessages } from '../../shared/i18n/en.js';
 import { mainItMessages } from '../../shared/i18n/it.js';
 import { enMessages, type MessageKey } from '../../renderer/i18n/en.js';
 import { itMessages } from '../../renderer/i18n/it.js';
+import { minimalInventory } from '../fixtures/minimal-inventory.js';
 import { expect, test } from './fixtures.js';
 
 // The console in Italian, end to end on the demo estate: the Migrate VM wizard (Select Host with its
@@ -126,7 +127,7 @@ test('an Italian admin walks the wizard, a job, a plan and Hyper-V Settings with
   await expectItalian(page, 'plan');
 
   // Hyper-V Settings of a host.
-  const settings = await openHyperVSettings(page, 'HV-TO-01');
+  await openHyperVSettings(page, 'HV-TO-01');
   await expectItalian(page, 'hyperv-settings');
 });
 
@@ -153,6 +154,61 @@ test('an Italian admin reads a failed job, its problem and what to do, in Italia
   await expect(page.getByText(l('jobs.recommendedAction')).first()).toBeVisible();
   await expectItalian(page, 'job-failed');
 });
+
+test('an Italian admin reads why a file was not imported, problem by problem, in Italian', async ({ page, ferry }) => {
+  test.setTimeout(120_000);
+  await page.goto(ferry.url);
+  await page.getByRole('button', { name: 'Language' }).click();
+  await page.getByRole('menuitemradio', { name: 'Italiano' }).click();
+  await expect(vmGrid(page)).toBeVisible();
+
+  // A file with a field of the wrong type, a missing one, a duplicate name, a VM on an unlisted host and a bad owner.
+  const bad = minimalInventory();
+  (bad.hosts[1].memory as { availableMB: unknown }).availableMB = 'molta';
+  delete (bad.vms[1] as { memoryMB?: number }).memoryMB;
+  bad.vms[2].name = 'sql-prod-01';
+  bad.vms[2].host = 'HV-NOWHERE';
+  bad.vms[0].possibleOwners = ['HV-MI-11', 'HV-MI-20'];
+  await importThroughUi(page, 'guasto.json', JSON.stringify(bad));
+  const dialog = page.getByRole('dialog', { name: l('import.failedTitle') });
+  await expect(dialog).toBeVisible();
+  const problems = dialog.getByRole('table', { name: l('import.problemsLabel') });
+  const row = (path: string, italian: string) => problems.getByRole('row').filter({ hasText: path }).filter({ hasText: italian });
+  await expect(row('hosts[1].memory.availableMB', 'previsto un valore number, trovato il valore string "molta"')).toBeVisible();
+  await expect(row('vms[1].memoryMB', 'obbligatorio: previsto un valore number')).toBeVisible();
+  await expect(row('vms[2].name', 'VM "sql-prod-01" duplicata: vms[0] ha lo stesso name (senza distinzione tra maiuscole e minuscole)')).toBeVisible();
+  await expect(row('vms[2].host', 'l’host "HV-NOWHERE" non è elencato in hosts')).toBeVisible();
+  await expect(row('vms[0].possibleOwners[1]', 'HV-MI-20 non è un nodo di CL-MI-22')).toBeVisible();
+  await expectItalian(page, 'import-problems');
+  await dialog
+    .getByRole('button', { name: l('common.close') })
+    .first()
+    .click();
+  await expect(dialog).toBeHidden();
+
+  // Its failed job carries the summary and the first problem, in Italian.
+  const jobs = page.getByRole('grid', { name: l('jobs.label'), exact: true });
+  await jobs
+    .getByRole('row', { name: /guasto\.json/ })
+    .first()
+    .click();
+  await expect(page.getByText(/Il file di inventario contiene 5 problemi; non è stato importato nulla\. Il primo: /).first()).toBeVisible();
+  await expectItalian(page, 'import-job-failed');
+
+  // A file that is not JSON: the whole file's problem, with its line and column.
+  await importThroughUi(page, 'troncato.json', '{\n  "format": "ferry-inventory",\n  "version": 1,\n  "hosts": [}\n');
+  await expect(dialog).toBeVisible();
+  await expect(row(l('import.wholeFile'), 'JSON non valido: "}" imprevisto a riga 4, colonna 13')).toBeVisible();
+  await expectItalian(page, 'import-json-error');
+});
+
+/** Imports a file the way an admin does, in Italian: File > Importa inventario…, then the file chooser. */
+async function importThroughUi(page: Page, name: string, content: string): Promise<void> {
+  await page.getByRole('button', { name: l('ribbon.file'), exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('menuitem', { name: l('ribbon.file.import') }).click();
+  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+}
 
 /** Selects a host in the tree and opens Host > Hyper-V Settings, in Italian. */
 async function openHyperVSettings(page: Page, host: string): Promise<Locator> {

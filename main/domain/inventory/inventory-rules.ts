@@ -1,3 +1,4 @@
+import { english, plural, text, type Text } from '../../../shared/i18n/text.js';
 import type { ImportProblem } from '../../../shared/model/import.js';
 import type { InventoryDocument, Volume } from '../../../shared/model/inventory.js';
 import { checkPlacementRules } from './placement-rule-checks.js';
@@ -5,14 +6,19 @@ import { checkPlacementRules } from './placement-rule-checks.js';
 /** The most problems one check reports; past it, one last line says how many more there were. */
 export const MAX_PROBLEMS = 500;
 
+/** A problem at a JSON path, in English words and as its catalogue sentence. */
+export function importProblem(path: string, sentence: Text): ImportProblem {
+  return { path, message: english(sentence), text: sentence };
+}
+
 /** Collects problems up to the cap and counts the rest. */
 export class ProblemList {
   readonly problems: ImportProblem[] = [];
   private overflow = 0;
 
   /** Records one problem at a JSON path. */
-  add(path: string, message: string): void {
-    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ path, message });
+  add(path: string, sentence: Text): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(importProblem(path, sentence));
     else this.overflow++;
   }
 
@@ -24,28 +30,28 @@ export class ProblemList {
   /** The problems, with a closing line when some were left out. */
   result(): ImportProblem[] {
     if (this.overflow === 0) return this.problems;
-    return [...this.problems, { path: '', message: `and ${this.overflow} more problems not listed` }];
+    return [...this.problems, importProblem('', plural('import.more', this.overflow))];
   }
 }
-
-/** Quotes a name for a message without escaping its backslashes (UNC paths stay readable). */
-const q = (text: string): string => `"${text}"`;
 
 /** Windows compares names case-insensitively; so does Ferry. */
 const key = (name: string): string => name.toLowerCase();
 
-function checkUnique(list: ProblemList, items: readonly { name: string; at: string }[], what: string, field: string): void {
+type Duplicate = 'cluster.name' | 'host.name' | 'vm.name' | 'vm.id';
+
+function checkUnique(list: ProblemList, items: readonly { name: string; at: string }[], what: Duplicate): void {
+  const field = what.slice(what.indexOf('.') + 1);
   const seen = new Map<string, string>();
   for (const item of items) {
     const first = seen.get(key(item.name));
-    if (first !== undefined) list.add(`${item.at}.${field}`, `duplicate ${what} ${q(item.name)}: ${first} has the same ${field} (compared ignoring case)`);
+    if (first !== undefined) list.add(`${item.at}.${field}`, text(`import.duplicate.${what}`, { name: item.name, first }));
     else seen.set(key(item.name), item.at);
   }
 }
 
 function checkVolumes(list: ProblemList, volumes: readonly Volume[], at: string): void {
   volumes.forEach((v, i) => {
-    if (v.freeGB > v.capacityGB) list.add(`${at}[${i}].freeGB`, `free space ${v.freeGB} GB is more than the capacity ${v.capacityGB} GB`);
+    if (v.freeGB > v.capacityGB) list.add(`${at}[${i}].freeGB`, text('import.freeOverCapacity', { free: String(v.freeGB), capacity: String(v.capacityGB) }));
   });
 }
 
@@ -69,46 +75,45 @@ const NO_NAMES: KnownNames = { hostGroups: [], fileShares: [], clusters: [], hos
 export function checkInventoryRules(doc: InventoryDocument, list: ProblemList = new ProblemList(), known: KnownNames = NO_NAMES): ProblemList {
   const groups = new Set<string>(known.hostGroups.map(key));
   doc.hostGroups.forEach((g, i) => {
-    if (groups.has(key(g))) list.add(`hostGroups[${i}]`, `duplicate host group ${q(g)}`);
+    if (groups.has(key(g))) list.add(`hostGroups[${i}]`, text('import.duplicate.hostGroup', { name: g }));
     groups.add(key(g));
   });
 
   const shares = new Set<string>();
   const reachableShares = new Set(known.fileShares.map(key));
   doc.fileShares.forEach((s, i) => {
-    if (shares.has(key(s.path))) list.add(`fileShares[${i}].path`, `duplicate file share ${q(s.path)}`);
+    if (shares.has(key(s.path))) list.add(`fileShares[${i}].path`, text('import.duplicate.fileShare', { name: s.path }));
     shares.add(key(s.path));
-    if (s.freeGB > s.capacityGB) list.add(`fileShares[${i}].freeGB`, `free space ${s.freeGB} GB is more than the capacity ${s.capacityGB} GB`);
+    if (s.freeGB > s.capacityGB)
+      list.add(`fileShares[${i}].freeGB`, text('import.freeOverCapacity', { free: String(s.freeGB), capacity: String(s.capacityGB) }));
   });
 
   checkUnique(
     list,
     doc.clusters.map((c, i) => ({ name: c.name, at: `clusters[${i}]` })),
-    'cluster',
-    'name',
+    'cluster.name',
   );
   const clusters = new Set([...doc.clusters.map((c) => key(c.name)), ...known.clusters.map(key)]);
   doc.clusters.forEach((c, i) => {
-    if (!groups.has(key(c.hostGroup))) list.add(`clusters[${i}].hostGroup`, `host group ${q(c.hostGroup)} is not listed in hostGroups`);
+    if (!groups.has(key(c.hostGroup))) list.add(`clusters[${i}].hostGroup`, text('import.unlisted.hostGroup', { name: c.hostGroup }));
     checkVolumes(list, c.sharedVolumes, `clusters[${i}].sharedVolumes`);
   });
 
   checkUnique(
     list,
     doc.hosts.map((h, i) => ({ name: h.name, at: `hosts[${i}]` })),
-    'host',
-    'name',
+    'host.name',
   );
   const hosts = new Set([...doc.hosts.map((h) => key(h.name)), ...known.hosts.map(key)]);
   doc.hosts.forEach((h, i) => {
     const at = `hosts[${i}]`;
-    if (!groups.has(key(h.hostGroup))) list.add(`${at}.hostGroup`, `host group ${q(h.hostGroup)} is not listed in hostGroups`);
-    if (h.cluster !== null && !clusters.has(key(h.cluster))) list.add(`${at}.cluster`, `cluster ${q(h.cluster)} is not listed in clusters`);
+    if (!groups.has(key(h.hostGroup))) list.add(`${at}.hostGroup`, text('import.unlisted.hostGroup', { name: h.hostGroup }));
+    if (h.cluster !== null && !clusters.has(key(h.cluster))) list.add(`${at}.cluster`, text('import.unlisted.cluster', { name: h.cluster }));
     h.fileShares.forEach((p, j) => {
-      if (!shares.has(key(p)) && !reachableShares.has(key(p))) list.add(`${at}.fileShares[${j}]`, `file share ${q(p)} is not listed in fileShares`);
+      if (!shares.has(key(p)) && !reachableShares.has(key(p))) list.add(`${at}.fileShares[${j}]`, text('import.unlisted.fileShare', { name: p }));
     });
     if (h.memory.availableMB > h.memory.totalMB) {
-      list.add(`${at}.memory.availableMB`, `available memory ${h.memory.availableMB} MB is more than the total ${h.memory.totalMB} MB`);
+      list.add(`${at}.memory.availableMB`, text('import.availableOverTotal', { available: String(h.memory.availableMB), total: String(h.memory.totalMB) }));
     }
     checkVolumes(list, h.volumes, `${at}.volumes`);
   });
@@ -116,17 +121,15 @@ export function checkInventoryRules(doc: InventoryDocument, list: ProblemList = 
   checkUnique(
     list,
     doc.vms.map((v, i) => ({ name: v.name, at: `vms[${i}]` })),
-    'VM',
-    'name',
+    'vm.name',
   );
   checkUnique(
     list,
     doc.vms.map((v, i) => ({ name: v.id, at: `vms[${i}]` })),
-    'VM',
-    'id',
+    'vm.id',
   );
   doc.vms.forEach((v, i) => {
-    if (!hosts.has(key(v.host))) list.add(`vms[${i}].host`, `host ${q(v.host)} is not listed in hosts`);
+    if (!hosts.has(key(v.host))) list.add(`vms[${i}].host`, text('import.unlisted.host', { name: v.host }));
   });
   checkPlacementRules(doc, list, known);
   return list;

@@ -1,3 +1,4 @@
+import { text } from '../../../shared/i18n/text.js';
 import type { InventoryDocument, Vm } from '../../../shared/model/inventory.js';
 import type { ProblemList } from './inventory-rules.js';
 
@@ -11,10 +12,10 @@ export interface KnownRecordNames {
 }
 
 /** Adds a problem for each name of `names` seen before in the list (ignoring case). */
-function checkListedOnce(list: ProblemList, names: readonly string[], at: string, what: (name: string) => string): void {
+function checkListedOnce(list: ProblemList, names: readonly string[], at: string, what: 'owner' | 'availabilitySet' | 'vm'): void {
   const seen = new Set<string>();
   names.forEach((n, j) => {
-    if (seen.has(key(n))) list.add(`${at}[${j}]`, `${what(n)} is listed twice (compared ignoring case)`);
+    if (seen.has(key(n))) list.add(`${at}[${j}]`, text(`import.twice.${what}`, { name: n }));
     seen.add(key(n));
   });
 }
@@ -35,28 +36,25 @@ export function checkPlacementRules(doc: InventoryDocument, list: ProblemList, k
       const owners = vm[field];
       if (owners === undefined || owners === null) continue;
       if (field === 'possibleOwners' && owners.length === 0) {
-        list.add(`${at}.${field}`, 'an empty list would let the VM run on no node: list at least one node, or give null for every node');
+        list.add(`${at}.${field}`, text('import.owners.empty'));
         continue;
       }
       if (!host) continue; // its host is missing or malformed: reported there
       if (host.cluster === null) {
-        if (owners.length > 0)
-          list.add(
-            `${at}.${field}`,
-            `${vm.name} runs on ${host.name}, a standalone host: a standalone VM has no ${field === 'possibleOwners' ? 'possible' : 'preferred'} owners`,
-          );
+        if (owners.length > 0) list.add(`${at}.${field}`, text(`import.owners.standalone.${field}`, { vm: vm.name, host: host.name }));
         continue;
       }
       const cluster = host.cluster;
       owners.forEach((owner, j) => {
         const node = hosts.get(key(owner));
         if (!node && malformedHosts.has(key(owner))) return;
-        if (!node) list.add(`${at}.${field}[${j}]`, `${owner} is not a node of ${cluster}: no host of that name is listed in hosts`);
-        else if (node.cluster === null || key(node.cluster) !== key(cluster)) list.add(`${at}.${field}[${j}]`, `${owner} is not a node of ${cluster}`);
+        if (!node) list.add(`${at}.${field}[${j}]`, text('import.owners.noSuchHost', { owner, cluster }));
+        else if (node.cluster === null || key(node.cluster) !== key(cluster))
+          list.add(`${at}.${field}[${j}]`, text('import.owners.notNode', { owner, cluster }));
       });
-      checkListedOnce(list, owners, `${at}.${field}`, (n) => n);
+      checkListedOnce(list, owners, `${at}.${field}`, 'owner');
     }
-    if (vm.availabilitySets) checkListedOnce(list, vm.availabilitySets, `${at}.availabilitySets`, (n) => `availability set "${n}"`);
+    if (vm.availabilitySets) checkListedOnce(list, vm.availabilitySets, `${at}.availabilitySets`, 'availabilitySet');
   });
 
   const rules = doc.affinityRules ?? [];
@@ -65,13 +63,12 @@ export function checkPlacementRules(doc: InventoryDocument, list: ProblemList, k
   rules.forEach((rule, i) => {
     const at = `affinityRules[${i}]`;
     const first = names.get(key(rule.name));
-    if (first !== undefined)
-      list.add(`${at}.name`, `duplicate affinity rule "${rule.name}": affinityRules[${first}] has the same name (compared ignoring case)`);
+    if (first !== undefined) list.add(`${at}.name`, text('import.duplicate.affinityRule', { name: rule.name, first: `affinityRules[${first}]` }));
     else names.set(key(rule.name), i);
     rule.vms.forEach((vm, j) => {
-      if (!vms.has(key(vm))) list.add(`${at}.vms[${j}]`, `VM "${vm}" is not listed in vms`);
+      if (!vms.has(key(vm))) list.add(`${at}.vms[${j}]`, text('import.unlisted.vm', { name: vm }));
     });
-    checkListedOnce(list, rule.vms, `${at}.vms`, (n) => `VM "${n}"`);
+    checkListedOnce(list, rule.vms, `${at}.vms`, 'vm');
   });
 }
 

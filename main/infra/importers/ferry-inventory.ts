@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatPath } from '../../../shared/contract/validate.js';
+import { english, plural, said, text, type Text, type TextKey } from '../../../shared/i18n/text.js';
 import type { ImportProblem } from '../../../shared/model/import.js';
 import {
   AUTHENTICATION_VALUES,
@@ -10,10 +11,10 @@ import {
   AFFINITY_RULE_TYPE_VALUES,
   type InventoryDocument,
 } from '../../../shared/model/inventory.js';
-import { checkInventoryRules, ProblemList, type KnownNames } from '../../domain/inventory/inventory-rules.js';
+import { checkInventoryRules, importProblem, ProblemList, type KnownNames } from '../../domain/inventory/inventory-rules.js';
 import { err, ok, type Result } from '../../../shared/model/result.js';
 import { MAX_IMPORT_CHARS, MAX_IMPORT_LABEL } from '../../../shared/contract/invoke.js';
-import { jsonErrorOffset, lineColumn, nestingTooDeep } from './json-error-position.js';
+import { jsonErrorOffset, nestingTooDeep, position } from './json-error-position.js';
 
 /** How deep a `ferry-inventory` file may nest; the format itself goes 5 levels deep (the document, vms, a VM, disks, a disk). */
 export const MAX_IMPORT_DEPTH = 64;
@@ -22,11 +23,28 @@ export const MAX_IMPORT_DEPTH = 64;
 const ABSOLUTE_PATH = /^(?:[A-Za-z]:\\|\\\\[^\\/:*?"<>|]+\\[^\\/:*?"<>|]+)/;
 const UNC_PATH = /^\\\\[^\\/:*?"<>|]+\\[^\\/:*?"<>|]+/;
 
-const name = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
+/** The sentences the schema itself says (zod issues carry them as English words): mapped back to their keys. */
+const SCHEMA_SENTENCES = [
+  'import.empty',
+  'import.tooLong',
+  'import.expect.path',
+  'import.expect.uncPath',
+  'import.expect.configVersion',
+  'import.ruleTwoVms',
+  'import.expect.smbVersion',
+  'import.expect.format',
+  'import.expect.version',
+  'import.expect.dateTime',
+] as const satisfies readonly TextKey[];
+const SCHEMA_KEY = new Map<string, TextKey>(SCHEMA_SENTENCES.map((key) => [english(text(key)), key]));
+/** The English words of a schema sentence, as zod reports them. */
+const says = (key: (typeof SCHEMA_SENTENCES)[number]): string => english(text(key));
+
+const name = z.string().trim().min(1, says('import.empty')).max(255, says('import.tooLong'));
 const amount = z.number().nonnegative();
 const count = z.number().int().nonnegative();
-const path = z.string().regex(ABSOLUTE_PATH, 'expected an absolute Windows path (D:\\...) or a UNC path (\\\\server\\share\\...)');
-const uncPath = z.string().regex(UNC_PATH, 'expected a UNC path (\\\\server\\share)');
+const path = z.string().regex(ABSOLUTE_PATH, says('import.expect.path'));
+const uncPath = z.string().regex(UNC_PATH, says('import.expect.uncPath'));
 const volume = z.object({ path, capacityGB: amount, freeGB: amount });
 
 const hostSchema = z.object({
@@ -36,7 +54,7 @@ const hostSchema = z.object({
   cluster: name.nullable().default(null),
   os: z.enum(HOST_OS_VALUES),
   supportedConfigVersions: z
-    .array(z.string().regex(/^\d+\.\d+$/, 'expected a version like "9.0"'))
+    .array(z.string().regex(/^\d+\.\d+$/, says('import.expect.configVersion')))
     .nullable()
     .default(null),
   state: z.enum(HOST_STATE_VALUES),
@@ -73,7 +91,7 @@ const vmSchema = z.object({
   highlyAvailable: z.boolean().default(false),
   memoryMB: amount,
   cpuCount: count.min(1).default(1),
-  configVersion: z.string().regex(/^\d+\.\d+$/, 'expected a version like "9.0"'),
+  configVersion: z.string().regex(/^\d+\.\d+$/, says('import.expect.configVersion')),
   generation: z.union([z.literal(1), z.literal(2)]).default(2),
   processorCompatibility: z.boolean().default(false),
   compatibilityVector: count.nullable().default(null),
@@ -89,13 +107,13 @@ const vmSchema = z.object({
 const affinityRuleSchema = z.object({
   name,
   type: z.enum(AFFINITY_RULE_TYPE_VALUES),
-  vms: z.array(name).min(2, 'a rule names at least two VMs'),
+  vms: z.array(name).min(2, says('import.ruleTwoVms')),
   required: z.boolean(),
 });
 
 const fileShareSchema = z.object({
   path: uncPath,
-  smbVersion: z.string().regex(/^\d+(\.\d+)*$/, 'expected a version like "3.0"'),
+  smbVersion: z.string().regex(/^\d+(\.\d+)*$/, says('import.expect.smbVersion')),
   capacityGB: amount,
   freeGB: amount,
 });
@@ -110,10 +128,13 @@ const clusterSchema = z.object({
 
 /** The document's own fields; its record lists are checked record by record. */
 const headSchema = z.object({
-  format: z.literal('ferry-inventory', { error: 'expected exactly "ferry-inventory"' }),
-  version: z.literal(1, { error: 'expected 1 (the only version this Ferry reads)' }),
+  format: z.literal('ferry-inventory', { error: says('import.expect.format') }),
+  version: z.literal(1, { error: says('import.expect.version') }),
   source: z.enum(['vmm', 'hyperv', 'manual']).nullable().default(null),
-  exportedAt: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date and time' }).nullable().default(null),
+  exportedAt: z.iso
+    .datetime({ offset: true, error: says('import.expect.dateTime') })
+    .nullable()
+    .default(null),
 });
 
 /** The schema of each record list of a `ferry-inventory` v1 document, and whether the list is required. */
@@ -127,20 +148,21 @@ const RECORD_LISTS = {
 } as const;
 type ListName = keyof typeof RECORD_LISTS;
 
-function typeName(value: unknown): string {
+/** What a file holds where a field was expected, as a sentence's part ("the string "x"", "an array", "null"). */
+function typeName(value: unknown): Text | string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+  if (Array.isArray(value)) return text('import.value.array');
   switch (typeof value) {
     case 'string':
-      return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+      return text('import.value.string', { value: `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"` });
     case 'number':
-      return `the number ${value}`;
+      return text('import.value.number', { value: String(value) });
     case 'boolean':
       return String(value);
     case 'object':
-      return 'an object';
+      return text('import.value.object');
     case 'undefined':
-      return 'nothing';
+      return text('import.value.nothing');
     default:
       return typeof value;
   }
@@ -155,48 +177,72 @@ function valueAt(root: unknown, at: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-const EXPECTED: Record<string, string> = {
-  number: 'a number',
-  string: 'a string',
-  boolean: 'true or false',
-  array: 'an array',
-  object: 'an object',
-  int: 'a whole number',
-  null: 'null',
+const EXPECTED: Record<string, TextKey> = {
+  number: 'import.type.number',
+  string: 'import.type.string',
+  boolean: 'import.type.boolean',
+  array: 'import.type.array',
+  object: 'import.type.object',
+  int: 'import.type.int',
 };
 
+/** "expected X, got Y", or "required: expected X" where the field is missing. */
+function expectedGot(expected: Text, got: unknown): Text {
+  return got === undefined ? text('import.required', { expected }) : text('import.got', { expected, got: typeName(got) });
+}
+
+/** A zod issue's own words as a sentence: the schema's (in the catalogue), zod's too-short string, or as zod said it. */
+function issueWords(issue: z.core.$ZodIssue): Text {
+  const key = SCHEMA_KEY.get(issue.message);
+  if (key) return text(key);
+  if (issue.code === 'too_small' && issue.origin === 'string') {
+    const short = text('import.tooShortString', { limit: String(issue.minimum) });
+    if (english(short) === issue.message) return short;
+  }
+  return text('list', { items: issue.message });
+}
+
 /** Turns a schema issue into the sentence an admin reads next to the field. */
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): Text {
   const got = valueAt(input, issue.path);
   // Messages set in the schema (`{ error: ... }`, `.regex(re, message)`) already say what is expected.
   const custom = !/^Invalid/.test(issue.message);
   switch (issue.code) {
     case 'invalid_type': {
-      const expected = `expected ${EXPECTED[issue.expected] ?? issue.expected}`;
-      return got === undefined ? `required: ${expected}` : `${expected}, got ${typeName(got)}`;
+      const type = EXPECTED[issue.expected];
+      return expectedGot(text('import.expect.type', { type: type ? text(type) : issue.expected }), got);
     }
     case 'invalid_value': {
-      const expected = custom ? issue.message : `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-      return got === undefined ? `required: ${expected}` : `${expected}, got ${typeName(got)}`;
+      const values = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      return expectedGot(custom ? issueWords(issue) : text('import.expect.oneOf', { values }), got);
     }
     case 'too_small':
-      if (issue.origin === 'number') return `expected ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}, got ${typeName(got)}`;
-      return issue.message;
+      if (issue.origin === 'number') {
+        const limit = String(issue.minimum);
+        return text('import.got', { expected: text(issue.inclusive ? 'import.expect.atLeast' : 'import.expect.moreThan', { limit }), got: typeName(got) });
+      }
+      return issueWords(issue);
     case 'too_big':
-      if (issue.origin === 'number') return `expected at most ${issue.maximum}, got ${typeName(got)}`;
-      return issue.message;
+      if (issue.origin === 'number')
+        return text('import.got', { expected: text('import.expect.atMost', { limit: String(issue.maximum) }), got: typeName(got) });
+      return issueWords(issue);
     case 'invalid_union':
-      return `expected 1 or 2, got ${typeName(got)}`;
+      return text('import.got', { expected: text('import.expect.generation'), got: typeName(got) });
     default:
-      return `${issue.message}${got === undefined ? '' : `, got ${typeName(got)}`}`;
+      return got === undefined ? issueWords(issue) : text('import.got', { expected: issueWords(issue), got: typeName(got) });
   }
 }
 
+/** "line L, column C" of an offset, as a sentence's part. */
+function at(json: string, offset: number): Text {
+  return text('import.at', position(json, offset));
+}
+
 /** Says where a JSON syntax error is and what stands there. */
-function describeJsonError(text: string): string {
-  const at = jsonErrorOffset(text);
-  if (at >= text.length) return `the file ends too soon (${lineColumn(text, at)}): is it cut short?`;
-  return `unexpected ${JSON.stringify(text[at])} at ${lineColumn(text, at)}`;
+function describeJsonError(json: string): Text {
+  const offset = jsonErrorOffset(json);
+  if (offset >= json.length) return text('import.json.endsTooSoon', { at: at(json, offset) });
+  return text('import.json.unexpected', { char: JSON.stringify(json[offset]), at: at(json, offset) });
 }
 
 /** Options for parsing. */
@@ -210,31 +256,29 @@ export interface ParseOptions {
  * shape, then every rule that spans records. Answers the document, or every problem found (record
  * and field, up to a cap); never a partial document.
  */
-export function parseInventory(text: string, options: ParseOptions = {}): Result<InventoryDocument> {
+export function parseInventory(source: string, options: ParseOptions = {}): Result<InventoryDocument> {
   options.onPhase?.('parsing');
-  if (text.length > MAX_IMPORT_CHARS) {
-    return invalid([{ path: '', message: `the file is ${(text.length / 1024 / 1024).toFixed(1)} MiB, larger than the ${MAX_IMPORT_LABEL} Ferry imports` }]);
+  if (source.length > MAX_IMPORT_CHARS) {
+    return invalid([importProblem('', text('import.tooLarge', { size: (source.length / 1024 / 1024).toFixed(1), limit: MAX_IMPORT_LABEL }))]);
   }
-  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const json = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   // Refused before parsing: nothing past this point (the JSON error finder, the checks) meets more depth than this.
   const tooDeep = nestingTooDeep(json, MAX_IMPORT_DEPTH);
   if (tooDeep !== -1) {
-    return invalid([
-      { path: '', message: `nested deeper than ${MAX_IMPORT_DEPTH} levels at ${lineColumn(json, tooDeep)}: a ferry-inventory file nests 5 levels at most` },
-    ]);
+    return invalid([importProblem('', text('import.tooDeep', { depth: MAX_IMPORT_DEPTH, at: at(json, tooDeep) }))]);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
-    return invalid([{ path: '', message: `not valid JSON: ${describeJsonError(json)}` }]);
+    return invalid([importProblem('', describeJsonError(json))]);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return invalid([{ path: '', message: `expected a JSON object with "format": "ferry-inventory", got ${typeName(raw)}` }]);
+    return invalid([importProblem('', text('import.notObject', { got: typeName(raw) }))]);
   }
   const head = raw as Record<string, unknown>;
   if (head.format !== 'ferry-inventory') {
-    return invalid([{ path: 'format', message: `expected exactly "ferry-inventory", got ${typeName(head.format)}: this is not a Ferry inventory file` }]);
+    return invalid([importProblem('format', text('import.notFerry', { got: typeName(head.format) }))]);
   }
   options.onPhase?.('validating');
   const list = new ProblemList();
@@ -250,11 +294,11 @@ export function parseInventory(text: string, options: ParseOptions = {}): Result
   for (const key of Object.keys(RECORD_LISTS) as ListName[]) {
     const items = (raw as Record<string, unknown>)[key];
     if (items === undefined) {
-      if (RECORD_LISTS[key].required) list.add(key, 'required: expected an array');
+      if (RECORD_LISTS[key].required) list.add(key, expectedGot(text('import.expect.type', { type: text('import.type.array') }), undefined));
       continue;
     }
     if (!Array.isArray(items)) {
-      list.add(key, `expected an array, got ${typeName(items)}`);
+      list.add(key, expectedGot(text('import.expect.type', { type: text('import.type.array') }), items));
       continue;
     }
     const schema = RECORD_LISTS[key].schema as z.ZodType;
@@ -275,24 +319,25 @@ export function parseInventory(text: string, options: ParseOptions = {}): Result
     ...lists,
   } as InventoryDocument;
   if ((raw as Record<string, unknown>).affinityRules === undefined) delete doc.affinityRules;
+  // A duplicate's sentence names the first record of that name: by its place in the file too.
+  const inFile = (sentence: Text): Text => {
+    const first = sentence.params?.first;
+    const m = typeof first === 'string' ? /^(\w+)\[(\d+)\]$/.exec(first) : null;
+    if (!m || !(m[1] in positions)) return sentence;
+    return { ...sentence, params: { ...sentence.params, first: `${m[1]}[${positions[m[1] as ListName][Number(m[2])]}]` } };
+  };
   const rules = checkInventoryRules(doc, new ProblemList(), known);
   for (const p of rules.result()) {
     // Rules speak of positions among the good records: put back each record's place in the file.
     const path = p.path.replace(/^(\w+)\[(\d+)\]/, (whole, key: string, at: string) =>
       key in positions ? `${key}[${positions[key as ListName][Number(at)]}]` : whole,
     );
-    list.add(
-      path,
-      p.message.replace(/\b(\w+)\[(\d+)\] has the same/, (whole, key: string, at: string) =>
-        key in positions ? `${key}[${positions[key as ListName][Number(at)]}] has the same` : whole,
-      ),
-    );
+    list.add(path, p.text ? inFile(p.text) : text('list', { items: p.message }));
   }
   if (!list.empty) return invalid(list.result());
   return ok(doc);
 }
 
 function invalid(problems: ImportProblem[]): Result<InventoryDocument> {
-  const n = problems.length;
-  return err('inventory-invalid', `The inventory file has ${n} problem${n === 1 ? '' : 's'}; nothing was imported.`, { problems });
+  return err('inventory-invalid', said(plural('import.invalid', problems.length)), { problems });
 }

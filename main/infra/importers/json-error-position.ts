@@ -117,6 +117,12 @@ export function jsonErrorOffset(text: string): number {
 
 /** Describes an offset in a text as "line L, column C" (both from 1). */
 export function lineColumn(text: string, offset: number): string {
+  const { line, column } = position(text, offset);
+  return `line ${line}, column ${column}`;
+}
+
+/** The line and column (both from 1) of an offset in a text. */
+export function position(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let k = 0; k < offset; k++) {
@@ -125,7 +131,7 @@ export function lineColumn(text: string, offset: number): string {
       lineStart = k + 1;
     }
   }
-  return `line ${line}, column ${offset - lineStart + 1}`;
+  return { line, column: offset - lineStart + 1 };
 }
 
 /**

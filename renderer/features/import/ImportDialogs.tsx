@@ -88,7 +88,7 @@ function ImportProgressBody({ state }: { state: Extract<ImportState, { phase: 'r
 /** The dialog's body after a failed import: every problem in a table, and the reassurance that nothing changed. */
 function ImportFailedBody({ state, onClose }: { state: Extract<ImportState, { phase: 'failed' }>; onClose: () => void }) {
   const styles = useStyles();
-  const { t, tn } = useT();
+  const { t, tn, spoken } = useT();
   const { error, fileName } = state;
   const problems = error.code === 'inventory-invalid' ? importProblems(error) : [];
   const message =
@@ -96,7 +96,7 @@ function ImportFailedBody({ state, onClose }: { state: Extract<ImportState, { ph
       ? t('import.readFailed', { message: error.message })
       : error.code === 'too-large'
         ? t('import.tooLarge', { fileName, size: ((error.detail as { size: number }).size / 1024 / 1024).toFixed(1), limit: MAX_IMPORT_LABEL })
-        : error.message;
+        : spoken(error);
   return (
     <DialogBody>
       <DialogTitle>{t('import.failedTitle')}</DialogTitle>
@@ -121,7 +121,7 @@ function ImportFailedBody({ state, onClose }: { state: Extract<ImportState, { ph
                       <TableCell className={styles.field}>
                         <span className={styles.mono}>{problem.path || t('import.wholeFile')}</span>
                       </TableCell>
-                      <TableCell>{problem.message}</TableCell>
+                      <TableCell>{spoken(problem)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -1,12 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { minimalInventory } from '../../../../test/fixtures/minimal-inventory.js';
+import { mainItMessages } from '../../../../shared/i18n/it.js';
+import { english, renderText, type Text } from '../../../../shared/i18n/text.js';
 import type { ImportProblem } from '../../../../shared/model/import.js';
+import type { ErrorDto } from '../../../../shared/model/result.js';
 import { authenticationOf, hostOsOf, performanceOptionOf, vmStateOf } from './hyperv-enums.js';
 import { hostGroupRecords, mergeHostGroup } from './inventory-parser.js';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../../test/fixtures/hyperv/${name}`, import.meta.url), 'utf8'));
 const GROUP = 'All Hosts/Milano';
+
+/** A sentence in Italian, with plain numbers (the console formats them for its locale). */
+const italian = (value: Text): string =>
+  renderText(value, mainItMessages, {
+    number: String,
+    mb: (v) => `${v} MB`,
+    gb: (v) => `${v} GB`,
+    time: (iso) => iso,
+    list: (items) => items.join(', '),
+    plural: (n) => (n === 1 ? 'one' : 'other'),
+  });
+
+/** Checks that a refusal and each of its problems carry a catalogue sentence whose English is its message. */
+function sentencesOf(error: ErrorDto): { summary: string; problems: string[] } {
+  const problems = (error.detail as { problems: ImportProblem[] }).problems;
+  expect(english(error.text!)).toBe(error.message);
+  for (const p of problems) expect(english(p.text!), p.path).toBe(p.message);
+  return { summary: italian(error.text!), problems: problems.map((p) => `${p.path}: ${italian(p.text!)}`) };
+}
 
 function read(name = 'read-host-group.json') {
   const r = hostGroupRecords(fixture(name), GROUP);
@@ -134,6 +156,28 @@ describe('Hyper-V inventory read to ferry-inventory records', () => {
     );
   });
 
+  it('says a refused read and each of its problems as catalogue sentences, in Italian too', () => {
+    const r = hostGroupRecords(fixture('read-host-group-bad.json'), GROUP);
+    if (r.ok) throw new Error('the read was accepted');
+    expect(r.error.message).toMatch(/^The Hyper-V read of All Hosts\/Milano has \d+ problems; nothing was changed\.$/);
+    const said = sentencesOf(r.error);
+    expect(said.summary).toMatch(/^La lettura Hyper-V di Tutti gli host\/Milano contiene \d+ problemi; non è stato modificato nulla\.$/);
+    expect(said.problems).toContain('hosts[0] (hv-mi-11.contoso.com).vmHost.MemoryCapacity: previsto un numero di byte, trovato il valore string "lots"');
+    expect(said.problems).toContain(
+      'hosts[2] (hv-mi-20.contoso.com).vms[0] (WEB-01).State: previsto uno stato della VM (2 Running, 3 Off, 6 Saved, 9 Paused), trovato il valore number 1',
+    );
+  });
+
+  it('says a read with no hosts as a catalogue sentence', () => {
+    const r = hostGroupRecords({ hosts: 'none' }, GROUP);
+    if (r.ok) throw new Error('the read was accepted');
+    expect(r.error.message).toBe('The Hyper-V read returned no hosts.');
+    expect(sentencesOf(r.error)).toEqual({
+      summary: 'La lettura Hyper-V non ha restituito alcun host.',
+      problems: ['hosts: previsto un array, trovato il valore string "none"'],
+    });
+  });
+
   it('keeps a host that could not be read, with its error', () => {
     const r = read('read-host-group-unreachable.json');
     expect(r.hosts.map((h) => h.name)).toEqual(['HV-MI-11', 'HV-MI-20']);
@@ -195,5 +239,7 @@ describe('merging a host group read into the inventory', () => {
     expect(merged.ok).toBe(false);
     const problems = (merged as unknown as { error: { detail: { problems: ImportProblem[] } } }).error.detail.problems;
     expect(problems.some((p) => /^vms\[\d+\] \(SQL-PROD-01\)\.name$/.test(p.path))).toBe(true);
+    if (merged.ok) return;
+    expect(sentencesOf(merged.error).summary).toBe('L’inventario letto da Tutti gli host/Milano non è valido: 1 problema; non è stato modificato nulla.');
   });
 });

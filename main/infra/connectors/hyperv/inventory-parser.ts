@@ -1,8 +1,10 @@
+import { groupText, plural, said, say, text, type Text, type TextKey } from '../../../../shared/i18n/text.js';
 import type { ImportProblem } from '../../../../shared/model/import.js';
 import type { AffinityRule, Cluster, FileShare, Host, InventoryDocument, Vm } from '../../../../shared/model/inventory.js';
 import { err, ok, type Result } from '../../../../shared/model/result.js';
 import { parseInventory } from '../../importers/ferry-inventory.js';
 import { keepUnreadRuleFields, pruneRulesToEstate } from '../../../domain/inventory/placement-rule-checks.js';
+import { importProblem } from '../../../domain/inventory/inventory-rules.js';
 import {
   authenticationOf,
   bytesToGB,
@@ -42,12 +44,19 @@ const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !
 /** ConvertTo-Json writes a one-item pipeline as an object, not an array: always answer an array. */
 const list = (v: unknown): unknown[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
+/** What the read reported where a field was expected, as a sentence's part. */
+function describe(value: unknown): Text | string {
+  if (value === undefined) return text('import.value.nothing');
   if (value === null) return 'null';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value === 'number' ? 'the number ' : ''}${String(value)}`;
-  return Array.isArray(value) ? 'an array' : 'an object';
+  if (typeof value === 'string') return text('import.value.string', { value: JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) });
+  if (typeof value === 'number') return text('import.value.number', { value: String(value) });
+  if (typeof value === 'boolean') return String(value);
+  return text(Array.isArray(value) ? 'import.value.array' : 'import.value.object');
+}
+
+/** "expected <what>, got <value>" as a sentence. */
+function expectedGot(what: TextKey, value: unknown): Text {
+  return text('import.got', { expected: text('import.expect.type', { type: text(what) }), got: describe(value) });
 }
 
 /** Reads fields of one raw record, noting a problem (record and field) for each one that is wrong. */
@@ -58,14 +67,14 @@ class Reader {
     private readonly rec: Rec,
   ) {}
 
-  private bad(field: string, expected: string): void {
-    this.problems.push({ path: `${this.at}.${field}`, message: `expected ${expected}, got ${describe(this.rec[field])}` });
+  private bad(field: string, expected: TextKey): void {
+    this.problems.push(importProblem(`${this.at}.${field}`, expectedGot(expected, this.rec[field])));
   }
 
   str(field: string): string | null {
     const v = this.rec[field];
     if (typeof v === 'string' && v.trim() !== '') return v.trim();
-    this.bad(field, 'a non-empty string');
+    this.bad(field, 'import.type.nonEmptyString');
     return null;
   }
 
@@ -74,7 +83,7 @@ class Reader {
     return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
   }
 
-  num(field: string, what = 'a number'): number | null {
+  num(field: string, what: TextKey = 'import.type.number'): number | null {
     const v = this.rec[field];
     const n = typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v;
     if (typeof n === 'number' && Number.isFinite(n) && n >= 0) return n;
@@ -91,7 +100,7 @@ class Reader {
   bool(field: string): boolean | null {
     const v = this.rec[field];
     if (typeof v === 'boolean') return v;
-    this.bad(field, 'true or false');
+    this.bad(field, 'import.type.boolean');
     return null;
   }
 
@@ -100,7 +109,7 @@ class Reader {
     return typeof v === 'boolean' ? v : null;
   }
 
-  enumOf<T>(field: string, map: (v: unknown) => T | null, expected: string): T | null {
+  enumOf<T>(field: string, map: (v: unknown) => T | null, expected: TextKey): T | null {
     const t = map(this.rec[field]);
     if (t === null) this.bad(field, expected);
     return t;
@@ -111,7 +120,7 @@ class Reader {
     const v = this.rec[field];
     const s = typeof v === 'string' ? v : isRec(v) && typeof v.Guid === 'string' ? v.Guid : null;
     if (s && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s.trim())) return s.trim().toLowerCase();
-    this.bad(field, 'a GUID');
+    this.bad(field, 'import.type.guid');
     return null;
   }
 }
@@ -152,8 +161,8 @@ function fqdnOf(name: string, domain: string | null, computerName: string): stri
 export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGroupRead> {
   const problems: ImportProblem[] = [];
   if (!isRec(raw) || (!Array.isArray(raw.hosts) && !isRec(raw.hosts))) {
-    return err('hyperv-read-invalid', 'The Hyper-V read returned no hosts.', {
-      problems: [{ path: 'hosts', message: `expected an array, got ${describe(isRec(raw) ? raw.hosts : raw)}` }],
+    return err('hyperv-read-invalid', say('import.hypervNoHosts'), {
+      problems: [importProblem('hosts', expectedGot('import.type.array', isRec(raw) ? raw.hosts : raw))],
     });
   }
   const hosts: Host[] = [];
@@ -167,7 +176,7 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
   list(raw.hosts).forEach((entry, i) => {
     const base = `hosts[${i}]`;
     if (!isRec(entry)) {
-      problems.push({ path: base, message: `expected an object, got ${describe(entry)}` });
+      problems.push(importProblem(base, expectedGot('import.type.object', entry)));
       return;
     }
     const computerName = typeof entry.computerName === 'string' ? entry.computerName : `#${i}`;
@@ -187,30 +196,24 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
     }
     const data = isRec(entry.data) ? entry.data : null;
     if (!data || !isRec(data.vmHost)) {
-      problems.push({ path: `${at}.data.vmHost`, message: `expected the Get-VMHost object, got ${describe(data?.vmHost)}` });
+      problems.push(importProblem(`${at}.data.vmHost`, expectedGot('import.type.getVmHost', data?.vmHost)));
       return;
     }
     const vh = new Reader(problems, `${at}.vmHost`, data.vmHost);
     const os = new Reader(problems, `${at}.os`, isRec(data.os) ? data.os : {});
     const name = vh.str('Name');
-    const totalBytes = vh.num('MemoryCapacity', 'a number of bytes');
-    const freeKB = os.num('FreePhysicalMemory', 'a number of KB');
+    const totalBytes = vh.num('MemoryCapacity', 'import.type.bytes');
+    const freeKB = os.num('FreePhysicalMemory', 'import.type.kb');
     const hostOs = hostOsOf((data.os as Rec | undefined)?.Caption, (data.os as Rec | undefined)?.BuildNumber);
     if (hostOs === null) {
-      problems.push({
-        path: `${at}.os.Caption`,
-        message: `expected Windows Server 2012 R2, 2016, 2019, 2022 or 2025, got ${describe((data.os as Rec | undefined)?.Caption)}`,
-      });
+      const caption = (data.os as Rec | undefined)?.Caption;
+      problems.push(importProblem(`${at}.os.Caption`, text('import.got', { expected: text('import.expect.windowsServer'), got: describe(caption) })));
     }
     const enabled = vh.bool('VirtualMachineMigrationEnabled');
     const maxLive = vh.num('MaximumVirtualMachineMigrations');
     const maxStorage = vh.num('MaximumStorageMigrations');
-    const performanceOption = vh.enumOf(
-      'VirtualMachineMigrationPerformanceOption',
-      performanceOptionOf,
-      'a performance option (0 TCPIP, 1 Compression, 2 SMB)',
-    );
-    const authentication = vh.enumOf('VirtualMachineMigrationAuthenticationType', authenticationOf, 'an authentication type (0 CredSSP, 1 Kerberos)');
+    const performanceOption = vh.enumOf('VirtualMachineMigrationPerformanceOption', performanceOptionOf, 'import.type.performanceOption');
+    const authentication = vh.enumOf('VirtualMachineMigrationAuthenticationType', authenticationOf, 'import.type.authentication');
     const useAnyNetwork = vh.bool('UseAnyNetworkForMigration');
 
     const processors = list(data.processors).filter(isRec);
@@ -219,7 +222,7 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
     const logical =
       vh.optNum('LogicalProcessorCount') ??
       processors.reduce((n, p) => n + (typeof p.NumberOfLogicalProcessors === 'number' ? p.NumberOfLogicalProcessors : 0), 0);
-    if (processors.length === 0) problems.push({ path: `${at}.processors`, message: 'expected the Win32_Processor objects, got none' });
+    if (processors.length === 0) problems.push(importProblem(`${at}.processors`, text('import.hyperv.noProcessors')));
 
     const networks = list(data.migrationNetworks)
       .filter(isRec)
@@ -241,8 +244,8 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
       .flatMap((v, k) => {
         const r = new Reader(problems, `${at}.volumes[${k}]`, v);
         const path = r.optStr('Name') ?? (typeof v.DriveLetter === 'string' ? `${v.DriveLetter}\\` : null);
-        const capacity = r.num('Capacity', 'a number of bytes');
-        const free = r.num('FreeSpace', 'a number of bytes');
+        const capacity = r.num('Capacity', 'import.type.bytes');
+        const free = r.num('FreeSpace', 'import.type.bytes');
         return path && capacity !== null && free !== null ? [{ path, capacityGB: bytesToGB(capacity), freeGB: bytesToGB(free) }] : [];
       });
 
@@ -280,8 +283,8 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
             .flatMap((v, k) => {
               const r = new Reader(problems, `${at}.clusterSharedVolumes[${k}]`, v);
               const path = r.str('FriendlyVolumeName');
-              const size = r.num('Size', 'a number of bytes');
-              const free = r.num('FreeSpace', 'a number of bytes');
+              const size = r.num('Size', 'import.type.bytes');
+              const free = r.num('FreeSpace', 'import.type.bytes');
               return path && size !== null && free !== null ? [{ path, capacityGB: bytesToGB(size), freeGB: bytesToGB(free) }] : [];
             }),
         });
@@ -357,15 +360,15 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
     list(data.vms).forEach((raw, k) => {
       const vat = `${at}.vms[${k}]`;
       if (!isRec(raw)) {
-        problems.push({ path: vat, message: `expected an object, got ${describe(raw)}` });
+        problems.push(importProblem(vat, expectedGot('import.type.object', raw)));
         return;
       }
       const r = new Reader(problems, `${vat}${typeof raw.Name === 'string' ? ` (${raw.Name})` : ''}`, raw);
       const vmName = r.str('Name');
       const id = r.guid('Id');
-      const state = r.enumOf('State', vmStateOf, 'a VM state (2 Running, 3 Off, 6 Saved, 9 Paused)');
+      const state = r.enumOf('State', vmStateOf, 'import.type.vmState');
       const running = state === 'Running' || state === 'Paused';
-      const memoryBytes = running ? r.num('MemoryAssigned', 'a number of bytes') : r.num('MemoryStartup', 'a number of bytes');
+      const memoryBytes = running ? r.num('MemoryAssigned', 'import.type.bytes') : r.num('MemoryStartup', 'import.type.bytes');
       const configPath = r.optStr('ConfigurationLocation') ?? r.str('Path');
       const version = r.str('Version');
       if (vmName === null || id === null || state === null || memoryBytes === null || configPath === null || version === null) return;
@@ -404,8 +407,8 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
     .forEach((s, k) => {
       const r = new Reader(problems, `shares[${k}]`, s);
       const path = r.str('Path');
-      const total = r.num('TotalSize', 'a number of bytes');
-      const free = r.num('FreeSpace', 'a number of bytes');
+      const total = r.num('TotalSize', 'import.type.bytes');
+      const free = r.num('FreeSpace', 'import.type.bytes');
       if (!path || total === null || free === null || !uncRoot(path)) return;
       fileShares.push({ path, smbVersion: shareDialects.get(key(path)) ?? '3.0', capacityGB: bytesToGB(total), freeGB: bytesToGB(free) });
     });
@@ -413,11 +416,7 @@ export function hostGroupRecords(raw: unknown, hostGroup: string): Result<HostGr
   for (const h of hosts) h.fileShares = h.fileShares.filter((p, i, all) => known.has(key(p)) && all.findIndex((q) => key(q) === key(p)) === i);
 
   if (problems.length > 0) {
-    return err(
-      'hyperv-read-invalid',
-      `The Hyper-V read of ${hostGroup} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was changed.`,
-      { problems },
-    );
+    return err('hyperv-read-invalid', said(plural('import.hypervInvalid', problems.length, { group: groupText(hostGroup) })), { problems });
   }
   const affinityRules = affinityRulesOf(rawRules, groupVm);
   return ok({ readAt: typeof raw.readAt === 'string' ? raw.readAt : null, hosts, clusters: [...clusters.values()], vms, fileShares, affinityRules, unread });
@@ -477,9 +476,5 @@ export function mergeHostGroup(current: InventoryDocument, hostGroup: string, re
     const record = (doc[m[1] as 'hosts' | 'vms' | 'clusters'] as { name: string }[])[Number(m[2])];
     return record ? { ...p, path: p.path.replace(m[0], `${m[0]} (${record.name})`) } : p;
   });
-  return err(
-    'hyperv-read-invalid',
-    `The inventory read from ${hostGroup} is not valid: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was changed.`,
-    { problems },
-  );
+  return err('hyperv-read-invalid', said(plural('import.mergeInvalid', problems.length, { group: groupText(hostGroup) })), { problems });
 }

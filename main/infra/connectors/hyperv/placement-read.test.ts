@@ -27,7 +27,9 @@ describe('placement rules read from a Hyper-V host group', () => {
   it('names a cluster group without VMId or Name as a problem of its host, with where it is', () => {
     const problems: ImportProblem[] = [];
     vmPlacements({ clusterNodes: nodes, clusterGroups: [{ Name: 'SQL' }] }, 'hosts[1] (hv-mi-12)', problems);
-    expect(problems).toEqual([{ path: 'hosts[1] (hv-mi-12).clusterGroups[0]', message: 'expected a cluster group with VMId and Name' }]);
+    expect(problems).toEqual([
+      { path: 'hosts[1] (hv-mi-12).clusterGroups[0]', message: 'expected a cluster group with VMId and Name', text: { key: 'import.hyperv.clusterGroup' } },
+    ]);
   });
 
   it('keeps each enabled SameNode or DifferentNode rule once, its groups named by their VMs', () => {

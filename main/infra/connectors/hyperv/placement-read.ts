@@ -1,4 +1,6 @@
+import { text } from '../../../../shared/i18n/text.js';
 import type { ImportProblem } from '../../../../shared/model/import.js';
+import { importProblem } from '../../../domain/inventory/inventory-rules.js';
 import type { AffinityRule, AffinityRuleType, Vm } from '../../../../shared/model/inventory.js';
 
 type Rec = Record<string, unknown>;
@@ -29,7 +31,7 @@ export function vmPlacements(data: Rec, at: string, problems: ImportProblem[]): 
   const out = new Map<string, VmPlacement>();
   list(data.clusterGroups).forEach((g, k) => {
     if (!isRec(g) || typeof g.VMId !== 'string' || typeof g.Name !== 'string') {
-      problems.push({ path: `${at}.clusterGroups[${k}]`, message: 'expected a cluster group with VMId and Name' });
+      problems.push(importProblem(`${at}.clusterGroups[${k}]`, text('import.hyperv.clusterGroup')));
       return;
     }
     const possible = names(g.PossibleOwners);
