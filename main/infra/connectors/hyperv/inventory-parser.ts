@@ -450,10 +450,13 @@ export function mergeHostGroup(current: InventoryDocument, hostGroup: string, re
   const freshShares = new Set(read.fileShares.map((s) => key(s.path)));
   const fileShares = [...current.fileShares.filter((s) => !freshShares.has(key(s.path))), ...read.fileShares];
   const hostGroups = current.hostGroups.some((h) => key(h) === g) ? current.hostGroups : [...current.hostGroups, hostGroup];
-  // Rules the read found replace those of the same name; rules naming none of the VMs read stay.
+  // Rules the read found replace those of the same name. When it found some, it speaks for the VMs it read: their
+  // other rules are gone from the cluster. When it found none (a cluster below Windows Server 2022's level, or no
+  // Get-ClusterAffinityRule), it can't tell: the rules stay, and those naming VMs that are gone are pruned below.
   const freshRules = new Set(read.affinityRules.map((r) => key(r.name)));
+  const readSpeaksForRules = read.affinityRules.length > 0;
   const affinityRules = [
-    ...(current.affinityRules ?? []).filter((r) => !freshRules.has(key(r.name)) && !r.vms.some((v) => freshVmNames.has(key(v)))),
+    ...(current.affinityRules ?? []).filter((r) => !freshRules.has(key(r.name)) && !(readSpeaksForRules && r.vms.some((v) => freshVmNames.has(key(v))))),
     ...read.affinityRules,
   ];
   const doc: InventoryDocument = {
