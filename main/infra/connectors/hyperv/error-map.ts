@@ -5,7 +5,7 @@ import type { PsError } from './scripts.js';
 
 /** What the connector was doing when it failed, to name the hosts and the VM in the sentence. */
 export interface FailureContext {
-  action: 'move' | 'start' | 'save' | 'settings' | 'refresh' | 'locate';
+  action: 'move' | 'start' | 'save' | 'settings' | 'placement' | 'refresh' | 'locate';
   mode: ConnectionMode;
   vm?: string;
   /** The host the action ran on (the move's source). */
@@ -39,6 +39,8 @@ function what(ctx: FailureContext): string {
       return ctx.vm ? `Saving the state of ${ctx.vm}` : "Saving the virtual machine's state";
     case 'settings':
       return `Changing the Hyper-V settings of ${hostOf(ctx)}`;
+    case 'placement':
+      return ctx.vm ? `Setting the owners and availability sets of ${ctx.vm}` : 'Setting the owners and availability sets';
     case 'refresh':
       return `Reading ${hostOf(ctx)}`;
     case 'locate':
