@@ -8,6 +8,15 @@ export type PlacementRuleChannel = 'placementRules.vmSet' | 'placementRules.rule
 
 /** Placement-rule edits: a VM's owners and availability sets, affinity rules, Keep apart. */
 export interface PlacementRulesSlice {
+  /** The VMs (by id) of the Keep apart… dialog open now; null when closed. */
+  keepApartVmIds: readonly string[] | null;
+  /** Multi-select > Keep apart…: asks for a name and creates a DifferentNode rule of these VMs. */
+  openKeepApart(vmIds: readonly string[]): void;
+  closeKeepApart(): void;
+  /** The cluster whose Affinity Rules dialog is open now; null when closed. */
+  affinityRulesCluster: string | null;
+  openAffinityRules(cluster: string): void;
+  closeAffinityRules(): void;
   /**
    * Hands an edit to the backend, which checks it like an import and runs it as a job. On success the job
    * joins the Jobs pane, selected; an error (`rules-invalid` with every problem) is the dialog's to show.
@@ -18,7 +27,13 @@ export interface PlacementRulesSlice {
 }
 
 /** Creates the placement rules slice. */
-export const createPlacementRulesSlice: SliceCreator<PlacementRulesSlice> = (_set, get, backend) => ({
+export const createPlacementRulesSlice: SliceCreator<PlacementRulesSlice> = (set, get, backend) => ({
+  keepApartVmIds: null,
+  openKeepApart: (vmIds) => set({ keepApartVmIds: [...vmIds] }),
+  closeKeepApart: () => set({ keepApartVmIds: null }),
+  affinityRulesCluster: null,
+  openAffinityRules: (cluster) => set({ affinityRulesCluster: cluster }),
+  closeAffinityRules: () => set({ affinityRulesCluster: null }),
   submitPlacementRules: async (channel, args) => {
     const result = (await backend.invoke(channel, args)) as Result<Job>;
     if (result.ok) {

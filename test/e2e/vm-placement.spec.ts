@@ -65,3 +65,31 @@ test('an edit that breaks a rule is refused with the field named, and nothing ch
   await placement.getByRole('button', { name: 'Cancel' }).click();
   await expect(placement).toContainText(/Possible ownersHV-MI-01, HV-MI-04/);
 });
+
+test('multi-select > Keep apart… creates a DifferentNode rule that Select Host then honours', async ({ page }) => {
+  const row = (vm: string) => vmGrid(page).getByRole('row', { name: new RegExp(`^${vm}\\b`) });
+  await page.getByRole('searchbox', { name: 'Filter by name or host' }).fill('TO-01');
+  await row('FILE-TO-01').click();
+  await row('SQL-TO-01').click({ modifiers: ['Control'] });
+  await expect(page.getByRole('region', { name: 'Virtual machines' })).toContainText('2 selected');
+  await row('SQL-TO-01').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Keep apart…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Keep apart' });
+  await expect(dialog).toContainText('keeps FILE-TO-01, SQL-TO-01 on different hosts');
+  await dialog.getByRole('textbox', { name: 'Rule name' }).fill('file-and-sql-apart');
+  await page.screenshot({ path: 'test-results/screenshots/keep-apart.png' });
+  await dialog.getByRole('button', { name: 'Create rule' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('grid', { name: 'Jobs' }).getByRole('row', { name: /Add affinity rule file-and-sql-apart/ })).toContainText('Completed');
+
+  await row('FILE-TO-01').click();
+  await page.getByRole('tab', { name: 'Virtual Machine' }).click();
+  await page.getByRole('button', { name: 'Migrate Virtual Machine', exact: true }).click();
+  const wizard = page.getByRole('dialog', { name: 'Migrate VM Wizard' });
+  const blocked = wizard
+    .getByRole('grid', { name: 'Destination hosts' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell', { name: 'HV-TO-01', exact: true }) });
+  await expect(blocked).toHaveAttribute('aria-disabled', 'true');
+  await expect(blocked).toContainText('HV-TO-01 runs SQL-TO-01, and affinity rule file-and-sql-apart (DifferentNode, required)');
+});
