@@ -93,3 +93,33 @@ test('multi-select > Keep apart… creates a DifferentNode rule that Select Host
   await expect(blocked).toHaveAttribute('aria-disabled', 'true');
   await expect(blocked).toContainText('HV-TO-01 runs SQL-TO-01, and affinity rule file-and-sql-apart (DifferentNode, required)');
 });
+
+test('a cluster’s Affinity Rules… lists its rules, and edits, removes and refuses them as jobs', async ({ page }) => {
+  await page.getByRole('tree').getByRole('treeitem', { name: 'CL-MI-22', exact: true }).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Affinity Rules…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Affinity rules of CL-MI-22' });
+  const table = dialog.getByRole('table', { name: 'Affinity rules' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table.getByRole('row', { name: /exch-dag-mi/ })).toContainText(/DifferentNode\s*Yes\s*EXCH-MI-01, EXCH-MI-02/);
+
+  await dialog.getByRole('button', { name: 'Edit exch-dag-mi' }).click();
+  await dialog.getByRole('checkbox', { name: /^Required/ }).uncheck();
+  await dialog.getByRole('button', { name: 'Save rule' }).click();
+  await expect(table.getByRole('row', { name: /exch-dag-mi/ })).toContainText(/DifferentNode\s*No/);
+
+  await dialog.getByRole('button', { name: 'Remove sap-app-with-cache' }).click();
+  await expect(table.getByRole('row')).toHaveCount(3);
+
+  await dialog.getByRole('button', { name: 'Add rule…' }).click();
+  const form = dialog.getByRole('group', { name: 'New affinity rule' });
+  await form.getByRole('textbox', { name: 'Name' }).fill('lonely');
+  await form.getByRole('checkbox', { name: 'RDS-MI-01' }).check();
+  await form.getByRole('button', { name: 'Save rule' }).click();
+  await expect(dialog).toContainText('vms: a rule names at least two VMs');
+  await form.getByRole('checkbox', { name: 'FILE-MI-01' }).check();
+  await form.getByRole('button', { name: 'Save rule' }).click();
+  await expect(table.getByRole('row', { name: /lonely/ })).toContainText(
+    /DifferentNode\s*Yes\s*RDS-MI-01, FILE-MI-01|DifferentNode\s*Yes\s*FILE-MI-01, RDS-MI-01/,
+  );
+  await page.screenshot({ path: 'test-results/screenshots/affinity-rules.png' });
+});

@@ -5,9 +5,9 @@ import { ScriptView } from '../../components/ScriptView.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { DetailsSection, Property, PropertyList } from '../details/PropertyList.js';
+import { CheckboxGroup } from '../placement-rules/CheckboxGroup.js';
 
 const useStyles = makeStyles({
-  nodes: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
@@ -131,38 +131,34 @@ export function VmPlacementSection({ vm }: { vm: Vm }) {
         <div className={styles.form} role="group" aria-label={t('vmProps.editPlacementGroup')}>
           {cluster ? (
             <>
-              <Field label={t('vmProps.possibleOwners')} hint={t('vmProps.possibleOwnersHint', { cluster })}>
-                <div className={styles.nodes}>
+              <CheckboxGroup label={t('vmProps.possibleOwners')} hint={t('vmProps.possibleOwnersHint', { cluster })}>
+                <Checkbox
+                  label={t('vmProps.everyNode', { cluster })}
+                  checked={draft.everyNode}
+                  onChange={(_e, d) => setDraft({ ...draft, everyNode: d.checked === true })}
+                />
+                {nodes.map((n) => (
                   <Checkbox
-                    label={t('vmProps.everyNode', { cluster })}
-                    checked={draft.everyNode}
-                    onChange={(_e, d) => setDraft({ ...draft, everyNode: d.checked === true })}
+                    key={n.name}
+                    label={n.name}
+                    aria-label={t('vmProps.possibleOwnerNode', { host: n.name })}
+                    disabled={draft.everyNode}
+                    checked={draft.everyNode || draft.possible.has(key(n.name))}
+                    onChange={(_e, d) => toggle('possible', n.name, d.checked === true)}
                   />
-                  {nodes.map((n) => (
-                    <Checkbox
-                      key={n.name}
-                      label={n.name}
-                      aria-label={t('vmProps.possibleOwnerNode', { host: n.name })}
-                      disabled={draft.everyNode}
-                      checked={draft.everyNode || draft.possible.has(key(n.name))}
-                      onChange={(_e, d) => toggle('possible', n.name, d.checked === true)}
-                    />
-                  ))}
-                </div>
-              </Field>
-              <Field label={t('vmProps.preferredOwners')} hint={t('vmProps.preferredOwnersHint')}>
-                <div className={styles.nodes}>
-                  {nodes.map((n) => (
-                    <Checkbox
-                      key={n.name}
-                      label={n.name}
-                      aria-label={t('vmProps.preferredOwnerNode', { host: n.name })}
-                      checked={draft.preferred.has(key(n.name))}
-                      onChange={(_e, d) => toggle('preferred', n.name, d.checked === true)}
-                    />
-                  ))}
-                </div>
-              </Field>
+                ))}
+              </CheckboxGroup>
+              <CheckboxGroup label={t('vmProps.preferredOwners')} hint={t('vmProps.preferredOwnersHint')}>
+                {nodes.map((n) => (
+                  <Checkbox
+                    key={n.name}
+                    label={n.name}
+                    aria-label={t('vmProps.preferredOwnerNode', { host: n.name })}
+                    checked={draft.preferred.has(key(n.name))}
+                    onChange={(_e, d) => toggle('preferred', n.name, d.checked === true)}
+                  />
+                ))}
+              </CheckboxGroup>
             </>
           ) : (
             <Text className={styles.muted}>{t('vmProps.standaloneOwners')}</Text>
