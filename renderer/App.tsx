@@ -20,6 +20,8 @@ import { DiagnosticsDialog } from './features/help/DiagnosticsDialog.js';
 import { LogDialog } from './features/help/LogDialog.js';
 import { MaintenanceStopDialog } from './features/maintenance/MaintenanceStopDialog.js';
 import { VmPropertiesDialog } from './features/vm-properties/VmPropertiesDialog.js';
+import { KeepApartDialog } from './features/placement-rules/KeepApartDialog.js';
+import { AffinityRulesDialog } from './features/placement-rules/AffinityRulesDialog.js';
 import { PlanWorkspace } from './features/plan/PlanWorkspace.js';
 import { WorkspaceSwitcher } from './features/workspace/WorkspaceSwitcher.js';
 import { useT } from './i18n/use-translator.js';
@@ -200,6 +202,8 @@ export function App() {
       <LogDialog />
       <MaintenanceStopDialog />
       <VmPropertiesDialog />
+      <KeepApartDialog />
+      <AffinityRulesDialog />
       <DiagnosticsDialog />
       <Notifier />
     </ImportPickerProvider>

@@ -36,6 +36,7 @@ import { ConnectionService } from './connection-service.js';
 import { InventoryRefreshService } from './inventory-refresh-service.js';
 import { FileLog, logPathFor, noLog, type Logger } from '../infra/log/file-log.js';
 import type { Job } from '../../shared/model/job.js';
+import { PlacementRulesService } from './placement-rules-service.js';
 
 /** Everything the transports and the CLI need, wired once per process. */
 export interface AppServices {
@@ -51,6 +52,8 @@ export interface AppServices {
   scheduler: SchedulerService;
   /** Hyper-V Settings: read a host's live-migration settings, apply a change as a job. */
   hostSettings: HostSettingsService;
+  /** Placement-rule edits from the console: a VM's owners and availability sets, affinity rules. */
+  placementRules: PlacementRulesService;
   /** Host groups' connection settings: simulator or Hyper-V, local PowerShell or WinRM over HTTPS. */
   connections: ConnectionService;
   /** Inventory refresh from a host group's Hyper-V hosts. */
@@ -144,6 +147,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       : null;
   const migration = new MigrationService(db, inventory, jobService, hub, scheduler, starter);
   const hostSettings = new HostSettingsService(inventory, jobService, hub, scheduler, connector);
+  const placementRules = new PlacementRulesService(inventory, jobService, connector);
   const plans = new PlanService(
     inventory,
     jobs,
@@ -174,6 +178,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     migration,
     scheduler,
     hostSettings,
+    placementRules,
     connections,
     refresh,
     lab,
@@ -190,6 +195,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     close: async () => {
       // A settings job in flight finishes and is recorded before the database closes.
       await hostSettings.idle();
+      await placementRules.idle();
       watcher?.stop();
       if (options.runner) await scheduler.close();
       runners.unregister(processId);
@@ -299,6 +305,19 @@ function channelHandlers(s: AppServices, facts: HostFacts): Handlers {
       const applied = s.hostSettings.apply(a.target, a.change);
       return applied.ok ? ok(applied.value.job) : applied;
     },
+    'placementRules.vmSet': (a) => {
+      const r = s.placementRules.vmSet(a.vm, placementFields(a));
+      return r.ok ? ok(r.value.job) : r;
+    },
+    'placementRules.ruleSet': (a) => {
+      const r = s.placementRules.ruleSet(a.rule, a.replaces ?? null);
+      return r.ok ? ok(r.value.job) : r;
+    },
+    'placementRules.ruleRemove': (a) => {
+      const r = s.placementRules.ruleRemove(a.name);
+      return r.ok ? ok(r.value.job) : r;
+    },
+    'script.placementRules': (a) => s.placementRules.vmScript(a.vm, placementFields(a)),
   };
 }
 
@@ -317,4 +336,13 @@ export async function dispatch(handlers: Handlers, channel: unknown, args: unkno
   } catch (e) {
     return err('internal-error', `Ferry could not complete ${name}: ${(e as Error).message}`);
   }
+}
+
+/** A VM's placement fields from a request (lists copied, so the service never holds the request's arrays). */
+function placementFields(a: { possibleOwners: readonly string[] | null; preferredOwners: readonly string[]; availabilitySets: readonly string[] }) {
+  return {
+    possibleOwners: a.possibleOwners === null ? null : [...a.possibleOwners],
+    preferredOwners: [...a.preferredOwners],
+    availabilitySets: [...a.availabilitySets],
+  };
 }

@@ -4,14 +4,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InventorySnapshot } from '../../shared/contract/invoke.js';
 import type { ImportPhase, ImportProblem, ImportSummary } from '../../shared/model/import.js';
-import { countInventory, type InventoryDocument, type Vm } from '../../shared/model/inventory.js';
+import { countInventory, type AffinityRule, type InventoryDocument, type Vm } from '../../shared/model/inventory.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
 import {
   applyCompletedMove,
   loadInventory,
+  replaceAffinityRules,
   replaceInventory,
   updateHostLiveMigration,
   updateHostMaintenance,
+  updateVmPlacement,
   updateVmState,
 } from '../infra/db/inventory-repository.js';
 import type { InventoryDelta } from '../../shared/model/inventory-delta.js';
@@ -115,6 +117,22 @@ export class InventoryService {
     const v = pick(cache.inventory.vms, vms);
     const h = pick(cache.inventory.hosts, hosts);
     return v && h ? { base: revision - 1, vms: v, hosts: h } : undefined;
+  }
+
+  /** Records a VM's placement rules (VM Properties) and tells the windows. */
+  vmPlacementSet(vm: Vm): number {
+    const revision = updateVmPlacement(this.db, vm);
+    this.changed(revision, (doc) => ({ ...doc, vms: doc.vms.map((v) => (nameKey(v.name) === nameKey(vm.name) ? vm : v)) }), [vm.name], []);
+    return revision;
+  }
+
+  /** Replaces the estate's affinity rules and tells the windows, which read the estate again (a delta carries no rules). */
+  affinityRulesSet(rules: readonly AffinityRule[]): number {
+    const revision = replaceAffinityRules(this.db, rules);
+    const before = this.cache;
+    this.cache = before && before.revision === revision - 1 ? { ...before, revision, inventory: { ...before.inventory, affinityRules: [...rules] } } : null;
+    this.hub.emit('inventory.changed', { revision, meta: this.snapshot().meta });
+    return revision;
   }
 
   /** Records a VM's power state (started, saved) and tells the windows; answers false when no VM has that name. */

@@ -284,6 +284,10 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
       case 'maintenance.start':
       case 'maintenance.stop':
       case 'maintenance.savedVms':
+      case 'placementRules.vmSet':
+      case 'placementRules.ruleSet':
+      case 'placementRules.ruleRemove':
+      case 'script.placementRules':
         return err('fake-not-seeded', `The fake backend has no answer for ${channel}: seed one with handlers or override().`);
       default:
         return assertNever(channel);

@@ -5,7 +5,7 @@ import type { Job } from '../model/job.js';
 import type { LabStatus } from '../model/lab.js';
 import type { GroupAbort, JobGroup, MaintenanceSavedVms, MaintenanceStop, Plan, PlanRun, SavedPlan } from '../model/plan.js';
 import { JOB_LIST_HIDEABLE_COLUMNS, LANGUAGE_VALUES, SIMULATOR_SPEED, THEME_VALUES, VM_LIST_HIDEABLE_COLUMNS, type UiSettings } from '../model/settings.js';
-import { AUTHENTICATION_VALUES, PERFORMANCE_OPTION_VALUES } from '../model/inventory.js';
+import { AFFINITY_RULE_TYPE_VALUES, AUTHENTICATION_VALUES, PERFORMANCE_OPTION_VALUES } from '../model/inventory.js';
 import type { HostSettingsView } from '../model/live-migration-settings.js';
 import { CONNECTION_IDENTITY_VALUES, CONNECTION_MODE_VALUES, CONNECTOR_KIND_VALUES } from '../model/connection.js';
 import type { ConnectionSettingsView, InventoryRefreshSummary } from '../model/connection.js';
@@ -25,6 +25,15 @@ export const MAX_IMPORT_LABEL = '100 MiB';
 
 const none = z.object({}).strict();
 const objectName = z.string().trim().min(1).max(255);
+/** A VM's placement rules as VM Properties edits them. */
+const vmPlacementSchema = z
+  .object({
+    vm: objectName,
+    possibleOwners: z.array(objectName).max(1024).nullable(),
+    preferredOwners: z.array(objectName).max(1024),
+    availabilitySets: z.array(objectName).max(1024),
+  })
+  .strict();
 const storagePath = z.string().trim().min(1).max(1024);
 const performanceOption = z.enum(PERFORMANCE_OPTION_VALUES);
 
@@ -185,6 +194,19 @@ export const invokeSchemas = {
    * one job. An invalid value refuses the whole change (`settings-invalid`, every problem in `detail.problems`).
    */
   'hostSettings.apply': z.object({ target: settingsTargetSchema, change: liveMigrationChangeSchema }).strict(),
+  /** VM Properties > Placement > OK: a VM's possible owners (null: every node), preferred owners and availability sets, as a job. */
+  'placementRules.vmSet': vmPlacementSchema,
+  /** Adds an affinity rule, or replaces the one named `replaces` (a cluster's Properties, Keep apart…), as a job. */
+  'placementRules.ruleSet': z
+    .object({
+      rule: z.object({ name: objectName, type: z.enum(AFFINITY_RULE_TYPE_VALUES), vms: z.array(objectName).max(10_000), required: z.boolean() }).strict(),
+      replaces: objectName.nullable().optional(),
+    })
+    .strict(),
+  /** Removes an affinity rule, as a job. */
+  'placementRules.ruleRemove': z.object({ name: objectName }).strict(),
+  /** View Script for VM Properties > Placement: the cmdlets the change runs on the VM's cluster. */
+  'script.placementRules': vmPlacementSchema,
   /** Host > Connection Settings: how a host group's hosts are reached (never the password itself). */
   'connection.get': z.object({ hostGroup: z.string().trim().min(1).max(1024) }).strict(),
   /**
@@ -287,6 +309,10 @@ export interface InvokeResults {
   'vm.start': Job;
   'hostSettings.get': HostSettingsView;
   'hostSettings.apply': Job;
+  'placementRules.vmSet': Job;
+  'placementRules.ruleSet': Job;
+  'placementRules.ruleRemove': Job;
+  'script.placementRules': string;
   'connection.get': ConnectionSettingsView;
   'connection.set': ConnectionSettingsView;
   'inventory.refresh': InventoryRefreshSummary;

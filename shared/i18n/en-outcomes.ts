@@ -287,4 +287,6 @@ export const mainEnOutcomes = {
   'group.root': 'All Hosts{rest}',
   'err.pathNotClusterStorage':
     '{vm} is highly available and stays in its cluster, so its files must move to a cluster shared volume or an SMB 3.0 share: {path} is a local volume of {host}. Choose a CSV or a share on Select Path.',
+  'hv.what.placement': 'Setting the owners and availability sets of {vm}',
+  'hv.what.placement.any': 'Setting the owners and availability sets',
 } as const;

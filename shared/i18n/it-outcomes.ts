@@ -302,4 +302,6 @@ export const mainItOutcomes: Readonly<Record<keyof typeof mainEnOutcomes, string
   'group.root': 'Tutti gli host{rest}',
   'err.pathNotClusterStorage':
     '{vm} è a disponibilità elevata e resta nel suo cluster, quindi i suoi file devono spostarsi su un volume condiviso del cluster o su una condivisione SMB 3.0: {path} è un volume locale di {host}. Scegli un CSV o una condivisione in Seleziona percorso.',
+  'hv.what.placement': 'Impostazione dei proprietari e dei set di disponibilità di {vm}',
+  'hv.what.placement.any': 'Impostazione dei proprietari e dei set di disponibilità',
 };

@@ -89,6 +89,10 @@ interface FerryErrorDetails {
   'inventory-invalid': { problems: readonly unknown[] } | undefined;
   'settings-invalid': { problems: readonly unknown[] } | undefined;
   'settings-empty': undefined;
+  /** A placement-rule edit (VM Properties, a cluster's affinity rules, Keep apart) that breaks a rule of the format. */
+  'rules-invalid': { problems: readonly { path: string; message: string }[] };
+  /** An affinity rule named in an edit that the inventory no longer has. */
+  'rule-not-found': undefined;
   /** The console could not read the chosen file. */
   'read-failed': undefined;
   /** A file over the import limit, refused before it is read. */

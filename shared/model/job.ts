@@ -9,7 +9,8 @@ export const JOB_STATUS_VALUES = ['Queued', 'Running', 'Completed', 'Completed w
 export type JobStatus = (typeof JOB_STATUS_VALUES)[number];
 
 /** What a job does. */
-export type JobKind = 'import-inventory' | 'migrate-vm' | 'migrate-storage' | 'start-vm' | 'save-vm' | 'stop-maintenance' | 'host-settings' | 'lab';
+export type JobKind =
+  'import-inventory' | 'migrate-vm' | 'migrate-storage' | 'start-vm' | 'save-vm' | 'stop-maintenance' | 'host-settings' | 'lab' | 'placement-rules';
 
 /** One step of a job, run in order. */
 export interface JobStep {

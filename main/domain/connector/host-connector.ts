@@ -95,6 +95,18 @@ export interface HostConnector {
    * the simultaneous limits, the performance option, authentication and incoming networks.
    */
   hostSettingsApply(host: string, settings: LiveMigrationSettings): Promise<ConnectorResult>;
+  /**
+   * Sets a clustered VM's possible and preferred owners and availability sets (AntiAffinityClassNames) on its
+   * cluster. Optional: a connector without it (the simulator, the lab) keeps them in Ferry's inventory only.
+   */
+  vmPlacementApply?(vm: string, placement: VmPlacement): Promise<ConnectorResult>;
+}
+
+/** A VM's placement rules as a connector sets them (null possible owners: every node). */
+export interface VmPlacement {
+  possibleOwners: readonly string[] | null;
+  preferredOwners: readonly string[];
+  availabilitySets: readonly string[];
 }
 
 /** What a connector's action answers: done, or a problem with what the admin should do. */

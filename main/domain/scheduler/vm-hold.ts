@@ -26,6 +26,7 @@ export function vmBusyIssue(hold: VmHold): Issue<'vm-busy'> & Said {
         return say('reason.vm-busy.save', params);
       case 'import-inventory':
       case 'host-settings':
+      case 'placement-rules':
       case 'stop-maintenance':
       case 'lab':
         return say('reason.vm-busy.inUse', params);

@@ -2,7 +2,15 @@ import { text, type TextKey } from '../../../shared/i18n/text.js';
 import { jobError } from '../../../shared/model/job.js';
 import type { ConnectorKind } from '../../../shared/model/connection.js';
 import type { Host, InventoryDocument, LiveMigrationSettings } from '../../../shared/model/inventory.js';
-import type { ConnectorResult, HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../../domain/connector/host-connector.js';
+import type {
+  ConnectorResult,
+  HostConnector,
+  MoveOutcome,
+  MoveProgress,
+  MoveRequest,
+  RunningMove,
+  VmPlacement,
+} from '../../domain/connector/host-connector.js';
 import { nameKey } from '../../domain/storage-paths/names.js';
 
 /** Where a host group's actions go: a connector an admin chooses, or the lab's QEMU connector. */
@@ -38,6 +46,12 @@ export class RoutingConnector implements HostConnector {
 
   hostSettingsApply(host: string, settings: LiveMigrationSettings): Promise<ConnectorResult> {
     return this.connectors[this.kindFor(host)].hostSettingsApply(host, settings);
+  }
+
+  vmPlacementApply(vm: string, placement: VmPlacement): Promise<ConnectorResult> {
+    const v = this.inventory().vms.find((x) => nameKey(x.name) === nameKey(vm));
+    const connector = this.connectors[v ? this.kindFor(v.host) : 'simulator'];
+    return connector.vmPlacementApply ? connector.vmPlacementApply(vm, placement) : Promise.resolve({ ok: true });
   }
 
   vmLocate(vm: string): Promise<string | null> {

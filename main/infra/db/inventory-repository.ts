@@ -453,3 +453,33 @@ export function updateHostMaintenance(db: Db, hostName: string, on: boolean): nu
 export function inventoryRevision(db: Db): number {
   return (db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number | undefined) ?? 0;
 }
+
+/**
+ * Records a VM's placement rules (VM Properties) and answers the new revision; throws, changing nothing,
+ * when the inventory no longer has the VM.
+ */
+export function updateVmPlacement(db: Db, vm: Pick<Vm, 'name' | 'possibleOwners' | 'preferredOwners' | 'availabilitySets'>): number {
+  return db
+    .transaction((): number => {
+      const changed = db
+        .prepare('UPDATE vms SET possible_owners = ?, preferred_owners = ?, availability_sets = ? WHERE name = ? COLLATE NOCASE')
+        .run(jsonOrAbsent(vm.possibleOwners), jsonOrAbsent(vm.preferredOwners), jsonOrAbsent(vm.availabilitySets), vm.name).changes;
+      if (changed !== 1) throw new Error(`the inventory no longer has VM ${vm.name}`);
+      db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
+      return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
+    })
+    .immediate();
+}
+
+/** Replaces the estate's affinity rules as a whole (an add, edit or removal) and answers the new revision. */
+export function replaceAffinityRules(db: Db, rules: readonly AffinityRule[]): number {
+  return db
+    .transaction((): number => {
+      db.exec('DELETE FROM affinity_rule_vms; DELETE FROM affinity_rules;');
+      const ids = new Map((db.prepare('SELECT id, name FROM vms').all() as { id: number; name: string }[]).map((r) => [r.name.toLowerCase(), r.id]));
+      insertAffinityRules(db, rules, ids);
+      db.prepare('UPDATE inventory_meta SET revision = revision + 1 WHERE id = 1').run();
+      return db.prepare('SELECT revision FROM inventory_meta WHERE id = 1').pluck().get() as number;
+    })
+    .immediate();
+}

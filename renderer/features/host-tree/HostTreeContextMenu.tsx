@@ -1,6 +1,7 @@
-import { DesktopArrowRight20Regular, WindowWrench20Regular, Wrench20Regular, WrenchScrewdriver20Regular } from '@fluentui/react-icons';
+import { ArrowSplit20Regular, DesktopArrowRight20Regular, WindowWrench20Regular, Wrench20Regular, WrenchScrewdriver20Regular } from '@fluentui/react-icons';
 import { ContextMenu, type ContextMenuCommand, type MenuAnchor } from '../../components/ContextMenu.js';
 import { useT } from '../../i18n/use-translator.js';
+import { useAppStore } from '../../store/store-context.js';
 import { useHostSettingsAction } from '../host-settings/use-host-settings-action.js';
 import { useMaintenanceActions } from '../maintenance/use-maintenance-actions.js';
 import { useMigrateHostVms } from './use-migrate-host-vms.js';
@@ -9,7 +10,7 @@ import { useMigrateHostVms } from './use-migrate-host-vms.js';
  * The host tree's context menu (right-click, Shift+F10, the context-menu key): Hyper-V Settings… on
  * a host, Hyper-V Settings for all hosts… on a host group, a cluster or All Hosts; on a host also
  * Start Maintenance Mode… and Stop Maintenance Mode; on a host or a cluster, Migrate Virtual Machines…
- * (its running VMs).
+ * (its running VMs); on a cluster, Affinity Rules… (its VMs' rules, to add, edit and remove).
  */
 export function HostTreeContextMenu({ nodeId, anchor, onClose }: { nodeId: string | null; anchor: MenuAnchor | null; onClose: () => void }) {
   const { t } = useT();
@@ -17,6 +18,7 @@ export function HostTreeContextMenu({ nodeId, anchor, onClose }: { nodeId: strin
   const maintenance = useMaintenanceActions(nodeId ?? undefined);
   const migrateVms = useMigrateHostVms(nodeId ?? undefined);
   const node = hostSettings.node;
+  const openAffinityRules = useAppStore((s) => s.openAffinityRules);
   const commands: ContextMenuCommand[] = [
     {
       key: 'hyperVSettings',
@@ -41,6 +43,9 @@ export function HostTreeContextMenu({ nodeId, anchor, onClose }: { nodeId: strin
       disabled: !migrateVms.canMigrate,
       run: migrateVms.migrate,
     });
+  }
+  if (node?.kind === 'cluster') {
+    commands.push({ key: 'affinityRules', icon: <ArrowSplit20Regular />, label: t('rules.menu'), disabled: false, run: () => openAffinityRules(node.name) });
   }
   const name = node?.kind === 'root' ? t('tree.allHosts') : (node?.name ?? '');
   return <ContextMenu anchor={node ? anchor : null} label={t('hvs.menu.label', { name })} onClose={onClose} commands={commands} />;

@@ -1,9 +1,9 @@
-import { DesktopArrowRight20Regular, HardDrive20Regular, Play20Regular, Settings20Regular } from '@fluentui/react-icons';
+import { ArrowSplit20Regular, DesktopArrowRight20Regular, HardDrive20Regular, Play20Regular, Settings20Regular } from '@fluentui/react-icons';
 import { ContextMenu, type MenuAnchor } from '../../components/ContextMenu.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useVmActions } from './use-vm-actions.js';
 
-/** The VM list's context menu (right-click, Shift+F10, the context-menu key): Migrate Virtual Machine (of every selected VM), Migrate Storage, Start, Properties. */
+/** The VM list's context menu (right-click, Shift+F10, the context-menu key): Migrate Virtual Machine (of every selected VM), Migrate Storage, Start, Properties, and Keep apart… for several VMs. */
 export function VmContextMenu({ anchor, onClose }: { anchor: MenuAnchor | null; onClose: () => void }) {
   const { t, tn } = useT();
   const actions = useVmActions();
@@ -30,6 +30,9 @@ export function VmContextMenu({ anchor, onClose }: { anchor: MenuAnchor | null; 
           disabled: !actions.canOpenProperties,
           run: actions.openProperties,
         },
+        ...(many
+          ? [{ key: 'keepApart', icon: <ArrowSplit20Regular />, label: t('vmMenu.keepApart'), disabled: !actions.canKeepApart, run: actions.keepApart }]
+          : []),
       ]}
     />
   );

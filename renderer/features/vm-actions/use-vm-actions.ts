@@ -16,13 +16,16 @@ export interface VmActions {
   canStart: boolean;
   /** VM Properties shows one VM. */
   canOpenProperties: boolean;
+  /** Keep apart… needs at least two VMs. */
+  canKeepApart: boolean;
+  keepApart(): void;
   migrateVm(): void;
   migrateStorage(): void;
   start(): void;
   openProperties(): void;
 }
 
-/** The selected VMs' actions: Migrate Virtual Machine (one VM, or several together), Migrate Storage, Start and Properties (one VM). */
+/** The selected VMs' actions: Migrate Virtual Machine (one VM, or several together), Migrate Storage, Start and Properties (one VM), Keep apart… (several). */
 export function useVmActions(): VmActions {
   const vm = useAppStore((s) => (s.selectedVmId ? (s.index?.vmById.get(s.selectedVmId) ?? null) : null));
   const selectedVmIds = useAppStore((s) => s.selectedVmIds);
@@ -34,6 +37,7 @@ export function useVmActions(): VmActions {
   const { spoken } = useT();
   const selectJob = useAppStore((s) => s.selectJob);
   const openVmProperties = useAppStore((s) => s.openVmProperties);
+  const openKeepApart = useAppStore((s) => s.openKeepApart);
   return {
     vm,
     selectionCount: selectedVmIds.length,
@@ -41,6 +45,8 @@ export function useVmActions(): VmActions {
     canMigrateStorage: vm !== null,
     canStart: vm !== null && vmNeedsStartForLive(vm.state),
     canOpenProperties: vm !== null,
+    canKeepApart: many,
+    keepApart: () => many && openKeepApart(selectedVmIds),
     openProperties: () => vm && openVmProperties(vm.id),
     migrateVm: () => (many ? openMultiVmWizard(selectedVmIds) : vm && openWizard('migrate-vm', vm.id)),
     migrateStorage: () => vm && openWizard('migrate-storage', vm.id),

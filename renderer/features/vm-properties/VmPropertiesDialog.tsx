@@ -23,6 +23,7 @@ import { VmStateLabel } from '../../components/VmStateLabel.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { DetailsSection, Property, PropertyList } from '../details/PropertyList.js';
+import { VmPlacementSection } from './VmPlacementSection.js';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '680px', width: 'calc(100vw - 48px)' },
@@ -105,11 +106,12 @@ function VmProperties({ vm }: { vm: Vm }) {
           </Table>
         )}
       </DetailsSection>
+      <VmPlacementSection vm={vm} />
     </>
   );
 }
 
-/** VM Properties (ribbon and the VM's context menu): the VM's facts as the inventory holds them, read-only. */
+/** VM Properties (ribbon and the VM's context menu): the VM's facts as the inventory holds them; its placement rules can be edited. */
 export function VmPropertiesDialog() {
   const styles = useStyles();
   const { t } = useT();

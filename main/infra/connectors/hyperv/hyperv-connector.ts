@@ -1,7 +1,15 @@
 import { text, type Text } from '../../../../shared/i18n/text.js';
 import { jobError, jobErrorOf, type JobError } from '../../../../shared/model/job.js';
 import type { Host, InventoryDocument, LiveMigrationSettings, Vm } from '../../../../shared/model/inventory.js';
-import type { ConnectorResult, HostConnector, MoveOutcome, MoveProgress, MoveRequest, RunningMove } from '../../../domain/connector/host-connector.js';
+import type {
+  ConnectorResult,
+  HostConnector,
+  MoveOutcome,
+  MoveProgress,
+  MoveRequest,
+  RunningMove,
+  VmPlacement,
+} from '../../../domain/connector/host-connector.js';
 import { movePhases, type PhaseKey } from '../../../domain/simulation/move-phases.js';
 import { nameKey } from '../../../domain/storage-paths/names.js';
 import { pathKey } from '../../../domain/storage-paths/windows-path.js';
@@ -93,6 +101,35 @@ export class HyperVConnector implements HostConnector {
     if (!target.ok) return { ok: false, problem: target.error.message, recommendedAction: actionOf(target.error.detail) };
     const outcome = await this.runner.run('hostSettingsApply', target.value, { host: computerOf(h), settings }).done;
     return this.actionResult(outcome, { action: 'settings', mode: target.value.mode, host: h.name });
+  }
+
+  /**
+   * Sets a clustered VM's possible owners (its Virtual Machine resource), preferred owners and
+   * AntiAffinityClassNames (its cluster group) on the node that runs it; a VM of a standalone host has none
+   * of these on Hyper-V, so Ferry keeps them in its inventory only.
+   */
+  async vmPlacementApply(vm: string, placement: VmPlacement): Promise<ConnectorResult> {
+    const v = this.vm(vm);
+    const h = v ? this.host(v.host) : undefined;
+    if (!v || !h)
+      return {
+        ok: false,
+        problem: `The virtual machine ${vm} is not in the inventory.`,
+        recommendedAction: 'Refresh the inventory, then change its placement rules.',
+      };
+    if (h.cluster === null || !v.highlyAvailable) return { ok: true };
+    const target = this.targetFor(h.hostGroup);
+    if (!target.ok) return { ok: false, problem: target.error.message, recommendedAction: actionOf(target.error.detail) };
+    const owners = (names: readonly string[]) => names.map((n) => this.host(n)?.name ?? n);
+    const outcome = await this.runner.run('vmPlacementApply', target.value, {
+      host: computerOf(h),
+      vm: v.name,
+      vmId: v.id,
+      possibleOwners: placement.possibleOwners === null ? null : owners(placement.possibleOwners),
+      preferredOwners: owners(placement.preferredOwners),
+      availabilitySets: [...placement.availabilitySets],
+    }).done;
+    return this.actionResult(outcome, { action: 'placement', mode: target.value.mode, vm: v.name, host: h.name });
   }
 
   /** Where a VM is registered now: its inventory host first, then the other hosts of its group. */

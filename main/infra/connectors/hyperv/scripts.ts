@@ -13,6 +13,7 @@ export const HYPERV_SCRIPTS = Object.freeze({
   vmState: 'Set-FerryVmState.ps1',
   vmLocate: 'Find-FerryVm.ps1',
   hostSettingsApply: 'Set-FerryHostSettings.ps1',
+  vmPlacementApply: 'Set-FerryVmPlacement.ps1',
 } as const);
 
 /** A connector script, by its role. */

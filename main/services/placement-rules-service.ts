@@ -1,0 +1,152 @@
+import { say } from '../../shared/i18n/text.js';
+import type { AffinityRule } from '../../shared/model/inventory.js';
+import type { Job } from '../../shared/model/job.js';
+import { ok, type Result } from '../../shared/model/result.js';
+import type { HostConnector } from '../domain/connector/host-connector.js';
+import { applyRuleEdit, type RuleEdit, type VmPlacementFields } from '../domain/placement/rule-edits.js';
+import { placementScript } from '../domain/scripts/placement-script.js';
+import { nameKey } from '../domain/storage-paths/names.js';
+import type { InventoryService } from './inventory-service.js';
+import type { JobService } from './job-service.js';
+
+/** A placement-rule change under way: its job as it starts, and the job once it has ended (never rejects). */
+export interface RuleChange {
+  job: Job;
+  done: Promise<Job>;
+}
+
+const copy = (job: Job): Job => ({ ...job, steps: job.steps.map((s) => ({ ...s })) });
+
+/**
+ * Edits of the placement rules from the console (migration-rules.md section 8): a VM's owners and availability
+ * sets (VM Properties), a cluster's affinity rules (add, edit, remove) and Keep apart. Each is checked like an
+ * import before any job starts (`rules-invalid` with every problem, nothing changed), then runs as a job. A VM
+ * edit is set on the VM's cluster first through its connector (Hyper-V: the fixed Set-FerryVmPlacement.ps1),
+ * and recorded in Ferry's inventory only when that worked; affinity rules are Ferry's inventory, for planning.
+ */
+export class PlacementRulesService {
+  /** Jobs of this process run one after another, so two edits never race on the estate. */
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly inventory: InventoryService,
+    private readonly jobs: JobService,
+    private readonly connector: HostConnector,
+  ) {}
+
+  /** Resolves once the rule jobs of this process have ended (before the database closes). */
+  idle(): Promise<void> {
+    return this.tail;
+  }
+
+  /** View Script for a VM's placement edit: the cmdlets the change runs on its cluster. */
+  vmScript(vm: string, fields: VmPlacementFields): Result<string> {
+    const doc = this.inventory.snapshot().inventory;
+    const edit = applyRuleEdit(doc, { kind: 'vm', vm, fields });
+    if (!edit.ok) return edit;
+    const v = edit.value.vm;
+    if (!v) return ok('');
+    const cluster = doc.hosts.find((h) => nameKey(h.name) === nameKey(v.host))?.cluster ?? null;
+    return ok(
+      placementScript(v, cluster, {
+        possibleOwners: v.possibleOwners ?? null,
+        preferredOwners: v.preferredOwners ?? [],
+        availabilitySets: v.availabilitySets ?? [],
+      }),
+    );
+  }
+
+  /** VM Properties > Placement > OK: sets a VM's possible and preferred owners and availability sets, as a job. */
+  vmSet(vm: string, fields: VmPlacementFields): Result<RuleChange> {
+    return this.run({ kind: 'vm', vm, fields });
+  }
+
+  /** Adds an affinity rule, or replaces the one named `replaces` (an edit), as a job. */
+  ruleSet(rule: AffinityRule, replaces: string | null = null): Result<RuleChange> {
+    return this.run({ kind: 'rule-set', rule, replaces });
+  }
+
+  /** Removes an affinity rule, as a job. */
+  ruleRemove(name: string): Result<RuleChange> {
+    return this.run({ kind: 'rule-remove', name });
+  }
+
+  private run(edit: RuleEdit): Result<RuleChange> {
+    const checked = applyRuleEdit(this.inventory.snapshot().inventory, edit);
+    if (!checked.ok) return checked;
+    const { vm } = checked.value;
+    const record = say('step.placement.record');
+    let job: Job;
+    switch (edit.kind) {
+      case 'vm':
+        job = this.jobs.start('placement-rules', say('job.placement.vm', { vm: vm?.name ?? edit.vm }), vm?.name ?? edit.vm, [
+          say('step.placement.apply', { vm: vm?.name ?? edit.vm }),
+          record,
+        ]);
+        break;
+      case 'rule-set':
+        job = this.jobs.start(
+          'placement-rules',
+          say(edit.replaces === null ? 'job.placement.ruleAdd' : 'job.placement.ruleEdit', { rule: edit.rule.name.trim() }),
+          edit.rule.name.trim(),
+          [record],
+        );
+        break;
+      case 'rule-remove':
+        job = this.jobs.start('placement-rules', say('job.placement.ruleRemove', { rule: edit.name }), edit.name, [record]);
+        break;
+    }
+    const started = copy(job);
+    const done = this.tail.then(() => this.runJob(job, edit));
+    this.tail = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return ok({ job: started, done });
+  }
+
+  private async runJob(job: Job, edit: RuleEdit): Promise<Job> {
+    try {
+      // Checked again against the estate as it is now: an earlier job or an import may have changed it.
+      const checked = applyRuleEdit(this.inventory.snapshot().inventory, edit);
+      if (!checked.ok) {
+        return copy(
+          this.jobs.finish(job, 'Failed', {
+            error: { problem: checked.error.message, recommendedAction: 'Look at the rules as they are now, then make the change again.' },
+          }),
+        );
+      }
+      const { vm, affinityRules } = checked.value;
+      if (edit.kind === 'vm' && vm) {
+        const placement = { possibleOwners: vm.possibleOwners ?? null, preferredOwners: vm.preferredOwners ?? [], availabilitySets: vm.availabilitySets ?? [] };
+        const applied = this.connector.vmPlacementApply ? await this.connector.vmPlacementApply(vm.name, placement) : ({ ok: true } as const);
+        if (!applied.ok) {
+          return copy(
+            this.jobs.finish(job, 'Failed', {
+              failedStep: 0,
+              error: { problem: applied.problem, recommendedAction: `${applied.recommendedAction} Ferry's inventory is unchanged.` },
+            }),
+          );
+        }
+        this.jobs.advance(job, 0);
+        this.inventory.vmPlacementSet(vm);
+        return copy(this.jobs.finish(job, 'Completed', { summary: say('job.placement.vmDone', { vm: vm.name }) }));
+      }
+      this.inventory.affinityRulesSet(affinityRules);
+      const summary =
+        edit.kind === 'rule-remove'
+          ? say('job.placement.ruleRemoved', { rule: edit.name })
+          : say('job.placement.ruleSaved', { rule: edit.kind === 'rule-set' ? edit.rule.name.trim() : '' });
+      return copy(this.jobs.finish(job, 'Completed', { summary }));
+    } catch (e) {
+      return copy(
+        this.jobs.finish(job, 'Failed', {
+          error: {
+            problem: `Ferry could not record the change: ${(e as Error).message}.`,
+            recommendedAction: 'Refresh the inventory, check the rules, then make the change again.',
+          },
+        }),
+      );
+    }
+  }
+}
