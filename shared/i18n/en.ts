@@ -1,3 +1,4 @@
+import { mainEnOptimize } from './en-optimize.js';
 import { mainEnOutcomes } from './en-outcomes.js';
 
 /**
@@ -7,6 +8,7 @@ import { mainEnOutcomes } from './en-outcomes.js';
  */
 export const mainEnMessages = {
   ...mainEnOutcomes,
+  ...mainEnOptimize,
   list: '{items}',
 
   'transferType.Live': 'Live',
