@@ -284,6 +284,9 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
       case 'maintenance.start':
       case 'maintenance.stop':
       case 'maintenance.savedVms':
+      case 'plan.optimize':
+      case 'optimize.thresholds':
+      case 'optimize.thresholdsSet':
         return err('fake-not-seeded', `The fake backend has no answer for ${channel}: seed one with handlers or override().`);
       default:
         return assertNever(channel);

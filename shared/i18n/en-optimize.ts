@@ -9,14 +9,14 @@ export const mainEnOptimize = {
   'optimize.reason.over':
     '{source} is over its thresholds: {sourceDim} {sourceBefore}% → {sourceAfter}%, {dest} {destDim} {destBefore}% → {destAfter}% (gain {gain} points).',
   'optimize.summary.one':
-    '{count} move evens out the load: the busiest host’s memory goes from {maxBefore}% to {maxAfter}%, the spread from {stdevBefore} to {stdevAfter} points.',
+    '{count} move evens out the load: the spread of memory use goes from {stdevBefore} to {stdevAfter} points, the busiest host’s memory from {maxBefore}% to {maxAfter}%.',
   'optimize.summary.other':
-    '{count} moves even out the load: the busiest host’s memory goes from {maxBefore}% to {maxAfter}%, the spread from {stdevBefore} to {stdevAfter} points.',
+    '{count} moves even out the load: the spread of memory use goes from {stdevBefore} to {stdevAfter} points, the busiest host’s memory from {maxBefore}% to {maxAfter}%.',
   'optimize.nothing':
     'Nothing is worth moving: no live migration gains at least {gain} points ({aggressiveness} aggressiveness) while keeping every placement rule and every host within its thresholds.',
-  'optimize.nothing.noHosts':
-    'Nothing to optimize: fewer than two hosts of one cluster can take part ({hosts} responding, out of maintenance mode).',
+  'optimize.nothing.noHosts': 'Nothing to optimize: fewer than two hosts of one cluster can take part ({hosts} responding, out of maintenance mode).',
   'optimize.skipped.maintenance': '{host} is in maintenance mode: Optimize Hosts leaves it out.',
   'optimize.skipped.notResponding': '{host} is not responding: Optimize Hosts leaves it out.',
-  'optimize.skipped.standalone': '{host} is a standalone host: Optimize Hosts moves VMs only inside clusters unless standalone hosts with shared storage are allowed.',
+  'optimize.skipped.standalone':
+    '{host} is a standalone host: Optimize Hosts moves VMs only inside clusters unless standalone hosts with shared storage are allowed.',
 } as const;

@@ -11,9 +11,9 @@ export const mainItOptimize: Readonly<Record<keyof typeof mainEnOptimize, string
   'optimize.reason.over':
     '{source} supera le soglie: {sourceDim} {sourceBefore}% → {sourceAfter}%, {dest} {destDim} {destBefore}% → {destAfter}% (guadagno di {gain} punti).',
   'optimize.summary.one':
-    '{count} spostamento bilancia il carico: la memoria dell’host più carico passa da {maxBefore}% a {maxAfter}%, la dispersione da {stdevBefore} a {stdevAfter} punti.',
+    '{count} spostamento bilancia il carico: la dispersione della memoria in uso passa da {stdevBefore} a {stdevAfter} punti, la memoria dell’host più carico da {maxBefore}% a {maxAfter}%.',
   'optimize.summary.other':
-    '{count} spostamenti bilanciano il carico: la memoria dell’host più carico passa da {maxBefore}% a {maxAfter}%, la dispersione da {stdevBefore} a {stdevAfter} punti.',
+    '{count} spostamenti bilanciano il carico: la dispersione della memoria in uso passa da {stdevBefore} a {stdevAfter} punti, la memoria dell’host più carico da {maxBefore}% a {maxAfter}%.',
   'optimize.nothing':
     'Non conviene spostare nulla: nessuna migrazione in tempo reale guadagna almeno {gain} punti (aggressività {aggressiveness}) rispettando tutte le regole di posizionamento e le soglie di ogni host.',
   'optimize.nothing.noHosts':

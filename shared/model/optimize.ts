@@ -102,3 +102,9 @@ export interface OptimizeOutcome {
   /** "3 moves bring the busiest host from 91% to 74%", or that nothing is worth moving and why. */
   summary: Said;
 }
+
+/** The thresholds set on host groups (by path), and the defaults for groups that inherit none. */
+export interface OptimizeThresholdSettings {
+  groups: Record<string, OptimizeThresholds>;
+  defaults: OptimizeThresholds;
+}

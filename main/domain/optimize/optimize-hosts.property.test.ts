@@ -28,9 +28,13 @@ describe('Optimize Hosts (property)', () => {
         }),
         (o) => {
           const doc = skewedClusterEstate(o);
-          const r = optimizeHosts(doc, { scope: { cluster: 'CL-SKEW' }, aggressiveness: o.aggressiveness }, {
-            'All Hosts': { memoryFreePercent: o.memoryFree, cpuFreePercent: 25 },
-          });
+          const r = optimizeHosts(
+            doc,
+            { scope: { cluster: 'CL-SKEW' }, aggressiveness: o.aggressiveness },
+            {
+              'All Hosts': { memoryFreePercent: o.memoryFree, cpuFreePercent: 25 },
+            },
+          );
           expect(r.ok).toBe(true);
           if (!r.ok) return;
           proposed += r.value.moves.length;
@@ -40,7 +44,12 @@ describe('Optimize Hosts (property)', () => {
           const live = doc.hosts.filter((h) => !h.maintenanceMode && h.state === 'Responding');
           const load = new Map(live.map((h) => [h.name, loadOf(h)]));
           const share = new Map<string, number>();
-          for (const h of live) for (const [vm, s] of vmCpuShares(h, doc.vms.filter((v) => v.host === h.name))) share.set(vm.name, s);
+          for (const h of live)
+            for (const [vm, s] of vmCpuShares(
+              h,
+              doc.vms.filter((v) => v.host === h.name),
+            ))
+              share.set(vm.name, s);
           const vms = new Map(doc.vms.map((v) => [v.name, v]));
           for (const m of r.value.moves) {
             const dest = hosts.get(m.to)!;

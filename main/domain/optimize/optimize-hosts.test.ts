@@ -196,7 +196,15 @@ describe('Optimize Hosts', () => {
           configurationPath: '\\\\fs-mi.contoso.com\\vmstore\\ON-SHARE',
           disks: [{ path: '\\\\fs-mi.contoso.com\\vmstore\\ON-SHARE\\os.vhdx', sizeGB: 60, shared: false }],
         },
-        { ...base.vms[2], name: 'LOCAL', id: '3d9f5b6a-4b3c-4b7e-9c99-5d7b3b2e4c33', host: 'SA-1', memoryMB: 20480, configurationPath: 'D:\\VMs\\LOCAL', disks: [{ path: 'D:\\VMs\\LOCAL\\os.vhdx', sizeGB: 60, shared: false }] },
+        {
+          ...base.vms[2],
+          name: 'LOCAL',
+          id: '3d9f5b6a-4b3c-4b7e-9c99-5d7b3b2e4c33',
+          host: 'SA-1',
+          memoryMB: 20480,
+          configurationPath: 'D:\\VMs\\LOCAL',
+          disks: [{ path: 'D:\\VMs\\LOCAL\\os.vhdx', sizeGB: 60, shared: false }],
+        },
       ],
     };
     const closed = optimizeHosts(doc, { scope: { group: 'All Hosts' }, aggressiveness: 'medium' });
