@@ -19,6 +19,7 @@ import { LabStatusDialog } from './features/lab/LabStatusDialog.js';
 import { DiagnosticsDialog } from './features/help/DiagnosticsDialog.js';
 import { LogDialog } from './features/help/LogDialog.js';
 import { MaintenanceStopDialog } from './features/maintenance/MaintenanceStopDialog.js';
+import { OptimizeHostsDialog } from './features/optimize/OptimizeHostsDialog.js';
 import { VmPropertiesDialog } from './features/vm-properties/VmPropertiesDialog.js';
 import { PlanWorkspace } from './features/plan/PlanWorkspace.js';
 import { WorkspaceSwitcher } from './features/workspace/WorkspaceSwitcher.js';
@@ -199,6 +200,7 @@ export function App() {
       <LabStatusDialog />
       <LogDialog />
       <MaintenanceStopDialog />
+      <OptimizeHostsDialog />
       <VmPropertiesDialog />
       <DiagnosticsDialog />
       <Notifier />

@@ -12,6 +12,7 @@ import { createLabSlice, type LabSlice } from './lab-slice.js';
 import { createGroupsSlice, type GroupsSlice } from './groups-slice.js';
 import { createPlanSlice, type PlanSlice } from './plan-slice.js';
 import { createHelpSlice, type HelpSlice } from './help-slice.js';
+import { createOptimizeSlice, type OptimizeSlice } from './optimize-slice.js';
 
 /** The whole renderer state: one slice per area. */
 export type AppState = InventorySlice &
@@ -25,7 +26,8 @@ export type AppState = InventorySlice &
   LabSlice &
   GroupsSlice &
   PlanSlice &
-  HelpSlice;
+  HelpSlice &
+  OptimizeSlice;
 
 /** The store the views read and the backend binding writes. */
 export type AppStore = StoreApi<AppState>;
@@ -48,5 +50,6 @@ export function createAppStore(backend: Backend): AppStore {
     ...createGroupsSlice(set, get, backend),
     ...createPlanSlice(set, get, backend),
     ...createHelpSlice(set, get, backend),
+    ...createOptimizeSlice(set, get, backend),
   }));
 }

@@ -1,21 +1,29 @@
-import { DesktopArrowRight20Regular, WindowWrench20Regular, Wrench20Regular, WrenchScrewdriver20Regular } from '@fluentui/react-icons';
+import {
+  DataBarVertical20Regular,
+  DesktopArrowRight20Regular,
+  WindowWrench20Regular,
+  Wrench20Regular,
+  WrenchScrewdriver20Regular,
+} from '@fluentui/react-icons';
 import { ContextMenu, type ContextMenuCommand, type MenuAnchor } from '../../components/ContextMenu.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useHostSettingsAction } from '../host-settings/use-host-settings-action.js';
 import { useMaintenanceActions } from '../maintenance/use-maintenance-actions.js';
+import { useOptimizeAction } from '../optimize/use-optimize-action.js';
 import { useMigrateHostVms } from './use-migrate-host-vms.js';
 
 /**
  * The host tree's context menu (right-click, Shift+F10, the context-menu key): Hyper-V Settings… on
  * a host, Hyper-V Settings for all hosts… on a host group, a cluster or All Hosts; on a host also
  * Start Maintenance Mode… and Stop Maintenance Mode; on a host or a cluster, Migrate Virtual Machines…
- * (its running VMs).
+ * (its running VMs); on a cluster, a host group or All Hosts, Optimize Hosts….
  */
 export function HostTreeContextMenu({ nodeId, anchor, onClose }: { nodeId: string | null; anchor: MenuAnchor | null; onClose: () => void }) {
   const { t } = useT();
   const hostSettings = useHostSettingsAction(nodeId ?? undefined);
   const maintenance = useMaintenanceActions(nodeId ?? undefined);
   const migrateVms = useMigrateHostVms(nodeId ?? undefined);
+  const optimize = useOptimizeAction(nodeId ?? undefined);
   const node = hostSettings.node;
   const commands: ContextMenuCommand[] = [
     {
@@ -26,6 +34,9 @@ export function HostTreeContextMenu({ nodeId, anchor, onClose }: { nodeId: strin
       run: hostSettings.open,
     },
   ];
+  if (optimize.applies) {
+    commands.push({ key: 'optimizeHosts', icon: <DataBarVertical20Regular />, label: t('optimize.menu'), disabled: !optimize.canOpen, run: optimize.open });
+  }
   if (maintenance.host) {
     commands.push(
       { key: 'startMaintenance', icon: <WrenchScrewdriver20Regular />, label: t('maint.start'), disabled: !maintenance.canStart, run: maintenance.start },
