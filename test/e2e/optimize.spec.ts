@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { tree } from './console.js';
 import { expect, test } from './fixtures.js';
@@ -5,6 +6,14 @@ import { expect, test } from './fixtures.js';
 // Optimize Hosts against the real backend on the demo estate. CL-MI-22's four nodes are uneven (HV-MI-04 has a
 // quarter of its memory in use, the others over 40%): medium aggressiveness proposes three live moves inside the
 // cluster. CL-TO-19's three nodes are even in memory: nothing is worth moving at low aggressiveness.
+
+/** axe-core's serious and critical findings, in words (the same check as accessibility.spec.ts). */
+async function seriousFindings(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 const dialog = (page: Page, name: string) => page.getByRole('dialog', { name: `Optimize Hosts: ${name}` });
 const view = (page: Page, name: string) => page.getByRole('region', { name: `Optimize Hosts: ${name}` });
@@ -23,6 +32,8 @@ test('Optimize Hosts on a cluster from the tree: a plan with the before/after pi
   await expect(d.getByRole('textbox', { name: 'Free CPU at least (%)' })).toHaveValue('25');
   // A cluster's moves stay inside it: no choice about standalone hosts.
   await expect(d.getByRole('checkbox')).toHaveCount(0);
+  await d.screenshot({ path: 'test-results/screenshots/optimize-hosts-dialog.png' });
+  expect(await seriousFindings(page)).toEqual([]);
   await d.getByRole('button', { name: 'Optimize' }).click();
   await expect(d).toBeHidden();
 
@@ -41,6 +52,7 @@ test('Optimize Hosts on a cluster from the tree: a plan with the before/after pi
   await expect(moves.getByRole('row', { name: /^m\d+ SAP-APP-PRD-01 / })).toContainText('HV-MI-04');
   await chart.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/optimize-hosts.png' });
+  expect(await seriousFindings(page)).toEqual([]);
 
   // A plan like any other: Run turns the moves into jobs of one group.
   await v.getByRole('button', { name: 'Run', exact: true }).click();
