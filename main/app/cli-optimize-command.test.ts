@@ -89,4 +89,16 @@ describe('ferry plan --optimize', () => {
     expect(r.out).toMatch(/^# Ferry plan: \d+ moves/);
     expect(r.out).toContain('Move-SCVirtualMachine -VM $vm -VMHost $vmHost -UseCluster');
   });
+
+  it('--run --wait runs the proposed moves as one group: the VMs end on their destinations', async () => {
+    const proposed = JSON.parse((await ferry('plan', '--optimize', '--cluster', 'CL-MI-22', '--json')).out) as OptimizeJson;
+    const r = await ferry('plan', '--optimize', '--cluster', 'CL-MI-22', '--run', '--wait', '--speed', '3600');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Run plan: migrate 3 VMs: Completed\./);
+    const inventory = JSON.parse((await ferry('inventory', '--json')).out) as { vms: { name: string; host: string }[] };
+    for (const m of proposed.moves) expect(inventory.vms.find((v) => v.name === m.vm)?.host).toBe(m.to);
+    // Balanced now: the same request finds less to do.
+    const again = JSON.parse((await ferry('plan', '--optimize', '--cluster', 'CL-MI-22', '--json')).out) as OptimizeJson;
+    expect(again.balance.before.stdevMemoryPercent).toBe(proposed.balance.after.stdevMemoryPercent);
+  });
 });

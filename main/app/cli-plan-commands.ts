@@ -284,18 +284,26 @@ function optimizeRun(args: ParsedArgs, io: CliIo): Promise<number> {
     if (!started.ok) return fail(io, started.error.code, started.error.message);
     const { group } = started.value;
     const shown = { ...started.value.plan, optimize: plan.value.optimize };
-    if (args.options.has('json')) io.out(JSON.stringify({ group, ...(planJson(shown) as object) }, null, 2));
-    else
-      io.out(
-        `${group.name}: ${group.counts.total} jobs in group ${group.id}${appRuns ? ', run by the Ferry app serving this database' : ''}.\n\n${planText(shown)}`,
-      );
-    if (appRuns || !args.options.has('wait')) return 0;
+    if (!args.options.has('wait')) {
+      if (args.options.has('json')) io.out(JSON.stringify({ group, ...(planJson(shown) as object) }, null, 2));
+      else
+        io.out(
+          `${group.name}: ${group.counts.total} jobs in group ${group.id}${appRuns ? ', run by the Ferry app serving this database' : ''}.\n\n${planText(shown)}`,
+        );
+      if (appRuns) return 0;
+    }
     for (;;) {
       const jobs = s.jobs.ofGroup(group.id);
       if (jobs.every((j) => ENDED.has(j.status))) break;
       await new Promise((r) => setTimeout(r, 250));
     }
-    return s.plans.group(group.id)?.state === 'Completed' ? 0 : 1;
+    const ended = s.plans.group(group.id);
+    if (args.options.has('wait')) {
+      const jobs = s.jobs.ofGroup(group.id);
+      if (args.options.has('json')) io.out(JSON.stringify({ group: ended, jobs, balance: plan.value.optimize?.balance }, null, 2));
+      else io.out(`${ended?.name}: ${ended?.state}.\n${jobs.map((j: Job) => `  ${j.name}: ${j.status}${j.error ? ` — ${j.error.problem}` : ''}`).join('\n')}`);
+    }
+    return ended?.state === 'Completed' ? 0 : 1;
   });
 }
 
