@@ -288,7 +288,7 @@ function channelHandlers(s: AppServices, facts: HostFacts): Handlers {
     'plan.create': (a) => s.plans.plan(a.request, a.whatIf),
     'plan.run': (a) => s.plans.run(a.request, a.whatIf),
     'plan.script': (a) => s.plans.script(a.request, a.whatIf),
-    'plan.save': (a) => s.plans.planSave(a.name, a.request, a.whatIf),
+    'plan.save': (a) => s.plans.planSave(a.name, a.request, a.whatIf, a.optimize),
     'plan.saved': () => ok(s.plans.plansSaved()),
     'groups.list': () => ok(s.plans.groupList()),
     'groups.abort': (a) => s.plans.abort(a.id, a.restore),

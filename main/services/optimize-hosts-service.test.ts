@@ -41,6 +41,14 @@ describe('plan.optimize and the thresholds channels', () => {
     expect(plan.moves.every((m) => m.chosen === 'pinned')).toBe(true);
     expect(plan.request).toMatchObject({ kind: 'vms', to: 'auto' });
     expect(plan.optimize?.balance.after.maxMemoryPercent).toBeLessThan(plan.optimize?.balance.before.maxMemoryPercent ?? 0);
+    // Save Plan keeps the picture: the saved plan is Optimize Hosts answered again, balance and reasons included.
+    const saved = (await call('plan.save', {
+      name: 'Balance CL-SKEW',
+      request: plan.request,
+      optimize: { scope: { cluster: 'CL-SKEW' }, aggressiveness: 'medium' },
+    })) as { ok: true; value: { plan: Plan } };
+    expect(saved.value.plan.optimize?.balance).toEqual(plan.optimize?.balance);
+    expect(saved.value.plan.moves.map((m) => m.vm)).toEqual(plan.moves.map((m) => m.vm));
     const run = services.plans.run(plan.request);
     if (!run.ok) throw new Error(run.error.message);
     expect(run.value.jobs.map((j) => [j.target, j.move?.destinationHost])).toEqual(plan.moves.map((m) => [m.vm, m.to]));

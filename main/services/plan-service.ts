@@ -250,9 +250,9 @@ export class PlanService {
     return ok({ job: this.jobs.finish(job, refused.length === 0 ? 'Completed' : 'Completed with info', { summary }), starts });
   }
 
-  /** Plans a request again and saves the plan under a name, to compare with another. */
-  planSave(name: string, request: PlanRequest, whatIf: PlanWhatIf = {}): Result<SavedPlan> {
-    const plan = this.plan(request, whatIf);
+  /** Plans a request again (Optimize Hosts when `optimize` is given) and saves the plan under a name, to compare with another. */
+  planSave(name: string, request: PlanRequest, whatIf: PlanWhatIf = {}, optimize?: OptimizeRequest): Result<SavedPlan> {
+    const plan = optimize ? this.optimize(optimize, whatIf) : this.plan(request, whatIf);
     return plan.ok ? ok(this.groups.planSave(name, plan.value)) : plan;
   }
 

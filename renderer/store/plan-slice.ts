@@ -194,7 +194,12 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (set, get, backend) => {
     planSave: async (name) => {
       const view = get().planView;
       if (!view) return err('no-plan', 'No plan is open.');
-      const result = await backend.invoke('plan.save', { name, request: view.request, whatIf: view.whatIf });
+      const result = await backend.invoke('plan.save', {
+        name,
+        request: view.request,
+        whatIf: view.whatIf,
+        ...(view.optimize ? { optimize: view.optimize } : {}),
+      });
       if (result.ok) {
         set({ savedPlans: [result.value, ...(get().savedPlans ?? []).filter((p) => p.id !== result.value.id)] });
         get().pushNotice({ intent: 'success', key: 'plan.saved', params: { name: result.value.name } });

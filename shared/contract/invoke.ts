@@ -234,7 +234,15 @@ export const invokeSchemas = {
   /** The plan as one PowerShell script. */
   'plan.script': planArgs,
   /** Plans again and saves the plan under a name, to compare with another. */
-  'plan.save': z.object({ name: z.string().trim().min(1).max(200), request: planRequestSchema, whatIf: planWhatIfSchema.optional() }).strict(),
+  'plan.save': z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      request: planRequestSchema,
+      whatIf: planWhatIfSchema.optional(),
+      /** An Optimize Hosts plan: saved as Optimize Hosts answers it again, with its balance and reasons. */
+      optimize: optimizeRequestSchema.optional(),
+    })
+    .strict(),
   /** Saved plans, newest first. */
   'plan.saved': none,
   /** Job groups (plan runs, evacuations, restores), newest first. */
