@@ -174,7 +174,9 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (set, get, backend) => {
         return result;
       }
       const run = result.value;
-      set({ planStarting: false, planRun: run, plan: run.plan, planSeq: get().planSeq + 1, planError: null });
+      // An Optimize Hosts plan keeps its picture and reasons while its moves run.
+      const optimize = view.optimize ? get().plan?.optimize : undefined;
+      set({ planStarting: false, planRun: run, plan: optimize ? { ...run.plan, optimize } : run.plan, planSeq: get().planSeq + 1, planError: null });
       get().mergeJobs(run.jobs);
       // The timeline turns into jobs: the Jobs pane shows them too.
       get().setJobsPaneOpen(true);

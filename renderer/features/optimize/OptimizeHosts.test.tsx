@@ -118,6 +118,9 @@ describe('Optimize Hosts in the console', () => {
     expect(why.textContent).toContain('SQL-PROD-01: HV-MI-11 is over its thresholds: memory 90% → 60%, HV-MI-12 memory 30% → 60% (gain 30 points).');
     fireEvent.click(within(view).getByRole('button', { name: 'Run' }));
     await waitFor(() => expect(callsOf(rendered.backend, 'plan.run')).toEqual([{ request: PINNED, whatIf: {} }]));
+    // Running, the plan view keeps the picture and the reasons.
+    await within(view).findByRole('progressbar');
+    expect(within(view).getByRole('region', { name: 'Why each move' })).toBeTruthy();
   });
 
   it('a what-if asks Optimize Hosts again, not a plain plan', async () => {
