@@ -6,6 +6,7 @@ import { benchScheduler } from './scheduler.bench.js';
 import { benchRunningMoves } from './running-moves.bench.js';
 import { benchPlanView } from './plan-view.bench.js';
 import { benchPlanner } from './planner.bench.js';
+import { benchOptimize } from './optimize.bench.js';
 
 // `npm run bench`: every benchmark, numbers printed, nothing asserted. Needs `npm run build` first
 // (the end-to-end numbers run the built CLI and console). `npm run bench -- scheduler moves` runs
@@ -18,6 +19,7 @@ const BENCHES: { key: string; title: string; run: () => BenchRow[] | Promise<Ben
   { key: 'moves', title: '100 moves running at once (25,000 VMs, headless host, Chromium)', run: benchRunningMoves },
   { key: 'plan-view', title: 'Plan view: what-if redraw on the evacuation of a 40-VM host (headless host, Chromium)', run: benchPlanView },
   { key: 'planner', title: 'Planner: makespan against the lower bound, and planning time', run: () => benchPlanner() },
+  { key: 'optimize', title: 'Optimize Hosts against a greedy baseline (skewed clusters, medians of 5 seeds), and its time', run: benchOptimize },
 ];
 
 const named = process.argv.slice(2);

@@ -19,6 +19,7 @@ import { LabStatusDialog } from './features/lab/LabStatusDialog.js';
 import { DiagnosticsDialog } from './features/help/DiagnosticsDialog.js';
 import { LogDialog } from './features/help/LogDialog.js';
 import { MaintenanceStopDialog } from './features/maintenance/MaintenanceStopDialog.js';
+import { OptimizeHostsDialog } from './features/optimize/OptimizeHostsDialog.js';
 import { VmPropertiesDialog } from './features/vm-properties/VmPropertiesDialog.js';
 import { KeepApartDialog } from './features/placement-rules/KeepApartDialog.js';
 import { AffinityRulesDialog } from './features/placement-rules/AffinityRulesDialog.js';
@@ -201,6 +202,7 @@ export function App() {
       <LabStatusDialog />
       <LogDialog />
       <MaintenanceStopDialog />
+      <OptimizeHostsDialog />
       <VmPropertiesDialog />
       <KeepApartDialog />
       <AffinityRulesDialog />

@@ -1,14 +1,38 @@
 import { PERFORMANCE_OPTION_VALUES, type PerformanceOption } from '../../shared/model/inventory.js';
 import type { Job } from '../../shared/model/job.js';
+import { AGGRESSIVENESS_VALUES, type Aggressiveness, type OptimizeRequest } from '../../shared/model/optimize.js';
 import type { Plan, PlanRequest, PlanWhatIf } from '../../shared/model/plan.js';
 import { UsageError, type ParsedArgs } from './cli-args.js';
 import { EXIT_NOT_FOUND, table, withServices, type CliIo, type Command } from './cli-command.js';
 import { withRunner } from './cli-job-commands.js';
 
+const NOT_FOUND_CODES = new Set(['host-not-found', 'vm-not-found', 'cluster-not-found', 'host-group-not-found']);
 const ENDED = new Set(['Completed', 'Completed with info', 'Failed', 'Canceled']);
+
+/** The request of `ferry plan --optimize`: --cluster C or --group G, --aggressiveness (medium unless said), --allow-standalone. */
+function optimizeRequestOf(args: ParsedArgs): OptimizeRequest {
+  for (const clash of ['evacuate', 'vms', 'to', 'save', 'leave']) {
+    if (args.options.has(clash)) throw new UsageError(`--${clash} does not go with --optimize, which chooses the VMs and their destinations`);
+  }
+  const cluster = args.options.get('cluster') as string | undefined;
+  const group = args.options.get('group') as string | undefined;
+  if ((cluster === undefined) === (group === undefined))
+    throw new UsageError('--optimize takes --cluster C or --group G (one of them; --group "All Hosts" for every cluster)');
+  const level = (args.options.get('aggressiveness') as string | undefined) ?? 'medium';
+  if (!(AGGRESSIVENESS_VALUES as readonly string[]).includes(level))
+    throw new UsageError(`--aggressiveness must be ${AGGRESSIVENESS_VALUES.join(', ')}, not "${level}"`);
+  return {
+    scope: cluster !== undefined ? { cluster } : { group: group as string },
+    aggressiveness: level as Aggressiveness,
+    ...(args.options.has('allow-standalone') ? { allowStandalone: true } : {}),
+  };
+}
 
 /** The request of `ferry plan`: --evacuate HOST, or --vms A,B,C [--to HOST|auto]. */
 function requestOf(args: ParsedArgs): PlanRequest {
+  for (const only of ['cluster', 'group', 'aggressiveness', 'allow-standalone']) {
+    if (args.options.has(only)) throw new UsageError(`--${only} goes with --optimize`);
+  }
   const evacuate = args.options.get('evacuate') as string | undefined;
   const vms = args.options.get('vms') as string | undefined;
   if ((evacuate === undefined) === (vms === undefined)) throw new UsageError('plan takes --evacuate HOST or --vms A,B,C (one of them)');
@@ -46,8 +70,25 @@ function whatIfOf(args: ParsedArgs): PlanWhatIf {
   };
 }
 
-/** The plan as `--json` prints it: exactly the keys outside tests read. */
+/** The plan as `--json` prints it: exactly the keys outside tests read (and, for Optimize Hosts, `balance` and why each move). */
 export function planJson(plan: Plan): unknown {
+  const o = plan.optimize;
+  if (o) {
+    const base = planJson({ ...plan, optimize: undefined }) as { moves: Record<string, unknown>[] };
+    const why = new Map(o.moves.map((m) => [m.vm, m]));
+    return {
+      ...base,
+      moves: base.moves.map((m) => ({ ...m, reason: why.get(m.vm as string)?.reason.message, gain: why.get(m.vm as string)?.gain })),
+      balance: o.balance,
+      optimize: {
+        aggressiveness: o.request.aggressiveness,
+        leastGain: o.leastGain,
+        summary: o.summary.message,
+        thresholds: o.thresholds,
+        skipped: o.skipped.map((k) => ({ host: k.host, code: k.code, message: k.message })),
+      },
+    };
+  }
   return {
     moves: plan.moves.map((m) => ({
       vm: m.vm,
@@ -73,9 +114,41 @@ function waitsFor(m: Plan['moves'][number]): string {
   return [...m.after.map((id) => `${id} (frees memory)`), ...m.follows.map((id) => `${id} (network full)`)].join(', ') || '-';
 }
 
+/** Optimize Hosts as text: the summary, each move's reason, and each host's memory and CPU before and after. */
+function optimizeText(plan: Plan): string[] {
+  const o = plan.optimize;
+  if (!o) return [];
+  const after = new Map(o.balance.after.hosts.map((h) => [h.host, h]));
+  const lines = [o.summary.message, ''];
+  if (o.balance.before.hosts.length) {
+    lines.push(
+      table([
+        ['HOST', 'MEMORY BEFORE', 'MEMORY AFTER', 'CPU BEFORE', 'CPU AFTER', 'THRESHOLDS (FREE)'],
+        ...o.balance.before.hosts.map((h) => {
+          const a = after.get(h.host);
+          const t = o.thresholds.find((x) => x.host === h.host);
+          return [
+            h.host,
+            `${h.memoryPercent}%`,
+            `${a?.memoryPercent ?? h.memoryPercent}%`,
+            `${h.cpuPercent}%`,
+            `${a?.cpuPercent ?? h.cpuPercent}%`,
+            t ? `memory ${t.memoryFreePercent}%, CPU ${t.cpuFreePercent}%` : '-',
+          ];
+        }),
+      ]),
+      '',
+    );
+  }
+  for (const k of o.skipped) lines.push(k.message);
+  if (o.skipped.length) lines.push('');
+  return lines;
+}
+
 /** The plan as text: the moves in order with their predicted times, what cannot move and why, the window and its bound. */
 export function planText(plan: Plan): string {
-  const lines: string[] = [];
+  const lines: string[] = optimizeText(plan);
+  if (plan.optimize && plan.moves.length === 0) return lines.join('\n').trimEnd();
   if (plan.moves.length) {
     lines.push(
       table([
@@ -94,6 +167,10 @@ export function planText(plan: Plan): string {
       ]),
     );
     for (const m of plan.moves) if (m.rule) lines.push(`${m.id} ${m.vm}: ${m.rule.message}`);
+    for (const m of plan.moves) {
+      const why = plan.optimize?.moves.find((x) => x.vm === m.vm);
+      if (why) lines.push(`${m.id} ${m.vm}: ${why.reason.message}`);
+    }
   } else {
     lines.push('No move to make.');
   }
@@ -110,10 +187,11 @@ export function planText(plan: Plan): string {
 /** `ferry plan`: preview, export or run many moves at once. */
 export const PLAN_COMMANDS: Record<string, Command> = {
   plan: {
-    values: ['db', 'evacuate', 'vms', 'to', 'limit', 'performance', 'cap-gbps', 'speed'],
-    flags: ['json', 'run', 'wait', 'script', 'save', 'leave', 'naive'],
+    values: ['db', 'evacuate', 'vms', 'to', 'limit', 'performance', 'cap-gbps', 'speed', 'cluster', 'group', 'aggressiveness'],
+    flags: ['json', 'run', 'wait', 'script', 'save', 'leave', 'naive', 'optimize', 'allow-standalone'],
     positionals: [0, 0],
     run: (args, io) => {
+      if (args.options.has('optimize')) return optimizeRun(args, io);
       const request = requestOf(args);
       const whatIf = whatIfOf(args);
       if (args.options.has('save') && args.options.has('leave')) throw new UsageError('--save and --leave: choose one for VMs that cannot move');
@@ -168,6 +246,67 @@ export const PLAN_COMMANDS: Record<string, Command> = {
   },
 };
 
+/**
+ * `ferry plan --optimize`: Optimize Hosts as a plan (preview, --json, --script), or --run: the same moves run as a
+ * plan of those VMs pinned to their destinations.
+ */
+function optimizeRun(args: ParsedArgs, io: CliIo): Promise<number> {
+  const request = optimizeRequestOf(args);
+  const whatIf = whatIfOf(args);
+  if (args.options.has('wait') && !args.options.has('run')) throw new UsageError('--wait goes with --run');
+  if (args.options.has('script') && args.options.has('run')) throw new UsageError("--script prints the plan's PowerShell; leave out --run");
+  if (!args.options.has('run')) {
+    return withServices(args, async (s) => {
+      const plan = s.plans.optimize(request, whatIf);
+      if (!plan.ok) return fail(io, plan.error.code, plan.error.message);
+      if (args.options.has('script')) {
+        if (plan.value.moves.length === 0) {
+          io.out(plan.value.optimize?.summary.message ?? 'No move to make.');
+          return 0;
+        }
+        const script = s.plans.script(plan.value.request, whatIf);
+        if (!script.ok) return fail(io, script.error.code, script.error.message);
+        io.out(script.value.trimEnd());
+        return 0;
+      }
+      io.out(args.options.has('json') ? JSON.stringify(planJson(plan.value), null, 2) : planText(plan.value));
+      return 0;
+    });
+  }
+  return withRunner(args, io, async (s, appRuns) => {
+    const plan = s.plans.optimize(request, whatIf);
+    if (!plan.ok) return fail(io, plan.error.code, plan.error.message);
+    if (plan.value.moves.length === 0) {
+      io.out(args.options.has('json') ? JSON.stringify(planJson(plan.value), null, 2) : planText(plan.value));
+      return 0;
+    }
+    const started = s.plans.run(plan.value.request, whatIf);
+    if (!started.ok) return fail(io, started.error.code, started.error.message);
+    const { group } = started.value;
+    const shown = { ...started.value.plan, optimize: plan.value.optimize };
+    if (!args.options.has('wait')) {
+      if (args.options.has('json')) io.out(JSON.stringify({ group, ...(planJson(shown) as object) }, null, 2));
+      else
+        io.out(
+          `${group.name}: ${group.counts.total} jobs in group ${group.id}${appRuns ? ', run by the Ferry app serving this database' : ''}.\n\n${planText(shown)}`,
+        );
+      if (appRuns) return 0;
+    }
+    for (;;) {
+      const jobs = s.jobs.ofGroup(group.id);
+      if (jobs.every((j) => ENDED.has(j.status))) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const ended = s.plans.group(group.id);
+    if (args.options.has('wait')) {
+      const jobs = s.jobs.ofGroup(group.id);
+      if (args.options.has('json')) io.out(JSON.stringify({ group: ended, jobs, balance: plan.value.optimize?.balance }, null, 2));
+      else io.out(`${ended?.name}: ${ended?.state}.\n${jobs.map((j: Job) => `  ${j.name}: ${j.status}${j.error ? ` — ${j.error.problem}` : ''}`).join('\n')}`);
+    }
+    return ended?.state === 'Completed' ? 0 : 1;
+  });
+}
+
 /** `ferry maintenance stop HOST [--start-saved]`: Stop Maintenance Mode as a job, starting the saved VMs if asked. */
 export const MAINTENANCE_COMMANDS: Record<string, Command> = {
   maintenance: {
@@ -208,10 +347,10 @@ export const MAINTENANCE_COMMANDS: Record<string, Command> = {
 
 function failAs(io: CliIo, command: string, code: string, message: string): number {
   io.err(`ferry ${command}: ${message}`);
-  return code === 'host-not-found' || code === 'vm-not-found' ? EXIT_NOT_FOUND : 1;
+  return NOT_FOUND_CODES.has(code) ? EXIT_NOT_FOUND : 1;
 }
 
 function fail(io: CliIo, code: string, message: string): number {
   io.err(`ferry plan: ${message}`);
-  return code === 'host-not-found' || code === 'vm-not-found' ? EXIT_NOT_FOUND : 1;
+  return NOT_FOUND_CODES.has(code) ? EXIT_NOT_FOUND : 1;
 }

@@ -54,6 +54,11 @@ Commands:
                                      Plan many moves (offline, on the inventory): where each VM goes, in what order,
                                      predicted start and end, the window and its lower bound. --run submits them as
                                      one job group (an evacuation puts HOST in maintenance mode first)
+  plan --optimize --cluster C | --group G [--aggressiveness low|medium|high] [--allow-standalone]
+       [--json | --script | --run [--wait]]
+                                     Optimize Hosts: live migrations that even out memory and CPU load inside each
+                                     cluster (running HA VMs; --allow-standalone adds standalone hosts that share
+                                     storage), each keeping every placement rule; --json adds "balance" before/after
   maintenance stop HOST [--start-saved] [--json]
                                      Stop maintenance mode on HOST as a job; --start-saved starts the VMs its
                                      evacuation saved (each a Start job). Without it they stay saved, and are listed

@@ -31,6 +31,7 @@ import { LabStore } from '../infra/connectors/qemu/lab-store.js';
 import { isLabHost } from '../domain/lab/lab-estate.js';
 import { LabService } from './lab-service.js';
 import { PlanService } from './plan-service.js';
+import { DEFAULT_OPTIMIZE_THRESHOLDS } from '../../shared/model/optimize.js';
 import { JobGroupRepository } from '../infra/db/job-group-repository.js';
 import { ConnectionService } from './connection-service.js';
 import { InventoryRefreshService } from './inventory-refresh-service.js';
@@ -157,6 +158,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     hub,
     (vm, host) => connector.vmSave(vm, host),
     (vm) => migration.startVm(vm),
+    () => settings.getOptimizeThresholds(),
   );
   const lab = new LabService({ root: labRoot, guestDir: options.lab?.guestDir, binary: options.lab?.qemuBinary }, inventory, jobService, scheduler);
   await scheduler.reconcile();
@@ -292,13 +294,22 @@ function channelHandlers(s: AppServices, facts: HostFacts): Handlers {
     'plan.create': (a) => s.plans.plan(a.request, a.whatIf),
     'plan.run': (a) => s.plans.run(a.request, a.whatIf),
     'plan.script': (a) => s.plans.script(a.request, a.whatIf),
-    'plan.save': (a) => s.plans.planSave(a.name, a.request, a.whatIf),
+    'plan.save': (a) => s.plans.planSave(a.name, a.request, a.whatIf, a.optimize),
     'plan.saved': () => ok(s.plans.plansSaved()),
     'groups.list': () => ok(s.plans.groupList()),
     'groups.abort': (a) => s.plans.abort(a.id, a.restore),
     'maintenance.start': (a) => s.plans.maintenanceStart(a.host, a.cannotMove, a.whatIf),
     'maintenance.stop': (a) => s.plans.maintenanceStop(a.host, a.startVms ?? []),
     'maintenance.savedVms': (a) => s.plans.maintenanceSavedVms(a.host),
+    'plan.optimize': (a) => s.plans.optimize(a.request, a.whatIf),
+    'optimize.thresholds': () => ok({ groups: s.settings.getOptimizeThresholds(), defaults: { ...DEFAULT_OPTIMIZE_THRESHOLDS } }),
+    'optimize.thresholdsSet': (a) => {
+      const groups = s.inventory.snapshot().inventory.hostGroups;
+      const group = a.group.toLowerCase() === 'all hosts' ? 'All Hosts' : groups.find((g) => g.toLowerCase() === a.group.toLowerCase());
+      if (!group) return err('host-group-not-found', `group: no host group named "${a.group}" is in the inventory (e.g. "All Hosts/Milano").`);
+      s.settings.setOptimizeThresholds(group, a.thresholds);
+      return ok({ groups: s.settings.getOptimizeThresholds(), defaults: { ...DEFAULT_OPTIMIZE_THRESHOLDS } });
+    },
     'lab.stop': () => s.lab.stop(),
     'hostSettings.get': (a) => s.hostSettings.get(a.host),
     'hostSettings.apply': (a) => {

@@ -9,6 +9,9 @@ import { jobError, jobErrorOf, type Job, type JobError } from '../../shared/mode
 import type { ConnectorResult } from '../domain/connector/host-connector.js';
 import type { GroupAbort, JobGroup, MaintenanceSavedVms, MaintenanceStop, Plan, PlanRequest, PlanRun, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
+import { optimizeHosts } from '../domain/optimize/optimize-hosts.js';
+import type { GroupThresholds } from '../domain/optimize/thresholds.js';
+import type { OptimizeOutcome, OptimizeRequest } from '../../shared/model/optimize.js';
 import { planMoves } from '../domain/planner/planner.js';
 import { planScript } from '../domain/scripts/plan-script.js';
 import { transferMovesStorage } from '../domain/placement/transfer-type.js';
@@ -38,7 +41,25 @@ export class PlanService {
     private readonly hub: EventHub,
     private readonly saveVm: VmSaver,
     private readonly startVm: VmStarter = (vm) => err('start-unavailable', `${vm} cannot be started from here.`),
+    private readonly thresholds: () => GroupThresholds = () => ({}),
   ) {}
+
+  /**
+   * Optimize Hosts on the inventory as it is now: the moves worth making, as a plan of those VMs pinned to their
+   * destinations (a plan like any other: Run, Save and View Script take its `request`), with `optimize` telling the
+   * balance before and after and why each move. Nothing worth moving: a plan with no move and the reason.
+   */
+  optimize(request: OptimizeRequest, whatIf: PlanWhatIf = {}): Result<Plan> {
+    const inventory = this.inventory.snapshot().inventory;
+    const found = optimizeHosts(inventory, request, this.thresholds());
+    if (!found.ok) return found;
+    const outcome = found.value;
+    if (outcome.moves.length === 0) return ok(emptyPlan(outcome, whatIf));
+    const perVm: Record<string, string> = {};
+    for (const m of outcome.moves) perVm[m.vm] = m.to;
+    const planned = planMoves(inventory, { kind: 'vms', vms: outcome.moves.map((m) => m.vm), to: 'auto', perVm }, whatIf, { holds: this.scheduler.holds() });
+    return planned.ok ? ok({ ...planned.value, optimize: outcome }) : planned;
+  }
 
   /** The plan of a request on the inventory as it is now. */
   plan(request: PlanRequest, whatIf: PlanWhatIf = {}): Result<Plan> {
@@ -224,9 +245,9 @@ export class PlanService {
     return ok({ job: this.jobs.finish(job, refused.length === 0 ? 'Completed' : 'Completed with info', { summary }), starts });
   }
 
-  /** Plans a request again and saves the plan under a name, to compare with another. */
-  planSave(name: string, request: PlanRequest, whatIf: PlanWhatIf = {}): Result<SavedPlan> {
-    const plan = this.plan(request, whatIf);
+  /** Plans a request again (Optimize Hosts when `optimize` is given) and saves the plan under a name, to compare with another. */
+  planSave(name: string, request: PlanRequest, whatIf: PlanWhatIf = {}, optimize?: OptimizeRequest): Result<SavedPlan> {
+    const plan = optimize ? this.optimize(optimize, whatIf) : this.plan(request, whatIf);
     return plan.ok ? ok(this.groups.planSave(name, plan.value)) : plan;
   }
 
@@ -259,4 +280,23 @@ export class PlanService {
     const jobs = this.jobRows.ofGroup(id);
     if (jobs.length) this.hub.emit('jobs.changed', { jobs });
   }
+}
+
+/** The plan of an Optimize Hosts that found nothing worth moving: no move, and why in `optimize.summary`. */
+function emptyPlan(outcome: OptimizeOutcome, whatIf: PlanWhatIf): Plan {
+  return {
+    request: { kind: 'vms', vms: [], to: 'auto' },
+    whatIf,
+    moves: [],
+    unmovable: [],
+    staying: [],
+    saves: [],
+    makespan: 0,
+    lowerBound: 0,
+    lowerBoundBasis: outcome.summary.message,
+    lowerBoundBasisText: outcome.summary.text,
+    lanes: [],
+    warnings: [],
+    optimize: outcome,
+  };
 }

@@ -288,6 +288,9 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
       case 'placementRules.ruleSet':
       case 'placementRules.ruleRemove':
       case 'script.placementRules':
+      case 'plan.optimize':
+      case 'optimize.thresholds':
+      case 'optimize.thresholdsSet':
         return err('fake-not-seeded', `The fake backend has no answer for ${channel}: seed one with handlers or override().`);
       default:
         return assertNever(channel);

@@ -1,8 +1,11 @@
+import { enOptimizeMessages } from './en-optimize.js';
+
 /**
  * The English message catalogue: every string the console shows. `{name}` marks a parameter;
  * keys ending in `.one` / `.other` are plural forms picked by `tn`.
  */
 export const enMessages = {
+  ...enOptimizeMessages,
   'app.title': 'Ferry',
   'app.loading': 'Loading the inventory…',
   'app.loadFailed': 'The inventory could not be loaded: {message}',

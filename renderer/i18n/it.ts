@@ -1,7 +1,9 @@
 import type { Messages } from './en.js';
+import { itOptimizeMessages } from './it-optimize.js';
 
 /** The Italian message catalogue; typed with `Messages`, so a missing or extra key fails the build. */
 export const itMessages: Messages = {
+  ...itOptimizeMessages,
   'app.title': 'Ferry',
   'app.loading': 'Caricamento dell’inventario…',
   'app.loadFailed': 'Impossibile caricare l’inventario: {message}',

@@ -13,6 +13,7 @@ import { createGroupsSlice, type GroupsSlice } from './groups-slice.js';
 import { createPlanSlice, type PlanSlice } from './plan-slice.js';
 import { createHelpSlice, type HelpSlice } from './help-slice.js';
 import { createPlacementRulesSlice, type PlacementRulesSlice } from './placement-rules-slice.js';
+import { createOptimizeSlice, type OptimizeSlice } from './optimize-slice.js';
 
 /** The whole renderer state: one slice per area. */
 export type AppState = InventorySlice &
@@ -27,7 +28,8 @@ export type AppState = InventorySlice &
   GroupsSlice &
   PlanSlice &
   HelpSlice &
-  PlacementRulesSlice;
+  PlacementRulesSlice &
+  OptimizeSlice;
 
 /** The store the views read and the backend binding writes. */
 export type AppStore = StoreApi<AppState>;
@@ -51,5 +53,6 @@ export function createAppStore(backend: Backend): AppStore {
     ...createPlanSlice(set, get, backend),
     ...createHelpSlice(set, get, backend),
     ...createPlacementRulesSlice(set, get, backend),
+    ...createOptimizeSlice(set, get, backend),
   }));
 }

@@ -1,3 +1,4 @@
+import type { OptimizeRequest } from '../../shared/model/optimize.js';
 import type { MaintenanceSavedVms, MaintenanceStop, Plan, PlanRequest, PlanRun, PlanWhatIf, SavedPlan } from '../../shared/model/plan.js';
 import { err, type ErrorDto, type Result } from '../../shared/model/result.js';
 import type { SliceCreator } from './app-store.js';
@@ -10,11 +11,21 @@ export interface PlanViewState {
   mode: PlanMode;
   request: PlanRequest;
   whatIf: PlanWhatIf;
+  /**
+   * Optimize Hosts: the view asks `plan.optimize` with this (again on every what-if and estate change), and
+   * `request` becomes the answer's chosen VMs pinned to their destinations (what Run, Save and the script take).
+   */
+  optimize?: OptimizeRequest;
 }
 
 /** A key that tells two requests apart (what-ifs included), to drop stale answers. */
-export function planKey(request: PlanRequest, whatIf: PlanWhatIf): string {
+export function planKey(request: PlanRequest | OptimizeRequest, whatIf: PlanWhatIf): string {
   return JSON.stringify([request, whatIf]);
+}
+
+/** The key of what a view asks: its Optimize Hosts request when it has one, else its plan request. */
+function viewKey(view: PlanViewState): string {
+  return planKey(view.optimize ?? view.request, view.whatIf);
 }
 
 /**
@@ -38,6 +49,8 @@ export interface PlanSlice {
   savedPlans: SavedPlan[] | null;
   /** Opens the plan view on a request (with no what-if) and asks for its plan. */
   openPlan(request: PlanRequest, mode?: PlanMode): void;
+  /** Opens the plan view on Optimize Hosts: the moves worth making, as a plan, with the balance before and after. */
+  openOptimize(request: OptimizeRequest): void;
   closePlan(): void;
   /** Changes the request or the what-ifs and plans again; the plan on screen stays until the new one comes. */
   planChange(patch: { request?: PlanRequest; whatIf?: PlanWhatIf }): void;
@@ -74,13 +87,18 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (set, get, backend) => {
     const view = get().planView;
     if (!view || get().planRun) return;
     const asked = generation;
-    const key = planKey(view.request, view.whatIf);
-    const result = await backend.invoke('plan.create', { request: view.request, whatIf: view.whatIf });
+    const key = viewKey(view);
+    const result = view.optimize
+      ? await backend.invoke('plan.optimize', { request: view.optimize, whatIf: view.whatIf })
+      : await backend.invoke('plan.create', { request: view.request, whatIf: view.whatIf });
     const now = get().planView;
     if (!now || asked !== generation || get().planRun) return;
-    if (result.ok) set({ plan: result.value, planSeq: get().planSeq + 1, planError: null });
-    else set({ planError: result.error });
-    if (planKey(now.request, now.whatIf) !== key) again = true;
+    if (result.ok) {
+      // Optimize Hosts answers its chosen VMs pinned to their destinations: what Run, Save and the script take.
+      const pinned = now.optimize && viewKey(now) === key ? { planView: { ...now, request: result.value.request } } : {};
+      set({ plan: result.value, planSeq: get().planSeq + 1, planError: null, ...pinned });
+    } else set({ planError: result.error });
+    if (viewKey(now) !== key) again = true;
   };
 
   return {
@@ -98,6 +116,18 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (set, get, backend) => {
       set({ planView: { mode, request, whatIf: {} }, plan: null, planError: null, planRun: null, planRunError: null, planStarting: false });
       void get().planRefresh();
     },
+    openOptimize: (request) => {
+      generation++;
+      set({
+        planView: { mode: 'plan', request: { kind: 'vms', vms: [], to: 'auto' }, whatIf: {}, optimize: request },
+        plan: null,
+        planError: null,
+        planRun: null,
+        planRunError: null,
+        planStarting: false,
+      });
+      void get().planRefresh();
+    },
     closePlan: () => {
       generation++;
       set({ planView: null, plan: null, planError: null, planRun: null, planRunError: null });
@@ -105,7 +135,9 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (set, get, backend) => {
     planChange: (patch) => {
       const view = get().planView;
       if (!view || get().planRun) return;
-      set({ planView: { ...view, request: patch.request ?? view.request, whatIf: patch.whatIf ?? view.whatIf } });
+      // A destination the admin changes by hand turns an Optimize Hosts plan into a plan of those VMs.
+      const optimize = patch.request ? undefined : view.optimize;
+      set({ planView: { mode: view.mode, request: patch.request ?? view.request, whatIf: patch.whatIf ?? view.whatIf, ...(optimize ? { optimize } : {}) } });
       void get().planRefresh();
     },
     planRefresh: () => {
@@ -142,7 +174,9 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (set, get, backend) => {
         return result;
       }
       const run = result.value;
-      set({ planStarting: false, planRun: run, plan: run.plan, planSeq: get().planSeq + 1, planError: null });
+      // An Optimize Hosts plan keeps its picture and reasons while its moves run.
+      const optimize = view.optimize ? get().plan?.optimize : undefined;
+      set({ planStarting: false, planRun: run, plan: optimize ? { ...run.plan, optimize } : run.plan, planSeq: get().planSeq + 1, planError: null });
       get().mergeJobs(run.jobs);
       // The timeline turns into jobs: the Jobs pane shows them too.
       get().setJobsPaneOpen(true);
@@ -162,7 +196,12 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (set, get, backend) => {
     planSave: async (name) => {
       const view = get().planView;
       if (!view) return err('no-plan', 'No plan is open.');
-      const result = await backend.invoke('plan.save', { name, request: view.request, whatIf: view.whatIf });
+      const result = await backend.invoke('plan.save', {
+        name,
+        request: view.request,
+        whatIf: view.whatIf,
+        ...(view.optimize ? { optimize: view.optimize } : {}),
+      });
       if (result.ok) {
         set({ savedPlans: [result.value, ...(get().savedPlans ?? []).filter((p) => p.id !== result.value.id)] });
         get().pushNotice({ intent: 'success', key: 'plan.saved', params: { name: result.value.name } });

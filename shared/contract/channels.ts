@@ -44,6 +44,9 @@ export const INVOKE_CHANNELS = [
   'maintenance.start',
   'maintenance.stop',
   'maintenance.savedVms',
+  'plan.optimize',
+  'optimize.thresholds',
+  'optimize.thresholdsSet',
 ] as const;
 
 /** The names of all request channels. */

@@ -3,6 +3,7 @@ import type { InventoryDocument, InventoryMeta } from '../model/inventory.js';
 import type { ImportSummary } from '../model/import.js';
 import type { Job } from '../model/job.js';
 import type { LabStatus } from '../model/lab.js';
+import { AGGRESSIVENESS_VALUES, type OptimizeThresholdSettings } from '../model/optimize.js';
 import type { GroupAbort, JobGroup, MaintenanceSavedVms, MaintenanceStop, Plan, PlanRun, SavedPlan } from '../model/plan.js';
 import { JOB_LIST_HIDEABLE_COLUMNS, LANGUAGE_VALUES, SIMULATOR_SPEED, THEME_VALUES, VM_LIST_HIDEABLE_COLUMNS, type UiSettings } from '../model/settings.js';
 import { AFFINITY_RULE_TYPE_VALUES, AUTHENTICATION_VALUES, PERFORMANCE_OPTION_VALUES } from '../model/inventory.js';
@@ -124,6 +125,23 @@ export const planWhatIfSchema = z
 
 const planArgs = z.object({ request: planRequestSchema, whatIf: planWhatIfSchema.optional() }).strict();
 
+/** What Optimize Hosts is asked: a cluster or a host group, how aggressive, whether standalone hosts with shared storage take part. */
+export const optimizeRequestSchema = z
+  .object({
+    scope: z.union([z.object({ cluster: objectName }).strict(), z.object({ group: z.string().trim().min(1).max(1024) }).strict()]),
+    aggressiveness: z.enum(AGGRESSIVENESS_VALUES),
+    allowStandalone: z.boolean().optional(),
+  })
+  .strict();
+
+/** A host group's Optimize Hosts thresholds: free memory and free CPU, percent from 0 to 90. */
+export const optimizeThresholdsSchema = z
+  .object({
+    memoryFreePercent: z.number().min(0, 'memoryFreePercent: a percent from 0 to 90').max(90, 'memoryFreePercent: a percent from 0 to 90'),
+    cpuFreePercent: z.number().min(0, 'cpuFreePercent: a percent from 0 to 90').max(90, 'cpuFreePercent: a percent from 0 to 90'),
+  })
+  .strict();
+
 /**
  * Argument schemas of every renderer-to-main request. The main side validates each request against
  * its schema before any service sees it.
@@ -238,7 +256,15 @@ export const invokeSchemas = {
   /** The plan as one PowerShell script. */
   'plan.script': planArgs,
   /** Plans again and saves the plan under a name, to compare with another. */
-  'plan.save': z.object({ name: z.string().trim().min(1).max(200), request: planRequestSchema, whatIf: planWhatIfSchema.optional() }).strict(),
+  'plan.save': z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      request: planRequestSchema,
+      whatIf: planWhatIfSchema.optional(),
+      /** An Optimize Hosts plan: saved as Optimize Hosts answers it again, with its balance and reasons. */
+      optimize: optimizeRequestSchema.optional(),
+    })
+    .strict(),
   /** Saved plans, newest first. */
   'plan.saved': none,
   /** Job groups (plan runs, evacuations, restores), newest first. */
@@ -247,6 +273,12 @@ export const invokeSchemas = {
   'groups.abort': z.object({ id: z.string().min(1).max(64), restore: z.boolean() }).strict(),
   /** Start Maintenance Mode: evacuates the host as a group (preview it with plan.create). */
   'maintenance.start': z.object({ host: objectName, cannotMove: z.enum(['save', 'leave']), whatIf: planWhatIfSchema.optional() }).strict(),
+  /** Optimize Hosts: the moves worth making, as a plan of those VMs pinned to their destinations, with the balance before and after. */
+  'plan.optimize': z.object({ request: optimizeRequestSchema, whatIf: planWhatIfSchema.optional() }).strict(),
+  /** The Optimize Hosts thresholds set on host groups, and the defaults. */
+  'optimize.thresholds': none,
+  /** Sets a host group's Optimize Hosts thresholds (null: back to inheriting its parent's or the defaults). */
+  'optimize.thresholdsSet': z.object({ group: z.string().trim().min(1).max(1024), thresholds: optimizeThresholdsSchema.nullable() }).strict(),
   /** Stop Maintenance Mode, as a job: the host takes VMs again; `startVms` (of `maintenance.savedVms`) each get a Start job. */
   'maintenance.stop': z.object({ host: objectName, startVms: z.array(objectName).max(10_000).optional() }).strict(),
   /** The VMs the host's evacuation saved that are still saved there, for Stop Maintenance Mode to offer to start. */
@@ -329,4 +361,7 @@ export interface InvokeResults {
   'maintenance.start': PlanRun;
   'maintenance.stop': MaintenanceStop;
   'maintenance.savedVms': MaintenanceSavedVms;
+  'plan.optimize': Plan;
+  'optimize.thresholds': OptimizeThresholdSettings;
+  'optimize.thresholdsSet': OptimizeThresholdSettings;
 }

@@ -1,4 +1,5 @@
 import { mainEnImport } from './en-import.js';
+import { mainEnOptimize } from './en-optimize.js';
 import { mainEnOutcomes } from './en-outcomes.js';
 
 /**
@@ -9,6 +10,7 @@ import { mainEnOutcomes } from './en-outcomes.js';
 export const mainEnMessages = {
   ...mainEnOutcomes,
   ...mainEnImport,
+  ...mainEnOptimize,
   list: '{items}',
 
   'transferType.Live': 'Live',

@@ -1,11 +1,13 @@
 import type { MainMessages } from './en.js';
 import { mainItImport } from './it-import.js';
+import { mainItOptimize } from './it-optimize.js';
 import { mainItOutcomes } from './it-outcomes.js';
 
 /** The Italian catalogue of the main process's sentences; typed with `MainMessages`, so a missing or extra key fails the build. */
 export const mainItMessages: MainMessages = {
   ...mainItOutcomes,
   ...mainItImport,
+  ...mainItOptimize,
   list: '{items}',
 
   'transferType.Live': 'In tempo reale',

@@ -9,6 +9,7 @@ import type { Job, MoveKind } from './job.js';
 import type { HostLimits, SlotKind } from './migration-slots.js';
 import type { Issue, ReasonCode, TransferType } from './placement.js';
 import type { Text } from '../i18n/text.js';
+import type { OptimizeOutcome } from './optimize.js';
 
 /** What to plan: chosen VMs (each to a host, or to the best host, `auto`), or a host's evacuation. */
 export type PlanRequest =
@@ -149,6 +150,8 @@ export interface Plan {
   lowerBoundBasisText?: Text;
   lanes: PlanLane[];
   warnings: PlanWarning[];
+  /** For Optimize Hosts: why these moves, the balance before and after, the thresholds; absent for other plans. */
+  optimize?: OptimizeOutcome;
 }
 
 /** How a job group stands, from its jobs: still moving, done, done with failures, or aborted by the admin. */

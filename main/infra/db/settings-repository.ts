@@ -7,7 +7,11 @@ import {
   VM_LIST_HIDEABLE_COLUMNS,
   type UiSettings,
 } from '../../../shared/model/settings.js';
+import type { OptimizeThresholds } from '../../../shared/model/optimize.js';
+import { thresholdsProblem } from '../../domain/optimize/thresholds.js';
 import type { Db } from './open.js';
+
+const THRESHOLDS_KEY = 'optimize.thresholds.';
 
 /** The known columns of a stored JSON list, each once; anything else (a damaged value, a column since removed) is dropped. */
 function knownColumns<C extends string>(text: string, known: readonly C[]): C[] {
@@ -64,5 +68,33 @@ export class SettingsRepository {
       }
     })();
     return this.getUi();
+  }
+
+  /** The Optimize Hosts thresholds set on host groups, by path; a damaged row is left out (the group inherits). */
+  getOptimizeThresholds(): Record<string, OptimizeThresholds> {
+    const rows = this.db.prepare('SELECT key, value FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key').all(THRESHOLDS_KEY.length, THRESHOLDS_KEY) as {
+      key: string;
+      value: string;
+    }[];
+    const out: Record<string, OptimizeThresholds> = {};
+    for (const { key, value } of rows) {
+      try {
+        const t = JSON.parse(value) as OptimizeThresholds;
+        const clean = { memoryFreePercent: t.memoryFreePercent, cpuFreePercent: t.cpuFreePercent };
+        if (thresholdsProblem(clean) === null) out[key.slice(THRESHOLDS_KEY.length)] = clean;
+      } catch {
+        // A damaged value: the group inherits its parent's thresholds.
+      }
+    }
+    return out;
+  }
+
+  /** Sets a host group's thresholds, or (null) removes them so that it inherits again. */
+  setOptimizeThresholds(group: string, thresholds: OptimizeThresholds | null): void {
+    if (thresholds === null) this.db.prepare('DELETE FROM settings WHERE key = ?').run(THRESHOLDS_KEY + group);
+    else
+      this.db
+        .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+        .run(THRESHOLDS_KEY + group, JSON.stringify({ memoryFreePercent: thresholds.memoryFreePercent, cpuFreePercent: thresholds.cpuFreePercent }));
   }
 }

@@ -1,22 +1,32 @@
-import { ArrowSplit20Regular, DesktopArrowRight20Regular, WindowWrench20Regular, Wrench20Regular, WrenchScrewdriver20Regular } from '@fluentui/react-icons';
+import {
+  ArrowSplit20Regular,
+  DataBarVertical20Regular,
+  DesktopArrowRight20Regular,
+  WindowWrench20Regular,
+  Wrench20Regular,
+  WrenchScrewdriver20Regular,
+} from '@fluentui/react-icons';
 import { ContextMenu, type ContextMenuCommand, type MenuAnchor } from '../../components/ContextMenu.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { useHostSettingsAction } from '../host-settings/use-host-settings-action.js';
 import { useMaintenanceActions } from '../maintenance/use-maintenance-actions.js';
+import { useOptimizeAction } from '../optimize/use-optimize-action.js';
 import { useMigrateHostVms } from './use-migrate-host-vms.js';
 
 /**
  * The host tree's context menu (right-click, Shift+F10, the context-menu key): Hyper-V Settings… on
  * a host, Hyper-V Settings for all hosts… on a host group, a cluster or All Hosts; on a host also
  * Start Maintenance Mode… and Stop Maintenance Mode; on a host or a cluster, Migrate Virtual Machines…
- * (its running VMs); on a cluster, Affinity Rules… (its VMs' rules, to add, edit and remove).
+ * (its running VMs); on a cluster, Affinity Rules… (its VMs' rules, to add, edit and remove); on a cluster, a
+ * host group or All Hosts, Optimize Hosts….
  */
 export function HostTreeContextMenu({ nodeId, anchor, onClose }: { nodeId: string | null; anchor: MenuAnchor | null; onClose: () => void }) {
   const { t } = useT();
   const hostSettings = useHostSettingsAction(nodeId ?? undefined);
   const maintenance = useMaintenanceActions(nodeId ?? undefined);
   const migrateVms = useMigrateHostVms(nodeId ?? undefined);
+  const optimize = useOptimizeAction(nodeId ?? undefined);
   const node = hostSettings.node;
   const openAffinityRules = useAppStore((s) => s.openAffinityRules);
   const commands: ContextMenuCommand[] = [
@@ -28,6 +38,9 @@ export function HostTreeContextMenu({ nodeId, anchor, onClose }: { nodeId: strin
       run: hostSettings.open,
     },
   ];
+  if (optimize.applies) {
+    commands.push({ key: 'optimizeHosts', icon: <DataBarVertical20Regular />, label: t('optimize.menu'), disabled: !optimize.canOpen, run: optimize.open });
+  }
   if (maintenance.host) {
     commands.push(
       { key: 'startMaintenance', icon: <WrenchScrewdriver20Regular />, label: t('maint.start'), disabled: !maintenance.canStart, run: maintenance.start },

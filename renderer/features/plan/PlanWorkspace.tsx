@@ -16,6 +16,7 @@ import { ScriptView } from '../../components/ScriptView.js';
 import { useToastAnchor } from '../../components/Notifier.js';
 import { useT } from '../../i18n/use-translator.js';
 import { planKey, type PlanViewState } from '../../store/plan-slice.js';
+import { OptimizeBalance } from '../optimize/OptimizeBalance.js';
 import { useAppStore } from '../../store/store-context.js';
 import { jobEnded } from '../../store/jobs-slice.js';
 import { formatDuration } from '../jobs/job-format.js';
@@ -174,6 +175,11 @@ function exportScript(section: HTMLElement | null): void {
 function usePlanTitle(view: PlanViewState): string {
   const { t, tn } = useT();
   const { request } = view;
+  if (view.optimize) {
+    const scope = view.optimize.scope;
+    const name = 'cluster' in scope ? scope.cluster : scope.group.toLowerCase() === 'all hosts' ? t('tree.allHosts') : scope.group;
+    return t('optimize.title', { name });
+  }
   if (request.kind === 'evacuate')
     return view.mode === 'maintenance' ? t('maint.title', { host: request.host }) : t('plan.title.evacuate', { host: request.host });
   return tn('plan.title.vms', request.vms.length);
@@ -206,6 +212,8 @@ function PlanSections({
   const inventory = useAppStore((s) => s.index?.inventory);
   const ruleRows = useMemo(() => (inventory ? planRuleRows(plan, inventory) : []), [plan, inventory]);
   const scriptId = useId();
+  // Optimize Hosts found nothing worth moving: no VM to script.
+  const empty = view.request.kind === 'vms' && view.request.vms.length === 0;
   return (
     <>
       {plan.warnings.length > 0 ? (
@@ -217,6 +225,7 @@ function PlanSections({
           ))}
         </div>
       ) : null}
+      {plan.optimize ? <OptimizeBalance outcome={plan.optimize} /> : null}
       <section className={styles.section} aria-labelledby={timelineId}>
         <h3 id={timelineId} className={styles.sectionHeading}>
           {t('plan.section.timeline')}
@@ -265,12 +274,14 @@ function PlanSections({
           </div>
         </section>
       ) : null}
-      <section ref={scriptRef} className={styles.section} aria-labelledby={scriptId}>
-        <h3 id={scriptId} className={styles.sectionHeading}>
-          {t('plan.section.script')}
-        </h3>
-        <ScriptView requestKey={planKey(view.request, view.whatIf)} load={script} />
-      </section>
+      {empty ? null : (
+        <section ref={scriptRef} className={styles.section} aria-labelledby={scriptId}>
+          <h3 id={scriptId} className={styles.sectionHeading}>
+            {t('plan.section.script')}
+          </h3>
+          <ScriptView requestKey={planKey(view.request, view.whatIf)} load={script} />
+        </section>
+      )}
     </>
   );
 }
@@ -321,8 +332,13 @@ export function PlanWorkspace() {
   if (!view) return null;
   const maintenance = view.mode === 'maintenance';
   const canStart = plan !== null && !run && !starting && (plan.moves.length > 0 || plan.saves.length > 0 || maintenance);
-  const defaultName =
-    view.request.kind === 'evacuate' ? t('plan.name.evacuate', { host: view.request.host }) : tr.tn('plan.title.vms', view.request.vms.length);
+  // Optimize Hosts that found nothing worth moving has no VM to run, save, compare or script.
+  const noVms = view.request.kind === 'vms' && view.request.vms.length === 0;
+  const defaultName = view.optimize
+    ? title
+    : view.request.kind === 'evacuate'
+      ? t('plan.name.evacuate', { host: view.request.host })
+      : tr.tn('plan.title.vms', view.request.vms.length);
   return (
     <section className={styles.root} aria-labelledby={titleId} data-plan-seq={planSeq}>
       <header className={styles.header} {...toastAnchor}>
@@ -340,13 +356,13 @@ export function PlanWorkspace() {
             >
               {maintenance ? t('maint.confirm') : t('plan.run')}
             </Button>
-            <Button icon={<Script20Regular />} disabled={plan === null} onClick={() => exportScript(scriptRef.current)}>
+            <Button icon={<Script20Regular />} disabled={plan === null || noVms} onClick={() => exportScript(scriptRef.current)}>
               {t('plan.exportScript')}
             </Button>
-            <Button icon={<Save20Regular />} disabled={plan === null} onClick={() => setSaveOpen(true)}>
+            <Button icon={<Save20Regular />} disabled={plan === null || noVms} onClick={() => setSaveOpen(true)}>
               {t('plan.saveAction')}
             </Button>
-            <Button icon={<ArrowSwap20Regular />} disabled={plan === null} onClick={() => setCompareOpen(true)}>
+            <Button icon={<ArrowSwap20Regular />} disabled={plan === null || noVms} onClick={() => setCompareOpen(true)}>
               {t('plan.compareAction')}
             </Button>
             <Button appearance="subtle" icon={<Dismiss20Regular />} onClick={close}>

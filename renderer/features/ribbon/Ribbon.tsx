@@ -25,6 +25,7 @@ import { ConnectionRibbonGroup } from '../connection/ConnectionRibbonGroup.js';
 import { LabRibbonGroup } from '../lab/LabRibbonGroup.js';
 import { MaintenanceRibbonGroup } from '../maintenance/MaintenanceRibbonGroup.js';
 import { PlanRibbonGroup } from '../plan/PlanRibbonGroup.js';
+import { OptimizeRibbonGroup } from '../optimize/OptimizeRibbonGroup.js';
 import { FileMenu } from './FileMenu.js';
 import { HelpMenu } from '../help/HelpMenu.js';
 import { LanguageMenu, ThemeMenu } from './PreferenceMenus.js';
@@ -108,6 +109,7 @@ function HomeTab() {
         <RibbonButton icon={<ArrowRepeatAll24Regular />} label={t('ribbon.action.restartJob')} onClick={jobActions.restart} disabled={!jobActions.canRestart} />
       </RibbonGroup>
       {jobsWorkspace ? null : <PlanRibbonGroup />}
+      {jobsWorkspace ? null : <OptimizeRibbonGroup />}
       <LabRibbonGroup />
       <RibbonGroup label={t('ribbon.group.view')}>
         <LanguageMenu />

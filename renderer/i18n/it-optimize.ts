@@ -1,0 +1,41 @@
+import type { enOptimizeMessages } from './en-optimize.js';
+
+/** Le parole della console per Ottimizza host (nel catalogo italiano). */
+export const itOptimizeMessages: { readonly [K in keyof typeof enOptimizeMessages]: string } = {
+  'optimize.action': 'Ottimizza host',
+  'optimize.menu': 'Ottimizza host…',
+  'optimize.selectScope': 'Seleziona un cluster, un gruppo host o Tutti gli host nell’albero',
+  'optimize.ribbonGroup': 'Bilanciamento',
+  'optimize.dialog.title': 'Ottimizza host: {name}',
+  'optimize.dialog.intro':
+    'Ferry propone migrazioni in tempo reale delle macchine virtuali a disponibilità elevata in esecuzione all’interno di ogni cluster, per bilanciare il carico di memoria e CPU. Ogni spostamento rispetta le regole di posizionamento, non sceglie mai un host in modalità manutenzione o che non risponde e non peggiora mai l’host più carico. Rivedi il piano prima che venga eseguito qualcosa.',
+  'optimize.dialog.aggressiveness': 'Aggressività',
+  'optimize.dialog.low': 'Bassa: solo spostamenti che abbassano l’host più carico di almeno 3 punti',
+  'optimize.dialog.medium': 'Media: spostamenti che lo abbassano di almeno 1,5 punti',
+  'optimize.dialog.high': 'Alta: spostamenti che lo abbassano di almeno 0,5 punti',
+  'optimize.dialog.standalone': 'Sposta anche le macchine virtuali tra host autonomi che condividono l’archiviazione',
+  'optimize.dialog.thresholds': 'Soglie del gruppo host {group}',
+  'optimize.dialog.thresholdsHelp':
+    'Un host supera le soglie quando la memoria libera o la CPU libera scende sotto questi valori. Un host oltre le soglie viene alleggerito con qualsiasi aggressività; nessuno spostamento porta una destinazione oltre le soglie.',
+  'optimize.dialog.thresholdsFrom': 'Ora: impostate su {group}.',
+  'optimize.dialog.thresholdsDefault': 'Ora: valori predefiniti di Ferry (20% di memoria libera, 25% di CPU libera).',
+  'optimize.dialog.memoryFree': 'Memoria libera almeno (%)',
+  'optimize.dialog.cpuFree': 'CPU libera almeno (%)',
+  'optimize.dialog.invalid': 'Immetti una percentuale da 0 a 90.',
+  'optimize.dialog.inherit': 'Usa le soglie ereditate',
+  'optimize.dialog.run': 'Ottimizza',
+  'optimize.dialog.cancel': 'Annulla',
+  'optimize.dialog.saveFailed': 'Impossibile salvare le soglie: {message}',
+  'optimize.title': 'Ottimizza host: {name}',
+  'optimize.section.balance': 'Bilanciamento prima e dopo',
+  'optimize.section.why': 'Perché ogni spostamento',
+  'optimize.legend.before': 'Prima',
+  'optimize.legend.after': 'Dopo',
+  'optimize.legend.threshold': 'Soglia',
+  'optimize.col.host': 'Host',
+  'optimize.col.memory': 'Memoria',
+  'optimize.col.cpu': 'CPU',
+  'optimize.bar.label': '{host} {resource}: {before}% prima, {after}% dopo; soglia {threshold}%',
+  'optimize.bar.threshold': 'Soglia: {threshold}% in uso ({free}% libero)',
+  'optimize.chartLabel': 'Memoria e CPU di ogni host prima e dopo gli spostamenti, con le soglie',
+};
