@@ -286,7 +286,9 @@ describe.sequential('live migration in the QEMU lab', () => {
       const before = new Map(onHost.map((vm) => [vm, lastBeat(vm)]));
       const run = lab.s.plans.maintenanceStart(host, 'save');
       if (!run.ok) throw new Error(run.error.message);
-      expect(run.value.plan.unmovable.map((u) => [u.vm, u.action])).toEqual(onHost.map((vm) => [vm, 'save-state']));
+      // The admin chose Save state: each stays on the host, saved by the plan (migration-rules.md section 9).
+      expect(run.value.plan.unmovable).toEqual([]);
+      expect(run.value.plan.staying.map((st) => [st.vm, st.reason.code])).toEqual(onHost.map((vm) => [vm, 'saved-by-plan']));
       for (const j of run.value.jobs) expect((await jobEnd(lab.s, j.id)).status).toBe('Completed');
       for (const vm of onHost) {
         const rec = lab.s.lab.store.vmRead(vm);
