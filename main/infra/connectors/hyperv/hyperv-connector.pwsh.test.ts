@@ -187,7 +187,9 @@ describe.skipIf(PWSH === null)("the Hyper-V connector's scripts in PowerShell 7,
     ).done;
     expect(outcome).toMatchObject({ status: 'completed' });
     const info = outcome.status === 'completed' ? outcome.info : null;
-    expect(info && typeof info !== 'string' ? english(info) : info).toMatch(/^The live migration performance option of HV-MI-11 was Compression; it was set to SMB for this move and set back/);
+    expect(info && typeof info !== 'string' ? english(info) : info).toMatch(
+      /^The live migration performance option of HV-MI-11 was Compression; it was set to SMB for this move and set back/,
+    );
     // The move's own performance option on the source node, then the node's own again.
     expect(called(calls(), 'Set-VMHost').map((c) => c.params.VirtualMachineMigrationPerformanceOption)).toEqual(['SMB', 'Compression']);
     const [move] = called(calls(), 'Move-ClusterVirtualMachineRole');
