@@ -3,7 +3,9 @@
 # the way the real modules raise them, and the moves in flight. State lives in $global:FerryStub so the
 # three modules share it within one PowerShell process.
 if (-not ('Microsoft.HyperV.PowerShell.VirtualMachine' -as [type])) {
-    Add-Type -Path (Join-Path $PSScriptRoot 'FerryStubTypes.cs') -ErrorAction Stop
+    # The tests compile FerryStubTypes.cs once into a DLL (stub-estate.ts) and name it here; else compile it now.
+    if ($env:FERRY_STUB_TYPES_DLL -and (Test-Path -LiteralPath $env:FERRY_STUB_TYPES_DLL)) { Add-Type -Path $env:FERRY_STUB_TYPES_DLL -ErrorAction Stop }
+    else { Add-Type -Path (Join-Path $PSScriptRoot 'FerryStubTypes.cs') -ErrorAction Stop }
 }
 
 function Get-FerryStubState {

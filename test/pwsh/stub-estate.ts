@@ -1,4 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,6 +146,35 @@ export function estateOf(doc: InventoryDocument): StubEstate {
   };
 }
 
+const STUB_TYPES = fileURLToPath(new URL('./FerryStubTypes.cs', import.meta.url));
+let stubTypesDll: string | null | undefined;
+
+/**
+ * The stubs' .NET types (FerryStubTypes.cs) compiled once into a DLL, named by the source's hash: each pwsh the
+ * tests start then loads it instead of compiling the C# again (about 2 s a process). Null when it can't be built
+ * (FerryStubCore.ps1 then compiles the source itself, as before).
+ */
+function stubTypesAssembly(): string | null {
+  if (stubTypesDll !== undefined) return stubTypesDll;
+  const pwsh = findPwsh();
+  const source = readFileSync(STUB_TYPES);
+  const dll = join(tmpdir(), `ferry-stub-types-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.dll`);
+  if (pwsh && !existsSync(dll)) {
+    // Built beside its final name, then renamed: test workers building at once each end with a whole file.
+    const partial = `${dll}.${process.pid}.partial`;
+    const script = `Add-Type -Path $env:FERRY_STUB_TYPES_SOURCE -OutputAssembly $env:FERRY_STUB_TYPES_OUT -OutputType Library -ErrorAction Stop`;
+    const built = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', script], {
+      env: { ...process.env, FERRY_STUB_TYPES_SOURCE: STUB_TYPES, FERRY_STUB_TYPES_OUT: partial, POWERSHELL_TELEMETRY_OPTOUT: '1' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    if (built.status === 0 && existsSync(partial)) renameSync(partial, dll);
+    else rmSync(partial, { force: true });
+  }
+  stubTypesDll = existsSync(dll) ? dll : null;
+  return stubTypesDll;
+}
+
 /** A folder for one pwsh run: the estate file, the call log, and the environment that points the stubs at them. */
 export function stubRun(estate: StubEstate): { dir: string; env: Record<string, string>; calls: () => StubCall[] } {
   const dir = mkdtempSync(join(tmpdir(), 'ferry-pwsh-'));
@@ -159,6 +190,7 @@ export function stubRun(estate: StubEstate): { dir: string; env: Record<string, 
       FERRY_STUB_CALLS: callsPath,
       POWERSHELL_TELEMETRY_OPTOUT: '1',
       POWERSHELL_UPDATECHECK: 'Off',
+      ...(stubTypesAssembly() ? { FERRY_STUB_TYPES_DLL: stubTypesAssembly() as string } : {}),
       ...(estate.noAffinityCmdlet ? { FERRY_STUB_NO_AFFINITY_CMDLET: '1' } : {}),
     },
     calls: () =>
