@@ -85,10 +85,13 @@ function Get-FerryStubVmRecord {
 function New-FerryStubGroup {
     param($Cluster, $Vm, [string] $State = 'Online')
     $node = @($Cluster.nodes | Where-Object { [string] $_.name -eq $Vm.ComputerName })[0]
-    $o = New-Object Microsoft.FailoverClusters.PowerShell.ClusterGroup
-    $o.Name = $Vm.Name; $o.Cluster = [string] $Cluster.name; $o.OwnerNode = New-FerryStubNode $Cluster $node
-    $o.State = [Microsoft.FailoverClusters.PowerShell.ClusterGroupState] $State
     $record = Get-FerryStubVmRecord $Vm
+    $o = New-Object Microsoft.FailoverClusters.PowerShell.ClusterGroup
+    # A role keeps the name it was given when the VM was clustered (the estate's roleName), else the VM's.
+    $o.Name = $Vm.Name; if ($record -and $record.PSObject.Properties['roleName']) { $o.Name = [string] $record.roleName }
+    Add-Member -InputObject $o -MemberType NoteProperty -Name FerryStubVmId -Value $Vm.Id.ToString()
+    $o.Cluster = [string] $Cluster.name; $o.OwnerNode = New-FerryStubNode $Cluster $node
+    $o.State = [Microsoft.FailoverClusters.PowerShell.ClusterGroupState] $State
     if ($record -and $record.PSObject.Properties['availabilitySets']) { foreach ($n in @($record.availabilitySets)) { if ($null -ne $n) { [void] $o.AntiAffinityClassNames.Add([string] $n) } } }
     return $o
 }
@@ -100,7 +103,7 @@ function New-FerryStubResources {
     foreach ($type in 'Virtual Machine', 'Virtual Machine Configuration') {
         $t = New-Object Microsoft.FailoverClusters.PowerShell.ClusterResourceType; $t.Name = $type
         $r = New-Object Microsoft.FailoverClusters.PowerShell.ClusterResource
-        $r.Name = "$type $($Vm.Name)"; $r.ResourceType = $t; $r.OwnerGroup = $group; $r.Cluster = [string] $Cluster.name
+        $r.Name = "$type $($group.Name)"; $r.ResourceType = $t; $r.OwnerGroup = $group; $r.Cluster = [string] $Cluster.name
         # The VM the resource is for, as the cluster knows it (its VmID private property); hidden from scripts' view.
         Add-Member -InputObject $r -MemberType NoteProperty -Name FerryStubVmId -Value $Vm.Id.ToString()
         $r
@@ -203,8 +206,8 @@ function Set-ClusterOwnerNode {
         if ($InputObject -is [Microsoft.FailoverClusters.PowerShell.ClusterResource]) {
             $vm = @($vms | Where-Object { $_.Id.ToString() -eq [string] $InputObject.FerryStubVmId })[0]; $field = 'possibleOwners'
         } elseif ($InputObject -is [Microsoft.FailoverClusters.PowerShell.ClusterGroup] -or $Group) {
-            $name = $Group; if ($InputObject) { $name = [string] $InputObject.Name }
-            $vm = @($vms | Where-Object { $_.Name -eq $name })[0]; $field = 'preferredOwners'
+            if ($InputObject) { $vm = @($vms | Where-Object { $_.Id.ToString() -eq [string] $InputObject.FerryStubVmId })[0] } else { $vm = @($vms | Where-Object { $_.Name -eq $Group })[0] }
+            $field = 'preferredOwners'
         } else {
             $vm = @($vms | Where-Object { "Virtual Machine $($_.Name)" -eq $Resource })[0]; $field = 'possibleOwners'
         }
