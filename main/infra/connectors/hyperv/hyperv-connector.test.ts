@@ -15,7 +15,8 @@ import type { PsTarget } from './scripts.js';
 // PowerShell can't show here: a process that hangs past a cancel, one that dies mid-move or ends without a result,
 // one that can't be started, and the remoting path (winrm-https: there is no WinRM here, and New-PSSession is a core
 // cmdlet that no stub module can stand in for). Everything else the connector does runs in real PowerShell 7 against
-// stub modules: hyperv-connector.pwsh.test.ts (skipped, with one line from npm test, where pwsh is absent).
+// stub modules: hyperv-connector.pwsh.test.ts and hyperv-placement.pwsh.test.ts (skipped, with one line from npm
+// test, where pwsh is absent).
 const FAKE = fileURLToPath(new URL('../../../../test/fixtures/fake-powershell.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ferry-hyperv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
