@@ -128,7 +128,15 @@ namespace Microsoft.FailoverClusters.PowerShell
         public ClusterNode OwnerNode { get; set; }
         public ClusterGroupState State { get; set; }
         public string Cluster { get; set; }
-        public System.Collections.Specialized.StringCollection AntiAffinityClassNames { get; set; }
+        // Settable as on Windows (a StringCollection); each set is reported to OnSet, which the stub module
+        // points at its call log.
+        public static Action<ClusterGroup, string, object> OnSet;
+        private System.Collections.Specialized.StringCollection antiAffinityClassNames = new System.Collections.Specialized.StringCollection();
+        public System.Collections.Specialized.StringCollection AntiAffinityClassNames
+        {
+            get { return antiAffinityClassNames; }
+            set { antiAffinityClassNames = value; if (OnSet != null) OnSet(this, "AntiAffinityClassNames", value); }
+        }
         public override string ToString() { return Name; }
     }
     public class ClusterResourceType
@@ -143,6 +151,14 @@ namespace Microsoft.FailoverClusters.PowerShell
         public ClusterGroup OwnerGroup { get; set; }
         public string Cluster { get; set; }
         public override string ToString() { return Name; }
+    }
+    // What Get-ClusterParameter answers: one private property of a cluster object (a VM resource's VmID...).
+    public class ClusterParameter
+    {
+        public object ClusterObject { get; set; }
+        public string Name { get; set; }
+        public bool IsReadOnly { get; set; }
+        public object Value { get; set; }
     }
     // What Get-ClusterOwnerNode answers: the resource's possible owners, or the group's preferred owners, in order.
     public class ClusterOwnerNodes

@@ -15,7 +15,8 @@ import type { PsTarget } from './scripts.js';
 // PowerShell can't show here: a process that hangs past a cancel, one that dies mid-move or ends without a result,
 // one that can't be started, and the remoting path (winrm-https: there is no WinRM here, and New-PSSession is a core
 // cmdlet that no stub module can stand in for). Everything else the connector does runs in real PowerShell 7 against
-// stub modules: hyperv-connector.pwsh.test.ts (skipped, with one line from npm test, where pwsh is absent).
+// stub modules: hyperv-connector.pwsh.test.ts and hyperv-placement.pwsh.test.ts (skipped, with one line from npm
+// test, where pwsh is absent).
 const FAKE = fileURLToPath(new URL('../../../../test/fixtures/fake-powershell.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ferry-hyperv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -132,28 +133,5 @@ describe('the Hyper-V connector with a PowerShell that hangs, dies or cannot sta
     const [run] = seen();
     expect(run.argv.join(' ')).not.toMatch(/S3cret|hvadmin/);
     expect(run.request.target).toEqual({ mode: 'winrm-https', port: 5986, credential: { userName: 'CONTOSO\\hvadmin', password: 'S3cret!pass' } });
-  });
-
-  it('sets a clustered VM’s owners and availability sets through the fixed script, by VM id, and leaves a standalone VM to the inventory', async () => {
-    const { hyperv, seen } = connector('success');
-    const placement = { possibleOwners: ['hv-mi-11', 'HV-MI-12'], preferredOwners: ['HV-MI-12'], availabilitySets: ['SQL-AG'] };
-    expect(await hyperv.vmPlacementApply('SQL-PROD-01', placement)).toEqual({ ok: true });
-    expect(await hyperv.vmPlacementApply('WEB-01', { possibleOwners: null, preferredOwners: [], availabilitySets: ['X'] })).toEqual({ ok: true });
-    const runs = seen();
-    expect(runs.map((r) => r.script)).toEqual(['Set-FerryVmPlacement.ps1']);
-    expect(runs[0].request.args).toEqual({
-      host: 'hv-mi-11.contoso.com',
-      vm: 'SQL-PROD-01',
-      vmId: '0b7d3f4e-2f1a-4f5c-9a77-3b5f1f0c2a11',
-      possibleOwners: ['HV-MI-11', 'HV-MI-12'],
-      preferredOwners: ['HV-MI-12'],
-      availabilitySets: ['SQL-AG'],
-    });
-  });
-
-  it('maps a failed placement change to its problem and action', async () => {
-    const { hyperv } = connector('fail-access-denied');
-    const r = await hyperv.vmPlacementApply('SQL-PROD-01', { possibleOwners: null, preferredOwners: [], availabilitySets: [] });
-    expect(r).toMatchObject({ ok: false, problem: expect.stringMatching(/Setting the owners and availability sets of SQL-PROD-01 failed: access is denied/) });
   });
 });

@@ -85,11 +85,13 @@ function Get-FerryStubVmRecord {
 function New-FerryStubGroup {
     param($Cluster, $Vm, [string] $State = 'Online')
     $node = @($Cluster.nodes | Where-Object { [string] $_.name -eq $Vm.ComputerName })[0]
-    $o = New-Object Microsoft.FailoverClusters.PowerShell.ClusterGroup
-    $o.Name = $Vm.Name; $o.Cluster = [string] $Cluster.name; $o.OwnerNode = New-FerryStubNode $Cluster $node
-    $o.State = [Microsoft.FailoverClusters.PowerShell.ClusterGroupState] $State
-    $o.AntiAffinityClassNames = New-Object System.Collections.Specialized.StringCollection
     $record = Get-FerryStubVmRecord $Vm
+    $o = New-Object Microsoft.FailoverClusters.PowerShell.ClusterGroup
+    # A role keeps the name it was given when the VM was clustered (the estate's roleName), else the VM's.
+    $o.Name = $Vm.Name; if ($record -and $record.PSObject.Properties['roleName']) { $o.Name = [string] $record.roleName }
+    Add-Member -InputObject $o -MemberType NoteProperty -Name FerryStubVmId -Value $Vm.Id.ToString()
+    $o.Cluster = [string] $Cluster.name; $o.OwnerNode = New-FerryStubNode $Cluster $node
+    $o.State = [Microsoft.FailoverClusters.PowerShell.ClusterGroupState] $State
     if ($record -and $record.PSObject.Properties['availabilitySets']) { foreach ($n in @($record.availabilitySets)) { if ($null -ne $n) { [void] $o.AntiAffinityClassNames.Add([string] $n) } } }
     return $o
 }
@@ -101,7 +103,9 @@ function New-FerryStubResources {
     foreach ($type in 'Virtual Machine', 'Virtual Machine Configuration') {
         $t = New-Object Microsoft.FailoverClusters.PowerShell.ClusterResourceType; $t.Name = $type
         $r = New-Object Microsoft.FailoverClusters.PowerShell.ClusterResource
-        $r.Name = "$type $($Vm.Name)"; $r.ResourceType = $t; $r.OwnerGroup = $group; $r.Cluster = [string] $Cluster.name
+        $r.Name = "$type $($group.Name)"; $r.ResourceType = $t; $r.OwnerGroup = $group; $r.Cluster = [string] $Cluster.name
+        # The VM the resource is for, as the cluster knows it (its VmID private property); hidden from scripts' view.
+        Add-Member -InputObject $r -MemberType NoteProperty -Name FerryStubVmId -Value $Vm.Id.ToString()
         $r
     }
 }
@@ -156,6 +160,59 @@ function Get-ClusterOwnerNode {
         }
         $o.OwnerNodes = @(foreach ($n in $owners) { New-FerryStubNode $c @($c.nodes | Where-Object { [string] $_.name -eq $n })[0] })
         $o
+    }
+}
+
+# A cluster object's private properties: a Virtual Machine resource's VmID (a string, as the cluster stores it)
+# and VmStoreRootPath. Without -InputObject, the cluster's own: none here.
+function Get-ClusterParameter {
+    [CmdletBinding()]
+    param([Parameter(Position = 0)] [System.Collections.Specialized.StringCollection] $Name, [Parameter(ValueFromPipeline = $true)] [psobject] $InputObject, [string] $Cluster)
+    process {
+        Write-FerryStubCall 'Get-ClusterParameter' $PSCmdlet.ParameterSetName $PSBoundParameters
+        $target = $Cluster; if ($InputObject -and $InputObject.PSObject.Properties['Cluster']) { $target = [string] $InputObject.Cluster }
+        $c = Resolve-FerryStubCluster $PSCmdlet $target
+        if (-not ($InputObject -is [Microsoft.FailoverClusters.PowerShell.ClusterResource]) -or $InputObject.ResourceType.Name -ne 'Virtual Machine') { return }
+        $vm = @((Get-FerryStubState).Vms | Where-Object { $_.Id.ToString() -eq [string] $InputObject.FerryStubVmId })[0]
+        $values = [ordered] @{ VmID = $vm.Id.ToString(); VmStoreRootPath = [string] $vm.Path }
+        foreach ($k in $values.Keys) {
+            if ($Name -and -not ($Name -contains $k)) { continue }
+            $p = New-Object Microsoft.FailoverClusters.PowerShell.ClusterParameter
+            $p.ClusterObject = $InputObject; $p.Name = $k; $p.IsReadOnly = $true; $p.Value = $values[$k]
+            $p
+        }
+    }
+}
+
+# Sets a resource's possible owners (a resource as -InputObject or -Resource) or a group's preferred owners, in
+# order (a group as -InputObject or -Group). -Owners is mandatory, as documented: PowerShell refuses an empty
+# list before the cmdlet runs. The estate keeps what is set; an owner that is not a node fails as the cluster does.
+function Set-ClusterOwnerNode {
+    [CmdletBinding()]
+    param([string] $Resource, [string] $Group, [Parameter(Mandatory = $true)] [System.Collections.Specialized.StringCollection] $Owners,
+        [Parameter(ValueFromPipeline = $true)] [psobject] $InputObject, [string] $Cluster)
+    process {
+        Write-FerryStubCall 'Set-ClusterOwnerNode' $PSCmdlet.ParameterSetName $PSBoundParameters
+        $target = $Cluster; if ($InputObject -and $InputObject.PSObject.Properties['Cluster']) { $target = [string] $InputObject.Cluster }
+        $c = Resolve-FerryStubCluster $PSCmdlet $target
+        Assert-FerryStubNoFailure $PSCmdlet 'Set-ClusterOwnerNode' ''
+        $nodes = @($c.nodes | ForEach-Object { [string] $_.name })
+        foreach ($n in $Owners) {
+            if (-not ($nodes -contains $n)) {
+                $PSCmdlet.ThrowTerminatingError((New-FerryStubError @{ message = "The cluster node '$n' was not found."; hresult = 0x800713B2; errorId = 'ClusterCmdletError'; category = 'ObjectNotFound' } 'Set-ClusterOwnerNode'))
+            }
+        }
+        $vms = @((Get-FerryStubState).Vms | Where-Object { $nodes -contains $_.ComputerName -and $_.IsClustered })
+        if ($InputObject -is [Microsoft.FailoverClusters.PowerShell.ClusterResource]) {
+            $vm = @($vms | Where-Object { $_.Id.ToString() -eq [string] $InputObject.FerryStubVmId })[0]; $field = 'possibleOwners'
+        } elseif ($InputObject -is [Microsoft.FailoverClusters.PowerShell.ClusterGroup] -or $Group) {
+            if ($InputObject) { $vm = @($vms | Where-Object { $_.Id.ToString() -eq [string] $InputObject.FerryStubVmId })[0] } else { $vm = @($vms | Where-Object { $_.Name -eq $Group })[0] }
+            $field = 'preferredOwners'
+        } else {
+            $vm = @($vms | Where-Object { "Virtual Machine $($_.Name)" -eq $Resource })[0]; $field = 'possibleOwners'
+        }
+        $record = if ($vm) { Get-FerryStubVmRecord $vm } else { $null }
+        if ($record) { $record | Add-Member -NotePropertyName $field -NotePropertyValue ([string[]] @($Owners)) -Force }
     }
 }
 
@@ -255,7 +312,13 @@ function Remove-ClusterGroup {
     $vm.IsClustered = $false
 }
 
+# A group's AntiAffinityClassNames set by a script: logged as a call (ClusterGroup.AntiAffinityClassNames), with its type.
+[Microsoft.FailoverClusters.PowerShell.ClusterGroup]::OnSet = {
+    param($Group, [string] $Property, $Value)
+    Write-FerryStubCall "ClusterGroup.$Property" 'set' @{ Group = [string] $Group.Name; Value = $Value }
+}
+
 Export-ModuleMember -Function Get-Cluster, Get-ClusterNode, Get-ClusterSharedVolume, Get-ClusterGroup, Move-ClusterVirtualMachineRole, Add-ClusterVirtualMachineRole,
-    Remove-ClusterGroup, Get-ClusterResource, Get-ClusterOwnerNode
+    Remove-ClusterGroup, Get-ClusterResource, Get-ClusterOwnerNode, Get-ClusterParameter, Set-ClusterOwnerNode
 # Get-ClusterAffinityRule came with Windows Server 2022: a test can stand for an older module, without it.
 if (-not $env:FERRY_STUB_NO_AFFINITY_CMDLET) { Export-ModuleMember -Function Get-ClusterAffinityRule }

@@ -1,6 +1,6 @@
 # A stand-in for the CIM cmdlets Ferry calls (Get-CimInstance, Invoke-CimMethod), for Ferry's tests:
-# Msvm_MigrationJob for the moves in flight, and the Win32/MSFT classes the inventory read asks for,
-# from the test's estate. First on PSModulePath, so it wins over CimCmdlets. Every call is logged.
+# Msvm_MigrationJob for the moves in flight, the Win32/MSFT classes the inventory read asks for, and a
+# cluster's MSCluster_ResourceGroup (SetPreferredOwners), from the test's estate. First on PSModulePath, so it wins over CimCmdlets. Every call is logged.
 . (Join-Path (Join-Path $PSScriptRoot '..') (Join-Path '..' 'FerryStubCore.ps1'))
 
 function Get-CimInstance {
@@ -38,6 +38,17 @@ function Get-CimInstance {
         'MSFT_NetAdapter' { foreach ($v in @($h.netAdapters)) { if ($null -ne $v) { [pscustomobject] $v } } }
         'MSFT_NetAdapterRdmaSettingData' { foreach ($v in @($h.rdma)) { if ($null -ne $v) { [pscustomobject] $v } } }
         'MSFT_SmbConnection' { foreach ($v in @($h.smbConnections)) { if ($null -ne $v) { [pscustomobject] $v } } }
+        # A cluster's groups, as the node addressed sees them (a VM's group is named after the VM).
+        'MSCluster_ResourceGroup' {
+            $nodes = @(foreach ($c in @((Get-FerryStubState).Estate.clusters)) { if ($null -ne $c -and [string] $c.name -eq [string] $h.cluster) { $c.nodes | ForEach-Object { [string] $_.name } } })
+            foreach ($vm in @((Get-FerryStubState).Vms | Where-Object { $nodes -contains $_.ComputerName -and $_.IsClustered })) {
+                $record = @((Get-FerryStubState).Estate.vms | Where-Object { [string] $_.id -eq $vm.Id.ToString() })[0]
+                $role = $vm.Name; if ($record -and $record.PSObject.Properties['roleName']) { $role = [string] $record.roleName }
+                $o = [pscustomobject] @{ PSTypeName = 'Microsoft.Management.Infrastructure.CimInstance#root/MSCluster/MSCluster_ResourceGroup'; Name = $role; FerryStubVmId = $vm.Id.ToString() }
+                Add-Member -InputObject $o -MemberType ScriptMethod -Name ToString -Value { [string] $this.Name } -Force
+                $o
+            }
+        }
         default { }
     }
 }
@@ -57,6 +68,11 @@ function Invoke-CimMethod {
             foreach ($move in @((Get-FerryStubState).Moves.Values)) {
                 if ($move.Vm.Id.ToString().ToUpperInvariant() -eq [string] $InputObject.VirtualSystemName) { $move.Ended = $true }
             }
+        }
+        if ($MethodName -eq 'SetPreferredOwners' -and $InputObject.PSObject.Properties['FerryStubVmId']) {
+            Assert-FerryStubNoFailure $PSCmdlet 'Invoke-CimMethod' ''
+            $record = @((Get-FerryStubState).Estate.vms | Where-Object { [string] $_.id -eq [string] $InputObject.FerryStubVmId })[0]
+            if ($record) { $record | Add-Member -NotePropertyName preferredOwners -NotePropertyValue ([string[]] @($Arguments['NodeNames'])) -Force }
         }
         [pscustomobject] @{ ReturnValue = [uint32] 0 }
     }
