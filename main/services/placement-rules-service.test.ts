@@ -67,7 +67,9 @@ describe('VM Properties > Placement: a VM’s owners and availability sets, as a
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('rules-invalid');
-    expect((r.error.detail as { problems: ImportProblem[] }).problems).toEqual([{ path: 'possibleOwners[1]', message: 'HV-MI-20 is not a node of CL-MI-22' }]);
+    expect((r.error.detail as { problems: ImportProblem[] }).problems).toMatchObject([
+      { path: 'possibleOwners[1]', message: 'HV-MI-20 is not a node of CL-MI-22', text: { key: 'import.owners.notNode' } },
+    ]);
     expect(s.inventory.snapshot()).toBe(before);
     expect(s.jobs.list(1)[0].kind).toBe('import-inventory');
   });
@@ -152,7 +154,7 @@ describe('affinity rules: add, edit, remove (a cluster’s Properties, Keep apar
       }
     ).value.done;
     const dup = s.placementRules.ruleSet({ name: 'PAIR', type: 'DifferentNode', vms: ['SQL-PROD-01', 'WEB-01'], required: true });
-    expect(dup.ok ? null : dup.error.detail).toEqual({
+    expect(dup.ok ? null : dup.error.detail).toMatchObject({
       problems: [{ path: 'name', message: 'duplicate affinity rule "PAIR": affinityRules[0] has the same name (compared ignoring case)' }],
     });
     const twice = s.placementRules.ruleSet({ name: 'x', type: 'DifferentNode', vms: ['WEB-01', 'web-01', 'NOPE'], required: true });

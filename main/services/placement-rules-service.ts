@@ -1,6 +1,6 @@
-import { say } from '../../shared/i18n/text.js';
+import { say, text } from '../../shared/i18n/text.js';
 import type { AffinityRule } from '../../shared/model/inventory.js';
-import type { Job } from '../../shared/model/job.js';
+import { jobError, type Job } from '../../shared/model/job.js';
 import { ok, type Result } from '../../shared/model/result.js';
 import type { HostConnector } from '../domain/connector/host-connector.js';
 import { applyRuleEdit, type RuleEdit, type VmPlacementFields } from '../domain/placement/rule-edits.js';
@@ -112,7 +112,7 @@ export class PlacementRulesService {
       if (!checked.ok) {
         return copy(
           this.jobs.finish(job, 'Failed', {
-            error: { problem: checked.error.message, recommendedAction: 'Look at the rules as they are now, then make the change again.' },
+            error: jobError(checked.error.text ?? text('list', { items: checked.error.message }), text('rules.fail.changed.action')),
           }),
         );
       }
@@ -124,7 +124,10 @@ export class PlacementRulesService {
           return copy(
             this.jobs.finish(job, 'Failed', {
               failedStep: 0,
-              error: { problem: applied.problem, recommendedAction: `${applied.recommendedAction} Ferry's inventory is unchanged.` },
+              error: jobError(
+                applied.problemText ?? text('list', { items: applied.problem }),
+                text('rules.fail.apply.action', { action: applied.recommendedActionText ?? applied.recommendedAction }),
+              ),
             }),
           );
         }
@@ -141,10 +144,7 @@ export class PlacementRulesService {
     } catch (e) {
       return copy(
         this.jobs.finish(job, 'Failed', {
-          error: {
-            problem: `Ferry could not record the change: ${(e as Error).message}.`,
-            recommendedAction: 'Refresh the inventory, check the rules, then make the change again.',
-          },
+          error: jobError(text('rules.fail.record', { message: (e as Error).message }), text('rules.fail.record.action')),
         }),
       );
     }

@@ -1,7 +1,9 @@
 import type { AffinityRule, InventoryDocument, Vm } from '../../../shared/model/inventory.js';
 import { err, ok, type Result } from '../../../shared/model/result.js';
 import { checkPlacementRules } from '../inventory/placement-rule-checks.js';
-import { ProblemList } from '../inventory/inventory-rules.js';
+import { importProblem, ProblemList } from '../inventory/inventory-rules.js';
+import { say, text } from '../../../shared/i18n/text.js';
+import type { ImportProblem } from '../../../shared/model/import.js';
 import { nameKey } from '../storage-paths/names.js';
 
 /** A VM's own placement rules, as VM Properties edits them. */
@@ -61,12 +63,9 @@ export function applyRuleEdit(doc: InventoryDocument, edit: RuleEdit): Result<Ru
     case 'rule-set': {
       const rule: AffinityRule = { ...edit.rule, name: edit.rule.name.trim(), vms: trimmed(edit.rule.vms).map(spellVm) };
       const old = edit.replaces === null ? -1 : rules.findIndex((r) => nameKey(r.name) === nameKey(edit.replaces as string));
-      if (edit.replaces !== null && old < 0)
-        return err('rule-not-found', `No affinity rule named "${edit.replaces}" is in the inventory: refresh the inventory.`);
-      if (rule.name === '') return err('rules-invalid', 'name: a rule needs a name.', { problems: [{ path: 'name', message: 'a rule needs a name' }] });
-      if (rule.vms.length < 2) {
-        return err('rules-invalid', 'vms: a rule names at least two VMs.', { problems: [{ path: 'vms', message: 'a rule names at least two VMs' }] });
-      }
+      if (edit.replaces !== null && old < 0) return err('rule-not-found', say('rules.notFound', { rule: edit.replaces }));
+      if (rule.name === '') return refused([importProblem('name', text('rules.needsName'))]);
+      if (rule.vms.length < 2) return refused([importProblem('vms', text('rules.twoVms'))]);
       rules = old >= 0 ? rules.map((r, i) => (i === old ? rule : r)) : [...rules, rule];
       const position = old >= 0 ? old : rules.length - 1;
       prefix = (path) => path.replace(new RegExp(`^affinityRules\\[${position}\\]\\.`), '').replace(/^affinityRules\[\d+\]\.name$/, 'name');
@@ -74,7 +73,7 @@ export function applyRuleEdit(doc: InventoryDocument, edit: RuleEdit): Result<Ru
     }
     case 'rule-remove': {
       const old = rules.findIndex((r) => nameKey(r.name) === nameKey(edit.name));
-      if (old < 0) return err('rule-not-found', `No affinity rule named "${edit.name}" is in the inventory: refresh the inventory.`);
+      if (old < 0) return err('rule-not-found', say('rules.notFound', { rule: edit.name }));
       rules = rules.filter((_, i) => i !== old);
       prefix = (path) => path;
       break;
@@ -83,9 +82,15 @@ export function applyRuleEdit(doc: InventoryDocument, edit: RuleEdit): Result<Ru
   const inventory: InventoryDocument = { ...doc, vms, affinityRules: rules };
   const list = new ProblemList();
   checkPlacementRules(inventory, list, { hosts: [], vms: [] });
-  const problems = list.result().map((p) => ({ path: prefix(p.path), message: p.message }));
-  if (problems.length > 0) {
-    return err('rules-invalid', `The placement rules were not changed: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}.`, { problems });
-  }
+  const problems = list.result().map((p) => ({ ...p, path: prefix(p.path) }));
+  if (problems.length > 0) return refused(problems);
   return ok({ inventory, vm: edited, affinityRules: rules });
+}
+
+/** A refused edit: every problem by field, and one sentence that lists them ("name: a rule needs a name."). */
+function refused(problems: ImportProblem[]): Result<never> {
+  const listed = problems.map((p) => text('rules.problem', { path: p.path, problem: p.text ?? p.message }));
+  const one = problems.length === 1 && (problems[0].path === 'name' || problems[0].path === 'vms');
+  const joined = listed.slice(1).reduce((all, next) => text('rules.joinSemicolon', { first: all, second: next }), listed[0]);
+  return err('rules-invalid', say(one ? 'rules.invalidOne' : 'rules.invalid', { problems: joined }), { problems });
 }

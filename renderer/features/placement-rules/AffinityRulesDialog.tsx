@@ -53,7 +53,7 @@ interface RuleDraft {
 /** The body of the dialog for one cluster: its rules, and the form of the rule being added or edited. */
 function AffinityRules({ cluster }: { cluster: string }) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   const index = useAppStore((s) => s.index);
   const submit = useAppStore((s) => s.submitPlacementRules);
   const [draft, setDraft] = useState<RuleDraft | null>(null);
@@ -76,7 +76,7 @@ function AffinityRules({ cluster }: { cluster: string }) {
     if (result.ok) {
       setDraft(null);
       setProblems([]);
-    } else setProblems(ruleProblems(result.error));
+    } else setProblems(ruleProblems(result.error, spoken));
   };
   const save = (d: RuleDraft) =>
     run(() =>

@@ -16,6 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import type { Spoken } from '../../i18n/translator.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 
@@ -24,16 +25,19 @@ const useStyles = makeStyles({
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-/** Problems of a refused rule edit, one line each ("vms[1]: VM "X" is not listed in vms"), or the error's sentence. */
-export function ruleProblems(error: { message: string; detail?: unknown }): string[] {
-  const problems = (error.detail as { problems?: { path: string; message: string }[] } | undefined)?.problems;
-  return problems?.length ? problems.map((p) => `${p.path}: ${p.message}`) : [error.message];
+/**
+ * Problems of a refused rule edit, one line each ("vms[1]: VM "X" is not listed in vms") in the admin's language,
+ * or the error's sentence.
+ */
+export function ruleProblems(error: Spoken & { detail?: unknown }, spoken: (said: Spoken) => string): string[] {
+  const problems = (error.detail as { problems?: (Spoken & { path: string })[] } | undefined)?.problems;
+  return problems?.length ? problems.map((p) => `${p.path}: ${spoken(p)}`) : [spoken(error)];
 }
 
 /** The form of Keep apart…, mounted while the dialog is open so each opening starts afresh. */
 function KeepApartForm({ vms, onClose }: { vms: readonly string[]; onClose: () => void }) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   const submit = useAppStore((s) => s.submitPlacementRules);
   const [name, setName] = useState(`keep-apart-${vms[0].toLowerCase()}`);
   const [required, setRequired] = useState(true);
@@ -44,7 +48,7 @@ function KeepApartForm({ vms, onClose }: { vms: readonly string[]; onClose: () =
     const result = await submit('placementRules.ruleSet', { rule: { name: name.trim(), type: 'DifferentNode', vms: [...vms], required } });
     setBusy(false);
     if (result.ok) onClose();
-    else setProblems(ruleProblems(result.error));
+    else setProblems(ruleProblems(result.error, spoken));
   };
   return (
     <DialogBody>

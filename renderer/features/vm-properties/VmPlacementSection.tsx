@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { Vm } from '../../../shared/model/inventory.js';
 import { ScriptView } from '../../components/ScriptView.js';
 import { useT } from '../../i18n/use-translator.js';
+import { ruleProblems } from '../placement-rules/KeepApartDialog.js';
 import { useAppStore } from '../../store/store-context.js';
 import { DetailsSection, Property, PropertyList } from '../details/PropertyList.js';
 import { CheckboxGroup } from '../placement-rules/CheckboxGroup.js';
@@ -52,7 +53,7 @@ function draftOf(vm: Vm): Draft {
  */
 export function VmPlacementSection({ vm }: { vm: Vm }) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, spoken } = useT();
   // Selectors answer values the store holds (never a new array), so a render never asks for another.
   const index = useAppStore((s) => s.index);
   const host = index?.hostByName.get(key(vm.host)) ?? null;
@@ -87,8 +88,7 @@ export function VmPlacementSection({ vm }: { vm: Vm }) {
       setProblems([]);
       return;
     }
-    const detail = result.error.detail as { problems?: { path: string; message: string }[] } | undefined;
-    setProblems(detail?.problems?.length ? detail.problems.map((p) => `${p.path}: ${p.message}`) : [result.error.message]);
+    setProblems(ruleProblems(result.error, spoken));
   };
 
   const toggle = (which: 'possible' | 'preferred', name: string, on: boolean) => {
