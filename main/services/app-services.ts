@@ -1,3 +1,4 @@
+import { say } from '../../shared/i18n/text.js';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -306,7 +307,7 @@ function channelHandlers(s: AppServices, facts: HostFacts): Handlers {
     'optimize.thresholdsSet': (a) => {
       const groups = s.inventory.snapshot().inventory.hostGroups;
       const group = a.group.toLowerCase() === 'all hosts' ? 'All Hosts' : groups.find((g) => g.toLowerCase() === a.group.toLowerCase());
-      if (!group) return err('host-group-not-found', `group: no host group named "${a.group}" is in the inventory (e.g. "All Hosts/Milano").`);
+      if (!group) return err('host-group-not-found', say('err.noGroupField', { group: a.group }));
       s.settings.setOptimizeThresholds(group, a.thresholds);
       return ok({ groups: s.settings.getOptimizeThresholds(), defaults: { ...DEFAULT_OPTIMIZE_THRESHOLDS } });
     },

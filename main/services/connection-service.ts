@@ -1,3 +1,4 @@
+import { say } from '../../shared/i18n/text.js';
 import {
   checkConnectionChange,
   WINRM_HTTPS_PORT,
@@ -39,7 +40,7 @@ export class ConnectionService {
   /** A group's settings (the simulator if nobody set them), with whether a password could be stored here. */
   get(hostGroup: string): Result<ConnectionSettingsView> {
     const group = this.group(hostGroup);
-    if (group === null) return err('host-group-not-found', `No host group named "${hostGroup}" is in the inventory.`);
+    if (group === null) return err('host-group-not-found', say('err.noGroupName', { group: hostGroup }));
     return ok(this.view({ ...this.repo.get(group), hostGroup: group }));
   }
 
@@ -54,7 +55,7 @@ export class ConnectionService {
   /** Changes a group's settings: checked as the dialog checks them; the password encrypted before it is stored. */
   set(change: ConnectionSettingsChange): Result<ConnectionSettingsView> {
     const group = this.group(change.hostGroup);
-    if (group === null) return err('host-group-not-found', `No host group named "${change.hostGroup}" is in the inventory.`);
+    if (group === null) return err('host-group-not-found', say('err.noGroupName', { group: change.hostGroup }));
     const current = this.repo.get(group);
     const checked = checkConnectionChange(current, { ...change, hostGroup: group }, this.secrets.availability());
     if (!checked.ok) {

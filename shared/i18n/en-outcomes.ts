@@ -300,4 +300,8 @@ export const mainEnOutcomes = {
   'rules.fail.apply.action': "{action} Ferry's inventory is unchanged.",
   'rules.fail.record': 'Ferry could not record the change: {message}.',
   'rules.fail.record.action': 'Refresh the inventory, check the rules, then make the change again.',
+  'err.noCluster': 'No cluster named "{cluster}" is in the inventory: check the name.',
+  'err.noGroupPath': 'No host group named "{group}" is in the inventory: check the path (e.g. "All Hosts/Milano").',
+  'err.noGroupField': 'group: no host group named "{group}" is in the inventory (e.g. "All Hosts/Milano").',
+  'err.noGroupName': 'No host group named "{group}" is in the inventory.',
 } as const;

@@ -315,4 +315,8 @@ export const mainItOutcomes: Readonly<Record<keyof typeof mainEnOutcomes, string
   'rules.fail.apply.action': '{action} L’inventario di Ferry non è cambiato.',
   'rules.fail.record': 'Ferry non è riuscito a registrare la modifica: {message}.',
   'rules.fail.record.action': 'Aggiorna l’inventario, controlla le regole, quindi ripeti la modifica.',
+  'err.noCluster': 'Nell’inventario non c’è alcun cluster denominato "{cluster}": controlla il nome.',
+  'err.noGroupPath': 'Nell’inventario non c’è alcun gruppo host denominato "{group}": controlla il percorso (ad esempio "All Hosts/Milano").',
+  'err.noGroupField': 'group: nell’inventario non c’è alcun gruppo host denominato "{group}" (ad esempio "All Hosts/Milano").',
+  'err.noGroupName': 'Nell’inventario non c’è alcun gruppo host denominato "{group}".',
 };

@@ -66,12 +66,12 @@ export function optimizeHosts(
   let inScope: Host[];
   if ('cluster' in scope) {
     const cluster = inventory.clusters.find((c) => nameKey(c.name) === nameKey(scope.cluster));
-    if (!cluster) return err('cluster-not-found', `No cluster named "${scope.cluster}" is in the inventory: check the name.`);
+    if (!cluster) return err('cluster-not-found', say('err.noCluster', { cluster: scope.cluster }));
     inScope = inventory.hosts.filter((h) => h.cluster !== null && nameKey(h.cluster) === nameKey(cluster.name));
   } else {
     const known = nameKey(scope.group) === 'all hosts' || inventory.hostGroups.some((g) => inHostGroup(g, scope.group));
     if (!known && !inventory.hosts.some((h) => inHostGroup(h.hostGroup, scope.group)))
-      return err('host-group-not-found', `No host group named "${scope.group}" is in the inventory: check the path (e.g. "All Hosts/Milano").`);
+      return err('host-group-not-found', say('err.noGroupPath', { group: scope.group }));
     inScope = inventory.hosts.filter((h) => inHostGroup(h.hostGroup, scope.group));
   }
 
