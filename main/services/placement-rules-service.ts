@@ -1,8 +1,8 @@
-import { say, text } from '../../shared/i18n/text.js';
-import type { AffinityRule } from '../../shared/model/inventory.js';
+import { say, text, type Said } from '../../shared/i18n/text.js';
+import type { AffinityRule, InventoryDocument } from '../../shared/model/inventory.js';
 import { jobError, type Job } from '../../shared/model/job.js';
 import { ok, type Result } from '../../shared/model/result.js';
-import type { HostConnector } from '../domain/connector/host-connector.js';
+import type { AffinityRuleChange, ConnectorResult, HostConnector } from '../domain/connector/host-connector.js';
 import { applyRuleEdit, type RuleEdit, type VmPlacementFields } from '../domain/placement/rule-edits.js';
 import { placementScript } from '../domain/scripts/placement-script.js';
 import { nameKey } from '../domain/storage-paths/names.js';
@@ -22,7 +22,8 @@ const copy = (job: Job): Job => ({ ...job, steps: job.steps.map((s) => ({ ...s }
  * sets (VM Properties), a cluster's affinity rules (add, edit, remove) and Keep apart. Each is checked like an
  * import before any job starts (`rules-invalid` with every problem, nothing changed), then runs as a job. A VM
  * edit is set on the VM's cluster first through its connector (Hyper-V: the fixed Set-FerryVmPlacement.ps1),
- * and recorded in Ferry's inventory only when that worked; affinity rules are Ferry's inventory, for planning.
+ * and recorded in Ferry's inventory only when that worked. An affinity-rule edit is likewise set on the cluster of
+ * its VMs first (Hyper-V: the fixed Set-FerryAffinityRule.ps1; only required rules, as a cluster has no other kind).
  */
 export class PlacementRulesService {
   /** Jobs of this process run one after another, so two edits never race on the estate. */
@@ -89,11 +90,11 @@ export class PlacementRulesService {
           'placement-rules',
           say(edit.replaces === null ? 'job.placement.ruleAdd' : 'job.placement.ruleEdit', { rule: edit.rule.name.trim() }),
           edit.rule.name.trim(),
-          [record],
+          this.ruleSteps(edit, record),
         );
         break;
       case 'rule-remove':
-        job = this.jobs.start('placement-rules', say('job.placement.ruleRemove', { rule: edit.name }), edit.name, [record]);
+        job = this.jobs.start('placement-rules', say('job.placement.ruleRemove', { rule: edit.name }), edit.name, this.ruleSteps(edit, record));
         break;
     }
     const started = copy(job);
@@ -103,6 +104,51 @@ export class PlacementRulesService {
       () => undefined,
     );
     return ok({ job: started, done });
+  }
+
+  /** Fails a job with what the cluster said, and that Ferry's inventory is unchanged. */
+  private refusedBy(job: Job, applied: Extract<ConnectorResult, { ok: false }>): Job {
+    return copy(
+      this.jobs.finish(job, 'Failed', {
+        failedStep: 0,
+        error: jobError(
+          applied.problemText ?? text('list', { items: applied.problem }),
+          text('rules.fail.apply.action', { action: applied.recommendedActionText ?? applied.recommendedAction }),
+        ),
+      }),
+    );
+  }
+
+  /** A rule job's steps: set it on its cluster (when its VMs are in one), then record it. */
+  private ruleSteps(edit: RuleEdit, record: Said): Said[] {
+    const cluster = this.clusterOf(edit);
+    return cluster === null ? [record] : [say('step.placement.cluster', { cluster }), record];
+  }
+
+  /** A rule name as the inventory spells it (the estate's rules are compared ignoring case). */
+  private spelled(name: string): string {
+    return (this.inventory.snapshot().inventory.affinityRules ?? []).find((r) => nameKey(r.name) === nameKey(name))?.name ?? name;
+  }
+
+  /** The cluster a rule edit acts on: the cluster of the first of its VMs (the old rule's, for a removal) that has one. */
+  private clusterOf(edit: RuleEdit): string | null {
+    const doc = this.inventory.snapshot().inventory;
+    const vms =
+      edit.kind === 'rule-set'
+        ? [...edit.rule.vms, ...this.ruleVms(doc, edit.replaces)]
+        : edit.kind === 'rule-remove'
+          ? this.ruleVms(doc, edit.name)
+          : [edit.vm];
+    for (const name of vms) {
+      const v = doc.vms.find((x) => nameKey(x.name) === nameKey(name.trim()));
+      const cluster = v ? doc.hosts.find((h) => nameKey(h.name) === nameKey(v.host))?.cluster : null;
+      if (cluster) return cluster;
+    }
+    return null;
+  }
+
+  private ruleVms(doc: InventoryDocument, name: string | null): string[] {
+    return name === null ? [] : ((doc.affinityRules ?? []).find((r) => nameKey(r.name) === nameKey(name))?.vms ?? []);
   }
 
   private async runJob(job: Job, edit: RuleEdit): Promise<Job> {
@@ -120,26 +166,31 @@ export class PlacementRulesService {
       if (edit.kind === 'vm' && vm) {
         const placement = { possibleOwners: vm.possibleOwners ?? null, preferredOwners: vm.preferredOwners ?? [], availabilitySets: vm.availabilitySets ?? [] };
         const applied = this.connector.vmPlacementApply ? await this.connector.vmPlacementApply(vm.name, placement) : ({ ok: true } as const);
-        if (!applied.ok) {
-          return copy(
-            this.jobs.finish(job, 'Failed', {
-              failedStep: 0,
-              error: jobError(
-                applied.problemText ?? text('list', { items: applied.problem }),
-                text('rules.fail.apply.action', { action: applied.recommendedActionText ?? applied.recommendedAction }),
-              ),
-            }),
-          );
-        }
+        if (!applied.ok) return this.refusedBy(job, applied);
         this.jobs.advance(job, 0);
         this.inventory.vmPlacementSet(vm);
         return copy(this.jobs.finish(job, 'Completed', { summary: say('job.placement.vmDone', { vm: vm.name }) }));
       }
+      if (edit.kind === 'vm') throw new Error(`The VM ${edit.vm} is not in the inventory.`);
+      const cluster = this.clusterOf(edit);
+      if (cluster !== null && this.connector.affinityRuleApply) {
+        const change: AffinityRuleChange =
+          edit.kind === 'rule-remove'
+            ? { kind: 'remove', name: this.spelled(edit.name) }
+            : {
+                kind: 'set',
+                rule: affinityRules.find((r) => nameKey(r.name) === nameKey(edit.rule.name.trim())) as AffinityRule,
+                replaces: edit.replaces === null ? null : this.spelled(edit.replaces),
+              };
+        const applied = await this.connector.affinityRuleApply(cluster, change);
+        if (!applied.ok) return this.refusedBy(job, applied);
+      }
+      if (cluster !== null) this.jobs.advance(job, 0);
       this.inventory.affinityRulesSet(affinityRules);
       const summary =
         edit.kind === 'rule-remove'
           ? say('job.placement.ruleRemoved', { rule: edit.name })
-          : say('job.placement.ruleSaved', { rule: edit.kind === 'rule-set' ? edit.rule.name.trim() : '' });
+          : say(edit.rule.required ? 'job.placement.ruleSaved' : 'job.placement.ruleSavedSoft', { rule: edit.rule.name.trim() });
       return copy(this.jobs.finish(job, 'Completed', { summary }));
     } catch (e) {
       return copy(

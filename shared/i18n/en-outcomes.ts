@@ -289,6 +289,12 @@ export const mainEnOutcomes = {
     '{vm} is highly available and stays in its cluster, so its files must move to a cluster shared volume or an SMB 3.0 share: {path} is a local volume of {host}. Choose a CSV or a share on Select Path.',
   'hv.what.placement': 'Setting the owners and availability sets of {vm}',
   'hv.what.placement.any': 'Setting the owners and availability sets',
+  'hv.what.affinity': 'Setting affinity rule {rule} on the cluster',
+  'hv.what.affinity.any': 'Setting the affinity rule on the cluster',
+  'rules.fail.level':
+    'Cluster {cluster} has functional level {level}: affinity rules need Windows Server 2022 (functional level 11) or later, so the cluster refused the rule.',
+  'rules.fail.level.action':
+    "Update every node of {cluster} to Windows Server 2022 or later and run Update-ClusterFunctionalLevel, or keep apart these VMs with availability sets (VM Properties > Placement). Ferry's inventory is unchanged.",
   'rules.notFound': 'No affinity rule named "{rule}" is in the inventory: refresh the inventory.',
   'rules.needsName': 'a rule needs a name',
   'rules.twoVms': 'a rule names at least two VMs',

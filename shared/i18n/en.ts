@@ -91,6 +91,9 @@ export const mainEnMessages = {
   'job.placement.vmDone': '{vm}’s possible and preferred owners and availability sets are set; Select Host and plans use them now.',
   'job.placement.ruleSaved': 'Affinity rule {rule} is saved; Select Host and plans use it now.',
   'job.placement.ruleRemoved': 'Affinity rule {rule} is removed.',
+  'job.placement.ruleSavedSoft':
+    'Affinity rule {rule} is saved in Ferry’s inventory only: it is not required, and failover clusters have no non-required affinity rules, so Select Host and plans use it as a warning and the cluster does not enforce it.',
+  'step.placement.cluster': 'Set it on cluster {cluster}',
   'step.placement.apply': 'Set them on {vm}’s cluster',
   'step.placement.record': 'Record them in Ferry’s inventory',
   'step.applyOn': 'Apply the settings on {host}',

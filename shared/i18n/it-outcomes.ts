@@ -304,6 +304,12 @@ export const mainItOutcomes: Readonly<Record<keyof typeof mainEnOutcomes, string
     '{vm} è a disponibilità elevata e resta nel suo cluster, quindi i suoi file devono spostarsi su un volume condiviso del cluster o su una condivisione SMB 3.0: {path} è un volume locale di {host}. Scegli un CSV o una condivisione in Seleziona percorso.',
   'hv.what.placement': 'Impostazione dei proprietari e dei set di disponibilità di {vm}',
   'hv.what.placement.any': 'Impostazione dei proprietari e dei set di disponibilità',
+  'hv.what.affinity': 'Impostazione della regola di affinità {rule} sul cluster',
+  'hv.what.affinity.any': 'Impostazione della regola di affinità sul cluster',
+  'rules.fail.level':
+    'Il cluster {cluster} ha il livello di funzionalità {level}: le regole di affinità richiedono Windows Server 2022 (livello di funzionalità 11) o versione successiva, quindi il cluster ha rifiutato la regola.',
+  'rules.fail.level.action':
+    'Aggiornare tutti i nodi di {cluster} a Windows Server 2022 o versione successiva ed eseguire Update-ClusterFunctionalLevel, oppure separare queste VM con i set di disponibilità (Proprietà VM > Posizionamento). L’inventario di Ferry non è cambiato.',
   'rules.notFound': 'Nell’inventario non c’è alcuna regola di affinità denominata "{rule}": aggiorna l’inventario.',
   'rules.needsName': 'una regola deve avere un nome',
   'rules.twoVms': 'una regola indica almeno due VM',

@@ -90,6 +90,9 @@ export const mainItMessages: MainMessages = {
   'job.placement.ruleRemove': 'Rimozione della regola di affinità {rule}',
   'job.placement.vmDone': 'I proprietari possibili e preferiti e i set di disponibilità di {vm} sono impostati; Seleziona host e i piani li usano da ora.',
   'job.placement.ruleSaved': 'La regola di affinità {rule} è salvata; Seleziona host e i piani la usano da ora.',
+  'job.placement.ruleSavedSoft':
+    'La regola di affinità {rule} è salvata solo nell’inventario di Ferry: non è obbligatoria e i cluster di failover non hanno regole di affinità non obbligatorie, quindi Seleziona host e i piani la usano come avviso e il cluster non la applica.',
+  'step.placement.cluster': 'Impostala sul cluster {cluster}',
   'job.placement.ruleRemoved': 'La regola di affinità {rule} è rimossa.',
   'step.placement.apply': 'Impostazione sul cluster di {vm}',
   'step.placement.record': 'Registrazione nell’inventario di Ferry',

@@ -1,4 +1,4 @@
-import type { LiveMigrationSettings, PerformanceOption } from '../../../shared/model/inventory.js';
+import type { AffinityRule, LiveMigrationSettings, PerformanceOption } from '../../../shared/model/inventory.js';
 
 import type { Text } from '../../../shared/i18n/text.js';
 import type { JobError, MoveKind } from '../../../shared/model/job.js';
@@ -100,7 +100,15 @@ export interface HostConnector {
    * cluster. Optional: a connector without it (the simulator, the lab) keeps them in Ferry's inventory only.
    */
   vmPlacementApply?(vm: string, placement: VmPlacement): Promise<ConnectorResult>;
+  /**
+   * Sets (adds, or replaces the rule named `replaces`) or removes one of a cluster's affinity rules on the cluster.
+   * Optional: a connector without it (the simulator, the lab) keeps them in Ferry's inventory only.
+   */
+  affinityRuleApply?(cluster: string, change: AffinityRuleChange): Promise<ConnectorResult>;
 }
+
+/** An affinity-rule edit as a connector sets it on a cluster. */
+export type AffinityRuleChange = { kind: 'set'; rule: AffinityRule; replaces: string | null } | { kind: 'remove'; name: string };
 
 /** A VM's placement rules as a connector sets them (null possible owners: every node). */
 export interface VmPlacement {

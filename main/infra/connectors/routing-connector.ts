@@ -10,6 +10,7 @@ import type {
   MoveRequest,
   RunningMove,
   VmPlacement,
+  AffinityRuleChange,
 } from '../../domain/connector/host-connector.js';
 import { nameKey } from '../../domain/storage-paths/names.js';
 
@@ -52,6 +53,13 @@ export class RoutingConnector implements HostConnector {
     const v = this.inventory().vms.find((x) => nameKey(x.name) === nameKey(vm));
     const connector = this.connectors[v ? this.kindFor(v.host) : 'simulator'];
     return connector.vmPlacementApply ? connector.vmPlacementApply(vm, placement) : Promise.resolve({ ok: true });
+  }
+
+  /** A cluster's affinity rules go to the connector of its hosts' group (the first host of the cluster decides). */
+  affinityRuleApply(cluster: string, change: AffinityRuleChange): Promise<ConnectorResult> {
+    const h = this.inventory().hosts.find((x) => x.cluster !== null && nameKey(x.cluster) === nameKey(cluster));
+    const connector = this.connectors[h ? this.routeOf(h) : 'simulator'];
+    return connector.affinityRuleApply ? connector.affinityRuleApply(cluster, change) : Promise.resolve({ ok: true });
   }
 
   vmLocate(vm: string): Promise<string | null> {

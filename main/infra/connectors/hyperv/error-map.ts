@@ -7,7 +7,7 @@ import type { PsError } from './scripts.js';
 
 /** What the connector was doing when it failed, to name the hosts and the VM in the sentence. */
 export interface FailureContext {
-  action: 'move' | 'start' | 'save' | 'settings' | 'placement' | 'refresh' | 'locate';
+  action: 'move' | 'start' | 'save' | 'settings' | 'placement' | 'affinity' | 'refresh' | 'locate';
   mode: ConnectionMode;
   vm?: string;
   /** The host the action ran on (the move's source). */
@@ -39,6 +39,8 @@ function what(ctx: FailureContext): Text {
       return sentence('hv.what.settings', { host: hostOf(ctx) });
     case 'placement':
       return ctx.vm ? sentence('hv.what.placement', { vm: ctx.vm }) : sentence('hv.what.placement.any');
+    case 'affinity':
+      return ctx.vm ? sentence('hv.what.affinity', { rule: ctx.vm }) : sentence('hv.what.affinity.any');
     case 'refresh':
       return sentence('hv.what.refresh', { host: hostOf(ctx) });
     case 'locate':

@@ -9,6 +9,7 @@ import type {
   MoveRequest,
   RunningMove,
   VmPlacement,
+  AffinityRuleChange,
 } from '../../../domain/connector/host-connector.js';
 import { movePhases, type PhaseKey } from '../../../domain/simulation/move-phases.js';
 import { nameKey } from '../../../domain/storage-paths/names.js';
@@ -130,6 +131,40 @@ export class HyperVConnector implements HostConnector {
       availabilitySets: [...placement.availabilitySets],
     }).done;
     return this.actionResult(outcome, { action: 'placement', mode: target.value.mode, vm: v.name, host: h.name });
+  }
+
+  /**
+   * Sets or removes a cluster's affinity rule with the fixed Set-FerryAffinityRule.ps1 on a node of the cluster
+   * (each VM's cluster group found by its id). Only required rules are written: a failover cluster has no
+   * non-required affinity rule, so a not-required one is kept in Ferry's inventory (an edit that makes a rule
+   * not required takes the old one off the cluster). A cluster below functional level 11 refuses.
+   */
+  async affinityRuleApply(cluster: string, change: AffinityRuleChange): Promise<ConnectorResult> {
+    const doc = this.inventory();
+    const c = doc.clusters.find((x) => nameKey(x.name) === nameKey(cluster));
+    const h = doc.hosts.find((x) => x.cluster !== null && nameKey(x.cluster) === nameKey(cluster));
+    if (!c || !h) return { ok: false, ...jobError(text('err.noCluster', { cluster }), text('fail.refreshThenRetry')) };
+    const ruleName = change.kind === 'set' ? change.rule.name : change.name;
+    const levelRefused = (level: number): ConnectorResult => ({
+      ok: false,
+      ...jobError(text('rules.fail.level', { cluster: c.name, level }), text('rules.fail.level.action', { cluster: c.name })),
+    });
+    const remove = change.kind === 'remove' ? [change.name] : [...new Set([change.replaces ?? change.rule.name, change.rule.name])];
+    const written = change.kind === 'set' && change.rule.required;
+    if (c.functionalLevel < 11 && written) return levelRefused(c.functionalLevel);
+    const ids = change.kind === 'set' ? change.rule.vms.map((n) => this.vm(n)?.id ?? n) : [];
+    const target = this.targetFor(h.hostGroup);
+    if (!target.ok) return { ok: false, problem: target.error.message, recommendedAction: actionOf(target.error.detail) };
+    const outcome = await this.runner.run('affinityRuleApply', target.value, {
+      host: computerOf(h),
+      remove,
+      rule: written ? { name: change.rule.name, ruleType: change.rule.type, vmIds: ids } : null,
+    }).done;
+    if (outcome.kind === 'result') {
+      const value = outcome.value as { refused?: unknown; level?: unknown } | null;
+      if (value?.refused === 'functional-level') return written ? levelRefused(Number(value.level)) : { ok: true };
+    }
+    return this.actionResult(outcome, { action: 'affinity', mode: target.value.mode, vm: ruleName, host: h.name });
   }
 
   /** Where a VM is registered now: its inventory host first, then the other hosts of its group. */

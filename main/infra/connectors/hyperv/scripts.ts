@@ -14,6 +14,7 @@ export const HYPERV_SCRIPTS = Object.freeze({
   vmLocate: 'Find-FerryVm.ps1',
   hostSettingsApply: 'Set-FerryHostSettings.ps1',
   vmPlacementApply: 'Set-FerryVmPlacement.ps1',
+  affinityRuleApply: 'Set-FerryAffinityRule.ps1',
 } as const);
 
 /** A connector script, by its role. */

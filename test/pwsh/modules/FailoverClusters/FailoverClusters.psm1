@@ -234,6 +234,75 @@ function Get-ClusterAffinityRule {
     }
 }
 
+# The estate's affinity rule a -Name names on the cluster a -CimSession addresses; none: the cluster's error.
+function Find-FerryStubAffinityRule {
+    param($Cmdlet, [string] $CmdletName, $CimSession, [string] $Name)
+    $target = $null; if ($CimSession) { $target = $CimSession[0] }
+    $c = Resolve-FerryStubCluster $Cmdlet $target
+    Assert-FerryStubNoFailure $Cmdlet $CmdletName ''
+    $r = @($c.affinityRules | Where-Object { $null -ne $_ -and [string] $_.name -eq $Name })[0]
+    if ($null -eq $r) {
+        $Cmdlet.ThrowTerminatingError((New-FerryStubError @{ message = "The affinity rule '$Name' was not found."; hresult = 0x80070490; errorId = 'HRESULT 0x80070490,' + $CmdletName; category = 'ObjectNotFound' } $CmdletName))
+    }
+    return @{ Cluster = $c; Rule = $r }
+}
+
+# New-ClusterAffinityRule [-Name] <String> [-RuleType <RuleType>] [-CimSession] [-ThrottleLimit] [-AsJob]: a rule
+# with no groups, enabled. The estate keeps it (ruleType as CLUS_AFFINITY_RULE_TYPE: SameNode 2, DifferentNode 4).
+function New-ClusterAffinityRule {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true, Position = 0)] [string] $Name,
+        [ValidateSet('None', 'SameFaultDomain', 'SameNode', 'DifferentFaultDomain', 'DifferentNode')] [string] $RuleType,
+        [Alias('Session')] [string[]] $CimSession, [int] $ThrottleLimit, [switch] $AsJob)
+    Write-FerryStubCall 'New-ClusterAffinityRule' $PSCmdlet.ParameterSetName $PSBoundParameters
+    $target = $null; if ($CimSession) { $target = $CimSession[0] }
+    $c = Resolve-FerryStubCluster $PSCmdlet $target
+    Assert-FerryStubNoFailure $PSCmdlet 'New-ClusterAffinityRule' ''
+    if (@($c.affinityRules | Where-Object { $null -ne $_ -and [string] $_.name -eq $Name }).Count -gt 0) {
+        $PSCmdlet.ThrowTerminatingError((New-FerryStubError @{ message = "An affinity rule named '$Name' already exists."; hresult = 0x800700B7; errorId = 'HRESULT 0x800700b7,New-ClusterAffinityRule'; category = 'ResourceExists' } 'New-ClusterAffinityRule'))
+    }
+    $types = @{ None = 0; SameFaultDomain = 1; SameNode = 2; DifferentFaultDomain = 3; DifferentNode = 4 }
+    $t = 0; if ($RuleType) { $t = $types[$RuleType] }
+    $c | Add-Member -NotePropertyName affinityRules -NotePropertyValue (@(@($c.affinityRules) | Where-Object { $null -ne $_ }) + @([pscustomobject] @{ name = $Name; ruleType = $t; groups = @(); enabled = 1 })) -Force
+}
+
+# Add-ClusterGroupToAffinityRule [[-Name] <String[]>] [-Groups] <String[]> ...: adds groups (by exact name) to a rule.
+function Add-ClusterGroupToAffinityRule {
+    [CmdletBinding()]
+    param([Parameter(Position = 0)] [string[]] $Name, [Parameter(Mandatory = $true, Position = 1)] [string[]] $Groups,
+        [Alias('Session')] [string[]] $CimSession, [int] $ThrottleLimit, [switch] $AsJob, [switch] $PassThru)
+    Write-FerryStubCall 'Add-ClusterGroupToAffinityRule' $PSCmdlet.ParameterSetName $PSBoundParameters
+    foreach ($n in $Name) {
+        $found = Find-FerryStubAffinityRule $PSCmdlet 'Add-ClusterGroupToAffinityRule' $CimSession $n
+        $found.Rule.groups = @(@($found.Rule.groups) + @($Groups | Where-Object { @($found.Rule.groups) -notcontains $_ }))
+    }
+}
+
+# Remove-ClusterGroupFromAffinityRule [[-Name] <String[]>] [-Groups] <String[]> ...: takes groups off a rule.
+function Remove-ClusterGroupFromAffinityRule {
+    [CmdletBinding()]
+    param([Parameter(Position = 0)] [string[]] $Name, [Parameter(Mandatory = $true, Position = 1)] [string[]] $Groups,
+        [Alias('Session')] [string[]] $CimSession, [int] $ThrottleLimit, [switch] $AsJob, [switch] $PassThru)
+    Write-FerryStubCall 'Remove-ClusterGroupFromAffinityRule' $PSCmdlet.ParameterSetName $PSBoundParameters
+    foreach ($n in $Name) {
+        $found = Find-FerryStubAffinityRule $PSCmdlet 'Remove-ClusterGroupFromAffinityRule' $CimSession $n
+        $found.Rule.groups = @(@($found.Rule.groups) | Where-Object { $Groups -notcontains $_ })
+    }
+}
+
+# Remove-ClusterAffinityRule [[-Name] <String[]>] [-CimSession] [-ThrottleLimit] [-AsJob] [-PassThru] [-WhatIf] [-Confirm].
+function Remove-ClusterAffinityRule {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param([Parameter(Position = 0)] [string[]] $Name, [Alias('Session')] [string[]] $CimSession, [int] $ThrottleLimit, [switch] $AsJob, [switch] $PassThru)
+    Write-FerryStubCall 'Remove-ClusterAffinityRule' $PSCmdlet.ParameterSetName $PSBoundParameters
+    foreach ($n in $Name) {
+        $found = Find-FerryStubAffinityRule $PSCmdlet 'Remove-ClusterAffinityRule' $CimSession $n
+        if ($PSCmdlet.ShouldProcess($n)) {
+            $found.Cluster | Add-Member -NotePropertyName affinityRules -NotePropertyValue @(@($found.Cluster.affinityRules) | Where-Object { $null -ne $_ -and [string] $_.name -ne $n }) -Force
+        }
+    }
+}
+
 function Get-ClusterGroup {
     [CmdletBinding()]
     param([Parameter(Position = 0)] [System.Collections.Specialized.StringCollection] $Name, [Parameter(ValueFromPipeline = $true)] [psobject] $InputObject,
@@ -321,4 +390,6 @@ function Remove-ClusterGroup {
 Export-ModuleMember -Function Get-Cluster, Get-ClusterNode, Get-ClusterSharedVolume, Get-ClusterGroup, Move-ClusterVirtualMachineRole, Add-ClusterVirtualMachineRole,
     Remove-ClusterGroup, Get-ClusterResource, Get-ClusterOwnerNode, Get-ClusterParameter, Set-ClusterOwnerNode
 # Get-ClusterAffinityRule came with Windows Server 2022: a test can stand for an older module, without it.
-if (-not $env:FERRY_STUB_NO_AFFINITY_CMDLET) { Export-ModuleMember -Function Get-ClusterAffinityRule }
+if (-not $env:FERRY_STUB_NO_AFFINITY_CMDLET) {
+    Export-ModuleMember -Function Get-ClusterAffinityRule, New-ClusterAffinityRule, Add-ClusterGroupToAffinityRule, Remove-ClusterGroupFromAffinityRule, Remove-ClusterAffinityRule
+}
