@@ -146,6 +146,66 @@ describe('affinity rules: add, edit, remove (a cluster’s Properties, Keep apar
     expect(s.inventory.snapshot().inventory.affinityRules ?? []).toEqual([]);
   });
 
+  it('sets a required rule on a Hyper-V cluster through Set-FerryAffinityRule.ps1, by VM ids, before recording it', async () => {
+    s.connections.set({ hostGroup: 'All Hosts/Milano', connector: 'hyperv' });
+    const r = s.placementRules.ruleSet({ name: 'sql-apart', type: 'DifferentNode', vms: ['SQL-PROD-01', 'Contabilità-01'], required: true });
+    if (!r.ok) throw new Error(r.error.message);
+    const job = await r.value.done;
+    expect(job.status).toBe('Completed');
+    expect(job.steps.map((x) => x.name)).toEqual(['Set it on cluster CL-MI-22', 'Record them in Ferry’s inventory']);
+    const runs = scripts();
+    expect(runs.map((x) => x.script)).toEqual(['Set-FerryAffinityRule.ps1']);
+    expect(runs[0].request.args).toMatchObject({
+      remove: ['sql-apart'],
+      rule: { name: 'sql-apart', ruleType: 'DifferentNode', vmIds: ['0b7d3f4e-2f1a-4f5c-9a77-3b5f1f0c2a11', '1c8e4a5f-3a2b-4a6d-8b88-4c6a2a1d3b22'] },
+    });
+    const removed = s.placementRules.ruleRemove('SQL-APART');
+    if (!removed.ok) throw new Error(removed.error.message);
+    expect((await removed.value.done).status).toBe('Completed');
+    expect(scripts()[1].request.args).toMatchObject({ remove: ['sql-apart'], rule: null });
+    expect(s.inventory.snapshot().inventory.affinityRules ?? []).toEqual([]);
+  });
+
+  it('a not-required rule is kept in Ferry’s inventory only, and the job says so', async () => {
+    s.connections.set({ hostGroup: 'All Hosts/Milano', connector: 'hyperv' });
+    const r = s.placementRules.ruleSet({ name: 'soft', type: 'SameNode', vms: ['SQL-PROD-01', 'Contabilità-01'], required: false });
+    if (!r.ok) throw new Error(r.error.message);
+    const job = await r.value.done;
+    expect(job.summary).toMatch(/^Affinity rule soft is saved in Ferry’s inventory only: it is not required/);
+    expect(scripts()[0].request.args).toMatchObject({ remove: ['soft'], rule: null });
+    expect(s.inventory.snapshot().inventory.affinityRules?.map((x) => x.name)).toEqual(['soft']);
+  });
+
+  it('a cluster that refuses a rule fails the job with its problem, and Ferry’s inventory keeps the old rules', async () => {
+    await s.close();
+    s = await open('fail-access-denied');
+    s.connections.set({ hostGroup: 'All Hosts/Milano', connector: 'hyperv' });
+    const r = s.placementRules.ruleSet({ name: 'sql-apart', type: 'DifferentNode', vms: ['SQL-PROD-01', 'Contabilità-01'], required: true });
+    if (!r.ok) throw new Error(r.error.message);
+    const job = await r.value.done;
+    expect(job.status).toBe('Failed');
+    expect(job.error?.problem).toMatch(/Setting affinity rule sql-apart on the cluster failed: access is denied/);
+    expect(job.error?.recommendedAction).toMatch(/Ferry's inventory is unchanged\.$/);
+    expect(s.inventory.snapshot().inventory.affinityRules ?? []).toEqual([]);
+  });
+
+  it('a cluster below functional level 11 refuses a required rule with what to do, and nothing changes', async () => {
+    const doc = minimalInventory();
+    doc.clusters[0].functionalLevel = 10;
+    expect((await s.inventory.importText('level10.json', JSON.stringify(doc))).ok).toBe(true);
+    s.connections.set({ hostGroup: 'All Hosts/Milano', connector: 'hyperv' });
+    const r = s.placementRules.ruleSet({ name: 'sql-apart', type: 'DifferentNode', vms: ['SQL-PROD-01', 'Contabilità-01'], required: true });
+    if (!r.ok) throw new Error(r.error.message);
+    const job = await r.value.done;
+    expect(job.status).toBe('Failed');
+    expect(job.error?.problem).toBe(
+      'Cluster CL-MI-22 has functional level 10: affinity rules need Windows Server 2022 (functional level 11) or later, so the cluster refused the rule.',
+    );
+    expect(job.error?.recommendedAction).toMatch(/Update-ClusterFunctionalLevel.*Ferry's inventory is unchanged\.$/);
+    expect(scripts()).toEqual([]);
+    expect(s.inventory.snapshot().inventory.affinityRules ?? []).toEqual([]);
+  });
+
   it('refuses a rule name already used, a VM named twice or missing, and a rule that is not there', async () => {
     await (
       s.placementRules.ruleSet({ name: 'pair', type: 'SameNode', vms: ['SQL-PROD-01', 'WEB-01'], required: false }) as {

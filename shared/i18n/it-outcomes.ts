@@ -309,7 +309,7 @@ export const mainItOutcomes: Readonly<Record<keyof typeof mainEnOutcomes, string
   'rules.fail.level':
     'Il cluster {cluster} ha il livello di funzionalità {level}: le regole di affinità richiedono Windows Server 2022 (livello di funzionalità 11) o versione successiva, quindi il cluster ha rifiutato la regola.',
   'rules.fail.level.action':
-    'Aggiornare tutti i nodi di {cluster} a Windows Server 2022 o versione successiva ed eseguire Update-ClusterFunctionalLevel, oppure separare queste VM con i set di disponibilità (Proprietà VM > Posizionamento). L’inventario di Ferry non è cambiato.',
+    'Aggiornare tutti i nodi di {cluster} a Windows Server 2022 o versione successiva ed eseguire Update-ClusterFunctionalLevel, oppure separare queste VM con i set di disponibilità (Proprietà VM > Posizionamento).',
   'rules.notFound': 'Nell’inventario non c’è alcuna regola di affinità denominata "{rule}": aggiorna l’inventario.',
   'rules.needsName': 'una regola deve avere un nome',
   'rules.twoVms': 'una regola indica almeno due VM',
@@ -318,7 +318,7 @@ export const mainItOutcomes: Readonly<Record<keyof typeof mainEnOutcomes, string
   'rules.invalidOne': '{problems}.',
   'rules.invalid': 'Le regole di posizionamento non sono state modificate: {problems}.',
   'rules.fail.changed.action': 'Controlla le regole come sono ora, quindi ripeti la modifica.',
-  'rules.fail.apply.action': '{action} L’inventario di Ferry non è cambiato.',
+  'rules.fail.apply.action': '{action}',
   'rules.fail.record': 'Ferry non è riuscito a registrare la modifica: {message}.',
   'rules.fail.record.action': 'Aggiorna l’inventario, controlla le regole, quindi ripeti la modifica.',
   'err.noCluster': 'Nell’inventario non c’è alcun cluster denominato "{cluster}": controlla il nome.',
