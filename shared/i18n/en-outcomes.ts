@@ -294,7 +294,7 @@ export const mainEnOutcomes = {
   'rules.fail.level':
     'Cluster {cluster} has functional level {level}: affinity rules need Windows Server 2022 (functional level 11) or later, so the cluster refused the rule.',
   'rules.fail.level.action':
-    "Update every node of {cluster} to Windows Server 2022 or later and run Update-ClusterFunctionalLevel, or keep apart these VMs with availability sets (VM Properties > Placement).",
+    'Update every node of {cluster} to Windows Server 2022 or later and run Update-ClusterFunctionalLevel, or keep apart these VMs with availability sets (VM Properties > Placement).',
   'rules.notFound': 'No affinity rule named "{rule}" is in the inventory: refresh the inventory.',
   'rules.needsName': 'a rule needs a name',
   'rules.twoVms': 'a rule names at least two VMs',
@@ -303,7 +303,7 @@ export const mainEnOutcomes = {
   'rules.invalidOne': '{problems}.',
   'rules.invalid': 'The placement rules were not changed: {problems}.',
   'rules.fail.changed.action': 'Look at the rules as they are now, then make the change again.',
-  'rules.fail.apply.action': "{action}",
+  'rules.fail.apply.action': "{action} Ferry's inventory is unchanged.",
   'rules.fail.record': 'Ferry could not record the change: {message}.',
   'rules.fail.record.action': 'Refresh the inventory, check the rules, then make the change again.',
   'err.noCluster': 'No cluster named "{cluster}" is in the inventory: check the name.',

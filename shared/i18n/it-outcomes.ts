@@ -318,7 +318,7 @@ export const mainItOutcomes: Readonly<Record<keyof typeof mainEnOutcomes, string
   'rules.invalidOne': '{problems}.',
   'rules.invalid': 'Le regole di posizionamento non sono state modificate: {problems}.',
   'rules.fail.changed.action': 'Controlla le regole come sono ora, quindi ripeti la modifica.',
-  'rules.fail.apply.action': '{action}',
+  'rules.fail.apply.action': '{action} L’inventario di Ferry non è cambiato.',
   'rules.fail.record': 'Ferry non è riuscito a registrare la modifica: {message}.',
   'rules.fail.record.action': 'Aggiorna l’inventario, controlla le regole, quindi ripeti la modifica.',
   'err.noCluster': 'Nell’inventario non c’è alcun cluster denominato "{cluster}": controlla il nome.',
