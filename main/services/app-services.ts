@@ -329,7 +329,12 @@ function channelHandlers(s: AppServices, facts: HostFacts): Handlers {
       const r = s.placementRules.ruleRemove(a.name);
       return r.ok ? ok(r.value.job) : r;
     },
-    'script.placementRules': (a) => s.placementRules.vmScript(a.vm, placementFields(a)),
+    'script.placementRules': (a) =>
+      'vm' in a
+        ? s.placementRules.vmScript(a.vm, placementFields(a))
+        : 'rule' in a
+          ? s.placementRules.ruleScript({ kind: 'rule-set', rule: a.rule, replaces: a.replaces ?? null })
+          : s.placementRules.ruleScript({ kind: 'rule-remove', name: a.name }),
   };
 }
 

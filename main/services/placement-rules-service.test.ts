@@ -206,6 +206,17 @@ describe('affinity rules: add, edit, remove (a cluster’s Properties, Keep apar
     expect(s.inventory.snapshot().inventory.affinityRules ?? []).toEqual([]);
   });
 
+  it('View Script for a rule edit shows the affinity-rule cmdlets on the VMs’ cluster, by VM ids', () => {
+    const r = s.placementRules.ruleScript({
+      kind: 'rule-set',
+      rule: { name: 'sql-apart', type: 'DifferentNode', vms: ['SQL-PROD-01', 'Contabilità-01'], required: true },
+      replaces: null,
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toContain("New-ClusterAffinityRule -Name 'sql-apart' -RuleType DifferentNode -CimSession 'CL-MI-22'");
+    expect(r.value).toContain("-Name VmID).Value -eq '1c8e4a5f-3a2b-4a6d-8b88-4c6a2a1d3b22'");
+  });
+
   it('refuses a rule name already used, a VM named twice or missing, and a rule that is not there', async () => {
     await (
       s.placementRules.ruleSet({ name: 'pair', type: 'SameNode', vms: ['SQL-PROD-01', 'WEB-01'], required: false }) as {

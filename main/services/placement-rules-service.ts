@@ -4,7 +4,7 @@ import { jobError, type Job } from '../../shared/model/job.js';
 import { ok, type Result } from '../../shared/model/result.js';
 import type { AffinityRuleChange, ConnectorResult, HostConnector } from '../domain/connector/host-connector.js';
 import { applyRuleEdit, type RuleEdit, type VmPlacementFields } from '../domain/placement/rule-edits.js';
-import { placementScript } from '../domain/scripts/placement-script.js';
+import { affinityRuleScript, placementScript } from '../domain/scripts/placement-script.js';
 import { nameKey } from '../domain/storage-paths/names.js';
 import type { InventoryService } from './inventory-service.js';
 import type { JobService } from './job-service.js';
@@ -53,6 +53,26 @@ export class PlacementRulesService {
         possibleOwners: v.possibleOwners ?? null,
         preferredOwners: v.preferredOwners ?? [],
         availabilitySets: v.availabilitySets ?? [],
+      }),
+    );
+  }
+
+  /** View Script for an affinity-rule edit (Affinity Rules…, Keep apart…): the cmdlets it runs on its cluster. */
+  ruleScript(edit: Exclude<RuleEdit, { kind: 'vm' }>): Result<string> {
+    const doc = this.inventory.snapshot().inventory;
+    const checked = applyRuleEdit(doc, edit);
+    if (!checked.ok) return checked;
+    const cluster = this.clusterOf(edit);
+    if (edit.kind === 'rule-remove')
+      return ok(affinityRuleScript(cluster, { remove: [this.spelled(edit.name)], rule: null, name: this.spelled(edit.name), required: true }));
+    const rule = checked.value.affinityRules.find((r) => nameKey(r.name) === nameKey(edit.rule.name.trim())) as AffinityRule;
+    const vms = rule.vms.map((n) => ({ name: n, id: doc.vms.find((v) => nameKey(v.name) === nameKey(n))?.id ?? n }));
+    return ok(
+      affinityRuleScript(cluster, {
+        remove: [...new Set([edit.replaces === null ? rule.name : this.spelled(edit.replaces), rule.name])],
+        rule: rule.required ? { name: rule.name, type: rule.type, vms } : null,
+        name: rule.name,
+        required: rule.required,
       }),
     );
   }

@@ -35,6 +35,13 @@ const vmPlacementSchema = z
     availabilitySets: z.array(objectName).max(1024),
   })
   .strict();
+const ruleSetSchema = z
+  .object({
+    rule: z.object({ name: objectName, type: z.enum(AFFINITY_RULE_TYPE_VALUES), vms: z.array(objectName).max(10_000), required: z.boolean() }).strict(),
+    replaces: objectName.nullable().optional(),
+  })
+  .strict();
+const ruleRemoveSchema = z.object({ name: objectName }).strict();
 const storagePath = z.string().trim().min(1).max(1024);
 const performanceOption = z.enum(PERFORMANCE_OPTION_VALUES);
 
@@ -215,16 +222,11 @@ export const invokeSchemas = {
   /** VM Properties > Placement > OK: a VM's possible owners (null: every node), preferred owners and availability sets, as a job. */
   'placementRules.vmSet': vmPlacementSchema,
   /** Adds an affinity rule, or replaces the one named `replaces` (a cluster's Properties, Keep apart…), as a job. */
-  'placementRules.ruleSet': z
-    .object({
-      rule: z.object({ name: objectName, type: z.enum(AFFINITY_RULE_TYPE_VALUES), vms: z.array(objectName).max(10_000), required: z.boolean() }).strict(),
-      replaces: objectName.nullable().optional(),
-    })
-    .strict(),
+  'placementRules.ruleSet': ruleSetSchema,
   /** Removes an affinity rule, as a job. */
-  'placementRules.ruleRemove': z.object({ name: objectName }).strict(),
-  /** View Script for VM Properties > Placement: the cmdlets the change runs on the VM's cluster. */
-  'script.placementRules': vmPlacementSchema,
+  'placementRules.ruleRemove': ruleRemoveSchema,
+  /** View Script for VM Properties > Placement, or for an affinity-rule edit: the cmdlets the change runs on the cluster. */
+  'script.placementRules': z.union([vmPlacementSchema, ruleSetSchema, ruleRemoveSchema]),
   /** Host > Connection Settings: how a host group's hosts are reached (never the password itself). */
   'connection.get': z.object({ hostGroup: z.string().trim().min(1).max(1024) }).strict(),
   /**
