@@ -117,6 +117,11 @@ test('a cluster’s Affinity Rules… lists its rules, and edits, removes and re
   await form.getByRole('button', { name: 'Save rule' }).click();
   await expect(dialog).toContainText('vms: a rule names at least two VMs');
   await form.getByRole('checkbox', { name: 'FILE-MI-01' }).check();
+  await form.getByRole('button', { name: 'View Script' }).click();
+  await expect(form.getByRole('textbox', { name: 'PowerShell script' })).toHaveValue(
+    /New-ClusterAffinityRule -Name 'lonely' -RuleType DifferentNode -CimSession 'CL-MI-22'[\s\S]*Add-ClusterGroupToAffinityRule -Name 'lonely' -Groups \$groups/,
+  );
+  await page.screenshot({ path: 'test-results/screenshots/affinity-rules-script.png' });
   await form.getByRole('button', { name: 'Save rule' }).click();
   await expect(table.getByRole('row', { name: /lonely/ })).toContainText(
     /DifferentNode\s*Yes\s*RDS-MI-01, FILE-MI-01|DifferentNode\s*Yes\s*FILE-MI-01, RDS-MI-01/,

@@ -25,6 +25,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { AffinityRule, AffinityRuleType } from '../../../shared/model/inventory.js';
+import { ScriptView } from '../../components/ScriptView.js';
 import { useT } from '../../i18n/use-translator.js';
 import { useAppStore } from '../../store/store-context.js';
 import { CheckboxGroup } from './CheckboxGroup.js';
@@ -56,6 +57,7 @@ function AffinityRules({ cluster }: { cluster: string }) {
   const { t, spoken } = useT();
   const index = useAppStore((s) => s.index);
   const submit = useAppStore((s) => s.submitPlacementRules);
+  const loadScript = useAppStore((s) => s.placementScript);
   const [draft, setDraft] = useState<RuleDraft | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -78,13 +80,11 @@ function AffinityRules({ cluster }: { cluster: string }) {
       setProblems([]);
     } else setProblems(ruleProblems(result.error, spoken));
   };
-  const save = (d: RuleDraft) =>
-    run(() =>
-      submit('placementRules.ruleSet', {
-        rule: { name: d.name.trim(), type: d.type, required: d.required, vms: clusterVms.filter((n) => d.vms.has(key(n))) },
-        replaces: d.replaces,
-      }),
-    );
+  const ruleArgs = (d: RuleDraft) => ({
+    rule: { name: d.name.trim(), type: d.type, required: d.required, vms: clusterVms.filter((n) => d.vms.has(key(n))) },
+    replaces: d.replaces,
+  });
+  const save = (d: RuleDraft) => run(() => submit('placementRules.ruleSet', ruleArgs(d)));
   const edit = (r: AffinityRule) => setDraft({ replaces: r.name, name: r.name, type: r.type, required: r.required, vms: new Set(r.vms.map(key)) });
 
   return (
@@ -174,6 +174,7 @@ function AffinityRules({ cluster }: { cluster: string }) {
               {t('wizard.cancel')}
             </Button>
           </div>
+          {draft.name.trim() === '' ? null : <ScriptView requestKey={JSON.stringify(ruleArgs(draft))} load={() => loadScript(ruleArgs(draft))} />}
         </div>
       )}
       {problems.length > 0 ? (
