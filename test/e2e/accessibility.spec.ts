@@ -11,7 +11,13 @@ const vmGrid = (page: Page) => page.getByRole('grid', { name: 'Virtual machines'
 async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
   // Tabster's focus sentinels (Fluent's arrow-key groups) are focusable and aria-hidden on purpose: they pass the
   // focus on at once and must stay silent (microsoft/tabster#288, a known false positive of aria-hidden-focus).
-  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
+  // With a modal dialog open, the window under it is inert (aria-hidden) and dimmed by the backdrop: axe scans the
+  // dialog. Scanning the dimmed window too measured the contrast of text under the backdrop, a finding no one can
+  // read or reach (it failed now and then, in both themes, on the wizard's pages).
+  const modal = page.locator('[role="dialog"][aria-modal="true"]');
+  const builder = new AxeBuilder({ page }).exclude('[data-tabster-dummy]');
+  if ((await modal.count()) > 0) builder.include('[role="dialog"][aria-modal="true"]');
+  const result = await builder.analyze();
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = serious.map(
     (v) =>
@@ -56,6 +62,10 @@ for (const theme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, 'Migrate VM Wizard, Select Host');
       await wizard.getByRole('button', { name: 'Next' }).click();
       await expect(page.locator('[aria-current="step"]')).toHaveText('Select Path');
+      // Scanned once the page has settled: while its locations load and the path is checked, its controls are
+      // disabled, and disabled controls (WCAG 1.4.3's exception) are drawn in the disabled grey.
+      await expect(wizard.getByText(/is on cluster shared volume/)).toBeVisible();
+      await expect(wizard.getByRole('button', { name: 'Next' })).toBeEnabled();
       await expectNoSeriousViolations(page, 'Migrate VM Wizard, Select Path');
       await wizard.getByRole('button', { name: 'Next' }).click();
       await expect(page.locator('[aria-current="step"]')).toHaveText('Summary');
