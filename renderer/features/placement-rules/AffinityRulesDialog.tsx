@@ -10,8 +10,6 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Table,
@@ -27,6 +25,7 @@ import { useMemo, useState } from 'react';
 import type { AffinityRule, AffinityRuleType } from '../../../shared/model/inventory.js';
 import { ScriptView } from '../../components/ScriptView.js';
 import { useT } from '../../i18n/use-translator.js';
+import { RuleProblems } from './RuleProblems.js';
 import { useAppStore } from '../../store/store-context.js';
 import { CheckboxGroup } from './CheckboxGroup.js';
 import { ruleProblems } from './KeepApartDialog.js';
@@ -36,7 +35,6 @@ const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxHeight: 'min(64vh, 600px)', overflowY: 'auto' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -177,18 +175,7 @@ function AffinityRules({ cluster }: { cluster: string }) {
           {draft.name.trim() === '' ? null : <ScriptView requestKey={JSON.stringify(ruleArgs(draft))} load={() => loadScript(ruleArgs(draft))} />}
         </div>
       )}
-      {problems.length > 0 ? (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            {t('vmProps.placementInvalid')}
-            <ul className={styles.problems}>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <RuleProblems problems={problems} />
     </DialogContent>
   );
 }

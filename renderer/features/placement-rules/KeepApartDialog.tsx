@@ -10,19 +10,17 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Text,
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Spoken } from '../../i18n/translator.js';
 import { useT } from '../../i18n/use-translator.js';
+import { RuleProblems } from './RuleProblems.js';
 import { useAppStore } from '../../store/store-context.js';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 /**
@@ -59,18 +57,7 @@ function KeepApartForm({ vms, onClose }: { vms: readonly string[]; onClose: () =
           <Input value={name} onChange={(_e, d) => setName(d.value)} />
         </Field>
         <Checkbox label={t('keepApart.required')} checked={required} onChange={(_e, d) => setRequired(d.checked === true)} />
-        {problems.length > 0 ? (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              {t('vmProps.placementInvalid')}
-              <ul className={styles.problems}>
-                {problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
+        <RuleProblems problems={problems} />
       </DialogContent>
       <DialogActions>
         <Button appearance="primary" disabled={busy || name.trim() === ''} onClick={() => void save()}>

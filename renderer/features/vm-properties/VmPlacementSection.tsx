@@ -1,8 +1,9 @@
-import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Vm } from '../../../shared/model/inventory.js';
 import { ScriptView } from '../../components/ScriptView.js';
 import { useT } from '../../i18n/use-translator.js';
+import { RuleProblems } from '../placement-rules/RuleProblems.js';
 import { ruleProblems } from '../placement-rules/KeepApartDialog.js';
 import { useAppStore } from '../../store/store-context.js';
 import { DetailsSection, Property, PropertyList } from '../details/PropertyList.js';
@@ -12,7 +13,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
-  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 const key = (s: string) => s.toLowerCase();
@@ -166,18 +166,7 @@ export function VmPlacementSection({ vm }: { vm: Vm }) {
           <Field label={t('vmProps.availabilitySets')} hint={t('vmProps.availabilitySetsHint')}>
             <Input value={draft.sets} onChange={(_e, d) => setDraft({ ...draft, sets: d.value })} />
           </Field>
-          {problems.length > 0 ? (
-            <MessageBar intent="error">
-              <MessageBarBody>
-                {t('vmProps.placementInvalid')}
-                <ul className={styles.problems}>
-                  {problems.map((p) => (
-                    <li key={p}>{p}</li>
-                  ))}
-                </ul>
-              </MessageBarBody>
-            </MessageBar>
-          ) : null}
+          <RuleProblems problems={problems} />
           <ScriptView requestKey={JSON.stringify(fields(draft))} load={() => loadScript(fields(draft))} />
           <div className={styles.actions}>
             <Button appearance="primary" disabled={busy} onClick={() => void save()}>
