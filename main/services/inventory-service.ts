@@ -127,6 +127,21 @@ export class InventoryService {
   }
 
   /** Replaces the estate's affinity rules and tells the windows, which read the estate again (a delta carries no rules). */
+  /**
+   * Edits the affinity rules against the rules in the database now, in one write transaction: the edit reads the
+   * estate, answers the new list (or why it can't), and the list is written before any other process may write. Two
+   * processes editing rules at once each keep the other's change.
+   */
+  affinityRulesEdit(edit: (doc: InventoryDocument) => Result<readonly AffinityRule[]>): Result<number> {
+    return this.db
+      .transaction((): Result<number> => {
+        const rules = edit(this.snapshot().inventory);
+        return rules.ok ? ok(this.affinityRulesSet(rules.value)) : rules;
+      })
+      .immediate();
+  }
+
+  /** Replaces the affinity rules with `rules` and tells the windows; answers the new revision. */
   affinityRulesSet(rules: readonly AffinityRule[]): number {
     const revision = replaceAffinityRules(this.db, rules);
     const before = this.cache;

@@ -206,7 +206,20 @@ export class PlacementRulesService {
         if (!applied.ok) return this.refusedBy(job, applied);
       }
       if (cluster !== null) this.jobs.advance(job, 0);
-      this.inventory.affinityRulesSet(affinityRules);
+      // Recorded against the rules as they are in the database now: another process may have changed them
+      // while the cluster answered (the list checked above would drop its change).
+      const recorded = this.inventory.affinityRulesEdit((doc) => {
+        const again = applyRuleEdit(doc, edit);
+        return again.ok ? ok(again.value.affinityRules) : again;
+      });
+      if (!recorded.ok) {
+        return copy(
+          this.jobs.finish(job, 'Failed', {
+            failedStep: cluster !== null ? 1 : 0,
+            error: jobError(recorded.error.text ?? text('list', { items: recorded.error.message }), text('rules.fail.changed.action')),
+          }),
+        );
+      }
       const summary =
         edit.kind === 'rule-remove'
           ? say('job.placement.ruleRemoved', { rule: edit.name })
