@@ -40,7 +40,7 @@ const HOSTILE: unknown[] = [
   { request: { scope: { cluster: 'CL-MI-22' }, aggressiveness: 'extreme' } },
   { request: { scope: { cluster: 'CL-MI-22', group: 'All Hosts' }, aggressiveness: 'low' } },
   { group: 'All Hosts/Milano', thresholds: { memoryFreePercent: -5, cpuFreePercent: 25 } },
-  { group: 'All Hosts/Milano', thresholds: { memoryFreePercent: 1e999, cpuFreePercent: 25 } },
+  { group: 'All Hosts/Milano', thresholds: { memoryFreePercent: Number.POSITIVE_INFINITY, cpuFreePercent: 25 } },
   { group: 'All Hosts/Milano', thresholds: { memoryFreePercent: 20, cpuFreePercent: 25, extra: 1 } },
   { __proto__: { vm: 'DC-MI-01' } },
   deep,
