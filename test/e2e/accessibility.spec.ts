@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { clusterNode, jobsGrid } from './console.js';
 import { expect, test } from './fixtures.js';
 
@@ -34,6 +34,19 @@ async function selectVm(page: Page, name: string): Promise<void> {
     .click();
 }
 
+/** Selects WEB-MI-01, opens the Migrate VM Wizard on it and picks HV-TO-01 on Select Host; answers the wizard. */
+async function wizardToHvTo01(page: Page): Promise<Locator> {
+  await selectVm(page, 'WEB-MI-01');
+  await page.getByRole('tab', { name: 'Virtual Machine' }).click();
+  await page.getByRole('button', { name: 'Migrate Virtual Machine', exact: true }).click();
+  const wizard = page.getByRole('dialog', { name: 'Migrate VM Wizard' });
+  await wizard
+    .getByRole('grid', { name: 'Destination hosts' })
+    .getByRole('row', { name: /\bHV-TO-01\b/ })
+    .click();
+  return wizard;
+}
+
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
     // Each axe scan of the whole console takes seconds on a busy 2-core machine, and a test here runs up to three:
@@ -51,14 +64,7 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     test('each page of the Migrate VM Wizard', async ({ page }) => {
-      await selectVm(page, 'WEB-MI-01');
-      await page.getByRole('tab', { name: 'Virtual Machine' }).click();
-      await page.getByRole('button', { name: 'Migrate Virtual Machine', exact: true }).click();
-      const wizard = page.getByRole('dialog', { name: 'Migrate VM Wizard' });
-      await wizard
-        .getByRole('grid', { name: 'Destination hosts' })
-        .getByRole('row', { name: /\bHV-TO-01\b/ })
-        .click();
+      const wizard = await wizardToHvTo01(page);
       await expectNoSeriousViolations(page, 'Migrate VM Wizard, Select Host');
       await wizard.getByRole('button', { name: 'Next' }).click();
       await expect(page.locator('[aria-current="step"]')).toHaveText('Select Path');
@@ -73,14 +79,7 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     test('the Jobs workspace with a job selected', async ({ page }) => {
-      await selectVm(page, 'WEB-MI-01');
-      await page.getByRole('tab', { name: 'Virtual Machine' }).click();
-      await page.getByRole('button', { name: 'Migrate Virtual Machine', exact: true }).click();
-      const wizard = page.getByRole('dialog', { name: 'Migrate VM Wizard' });
-      await wizard
-        .getByRole('grid', { name: 'Destination hosts' })
-        .getByRole('row', { name: /\bHV-TO-01\b/ })
-        .click();
+      const wizard = await wizardToHvTo01(page);
       await wizard.getByRole('button', { name: 'Next' }).click();
       await wizard.getByRole('button', { name: 'Next' }).click();
       await wizard.getByRole('button', { name: 'Move' }).click();
@@ -128,14 +127,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('after Move, focus goes to the new job in the Jobs pane', async ({ page, ferry }) => {
   await page.goto(ferry.url);
-  await selectVm(page, 'WEB-MI-01');
-  await page.getByRole('tab', { name: 'Virtual Machine' }).click();
-  await page.getByRole('button', { name: 'Migrate Virtual Machine', exact: true }).click();
-  const wizard = page.getByRole('dialog', { name: 'Migrate VM Wizard' });
-  await wizard
-    .getByRole('grid', { name: 'Destination hosts' })
-    .getByRole('row', { name: /\bHV-TO-01\b/ })
-    .click();
+  const wizard = await wizardToHvTo01(page);
   await wizard.getByRole('button', { name: 'Next' }).click();
   await wizard.getByRole('button', { name: 'Next' }).click();
   await wizard.getByRole('button', { name: 'Move' }).click();
