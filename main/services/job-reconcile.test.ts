@@ -33,6 +33,26 @@ function deadPid(): number {
 }
 
 describe('jobs whose process died', () => {
+  it('fails a placement-rule job that was running, saying the change may or may not be recorded (in Italian too)', async () => {
+    const other = await open();
+    const job = other.jobs.create({
+      kind: 'placement-rules',
+      name: 'Add affinity rule web-apart',
+      owner: 'me',
+      target: 'web-apart',
+      status: 'Running',
+      steps: [{ name: 'Set it on cluster CL-TO-19', status: 'Running', progress: 0 }],
+      now: new Date(),
+      runner: 'dead-rules',
+    });
+    other.db
+      .prepare('INSERT OR REPLACE INTO runners (id, host, pid, kind, started_at) VALUES (?, ?, ?, ?, ?)')
+      .run('dead-rules', (await import('node:os')).hostname(), deadPid(), 'cli', new Date().toISOString());
+    const ended = (await open()).jobs.get(job.id);
+    expect(ended).toMatchObject({ status: 'Failed', error: { problemText: { key: 'fail.interrupted.rules' } } });
+    expect(ended?.error?.problem).toMatch(/may or may not be on the cluster and in Ferry's inventory/);
+  });
+
   it('fails an import that was running, saying the inventory is unchanged', async () => {
     const first = await open();
     expect((await first.inventory.importText('demo.json', readFileSync('resources/demo-inventory.json', 'utf8'))).ok).toBe(true);

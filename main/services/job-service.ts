@@ -23,6 +23,8 @@ function interrupted(kind: JobKind): NonNullable<Job['error']> {
       return jobError(text('fail.interrupted.settings'), text('fail.interrupted.settings.action'));
     case 'start-vm':
       return jobError(text('fail.interrupted.start'), text('fail.interrupted.start.action'));
+    case 'placement-rules':
+      return jobError(text('fail.interrupted.rules'), text('fail.interrupted.rules.action'));
     default:
       return jobError(text('fail.interrupted'), text('fail.interrupted.action'));
   }

@@ -310,4 +310,8 @@ export const mainEnOutcomes = {
   'err.noGroupPath': 'No host group named "{group}" is in the inventory: check the path (e.g. "All Hosts/Milano").',
   'err.noGroupField': 'group: no host group named "{group}" is in the inventory (e.g. "All Hosts/Milano").',
   'err.noGroupName': 'No host group named "{group}" is in the inventory.',
+  'fail.interrupted.rules':
+    "Ferry stopped while this job was running, so it did not finish. The change may or may not be on the cluster and in Ferry's inventory.",
+  'fail.interrupted.rules.action':
+    "Look at the rules as they are now (VM Properties, or the cluster's Affinity Rules…), then make the change again if it is missing.",
 } as const;

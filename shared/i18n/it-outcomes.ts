@@ -325,4 +325,8 @@ export const mainItOutcomes: Readonly<Record<keyof typeof mainEnOutcomes, string
   'err.noGroupPath': 'Nell’inventario non c’è alcun gruppo host denominato "{group}": controlla il percorso (ad esempio "All Hosts/Milano").',
   'err.noGroupField': 'group: nell’inventario non c’è alcun gruppo host denominato "{group}" (ad esempio "All Hosts/Milano").',
   'err.noGroupName': 'Nell’inventario non c’è alcun gruppo host denominato "{group}".',
+  'fail.interrupted.rules':
+    'Ferry si è interrotto durante l’esecuzione di questo processo, che quindi non è terminato. La modifica potrebbe essere già sul cluster e nell’inventario di Ferry oppure no.',
+  'fail.interrupted.rules.action':
+    'Controlla le regole come sono ora (Proprietà della VM o Regole di affinità… del cluster), quindi ripeti la modifica se manca.',
 };
