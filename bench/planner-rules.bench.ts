@@ -21,8 +21,8 @@ function rng(seed: number): () => number {
   };
 }
 
-/** The estate of `seed` with 30% of its VMs in availability sets of 2 to 4. */
-function estateWithSets(seed: number): InventoryDocument {
+/** The estate of `seed` with 30% of its VMs in availability sets of 2 to 4 (also for profiling the planner). */
+export function estateWithSets(seed: number): InventoryDocument {
   const doc = generateInventory({ hosts: 100, vms: 2500, seed });
   const r = rng(seed);
   const vms = doc.vms.map((v) => ({ ...v }));

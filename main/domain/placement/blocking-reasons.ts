@@ -20,81 +20,99 @@ export interface ReasonInput {
   index: PlacementIndex;
 }
 
-type Check = (input: ReasonInput) => Text | null;
+/** A check of migration-rules.md 2.1: whether it blocks the pair (cheap, no sentence), and its sentence when it does. */
+interface Check {
+  code: ReasonCode;
+  blocks: (input: ReasonInput) => boolean;
+  says: (input: ReasonInput) => Text;
+}
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-/** One check per code of migration-rules.md 2.1, in the table's order; each returns its sentence or null. */
-const CHECKS: readonly (readonly [ReasonCode, Check])[] = [
-  [
-    'host-not-responding',
-    ({ dest }) =>
-      dest.state === 'Responding' ? null : text(dest.state === 'Updating' ? 'reason.host-updating' : 'reason.host-not-responding', { host: dest.name }),
-  ],
-  ['maintenance-mode', ({ dest }) => (dest.maintenanceMode ? text('reason.maintenance-mode', { host: dest.name }) : null)],
-  [
-    'live-migration-disabled',
-    ({ facts, dest }) => {
-      if (!facts.running) return null;
+/** The shares a highly available VM uses that `dest`, a node of its cluster, does not reach (its UNC roots). */
+function sharesUnreached({ facts, dest, index }: ReasonInput): string[] {
+  if (!facts.vm.highlyAvailable || !sameCluster(facts.source, dest)) return [];
+  return [...facts.sharesUsed.filter((s) => !hostReachesShare(dest, s, index.storage)).map((s) => s.path), ...facts.unknownShares];
+}
+
+/** One check per code of migration-rules.md 2.1, in the table's order. */
+const CHECKS: readonly Check[] = [
+  {
+    code: 'host-not-responding',
+    blocks: ({ dest }) => dest.state !== 'Responding',
+    says: ({ dest }) => text(dest.state === 'Updating' ? 'reason.host-updating' : 'reason.host-not-responding', { host: dest.name }),
+  },
+  {
+    code: 'maintenance-mode',
+    blocks: ({ dest }) => dest.maintenanceMode,
+    says: ({ dest }) => text('reason.maintenance-mode', { host: dest.name }),
+  },
+  {
+    code: 'live-migration-disabled',
+    blocks: ({ facts, dest }) => facts.running && (!facts.source.liveMigration.enabled || !dest.liveMigration.enabled),
+    says: ({ facts, dest }) => {
       const off = [
         ...(facts.source.liveMigration.enabled ? [] : [text('reason.role.source', { host: facts.source.name })]),
         ...(dest.liveMigration.enabled ? [] : [text('reason.role.destination', { host: dest.name })]),
       ];
-      if (off.length === 0) return null;
       return plural('reason.live-migration-disabled', off.length, { hosts: { list: off } });
     },
-  ],
-  [
-    'processor-vendor-mismatch',
-    ({ facts, dest }) =>
-      facts.running && !same(facts.source.cpu.vendor, dest.cpu.vendor)
-        ? text('reason.processor-vendor-mismatch', { vm: facts.vm.name, sourceVendor: facts.source.cpu.vendor, host: dest.name, destVendor: dest.cpu.vendor })
-        : null,
-  ],
-  [
-    'processor-version-mismatch',
-    ({ facts, dest }) =>
+  },
+  {
+    code: 'processor-vendor-mismatch',
+    blocks: ({ facts, dest }) => facts.running && !same(facts.source.cpu.vendor, dest.cpu.vendor),
+    says: ({ facts, dest }) =>
+      text('reason.processor-vendor-mismatch', { vm: facts.vm.name, sourceVendor: facts.source.cpu.vendor, host: dest.name, destVendor: dest.cpu.vendor }),
+  },
+  {
+    code: 'processor-version-mismatch',
+    blocks: ({ facts, dest }) =>
       facts.running &&
       same(facts.source.cpu.vendor, dest.cpu.vendor) &&
       !same(facts.source.cpu.generation, dest.cpu.generation) &&
-      !facts.vm.processorCompatibility
-        ? text('reason.processor-version-mismatch', {
-            source: facts.source.name,
-            sourceGeneration: facts.source.cpu.generation,
-            host: dest.name,
-            destGeneration: dest.cpu.generation,
-            vm: facts.vm.name,
-          })
-        : null,
-  ],
-  [
-    'config-version-unsupported',
-    ({ facts, dest, index }) =>
-      hostRunsConfigVersion(dest, facts.vm.configVersion)
-        ? null
-        : text('reason.config-version-unsupported', {
-            vm: facts.vm.name,
-            version: facts.vm.configVersion,
-            host: dest.name,
-            versions: configVersionsText(dest),
-            fix: configVersionFix(facts.vm.configVersion, facts.source, index),
-          }),
-  ],
-  [
-    'compatibility-vector-stale',
-    ({ facts, dest }) => {
+      !facts.vm.processorCompatibility,
+    says: ({ facts, dest }) =>
+      text('reason.processor-version-mismatch', {
+        source: facts.source.name,
+        sourceGeneration: facts.source.cpu.generation,
+        host: dest.name,
+        destGeneration: dest.cpu.generation,
+        vm: facts.vm.name,
+      }),
+  },
+  {
+    code: 'config-version-unsupported',
+    blocks: ({ facts, dest }) => !hostRunsConfigVersion(dest, facts.vm.configVersion),
+    says: ({ facts, dest, index }) =>
+      text('reason.config-version-unsupported', {
+        vm: facts.vm.name,
+        version: facts.vm.configVersion,
+        host: dest.name,
+        versions: configVersionsText(dest),
+        fix: configVersionFix(facts.vm.configVersion, facts.source, index),
+      }),
+  },
+  {
+    code: 'compatibility-vector-stale',
+    blocks: ({ facts, dest }) => {
       const cluster = facts.sourceCluster;
       const vector = facts.vm.compatibilityVector;
-      if (!cluster || !sameCluster(facts.source, dest) || vector === null || vector >= cluster.functionalLevel) return null;
-      return text('reason.compatibility-vector-stale', { vm: facts.vm.name, cluster: cluster.name, vector, level: cluster.functionalLevel });
+      return cluster !== null && sameCluster(facts.source, dest) && vector !== null && vector < cluster.functionalLevel;
     },
-  ],
-  [
-    'insufficient-memory',
-    ({ facts, dest }) => {
+    says: ({ facts }) =>
+      text('reason.compatibility-vector-stale', {
+        vm: facts.vm.name,
+        cluster: facts.sourceCluster?.name ?? '',
+        vector: facts.vm.compatibilityVector ?? 0,
+        level: facts.sourceCluster?.functionalLevel ?? 0,
+      }),
+  },
+  {
+    code: 'insufficient-memory',
+    blocks: ({ facts, dest }) => dest.memory.availableMB - dest.memory.reserveMB < facts.vm.memoryMB,
+    says: ({ facts, dest }) => {
       const haveMB = dest.memory.availableMB - dest.memory.reserveMB;
       const needMB = facts.vm.memoryMB;
-      if (haveMB >= needMB) return null;
       return text('reason.insufficient-memory', {
         vm: facts.vm.name,
         need: { mb: needMB },
@@ -105,41 +123,33 @@ const CHECKS: readonly (readonly [ReasonCode, Check])[] = [
         missing: { mb: needMB - haveMB },
       });
     },
-  ],
-  [
-    'insufficient-storage',
-    ({ facts, dest, decision, storage, diskReserveMB }) => {
-      if (!decision.storageMoves || !storage?.target) return null;
-      const reserveGB = mbToGB(diskReserveMB);
-      const needGB = facts.diskGB + reserveGB;
-      const freeGB = storage.target.freeGB;
-      if (freeGB >= needGB) return null;
+  },
+  {
+    code: 'insufficient-storage',
+    blocks: ({ facts, decision, storage, diskReserveMB }) =>
+      decision.storageMoves && !!storage?.target && storage.target.freeGB < facts.diskGB + mbToGB(diskReserveMB),
+    says: ({ facts, dest, storage, diskReserveMB }) => {
+      const needGB = facts.diskGB + mbToGB(diskReserveMB);
       return text('reason.insufficient-storage', {
-        location: destinationText(storage),
+        location: destinationText(storage as StorageDestination),
         host: dest.name,
         vm: facts.vm.name,
         need: { gb: facts.diskGB },
         reserve: { mb: diskReserveMB },
-        missing: { gb: needGB - freeGB },
+        missing: { gb: needGB - (storage?.target?.freeGB ?? 0) },
       });
     },
-  ],
-  [
-    'shared-vhdx',
-    ({ facts, decision }) =>
-      decision.storageMoves && facts.running && facts.sharedDisks.length > 0
-        ? text('reason.shared-vhdx', { vm: facts.vm.name, paths: { list: facts.sharedDisks.map((d) => d.path) } })
-        : null,
-  ],
-  [
-    'storage-unreachable',
-    ({ facts, dest, index }) => {
-      if (!facts.vm.highlyAvailable || !sameCluster(facts.source, dest)) return null;
-      const missing = [...facts.sharesUsed.filter((s) => !hostReachesShare(dest, s, index.storage)).map((s) => s.path), ...facts.unknownShares];
-      if (missing.length === 0) return null;
-      return text('reason.storage-unreachable', { host: dest.name, paths: { list: missing }, vm: facts.vm.name });
-    },
-  ],
+  },
+  {
+    code: 'shared-vhdx',
+    blocks: ({ facts, decision }) => decision.storageMoves && facts.running && facts.sharedDisks.length > 0,
+    says: ({ facts }) => text('reason.shared-vhdx', { vm: facts.vm.name, paths: { list: facts.sharedDisks.map((d) => d.path) } }),
+  },
+  {
+    code: 'storage-unreachable',
+    blocks: (input) => sharesUnreached(input).length > 0,
+    says: (input) => text('reason.storage-unreachable', { host: input.dest.name, paths: { list: sharesUnreached(input) }, vm: input.facts.vm.name }),
+  },
 ];
 
 /** Per index: for each configuration version, a host of the inventory that runs it (null for none). */
@@ -159,14 +169,20 @@ function configVersionFix(version: string, source: Host, index: PlacementIndex):
   return os ? text('reason.config-fix.newerOs', { version, os }) : text('reason.config-fix.none', { version });
 }
 
-/** Every blocking reason of migration-rules.md 2.1 that applies to the pair, not only the first. */
-export function blockingReasons(input: ReasonInput): Issue<ReasonCode>[] {
+/** Every blocking reason of migration-rules.md 2.1 that applies to the pair, not only the first (of those in `only`, when given). */
+export function blockingReasons(input: ReasonInput, only?: ReadonlySet<ReasonCode>): Issue<ReasonCode>[] {
   const reasons: Issue<ReasonCode>[] = [];
-  for (const [code, check] of CHECKS) {
-    const sentence = check(input);
-    if (sentence !== null) reasons.push(lazyIssue(code, sentence));
-  }
+  for (const check of CHECKS) if ((!only || only.has(check.code)) && check.blocks(input)) reasons.push(lazyIssue(check.code, check.says(input)));
   return reasons;
+}
+
+/**
+ * Whether any reason but those `ignored` blocks the pair, without a sentence: the planner's first look at
+ * thousands of pairs, most of which it never reports.
+ */
+export function blockedBeyond(input: ReasonInput, ignored: ReadonlySet<ReasonCode>): boolean {
+  for (const check of CHECKS) if (!ignored.has(check.code) && check.blocks(input)) return true;
+  return false;
 }
 
 /**

@@ -7,7 +7,7 @@ import { DEFAULT_DISK_RESERVE_MB, mbToGB } from '../storage-paths/amounts.js';
 import { byNameKey, nameKey, type ByName } from '../storage-paths/names.js';
 import { defaultStorageLocation, locateStorage, targetText } from '../storage-paths/storage-index.js';
 import { english, plural, text, type Text } from '../../../shared/i18n/text.js';
-import { blockingReasons } from './blocking-reasons.js';
+import { blockedBeyond, blockingReasons } from './blocking-reasons.js';
 import { toPlacementIndex, type PlacementIndex } from './placement-index.js';
 import { placementWarnings } from './placement-warnings.js';
 import { rateHeadroom } from './rating.js';
@@ -161,6 +161,8 @@ export function hostCandidates(
   context: Pick<PlacementContext, 'destinationPaths' | 'diskReserveMB'> = {},
   /** Skips hosts it answers false for, before any rule runs (a caller's cheap test of what it can't use anyway). */
   consider: (dest: Host) => boolean = () => true,
+  /** When given, hosts blocked by a reason outside this set are left out, their reasons never worked out. */
+  onlyBlockedBy?: ReadonlySet<ReasonCode>,
 ): HostCandidate[] {
   const chosen = byNameKey(context.destinationPaths);
   const diskReserveMB = context.diskReserveMB ?? DEFAULT_DISK_RESERVE_MB;
@@ -169,7 +171,9 @@ export function hostCandidates(
     if (dest === facts.source || !consider(dest)) continue;
     const decision = decideTransfer(facts, dest, index);
     const storage = decision.storageMoves ? storageDestination(dest, chosen.get(nameKey(dest.name)), index) : null;
-    out.push({ dest, decision, storage, reasons: blockingReasons({ facts, dest, decision, storage, diskReserveMB, index }) });
+    const input = { facts, dest, decision, storage, diskReserveMB, index };
+    if (onlyBlockedBy && blockedBeyond(input, onlyBlockedBy)) continue;
+    out.push({ dest, decision, storage, reasons: blockingReasons(input, onlyBlockedBy) });
   }
   return out;
 }

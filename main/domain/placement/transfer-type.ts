@@ -64,6 +64,56 @@ export function transferMovesStorage(type: TransferType): boolean {
   }
 }
 
+/** Which sentence says why a transfer type was chosen. */
+type WhyKey = 'live-cluster' | 'live-share' | 'vsm.oldSmb' | 'vsm.noShare' | 'vsm' | 'quick' | 'network';
+
+/**
+ * A decision whose sentences are built when first read: the planner decides thousands of (VM, host) pairs and
+ * shows none, so a decision is one small object and no sentence until a row is shown.
+ */
+class LazyDecision implements TransferDecision {
+  readonly storageMoves: boolean;
+  #text: Text | undefined;
+  #words: string | undefined;
+  constructor(
+    readonly type: TransferType,
+    readonly rule: TransferRule,
+    private readonly facts: VmFacts,
+    private readonly dest: Host,
+    private readonly key: WhyKey,
+  ) {
+    this.storageMoves = transferMovesStorage(type);
+  }
+  get whyText(): Text {
+    return (this.#text ??= whyText(this.facts, this.dest, this.key));
+  }
+  get why(): string {
+    return (this.#words ??= english(this.whyText));
+  }
+}
+
+/** The sentence of `key` for the VM of `f` going to `dest`. */
+function whyText(f: VmFacts, dest: Host, key: WhyKey): Text {
+  const { vm } = f;
+  const base = { vm: vm.name, state: text(`vmState.${vm.state}`), host: dest.name, storage: f.storageText };
+  const share = f.oneShare;
+  switch (key) {
+    case 'live-cluster':
+    case 'quick':
+      return text(`transfer.why.${key}`, { ...base, cluster: dest.cluster ?? '' });
+    case 'live-share':
+    case 'vsm.oldSmb':
+      return text(`transfer.why.${key}`, { ...base, share: share?.path ?? '', version: share?.smbVersion ?? '' });
+    case 'vsm.noShare':
+      return text('transfer.why.vsm.noShare', { ...base, share: share?.path ?? '' });
+    case 'vsm':
+    case 'network':
+      return text(`transfer.why.${key}`, base);
+    default:
+      return assertNever(key);
+  }
+}
+
 /**
  * Decides the transfer type for a VM to `dest` by migration-rules.md 2.2, first rule that applies:
  * 1 running, HA, same cluster, files on the cluster's storage: Live; 2 running, every file on one SMB 3.0+
@@ -73,41 +123,23 @@ export function transferMovesStorage(type: TransferType): boolean {
 export function decideTransfer(f: VmFacts, dest: Host, index: PlacementIndex): TransferDecision {
   const { vm } = f;
   const same = sameCluster(f.source, dest);
-  const state = text(`vmState.${vm.state}`);
-  const base = { vm: vm.name, state, host: dest.name, storage: f.storageText };
-  // The English words are rendered when first read: the planner decides thousands of pairs and shows none.
-  const decide = (type: TransferType, rule: TransferRule, why: Text): TransferDecision => {
-    let words: string | undefined;
-    return {
-      type,
-      rule,
-      storageMoves: transferMovesStorage(type),
-      get why(): string {
-        return (words ??= english(why));
-      },
-      whyText: why,
-    };
-  };
   if (f.running) {
-    if (same && vm.highlyAvailable && f.onClusterStorage) {
-      return decide('Live', 1, text('transfer.why.live-cluster', { ...base, cluster: dest.cluster ?? '' }));
-    }
+    if (same && vm.highlyAvailable && f.onClusterStorage) return new LazyDecision('Live', 1, f, dest, 'live-cluster');
     const share = f.oneShare;
-    if (share && isSmb3OrLater(share.smbVersion) && hostReachesShare(dest, share, index.storage)) {
-      return decide('Live', 2, text('transfer.why.live-share', { ...base, share: share.path, version: share.smbVersion }));
+    if (share) {
+      if (!isSmb3OrLater(share.smbVersion)) return new LazyDecision('Live (VSM)', 3, f, dest, 'vsm.oldSmb');
+      if (hostReachesShare(dest, share, index.storage)) return new LazyDecision('Live', 2, f, dest, 'live-share');
+      return new LazyDecision('Live (VSM)', 3, f, dest, 'vsm.noShare');
     }
-    if (share && !isSmb3OrLater(share.smbVersion)) {
-      return decide('Live (VSM)', 3, text('transfer.why.vsm.oldSmb', { ...base, share: share.path, version: share.smbVersion }));
-    }
-    if (share && !hostReachesShare(dest, share, index.storage)) {
-      return decide('Live (VSM)', 3, text('transfer.why.vsm.noShare', { ...base, share: share.path }));
-    }
-    return decide('Live (VSM)', 3, text('transfer.why.vsm', base));
+    return new LazyDecision('Live (VSM)', 3, f, dest, 'vsm');
   }
-  if (vm.state === 'Saved' && vm.highlyAvailable && same) {
-    return decide('Quick', 4, text('transfer.why.quick', { ...base, cluster: dest.cluster ?? '' }));
-  }
-  return decide('Network', 5, text('transfer.why.network', base));
+  if (vm.state === 'Saved' && vm.highlyAvailable && same) return new LazyDecision('Quick', 4, f, dest, 'quick');
+  return new LazyDecision('Network', 5, f, dest, 'network');
+}
+
+/** The decision of a VM that moves `Quick` to `dest` whatever else it could do: a drained node's saved or off HA VM. */
+export function quickDecision(f: VmFacts, dest: Host): TransferDecision {
+  return new LazyDecision('Quick', 4, f, dest, 'quick');
 }
 
 /** Lines for the row's transfer explanation: why this type, what is copied (GB), slots, and the HA-loss window. */

@@ -1,6 +1,6 @@
 import type { Cluster, FileShare, Host, Vm, VmDisk } from '../../../shared/model/inventory.js';
 import { nameKey } from '../storage-paths/names.js';
-import { english, text, type Text } from '../../../shared/i18n/text.js';
+import { text, type Text } from '../../../shared/i18n/text.js';
 import { clusterOf, locateStorage, shareOf, targetText } from '../storage-paths/storage-index.js';
 import { isRunningForMigration, sharedDisks, vmDiskGB, vmFilePaths } from '../storage-paths/vm-storage.js';
 import { isUnderKey, pathKey, uncShareRoot, windowsPathKind } from '../storage-paths/windows-path.js';
@@ -24,8 +24,6 @@ export interface VmFacts {
   sharesUsed: FileShare[];
   unknownShares: string[];
   /** Where the files are, for sentences ("volume D:\", "cluster shared volume C:\ClusterStorage\Volume1"). */
-  storageDescription: string;
-  /** `storageDescription` as a catalogue sentence. */
   storageText: Text;
 }
 
@@ -43,15 +41,14 @@ export function vmFacts(vm: Vm, index: PlacementIndex): VmFacts | null {
   const placeKeys = new Set<string>();
   for (const file of files) {
     const target = locateStorage(source, file, index.storage);
-    const place = target
-      ? targetText(target)
-      : windowsPathKind(file) === 'unc'
-        ? text('storage.place.share', { root: uncShareRoot(file) ?? file })
-        : text('storage.place.unlisted', { path: file });
-    const placeKey = english(place);
+    const unc = windowsPathKind(file) === 'unc';
+    // Files on one volume or share make one place (keyed by what its sentence names, without rendering it).
+    const placeKey = target ? `${target.kind}:${target.root}` : unc ? `share:${uncShareRoot(file) ?? file}` : `path:${file}`;
     if (!placeKeys.has(placeKey)) {
       placeKeys.add(placeKey);
-      places.push(place);
+      places.push(
+        target ? targetText(target) : unc ? text('storage.place.share', { root: uncShareRoot(file) ?? file }) : text('storage.place.unlisted', { path: file }),
+      );
     }
     if (windowsPathKind(file) !== 'unc') continue;
     const share = shareOf(file, index.storage);
@@ -84,7 +81,6 @@ export function vmFacts(vm: Vm, index: PlacementIndex): VmFacts | null {
     onClusterStorage,
     sharesUsed,
     unknownShares,
-    storageDescription: english(storageText),
     storageText,
   };
 }

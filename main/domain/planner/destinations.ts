@@ -4,6 +4,7 @@ import type { PlanReasonCode } from '../../../shared/model/plan.js';
 import type { PlacementIndex } from '../placement/placement-index.js';
 import { headroomScore } from '../placement/rating.js';
 import { hostCandidates, type HostCandidate } from '../placement/select-hosts.js';
+import { quickDecision } from '../placement/transfer-type.js';
 import { vmFacts } from '../placement/vm-facts.js';
 import { DEFAULT_DISK_RESERVE_MB, mbToGB } from '../storage-paths/amounts.js';
 import { say, sayPlural, text, type Text } from '../../../shared/i18n/text.js';
@@ -38,6 +39,11 @@ export interface PlacementAsk {
    */
   quick?: boolean;
 }
+
+/** Reasons the planner's first look keeps a host for: memory is counted against the plan's own moves. */
+const MEMORY: ReadonlySet<ReasonCode> = new Set(['insufficient-memory']);
+/** The same for a Quick move, whose files stay where they are. */
+const MEMORY_OR_STORAGE: ReadonlySet<ReasonCode> = new Set(['insufficient-memory', 'insufficient-storage']);
 
 /** A VM with its destination. */
 export interface Placed {
@@ -171,19 +177,26 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
             return own.length === c.reasons.length && ruled.length === 0 ? c : { ...c, reasons: [...own, ...ruled] };
           });
     const blocked = (c: HostCandidate): boolean => c.reasons.some((r) => r.code !== 'insufficient-memory');
-    let pool = withRules(hostCandidates(facts, index, {}, fitsNow));
-    if (!pool.some((c) => !blocked(c)))
-      pool = withRules(
-        hostCandidates(facts, index, {}, (d) => (pinned === null || nameKey(d.name) === pinned) && (!ask.quick || sameClusterNode(d, facts.source))),
-      );
     // A Quick move copies nothing: the VM's files stay on its cluster's storage.
-    if (ask.quick)
-      pool = pool.map((c) => ({
-        ...c,
-        decision: { ...c.decision, type: 'Quick' as const, storageMoves: false },
-        storage: null,
-        reasons: c.reasons.filter((r) => r.code !== 'insufficient-storage'),
-      }));
+    const poolOf = (consider: (d: Host) => boolean, onlyBlockedBy?: ReadonlySet<ReasonCode>): HostCandidate[] => {
+      const list = withRules(hostCandidates(facts, index, {}, consider, onlyBlockedBy));
+      return ask.quick
+        ? list.map((c) => ({
+            ...c,
+            decision: quickDecision(facts, c.dest),
+            storage: null,
+            reasons: c.reasons.filter((r) => r.code !== 'insufficient-storage'),
+          }))
+        : list;
+    };
+    // First the hosts nothing but memory keeps it off (the others' reasons are worked out only if it is reported).
+    let pool = poolOf(fitsNow, ask.quick ? MEMORY_OR_STORAGE : MEMORY);
+    let whole = false;
+    const wholePool = (): HostCandidate[] => (whole ? pool : poolOf(fitsNow));
+    if (!pool.some((c) => !blocked(c))) {
+      pool = poolOf((d) => (pinned === null || nameKey(d.name) === pinned) && (!ask.quick || sameClusterNode(d, facts.source)));
+      whole = true;
+    }
     if (ask.pinned !== null && pool.length === 0) {
       const already = nameKey(ask.pinned) === nameKey(facts.source.name);
       return {
@@ -278,7 +291,7 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
     }
     if (!best && open.every((c) => c.reasons.length > 0 && (ledgers.get(nameKey(c.dest.name))?.arrivals ?? 0) === 0)) {
       // Short of memory before any other move is counted: Select Host's own reasons say it best.
-      return { ask, host: facts.source.name, reasons: mergedReasons(pool) };
+      return { ask, host: facts.source.name, reasons: mergedReasons(wholePool()) };
     }
     if (!best) {
       return {

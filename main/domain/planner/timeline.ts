@@ -100,8 +100,11 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
     }
     return l;
   };
+  // Each move's needs with their slots, so a decision finds a slot without building its key.
+  const slotOfNeed = new Map<SlotNeed, SlotUse>();
   const items = moves.map((move): Item => {
     const needs = slotsNeeded(move.kind, move.source.name, move.destination.name) as SlotNeed[];
+    for (const n of needs) slotOfNeed.set(n, useOf(n));
     const network = usesMigrationNetwork(move.kind);
     const source = capped(move.source);
     const destination = capped(move.destination);
@@ -138,9 +141,15 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
     }
   }
   /** Moves not started, in submission order. */
-  let queue = [...items];
+  const queue = [...items];
   const running = new Set<Item>();
-  const hasRoom = (item: Item): boolean => item.links.every((l, k) => l.moves.size === 0 || l.load + item.load[k] <= 1 + 1e-9);
+  const hasRoom = (item: Item): boolean => {
+    for (let k = 0; k < item.links.length; k++) {
+      const l = item.links[k];
+      if (l.moves.size !== 0 && l.load + item.load[k] > 1 + 1e-9) return false;
+    }
+    return true;
+  };
   /** Whether link admission holds a move back now (and marks it as held). */
   const holds = (i: Item): boolean => {
     if (!options.linkAdmission || i.inSight || !i.links.length || hasRoom(i)) return false;
@@ -211,24 +220,29 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
       // later ones may do (the oldest waiting move holds its place on all its slots): the others are
       // left out of the decision, which then starts exactly what it would have started with them.
       let firstFull = true;
-      for (const i of queue) {
+      // Moves started by earlier decisions leave the queue as it is read (in place: this runs at every event).
+      let w = 0;
+      for (let r = 0; r < queue.length; r++) {
+        const i = queue[r];
+        if (i.running !== null) continue;
+        queue[w++] = i;
         if (i.waitingFor > 0 || holds(i)) continue;
         if (!i.inSight) roomy.push(i);
-        if (i.slots.some((u) => u.inUse >= u.limit)) {
+        if (slotFull(i)) {
           if (!firstFull) continue;
           firstFull = false;
         }
         considered.push(i);
       }
+      queue.length = w;
       const decision = considered.length
         ? decideDispatch(
             considered.map((i) => i.scheduled),
-            (need) => useOf(need).inUse,
+            (need) => (slotOfNeed.get(need) ?? useOf(need)).inUse,
             limitsOf,
           )
         : { start: [] as string[] };
       const linksChanged = new Set<Link>();
-      const started = new Set<Item>();
       let heldBack = false;
       for (const id of decision.start) {
         const item = byId.get(id) as Item;
@@ -237,7 +251,6 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
           break;
         }
         comeIntoSight(item);
-        started.add(item);
         const state = moveStart(item.move.plan);
         item.running = { state, end: state, at: t, rates: { memory: 1, storage: 1, disk: 1 }, endsAt: t, start: t };
         running.add(item);
@@ -249,7 +262,6 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
         });
         if (item.links.length === 0) reRate(item, t);
       }
-      if (started.size) queue = queue.filter((i) => !started.has(i));
       reRateOn(linksChanged, t);
       if (heldBack) continue;
       for (const i of roomy) comeIntoSight(i);
@@ -287,6 +299,12 @@ export function playTimeline(moves: readonly TimelineMove[], limitsOf: (host: st
   let makespan = 0;
   for (const e of entries.values()) makespan = Math.max(makespan, e.end);
   return { entries, follows, makespan };
+}
+
+/** Whether a slot the move needs is full now. */
+function slotFull(i: Item): boolean {
+  for (const u of i.slots) if (u.inUse >= u.limit) return true;
+  return false;
 }
 
 interface SlotUse {
