@@ -2,6 +2,7 @@ import type { Host } from '../../../shared/model/inventory.js';
 import type { Issue, ReasonCode } from '../../../shared/model/placement.js';
 import { english, plural, text, type Text } from '../../../shared/i18n/text.js';
 import { mbToGB } from '../storage-paths/amounts.js';
+import { sameName } from '../storage-paths/names.js';
 import { hostReachesShare } from '../storage-paths/storage-index.js';
 import { configVersionsText, hostRunsConfigVersion, oldestOsRunning } from './config-versions.js';
 import { sameCluster, type PlacementIndex } from './placement-index.js';
@@ -23,11 +24,11 @@ export interface ReasonInput {
 /** A check of migration-rules.md 2.1: whether it blocks the pair (cheap, no sentence), and its sentence when it does. */
 interface Check {
   code: ReasonCode;
+  /** It reads the transfer decision or the storage destination (the others can run before either is made). */
+  decided?: true;
   blocks: (input: ReasonInput) => boolean;
   says: (input: ReasonInput) => Text;
 }
-
-const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /** The shares a highly available VM uses that `dest`, a node of its cluster, does not reach (its UNC roots). */
 function sharesUnreached({ facts, dest, index }: ReasonInput): string[] {
@@ -60,7 +61,7 @@ const CHECKS: readonly Check[] = [
   },
   {
     code: 'processor-vendor-mismatch',
-    blocks: ({ facts, dest }) => facts.running && !same(facts.source.cpu.vendor, dest.cpu.vendor),
+    blocks: ({ facts, dest }) => facts.running && !sameName(facts.source.cpu.vendor, dest.cpu.vendor),
     says: ({ facts, dest }) =>
       text('reason.processor-vendor-mismatch', { vm: facts.vm.name, sourceVendor: facts.source.cpu.vendor, host: dest.name, destVendor: dest.cpu.vendor }),
   },
@@ -68,8 +69,8 @@ const CHECKS: readonly Check[] = [
     code: 'processor-version-mismatch',
     blocks: ({ facts, dest }) =>
       facts.running &&
-      same(facts.source.cpu.vendor, dest.cpu.vendor) &&
-      !same(facts.source.cpu.generation, dest.cpu.generation) &&
+      sameName(facts.source.cpu.vendor, dest.cpu.vendor) &&
+      !sameName(facts.source.cpu.generation, dest.cpu.generation) &&
       !facts.vm.processorCompatibility,
     says: ({ facts, dest }) =>
       text('reason.processor-version-mismatch', {
@@ -126,6 +127,7 @@ const CHECKS: readonly Check[] = [
   },
   {
     code: 'insufficient-storage',
+    decided: true,
     blocks: ({ facts, decision, storage, diskReserveMB }) =>
       decision.storageMoves && !!storage?.target && storage.target.freeGB < facts.diskGB + mbToGB(diskReserveMB),
     says: ({ facts, dest, storage, diskReserveMB }) => {
@@ -142,15 +144,23 @@ const CHECKS: readonly Check[] = [
   },
   {
     code: 'shared-vhdx',
+    decided: true,
     blocks: ({ facts, decision }) => decision.storageMoves && facts.running && facts.sharedDisks.length > 0,
     says: ({ facts }) => text('reason.shared-vhdx', { vm: facts.vm.name, paths: { list: facts.sharedDisks.map((d) => d.path) } }),
   },
   {
     code: 'storage-unreachable',
-    blocks: (input) => sharesUnreached(input).length > 0,
+    blocks: ({ facts, dest, index }) =>
+      facts.vm.highlyAvailable &&
+      sameCluster(facts.source, dest) &&
+      (facts.unknownShares.length > 0 || facts.sharesUsed.some((s) => !hostReachesShare(dest, s, index.storage))),
     says: (input) => text('reason.storage-unreachable', { host: input.dest.name, paths: { list: sharesUnreached(input) }, vm: input.facts.vm.name }),
   },
 ];
+
+/** The checks that run before a transfer decision is made, and those that need it. */
+const EARLY_CHECKS = CHECKS.filter((c) => !c.decided);
+const DECIDED_CHECKS = CHECKS.filter((c) => c.decided);
 
 /** Per index: for each configuration version, a host of the inventory that runs it (null for none). */
 const runnersOf = new WeakMap<PlacementIndex, Map<string, Host | null>>();
@@ -169,33 +179,82 @@ function configVersionFix(version: string, source: Host, index: PlacementIndex):
   return os ? text('reason.config-fix.newerOs', { version, os }) : text('reason.config-fix.none', { version });
 }
 
-/** Every blocking reason of migration-rules.md 2.1 that applies to the pair, not only the first (of those in `only`, when given). */
+/**
+ * Every blocking reason of migration-rules.md 2.1 that applies to the pair, not only the first (of those in `only`,
+ * when given). Their sentences are built when first read: pass them through `plainReason` before they leave the
+ * domain (JSON and structured clones carry only own properties).
+ */
 export function blockingReasons(input: ReasonInput, only?: ReadonlySet<ReasonCode>): Issue<ReasonCode>[] {
-  const reasons: Issue<ReasonCode>[] = [];
-  for (const check of CHECKS) if ((!only || only.has(check.code)) && check.blocks(input)) reasons.push(lazyIssue(check.code, check.says(input)));
-  return reasons;
+  let reasons: Issue<ReasonCode>[] | null = null;
+  // The caller may reuse `input` for its next pair: the sentences, built later, read a copy.
+  let kept: ReasonInput | null = null;
+  for (const check of CHECKS) {
+    if ((only && !only.has(check.code)) || !check.blocks(input)) continue;
+    kept ??= { facts: input.facts, dest: input.dest, decision: input.decision, storage: input.storage, diskReserveMB: input.diskReserveMB, index: input.index };
+    (reasons ??= []).push(new PendingReason(check, kept));
+  }
+  return reasons ?? NO_REASONS;
+}
+
+/** The reasons of an available pair: one shared, frozen empty list. */
+const NO_REASONS = Object.freeze([]) as unknown as Issue<ReasonCode>[];
+
+/**
+ * A blocking reason whose sentence is built, and its English words rendered, when first read: the planner weighs
+ * hundreds of thousands of (VM, host) pairs and reads the sentences of only the few it reports. One small object.
+ */
+class PendingReason implements Issue<ReasonCode> {
+  readonly code: ReasonCode;
+  #text: Text | undefined;
+  #message: string | undefined;
+  constructor(
+    private readonly check: Check,
+    private readonly pair: ReasonInput,
+  ) {
+    this.code = check.code;
+  }
+  get text(): Text {
+    return (this.#text ??= this.check.says(this.pair));
+  }
+  get message(): string {
+    return (this.#message ??= english(this.text));
+  }
+}
+
+/**
+ * A reason as a plain object for what leaves the domain (a Select Host row, a refusal's details): its words are
+ * still rendered when first read, through own getters that JSON and structured clones both read.
+ */
+export function plainReason<C extends string>(reason: Issue<C>): Issue<C> {
+  if (!(reason instanceof PendingReason)) return reason;
+  return {
+    code: reason.code,
+    get message(): string {
+      return reason.message;
+    },
+    get text(): Text {
+      return reason.text as Text;
+    },
+  };
 }
 
 /**
  * Whether any reason but those `ignored` blocks the pair, without a sentence: the planner's first look at
  * thousands of pairs, most of which it never reports.
  */
-export function blockedBeyond(input: ReasonInput, ignored: ReadonlySet<ReasonCode>): boolean {
-  for (const check of CHECKS) if (!ignored.has(check.code) && check.blocks(input)) return true;
+export function blockedBeyond(input: PairInput, ignored: ReadonlySet<ReasonCode>): boolean {
+  for (const check of input.decision === null ? EARLY_CHECKS : CHECKS) if (!ignored.has(check.code) && check.blocks(input as ReasonInput)) return true;
   return false;
 }
 
 /**
- * A reason whose English words are rendered when first read: the planner weighs thousands of (VM, host) pairs
- * and reads the sentences of only the few it reports.
+ * Whether a check that reads the transfer decision blocks the pair: the rest of `blockedBeyond` once the decision
+ * is made, for a pair that passed its early checks.
  */
-function lazyIssue(code: ReasonCode, sentence: Text): Issue<ReasonCode> {
-  let message: string | undefined;
-  return {
-    code,
-    get message(): string {
-      return (message ??= english(sentence));
-    },
-    text: sentence,
-  };
+export function blockedBeyondDecided(input: ReasonInput, ignored: ReadonlySet<ReasonCode>): boolean {
+  for (const check of DECIDED_CHECKS) if (!ignored.has(check.code) && check.blocks(input)) return true;
+  return false;
 }
+
+/** A pair whose transfer decision may not be made yet (null): then only the checks that don't read it run. */
+export type PairInput = Omit<ReasonInput, 'decision'> & { decision: TransferDecision | null };

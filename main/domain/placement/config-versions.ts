@@ -27,6 +27,30 @@ export function configVersionRange(os: HostOs): readonly [string, string] {
  * it, compared numerically ("9" equals "9.0"). Without a list, the OS table's range applies, bounds included.
  */
 export function hostRunsConfigVersion(host: Host, version: string): boolean {
+  // Asked for hundreds of thousands of (VM, host) pairs by the planner: answered once per OS (or list) and version.
+  let answers: Map<string, boolean> | undefined;
+  if (host.supportedConfigVersions) {
+    let memo = byList.get(host.supportedConfigVersions);
+    if (!memo) byList.set(host.supportedConfigVersions, (memo = new Map()));
+    answers = memo;
+  } else {
+    answers = byOs.get(host.os);
+    if (!answers) byOs.set(host.os, (answers = new Map()));
+  }
+  let answer = answers.get(version);
+  if (answer === undefined) {
+    // An estate has a handful of versions; a file of thousands of odd ones must not grow this without end.
+    if (answers.size >= 1000) answers.clear();
+    answers.set(version, (answer = runsVersion(host, version)));
+  }
+  return answer;
+}
+
+/** Answers by Windows Server release, and by a host's own list of versions (the list object: lists are not changed in place). */
+const byOs = new Map<string, Map<string, boolean>>();
+const byList = new WeakMap<readonly string[], Map<string, boolean>>();
+
+function runsVersion(host: Host, version: string): boolean {
   if (host.supportedConfigVersions) return host.supportedConfigVersions.some((v) => compareVersions(v, version) === 0);
   const [low, high] = configVersionRange(host.os);
   return compareVersions(version, low) >= 0 && compareVersions(version, high) <= 0;

@@ -1,6 +1,6 @@
 import type { FileShare, Host, InventoryDocument } from '../../../shared/model/inventory.js';
 import { isSmb3OrLater } from '../storage-paths/dotted-version.js';
-import { nameKey } from '../storage-paths/names.js';
+import { nameKey, sameName } from '../storage-paths/names.js';
 import { buildPlacementRules, type PlacementRules } from './placement-rules.js';
 import { buildStorageIndex, hostReachesShare, type StorageIndex } from '../storage-paths/storage-index.js';
 
@@ -18,6 +18,14 @@ export interface PlacementIndex {
   readonly clusterShares: ReadonlyMap<string, readonly FileShare[]>;
   /** The estate's placement rules (migration-rules.md section 8), indexed. */
   readonly rules: PlacementRules;
+  /** The hosts of each processor vendor, and of each vendor and generation (keys ignore case), in inventory order. */
+  readonly byCpu: ReadonlyMap<string, readonly Host[]>;
+}
+
+/** A host's key in `byCpu`: its vendor, or its vendor and generation. */
+export function cpuKey(host: Host, withGeneration: boolean): string {
+  const vendor = host.cpu.vendor.toLowerCase();
+  return withGeneration ? `${vendor}\u0000${host.cpu.generation.toLowerCase()}` : vendor;
 }
 
 /** Builds the Select Host lookups of an inventory; callers cache it per inventory. */
@@ -39,6 +47,13 @@ export function buildPlacementIndex(inventory: InventoryDocument): PlacementInde
       smb3.filter((share) => members.every((node) => hostReachesShare(node, share, storage))),
     );
   }
+  const byCpu = new Map<string, Host[]>();
+  for (const host of inventory.hosts)
+    for (const k of [cpuKey(host, false), cpuKey(host, true)]) {
+      const list = byCpu.get(k);
+      if (list) list.push(host);
+      else byCpu.set(k, [host]);
+    }
   return {
     kind: 'placement-index',
     inventory,
@@ -46,6 +61,7 @@ export function buildPlacementIndex(inventory: InventoryDocument): PlacementInde
     nodes,
     clusterShares,
     rules: buildPlacementRules(inventory),
+    byCpu,
   };
 }
 
@@ -56,5 +72,5 @@ export function toPlacementIndex(source: InventoryDocument | PlacementIndex): Pl
 
 /** Whether two hosts are nodes of the same cluster. */
 export function sameCluster(a: Host, b: Host): boolean {
-  return a.cluster !== null && b.cluster !== null && nameKey(a.cluster) === nameKey(b.cluster);
+  return a.cluster !== null && b.cluster !== null && sameName(a.cluster, b.cluster);
 }

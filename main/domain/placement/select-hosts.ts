@@ -7,8 +7,8 @@ import { DEFAULT_DISK_RESERVE_MB, mbToGB } from '../storage-paths/amounts.js';
 import { byNameKey, nameKey, type ByName } from '../storage-paths/names.js';
 import { defaultStorageLocation, locateStorage, targetText } from '../storage-paths/storage-index.js';
 import { english, plural, text, type Text } from '../../../shared/i18n/text.js';
-import { blockedBeyond, blockingReasons } from './blocking-reasons.js';
-import { toPlacementIndex, type PlacementIndex } from './placement-index.js';
+import { blockedBeyond, blockedBeyondDecided, blockingReasons, plainReason, type PairInput, type ReasonInput } from './blocking-reasons.js';
+import { cpuKey, toPlacementIndex, type PlacementIndex } from './placement-index.js';
 import { placementWarnings } from './placement-warnings.js';
 import { rateHeadroom } from './rating.js';
 import { ruleReason, ruleWarning } from './placement-rule-texts.js';
@@ -61,7 +61,7 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
     const { dest, decision, storage } = candidate;
     const findings = rules?.hasRules ? rules.findings(dest) : [];
     const ruleReasons = findings.flatMap((f) => ruleReason(f) ?? []);
-    const reasons = [...held, ...candidate.reasons, ...ruleReasons];
+    const reasons = [...held, ...candidate.reasons.map(plainReason), ...ruleReasons];
     const available = reasons.length === 0;
     const transferExplanation = explainTransfer(facts, dest, decision, storage);
     if (!available) {
@@ -167,12 +167,27 @@ export function hostCandidates(
   const chosen = byNameKey(context.destinationPaths);
   const diskReserveMB = context.diskReserveMB ?? DEFAULT_DISK_RESERVE_MB;
   const out: HostCandidate[] = [];
-  for (const dest of index.inventory.hosts) {
+  // Hosts whose processor a running VM can't move to are blocked anyway: when only some reasons are kept, they
+  // are not even looked at (a live move stays with its processor's vendor, and generation unless in compatibility mode).
+  const hosts =
+    onlyBlockedBy && facts.running && !onlyBlockedBy.has('processor-vendor-mismatch') && !onlyBlockedBy.has('processor-version-mismatch')
+      ? (index.byCpu.get(cpuKey(facts.source, !facts.vm.processorCompatibility)) ?? [])
+      : index.inventory.hosts;
+  // One pair's input, reused from host to host (blockingReasons copies it for the reasons it keeps).
+  const pair: PairInput = { facts, dest: facts.source, decision: null, storage: null, diskReserveMB, index };
+  for (const dest of hosts) {
     if (dest === facts.source || !consider(dest)) continue;
+    pair.dest = dest;
+    pair.decision = null;
+    pair.storage = null;
+    // The checks that need no transfer decision run first, before one is made.
+    if (onlyBlockedBy && blockedBeyond(pair, onlyBlockedBy)) continue;
     const decision = decideTransfer(facts, dest, index);
-    const storage = decision.storageMoves ? storageDestination(dest, chosen.get(nameKey(dest.name)), index) : null;
-    const input = { facts, dest, decision, storage, diskReserveMB, index };
-    if (onlyBlockedBy && blockedBeyond(input, onlyBlockedBy)) continue;
+    const storage = decision.storageMoves ? storageDestination(dest, chosen.size ? chosen.get(nameKey(dest.name)) : undefined, index) : null;
+    pair.decision = decision;
+    pair.storage = storage;
+    const input = pair as ReasonInput;
+    if (onlyBlockedBy && blockedBeyondDecided(input, onlyBlockedBy)) continue;
     out.push({ dest, decision, storage, reasons: blockingReasons(input, onlyBlockedBy) });
   }
   return out;

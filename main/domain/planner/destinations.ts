@@ -8,8 +8,8 @@ import { quickDecision } from '../placement/transfer-type.js';
 import { vmFacts } from '../placement/vm-facts.js';
 import { DEFAULT_DISK_RESERVE_MB, mbToGB } from '../storage-paths/amounts.js';
 import { say, sayPlural, text, type Text } from '../../../shared/i18n/text.js';
-import { nameKey } from '../storage-paths/names.js';
-import { storageTargetKey } from '../storage-paths/storage-index.js';
+import { nameKey, sameName } from '../storage-paths/names.js';
+import { storageTargetKey, type StorageTarget } from '../storage-paths/storage-index.js';
 import { isRunningForMigration } from '../storage-paths/vm-storage.js';
 import { ruleReason } from '../placement/placement-rule-texts.js';
 import type { RuleFinding } from '../placement/placement-rules.js';
@@ -45,6 +45,9 @@ const MEMORY: ReadonlySet<ReasonCode> = new Set(['insufficient-memory']);
 /** The same for a Quick move, whose files stay where they are. */
 const MEMORY_OR_STORAGE: ReadonlySet<ReasonCode> = new Set(['insufficient-memory', 'insufficient-storage']);
 
+/** The departures a move that fits without waiting waits for: none (one shared list, never changed). */
+const NO_WAIT: number[] = [];
+
 /** A VM with its destination. */
 export interface Placed {
   ask: PlacementAsk;
@@ -73,6 +76,8 @@ interface Ledger {
   arrivingMB: number;
   /** MB freed by VMs leaving, with the placed indexes of those departures. */
   departing: { mb: number; index: number }[];
+  /** The sum of `departing`. */
+  departingMB: number;
   arrivals: number;
 }
 
@@ -90,22 +95,22 @@ export interface PlaceOptions {
  * ties together move as one group to one host, or (required) none of them moves.
  */
 export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, options: PlaceOptions = {}): { placed: Placed[]; notPlaced: NotPlaced[] } {
-  let ledgers = new Map<string, Ledger>();
+  // Keyed by the index's host objects (one per host): thousands of (VM, host) pairs look them up.
+  let ledgers = new Map<Host, Ledger>();
   const ledger = (h: Host): Ledger => {
-    const k = nameKey(h.name);
-    let l = ledgers.get(k);
+    let l = ledgers.get(h);
     if (!l) {
-      l = { arrivingMB: 0, departing: [], arrivals: 0 };
-      ledgers.set(k, l);
+      l = { arrivingMB: 0, departing: [], departingMB: 0, arrivals: 0 };
+      ledgers.set(h, l);
     }
     return l;
   };
   // Seconds of transfers each host's migration network has ahead of it (departures known from the start,
   // arrivals as they are placed): among equally rated hosts, the one that would finish the transfer first wins.
-  let linkSeconds = new Map<string, number>();
+  let linkSeconds = new Map<Host, number>();
   const capacity = (h: Host): number => Math.max(1e-6, h.migrationNetwork.gbps) * MBPS_PER_GBPS * Math.max(1, h.migrationNetwork.nics) * TCP_EFFICIENCY;
   const addLink = (h: Host, mb: number): void => {
-    linkSeconds.set(nameKey(h.name), (linkSeconds.get(nameKey(h.name)) ?? 0) + mb / capacity(h));
+    linkSeconds.set(h, (linkSeconds.get(h) ?? 0) + mb / capacity(h));
   };
   for (const a of asks) {
     const source = index.storage.hosts.get(nameKey(a.vm.host));
@@ -156,9 +161,9 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
     // Hosts that can't take it even before other moves are counted are skipped cheaply; their reasons
     // are worked out only when no host is left.
     const pinned = ask.pinned === null ? null : nameKey(ask.pinned);
-    const departing = (d: Host): number => (ledgers.get(nameKey(d.name))?.departing ?? []).reduce((sum, x) => sum + x.mb, 0);
+    const departing = (d: Host): number => ledgers.get(d)?.departingMB ?? 0;
     const fitsNow = (d: Host): boolean =>
-      (pinned === null || nameKey(d.name) === pinned) &&
+      (ask.pinned === null || sameName(d.name, ask.pinned)) &&
       d.state === 'Responding' &&
       !d.maintenanceMode &&
       (!ask.quick || sameClusterNode(d, facts.source)) &&
@@ -231,10 +236,11 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
       const l = ledger(c.dest);
       const reserve = c.dest.memory.reserveMB;
       const free = c.dest.memory.availableMB - l.arrivingMB;
-      const after: number[] = [];
+      let after: number[] = NO_WAIT;
+      let freed = 0;
       if (free - reserve < needMB) {
         // Fits only once departures free memory: wait for just enough of them.
-        let freed = 0;
+        after = [];
         for (const d of l.departing) {
           if (free + freed - reserve >= needMB) break;
           freed += d.mb;
@@ -247,14 +253,13 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
       }
       const storage = c.storage?.target ?? null;
       const movingGB = c.decision.storageMoves ? facts.diskGB : 0;
-      const takenGB = storage ? (storageTaken.get(storageTargetKey(c.dest, storage)) ?? 0) : 0;
+      const takenGB = storage ? (storageTaken.get(targetKey(c.dest, storage)) ?? 0) : 0;
       if (storage && movingGB > 0 && storage.freeGB - takenGB - movingGB < mbToGB(DEFAULT_DISK_RESERVE_MB)) {
         if (!storageShort || storage.freeGB - takenGB > storageShort.freeGB)
           storageShort = { host: c.dest.name, location: storage.root, freeGB: storage.freeGB - takenGB };
         continue;
       }
       fitting.push(c);
-      const freed = after.reduce((s, i) => s + (l.departing.find((d) => d.index === i)?.mb ?? 0), 0);
       const h = headroomScore({
         totalMB: c.dest.memory.totalMB,
         availableMB: free + freed,
@@ -271,7 +276,7 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
       const soft = ruled.some((f) => SOFT_CODES.has(f.code));
       const rank = preferRank(c.dest);
       const rating = ruled.some((f) => f.code === 'not-preferred-owner') ? Math.max(0.5, h.rating - 0.5) : h.rating;
-      const finish = (linkSeconds.get(nameKey(c.dest.name)) ?? 0) + (memoryMB + movingGB * 1024) / capacity(c.dest);
+      const finish = (linkSeconds.get(c.dest) ?? 0) + (memoryMB + movingGB * 1024) / capacity(c.dest);
       // Soft rules kept first, then (evacuations) preferred owners in order; then best rating; among equals,
       // fewer departures to wait for, then the host whose link finishes the transfer first, then the emptier
       // host, then the name.
@@ -289,7 +294,7 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
                       (Math.abs(finish - best.finish) <= 1e-9 && (h.score > best.score || (h.score === best.score && c.dest.name < best.c.dest.name))))))));
       if (better) best = { c, score: h.score, rating, freed, after, finish, soft, rank };
     }
-    if (!best && open.every((c) => c.reasons.length > 0 && (ledgers.get(nameKey(c.dest.name))?.arrivals ?? 0) === 0)) {
+    if (!best && open.every((c) => c.reasons.length > 0 && (ledgers.get(c.dest)?.arrivals ?? 0) === 0)) {
       // Short of memory before any other move is counted: Select Host's own reasons say it best.
       return { ask, host: facts.source.name, reasons: mergedReasons(wholePool()) };
     }
@@ -328,10 +333,14 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
     addLink(dest, memoryMB + (best.c.decision.storageMoves ? facts.diskGB * 1024 : 0));
     const waitsFor = best.after;
     l.departing = l.departing.filter((d) => !waitsFor.includes(d.index));
+    l.departingMB = l.departing.reduce((sum, d) => sum + d.mb, 0);
     const storage = best.c.storage?.target ?? null;
-    if (storage && best.c.decision.storageMoves)
-      storageTaken.set(storageTargetKey(dest, storage), (storageTaken.get(storageTargetKey(dest, storage)) ?? 0) + facts.diskGB);
-    if (memoryMB > 0) ledger(facts.source).departing.push({ mb: memoryMB, index: placed.length });
+    if (storage && best.c.decision.storageMoves) storageTaken.set(targetKey(dest, storage), (storageTaken.get(targetKey(dest, storage)) ?? 0) + facts.diskGB);
+    if (memoryMB > 0) {
+      const from = ledger(facts.source);
+      from.departing.push({ mb: memoryMB, index: placed.length });
+      from.departingMB += memoryMB;
+    }
     placements.set(nameKey(ask.vm.name), dest.name);
     placed.push({
       ask,
@@ -404,9 +413,19 @@ function togetherReason(ask: PlacementAsk, why: NotPlaced): Issue<ReasonCode | P
   };
 }
 
+/** Storage keys by target: a host's default location is one target object, looked up for thousands of VMs. */
+const targetKeys = new WeakMap<StorageTarget, string>();
+
+/** The key of the storage location `target` is on `host` (a CSV is one location for all its nodes). */
+function targetKey(host: Host, target: StorageTarget): string {
+  let k = targetKeys.get(target);
+  if (k === undefined) targetKeys.set(target, (k = storageTargetKey(host, target)));
+  return k;
+}
+
 /** Whether `d` is another node of `source`'s cluster. */
 function sameClusterNode(d: Host, source: Host): boolean {
-  return source.cluster !== null && d.cluster !== null && nameKey(d.cluster) === nameKey(source.cluster) && nameKey(d.name) !== nameKey(source.name);
+  return source.cluster !== null && d.cluster !== null && sameName(d.cluster, source.cluster) && !sameName(d.name, source.name);
 }
 
 /** Select Host's reasons across every host, one per code, naming the hosts it blocks. */
