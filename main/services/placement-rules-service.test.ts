@@ -189,6 +189,19 @@ describe('affinity rules: add, edit, remove (a cluster’s Properties, Keep apar
     expect(s.inventory.snapshot().inventory.affinityRules ?? []).toEqual([]);
   });
 
+  it('names a removed rule as the inventory spells it, whatever case the request used', async () => {
+    await (
+      s.placementRules.ruleSet({ name: 'Pair', type: 'SameNode', vms: ['SQL-PROD-01', 'WEB-01'], required: false }) as {
+        ok: true;
+        value: { done: Promise<unknown> };
+      }
+    ).value.done;
+    const removed = s.placementRules.ruleRemove('PAIR');
+    if (!removed.ok) throw new Error(removed.error.message);
+    expect(removed.value.job).toMatchObject({ name: 'Remove affinity rule Pair', target: 'Pair' });
+    expect((await removed.value.done).summary).toBe('Affinity rule Pair is removed.');
+  });
+
   it('a cluster below functional level 11 refuses a required rule with what to do, and nothing changes', async () => {
     const doc = minimalInventory();
     doc.clusters[0].functionalLevel = 10;
