@@ -10,7 +10,9 @@ import { createAppServices, type AppServices } from './app-services.js';
 // Connection settings, the routing connector and the Hyper-V connector wired as the app wires them: what holds
 // without any PowerShell. PowerShell is a path where there is none, so an action that started it would fail
 // saying PowerShell could not be run. Moves, starts and refreshes through PowerShell 7 and the stub Hyper-V
-// modules are in hyperv-connection.pwsh.test.ts.
+// modules are in hyperv-connection.pwsh.test.ts. A run with a stored password over WinRM is not there: PowerShell 7
+// here has no WinRM client, and New-PSSession is a core cmdlet no stub module stands in for; that the password
+// reaches the script only on standard input is shown with the stand-in in hyperv-connector.test.ts.
 const GROUP = 'All Hosts/Milano';
 const PASSWORD = 'Hunter2-Correct-Horse!';
 
