@@ -25,7 +25,7 @@ async function services(doc: InventoryDocument, tweak: (estate: StubEstate) => v
   const estate = estateOf(doc);
   tweak(estate);
   const ps = stubs.powershell(estate);
-  s = await createAppServices({ databasePath: join(dir, 'ferry.db'), runner: 'app', speed: 3600, powershell: ps.options });
+  s = await createAppServices({ databasePath: join(dir, 'ferry.db'), runner: 'app', speed: 3600, powershell: ps.options, hypervPollSeconds: 0.05 });
   expect((await s.inventory.importText('milano.json', JSON.stringify(doc))).ok).toBe(true);
   expect(s.connections.set({ hostGroup: GROUP, connector: 'hyperv' }).ok).toBe(true);
   return { s, ps };
@@ -50,15 +50,13 @@ afterEach(async () => {
 
 describe.skipIf(PWSH === null)('a Hyper-V host group in PowerShell 7, against the stub modules', () => {
   it('runs a move through Invoke-FerryMove.ps1: Move-VM of the VM by its id, the job through its steps, the inventory updated', { timeout: SLOW }, async () => {
-    // One poll of the migration job at 60 %, then done: the script sleeps 2 s between polls (the app's interval).
-    const { s, ps } = await services(minimalInventory(), (e) => {
-      e.move = { percents: [60] };
-    });
+    const { s, ps } = await services(minimalInventory());
     const job = s.migration.submitVm({ vm: 'WEB-01', destinationHost: 'HV-MI-11' });
     if (!job.ok) throw new Error(job.error.message);
     const done = await ended(s, job.value.id);
     expect(done).toMatchObject({ status: 'Completed', progress: 100 });
     expect(done.summary).toMatch(/^Moved WEB-01 to HV-MI-11 in \d+(\.\d+)? s, /);
+    expect(done.summary).not.toMatch(/downtime/);
     expect(done.steps.every((st) => st.status === 'Completed')).toBe(true);
     expect(s.inventory.snapshot().inventory.vms.find((v) => v.name === 'WEB-01')?.host).toBe('HV-MI-11');
     const calls = ps.calls();
@@ -72,7 +70,7 @@ describe.skipIf(PWSH === null)('a Hyper-V host group in PowerShell 7, against th
   it("fails a move with Hyper-V's problem and the fix (CredSSP without credentials), the VM staying on its source", { timeout: SLOW }, async () => {
     const { s, ps } = await services(minimalInventory(), (e) => {
       e.move = {
-        percents: [],
+        percents: [5],
         outcome: 'fail',
         failure: {
           message:
