@@ -31,12 +31,14 @@ async function services(doc: InventoryDocument, tweak: (estate: StubEstate) => v
   return { s, ps };
 }
 
+/** The job once it has ended (a job that never ends fails the test before SLOW is up, saying so). */
 async function ended(services: AppServices, id: string): Promise<Job> {
-  for (;;) {
+  for (let i = 0; i < 5000; i++) {
     const job = services.jobs.get(id);
     if (job && !['Queued', 'Running'].includes(job.status)) return job;
     await new Promise((r) => setTimeout(r, 20));
   }
+  throw new Error(`job ${id} did not end`);
 }
 
 beforeEach(() => {
