@@ -93,7 +93,7 @@ describe.skipIf(PWSH === null)('ferry refresh through PowerShell 7, against the 
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
     // The counts are what was read: HV-MI-11 and HV-MI-12, and their three VMs.
-    expect(lines[0]).toBe(`Refreshed ${GROUP} from Hyper-V: 2 hosts, 1 clusters, 3 VMs.`);
+    expect(lines[0]).toBe(`Refreshed ${GROUP} from Hyper-V: 2 hosts, 1 cluster, 3 VMs.`);
     expect(lines[1]).toMatch(/^ {2}HV-MI-20 was not reachable \(kept as NotResponding\): .*could not be reached/);
     expect(lines[2]).toMatch(/^ {4}What to do: .*Test-WSMan/);
     expect(lines).toHaveLength(3);
