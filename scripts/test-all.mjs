@@ -41,7 +41,7 @@ const pwshHere = process.env.FERRY_PWSH
   : [...(process.env.PATH ?? '').split(':'), '/opt/pwsh'].some((d) => d && existsSync(`${d}/pwsh`));
 if (!pwshHere)
   console.log(
-    "\n--- PowerShell tests skipped: pwsh not found, so the Hyper-V connector's moves, cancel, failures, settings and refresh, the printed scripts and Export-FerryInventory.ps1 are untested here (install it with `dotnet tool install --tool-path /opt/pwsh PowerShell --version 7.6.10`, or set FERRY_PWSH)",
+    "\n--- PowerShell tests skipped: pwsh not found, so the Hyper-V connector's moves, cancel, failures, settings, placement rules and refresh (also through the services and ferry refresh), the printed scripts and Export-FerryInventory.ps1 are untested here (install it with `dotnet tool install --tool-path /opt/pwsh PowerShell --version 7.6.10`, or set FERRY_PWSH)",
   );
 
 rmSync('test-results/vitest.json', { force: true });

@@ -75,8 +75,11 @@ function printFailure(io: CliIo, command: string, result: Extract<Result<unknown
   return result.error.code === 'host-group-not-found' ? EXIT_NOT_FOUND : 1;
 }
 
+/** A count and its noun, singular for one: "1 cluster", "2 hosts". */
+const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 function describeRefresh(r: InventoryRefreshSummary): string {
-  const lines = [`Refreshed ${r.hostGroup} from Hyper-V: ${r.hosts} hosts, ${r.clusters} clusters, ${r.vms} VMs.`];
+  const lines = [`Refreshed ${r.hostGroup} from Hyper-V: ${counted(r.hosts, 'host')}, ${counted(r.clusters, 'cluster')}, ${counted(r.vms, 'VM')}.`];
   for (const u of r.unreachable) lines.push(`  ${u.host} was not reachable (kept as NotResponding): ${u.problem}`, `    What to do: ${u.recommendedAction}`);
   return lines.join('\n');
 }

@@ -93,8 +93,10 @@ export interface AppServicesOptions {
   connector?: (inventory: () => InventoryDocument) => HostConnector;
   /** Where passwords are encrypted: the desktop app's safeStorage; none in the headless host and the CLI. */
   secretStore?: SecretStore;
-  /** How the Hyper-V connector starts PowerShell (tests point it at a stand-in). */
+  /** How the Hyper-V connector starts PowerShell (tests point it at pwsh and the stub modules). */
   powershell?: PowerShellRunnerOptions;
+  /** Seconds between the Hyper-V connector's polls of a move (default 2; tests poll faster). */
+  hypervPollSeconds?: number;
   /** The simulator's time compression (1 = real time); default: the `simulator.speed` setting. */
   speed?: number;
   /** The built-in simulator's clock, faults and model constants (tests set them). */
@@ -129,7 +131,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const current = (): InventoryDocument => inventory.snapshot().inventory;
   let speed = options.speed ?? settings.getSimulatorSpeed();
   const connections = new ConnectionService(new ConnectionRepository(db), options.secretStore ?? noSecretStore, current);
-  const hyperv = new HyperVConnector({ inventory: current, runner: new PowerShellRunner(options.powershell), targetFor: (g) => connections.targetFor(g) });
+  const hyperv = new HyperVConnector({
+    inventory: current,
+    runner: new PowerShellRunner(options.powershell),
+    targetFor: (g) => connections.targetFor(g),
+    pollSeconds: options.hypervPollSeconds,
+  });
   const simulator = new SimulatorConnector(current, { ...options.simulator, speed });
   const labRoot = options.lab?.root ?? labRootFor(options.databasePath);
   const qemu = new QemuConnector({

@@ -88,9 +88,13 @@ export class InventoryRefreshService {
       return err('database-error', `The inventory could not be written: ${(e as Error).message}`);
     }
     const mode = settings.value.mode;
+    // A host PowerShell could not read is named as the inventory names it (HV-MI-20), not by the FQDN it dialled.
+    const hostOf = (computer: string): string =>
+      snapshot.inventory.hosts.find((h) => nameKey(h.name) === nameKey(computer) || nameKey(h.fqdn) === nameKey(computer))?.name ?? computer;
     const unreachable = read.value.unread.map((u) => {
-      const failure = mapHyperVError({ ...u.error, messageIds: [], vmHost: null }, { action: 'refresh', mode, host: u.computerName });
-      return { host: u.computerName, problem: failure.problem, recommendedAction: failure.recommendedAction };
+      const host = hostOf(u.computerName);
+      const failure = mapHyperVError({ ...u.error, messageIds: [], vmHost: null }, { action: 'refresh', mode, host });
+      return { host, problem: failure.problem, recommendedAction: failure.recommendedAction };
     });
     const counts = { hosts: read.value.hosts.length, clusters: read.value.clusters.length, vms: read.value.vms.length };
     const summary = say('result.refreshed', {

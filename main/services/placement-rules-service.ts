@@ -113,9 +113,11 @@ export class PlacementRulesService {
           this.ruleSteps(edit, record),
         );
         break;
-      case 'rule-remove':
-        job = this.jobs.start('placement-rules', say('job.placement.ruleRemove', { rule: edit.name }), edit.name, this.ruleSteps(edit, record));
+      case 'rule-remove': {
+        const rule = this.spelled(edit.name);
+        job = this.jobs.start('placement-rules', say('job.placement.ruleRemove', { rule }), rule, this.ruleSteps(edit, record));
         break;
+      }
     }
     const started = copy(job);
     const done = this.tail.then(() => this.runJob(job, edit));
@@ -222,7 +224,7 @@ export class PlacementRulesService {
       }
       const summary =
         edit.kind === 'rule-remove'
-          ? say('job.placement.ruleRemoved', { rule: edit.name })
+          ? say('job.placement.ruleRemoved', { rule: job.target })
           : say(edit.rule.required ? 'job.placement.ruleSaved' : 'job.placement.ruleSavedSoft', { rule: edit.rule.name.trim() });
       return copy(this.jobs.finish(job, 'Completed', { summary }));
     } catch (e) {

@@ -1,23 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InventoryDocument } from '../../shared/model/inventory.js';
 import { ferryRun } from '../fixtures/ferry-process.js';
 import { minimalInventory } from '../fixtures/minimal-inventory.js';
-import { estateOf, findPwsh, stubRun, type StubEstate } from '../pwsh/stub-estate.js';
+import { estateOf, type StubEstate } from '../pwsh/stub-estate.js';
+import { PWSH, usePwshStubs } from '../pwsh/stub-powershell.js';
 
 // Export-FerryInventory.ps1 run in PowerShell 7 against stub Hyper-V and FailoverClusters modules: a cluster with
 // its CSV, a standalone host, VMs in every state, a shared VHDX, placement rules. A real `ferry import` process must
 // take its file unchanged and `ferry inventory --json` then hold exactly the estate the stubs described; a host that
 // fails part-way leaves no file at all (and an older file where it was).
-const PWSH = findPwsh();
 const EXPORT = fileURLToPath(new URL('../../resources/scripts/Export-FerryInventory.ps1', import.meta.url));
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const stubs = usePwshStubs();
 
 function estate(): { doc: InventoryDocument; estate: StubEstate } {
   const doc = minimalInventory();
@@ -60,8 +57,7 @@ function estate(): { doc: InventoryDocument; estate: StubEstate } {
 }
 
 function exportWith(e: StubEstate, before?: string): { code: number | null; path: string; stderr: string; dir: string } {
-  const run = stubRun(e);
-  dirs.push(run.dir);
+  const run = stubs.powershell(e);
   const path = join(run.dir, 'ferry-inventory.json');
   if (before !== undefined) writeFileSync(path, before);
   // As an admin runs it from a PowerShell prompt (-File would pass the host list as one string). The paths are the
@@ -69,7 +65,7 @@ function exportWith(e: StubEstate, before?: string): { code: number | null; path
   const command = `& '${EXPORT}' -Path '${path}' -HostGroup 'All Hosts/Milano' -ComputerName 'hv-mi-11.contoso.com', 'hv-mi-12.contoso.com', 'hv-mi-20.contoso.com'`;
   const r = spawnSync(PWSH as string, ['-NoProfile', '-NonInteractive', '-Command', command], {
     cwd: run.dir,
-    env: { ...process.env, ...run.env, NO_COLOR: '1' },
+    env: { ...process.env, ...run.options.env, NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 120_000,
   });

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InventoryDocument, Vm } from '../../shared/model/inventory.js';
 import type { Plan, PlannedMove } from '../../shared/model/plan.js';
 import type { TransferType } from '../../shared/model/placement.js';
@@ -10,17 +10,14 @@ import { vmMigrationScript } from '../../main/domain/scripts/migrate-vm-script.j
 import { storageMigrationScript } from '../../main/domain/scripts/migrate-storage-script.js';
 import { planScript } from '../../main/domain/scripts/plan-script.js';
 import { minimalInventory } from '../fixtures/minimal-inventory.js';
-import { estateOf, findPwsh, stubRun, type StubCall } from '../pwsh/stub-estate.js';
+import { estateOf, type StubCall } from '../pwsh/stub-estate.js';
+import { PWSH, usePwshStubs } from '../pwsh/stub-powershell.js';
 
 // Every script Ferry prints (View Script, Export Script, `ferry script`, `ferry plan --script`) is read by
 // PowerShell's own parser, then run in pwsh with the Hyper-V and FailoverClusters cmdlets stubbed, on an estate
 // whose VM names carry payloads that would create a file in the working folder if they ever ran as code.
-const PWSH = findPwsh();
 const RUNNER = fileURLToPath(new URL('../pwsh/run-printed.ps1', import.meta.url));
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const stubs = usePwshStubs();
 
 /** Names that would each create a file named pwned-N if PowerShell ever read them as code. */
 const PAYLOADS = [
@@ -338,14 +335,13 @@ function hostileScripts(doc: InventoryDocument, estates: HostileEstate[]): Hosti
 function runPrinted(doc: InventoryDocument, scripts: Printed[], localHost: string) {
   const estate = estateOf(doc);
   estate.localHost = localHost;
-  const run = stubRun(estate);
-  dirs.push(run.dir);
+  const run = stubs.powershell(estate);
   const file = join(run.dir, 'scripts.json');
   writeFileSync(file, JSON.stringify(scripts));
   const before = readdirSync(run.dir).sort();
   const r = spawnSync(PWSH as string, ['-NoProfile', '-NonInteractive', '-File', RUNNER, file], {
     cwd: run.dir,
-    env: { ...process.env, ...run.env },
+    env: { ...process.env, ...run.options.env },
     encoding: 'utf8',
     timeout: 200_000,
   });
@@ -399,15 +395,14 @@ describe.skipIf(PWSH === null)('the scripts Ferry prints, read and run by PowerS
     const doc = inventory();
     const estate = estateOf(doc);
     estate.localHost = 'HV-MI-20';
-    const run = stubRun(estate);
-    dirs.push(run.dir);
+    const run = stubs.powershell(estate);
     const scripts = printedScripts(doc);
     const file = join(run.dir, 'scripts.json');
     writeFileSync(file, JSON.stringify(scripts));
     const before = readdirSync(run.dir).sort();
     const r = spawnSync(PWSH as string, ['-NoProfile', '-NonInteractive', '-File', RUNNER, file], {
       cwd: run.dir,
-      env: { ...process.env, ...run.env },
+      env: { ...process.env, ...run.options.env },
       encoding: 'utf8',
       timeout: 200_000,
     });

@@ -1,31 +1,18 @@
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AffinityRule, InventoryDocument } from '../../../../shared/model/inventory.js';
-import { ok } from '../../../../shared/model/result.js';
 import { minimalInventory } from '../../../../test/fixtures/minimal-inventory.js';
-import { estateOf, findPwsh, stubRun, type StubCall, type StubEstate } from '../../../../test/pwsh/stub-estate.js';
-import { HyperVConnector } from './hyperv-connector.js';
-import { PowerShellRunner } from './powershell-runner.js';
+import { estateOf, type StubCall, type StubEstate } from '../../../../test/pwsh/stub-estate.js';
+import { addClusteredNameTraps, HOSTILE, PWSH, SLOW, usePwshStubs, WILD } from '../../../../test/pwsh/stub-powershell.js';
 
 // Set-FerryAffinityRule.ps1 in a real PowerShell 7 (pwsh) through PowerShellRunner, against the stub
 // FailoverClusters module (documented signatures, every call logged), as in hyperv-placement.pwsh.test.ts.
-const PWSH = findPwsh();
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-const WILD = 'web[1]';
-const HOSTILE = "Evil'; New-Item pwned; $(New-Item pwned2) `whoami` \u2019; | x";
+const stubs = usePwshStubs();
 
 /** The minimal inventory with web[1], web1 and the hostile name clustered on HV-MI-11, and rule SQL-APART. */
 function inventory(level: number): InventoryDocument {
   const doc = minimalInventory();
   doc.clusters[0].functionalLevel = level;
-  const clustered = { ...doc.vms[0], disks: [] };
-  doc.vms.push({ ...clustered, name: WILD, id: '4f1b7d8c-6d5e-4d9f-9ebb-7f9d5d4f6e55', configurationPath: 'C:\\ClusterStorage\\Volume1\\web[1]' });
-  doc.vms.push({ ...clustered, name: 'web1', id: '5a2c8e9d-7e6f-4e0a-8fcc-8a0e6e5a7f66', configurationPath: 'C:\\ClusterStorage\\Volume1\\web1' });
-  doc.vms.push({ ...clustered, name: HOSTILE, id: '6b3d9f0e-8f7a-4f1b-90dd-9b1f7f6b8a77', configurationPath: 'C:\\ClusterStorage\\Volume1\\evil' });
+  addClusteredNameTraps(doc);
   doc.affinityRules = [{ name: 'SQL-APART', type: 'DifferentNode', vms: ['SQL-PROD-01', 'Contabilità-01'], required: true }];
   return doc;
 }
@@ -34,11 +21,7 @@ function connector(tweak: (estate: StubEstate) => void = () => undefined, level 
   const doc = inventory(level);
   const estate = estateOf(doc);
   tweak(estate);
-  const run = stubRun(estate);
-  dirs.push(run.dir);
-  const runner = new PowerShellRunner({ executable: PWSH ?? 'pwsh', env: run.env, cancelGraceMs: 60_000 });
-  const hyperv = new HyperVConnector({ inventory: () => doc, runner, targetFor: () => ok({ mode: 'local', port: 5986, credential: null }), pollSeconds: 0.05 });
-  return { hyperv, calls: run.calls };
+  return stubs.connector(doc, estate);
 }
 
 const WRITES = ['New-ClusterAffinityRule', 'Add-ClusterGroupToAffinityRule', 'Remove-ClusterGroupFromAffinityRule', 'Remove-ClusterAffinityRule'];
@@ -46,7 +29,6 @@ const WRITES = ['New-ClusterAffinityRule', 'Add-ClusterGroupToAffinityRule', 'Re
 const writes = (calls: StubCall[]) =>
   calls.filter((c) => WRITES.includes(c.cmdlet)).map((c) => [c.cmdlet, c.params.Name, c.params.Groups ?? c.params.RuleType ?? null]);
 const rule = (name: string, vms: string[], required = true, type: AffinityRule['type'] = 'DifferentNode'): AffinityRule => ({ name, type, vms, required });
-const SLOW = 120_000;
 
 describe.skipIf(PWSH === null)("the Hyper-V connector's affinity-rule script in PowerShell 7, against the stub FailoverClusters module", () => {
   it("adds a required rule: New-ClusterAffinityRule, then the VMs' cluster groups found by VmID", { timeout: SLOW }, async () => {

@@ -1,10 +1,11 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { english } from '../../../../shared/i18n/text.js';
 import type { InventoryDocument } from '../../../../shared/model/inventory.js';
 import { ok } from '../../../../shared/model/result.js';
 import { minimalInventory } from '../../../../test/fixtures/minimal-inventory.js';
-import { estateOf, findPwsh, stubRun, type StubCall, type StubEstate } from '../../../../test/pwsh/stub-estate.js';
+import { estateOf, type StubEstate } from '../../../../test/pwsh/stub-estate.js';
+import { called, HOSTILE, PWSH, SLOW, usePwshStubs, WILD } from '../../../../test/pwsh/stub-powershell.js';
 import type { MoveProgress, MoveRequest } from '../../../domain/connector/host-connector.js';
 import { HyperVConnector } from './hyperv-connector.js';
 import { PowerShellRunner } from './powershell-runner.js';
@@ -13,15 +14,7 @@ import { PowerShellRunner } from './powershell-runner.js';
 // Hyper-V, FailoverClusters and CIM modules with the documented signatures (test/pwsh/modules). What this
 // proves: the scripts parse, bind their parameters as the real cmdlets' signatures allow, read the objects
 // back, and speak Ferry's protocol. What it can't: how Hyper-V itself behaves.
-const PWSH = findPwsh();
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-/** Names Hyper-V's -Name would read as wildcards, and a name that breaks out of any string it is pasted into. */
-const WILD = 'web[1]';
-const HOSTILE = "Evil'; New-Item pwned; $(New-Item pwned2) `whoami` \u2019; | x";
+const stubs = usePwshStubs();
 
 function inventory(): InventoryDocument {
   const doc = minimalInventory();
@@ -55,11 +48,7 @@ function connector(tweak: (estate: StubEstate) => void = () => undefined, tweakD
   tweakDoc(doc);
   const estate = estateOf(doc);
   tweak(estate);
-  const run = stubRun(estate);
-  dirs.push(run.dir);
-  const runner = new PowerShellRunner({ executable: PWSH ?? 'pwsh', env: run.env, cancelGraceMs: 60_000 });
-  const hyperv = new HyperVConnector({ inventory: () => doc, runner, targetFor: () => ok({ mode: 'local', port: 5986, credential: null }), pollSeconds: 0.05 });
-  return { hyperv, calls: run.calls, doc, estate, runner };
+  return { ...stubs.connector(doc, estate), doc, estate };
 }
 
 const request = (over: Partial<MoveRequest> = {}): MoveRequest => ({
@@ -74,9 +63,6 @@ const request = (over: Partial<MoveRequest> = {}): MoveRequest => ({
   configurationPath: null,
   ...over,
 });
-
-const called = (calls: StubCall[], cmdlet: string): StubCall[] => calls.filter((c) => c.cmdlet === cmdlet);
-const SLOW = 120_000;
 
 describe.skipIf(PWSH === null)("the Hyper-V connector's scripts in PowerShell 7, against stub Hyper-V modules", () => {
   it('runs a live move: Compare-VM, then Move-VM -AsJob of the VM by its id, polled to completion through Msvm_MigrationJob', { timeout: SLOW }, async () => {
@@ -557,10 +543,9 @@ describe.skipIf(PWSH === null)("the Hyper-V connector's scripts in PowerShell 7,
 
   it('reports PowerShell without the Hyper-V module (pwsh\'s own "not recognized" error) as hyperv-module-missing', { timeout: SLOW }, async () => {
     const doc = inventory();
-    const run = stubRun(estateOf(doc));
-    dirs.push(run.dir);
+    const ps = stubs.powershell(estateOf(doc));
     // No stub modules on PSModulePath: Get-VM is unknown to this PowerShell, as on a workstation without RSAT.
-    const runner = new PowerShellRunner({ executable: PWSH ?? 'pwsh', env: { ...run.env, PSModulePath: run.dir } });
+    const runner = new PowerShellRunner({ ...ps.options, env: { ...ps.options.env, PSModulePath: ps.dir } });
     const hyperv = new HyperVConnector({
       inventory: () => doc,
       runner,

@@ -1,32 +1,17 @@
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InventoryDocument } from '../../../../shared/model/inventory.js';
-import { ok } from '../../../../shared/model/result.js';
 import { minimalInventory } from '../../../../test/fixtures/minimal-inventory.js';
-import { estateOf, findPwsh, stubRun, type StubCall, type StubEstate } from '../../../../test/pwsh/stub-estate.js';
-import { HyperVConnector } from './hyperv-connector.js';
-import { PowerShellRunner } from './powershell-runner.js';
+import { estateOf, type StubEstate } from '../../../../test/pwsh/stub-estate.js';
+import { addClusteredNameTraps, called, HOSTILE, PWSH, SLOW, usePwshStubs, WILD } from '../../../../test/pwsh/stub-powershell.js';
 
 // Set-FerryVmPlacement.ps1 in a real PowerShell 7 (pwsh) through PowerShellRunner, against the stub
 // FailoverClusters module (documented signatures, every call logged), as in hyperv-connector.pwsh.test.ts.
-const PWSH = findPwsh();
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-/** A name Hyper-V's -Name would read as a wildcard (it matches 'web1'), and one that breaks out of any string. */
-const WILD = 'web[1]';
-const HOSTILE = "Evil'; New-Item pwned; $(New-Item pwned2) `whoami` \u2019; | x";
-const WILD_ID = '4f1b7d8c-6d5e-4d9f-9ebb-7f9d5d4f6e55';
+const stubs = usePwshStubs();
 
 /** The minimal inventory, with three more clustered VMs on HV-MI-11: web[1], web1 and the hostile name. */
 function inventory(): InventoryDocument {
   const doc = minimalInventory();
-  const clustered = { ...doc.vms[0], disks: [] };
-  doc.vms.push({ ...clustered, name: WILD, id: WILD_ID, configurationPath: 'C:\\ClusterStorage\\Volume1\\web[1]' });
-  doc.vms.push({ ...clustered, name: 'web1', id: '5a2c8e9d-7e6f-4e0a-8fcc-8a0e6e5a7f66', configurationPath: 'C:\\ClusterStorage\\Volume1\\web1' });
-  doc.vms.push({ ...clustered, name: HOSTILE, id: '6b3d9f0e-8f7a-4f1b-90dd-9b1f7f6b8a77', configurationPath: 'C:\\ClusterStorage\\Volume1\\evil' });
+  addClusteredNameTraps(doc);
   return doc;
 }
 
@@ -34,15 +19,8 @@ function connector(tweak: (estate: StubEstate) => void = () => undefined) {
   const doc = inventory();
   const estate = estateOf(doc);
   tweak(estate);
-  const run = stubRun(estate);
-  dirs.push(run.dir);
-  const runner = new PowerShellRunner({ executable: PWSH ?? 'pwsh', env: run.env, cancelGraceMs: 60_000 });
-  const hyperv = new HyperVConnector({ inventory: () => doc, runner, targetFor: () => ok({ mode: 'local', port: 5986, credential: null }), pollSeconds: 0.05 });
-  return { hyperv, calls: run.calls };
+  return stubs.connector(doc, estate);
 }
-
-const called = (calls: StubCall[], cmdlet: string): StubCall[] => calls.filter((c) => c.cmdlet === cmdlet);
-const SLOW = 120_000;
 
 describe.skipIf(PWSH === null)("the Hyper-V connector's placement script in PowerShell 7, against the stub FailoverClusters module", () => {
   it('sets possible owners on the VM resource found by VmID, preferred owners in order and availability sets on its group', { timeout: SLOW }, async () => {

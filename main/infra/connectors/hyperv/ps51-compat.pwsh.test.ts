@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findPwsh } from '../../../../test/pwsh/stub-estate.js';
+import { PWSH } from '../../../../test/pwsh/stub-powershell.js';
 import { hypervScriptsDir } from './scripts.js';
 
 // Ferry's PowerShell targets Windows PowerShell 5.1 (it has the Hyper-V module), yet it is tested in
 // PowerShell 7: this walks each script's syntax tree and refuses what 5.1 cannot run.
-const PWSH = findPwsh();
 const CHECK = fileURLToPath(new URL('../../../../test/pwsh/Find-Ps7Syntax.ps1', import.meta.url));
 const EXPORT = fileURLToPath(new URL('../../../../resources/scripts/Export-FerryInventory.ps1', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ferry-ps51-'));
