@@ -1,0 +1,115 @@
+import type { PlacementIndex } from '../placement/placement-index.js';
+import { cpuShareOn, memoryPercent, peakPercent } from './host-load.js';
+import { isOver, judgeMove, keepsRules, moveInPool, poolNow, type Pool, type Step } from './pool-moves.js';
+
+/**
+ * Fewer moves for the same gain: after the greedy has chosen its moves, drop those that together bring less than
+ * the least gain. One at a time, the move whose absence leaves the load most even (memory and CPU) is dropped, as
+ * long as every move left still passes every check where it now stands (rules against the moves before it,
+ * memory, thresholds, the most-loaded host never worse, its own least gain), the pool's highest load at the end
+ * stays less than the least gain above where all the moves took it, and no host ends over its thresholds that all
+ * the moves brought under. A move off a host over its thresholds is never dropped.
+ */
+
+/** The pool's mutable state, to replay moves from the start. */
+interface Snapshot {
+  hosts: { availableMB: number; cpuPercent: number }[];
+  vms: { at: number; cpuShare: number; moved: boolean }[];
+}
+
+/** The pool's state now. */
+export function snapshotPool(pool: Pool): Snapshot {
+  return {
+    hosts: pool.hosts.map((h) => ({ availableMB: h.availableMB, cpuPercent: h.cpuPercent })),
+    vms: pool.vms.map((c) => ({ at: c.at, cpuShare: c.cpuShare, moved: c.moved })),
+  };
+}
+
+/** Puts the pool back as it was at `snap`. */
+export function restorePool(pool: Pool, snap: Snapshot): void {
+  pool.hosts.forEach((h, i) => Object.assign(h, snap.hosts[i]));
+  pool.vms.forEach((c, i) => Object.assign(c, snap.vms[i]));
+}
+
+/** Replays `steps` from `snap`; whether every one passes its checks where it now stands. Leaves the pool moved. */
+function replay(pool: Pool, snap: Snapshot, steps: readonly Step[], leastGain: number, index: PlacementIndex, base: ReadonlyMap<string, string>): boolean {
+  restorePool(pool, snap);
+  const placements = new Map(base);
+  for (const step of steps) {
+    if (!judgeMove(pool, step.c, step.to, poolNow(pool.hosts), leastGain)) return false;
+    if (!keepsRules(step.c, pool.hosts[step.c.at].host, pool.hosts[step.to].host, index, placements)) return false;
+    moveInPool(pool, step.c, step.to, placements);
+  }
+  return true;
+}
+
+/** A host's memory and CPU percent at the end. */
+interface Level {
+  mem: number;
+  cpu: number;
+}
+
+/** How uneven some levels are: the sum of squares of memory and CPU percent about their means. */
+function unevenness(levels: readonly Level[]): number {
+  const n = levels.length;
+  const mm = levels.reduce((t, l) => t + l.mem, 0) / n;
+  const mc = levels.reduce((t, l) => t + l.cpu, 0) / n;
+  return levels.reduce((t, l) => t + (l.mem - mm) ** 2 + (l.cpu - mc) ** 2, 0);
+}
+
+/**
+ * The greedy's moves less those not worth making (see above). `snap` is the pool before any move (the pool is left
+ * there), `base` the placements of the pools before this one, `relieving[i]` whether step i relieved a host over its
+ * thresholds when the greedy chose it. The end of the plan without a move is known without replaying it (the VM's
+ * memory and CPU share go back to its source), so each round ranks the moves by the end without them and replays
+ * only until the best that still passes every check.
+ */
+export function pruneSteps(
+  pool: Pool,
+  snap: Snapshot,
+  steps: readonly Step[],
+  relieving: readonly boolean[],
+  leastGain: number,
+  index: PlacementIndex,
+  base: ReadonlyMap<string, string>,
+): Step[] {
+  let kept = steps.map((step, i) => ({ step, relieving: relieving[i] }));
+  const { hosts, limits } = pool;
+  if (!replay(pool, snap, steps, leastGain, index, base)) {
+    restorePool(pool, snap);
+    return [...steps];
+  }
+  const fullOver = hosts.map((h, i) => isOver(h, limits[i]));
+  // The highest load the moves leave, on the hosts they act on or that hold a VM that may move: a host no move can
+  // lower (none of its VMs may move) does not make the others' balance worth less.
+  const counted = new Set([...snap.vms.map((v) => v.at), ...steps.map((step) => step.to)]);
+  const bound = Math.max(...[...counted].map((h) => peakPercent(hosts[h]))) + leastGain;
+  for (;;) {
+    // The end of the moves kept, and of each of them left out.
+    if (!replay(pool, snap, kept.map((k) => k.step), leastGain, index, base)) break;
+    const levels: Level[] = hosts.map((h) => ({ mem: memoryPercent(h), cpu: h.cpuPercent }));
+    const ranked: { i: number; uneven: number }[] = [];
+    for (let i = 0; i < kept.length; i++) {
+      if (kept[i].relieving) continue;
+      const { c, to } = kept[i].step;
+      const from = snap.vms[pool.vms.indexOf(c)].at;
+      const src = hosts[from];
+      const dst = hosts[to];
+      const back = cpuShareOn(c.cpuShare, dst.host, src.host);
+      const without = levels.slice();
+      const srcLoad = { ...src, availableMB: src.availableMB - c.vm.memoryMB, cpuPercent: src.cpuPercent + back };
+      const dstLoad = { ...dst, availableMB: dst.availableMB + c.vm.memoryMB, cpuPercent: Math.max(0, dst.cpuPercent - c.cpuShare) };
+      without[from] = { mem: memoryPercent(srcLoad), cpu: srcLoad.cpuPercent };
+      without[to] = { mem: memoryPercent(dstLoad), cpu: dstLoad.cpuPercent };
+      if (without.some((l, h) => counted.has(h) && Math.max(l.mem, l.cpu) >= bound - 1e-9)) continue;
+      if ((isOver(srcLoad, limits[from]) && !fullOver[from]) || (isOver(dstLoad, limits[to]) && !fullOver[to])) continue;
+      ranked.push({ i, uneven: unevenness(without) });
+    }
+    ranked.sort((a, b) => a.uneven - b.uneven || a.i - b.i);
+    const drop = ranked.find(({ i }) => replay(pool, snap, kept.filter((_, j) => j !== i).map((k) => k.step), leastGain, index, base));
+    if (!drop) break;
+    kept = kept.filter((_, j) => j !== drop.i);
+  }
+  restorePool(pool, snap);
+  return kept.map((k) => k.step);
+}
