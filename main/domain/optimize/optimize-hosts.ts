@@ -231,7 +231,12 @@ function optimizePool(pool: Pool, leastGain: number, index: PlacementIndex, plac
   }
 
   // Fewer moves for the same gain: drop the moves that together bring less than the least gain, then say why each left is worth making.
-  const kept = pruneSteps(pool, start, steps, relieving, leastGain, index, placements);
+  // The hosts whose load counts as the highest: those the moves act on, or holding a VM that could go elsewhere.
+  const counted = new Set(steps.flatMap((step) => [start.vms[pool.vms.indexOf(step.c)].at, step.to]));
+  hosts.forEach((_, h) => {
+    if (!counted.has(h) && pool.vms.some((c, i) => start.vms[i].at === h && hosts.some((_, d) => d !== h && fits(c, d)))) counted.add(h);
+  });
+  const kept = pruneSteps(pool, start, steps, relieving, leastGain, index, placements, counted);
   return kept.map((step) => {
     const judged = emptyJudged();
     if (!judgeMove(pool, step.c, step.to, poolNow(hosts), leastGain, judged)) throw new Error(`Optimize Hosts: pruned move of ${step.c.vm.name} no longer passes its checks`);

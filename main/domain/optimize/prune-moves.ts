@@ -12,7 +12,7 @@ import { isOver, judgeMove, keepsRules, moveInPool, poolNow, type Pool, type Ste
  */
 
 /** The pool's mutable state, to replay moves from the start. */
-interface Snapshot {
+export interface Snapshot {
   hosts: { availableMB: number; cpuPercent: number }[];
   vms: { at: number; cpuShare: number; moved: boolean }[];
 }
@@ -60,7 +60,8 @@ function unevenness(levels: readonly Level[]): number {
 /**
  * The greedy's moves less those not worth making (see above). `snap` is the pool before any move (the pool is left
  * there), `base` the placements of the pools before this one, `relieving[i]` whether step i relieved a host over its
- * thresholds when the greedy chose it. The end of the plan without a move is known without replaying it (the VM's
+ * thresholds when the greedy chose it, `counted` the hosts whose load is the highest load's (those the moves act on
+ * or that some move could lower: a host none of whose VMs may go anywhere does not make the others' balance worth less). The end of the plan without a move is known without replaying it (the VM's
  * memory and CPU share go back to its source), so each round ranks the moves by the end without them and replays
  * only until the best that still passes every check.
  */
@@ -72,6 +73,7 @@ export function pruneSteps(
   leastGain: number,
   index: PlacementIndex,
   base: ReadonlyMap<string, string>,
+  counted: ReadonlySet<number>,
 ): Step[] {
   let kept = steps.map((step, i) => ({ step, relieving: relieving[i] }));
   const { hosts, limits } = pool;
@@ -80,9 +82,6 @@ export function pruneSteps(
     return [...steps];
   }
   const fullOver = hosts.map((h, i) => isOver(h, limits[i]));
-  // The highest load the moves leave, on the hosts they act on or that hold a VM that may move: a host no move can
-  // lower (none of its VMs may move) does not make the others' balance worth less.
-  const counted = new Set([...snap.vms.map((v) => v.at), ...steps.map((step) => step.to)]);
   const bound = Math.max(...[...counted].map((h) => peakPercent(hosts[h]))) + leastGain;
   for (;;) {
     // The end of the moves kept, and of each of them left out.
