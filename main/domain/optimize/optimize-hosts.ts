@@ -24,12 +24,17 @@ import { hostThresholds, inHostGroup, type GroupThresholds } from './thresholds.
  * Optimize Hosts, after VMM's Dynamic Optimization: inside each cluster of the scope (and, when the admin allows
  * it, among standalone hosts whose VMs' files sit on a share both ends reach), live migrations of running
  * highly-available VMs that even out memory and CPU load. Hosts in maintenance mode or not responding take no
- * part. Each step takes the move with the largest gain (how far the busier of its two hosts comes down) among
- * moves that keep every placement rule (section 8, against the moves already chosen), fit in memory, leave the
- * destination within its thresholds and never raise the pool's highest load (the higher of memory and CPU) nor its
- * highest memory percent; it stops when the
- * best gain is below the aggressiveness's least gain (1 point when the source is over its thresholds). Taking the
- * largest gain first makes few moves for the gain: a VM about half the gap between two hosts beats many small ones.
+ * part. Every move keeps every placement rule (section 8, against the moves before it), fits in memory, leaves the
+ * destination within its thresholds, never raises the pool's highest load (the higher of memory and CPU) nor its
+ * highest memory percent, and gains at least the aggressiveness's least gain (how far the busier of its two hosts
+ * comes down; 0.5 points when the source is over its thresholds).
+ *
+ * Two passes, for few moves: (1) a greedy, each step taking the move that brings its two hosts closest to the pool's
+ * mean (the VM that best fits the source's excess and the destination's lack, not the largest: a VM that overshoots
+ * needs a later move to make up for it), then the larger gain; it stops when no move gains the least gain. (2)
+ * Fewer moves for the same gain (prune-moves.ts): the greedy's last moves are fine-tuning, and some of them together
+ * bring the pool's highest load down by less than the least gain; those are dropped, one at a time, the one whose
+ * absence leaves the load most even first, replaying the moves left so each still passes every check.
  */
 
 /** The sources tried per step: the busiest hosts hold the best moves; more costs time and finds the same. */

@@ -79,7 +79,8 @@ export function emptyJudged(): Judged {
  */
 export function judgeMove(pool: Pool, c: Candidate, d: number, now: PoolNow, leastGain: number, out: Judged = emptyJudged()): boolean {
   const s = c.at;
-  if (d === s) return false;
+  // The cheapest test first: the destination must be lower than the source by the least gain an over source needs.
+  if (d === s || now.peaks[d] >= now.peaks[s] - Math.min(leastGain, OVER_HOST_LEAST_GAIN_POINTS)) return false;
   const src = pool.hosts[s];
   const dst = pool.hosts[d];
   const over = isOver(src, pool.limits[s]);
