@@ -16,8 +16,8 @@ import { nameKey } from '../storage-paths/names.js';
 import { isRunningForMigration } from '../storage-paths/vm-storage.js';
 import { balanceSide } from './balance.js';
 import { loadOf, memoryPercent, vmCpuShares } from './host-load.js';
-import { applyMove, emptyJudged, judgeMove, keepsRules, moveInPool, poolNow, type Candidate, type Judged, type Pool, type PoolNow, type Step } from './pool-moves.js';
-import { pruneSteps, snapshotPool } from './prune-moves.js';
+import { applyMove, emptyJudged, judgeMove, keepsRules, moveInPool, poolNow, type Candidate, type Judged, type Pool, type PoolNow } from './pool-moves.js';
+import { pruneSteps, snapshotPool, type JudgedStep } from './prune-moves.js';
 import { hostThresholds, inHostGroup, type GroupThresholds } from './thresholds.js';
 
 /**
@@ -211,8 +211,7 @@ function optimizePool(pool: Pool, leastGain: number, index: PlacementIndex, plac
   // The greedy's own view of where VMs are; the moves kept are written to `placements` at the end.
   const chosenPlacements = new Map(placements);
   const start = snapshotPool(pool);
-  const steps: Step[] = [];
-  const relieving: boolean[] = [];
+  const steps: JudgedStep[] = [];
   for (let step = 0; step < pool.vms.length; step++) {
     const now = poolNow(hosts);
     const order = now.peaks.map((_, i) => i).sort((a, b) => now.peaks[b] - now.peaks[a]);
@@ -230,8 +229,7 @@ function optimizePool(pool: Pool, leastGain: number, index: PlacementIndex, plac
       refused.add(`${nameKey(best.c.vm.name)}\u0000${best.to}`);
     }
     if (!chosen) break;
-    steps.push({ c: chosen.c, to: chosen.to });
-    relieving.push(chosen.judged.over);
+    steps.push({ c: chosen.c, to: chosen.to, judged: chosen.judged });
     moveInPool(pool, chosen.c, chosen.to, chosenPlacements);
   }
 
@@ -241,10 +239,5 @@ function optimizePool(pool: Pool, leastGain: number, index: PlacementIndex, plac
   hosts.forEach((_, h) => {
     if (!counted.has(h) && pool.vms.some((c, i) => start.vms[i].at === h && hosts.some((_, d) => d !== h && fits(c, d)))) counted.add(h);
   });
-  const kept = pruneSteps(pool, start, steps, relieving, leastGain, index, placements, counted);
-  return kept.map((step) => {
-    const judged = emptyJudged();
-    if (!judgeMove(pool, step.c, step.to, poolNow(hosts), leastGain, judged)) throw new Error(`Optimize Hosts: pruned move of ${step.c.vm.name} no longer passes its checks`);
-    return applyMove(pool, step, judged, placements);
-  });
+  return pruneSteps(pool, start, steps, leastGain, index, placements, counted).map((step) => applyMove(pool, step, step.judged, placements));
 }

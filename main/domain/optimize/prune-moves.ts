@@ -1,6 +1,6 @@
 import type { PlacementIndex } from '../placement/placement-index.js';
 import { cpuShareOn, memoryPercent, peakPercent } from './host-load.js';
-import { isOver, judgeMove, keepsRules, moveInPool, poolNow, type Pool, type Step } from './pool-moves.js';
+import { emptyJudged, isOver, judgeMove, keepsRules, moveInPool, poolNow, type Judged, type Pool, type Step } from './pool-moves.js';
 
 /**
  * Fewer moves for the same gain: after the greedy has chosen its moves, drop those that together bring less than
@@ -31,16 +31,24 @@ export function restorePool(pool: Pool, snap: Snapshot): void {
   pool.vms.forEach((c, i) => Object.assign(c, snap.vms[i]));
 }
 
-/** Replays `steps` from `snap`; whether every one passes its checks where it now stands. Leaves the pool moved. */
-function replay(pool: Pool, snap: Snapshot, steps: readonly Step[], leastGain: number, index: PlacementIndex, base: ReadonlyMap<string, string>): boolean {
+/** A chosen move and how it was judged where it stands in the plan. */
+export interface JudgedStep extends Step {
+  judged: Judged;
+}
+
+/** Replays `steps` from `snap`: each judged where it now stands, or null when one fails a check there. Leaves the pool moved. */
+function replay(pool: Pool, snap: Snapshot, steps: readonly Step[], leastGain: number, index: PlacementIndex, base: ReadonlyMap<string, string>): JudgedStep[] | null {
   restorePool(pool, snap);
   const placements = new Map(base);
+  const out: JudgedStep[] = [];
   for (const step of steps) {
-    if (!judgeMove(pool, step.c, step.to, poolNow(pool.hosts), leastGain)) return false;
-    if (!keepsRules(step.c, pool.hosts[step.c.at].host, pool.hosts[step.to].host, index, placements)) return false;
+    const judged = emptyJudged();
+    if (!judgeMove(pool, step.c, step.to, poolNow(pool.hosts), leastGain, judged)) return null;
+    if (!keepsRules(step.c, pool.hosts[step.c.at].host, pool.hosts[step.to].host, index, placements)) return null;
+    out.push({ c: step.c, to: step.to, judged });
     moveInPool(pool, step.c, step.to, placements);
   }
-  return true;
+  return out;
 }
 
 /** A host's memory and CPU percent at the end. */
@@ -58,39 +66,39 @@ function unevenness(levels: readonly Level[]): number {
 }
 
 /**
- * The greedy's moves less those not worth making (see above). `snap` is the pool before any move (the pool is left
- * there), `base` the placements of the pools before this one, `relieving[i]` whether step i relieved a host over its
- * thresholds when the greedy chose it, `counted` the hosts whose load is the highest load's (those the moves act on
- * or that some move could lower: a host none of whose VMs may go anywhere does not make the others' balance worth less). The end of the plan without a move is known without replaying it (the VM's
- * memory and CPU share go back to its source), so each round ranks the moves by the end without them and replays
- * only until the best that still passes every check.
+ * The greedy's moves (each as the greedy judged it) less those not worth making (see above), each judged where it
+ * stands in the plan left. `snap` is the pool before any move (the pool is left there), `base` the placements of the
+ * pools before this one, `counted` the hosts whose load is the highest load's (those the moves act on or that some
+ * move could lower: a host none of whose VMs may go anywhere does not make the others' balance worth less). The end
+ * of the plan without a move is known without replaying it (the VM's memory and CPU share go back to its source), so
+ * each round ranks the moves by the end without them and replays only until the best that still passes every check.
  */
 export function pruneSteps(
   pool: Pool,
   snap: Snapshot,
-  steps: readonly Step[],
-  relieving: readonly boolean[],
+  steps: readonly JudgedStep[],
   leastGain: number,
   index: PlacementIndex,
   base: ReadonlyMap<string, string>,
   counted: ReadonlySet<number>,
-): Step[] {
-  let kept = steps.map((step, i) => ({ step, relieving: relieving[i] }));
+): JudgedStep[] {
   const { hosts, limits } = pool;
-  if (!replay(pool, snap, steps, leastGain, index, base)) {
+  let kept = replay(pool, snap, steps, leastGain, index, base);
+  if (!kept) {
     restorePool(pool, snap);
     return [...steps];
   }
+  // A move off a host over its thresholds (when the greedy chose it) is never dropped.
+  const relieving = new Set(steps.filter((step) => step.judged.over).map((step) => step.c));
   const fullOver = hosts.map((h, i) => isOver(h, limits[i]));
   const bound = Math.max(...[...counted].map((h) => peakPercent(hosts[h]))) + leastGain;
   for (;;) {
-    // The end of the moves kept, and of each of them left out.
-    if (!replay(pool, snap, kept.map((k) => k.step), leastGain, index, base)) break;
+    // The end of the moves kept (the pool as the last replay left it), and of each of them left out.
     const levels: Level[] = hosts.map((h) => ({ mem: memoryPercent(h), cpu: h.cpuPercent }));
     const ranked: { i: number; uneven: number }[] = [];
     for (let i = 0; i < kept.length; i++) {
-      if (kept[i].relieving) continue;
-      const { c, to } = kept[i].step;
+      const { c, to } = kept[i];
+      if (relieving.has(c)) continue;
       const from = snap.vms[pool.vms.indexOf(c)].at;
       const src = hosts[from];
       const dst = hosts[to];
@@ -105,10 +113,15 @@ export function pruneSteps(
       ranked.push({ i, uneven: unevenness(without) });
     }
     ranked.sort((a, b) => a.uneven - b.uneven || a.i - b.i);
-    const drop = ranked.find(({ i }) => replay(pool, snap, kept.filter((_, j) => j !== i).map((k) => k.step), leastGain, index, base));
-    if (!drop) break;
-    kept = kept.filter((_, j) => j !== drop.i);
+    let next: JudgedStep[] | null = null;
+    for (const { i } of ranked) {
+      const left: readonly JudgedStep[] = kept;
+      next = replay(pool, snap, left.filter((_, j) => j !== i), leastGain, index, base);
+      if (next) break;
+    }
+    if (!next) break;
+    kept = next;
   }
   restorePool(pool, snap);
-  return kept.map((k) => k.step);
+  return kept;
 }
