@@ -3,6 +3,7 @@ import { minimalInventory } from '../../../test/fixtures/minimal-inventory.js';
 import { skewedClusterEstate } from '../../../test/fixtures/skewed-cluster.js';
 import type { Host, InventoryDocument, Vm } from '../../../shared/model/inventory.js';
 import type { OptimizeOutcome, OptimizeRequest } from '../../../shared/model/optimize.js';
+import { greedyBaseline } from './greedy-baseline.js';
 import { optimizeHosts } from './optimize-hosts.js';
 import { hostThresholds } from './thresholds.js';
 
@@ -96,6 +97,66 @@ describe('Optimize Hosts', () => {
   it('never proposes a move that makes the most-loaded host worse (a VM larger than the gap stays)', () => {
     const o = run(estate([70, 50], [{ name: 'HUGE', host: 1, gb: 45 }]));
     expect(o.moves).toEqual([]);
+  });
+
+  it('moves the VM that fits the gap rather than the largest: fewer moves than the largest-VM greedy, for a more even load', () => {
+    // The mean is about 40%. HV-6 (52%) holds C (24 GB) and D (16 GB): the largest-VM greedy moves C, overshoots HV-6
+    // down to 28% and needs a fourth move (E, from HV-1 onto HV-6) to make up for it; D brings HV-6 to 36% and no
+    // fourth move is needed.
+    const doc = estate(
+      [70, 66, 20, 20, 10, 52],
+      [
+        { name: 'A', host: 1, gb: 24 },
+        { name: 'E', host: 1, gb: 16 },
+        { name: 'B', host: 2, gb: 24 },
+        { name: 'C', host: 6, gb: 24 },
+        { name: 'D', host: 6, gb: 16 },
+      ],
+    );
+    const baseline = greedyBaseline(doc, 'CL-SKEW');
+    expect(baseline.moves.map((m) => m.vm)).toEqual(['A', 'B', 'C', 'E']);
+    const o = run(doc);
+    expect(o.moves.map((m) => [m.vm, m.from])).toEqual([
+      ['A', 'HV-1'],
+      ['B', 'HV-2'],
+      ['D', 'HV-6'],
+    ]);
+    expect(o.balance.after.stdevMemoryPercent).toBeLessThan(baseline.after.stdevMemoryPercent);
+  });
+
+  it('drops a move that together with the others brings the busiest host down by less than the least gain', () => {
+    // BIG takes HV-1 from 80% to 50%; HV-3 then is the busiest at 52% (X, 40 GB, has nowhere to go without making it
+    // worse). S would take HV-4 from 51% to 48%: a gain of 3 points for the two hosts, but the busiest host stays at
+    // 52% with or without it, so it is not worth a live migration at any aggressiveness.
+    const doc = estate(
+      [80, 20, 52, 51, 45],
+      [
+        { name: 'BIG', host: 1, gb: 30 },
+        { name: 'X', host: 3, gb: 40 },
+        { name: 'S', host: 4, gb: 3 },
+      ],
+    );
+    for (const aggressiveness of ['low', 'medium', 'high'] as const) {
+      const o = run(doc, { aggressiveness });
+      expect(o.moves.map((m) => m.vm)).toEqual(['BIG']);
+      expect(o.balance.after.maxMemoryPercent).toBe(52);
+    }
+  });
+
+  it('keeps the moves that even out the others when the busiest host has no VM that may move', () => {
+    // HV-3 at 90% holds only a VM that is not highly available: no move can lower it, so it does not make BIG
+    // (HV-1 80% → 50%) worth less.
+    const o = run(
+      estate(
+        [80, 20, 90],
+        [
+          { name: 'BIG', host: 1, gb: 30 },
+          { name: 'LOCAL', host: 3, gb: 40, ha: false },
+        ],
+      ),
+    );
+    expect(o.moves.map((m) => [m.vm, m.to])).toEqual([['BIG', 'HV-2']]);
+    expect(o.balance.after.maxMemoryPercent).toBe(90);
   });
 
   it('moves only running highly-available VMs', () => {

@@ -1,8 +1,6 @@
 import type { Host, InventoryDocument, Vm } from '../../../shared/model/inventory.js';
 import {
   LEAST_GAIN_POINTS,
-  OVER_HOST_LEAST_GAIN_POINTS,
-  type HostThresholds,
   type OptimizeMove,
   type OptimizeOutcome,
   type OptimizeRequest,
@@ -12,48 +10,35 @@ import { err, ok, type Result } from '../../../shared/model/result.js';
 import { say, sayPlural, text } from '../../../shared/i18n/text.js';
 import { blockingReasons } from '../placement/blocking-reasons.js';
 import { buildPlacementIndex, type PlacementIndex } from '../placement/placement-index.js';
-import { vmPlacementRules, type RuleFinding } from '../placement/placement-rules.js';
 import { decideTransfer } from '../placement/transfer-type.js';
-import { vmFacts, type VmFacts } from '../placement/vm-facts.js';
+import { vmFacts } from '../placement/vm-facts.js';
 import { nameKey } from '../storage-paths/names.js';
 import { isRunningForMigration } from '../storage-paths/vm-storage.js';
 import { balanceSide } from './balance.js';
-import { cpuShareOn, loadOf, memoryPercent, peakPercent, vmCpuShares, type LoadedHost } from './host-load.js';
+import { loadOf, memoryPercent, vmCpuShares } from './host-load.js';
+import { applyMove, emptyJudged, judgeMove, keepsRules, moveInPool, poolNow, type Candidate, type Judged, type Pool, type PoolNow } from './pool-moves.js';
+import { pruneSteps, snapshotPool, type JudgedStep } from './prune-moves.js';
 import { hostThresholds, inHostGroup, type GroupThresholds } from './thresholds.js';
 
 /**
  * Optimize Hosts, after VMM's Dynamic Optimization: inside each cluster of the scope (and, when the admin allows
  * it, among standalone hosts whose VMs' files sit on a share both ends reach), live migrations of running
  * highly-available VMs that even out memory and CPU load. Hosts in maintenance mode or not responding take no
- * part. Each step takes the move with the largest gain (how far the busier of its two hosts comes down) among
- * moves that keep every placement rule (section 8, against the moves already chosen), fit in memory, leave the
- * destination within its thresholds and never raise the pool's highest load (the higher of memory and CPU) nor its
- * highest memory percent; it stops when the
- * best gain is below the aggressiveness's least gain (1 point when the source is over its thresholds). Taking the
- * largest gain first makes few moves for the gain: a VM about half the gap between two hosts beats many small ones.
+ * part. Every move keeps every placement rule (section 8, against the moves before it), fits in memory, leaves the
+ * destination within its thresholds, never raises the pool's highest load (the higher of memory and CPU) nor its
+ * highest memory percent, and gains at least the aggressiveness's least gain (how far the busier of its two hosts
+ * comes down; 0.5 points when the source is over its thresholds).
+ *
+ * Two passes, for few moves: (1) a greedy, each step taking the move that brings its two hosts closest to the pool's
+ * mean (the VM that best fits the source's excess and the destination's lack, not the largest: a VM that overshoots
+ * needs a later move to make up for it), then the larger gain; it stops when no move gains the least gain. (2)
+ * Fewer moves for the same gain (prune-moves.ts): the greedy's last moves are fine-tuning, and some of them together
+ * bring the pool's highest load down by less than the least gain; those are dropped, one at a time, the one whose
+ * absence leaves the load most even first, replaying the moves left so each still passes every check.
  */
 
 /** The sources tried per step: the busiest hosts hold the best moves; more costs time and finds the same. */
 const SOURCES_PER_STEP = 8;
-
-/** A VM that Optimize Hosts may move. */
-interface Candidate {
-  vm: Vm;
-  facts: VmFacts;
-  /** Index of the host it is on (in its pool) now. */
-  at: number;
-  /** Its CPU share of the host it started on, percent of that host. */
-  cpuShare: number;
-  moved: boolean;
-}
-
-/** The hosts of one pool (a cluster, or the standalone hosts) and their VMs that may move. */
-interface Pool {
-  hosts: LoadedHost[];
-  limits: HostThresholds[];
-  vms: Candidate[];
-  standalone: boolean;
-}
 
 /** Plans Optimize Hosts on an inventory: the moves, the balance before and after, each move's reason. */
 export function optimizeHosts(
@@ -147,29 +132,37 @@ export function optimizeHosts(
   });
 }
 
-/** Whether a host is over its thresholds now. */
-function isOver(h: LoadedHost, t: HostThresholds): boolean {
-  return 100 - memoryPercent(h) < t.memoryFreePercent || 100 - h.cpuPercent < t.cpuFreePercent;
-}
-
 /** A move tried in a step. */
 interface Trial {
   c: Candidate;
   to: number;
-  gain: number;
-  over: boolean;
-  /** The destination's peak percent after the move: for the same gain, the emptier destination wins. */
-  destAfter: number;
+  judged: Judged;
   /** How much closer to the pool's mean memory and CPU percent the two hosts come (sum of distances, points). */
   evens: number;
 }
 
-/** The moves of one pool, greedily by gain; `placements` gathers where every move so far put its VM (VM name → host). */
+/**
+ * Whether trial `a` beats `b`: the two hosts come closer to the pool's mean (a VM that fills the source's excess and
+ * the destination's lack without overshooting: no later move undoes it), then the larger gain, then the emptier
+ * destination, then less memory to copy (each to a hundredth of a point).
+ */
+function beats(a: Trial, b: Trial | null): boolean {
+  if (!b) return true;
+  const e = Math.round((a.evens - b.evens) * 100);
+  if (e !== 0) return e > 0;
+  const g = Math.round((a.judged.gain - b.judged.gain) * 100);
+  if (g !== 0) return g > 0;
+  const aDest = Math.max(a.judged.memAfter, a.judged.cpuAfter);
+  const bDest = Math.max(b.judged.memAfter, b.judged.cpuAfter);
+  if (aDest !== bDest) return aDest < bDest;
+  return a.c.vm.memoryMB < b.c.vm.memoryMB;
+}
+
+/** The moves of one pool: greedily by how even they leave the two hosts, then pruned; `placements` gathers where every move so far put its VM (VM name → host). */
 function optimizePool(pool: Pool, leastGain: number, index: PlacementIndex, placements: Map<string, string>): OptimizeMove[] {
-  const { hosts, limits } = pool;
+  const { hosts } = pool;
   const n = hosts.length;
   if (n < 2) return [];
-  const moves: OptimizeMove[] = [];
   // What never changes for a (VM, destination) pair: Select Host's blocking reasons but memory, and a Live transfer.
   const fixed = new Map<string, boolean>();
   const fits = (c: Candidate, to: number): boolean => {
@@ -190,132 +183,61 @@ function optimizePool(pool: Pool, leastGain: number, index: PlacementIndex, plac
     for (const c of pool.vms) if (!c.moved) out[c.at].push(c);
     return out;
   };
-
-  /**
-   * Whether trial `a` beats `b`: the two hosts come closer to the pool's mean (a VM that fills the source's excess
-   * and the destination's lack without overshooting: no later move undoes it), then the larger gain, then the
-   * emptier destination, then less memory to copy (each to a hundredth of a point).
-   */
-  const beats = (a: Trial, b: Trial | null): boolean => {
-    if (!b) return true;
-    const e = Math.round((a.evens - b.evens) * 100);
-    if (e !== 0) return e > 0;
-    const g = Math.round((a.gain - b.gain) * 100);
-    if (g !== 0) return g > 0;
-    if (a.destAfter !== b.destAfter) return a.destAfter < b.destAfter;
-    return a.c.vm.memoryMB < b.c.vm.memoryMB;
-  };
-  const bestTrial = (
-    sources: readonly number[],
-    onHost: readonly Candidate[][],
-    peaks: readonly number[],
-    maxMem: number,
-    maxPeak: number,
-    refused: ReadonlySet<string>,
-  ): Trial | null => {
+  const bestTrial = (sources: readonly number[], onHost: readonly Candidate[][], now: PoolNow, refused: ReadonlySet<string>): Trial | null => {
     const meanMem = hosts.reduce((t, h) => t + memoryPercent(h), 0) / n;
     const meanCpu = hosts.reduce((t, h) => t + h.cpuPercent, 0) / n;
     const off = (mem: number, cpu: number): number => Math.abs(mem - meanMem) + Math.abs(cpu - meanCpu);
     let best: Trial | null = null;
+    // One trial to fill in, kept only when it beats the best so far.
+    let trial: Trial = { c: pool.vms[0], to: 0, judged: emptyJudged(), evens: 0 };
+    const destOff = hosts.map((h) => off(memoryPercent(h), h.cpuPercent));
     for (const s of sources) {
-      const src = hosts[s];
-      const over = isOver(src, limits[s]);
-      const least = over ? Math.min(leastGain, OVER_HOST_LEAST_GAIN_POINTS) : leastGain;
-      const srcMem = memoryPercent(src);
-      const srcOff = off(srcMem, src.cpuPercent);
       for (const c of onHost[s]) {
-        const srcMemAfter = srcMem - (c.vm.memoryMB / src.totalMB) * 100;
-        const srcCpuAfter = src.cpuPercent - c.cpuShare;
-        const srcAfter = Math.max(srcMemAfter, srcCpuAfter);
         for (let d = 0; d < n; d++) {
-          if (d === s || peaks[d] >= peaks[s] - least) continue;
-          const dst = hosts[d];
-          if (dst.availableMB - dst.host.memory.reserveMB < c.vm.memoryMB) continue;
-          const memAfter = ((dst.totalMB - dst.availableMB + c.vm.memoryMB) / dst.totalMB) * 100;
-          const cpuAfter = dst.cpuPercent + cpuShareOn(c.cpuShare, src.host, dst.host);
-          // The most-loaded host never gets worse: no destination ends above the pool's highest load (the higher of
-          // memory and CPU) or its highest memory percent now.
-          if (memAfter > maxMem + 1e-9 || Math.max(memAfter, cpuAfter) > maxPeak + 1e-9) continue;
-          if (100 - memAfter < limits[d].memoryFreePercent || 100 - cpuAfter < limits[d].cpuFreePercent) continue;
-          const gain = Math.max(peaks[s], peaks[d]) - Math.max(srcAfter, memAfter, cpuAfter);
-          if (gain < least) continue;
-          const evens = srcOff + off(memoryPercent(dst), dst.cpuPercent) - off(srcMemAfter, srcCpuAfter) - off(memAfter, cpuAfter);
-          const trial: Trial = { c, to: d, gain, over, destAfter: Math.max(memAfter, cpuAfter), evens };
+          const j = trial.judged;
+          if (!judgeMove(pool, c, d, now, leastGain, j)) continue;
+          trial.c = c;
+          trial.to = d;
+          trial.evens = destOff[s] + destOff[d] - off(j.srcMemAfter, j.srcCpuAfter) - off(j.memAfter, j.cpuAfter);
           if (!beats(trial, best) || !fits(c, d) || refused.has(`${nameKey(c.vm.name)}\u0000${d}`)) continue;
           best = trial;
+          trial = { c, to: d, judged: emptyJudged(), evens: 0 };
         }
       }
     }
     return best;
   };
 
+  // The greedy's own view of where VMs are; the moves kept are written to `placements` at the end.
+  const chosenPlacements = new Map(placements);
+  const start = snapshotPool(pool);
+  const steps: JudgedStep[] = [];
   for (let step = 0; step < pool.vms.length; step++) {
-    const peaks = hosts.map(peakPercent);
-    const maxMem = Math.max(...hosts.map(memoryPercent));
-    const maxPeak = Math.max(...peaks);
-    const order = peaks.map((_, i) => i).sort((a, b) => peaks[b] - peaks[a]);
+    const now = poolNow(hosts);
+    const order = now.peaks.map((_, i) => i).sort((a, b) => now.peaks[b] - now.peaks[a]);
     const onHost = byHost();
     // The best trial that keeps every rule: scan for the best, check its rules, and scan again without it if not.
     const refused = new Set<string>();
     let chosen: Trial | null = null;
     for (;;) {
-      const best = bestTrial(order.slice(0, SOURCES_PER_STEP), onHost, peaks, maxMem, maxPeak, refused);
+      const best = bestTrial(order.slice(0, SOURCES_PER_STEP), onHost, now, refused);
       if (!best) break;
-      if (keepsRules(best.c, hosts[best.c.at].host, hosts[best.to].host, index, placements)) {
+      if (keepsRules(best.c, hosts[best.c.at].host, hosts[best.to].host, index, chosenPlacements)) {
         chosen = best;
         break;
       }
       refused.add(`${nameKey(best.c.vm.name)}\u0000${best.to}`);
     }
     if (!chosen) break;
-    moves.push(apply(pool, chosen, placements));
+    steps.push({ c: chosen.c, to: chosen.to, judged: chosen.judged });
+    moveInPool(pool, chosen.c, chosen.to, chosenPlacements);
   }
-  return moves;
-}
 
-/** Whether moving `c` from `from` to `to` keeps every placement rule: nothing blocking at `to`, and no warning it lacks at `from`. */
-function keepsRules(c: Candidate, from: Host, to: Host, index: PlacementIndex, placements: ReadonlyMap<string, string>): boolean {
-  if (!index.rules.any) return true;
-  const check = vmPlacementRules(index.rules, c.vm.name, placements);
-  if (!check?.hasRules) return true;
-  const there = check.findings(to);
-  if (there.some((f) => f.blocking)) return false;
-  const here = new Set(check.findings(from).map((f: RuleFinding) => f.code));
-  return there.every((f) => here.has(f.code));
-}
-
-/** Applies a move to the pool's load and says why it is worth making. */
-function apply(pool: Pool, t: Trial, placements: Map<string, string>): OptimizeMove {
-  const src = pool.hosts[t.c.at];
-  const dst = pool.hosts[t.to];
-  const home = pool.hosts[t.c.at].host;
-  const look = (h: LoadedHost): { dim: 'memory' | 'cpu'; pct: number } => {
-    const m = memoryPercent(h);
-    return m >= h.cpuPercent ? { dim: 'memory', pct: m } : { dim: 'cpu', pct: h.cpuPercent };
-  };
-  const sBefore = look(src);
-  const dBefore = look(dst);
-  src.availableMB += t.c.vm.memoryMB;
-  dst.availableMB -= t.c.vm.memoryMB;
-  src.cpuPercent = Math.max(0, src.cpuPercent - cpuShareOn(t.c.cpuShare, home, src.host));
-  dst.cpuPercent += cpuShareOn(t.c.cpuShare, home, dst.host);
-  // The VM now belongs to its destination: its CPU share is re-based there, and it moves once per plan.
-  t.c.cpuShare = cpuShareOn(t.c.cpuShare, home, dst.host);
-  t.c.at = t.to;
-  t.c.moved = true;
-  placements.set(t.c.vm.name, dst.host.name);
-  const pct = (h: LoadedHost, dim: 'memory' | 'cpu'): number => Math.round(dim === 'memory' ? memoryPercent(h) : h.cpuPercent);
-  const reason = say(t.over ? 'optimize.reason.over' : 'optimize.reason', {
-    vm: t.c.vm.name,
-    source: src.host.name,
-    sourceDim: text(`optimize.dim.${sBefore.dim}`),
-    sourceBefore: Math.round(sBefore.pct),
-    sourceAfter: pct(src, sBefore.dim),
-    dest: dst.host.name,
-    destDim: text(`optimize.dim.${dBefore.dim}`),
-    destBefore: Math.round(dBefore.pct),
-    destAfter: pct(dst, dBefore.dim),
-    gain: Math.round(t.gain * 10) / 10,
+  // Fewer moves for the same gain: drop the moves that together bring less than the least gain, then say why each left is worth making.
+  // The hosts whose load counts as the highest: those the moves act on, or holding a VM that could go elsewhere.
+  const counted = new Set(steps.flatMap((step) => [start.vms[pool.vms.indexOf(step.c)].at, step.to]));
+  hosts.forEach((_, h) => {
+    if (!counted.has(h) && pool.vms.some((c, i) => start.vms[i].at === h && hosts.some((_, d) => d !== h && fits(c, d)))) counted.add(h);
   });
-  return { vm: t.c.vm.name, from: src.host.name, to: dst.host.name, gain: Math.round(t.gain * 100) / 100, relievesOver: t.over, reason };
+  return pruneSteps(pool, start, steps, leastGain, index, placements, counted).map((step) => applyMove(pool, step, step.judged, placements));
 }
