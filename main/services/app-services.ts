@@ -286,7 +286,7 @@ function channelHandlers(s: AppServices, facts: HostFacts): Handlers {
     'app.info': () => ok({ version, transport: facts.transport, databasePath: s.databasePath, systemLocale: facts.systemLocale, logPath: s.log.path }),
     'app.log': (a) => ok({ path: s.log.path, lines: s.log.tail(a.lines) }),
     'app.doctor': async () => ok(await runDoctor({ databasePath: s.databasePath })),
-    'placement.selectHosts': (a) => s.migration.selectHosts(a.vm, a.destinationPaths),
+    'placement.selectHosts': (a) => s.migration.selectHosts(a.vm, a.destinationPaths, { explain: a.explain, hosts: a.hosts }),
     'storage.locations': (a) => s.migration.locations(a.host),
     'storage.checkPath': (a) => ok(s.migration.checkPath(a.host, a.path)),
     'storage.checkPlan': (a) => ok(s.migration.checkPlan(a.plan)),

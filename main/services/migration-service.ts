@@ -1,11 +1,10 @@
 import { said, say, sentences, text } from '../../shared/i18n/text.js';
-import type { InventorySnapshot } from '../../shared/contract/invoke.js';
 import type { PerformanceOption } from '../../shared/model/inventory.js';
 import { jobError, jobErrorOf, type Job } from '../../shared/model/job.js';
 import type { HostRating, PathCheck } from '../../shared/model/placement.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
 import type { StorageLocation, StorageMovePlan, StoragePlanCheck } from '../../shared/model/storage.js';
-import { buildPlacementIndex, type PlacementIndex } from '../domain/placement/placement-index.js';
+import { snapshotIndex, type PlacementIndex } from '../domain/placement/placement-index.js';
 import { selectHosts } from '../domain/placement/select-hosts.js';
 import { transferMovesStorage } from '../domain/placement/transfer-type.js';
 import { storageMigrationScript } from '../domain/scripts/migrate-storage-script.js';
@@ -57,8 +56,6 @@ interface CheckedMove {
  * per inventory revision.
  */
 export class MigrationService {
-  private cached: { snapshot: InventorySnapshot; index: PlacementIndex } | null = null;
-
   constructor(
     private readonly db: Db,
     private readonly inventory: InventoryService,
@@ -69,14 +66,20 @@ export class MigrationService {
   ) {}
 
   private index(): PlacementIndex {
-    const snapshot = this.inventory.snapshot();
-    if (this.cached?.snapshot !== snapshot) this.cached = { snapshot, index: buildPlacementIndex(snapshot.inventory) };
-    return this.cached.index;
+    return snapshotIndex(this.inventory.snapshot().inventory);
   }
 
-  /** Select Host for a VM; `destinationPaths` are paths the admin chose on Select Path, per host. */
-  selectHosts(vm: string, destinationPaths?: Record<string, string>): Result<HostRating[]> {
-    return selectHosts(vm, this.index(), { destinationPaths, busy: this.scheduler.busy(), heldBy: this.scheduler.holderOf(vm) });
+  /**
+   * Select Host for a VM; `destinationPaths` are paths the admin chose on Select Path, per host. `view.hosts` keeps
+   * only those hosts' rows; `view.explain: false` leaves out every row's explanations (the console's grid of
+   * thousands of hosts asks for them one row at a time).
+   */
+  selectHosts(vm: string, destinationPaths?: Record<string, string>, view: { explain?: boolean; hosts?: readonly string[] } = {}): Result<HostRating[]> {
+    const rows = selectHosts(vm, this.index(), { destinationPaths, busy: this.scheduler.busy(), heldBy: this.scheduler.holderOf(vm) });
+    if (!rows.ok) return rows;
+    const keys = view.hosts ? new Set(view.hosts.map(nameKey)) : null;
+    const kept = keys ? rows.value.filter((r) => keys.has(nameKey(r.host))) : rows.value;
+    return ok(view.explain === false ? kept.map(unexplained) : kept);
   }
 
   /** Browse: where a host can put storage. */
@@ -288,4 +291,10 @@ export class MigrationService {
     );
     return ok(job);
   }
+}
+
+/** A Select Host row without its explanations (empty lists): the rating, transfer type, reasons and warnings stay. */
+function unexplained(row: HostRating): HostRating {
+  const { host, cluster, rating, transferType, available, reasons, warnings } = row;
+  return { host, cluster, rating, transferType, available, reasons, warnings, ratingExplanation: [], transferExplanation: [] };
 }

@@ -12,6 +12,7 @@ import { err, ok, type Result } from '../../shared/model/result.js';
 import { optimizeHosts } from '../domain/optimize/optimize-hosts.js';
 import type { GroupThresholds } from '../domain/optimize/thresholds.js';
 import type { OptimizeOutcome, OptimizeRequest } from '../../shared/model/optimize.js';
+import { snapshotIndex } from '../domain/placement/placement-index.js';
 import { planMoves } from '../domain/planner/planner.js';
 import { planScript } from '../domain/scripts/plan-script.js';
 import { transferMovesStorage } from '../domain/placement/transfer-type.js';
@@ -57,13 +58,17 @@ export class PlanService {
     if (outcome.moves.length === 0) return ok(emptyPlan(outcome, whatIf));
     const perVm: Record<string, string> = {};
     for (const m of outcome.moves) perVm[m.vm] = m.to;
-    const planned = planMoves(inventory, { kind: 'vms', vms: outcome.moves.map((m) => m.vm), to: 'auto', perVm }, whatIf, { holds: this.scheduler.holds() });
+    const planned = planMoves(inventory, { kind: 'vms', vms: outcome.moves.map((m) => m.vm), to: 'auto', perVm }, whatIf, {
+      holds: this.scheduler.holds(),
+      index: snapshotIndex(inventory),
+    });
     return planned.ok ? ok({ ...planned.value, optimize: outcome }) : planned;
   }
 
   /** The plan of a request on the inventory as it is now. */
   plan(request: PlanRequest, whatIf: PlanWhatIf = {}): Result<Plan> {
-    return planMoves(this.inventory.snapshot().inventory, request, whatIf, { holds: this.scheduler.holds() });
+    const inventory = this.inventory.snapshot().inventory;
+    return planMoves(inventory, request, whatIf, { holds: this.scheduler.holds(), index: snapshotIndex(inventory) });
   }
 
   /** The plan as one PowerShell script. */

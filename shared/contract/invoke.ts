@@ -194,7 +194,16 @@ export const invokeSchemas = {
   'app.log': z.object({ lines: z.number().int().min(1).max(2000).optional() }).strict(),
   'app.doctor': none,
   /** Select Host: every other host rated for the VM, with reasons, warnings and explanations. */
-  'placement.selectHosts': z.object({ vm: objectName, destinationPaths: z.record(z.string(), storagePath).optional() }).strict(),
+  'placement.selectHosts': z
+    .object({
+      vm: objectName,
+      destinationPaths: z.record(z.string(), storagePath).optional(),
+      /** false: rows without their explanations (a grid of thousands of hosts); ask for a row's with `hosts`. Default true. */
+      explain: z.boolean().optional(),
+      /** Only these hosts' rows (still rated among all hosts, as the placement rules compare them). */
+      hosts: z.array(objectName).max(100).optional(),
+    })
+    .strict(),
   /** Browse on Select Path: a host's default locations, volumes, CSVs and reachable SMB 3 shares. */
   'storage.locations': z.object({ host: objectName }).strict(),
   /** Checks a typed storage path on a host (absolute, FQDN for SMB, on a known volume). */

@@ -65,11 +65,34 @@ export function originText(origin: string): Text | string {
   return origin === DEMO_ORIGIN ? text('inventory.demo') : groupText(origin);
 }
 
-const PLACEHOLDER = /\{(\w+)\}/g;
-
 /** Whether a value is a `Text` (a nested sentence) rather than another kind of parameter. */
 export function isText(value: unknown): value is Text {
   return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
+}
+
+/** Templates split once at their placeholders: literal, name, literal, …, literal (sentences are rendered by the thousand). */
+const compiled = new Map<string, readonly string[]>();
+
+function partsOf(template: string): readonly string[] {
+  let parts = compiled.get(template);
+  if (!parts) compiled.set(template, (parts = template.split(/\{(\w+)\}/)));
+  return parts;
+}
+
+/** A message of `messages`, else of the English catalogue. */
+function lookup(messages: MainMessages, key: string): string | undefined {
+  return (messages as Record<string, string | undefined>)[key] ?? (mainEnMessages as Record<string, string | undefined>)[key];
+}
+
+/** One parameter in words. */
+function param(p: TextParam, messages: MainMessages, format: TextFormatters): string {
+  if (typeof p === 'string') return p;
+  if (typeof p === 'number') return format.number(p);
+  if (isText(p)) return renderText(p, messages, format);
+  if ('mb' in p) return format.mb(p.mb);
+  if ('gb' in p) return format.gb(p.gb);
+  if ('time' in p) return format.time(p.time);
+  return format.list(p.list.map((item) => param(item, messages, format)));
 }
 
 /**
@@ -77,25 +100,18 @@ export function isText(value: unknown): value is Text {
  * unknown one, so an old or newer backend never blanks a sentence), formatting its parameters with `format`.
  */
 export function renderText(value: Text, messages: MainMessages, format: TextFormatters): string {
-  const lookup = (key: string): string | undefined =>
-    (messages as Record<string, string | undefined>)[key] ?? (mainEnMessages as Record<string, string | undefined>)[key];
-  const param = (p: TextParam): string => {
-    if (typeof p === 'string') return p;
-    if (typeof p === 'number') return format.number(p);
-    if (isText(p)) return renderText(p, messages, format);
-    if ('mb' in p) return format.mb(p.mb);
-    if ('gb' in p) return format.gb(p.gb);
-    if ('time' in p) return format.time(p.time);
-    return format.list(p.list.map(param));
-  };
   const key = value.count === undefined ? value.key : `${value.key}.${format.plural(value.count)}`;
-  const template = lookup(key) ?? lookup(`${value.key}.other`) ?? value.key;
-  const params = value.params ?? {};
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
-    if (name === 'count' && value.count !== undefined) return format.number(value.count);
-    const p = params[name];
-    return p === undefined ? whole : param(p);
-  });
+  const template = lookup(messages, key) ?? lookup(messages, `${value.key}.other`) ?? value.key;
+  const parts = partsOf(template);
+  const params = value.params;
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    const p = params?.[name];
+    out +=
+      (name === 'count' && value.count !== undefined ? format.number(value.count) : p === undefined ? `{${name}}` : param(p, messages, format)) + parts[i + 1];
+  }
+  return out;
 }
 
 const englishList = new Intl.ListFormat('en', { type: 'conjunction' });

@@ -1,11 +1,5 @@
 import type { Host, InventoryDocument, Vm } from '../../../shared/model/inventory.js';
-import {
-  LEAST_GAIN_POINTS,
-  type OptimizeMove,
-  type OptimizeOutcome,
-  type OptimizeRequest,
-  type OptimizeSkippedHost,
-} from '../../../shared/model/optimize.js';
+import { LEAST_GAIN_POINTS, type OptimizeMove, type OptimizeOutcome, type OptimizeRequest, type OptimizeSkippedHost } from '../../../shared/model/optimize.js';
 import { err, ok, type Result } from '../../../shared/model/result.js';
 import { say, sayPlural, text } from '../../../shared/i18n/text.js';
 import { blockingReasons } from '../placement/blocking-reasons.js';

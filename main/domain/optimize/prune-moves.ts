@@ -37,7 +37,14 @@ export interface JudgedStep extends Step {
 }
 
 /** Replays `steps` from `snap`: each judged where it now stands, or null when one fails a check there. Leaves the pool moved. */
-function replay(pool: Pool, snap: Snapshot, steps: readonly Step[], leastGain: number, index: PlacementIndex, base: ReadonlyMap<string, string>): JudgedStep[] | null {
+function replay(
+  pool: Pool,
+  snap: Snapshot,
+  steps: readonly Step[],
+  leastGain: number,
+  index: PlacementIndex,
+  base: ReadonlyMap<string, string>,
+): JudgedStep[] | null {
   restorePool(pool, snap);
   const placements = new Map(base);
   const out: JudgedStep[] = [];
@@ -116,7 +123,14 @@ export function pruneSteps(
     let next: JudgedStep[] | null = null;
     for (const { i } of ranked) {
       const left: readonly JudgedStep[] = kept;
-      next = replay(pool, snap, left.filter((_, j) => j !== i), leastGain, index, base);
+      next = replay(
+        pool,
+        snap,
+        left.filter((_, j) => j !== i),
+        leastGain,
+        index,
+        base,
+      );
       if (next) break;
     }
     if (!next) break;

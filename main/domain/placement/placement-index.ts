@@ -65,6 +65,19 @@ export function buildPlacementIndex(inventory: InventoryDocument): PlacementInde
   };
 }
 
+/** Indexes of inventory snapshots, built once each. */
+const snapshots = new WeakMap<InventoryDocument, PlacementIndex>();
+
+/**
+ * The index of an inventory snapshot, built on first use and kept while the snapshot lives. Only for documents
+ * nobody changes in place (the services' snapshots: each revision is a new document).
+ */
+export function snapshotIndex(inventory: InventoryDocument): PlacementIndex {
+  let index = snapshots.get(inventory);
+  if (!index) snapshots.set(inventory, (index = buildPlacementIndex(inventory)));
+  return index;
+}
+
 /** The index of an inventory, or the index itself when the caller passes a cached one. */
 export function toPlacementIndex(source: InventoryDocument | PlacementIndex): PlacementIndex {
   return 'kind' in source && source.kind === 'placement-index' ? source : buildPlacementIndex(source as InventoryDocument);

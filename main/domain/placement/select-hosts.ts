@@ -63,21 +63,18 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
     const ruleReasons = findings.flatMap((f) => ruleReason(f) ?? []);
     const reasons = [...held, ...candidate.reasons.map(plainReason), ...ruleReasons];
     const available = reasons.length === 0;
-    const transferExplanation = explainTransfer(facts, dest, decision, storage);
+    const transferExplanation = (): Text[] => explainTransfer(facts, dest, decision, storage);
     if (!available) {
-      rows.push({
-        host: dest.name,
-        cluster: dest.cluster,
-        rating: 0,
-        transferType: null,
-        available,
-        reasons,
-        warnings: [],
-        ...explanations(
-          [plural('rating.unavailable', reasons.length, { host: dest.name, vm: vm.name }), ...reasons.map((r) => r.text ?? text('list', { items: r.message }))],
-          [text('transfer.unavailable', { host: dest.name }), ...transferExplanation],
+      rows.push(
+        explainedRow(
+          { host: dest.name, cluster: dest.cluster, rating: 0, transferType: null, available, reasons, warnings: [] },
+          () => [
+            plural('rating.unavailable', reasons.length, { host: dest.name, vm: vm.name }),
+            ...reasons.map((r) => r.text ?? text('list', { items: r.message })),
+          ],
+          () => [text('transfer.unavailable', { host: dest.name }), ...transferExplanation()],
         ),
-      });
+      );
       continue;
     }
     const target = storage?.target ?? null;
@@ -100,16 +97,19 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
             }
           : null,
     });
-    const row: HostRating = {
-      host: dest.name,
-      cluster: dest.cluster,
-      rating,
-      transferType: decision.type,
-      available,
-      reasons,
-      warnings: [...placementWarnings({ facts, dest, decision, storage, busy }), ...findings.flatMap((f) => ruleWarning(f) ?? [])],
-      ...explanations(explanation, transferExplanation),
-    };
+    const row = explainedRow(
+      {
+        host: dest.name,
+        cluster: dest.cluster,
+        rating,
+        transferType: decision.type,
+        available,
+        reasons,
+        warnings: [...placementWarnings({ facts, dest, decision, storage, busy }), ...findings.flatMap((f) => ruleWarning(f) ?? [])],
+      },
+      () => explanation,
+      transferExplanation,
+    );
     rows.push(row);
     rated.push({ row, freeAfterMB: dest.memory.availableMB - dest.memory.reserveMB - vm.memoryMB, findings });
   }
@@ -128,16 +128,46 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
   return ok(rows);
 }
 
-/** A row's explanations as English lines and as catalogue sentences. */
-function explanations(
-  rating: Text[],
-  transfer: Text[],
-): Pick<HostRating, 'ratingExplanation' | 'transferExplanation' | 'ratingExplanationText' | 'transferExplanationText'> {
+/**
+ * A row with its explanations as catalogue sentences and as English lines, each worked out when first read (a
+ * Select Host of 2,500 hosts shows one row's explanation at a time). They are own properties with getters, which
+ * JSON and structured clones both read, and setters for the rules' re-rating.
+ */
+function explainedRow(
+  row: Omit<HostRating, 'ratingExplanation' | 'transferExplanation' | 'ratingExplanationText' | 'transferExplanationText'>,
+  rating: () => Text[],
+  transfer: () => Text[],
+): HostRating {
+  let ratingText: Text[] | undefined;
+  let transferText: Text[] | undefined;
+  let ratingWords: string[] | undefined;
+  let transferWords: string[] | undefined;
   return {
-    ratingExplanation: rating.map(english),
-    transferExplanation: transfer.map(english),
-    ratingExplanationText: rating,
-    transferExplanationText: transfer,
+    ...row,
+    get ratingExplanationText(): Text[] {
+      return (ratingText ??= rating());
+    },
+    set ratingExplanationText(value: Text[]) {
+      ratingText = value;
+    },
+    get ratingExplanation(): string[] {
+      return (ratingWords ??= (ratingText ??= rating()).map(english));
+    },
+    set ratingExplanation(value: string[]) {
+      ratingWords = value;
+    },
+    get transferExplanationText(): Text[] {
+      return (transferText ??= transfer());
+    },
+    set transferExplanationText(value: Text[]) {
+      transferText = value;
+    },
+    get transferExplanation(): string[] {
+      return (transferWords ??= (transferText ??= transfer()).map(english));
+    },
+    set transferExplanation(value: string[]) {
+      transferWords = value;
+    },
   };
 }
 

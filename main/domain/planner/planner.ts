@@ -4,7 +4,7 @@ import { vmBusyIssue } from '../scheduler/vm-hold.js';
 import { hostLimits, slotsNeeded, type HostLimits } from '../../../shared/model/migration-slots.js';
 import type { Plan, PlanLane, PlannedMove, PlanRequest, PlanWarning, PlanWhatIf, StayingVm, UnmovableVm } from '../../../shared/model/plan.js';
 import { err, ok, type Result } from '../../../shared/model/result.js';
-import { buildPlacementIndex } from '../placement/placement-index.js';
+import { buildPlacementIndex, type PlacementIndex } from '../placement/placement-index.js';
 import { moveKindOf } from '../scheduler/move-kind.js';
 import { compressionFactor, linkEstimate } from '../simulation/link-model.js';
 import { estimateMove, movePlan, type MoveEstimate } from '../simulation/migration-model.js';
@@ -45,6 +45,8 @@ export interface PlanOptions {
    * the plan, listed as unmovable with `vm-busy` (one move per VM, migration-rules.md section 4).
    */
   holds?: ReadonlyMap<string, VmHold>;
+  /** The placement index of `inventory`, when the caller keeps one per revision (else it is built). */
+  index?: PlacementIndex;
 }
 
 /** How the moves are ordered before the timeline plays them. */
@@ -85,7 +87,8 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
   const planning: InventoryDocument = evacuating.size
     ? { ...inventory, hosts: inventory.hosts.map((h) => (evacuating.has(nameKey(h.name)) ? { ...h, maintenanceMode: true } : h)) }
     : inventory;
-  const index = buildPlacementIndex(planning);
+  // The evacuated host is the source of every VM placed, so never a destination: the inventory's index serves.
+  const index = options.index && options.index.inventory === inventory ? options.index : buildPlacementIndex(inventory);
   const constants = modelConstants(options.constants);
 
   const unmovable: UnmovableVm[] = [];

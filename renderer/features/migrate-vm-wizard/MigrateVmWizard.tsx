@@ -42,10 +42,20 @@ function VmWizard({ session, vm }: { session: VmSession; vm: Vm }) {
 
   const destinationPaths = pathHost !== null && appliedPath !== null ? { [pathHost]: appliedPath } : undefined;
   const ratingsKey = JSON.stringify([vm.name, vm.state, revision, retry, destinationPaths ?? null]);
-  const ratings = useRequest(ratingsKey, () => wizardRequest('placement.selectHosts', { vm: vm.name, ...(destinationPaths ? { destinationPaths } : {}) }));
+  // Every host's row without its explanations (an estate may have thousands of hosts), then the current host's row
+  // with them: the Rating and Transfer explanations and the Summary read it.
+  const ratings = useRequest(ratingsKey, () =>
+    wizardRequest('placement.selectHosts', { vm: vm.name, explain: false, ...(destinationPaths ? { destinationPaths } : {}) }),
+  );
   const rows = ratings.result?.ok ? ratings.result.value : null;
   const fresh = ratings.resultKey === ratingsKey;
-  const row = rows?.find((r) => r.host === draft.host) ?? null;
+  const leanRow = rows?.find((r) => r.host === draft.host) ?? null;
+  const explainKey = fresh && leanRow ? JSON.stringify([ratingsKey, leanRow.host]) : null;
+  const explaining = useRequest(explainKey, () =>
+    wizardRequest('placement.selectHosts', { vm: vm.name, hosts: [leanRow?.host ?? ''], ...(destinationPaths ? { destinationPaths } : {}) }),
+  );
+  const explained = explaining.resultKey === explainKey && explaining.result?.ok ? (explaining.result.value[0] ?? null) : null;
+  const row = explained && leanRow && explained.host === leanRow.host ? explained : leanRow;
 
   const transferType = onSelectHost ? (row?.available ? row.transferType : null) : draft.transferType;
   const pages = vmWizardPages(transferType);
@@ -88,6 +98,7 @@ function VmWizard({ session, vm }: { session: VmSession; vm: Vm }) {
           vm={vm}
           draft={draft}
           rows={rows}
+          explained={explained}
           loading={ratings.loading}
           error={ratings.result && !ratings.result.ok ? ratings.result.error : null}
           onRetry={() => setRetry((n) => n + 1)}

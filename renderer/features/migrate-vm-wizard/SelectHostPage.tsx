@@ -49,6 +49,8 @@ export interface SelectHostPageProps {
   vm: Vm;
   draft: VmWizardDraft;
   rows: readonly HostRating[] | null;
+  /** The current host's row with its explanations, once asked for (the grid's rows come without them). */
+  explained?: HostRating | null;
   loading: boolean;
   error: ErrorDto | null;
   onRetry: () => void;
@@ -58,7 +60,7 @@ export interface SelectHostPageProps {
  * Select Host: the start prompt for a VM that is not running, every other host rated for the VM (the
  * unavailable ones shown or hidden, greyed), and the current host's explanations in tabs below.
  */
-export function SelectHostPage({ vm, draft, rows, loading, error, onRetry }: SelectHostPageProps) {
+export function SelectHostPage({ vm, draft, rows, explained = null, loading, error, onRetry }: SelectHostPageProps) {
   const styles = useStyles();
   const translator = useT();
   const { t } = translator;
@@ -103,7 +105,7 @@ export function SelectHostPage({ vm, draft, rows, loading, error, onRetry }: Sel
             ? t('selectHost.unavailableHint', { host: current.host })
             : availabilitySummary(all, translator)}
       </Text>
-      <HostRatingTabs row={current} />
+      <HostRatingTabs row={explained && current && explained.host === current.host ? explained : current} />
     </>
   );
 }
