@@ -7,6 +7,7 @@ import { benchRunningMoves } from './running-moves.bench.js';
 import { benchPlanView } from './plan-view.bench.js';
 import { benchPlanner } from './planner.bench.js';
 import { benchOptimize } from './optimize.bench.js';
+import { benchScale } from './scale.bench.js';
 
 // `npm run bench`: every benchmark, numbers printed, nothing asserted. Needs `npm run build` first
 // (the end-to-end numbers run the built CLI and console). `npm run bench -- scheduler moves` runs
@@ -19,6 +20,7 @@ const BENCHES: { key: string; title: string; run: () => BenchRow[] | Promise<Ben
   { key: 'moves', title: '100 moves running at once (25,000 VMs, headless host, Chromium)', run: benchRunningMoves },
   { key: 'plan-view', title: 'Plan view: what-if redraw on the evacuation of a 40-VM host (headless host, Chromium)', run: benchPlanView },
   { key: 'planner', title: 'Planner: makespan against the lower bound, and planning time', run: () => benchPlanner() },
+  { key: 'scale', title: 'vCenter scale: Select Host and plans on 2,500 hosts and 45,000 VMs', run: benchScale },
   { key: 'optimize', title: 'Optimize Hosts against a greedy baseline (skewed clusters, medians of 5 seeds), and its time', run: benchOptimize },
 ];
 

@@ -5,7 +5,7 @@ import type { HostRating, PathCheck } from '../../shared/model/placement.js';
 import { err, ok, type Result } from '../../shared/model/result.js';
 import type { StorageLocation, StorageMovePlan, StoragePlanCheck } from '../../shared/model/storage.js';
 import { snapshotIndex, type PlacementIndex } from '../domain/placement/placement-index.js';
-import { selectHosts } from '../domain/placement/select-hosts.js';
+import { plainRow, selectHosts } from '../domain/placement/select-hosts.js';
 import { transferMovesStorage } from '../domain/placement/transfer-type.js';
 import { storageMigrationScript } from '../domain/scripts/migrate-storage-script.js';
 import { vmMigrationScript } from '../domain/scripts/migrate-vm-script.js';
@@ -79,7 +79,7 @@ export class MigrationService {
     if (!rows.ok) return rows;
     const keys = view.hosts ? new Set(view.hosts.map(nameKey)) : null;
     const kept = keys ? rows.value.filter((r) => keys.has(nameKey(r.host))) : rows.value;
-    return ok(view.explain === false ? kept.map(unexplained) : kept);
+    return ok(kept.map((r) => plainRow(r, view.explain !== false)));
   }
 
   /** Browse: where a host can put storage. */
@@ -291,10 +291,4 @@ export class MigrationService {
     );
     return ok(job);
   }
-}
-
-/** A Select Host row without its explanations (empty lists): the rating, transfer type, reasons and warnings stay. */
-function unexplained(row: HostRating): HostRating {
-  const { host, cluster, rating, transferType, available, reasons, warnings } = row;
-  return { host, cluster, rating, transferType, available, reasons, warnings, ratingExplanation: [], transferExplanation: [] };
 }

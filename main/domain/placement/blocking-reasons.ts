@@ -181,8 +181,8 @@ function configVersionFix(version: string, source: Host, index: PlacementIndex):
 
 /**
  * Every blocking reason of migration-rules.md 2.1 that applies to the pair, not only the first (of those in `only`,
- * when given). Their sentences are built when first read: pass them through `plainReason` before they leave the
- * domain (JSON and structured clones carry only own properties).
+ * when given). Their sentences are built when first read: pass them through `plainIssue` before they leave the
+ * process by structured clone (JSON reads them through `toJSON`).
  */
 export function blockingReasons(input: ReasonInput, only?: ReadonlySet<ReasonCode>): Issue<ReasonCode>[] {
   let reasons: Issue<ReasonCode>[] | null = null;
@@ -205,37 +205,29 @@ const NO_REASONS = Object.freeze([]) as unknown as Issue<ReasonCode>[];
  */
 class PendingReason implements Issue<ReasonCode> {
   readonly code: ReasonCode;
+  readonly #check: Check;
+  readonly #pair: ReasonInput;
   #text: Text | undefined;
   #message: string | undefined;
-  constructor(
-    private readonly check: Check,
-    private readonly pair: ReasonInput,
-  ) {
+  constructor(check: Check, pair: ReasonInput) {
     this.code = check.code;
+    this.#check = check;
+    this.#pair = pair;
   }
   get text(): Text {
-    return (this.#text ??= this.check.says(this.pair));
+    return (this.#text ??= this.#check.says(this.#pair));
   }
   get message(): string {
     return (this.#message ??= english(this.text));
   }
+  toJSON(): Issue<ReasonCode> {
+    return plainIssue(this);
+  }
 }
 
-/**
- * A reason as a plain object for what leaves the domain (a Select Host row, a refusal's details): its words are
- * still rendered when first read, through own getters that JSON and structured clones both read.
- */
-export function plainReason<C extends string>(reason: Issue<C>): Issue<C> {
-  if (!(reason instanceof PendingReason)) return reason;
-  return {
-    code: reason.code,
-    get message(): string {
-      return reason.message;
-    },
-    get text(): Text {
-      return reason.text as Text;
-    },
-  };
+/** An issue as plain data (own properties, its words rendered): what leaves the process by JSON or structured clone. */
+export function plainIssue<C extends string>(issue: Issue<C>): Issue<C> {
+  return issue.text === undefined ? { code: issue.code, message: issue.message } : { code: issue.code, message: issue.message, text: issue.text };
 }
 
 /**

@@ -280,11 +280,11 @@ describe('selectHosts on the demo estate: the rows', () => {
   });
 
   it('gives the same rows from the inventory as from a cached index', () => {
-    expect(selectHosts('WEB-MI-01', demo)).toEqual(selectHosts('WEB-MI-01', index));
+    expect(JSON.stringify(selectHosts('WEB-MI-01', demo))).toBe(JSON.stringify(selectHosts('WEB-MI-01', index)));
   });
 
   it('finds the VM ignoring case', () => {
-    expect(selectHosts('ufficio tecnico àòè', demo)).toEqual(selectHosts('Ufficio Tecnico Àòè', demo));
+    expect(JSON.stringify(selectHosts('ufficio tecnico àòè', demo))).toBe(JSON.stringify(selectHosts('Ufficio Tecnico Àòè', demo)));
   });
 
   it('answers vm-not-found as a value for an unknown VM', () => {

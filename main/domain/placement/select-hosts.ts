@@ -7,7 +7,7 @@ import { DEFAULT_DISK_RESERVE_MB, mbToGB } from '../storage-paths/amounts.js';
 import { byNameKey, nameKey, type ByName } from '../storage-paths/names.js';
 import { defaultStorageLocation, locateStorage, targetText } from '../storage-paths/storage-index.js';
 import { english, plural, text, type Text } from '../../../shared/i18n/text.js';
-import { blockedBeyond, blockedBeyondDecided, blockingReasons, plainReason, type PairInput, type ReasonInput } from './blocking-reasons.js';
+import { blockedBeyond, blockedBeyondDecided, blockingReasons, plainIssue, type PairInput, type ReasonInput } from './blocking-reasons.js';
 import { cpuKey, toPlacementIndex, type PlacementIndex } from './placement-index.js';
 import { placementWarnings } from './placement-warnings.js';
 import { rateHeadroom } from './rating.js';
@@ -61,7 +61,7 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
     const { dest, decision, storage } = candidate;
     const findings = rules?.hasRules ? rules.findings(dest) : [];
     const ruleReasons = findings.flatMap((f) => ruleReason(f) ?? []);
-    const reasons = [...held, ...candidate.reasons.map(plainReason), ...ruleReasons];
+    const reasons = [...held, ...candidate.reasons, ...ruleReasons];
     const available = reasons.length === 0;
     const transferExplanation = (): Text[] => explainTransfer(facts, dest, decision, storage);
     if (!available) {
@@ -128,47 +128,95 @@ export function selectHosts(vmName: string, inventory: InventoryDocument | Place
   return ok(rows);
 }
 
+/** A row's fields but its explanations. */
+type RowFields = Omit<HostRating, 'ratingExplanation' | 'transferExplanation' | 'ratingExplanationText' | 'transferExplanationText'>;
+
 /**
- * A row with its explanations as catalogue sentences and as English lines, each worked out when first read (a
- * Select Host of 2,500 hosts shows one row's explanation at a time). They are own properties with getters, which
- * JSON and structured clones both read, and setters for the rules' re-rating.
+ * A Select Host row whose explanations, as catalogue sentences and as English lines, are worked out when first read
+ * (a Select Host of 2,500 hosts shows one row's explanation at a time), with setters for the rules' re-rating.
+ * JSON takes every field through `toJSON`; what leaves the process by structured clone goes through `plainRow`.
  */
-function explainedRow(
-  row: Omit<HostRating, 'ratingExplanation' | 'transferExplanation' | 'ratingExplanationText' | 'transferExplanationText'>,
-  rating: () => Text[],
-  transfer: () => Text[],
-): HostRating {
-  let ratingText: Text[] | undefined;
-  let transferText: Text[] | undefined;
-  let ratingWords: string[] | undefined;
-  let transferWords: string[] | undefined;
-  return {
-    ...row,
-    get ratingExplanationText(): Text[] {
-      return (ratingText ??= rating());
-    },
-    set ratingExplanationText(value: Text[]) {
-      ratingText = value;
-    },
-    get ratingExplanation(): string[] {
-      return (ratingWords ??= (ratingText ??= rating()).map(english));
-    },
-    set ratingExplanation(value: string[]) {
-      ratingWords = value;
-    },
-    get transferExplanationText(): Text[] {
-      return (transferText ??= transfer());
-    },
-    set transferExplanationText(value: Text[]) {
-      transferText = value;
-    },
-    get transferExplanation(): string[] {
-      return (transferWords ??= (transferText ??= transfer()).map(english));
-    },
-    set transferExplanation(value: string[]) {
-      transferWords = value;
-    },
+class RatedRow implements HostRating {
+  host: string;
+  cluster: string | null;
+  rating: number;
+  transferType: HostRating['transferType'];
+  available: boolean;
+  reasons: HostRating['reasons'];
+  warnings: HostRating['warnings'];
+  readonly #rating: () => Text[];
+  readonly #transfer: () => Text[];
+  #ratingText: Text[] | undefined;
+  #transferText: Text[] | undefined;
+  #ratingWords: string[] | undefined;
+  #transferWords: string[] | undefined;
+  constructor(fields: RowFields, rating: () => Text[], transfer: () => Text[]) {
+    this.host = fields.host;
+    this.cluster = fields.cluster;
+    this.rating = fields.rating;
+    this.transferType = fields.transferType;
+    this.available = fields.available;
+    this.reasons = fields.reasons;
+    this.warnings = fields.warnings;
+    this.#rating = rating;
+    this.#transfer = transfer;
+  }
+  get ratingExplanationText(): Text[] {
+    return (this.#ratingText ??= this.#rating());
+  }
+  set ratingExplanationText(value: Text[]) {
+    this.#ratingText = value;
+  }
+  get ratingExplanation(): string[] {
+    return (this.#ratingWords ??= this.ratingExplanationText.map(english));
+  }
+  set ratingExplanation(value: string[]) {
+    this.#ratingWords = value;
+  }
+  get transferExplanationText(): Text[] {
+    return (this.#transferText ??= this.#transfer());
+  }
+  set transferExplanationText(value: Text[]) {
+    this.#transferText = value;
+  }
+  get transferExplanation(): string[] {
+    return (this.#transferWords ??= this.transferExplanationText.map(english));
+  }
+  set transferExplanation(value: string[]) {
+    this.#transferWords = value;
+  }
+  toJSON(): HostRating {
+    return plainRow(this, true);
+  }
+}
+
+function explainedRow(fields: RowFields, rating: () => Text[], transfer: () => Text[]): HostRating {
+  return new RatedRow(fields, rating, transfer);
+}
+
+/**
+ * A Select Host row as plain data (own properties only, every sentence rendered), for what leaves the process: with
+ * its explanations, or without them (empty lists) for a grid of thousands of hosts.
+ */
+export function plainRow(row: HostRating, explain: boolean): HostRating {
+  const plain = {
+    host: row.host,
+    cluster: row.cluster,
+    rating: row.rating,
+    transferType: row.transferType,
+    available: row.available,
+    reasons: row.reasons.map(plainIssue),
+    warnings: row.warnings.map(plainIssue),
   };
+  return explain
+    ? {
+        ...plain,
+        ratingExplanation: row.ratingExplanation,
+        transferExplanation: row.transferExplanation,
+        ratingExplanationText: row.ratingExplanationText,
+        transferExplanationText: row.transferExplanationText,
+      }
+    : { ...plain, ratingExplanation: [], transferExplanation: [] };
 }
 
 /** A destination considered for a VM: how the VM would move there, where its storage would go, and what blocks it. */

@@ -3,7 +3,7 @@ import type { Issue, ReasonCode } from '../../../shared/model/placement.js';
 import { say, text, type Said, type Text } from '../../../shared/i18n/text.js';
 import type { MoveKind } from '../connector/host-connector.js';
 import type { PlacementIndex } from '../placement/placement-index.js';
-import { plainReason } from '../placement/blocking-reasons.js';
+import { plainIssue } from '../placement/blocking-reasons.js';
 import { ruleReason } from '../placement/placement-rule-texts.js';
 import { vmPlacementRules } from '../placement/placement-rules.js';
 import { hostCandidates, type HostCandidate } from '../placement/select-hosts.js';
@@ -53,7 +53,7 @@ export function moveStartCheck(index: PlacementIndex, request: StartRequest, con
   const reasonsAt = (c: HostCandidate): Issue<ReasonCode>[] => {
     const own = c.reasons
       .filter((r) => r.code !== 'insufficient-memory' && !RULE_CODES.has(r.code) && !(request.kind === 'quick' && r.code === 'insufficient-storage'))
-      .map(plainReason);
+      .map(plainIssue);
     const arriving = context.arrivingMB.get(nameKey(c.dest.name)) ?? 0;
     const haveMB = c.dest.memory.availableMB - arriving - c.dest.memory.reserveMB;
     if (haveMB < needMB) own.push({ code: 'insufficient-memory', ...say('reason.insufficient-memory', memoryParams(facts, c.dest, arriving, needMB)) });
