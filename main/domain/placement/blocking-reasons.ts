@@ -158,6 +158,15 @@ const CHECKS: readonly Check[] = [
   },
 ];
 
+/** The checks of each set of codes a caller keeps (the planner keeps one or two sets for every pair). */
+const subsets = new WeakMap<ReadonlySet<ReasonCode>, readonly Check[]>();
+
+function checksIn(codes: ReadonlySet<ReasonCode>): readonly Check[] {
+  let checks = subsets.get(codes);
+  if (!checks) subsets.set(codes, (checks = CHECKS.filter((c) => codes.has(c.code))));
+  return checks;
+}
+
 /** The checks that run before a transfer decision is made, and those that need it. */
 const EARLY_CHECKS = CHECKS.filter((c) => !c.decided);
 const DECIDED_CHECKS = CHECKS.filter((c) => c.decided);
@@ -188,8 +197,8 @@ export function blockingReasons(input: ReasonInput, only?: ReadonlySet<ReasonCod
   let reasons: Issue<ReasonCode>[] | null = null;
   // The caller may reuse `input` for its next pair: the sentences, built later, read a copy.
   let kept: ReasonInput | null = null;
-  for (const check of CHECKS) {
-    if ((only && !only.has(check.code)) || !check.blocks(input)) continue;
+  for (const check of only ? checksIn(only) : CHECKS) {
+    if (!check.blocks(input)) continue;
     kept ??= { facts: input.facts, dest: input.dest, decision: input.decision, storage: input.storage, diskReserveMB: input.diskReserveMB, index: input.index };
     (reasons ??= []).push(new PendingReason(check, kept));
   }

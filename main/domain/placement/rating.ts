@@ -25,7 +25,13 @@ export interface HeadroomRating {
   explanation: Text[];
 }
 
-const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+/** A fraction kept within 0 and 1 (0 for a number that is not finite). */
+export const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+
+/** Stars from a score of 0 to 1: score × 5 rounded to the nearest half, from 0.5 to 5 (it never falls as the score grows). */
+export function ratingOfScore(score: number): number {
+  return Math.min(5, Math.max(0.5, Math.round(score * 10) / 2));
+}
 
 /** The numbers behind a rating (no sentences): the planner rates thousands of host pairs with them. */
 export function headroomScore(input: Omit<HeadroomInput, 'host' | 'vm'>) {
@@ -37,7 +43,7 @@ export function headroomScore(input: Omit<HeadroomInput, 'host' | 'vm'>) {
   const keptGB = s ? s.freeGB - s.movingGB - s.reserveGB : 0;
   const storage = s && s.capacityGB > 0 ? clamp01(keptGB / s.capacityGB) : 0;
   const score = weights.memory * memory + weights.cpu * cpu + weights.storage * storage;
-  const rating = Math.min(5, Math.max(0.5, Math.round(score * 10) / 2));
+  const rating = ratingOfScore(score);
   return { weights, freeAfterMB, memory, cpu, keptGB, storage, score, rating };
 }
 

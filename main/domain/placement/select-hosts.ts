@@ -241,16 +241,13 @@ export function hostCandidates(
   consider: (dest: Host) => boolean = () => true,
   /** When given, hosts blocked by a reason outside this set are left out, their reasons never worked out. */
   onlyBlockedBy?: ReadonlySet<ReasonCode>,
+  /** The hosts to look at, in this order (default: `firstLookHosts`). */
+  among?: readonly Host[],
 ): HostCandidate[] {
   const chosen = byNameKey(context.destinationPaths);
   const diskReserveMB = context.diskReserveMB ?? DEFAULT_DISK_RESERVE_MB;
   const out: HostCandidate[] = [];
-  // Hosts whose processor a running VM can't move to are blocked anyway: when only some reasons are kept, they
-  // are not even looked at (a live move stays with its processor's vendor, and generation unless in compatibility mode).
-  const hosts =
-    onlyBlockedBy && facts.running && !onlyBlockedBy.has('processor-vendor-mismatch') && !onlyBlockedBy.has('processor-version-mismatch')
-      ? (index.byCpu.get(cpuKey(facts.source, !facts.vm.processorCompatibility)) ?? [])
-      : index.inventory.hosts;
+  const hosts = among ?? firstLookHosts(facts, index, onlyBlockedBy);
   // One pair's input, reused from host to host (blockingReasons copies it for the reasons it keeps).
   const pair: PairInput = { facts, dest: facts.source, decision: null, storage: null, diskReserveMB, index };
   for (const dest of hosts) {
@@ -269,6 +266,22 @@ export function hostCandidates(
     out.push({ dest, decision, storage, reasons: blockingReasons(input, onlyBlockedBy) });
   }
   return out;
+}
+
+/**
+ * The hosts a VM's candidates come from, in inventory order: every host; or, when only some reasons are kept and the
+ * processor's are not among them, for a running VM only the hosts it could move to live (its processor's vendor,
+ * and generation unless in compatibility mode), since the others are blocked anyway.
+ */
+export function firstLookHosts(facts: VmFacts, index: PlacementIndex, onlyBlockedBy?: ReadonlySet<ReasonCode>): readonly Host[] {
+  return onlyBlockedBy && facts.running && !onlyBlockedBy.has('processor-vendor-mismatch') && !onlyBlockedBy.has('processor-version-mismatch')
+    ? (index.byCpu.get(cpuKey(facts.source, !facts.vm.processorCompatibility)) ?? [])
+    : index.inventory.hosts;
+}
+
+/** Where moving storage would land on `dest` when the admin has chosen no path: its default location, if known. */
+export function storageDestinationOf(dest: Host, index: PlacementIndex): StorageDestination | null {
+  return storageDestination(dest, undefined, index);
 }
 
 /** Each index's hosts' default storage destinations, worked out once (the same for every VM). */

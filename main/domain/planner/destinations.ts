@@ -2,10 +2,10 @@ import type { Host, Vm } from '../../../shared/model/inventory.js';
 import type { Issue, ReasonCode, TransferType } from '../../../shared/model/placement.js';
 import type { PlanReasonCode } from '../../../shared/model/plan.js';
 import type { PlacementIndex } from '../placement/placement-index.js';
-import { headroomScore } from '../placement/rating.js';
-import { hostCandidates, type HostCandidate } from '../placement/select-hosts.js';
+import { clamp01, headroomScore, ratingOfScore, RATING_WEIGHTS } from '../placement/rating.js';
+import { firstLookHosts, hostCandidates, storageDestinationOf, type HostCandidate } from '../placement/select-hosts.js';
 import { quickDecision } from '../placement/transfer-type.js';
-import { vmFacts } from '../placement/vm-facts.js';
+import { vmFacts, type VmFacts } from '../placement/vm-facts.js';
 import { DEFAULT_DISK_RESERVE_MB, mbToGB } from '../storage-paths/amounts.js';
 import { say, sayPlural, text, type Text } from '../../../shared/i18n/text.js';
 import { nameKey, sameName } from '../storage-paths/names.js';
@@ -194,45 +194,20 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
           }))
         : list;
     };
-    // First the hosts nothing but memory keeps it off (the others' reasons are worked out only if it is reported).
-    let pool = poolOf(fitsNow, ask.quick ? MEMORY_OR_STORAGE : MEMORY);
-    let whole = false;
-    const wholePool = (): HostCandidate[] => (whole ? pool : poolOf(fitsNow));
-    if (!pool.some((c) => !blocked(c))) {
-      pool = poolOf((d) => (pinned === null || nameKey(d.name) === pinned) && (!ask.quick || sameClusterNode(d, facts.source)));
-      whole = true;
-    }
-    if (ask.pinned !== null && pool.length === 0) {
-      const already = nameKey(ask.pinned) === nameKey(facts.source.name);
-      return {
-        ask,
-        host: facts.source.name,
-        reasons: [
-          already
-            ? { code: 'already-there', ...say('plan.reason.alreadyThere', { vm: ask.vm.name, host: facts.source.name }) }
-            : { code: 'host-not-found', ...say('plan.reason.noSuchHost', { host: ask.pinned }) },
-        ],
-      };
-    }
-    const open = pool.filter((c) => !blocked(c));
-    if (open.length === 0) return { ask, host: facts.source.name, reasons: mergedReasons(pool) };
-    // Rules that kept it off a host it had room on: the move row says which rule shaped it.
-    const avoided: RuleFinding[] = [];
-    for (const c of pool) {
-      if (!c.reasons.some((r) => r.code === 'not-possible-owner' || r.code === 'affinity-rule')) continue;
-      if (c.reasons.some((r) => r.code !== 'not-possible-owner' && r.code !== 'affinity-rule' && r.code !== 'insufficient-memory')) continue;
-      avoided.push(...findingsAt(c.dest).filter((f) => f.blocking));
-    }
     const preferRank = (d: Host): number => {
       if (!options.preferOwners || !rules || rules.preferred.length === 0) return 0;
       const at = rules.preferred.indexOf(nameKey(d.name));
       return at === -1 ? rules.preferred.length : at;
     };
-    let best: { c: HostCandidate; score: number; rating: number; freed: number; after: number[]; finish: number; soft: boolean; rank: number } | null = null;
-    let fullest: { host: string; freeMB: number } | null = null;
-    let storageShort: { host: string; location: string; freeGB: number } | null = null;
+    // What weighing found: the best host so far, and for the sentence when none has room, the fullest host and the shortest storage.
+    const found: {
+      best: { c: HostCandidate; score: number; rating: number; freed: number; after: number[]; finish: number; soft: boolean; rank: number } | null;
+      fullest: { host: string; freeMB: number } | null;
+      storageShort: { host: string; location: string; freeGB: number } | null;
+    } = { best: null, fullest: null, storageShort: null };
     const fitting: HostCandidate[] = [];
-    for (const c of open) {
+    /** Weighs a host nothing but memory blocks: whether it has room once the plan's moves are counted, and whether it is the best so far. */
+    const weigh = (c: HostCandidate): void => {
       const l = ledger(c.dest);
       const reserve = c.dest.memory.reserveMB;
       const free = c.dest.memory.availableMB - l.arrivingMB;
@@ -247,17 +222,17 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
           after.push(d.index);
         }
         if (free + freed - reserve < needMB) {
-          if (!fullest || free > fullest.freeMB) fullest = { host: c.dest.name, freeMB: free - reserve };
-          continue;
+          if (!found.fullest || free > found.fullest.freeMB) found.fullest = { host: c.dest.name, freeMB: free - reserve };
+          return;
         }
       }
       const storage = c.storage?.target ?? null;
       const movingGB = c.decision.storageMoves ? facts.diskGB : 0;
       const takenGB = storage ? (storageTaken.get(targetKey(c.dest, storage)) ?? 0) : 0;
       if (storage && movingGB > 0 && storage.freeGB - takenGB - movingGB < mbToGB(DEFAULT_DISK_RESERVE_MB)) {
-        if (!storageShort || storage.freeGB - takenGB > storageShort.freeGB)
-          storageShort = { host: c.dest.name, location: storage.root, freeGB: storage.freeGB - takenGB };
-        continue;
+        if (!found.storageShort || storage.freeGB - takenGB > found.storageShort.freeGB)
+          found.storageShort = { host: c.dest.name, location: storage.root, freeGB: storage.freeGB - takenGB };
+        return;
       }
       fitting.push(c);
       const h = headroomScore({
@@ -277,49 +252,101 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
       const rank = preferRank(c.dest);
       const rating = ruled.some((f) => f.code === 'not-preferred-owner') ? Math.max(0.5, h.rating - 0.5) : h.rating;
       const finish = (linkSeconds.get(c.dest) ?? 0) + (memoryMB + movingGB * 1024) / capacity(c.dest);
-      // Soft rules kept first, then (evacuations) preferred owners in order; then best rating; among equals,
+      // Soft rules kept first, then (evacuations) preferred owners in order; then found.best rating; among equals,
       // fewer departures to wait for, then the host whose link finishes the transfer first, then the emptier
       // host, then the name.
       const better =
-        !best ||
-        (soft !== best.soft
+        !found.best ||
+        (soft !== found.best.soft
           ? !soft
-          : rank !== best.rank
-            ? rank < best.rank
-            : rating > best.rating ||
-              (rating === best.rating &&
-                (after.length < best.after.length ||
-                  (after.length === best.after.length &&
-                    (finish < best.finish - 1e-9 ||
-                      (Math.abs(finish - best.finish) <= 1e-9 && (h.score > best.score || (h.score === best.score && c.dest.name < best.c.dest.name))))))));
-      if (better) best = { c, score: h.score, rating, freed, after, finish, soft, rank };
+          : rank !== found.best.rank
+            ? rank < found.best.rank
+            : rating > found.best.rating ||
+              (rating === found.best.rating &&
+                (after.length < found.best.after.length ||
+                  (after.length === found.best.after.length &&
+                    (finish < found.best.finish - 1e-9 ||
+                      (Math.abs(finish - found.best.finish) <= 1e-9 &&
+                        (h.score > found.best.score || (h.score === found.best.score && c.dest.name < found.best.c.dest.name))))))));
+      if (better) found.best = { c, score: h.score, rating, freed, after, finish, soft, rank };
+    };
+    // Rules that kept it off a host it had room on: the move row says which rule shaped it.
+    const avoided: RuleFinding[] = [];
+    // A VM without placement rules, placed anywhere: the hosts are weighed from the highest rating they could get
+    // down, and the look stops at the first rating no host left could reach (those hosts can't be the found.best).
+    if (!rules && !ask.quick && ask.pinned === null) {
+      for (const hosts of byRatingBound(firstLookHosts(facts, index, MEMORY), fitsNow, facts, memoryMB, departing, index)) {
+        if (found.best && hosts.bound < found.best.rating) break;
+        for (const c of hostCandidates(facts, index, {}, fitsNow, MEMORY, hosts.hosts)) weigh(c);
+      }
+      if (!found.best) {
+        found.fullest = null;
+        found.storageShort = null;
+        fitting.length = 0;
+      }
     }
-    if (!best && open.every((c) => c.reasons.length > 0 && (ledgers.get(c.dest)?.arrivals ?? 0) === 0)) {
-      // Short of memory before any other move is counted: Select Host's own reasons say it best.
-      return { ask, host: facts.source.name, reasons: mergedReasons(wholePool()) };
+    if (!found.best) {
+      // First the hosts nothing but memory keeps it off (the others' reasons are worked out only if it is reported).
+      let pool = poolOf(fitsNow, ask.quick ? MEMORY_OR_STORAGE : MEMORY);
+      let whole = false;
+      const wholePool = (): HostCandidate[] => (whole ? pool : poolOf(fitsNow));
+      if (!pool.some((c) => !blocked(c))) {
+        pool = poolOf((d) => (pinned === null || nameKey(d.name) === pinned) && (!ask.quick || sameClusterNode(d, facts.source)));
+        whole = true;
+      }
+      if (ask.pinned !== null && pool.length === 0) {
+        const already = nameKey(ask.pinned) === nameKey(facts.source.name);
+        return {
+          ask,
+          host: facts.source.name,
+          reasons: [
+            already
+              ? { code: 'already-there', ...say('plan.reason.alreadyThere', { vm: ask.vm.name, host: facts.source.name }) }
+              : { code: 'host-not-found', ...say('plan.reason.noSuchHost', { host: ask.pinned }) },
+          ],
+        };
+      }
+      const open = pool.filter((c) => !blocked(c));
+      if (open.length === 0) return { ask, host: facts.source.name, reasons: mergedReasons(pool) };
+      for (const c of pool) {
+        if (!c.reasons.some((r) => r.code === 'not-possible-owner' || r.code === 'affinity-rule')) continue;
+        if (c.reasons.some((r) => r.code !== 'not-possible-owner' && r.code !== 'affinity-rule' && r.code !== 'insufficient-memory')) continue;
+        avoided.push(...findingsAt(c.dest).filter((f) => f.blocking));
+      }
+      for (const c of open) weigh(c);
+      if (!found.best && open.every((c) => c.reasons.length > 0 && (ledgers.get(c.dest)?.arrivals ?? 0) === 0)) {
+        // Short of memory before any other move is counted: Select Host's own reasons say it found.best.
+        return { ask, host: facts.source.name, reasons: mergedReasons(wholePool()) };
+      }
+      if (!found.best) {
+        return {
+          ask,
+          host: facts.source.name,
+          reasons: [
+            {
+              code: 'no-capacity-left',
+              ...say('plan.reason.noRoom', {
+                vm: ask.vm.name,
+                needs:
+                  facts.diskGB > 0
+                    ? text('plan.needs.memoryFiles', { memory: { mb: needMB }, files: { gb: facts.diskGB } })
+                    : text('plan.needs.memory', { memory: { mb: needMB } }),
+                memory: found.fullest ? text('plan.noRoom.memory', { free: { mb: Math.max(0, found.fullest.freeMB) }, host: found.fullest.host }) : '',
+                storage: found.storageShort
+                  ? text('plan.noRoom.storage', {
+                      free: { gb: Math.max(0, found.storageShort.freeGB) },
+                      location: found.storageShort.location,
+                      host: found.storageShort.host,
+                    })
+                  : '',
+              }),
+            },
+          ],
+        };
+      }
     }
-    if (!best) {
-      return {
-        ask,
-        host: facts.source.name,
-        reasons: [
-          {
-            code: 'no-capacity-left',
-            ...say('plan.reason.noRoom', {
-              vm: ask.vm.name,
-              needs:
-                facts.diskGB > 0
-                  ? text('plan.needs.memoryFiles', { memory: { mb: needMB }, files: { gb: facts.diskGB } })
-                  : text('plan.needs.memory', { memory: { mb: needMB } }),
-              memory: fullest ? text('plan.noRoom.memory', { free: { mb: Math.max(0, fullest.freeMB) }, host: fullest.host }) : '',
-              storage: storageShort
-                ? text('plan.noRoom.storage', { free: { gb: Math.max(0, storageShort.freeGB) }, location: storageShort.location, host: storageShort.host })
-                : '',
-            }),
-          },
-        ],
-      };
-    }
+    if (!found.best) throw new Error(`${ask.vm.name}: no host was weighed`);
+    const best = found.best;
     const dest = best.c.dest;
     for (const c of fitting) if (c.dest !== dest) avoided.push(...findingsAt(c.dest).filter((f) => SOFT_CODES.has(f.code)));
     const preferredChosen =
@@ -411,6 +438,40 @@ function togetherReason(ask: PlacementAsk, why: NotPlaced): Issue<ReasonCode | P
     code: 'affinity-rule',
     ...say('plan.reason.keptTogether', { vm: ask.vm.name, other: why.ask.vm.name, reason: why.reasons[0]?.text ?? why.reasons[0]?.message ?? '' }),
   };
+}
+
+/**
+ * The hosts `fits` lets a VM go to, grouped by the highest rating each could give it (memory free counting every
+ * departure and no arrival, its CPU, and its default location's free space with nothing else landing there), from
+ * the highest bound down. A host's rating in the plan never exceeds its bound: the rating only grows with free
+ * memory and space (rating.ts), and rounds in order.
+ */
+function byRatingBound(
+  hosts: readonly Host[],
+  fits: (d: Host) => boolean,
+  facts: VmFacts,
+  memoryMB: number,
+  departing: (d: Host) => number,
+  index: PlacementIndex,
+): { bound: number; hosts: Host[] }[] {
+  const groups = new Map<number, Host[]>();
+  const w0 = RATING_WEIGHTS.withoutStorage;
+  const w1 = RATING_WEIGHTS.withStorage;
+  for (const d of hosts) {
+    if (d === facts.source || !fits(d)) continue;
+    const total = d.memory.totalMB;
+    const memory = total > 0 ? clamp01((d.memory.availableMB + departing(d) - d.memory.reserveMB - memoryMB) / total) : 0;
+    const cpu = clamp01((100 - d.cpu.usagePercent) / 100);
+    let score = w0.memory * memory + w0.cpu * cpu;
+    const target = facts.diskGB > 0 ? (storageDestinationOf(d, index)?.target ?? null) : null;
+    if (target)
+      score = Math.max(score, w1.memory * memory + w1.cpu * cpu + w1.storage * (target.capacityGB > 0 ? clamp01(target.freeGB / target.capacityGB) : 0));
+    const bound = ratingOfScore(score);
+    const group = groups.get(bound);
+    if (group) group.push(d);
+    else groups.set(bound, [d]);
+  }
+  return [...groups.entries()].sort((a, b) => b[0] - a[0]).map(([bound, list]) => ({ bound, hosts: list }));
 }
 
 /** Storage keys by target: a host's default location is one target object, looked up for thousands of VMs. */

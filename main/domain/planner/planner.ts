@@ -10,7 +10,7 @@ import { compressionFactor, linkEstimate } from '../simulation/link-model.js';
 import { estimateMove, movePlan, type MoveEstimate } from '../simulation/migration-model.js';
 import { modelConstants, type ModelConstants } from '../simulation/model-constants.js';
 import { usesMigrationNetwork } from '../simulation/move-phases.js';
-import { nameKey } from '../storage-paths/names.js';
+import { nameKey, sameName } from '../storage-paths/names.js';
 import { isRunningForMigration, vmDiskGB } from '../storage-paths/vm-storage.js';
 import { placeAll, type Placed, type PlacementAsk } from './destinations.js';
 import { makespanLowerBound, type BoundMove } from './lower-bound.js';
@@ -66,7 +66,9 @@ interface Played {
 
 /** Plans a request on an inventory; a request naming a host that isn't there is refused. */
 export function planMoves(inventory: InventoryDocument, request: PlanRequest, whatIf: PlanWhatIf = {}, options: PlanOptions = {}): Result<Plan> {
-  const byName = new Map(inventory.hosts.map((h) => [nameKey(h.name), h]));
+  // The evacuated host is the source of every VM placed, so never a destination: the inventory's index serves.
+  const index = options.index && options.index.inventory === inventory ? options.index : buildPlacementIndex(inventory);
+  const byName = index.storage.hosts;
   const evacuating = new Set<string>();
   if (request.kind === 'evacuate') {
     const host = byName.get(nameKey(request.host));
@@ -87,14 +89,12 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
   const planning: InventoryDocument = evacuating.size
     ? { ...inventory, hosts: inventory.hosts.map((h) => (evacuating.has(nameKey(h.name)) ? { ...h, maintenanceMode: true } : h)) }
     : inventory;
-  // The evacuated host is the source of every VM placed, so never a destination: the inventory's index serves.
-  const index = options.index && options.index.inventory === inventory ? options.index : buildPlacementIndex(inventory);
   const constants = modelConstants(options.constants);
 
   const unmovable: UnmovableVm[] = [];
   const staying: StayingVm[] = [];
   const asks: PlacementAsk[] = [];
-  const vms = new Map(inventory.vms.map((v) => [nameKey(v.name), v]));
+  const vms = index.storage.vms;
   if (request.kind === 'vms') {
     const seen = new Set<string>();
     request.vms.forEach((name, order) => {
@@ -113,7 +113,7 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
     // or off highly-available VM of a cluster node moves Quick, any other stays with `not-running`.
     const source = byName.get(nameKey(request.host)) as Host;
     inventory.vms.forEach((vm, order) => {
-      if (nameKey(vm.host) !== nameKey(request.host)) return;
+      if (!sameName(vm.host, source.name)) return;
       if (isRunningForMigration(vm)) asks.push({ vm, pinned: null, order });
       else if (vm.highlyAvailable && source.cluster !== null) asks.push({ vm, pinned: null, order, quick: true });
       else
