@@ -1,4 +1,4 @@
-import { groupText, say, text } from '../../shared/i18n/text.js';
+import { groupText, plural, say, text } from '../../shared/i18n/text.js';
 import { jobError } from '../../shared/model/job.js';
 import type { InventoryRefreshSummary } from '../../shared/model/connection.js';
 import type { ImportProblem } from '../../shared/model/import.js';
@@ -98,7 +98,9 @@ export class InventoryRefreshService {
     });
     const counts = { hosts: read.value.hosts.length, clusters: read.value.clusters.length, vms: read.value.vms.length };
     const summary = say('result.refreshed', {
-      ...counts,
+      hosts: plural('result.refreshed.hosts', counts.hosts),
+      clusters: plural('result.refreshed.clusters', counts.clusters),
+      vms: plural('result.refreshed.vms', counts.vms),
       group: groupText(group),
       unreachable:
         unreachable.length > 0 ? text('result.refreshed.unreachable', { count: unreachable.length, hosts: unreachable.map((u) => u.host).join(', ') }) : '',
