@@ -3,6 +3,7 @@ import type { Issue, ReasonCode, TransferType } from '../../../shared/model/plac
 import type { PlanReasonCode } from '../../../shared/model/plan.js';
 import type { PlacementIndex } from '../placement/placement-index.js';
 import { clamp01, headroomScore, ratingOfScore, RATING_WEIGHTS } from '../placement/rating.js';
+import { blockedBeyond } from '../placement/blocking-reasons.js';
 import { firstLookHosts, hostCandidates, storageDestinationOf, type HostCandidate } from '../placement/select-hosts.js';
 import { quickDecision } from '../placement/transfer-type.js';
 import { vmFacts, type VmFacts } from '../placement/vm-facts.js';
@@ -95,6 +96,32 @@ export interface PlaceOptions {
  * ties together move as one group to one host, or (required) none of them moves.
  */
 export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, options: PlaceOptions = {}): { placed: Placed[]; notPlaced: NotPlaced[] } {
+  // A VM that had to land beside a VM of its availability set (every host it had room on had one) may have had its
+  // hosts taken by VMs placed before it that could have gone elsewhere: it chooses first in another round. The round
+  // with the fewest such VMs is kept (at most three rounds; most plans need one).
+  let first: PlacementAsk[] = [];
+  let kept: Placement | null = null;
+  for (let round = 0; round < 3; round++) {
+    const tried = placeOnce(asks, index, options, first);
+    if (!kept || tried.forced.length < kept.forced.length) kept = tried;
+    const again = tried.forced.filter((a) => !first.includes(a));
+    if (tried.forced.length === 0 || again.length === 0) break;
+    first = [...first, ...again];
+  }
+  const { placed, notPlaced } = kept as Placement;
+  return { placed, notPlaced };
+}
+
+/** One round of placement, with the VMs that landed beside a VM of their availability set for want of another host. */
+interface Placement {
+  placed: Placed[];
+  notPlaced: NotPlaced[];
+  forced: PlacementAsk[];
+}
+
+/** One round of `placeAll`, placing the asks in `first` first (in that order), after the pinned ones. */
+function placeOnce(asks: readonly PlacementAsk[], index: PlacementIndex, options: PlaceOptions, first: readonly PlacementAsk[]): Placement {
+  const forced: PlacementAsk[] = [];
   // Keyed by the index's host objects (one per host): thousands of (VM, host) pairs look them up.
   let ledgers = new Map<Host, Ledger>();
   const ledger = (h: Host): Ledger => {
@@ -127,9 +154,28 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
   const runningMB = (a: PlacementAsk): number => (isRunningForMigration(a.vm) ? a.vm.memoryMB : 0);
   const groupMB = new Map<number, number>();
   for (const a of asks) groupMB.set(groupOf.get(a) as number, (groupMB.get(groupOf.get(a) as number) ?? 0) + a.vm.memoryMB);
+  // A VM of an availability set with no more hosts to go to than its set has members goes first (with its SameNode
+  // group): placed later, the other members could have taken every host it can use, and the set would share one.
+  // Among those, the one with the fewest hosts first.
+  const scarceGroups = new Map<number, number>();
+  for (const a of asks) {
+    const hosts = scarceHosts(a, index);
+    const g = groupOf.get(a) as number;
+    if (hosts !== null) scarceGroups.set(g, Math.min(hosts, scarceGroups.get(g) ?? Infinity));
+  }
+  const scarcity = (a: PlacementAsk): number => scarceGroups.get(groupOf.get(a) as number) ?? Infinity;
+  // The VMs to place first, with their SameNode groups.
+  const firstOf = new Map<number, number>();
+  first.forEach((a, i) => {
+    const g = groupOf.get(a);
+    if (g !== undefined && !firstOf.has(g)) firstOf.set(g, i);
+  });
+  const firstRank = (a: PlacementAsk): number => firstOf.get(groupOf.get(a) as number) ?? first.length;
   const ordered = [...asks].sort(
     (a, b) =>
       Number(b.pinned !== null) - Number(a.pinned !== null) ||
+      firstRank(a) - firstRank(b) ||
+      (scarcity(a) === scarcity(b) ? 0 : scarcity(a) < scarcity(b) ? -1 : 1) ||
       (groupMB.get(groupOf.get(b) as number) ?? 0) - (groupMB.get(groupOf.get(a) as number) ?? 0) ||
       (groupOf.get(a) as number) - (groupOf.get(b) as number) ||
       b.vm.memoryMB - a.vm.memoryMB ||
@@ -369,6 +415,7 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
       from.departingMB += memoryMB;
     }
     placements.set(nameKey(ask.vm.name), dest.name);
+    if (best.soft && findingsAt(dest).some((f) => f.code === 'availability-set')) forced.push(ask);
     placed.push({
       ask,
       source: facts.source,
@@ -429,7 +476,7 @@ export function placeAll(asks: readonly PlacementAsk[], index: PlacementIndex, o
     }
     for (const ask of members) pending.delete(nameKey(ask.vm.name));
   }
-  return { placed, notPlaced };
+  return { placed, notPlaced, forced };
 }
 
 /** The reason a VM of a required SameNode group stays: another VM of its group can't move with it. */
@@ -472,6 +519,27 @@ function byRatingBound(
     else groups.set(bound, [d]);
   }
   return [...groups.entries()].sort((a, b) => b[0] - a[0]).map(([bound, list]) => ({ bound, hosts: list }));
+}
+
+/**
+ * For a VM to place anywhere that is in an availability set: the hosts it could go to (those Select Host's checks
+ * that need no transfer decision leave open, memory aside) when they are no more than its largest set has members;
+ * else null.
+ */
+function scarceHosts(ask: PlacementAsk, index: PlacementIndex): number | null {
+  const sets = ask.vm.availabilitySets;
+  if (!sets?.length || ask.pinned !== null || ask.quick) return null;
+  const members = Math.max(...sets.map((s) => index.rules.sets.get(nameKey(s))?.length ?? 0));
+  const facts = vmFacts(ask.vm, index);
+  if (!facts) return null;
+  const pair = { facts, dest: facts.source, decision: null, storage: null, diskReserveMB: DEFAULT_DISK_RESERVE_MB, index };
+  let open = 0;
+  for (const dest of index.inventory.hosts) {
+    if (dest === facts.source) continue;
+    pair.dest = dest;
+    if (!blockedBeyond(pair, MEMORY) && ++open > members) return null;
+  }
+  return open;
 }
 
 /** Storage keys by target: a host's default location is one target object, looked up for thousands of VMs. */

@@ -294,7 +294,7 @@ describe('plans and the placement rules on random estates (properties)', () => {
           }
         }
       }),
-      { numRuns: 80 },
+      { numRuns: 300 },
     );
   });
 });
