@@ -6,7 +6,7 @@ import type { InventoryDocument } from '../../shared/model/inventory.js';
 import type { Job } from '../../shared/model/job.js';
 import { minimalInventory } from '../../test/fixtures/minimal-inventory.js';
 import { estateOf, type StubEstate } from '../../test/pwsh/stub-estate.js';
-import { called, PWSH, SLOW, usePwshStubs, type StubPowerShell } from '../../test/pwsh/stub-powershell.js';
+import { called, CREDSSP_MOVE_FAILURE, PWSH, SLOW, usePwshStubs, type StubPowerShell } from '../../test/pwsh/stub-powershell.js';
 import { createAppServices, type AppServices } from './app-services.js';
 
 // Connection settings, the routing connector and the Hyper-V connector wired as the app wires them, with Ferry's
@@ -71,17 +71,7 @@ describe.skipIf(PWSH === null)('a Hyper-V host group in PowerShell 7, against th
 
   it("fails a move with Hyper-V's problem and the fix (CredSSP without credentials), the VM staying on its source", { timeout: SLOW }, async () => {
     const { s, ps } = await services(minimalInventory(), (e) => {
-      e.move = {
-        percents: [5],
-        outcome: 'fail',
-        failure: {
-          message:
-            "Virtual machine migration operation for 'WEB-01' failed at migration source 'HV-MI-20'. Failed to establish a connection with host 'hv-mi-11.contoso.com': No credentials are available in the security package (0x8009030E).",
-          hresult: 0x80131500,
-          category: 'NotSpecified',
-          errorId: 'OperationFailed',
-        },
-      };
+      e.move = CREDSSP_MOVE_FAILURE;
     });
     const job = s.migration.submitVm({ vm: 'WEB-01', destinationHost: 'HV-MI-11' });
     if (!job.ok) throw new Error(job.error.message);

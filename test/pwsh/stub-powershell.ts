@@ -19,6 +19,19 @@ export const SLOW = 120_000;
 /** A VM name Hyper-V's -Name reads as a wildcard: it matches a VM named 'web1' too. */
 export const WILD = 'web[1]';
 
+/** A move of WEB-01 from HV-MI-20 to HV-MI-11 that fails as Hyper-V fails it under CredSSP without credentials (0x8009030E). */
+export const CREDSSP_MOVE_FAILURE: NonNullable<StubEstate['move']> = {
+  percents: [5],
+  outcome: 'fail',
+  failure: {
+    message:
+      "Virtual machine migration operation for 'WEB-01' failed at migration source 'HV-MI-20'. Failed to establish a connection with host 'hv-mi-11.contoso.com': No credentials are available in the security package (0x8009030E).",
+    hresult: 0x80131500,
+    category: 'NotSpecified',
+    errorId: 'OperationFailed',
+  },
+};
+
 /** A VM name that breaks out of any string it is pasted into, and would create files if it ever ran. */
 export const HOSTILE = "Evil'; New-Item pwned; $(New-Item pwned2) `whoami` \u2019; | x";
 

@@ -5,7 +5,7 @@ import type { InventoryDocument } from '../../../../shared/model/inventory.js';
 import { ok } from '../../../../shared/model/result.js';
 import { minimalInventory } from '../../../../test/fixtures/minimal-inventory.js';
 import { estateOf, type StubEstate } from '../../../../test/pwsh/stub-estate.js';
-import { called, HOSTILE, PWSH, SLOW, usePwshStubs, WILD } from '../../../../test/pwsh/stub-powershell.js';
+import { called, CREDSSP_MOVE_FAILURE, HOSTILE, PWSH, SLOW, usePwshStubs, WILD } from '../../../../test/pwsh/stub-powershell.js';
 import type { MoveProgress, MoveRequest } from '../../../domain/connector/host-connector.js';
 import { HyperVConnector } from './hyperv-connector.js';
 import { PowerShellRunner } from './powershell-runner.js';
@@ -474,17 +474,7 @@ describe.skipIf(PWSH === null)("the Hyper-V connector's scripts in PowerShell 7,
     { timeout: SLOW },
     async () => {
       const { hyperv } = connector((e) => {
-        e.move = {
-          percents: [5],
-          outcome: 'fail',
-          failure: {
-            message:
-              "Virtual machine migration operation for 'WEB-01' failed at migration source 'HV-MI-20'. Failed to establish a connection with host 'hv-mi-11.contoso.com': No credentials are available in the security package (0x8009030E).",
-            hresult: 0x80131500,
-            category: 'NotSpecified',
-            errorId: 'OperationFailed',
-          },
-        };
+        e.move = CREDSSP_MOVE_FAILURE;
       });
       const outcome = await hyperv.moveStart(request(), () => undefined).done;
       expect(outcome).toMatchObject({ status: 'failed', vmHost: 'HV-MI-20' });
