@@ -571,6 +571,7 @@ export const enMessages = {
   'selectHost.reasons': 'Why it is not available',
   'selectHost.warnings': 'Warnings',
   'selectHost.pickHint': 'Select a host in the list to see why it has its rating and transfer type.',
+  'selectHost.explaining': 'Working out the explanation…',
 
   'startPrompt.title': 'A live migration needs a running virtual machine',
   'startPrompt.body': '{vm} is {state}. Start it first to move it live, or continue with the transfer types that do not need it running.',

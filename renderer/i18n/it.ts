@@ -579,6 +579,7 @@ export const itMessages: Messages = {
   'selectHost.reasons': 'Perché non è disponibile',
   'selectHost.warnings': 'Avvisi',
   'selectHost.pickHint': 'Seleziona un host nell’elenco per vedere il perché della valutazione e del tipo di trasferimento.',
+  'selectHost.explaining': 'Preparazione della spiegazione…',
 
   'startPrompt.title': 'Una migrazione in tempo reale richiede una macchina virtuale in esecuzione',
   'startPrompt.body':

@@ -1,4 +1,4 @@
-import { makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { HostRating } from '../../../shared/model/placement.js';
 import { assertNever } from '../../../shared/model/result.js';
@@ -68,14 +68,21 @@ function HostDetailsPanel({ row }: { row: HostRating }) {
   );
 }
 
+/** A row's explanation lines; a row asked for without them (a grid of thousands of hosts) shows that they are coming. */
+function Explanation({ lines, words }: { lines: HostRating['ratingExplanationText']; words: readonly string[] }) {
+  const { t } = useT();
+  if (!lines && words.length === 0) return <Spinner size="extra-tiny" label={t('selectHost.explaining')} />;
+  return <IssueList items={lines ?? words} />;
+}
+
 function TabPanelContent({ tab, row }: { tab: HostTab; row: HostRating }) {
   switch (tab) {
     case 'details':
       return <HostDetailsPanel row={row} />;
     case 'rating':
-      return <IssueList items={row.ratingExplanationText ?? row.ratingExplanation} />;
+      return <Explanation lines={row.ratingExplanationText} words={row.ratingExplanation} />;
     case 'transfer':
-      return <IssueList items={row.transferExplanationText ?? row.transferExplanation} />;
+      return <Explanation lines={row.transferExplanationText} words={row.transferExplanation} />;
     default:
       return assertNever(tab);
   }

@@ -111,6 +111,27 @@ describe('Migrate VM Wizard', () => {
     expect(within(screen.getByRole('tabpanel')).getByText('HV-MI-12 transfer explained')).toBeTruthy();
   });
 
+  it('asks for every row without explanations, then for the selected row with them, and shows they are coming meanwhile', async () => {
+    const asked: InvokeArgs['placement.selectHosts'][] = [];
+    let explain: (() => void) | null = null;
+    await openWizard('id-dc-mi-01', {
+      'placement.selectHosts': (args) => {
+        asked.push(args);
+        if (args.explain === false) return ok(ROWS.map((r) => ({ ...r, ratingExplanation: [], transferExplanation: [] })));
+        return new Promise((resolve) => {
+          explain = () => resolve(ok(ROWS.filter((r) => args.hosts?.includes(r.host))));
+        });
+      },
+    });
+    expect(asked[0]).toMatchObject({ vm: 'DC-MI-01', explain: false });
+    fireEvent.click(row('HV-MI-12'));
+    fireEvent.click(screen.getByRole('tab', { name: 'Rating explanation' }));
+    expect(within(screen.getByRole('tabpanel')).getByText('Working out the explanation…')).toBeTruthy();
+    await waitFor(() => expect(asked.at(-1)).toMatchObject({ vm: 'DC-MI-01', hosts: ['HV-MI-12'] }));
+    act(() => (explain as unknown as () => void)());
+    expect(await within(screen.getByRole('tabpanel')).findByText('HV-MI-12 rating explained')).toBeTruthy();
+  });
+
   it('checks the path as it is typed and shows a short SMB name as an error under the field', async () => {
     const { backend } = await openWizard();
     fireEvent.click(row('HV-MI-12'));
