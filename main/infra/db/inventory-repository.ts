@@ -219,11 +219,31 @@ interface VolumeRow {
 }
 const toVolume = (r: VolumeRow): Volume => ({ path: r.path, capacityGB: r.capacity_gb, freeGB: r.free_gb });
 
+interface MetaRow {
+  origin: string;
+  source: string | null;
+  exported_at: string | null;
+  imported_at: string;
+  revision: number;
+}
+
+const toMeta = (row: MetaRow): InventoryMeta => ({
+  origin: row.origin,
+  source: row.source as InventorySource | null,
+  exportedAt: row.exported_at,
+  importedAt: row.imported_at,
+});
+
+/** The estate's meta and revision alone (one row), without reading the estate. */
+export function loadInventoryMeta(db: Db): Pick<StoredInventory, 'revision' | 'meta'> {
+  const row = db.prepare('SELECT * FROM inventory_meta WHERE id = 1').get() as MetaRow | undefined;
+  return row ? { revision: row.revision, meta: toMeta(row) } : { revision: 0, meta: null };
+}
+
 /** Reads the whole estate, in import order, in one read transaction. */
 export function loadInventory(db: Db): StoredInventory {
   return db.transaction((): StoredInventory => {
-    const metaRow = db.prepare('SELECT * FROM inventory_meta WHERE id = 1').get() as
-      { origin: string; source: string | null; exported_at: string | null; imported_at: string; revision: number } | undefined;
+    const metaRow = db.prepare('SELECT * FROM inventory_meta WHERE id = 1').get() as MetaRow | undefined;
     if (!metaRow) return { revision: 0, meta: null, inventory: { ...EMPTY } };
 
     const groups = db.prepare('SELECT id, path FROM host_groups ORDER BY id').all() as { id: number; path: string }[];
@@ -336,12 +356,7 @@ export function loadInventory(db: Db): StoredInventory {
 
     return {
       revision: metaRow.revision,
-      meta: {
-        origin: metaRow.origin,
-        source: metaRow.source as InventorySource | null,
-        exportedAt: metaRow.exported_at,
-        importedAt: metaRow.imported_at,
-      },
+      meta: toMeta(metaRow),
       inventory: {
         format: 'ferry-inventory',
         version: 1,
