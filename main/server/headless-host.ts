@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import type { EventFrame, RequestFrame, ResponseFrame } from '../../shared/contract/backend.js';
 import { describeUntrusted } from '../../shared/contract/validate.js';
 import { err, type Result } from '../../shared/model/result.js';
@@ -203,6 +203,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     }
   });
 
+  // Loaded here, not at the top: `ferry import` and the other one-shot commands never load the WebSocket server.
+  const { WebSocketServer } = await import('ws');
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const refuse = (status: string): void => {

@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../../shared/model/result.js';
 import {
   applyCompletedMove,
   loadInventory,
+  loadInventoryMeta,
   replaceAffinityRules,
   replaceInventory,
   updateHostLiveMigration,
@@ -252,8 +253,9 @@ export class InventoryService {
       return err('database-error', `The inventory could not be written: ${(e as Error).message}`);
     }
     progress('done');
-    const snap = this.snapshot();
-    this.hub.emit('inventory.changed', { revision, meta: snap.meta });
+    // Only the meta is read back: the estate itself is read when a window or a command asks for it, so
+    // `ferry import` of a 45,000-VM estate doesn't read it all back before it exits.
+    this.hub.emit('inventory.changed', { revision, meta: loadInventoryMeta(this.db).meta });
     return ok({ origin, counts, jobId: job.id, durationMs: Math.round(performance.now() - started) });
   }
 }

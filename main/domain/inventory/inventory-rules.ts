@@ -39,13 +39,16 @@ const key = (name: string): string => name.toLowerCase();
 
 type Duplicate = 'cluster.name' | 'host.name' | 'vm.name' | 'vm.id';
 
-function checkUnique(list: ProblemList, items: readonly { name: string; at: string }[], what: Duplicate): void {
+/** Adds a problem for each record whose name (or id) an earlier record of `list` (`clusters`, `hosts`, `vms`) has, ignoring case. */
+function checkUnique<T>(problems: ProblemList, records: readonly T[], nameOf: (record: T) => string, list: string, what: Duplicate): void {
   const field = what.slice(what.indexOf('.') + 1);
-  const seen = new Map<string, string>();
-  for (const item of items) {
-    const first = seen.get(key(item.name));
-    if (first !== undefined) list.add(`${item.at}.${field}`, text(`import.duplicate.${what}`, { name: item.name, first }));
-    else seen.set(key(item.name), item.at);
+  // Positions, not paths: a 45,000-VM estate builds no path unless a name is taken twice.
+  const seen = new Map<string, number>();
+  for (let i = 0; i < records.length; i++) {
+    const name = nameOf(records[i]);
+    const first = seen.get(key(name));
+    if (first !== undefined) problems.add(`${list}[${i}].${field}`, text(`import.duplicate.${what}`, { name, first: `${list}[${first}]` }));
+    else seen.set(key(name), i);
   }
 }
 
@@ -88,22 +91,14 @@ export function checkInventoryRules(doc: InventoryDocument, list: ProblemList = 
       list.add(`fileShares[${i}].freeGB`, text('import.freeOverCapacity', { free: String(s.freeGB), capacity: String(s.capacityGB) }));
   });
 
-  checkUnique(
-    list,
-    doc.clusters.map((c, i) => ({ name: c.name, at: `clusters[${i}]` })),
-    'cluster.name',
-  );
+  checkUnique(list, doc.clusters, (c) => c.name, 'clusters', 'cluster.name');
   const clusters = new Set([...doc.clusters.map((c) => key(c.name)), ...known.clusters.map(key)]);
   doc.clusters.forEach((c, i) => {
     if (!groups.has(key(c.hostGroup))) list.add(`clusters[${i}].hostGroup`, text('import.unlisted.hostGroup', { name: c.hostGroup }));
     checkVolumes(list, c.sharedVolumes, `clusters[${i}].sharedVolumes`);
   });
 
-  checkUnique(
-    list,
-    doc.hosts.map((h, i) => ({ name: h.name, at: `hosts[${i}]` })),
-    'host.name',
-  );
+  checkUnique(list, doc.hosts, (h) => h.name, 'hosts', 'host.name');
   const hosts = new Set([...doc.hosts.map((h) => key(h.name)), ...known.hosts.map(key)]);
   doc.hosts.forEach((h, i) => {
     const at = `hosts[${i}]`;
@@ -118,19 +113,12 @@ export function checkInventoryRules(doc: InventoryDocument, list: ProblemList = 
     checkVolumes(list, h.volumes, `${at}.volumes`);
   });
 
-  checkUnique(
-    list,
-    doc.vms.map((v, i) => ({ name: v.name, at: `vms[${i}]` })),
-    'vm.name',
-  );
-  checkUnique(
-    list,
-    doc.vms.map((v, i) => ({ name: v.id, at: `vms[${i}]` })),
-    'vm.id',
-  );
-  doc.vms.forEach((v, i) => {
-    if (!hosts.has(key(v.host))) list.add(`vms[${i}].host`, text('import.unlisted.host', { name: v.host }));
-  });
+  checkUnique(list, doc.vms, (v) => v.name, 'vms', 'vm.name');
+  checkUnique(list, doc.vms, (v) => v.id, 'vms', 'vm.id');
+  for (let i = 0; i < doc.vms.length; i++) {
+    const host = doc.vms[i].host;
+    if (!hosts.has(key(host))) list.add(`vms[${i}].host`, text('import.unlisted.host', { name: host }));
+  }
   checkPlacementRules(doc, list, known);
   return list;
 }

@@ -30,6 +30,8 @@ export function checkPlacementRules(doc: InventoryDocument, list: ProblemList, k
   const hosts = new Map(doc.hosts.map((h) => [key(h.name), h]));
   const malformedHosts = new Set(known.hosts.map(key));
   doc.vms.forEach((vm, i) => {
+    // Most VMs have no placement rules: nothing is looked up or built for them.
+    if (!vm.possibleOwners && !vm.preferredOwners && !vm.availabilitySets) return;
     const at = `vms[${i}]`;
     const host = hosts.get(key(vm.host));
     for (const field of ['possibleOwners', 'preferredOwners'] as const) {
@@ -59,7 +61,7 @@ export function checkPlacementRules(doc: InventoryDocument, list: ProblemList, k
 
   const rules = doc.affinityRules ?? [];
   const names = new Map<string, number>();
-  const vms = new Set([...doc.vms.map((v) => key(v.name)), ...known.vms.map(key)]);
+  const vms = rules.length === 0 ? new Set<string>() : new Set([...doc.vms.map((v) => key(v.name)), ...known.vms.map(key)]);
   rules.forEach((rule, i) => {
     const at = `affinityRules[${i}]`;
     const first = names.get(key(rule.name));

@@ -15,13 +15,10 @@ import { checkInventoryRules, importProblem, ProblemList, type KnownNames } from
 import { err, ok, type Result } from '../../../shared/model/result.js';
 import { MAX_IMPORT_CHARS, MAX_IMPORT_LABEL } from '../../../shared/contract/invoke.js';
 import { jsonErrorOffset, nestingTooDeep, position } from './json-error-position.js';
+import { ABSOLUTE_PATH, CONFIG_VERSION, fastHost, fastVm, UNC_PATH } from './ferry-inventory-fast.js';
 
 /** How deep a `ferry-inventory` file may nest; the format itself goes 5 levels deep (the document, vms, a VM, disks, a disk). */
 export const MAX_IMPORT_DEPTH = 64;
-
-/** An absolute drive path (`D:\VMs`) or a UNC path (`\\server\share\...`). */
-const ABSOLUTE_PATH = /^(?:[A-Za-z]:\\|\\\\[^\\/:*?"<>|]+\\[^\\/:*?"<>|]+)/;
-const UNC_PATH = /^\\\\[^\\/:*?"<>|]+\\[^\\/:*?"<>|]+/;
 
 /** The sentences the schema itself says (zod issues carry them as English words): mapped back to their keys. */
 const SCHEMA_SENTENCES = [
@@ -47,14 +44,15 @@ const path = z.string().regex(ABSOLUTE_PATH, says('import.expect.path'));
 const uncPath = z.string().regex(UNC_PATH, says('import.expect.uncPath'));
 const volume = z.object({ path, capacityGB: amount, freeGB: amount });
 
-const hostSchema = z.object({
+/** The schema of a host record (the detailed check: it names every problem). */
+export const hostSchema = z.object({
   name,
   fqdn: name,
   hostGroup: name,
   cluster: name.nullable().default(null),
   os: z.enum(HOST_OS_VALUES),
   supportedConfigVersions: z
-    .array(z.string().regex(/^\d+\.\d+$/, says('import.expect.configVersion')))
+    .array(z.string().regex(CONFIG_VERSION, says('import.expect.configVersion')))
     .nullable()
     .default(null),
   state: z.enum(HOST_STATE_VALUES),
@@ -83,7 +81,8 @@ const hostSchema = z.object({
   defaultStorageLocations: z.array(path).default([]),
 });
 
-const vmSchema = z.object({
+/** The schema of a VM record (the detailed check: it names every problem). */
+export const vmSchema = z.object({
   name,
   id: name,
   host: name,
@@ -91,7 +90,7 @@ const vmSchema = z.object({
   highlyAvailable: z.boolean().default(false),
   memoryMB: amount,
   cpuCount: count.min(1).default(1),
-  configVersion: z.string().regex(/^\d+\.\d+$/, says('import.expect.configVersion')),
+  configVersion: z.string().regex(CONFIG_VERSION, says('import.expect.configVersion')),
   generation: z.union([z.literal(1), z.literal(2)]).default(2),
   processorCompatibility: z.boolean().default(false),
   compatibilityVector: count.nullable().default(null),
@@ -137,14 +136,18 @@ const headSchema = z.object({
     .default(null),
 });
 
-/** The schema of each record list of a `ferry-inventory` v1 document, and whether the list is required. */
+/**
+ * The schema of each record list of a `ferry-inventory` v1 document, whether the list is required, and for
+ * the lists an estate has thousands of, a fast check that answers the record as the schema would, or
+ * undefined (the schema then checks it and names every problem).
+ */
 const RECORD_LISTS = {
-  hostGroups: { schema: name, required: false },
-  fileShares: { schema: fileShareSchema, required: false },
-  clusters: { schema: clusterSchema, required: false },
-  hosts: { schema: hostSchema, required: true },
-  vms: { schema: vmSchema, required: true },
-  affinityRules: { schema: affinityRuleSchema, required: false },
+  hostGroups: { schema: name, required: false, fast: null },
+  fileShares: { schema: fileShareSchema, required: false, fast: null },
+  clusters: { schema: clusterSchema, required: false, fast: null },
+  hosts: { schema: hostSchema, required: true, fast: fastHost },
+  vms: { schema: vmSchema, required: true, fast: fastVm },
+  affinityRules: { schema: affinityRuleSchema, required: false, fast: null },
 } as const;
 type ListName = keyof typeof RECORD_LISTS;
 
@@ -302,17 +305,25 @@ export function parseInventory(source: string, options: ParseOptions = {}): Resu
       continue;
     }
     const schema = RECORD_LISTS[key].schema as z.ZodType;
-    items.forEach((item, i) => {
+    const fast = RECORD_LISTS[key].fast as ((item: unknown) => unknown) | null;
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      const quick = fast?.(item);
+      if (quick !== undefined) {
+        lists[key].push(quick);
+        positions[key].push(i);
+        continue;
+      }
       const parsed = schema.safeParse(item);
       if (parsed.success) {
         lists[key].push(parsed.data);
         positions[key].push(i);
-        return;
+        continue;
       }
       for (const issue of parsed.error.issues) list.add(formatPath([key, i, ...issue.path]), describeIssue(issue, item));
       const id = typeof item === 'string' ? item : (item as { name?: unknown; path?: unknown } | null)?.[key === 'fileShares' ? 'path' : 'name'];
       if (typeof id === 'string') known[key].push(id);
-    });
+    }
   }
   const doc = {
     ...(parsedHead.success ? parsedHead.data : { format: 'ferry-inventory', version: 1, source: null, exportedAt: null }),
