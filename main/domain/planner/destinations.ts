@@ -46,6 +46,9 @@ const MEMORY: ReadonlySet<ReasonCode> = new Set(['insufficient-memory']);
 /** The same for a Quick move, whose files stay where they are. */
 const MEMORY_OR_STORAGE: ReadonlySet<ReasonCode> = new Set(['insufficient-memory', 'insufficient-storage']);
 
+/** Every host (for hosts already filtered). */
+const ANY_HOST = (): boolean => true;
+
 /** The departures a move that fits without waiting waits for: none (one shared list, never changed). */
 const NO_WAIT: number[] = [];
 
@@ -86,6 +89,11 @@ interface Ledger {
 export interface PlaceOptions {
   /** An evacuation: each VM tries its preferred owners first, in order (migration-rules.md section 8). */
   preferOwners?: boolean;
+  /**
+   * Stop weighing a VM's hosts at the first rating none left can reach (default true). False weighs every host: the
+   * same placements, slower (the tests compare the two).
+   */
+  prune?: boolean;
 }
 
 /**
@@ -320,10 +328,11 @@ function placeOnce(asks: readonly PlacementAsk[], index: PlacementIndex, options
     const avoided: RuleFinding[] = [];
     // A VM without placement rules, placed anywhere: the hosts are weighed from the highest rating they could get
     // down, and the look stops at the first rating no host left could reach (those hosts can't be the found.best).
-    if (!rules && !ask.quick && ask.pinned === null) {
+    if (options.prune !== false && !rules && !ask.quick && ask.pinned === null) {
       for (const hosts of byRatingBound(firstLookHosts(facts, index, MEMORY), fitsNow, facts, memoryMB, departing, index)) {
         if (found.best && hosts.bound < found.best.rating) break;
-        for (const c of hostCandidates(facts, index, {}, fitsNow, MEMORY, hosts.hosts)) weigh(c);
+        // byRatingBound kept only the hosts fitsNow lets it go to.
+        for (const c of hostCandidates(facts, index, {}, ANY_HOST, MEMORY, hosts.hosts)) weigh(c);
       }
       if (!found.best) {
         found.fullest = null;
@@ -394,7 +403,7 @@ function placeOnce(asks: readonly PlacementAsk[], index: PlacementIndex, options
     if (!found.best) throw new Error(`${ask.vm.name}: no host was weighed`);
     const best = found.best;
     const dest = best.c.dest;
-    for (const c of fitting) if (c.dest !== dest) avoided.push(...findingsAt(c.dest).filter((f) => SOFT_CODES.has(f.code)));
+    if (rules) for (const c of fitting) if (c.dest !== dest) avoided.push(...findingsAt(c.dest).filter((f) => SOFT_CODES.has(f.code)));
     const preferredChosen =
       options.preferOwners && rules && best.rank < rules.preferred.length
         ? (fitting.flatMap((c) => findingsAt(c.dest)).find((f) => f.code === 'not-preferred-owner') ?? null)
