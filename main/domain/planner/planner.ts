@@ -185,8 +185,13 @@ export function planMoves(inventory: InventoryDocument, request: PlanRequest, wh
   // honours): the replay is what the plan shows, and only if it is still the soonest.
   const rules: OrderRule[] = whatIf.naive ? ['request'] : ['critical', 'bottleneck'];
   const tried: Played[] = [];
+  const orders = new Set<string>();
   for (const rule of rules) {
     const order = executionOrder(placed, alone, limitsOf, rule);
+    // Two rules often give one order (an evacuation's moves all share the source's slots): it is played once.
+    const key = order.join(',');
+    if (orders.has(key)) continue;
+    orders.add(key);
     tried.push(playOrder(order, false));
     if (!whatIf.naive && options.linkAdmission !== false) tried.push(playOrder(order, true));
   }
