@@ -3,6 +3,11 @@ import { expect, test } from './fixtures.js';
 
 // Help > Diagnostics…: the checks of `ferry doctor`, run by the backend that serves the console.
 
+// The checks start Chromium, QEMU and PowerShell (each given up to 20 s by the doctor): on a loaded machine the table
+// can take longer than an expectation's default wait.
+const CHECKS_RUN = 45_000;
+test.setTimeout(120_000);
+
 const row = (page: Page, check: string) => page.getByRole('dialog', { name: 'Diagnostics' }).getByRole('row', { name: new RegExp(`^${check}`) });
 
 test('Help > Diagnostics lists every check with its status, what was found and how to fix it', async ({ page, ferry }) => {
@@ -10,7 +15,7 @@ test('Help > Diagnostics lists every check with its status, what was found and h
   await page.getByRole('button', { name: 'Help', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Diagnostics…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Diagnostics' });
-  await expect(dialog.getByRole('table', { name: 'Diagnostic checks' })).toBeVisible();
+  await expect(dialog.getByRole('table', { name: 'Diagnostic checks' })).toBeVisible({ timeout: CHECKS_RUN });
   await expect(dialog.getByRole('row')).toHaveCount(10);
   // The headless host runs on Node: its SQLite module loads, and the database is the one it serves.
   await expect(row(page, 'SQLite module for Node')).toContainText('OK');
@@ -33,7 +38,7 @@ test('Guida > Diagnostica speaks Italian: checks, statuses and fixes from the ca
   await page.getByRole('menuitem', { name: 'Diagnostica…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Diagnostica' });
   const table = dialog.getByRole('table', { name: 'Controlli di diagnostica' });
-  await expect(table.getByRole('row', { name: /^Modulo SQLite per Node/ })).toContainText('OK');
+  await expect(table.getByRole('row', { name: /^Modulo SQLite per Node/ })).toContainText('OK', { timeout: CHECKS_RUN });
   await expect(table.getByRole('columnheader', { name: 'Come risolvere' })).toBeVisible();
   await expect(dialog.getByText('Sono presenti tutti i componenti necessari alla console.', { exact: false })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/diagnostics-it.png' });
