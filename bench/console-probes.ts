@@ -45,6 +45,19 @@ export async function timeFirstRows(page: Page, url: string): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
+/** Waits until the VM grid lists `vms` rows (a large estate arrives page by page after its first rows) and answers when, from navigation start. */
+export async function timeAllRows(page: Page, vms: number): Promise<number> {
+  const handle = await page.waitForFunction(
+    `document.querySelector('${GRID_JS}')?.getAttribute('aria-rowcount') === '${vms + 1}' ? performance.now() : 0`,
+    undefined,
+    {
+      polling: 'raf',
+      timeout: 120_000,
+    },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
 /** Clicks a column header and answers the milliseconds until the first row shows the new order. */
 export const timeSort = (page: Page, column: string): Promise<number> => page.evaluate(`window.__ferrySort(${JSON.stringify(column)})`);
 
