@@ -131,6 +131,8 @@ describe('store bound to the backend', () => {
           held.shift()!();
           await settle();
         }
+        // The whole estate is shown a couple of tasks after its last page.
+        for (let i = 0; i < 5; i++) await settle();
       };
       return { backend, release, ordered };
     }

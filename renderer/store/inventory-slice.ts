@@ -9,9 +9,12 @@ import { buildInventoryIndex, type InventoryIndex } from './inventory-index.js';
 export type InventoryStatus = 'loading' | 'ready' | 'error';
 
 /** VMs on the first page: more than a screen of rows, small enough to arrive and paint at once. */
-export const FIRST_PAGE_VMS = 500;
+export const FIRST_PAGE_VMS = 200;
 /** VMs on each later page (about 2.6 MB of JSON on a generated estate). */
 export const PAGE_VMS = 5000;
+
+/** Resolves in a later task, so the browser can paint and take input in between. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A first load still arriving: the tree and the first `loaded` VMs (by name) are shown, of `total`. */
 export interface InventoryLoading {
@@ -98,7 +101,12 @@ export const createInventorySlice: SliceCreator<InventorySlice> = (set, get, bac
       vms = vms.concat(page.value.vms);
     }
     const snapshot: InventorySnapshot = { revision: first.revision, meta: first.meta, inventory: { ...estate, vms } };
+    // On a large estate, deriving its index and drawing it are each a long task: a frame (a scroll, a
+    // keystroke) gets in between rather than waiting for both.
+    if (offsets.length > 0) await nextTask();
     const index = buildInventoryIndex(snapshot.revision, snapshot.inventory);
+    if (offsets.length > 0) await nextTask();
+    if (again) return;
     set({ snapshot, index, inventoryLoading: null, inventoryError: null, inventoryStatus: 'ready' });
     get().reconcileSelection();
   };
