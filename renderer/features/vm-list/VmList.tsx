@@ -31,9 +31,10 @@ const NO_ROWS = new Int32Array(0);
  */
 export function VmList() {
   const styles = useStyles();
-  const { t, tn } = useT();
+  const { t, tn, spoken } = useT();
   const index = useAppStore((s) => s.index);
   const loading = useAppStore((s) => s.inventoryLoading);
+  const loadError = useAppStore((s) => (s.inventoryLoading ? s.inventoryError : null));
   const nodeId = useAppStore((s) => s.selectedNodeId);
   const sort = useAppStore((s) => s.vmSort);
   const filter = useAppStore((s) => s.vmFilter);
@@ -80,7 +81,9 @@ export function VmList() {
   const filtering = deferredFilter.trim() !== '';
   // While a large estate is still arriving the list shows its first VMs by name, and says how many have come.
   const shownText = loading
-    ? t('vmList.loading', { loaded: loading.loaded, total: loading.total })
+    ? loadError
+      ? t('vmList.loadStopped', { loaded: loading.loaded, total: loading.total, message: spoken(loadError) })
+      : t('vmList.loading', { loaded: loading.loaded, total: loading.total })
     : filtering
       ? t('vmList.shown', { shown: rows.length, total })
       : tn('vmList.count', total);
