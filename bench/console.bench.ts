@@ -1,46 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import config from '../playwright.config.js';
 import { formatInventoryJson, generateInventory } from '../scripts/gen-inventory.js';
 import { startFerry } from '../test/e2e/fixtures.js';
+import { FILTER_QUERIES, installProbes, SORT_COLUMNS, timeAllRows, timeFilter, timeFirstRows, timeSort } from './console-probes.js';
 import { median, percentile, type BenchRow } from './report.js';
-
-const GRID = '[role="grid"][aria-label="Virtual machines"]';
-
-// In-page probes are plain JavaScript text: tsx's helpers (`__name`) don't exist in the page.
-const PROBES = `
-window.__ferryTime = (change, observe) => new Promise((resolve) => {
-  const before = observe();
-  const t0 = performance.now();
-  change();
-  const poll = () => {
-    if (observe() !== before) requestAnimationFrame(() => resolve(performance.now() - t0));
-    else requestAnimationFrame(poll);
-  };
-  poll();
-});
-window.__ferryGrid = () => document.querySelector('${GRID.replace(/"/g, '\\"')}');
-window.__ferrySort = (column) => window.__ferryTime(
-  () => [...window.__ferryGrid().querySelectorAll('[role="columnheader"] button')].find((b) => b.textContent === column).click(),
-  () => window.__ferryGrid().querySelector('[role="row"][aria-rowindex="2"]')?.textContent ?? '',
-);
-window.__ferryFilter = (text) => window.__ferryTime(
-  () => {
-    const input = document.querySelector('input[aria-label="Filter by name or host"]');
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, text);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  },
-  () => window.__ferryGrid().getAttribute('aria-rowcount'),
-);
-`;
-
-/** Clicks a column header and answers the milliseconds until the first row shows the new order. */
-const timeSort = (page: Page, column: string): Promise<number> => page.evaluate(`window.__ferrySort(${JSON.stringify(column)})`);
-
-/** Types a filter and answers the milliseconds until the row count shows the filtered list. */
-const timeFilter = (page: Page, text: string): Promise<number> => page.evaluate(`window.__ferryFilter(${JSON.stringify(text)})`);
 
 /**
  * The console on a 25,000-VM estate in Debian's Chromium, through the headless host: time to first
@@ -59,22 +25,17 @@ export async function benchConsole(runs = 5): Promise<BenchRow[]> {
     // The probes are evaluated as text, which the console's strict CSP would refuse.
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
     for (let i = 0; i < runs; i++) {
-      await page.goto(server.url);
-      const handle = await page.waitForFunction(
-        `document.querySelector('${GRID.replace(/"/g, '\\"')} [role="row"][aria-rowindex="2"]') ? performance.now() : 0`,
-        undefined,
-        { polling: 'raf', timeout: 30_000 },
-      );
-      firstRows.push((await handle.jsonValue()) as number);
+      firstRows.push(await timeFirstRows(page, server.url));
+      // The estate arrives page by page after its first rows: the next run, the sorts and the filters start on all of it.
+      await timeAllRows(page, 25000);
     }
 
-    await page.evaluate(PROBES);
+    await installProbes(page);
     const sorts: number[] = [];
-    for (let i = 0; i < runs * 2; i++) sorts.push(await timeSort(page, ['Memory', 'Name', 'Host', 'Configuration version'][i % 4]));
+    for (let i = 0; i < runs * 2; i++) sorts.push(await timeSort(page, SORT_COLUMNS[i % SORT_COLUMNS.length]));
     const filters: number[] = [];
-    const queries = ['sql', 'web', 'hv-0', 'app', 'dc'];
     for (let i = 0; i < runs * 2; i++) {
-      filters.push(await timeFilter(page, queries[i % queries.length]));
+      filters.push(await timeFilter(page, FILTER_QUERIES[i % FILTER_QUERIES.length]));
       await timeFilter(page, '');
     }
     return [

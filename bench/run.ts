@@ -1,5 +1,6 @@
 import { benchImport } from './import.bench.js';
 import { benchConsole } from './console.bench.js';
+import { benchConsoleScale } from './console-scale.bench.js';
 import { printTable, type BenchRow } from './report.js';
 import { benchSelectHosts } from './select-hosts.bench.js';
 import { benchScheduler } from './scheduler.bench.js';
@@ -16,6 +17,7 @@ const BENCHES: { key: string; title: string; run: () => BenchRow[] | Promise<Ben
   { key: 'import', title: 'Import', run: benchImport },
   { key: 'select-hosts', title: 'Select Host', run: benchSelectHosts },
   { key: 'console', title: 'Console in Chromium (25,000 VMs)', run: benchConsole },
+  { key: 'console-scale', title: 'Console in Chromium at vCenter scale (2,500 hosts, 45,000 VMs)', run: benchConsoleScale },
   { key: 'scheduler', title: 'Scheduler: 1,000 queued moves on 100 hosts, decision per event', run: benchScheduler },
   { key: 'moves', title: '100 moves running at once (25,000 VMs, headless host, Chromium)', run: benchRunningMoves },
   { key: 'plan-view', title: 'Plan view: what-if redraw on the evacuation of a 40-VM host (headless host, Chromium)', run: benchPlanView },

@@ -13,6 +13,7 @@ import { selectHosts } from '../main/domain/placement/select-hosts.js';
 import config from '../playwright.config.js';
 import { formatInventoryJson, generateInventory } from '../scripts/gen-inventory.js';
 import { serveFerry, type ServedFerry } from '../test/fixtures/serve-ferry.js';
+import { timeAllRows } from './console-probes.js';
 import { median, percentile, printTable, type BenchRow } from './report.js';
 
 /** Moves running at once. */
@@ -265,6 +266,8 @@ export async function benchRunningMoves(rounds = 15): Promise<BenchRow[]> {
     await page.addInitScript(INIT);
     await page.goto(served.url);
     await page.waitForSelector(`${GRID} [role="row"][aria-rowindex="2"]`, { timeout: 60_000 });
+    // The estate arrives page by page after its first rows: measure on all of it.
+    await timeAllRows(page, doc.vms.length);
     await page.evaluate(PROBES);
     // Hosts the tree shows without opening anything (standalone hosts under the open site groups)
     // that no move touches, so a completed move never changes what a probe watches.

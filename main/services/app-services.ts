@@ -276,6 +276,7 @@ function channelHandlers(s: AppServices, facts: HostFacts): Handlers {
   const version = appVersion();
   return {
     'inventory.get': () => ok(s.inventory.snapshot()),
+    'inventory.page': ({ offset, limit }) => ok(s.inventory.page(offset, limit)),
     'inventory.import': (a) => s.inventory.importText(a.fileName, a.content),
     'inventory.loadDemo': () => s.inventory.loadDemo(),
     'jobs.list': (a) => ok(s.jobs.list(a.limit)),

@@ -18,6 +18,7 @@ import {
   updateVmState,
 } from '../infra/db/inventory-repository.js';
 import type { InventoryDelta } from '../../shared/model/inventory-delta.js';
+import { inventoryPage, vmsInConsoleOrder, type InventoryPage } from '../../shared/model/inventory-page.js';
 import { withCompletedMove, type CompletedMove } from '../domain/inventory/completed-move.js';
 import { nameKey } from '../domain/storage-paths/names.js';
 import { withHostSettings, type HostSettingsUpdate } from '../domain/host-settings/settings-plan.js';
@@ -42,6 +43,8 @@ const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resol
 /** The estate: read it, import a file over it, load the demo. */
 export class InventoryService {
   private cache: InventorySnapshot | null = null;
+  /** The cached snapshot's VMs in console order, and the pages already answered from them. */
+  private paging: { snapshot: InventorySnapshot; ordered: Vm[]; pages: Map<string, InventoryPage> } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -59,6 +62,23 @@ export class InventoryService {
     if (this.cache && this.cache.revision === (rev ?? 0)) return this.cache;
     this.cache = loadInventory(this.db);
     return this.cache;
+  }
+
+  /**
+   * One page of the estate for the console (VMs by name; the first page also carries everything else).
+   * Pages are kept per revision, so every window that opens answers the same objects and the headless
+   * host reuses their JSON.
+   */
+  page(offset: number, limit: number): InventoryPage {
+    const snapshot = this.snapshot();
+    if (this.paging?.snapshot !== snapshot) this.paging = { snapshot, ordered: vmsInConsoleOrder(snapshot.inventory.vms), pages: new Map() };
+    const key = `${offset}:${limit}`;
+    let page = this.paging.pages.get(key);
+    if (!page) {
+      page = inventoryPage(snapshot.revision, snapshot.meta, snapshot.inventory, this.paging.ordered, offset, limit);
+      this.paging.pages.set(key, page);
+    }
+    return page;
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Backend } from '../../shared/contract/backend.js';
 import type { EventContract, EventName } from '../../shared/contract/events.js';
 import type { AppInfo, InventorySnapshot, InvokeArgs, InvokeChannel, InvokeResults } from '../../shared/contract/invoke.js';
 import type { ImportProblem, ImportSummary } from '../../shared/model/import.js';
+import { inventoryPage, vmsInConsoleOrder } from '../../shared/model/inventory-page.js';
 import { countInventory, type InventoryDocument, type InventoryMeta } from '../../shared/model/inventory.js';
 import type { Job } from '../../shared/model/job.js';
 import { assertNever, err, ok, type Result } from '../../shared/model/result.js';
@@ -157,6 +158,10 @@ export function createFakeBackend(seed: FakeBackendSeed): FakeBackend {
     switch (channel) {
       case 'inventory.get':
         return ok({ revision, meta, inventory });
+      case 'inventory.page': {
+        const { offset, limit } = args as InvokeArgs['inventory.page'];
+        return ok(inventoryPage(revision, meta, inventory, vmsInConsoleOrder(inventory.vms), offset, limit));
+      }
       case 'inventory.import': {
         const { fileName, content } = args as InvokeArgs['inventory.import'];
         emit('import.progress', { phase: 'parsing', fraction: 0.1, fileName });

@@ -1,8 +1,2 @@
-/**
- * Names as an admin expects them listed: case- and accent-insensitive, numbers in natural order
- * (HV-2 before HV-10). One collator for the whole console: the host tree, the VM list, every picker.
- */
-const nameCollator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-/** Compares two names the way the console lists them. */
-export const compareNames = (a: string, b: string): number => nameCollator.compare(a, b);
+/** Compares two names the way the console lists them (the one collator, shared with the main process's paging). */
+export { compareNames } from '../../shared/model/compare-names.js';

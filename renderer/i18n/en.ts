@@ -242,6 +242,8 @@ export const enMessages = {
   'vmList.col.jobStatus': 'Job status',
   'vmList.count.one': '{count} virtual machine',
   'vmList.count.other': '{count} virtual machines',
+  'vmList.loading': 'Loading: {loaded} of {total} virtual machines',
+  'vmList.loadStopped': '{loaded} of {total} virtual machines loaded; the rest could not be loaded: {message} Refresh tries again.',
   'vmList.shown': '{shown} of {total} shown',
   'vmList.empty': 'There are no virtual machines here.',
   'vmList.noMatch': 'No virtual machine matches “{query}”.',

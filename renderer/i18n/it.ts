@@ -247,6 +247,8 @@ export const itMessages: Messages = {
   'vmList.col.jobStatus': 'Stato processo',
   'vmList.count.one': '{count} macchina virtuale',
   'vmList.count.other': '{count} macchine virtuali',
+  'vmList.loading': 'Caricamento: {loaded} di {total} macchine virtuali',
+  'vmList.loadStopped': '{loaded} di {total} macchine virtuali caricate; impossibile caricare le altre: {message} Fare clic su Aggiorna per riprovare.',
   'vmList.shown': '{shown} di {total} visualizzate',
   'vmList.empty': 'Non ci sono macchine virtuali qui.',
   'vmList.noMatch': 'Nessuna macchina virtuale corrisponde a “{query}”.',

@@ -65,6 +65,17 @@ export function resolveLanguage(preference: LanguagePreference, systemLocale: st
 
 /** The locale for formatting: the OS locale when it speaks the chosen language, else the language's default. */
 export function resolveLocale(language: Language, systemLocale: string | null | undefined): string {
+  // Every component that words something asks on every render (hundreds for a large host tree), and
+  // canonicalising a locale is not cheap: answer each pair once.
+  const key = `${language}|${systemLocale ?? ''}`;
+  let locale = resolvedLocales.get(key);
+  if (locale === undefined) resolvedLocales.set(key, (locale = canonicalLocale(language, systemLocale)));
+  return locale;
+}
+
+const resolvedLocales = new Map<string, string>();
+
+function canonicalLocale(language: Language, systemLocale: string | null | undefined): string {
   const candidate = systemLocale ?? '';
   if (candidate.toLowerCase().startsWith(language)) {
     try {

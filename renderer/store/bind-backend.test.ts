@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { InventorySnapshot } from '../../shared/contract/invoke.js';
+import { inventoryPage, vmsInConsoleOrder } from '../../shared/model/inventory-page.js';
+import type { InventoryDocument } from '../../shared/model/inventory.js';
 import type { Job } from '../../shared/model/job.js';
 import { ok } from '../../shared/model/result.js';
 import { createFakeBackend } from '../api/fake-backend.js';
@@ -8,6 +9,7 @@ import { makeVm, sampleInventory } from '../testing/sample-inventory.js';
 import { untilLoaded } from '../testing/render-with-store.js';
 import { createAppStore } from './app-store.js';
 import { bindBackendToStore } from './bind-backend.js';
+import { FIRST_PAGE_VMS, PAGE_VMS } from './inventory-slice.js';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -53,7 +55,7 @@ describe('store bound to the backend', () => {
 
   it('does not refetch for a revision it already shows', async () => {
     const { backend, store } = await boundStore();
-    const fetches = () => backend.calls.filter((c) => c.channel === 'inventory.get').length;
+    const fetches = () => backend.calls.filter((c) => c.channel === 'inventory.page' && (c.args as { offset: number }).offset === 0).length;
     const before = fetches();
     backend.emit('inventory.changed', { revision: store.getState().snapshot!.revision, meta: null });
     await settle();
@@ -62,7 +64,7 @@ describe('store bound to the backend', () => {
 
   it("takes a completed move's delta in place, without fetching the estate", async () => {
     const { backend, store } = await boundStore();
-    const fetches = () => backend.calls.filter((c) => c.channel === 'inventory.get').length;
+    const fetches = () => backend.calls.filter((c) => c.channel === 'inventory.page' && (c.args as { offset: number }).offset === 0).length;
     const before = fetches();
     const shown = store.getState().snapshot!;
     const vm = shown.inventory.vms.find((v) => v.name === 'web-01')!;
@@ -81,7 +83,7 @@ describe('store bound to the backend', () => {
 
   it('fetches the estate when a delta was made from another revision than the one shown', async () => {
     const { backend, store } = await boundStore();
-    const fetches = () => backend.calls.filter((c) => c.channel === 'inventory.get').length;
+    const fetches = () => backend.calls.filter((c) => c.channel === 'inventory.page' && (c.args as { offset: number }).offset === 0).length;
     const before = fetches();
     const shown = store.getState().snapshot!;
     backend.emit('inventory.changed', { revision: shown.revision + 2, meta: shown.meta, delta: { base: shown.revision + 1, vms: [], hosts: [] } });
@@ -99,10 +101,122 @@ describe('store bound to the backend', () => {
   it('ignores an answer older than the inventory it shows', async () => {
     const { backend, store } = await boundStore();
     const current = store.getState().snapshot!;
-    const stale: InventorySnapshot = { ...current, revision: current.revision - 1, inventory: { ...current.inventory, vms: [] } };
-    backend.override('inventory.get', () => ok(stale));
+    const stale = inventoryPage(current.revision - 1, current.meta, { ...current.inventory, vms: [] }, [], 0, FIRST_PAGE_VMS);
+    backend.override('inventory.page', () => ok(stale));
     await store.getState().refreshInventory();
     expect(store.getState().index?.inventory.vms).toHaveLength(9);
+  });
+
+  describe('an estate larger than one page', () => {
+    /** The sample estate with `extra` more VMs, named so that by name they come before and after the sample's. */
+    const largeEstate = (extra: number): InventoryDocument => {
+      const doc = sampleInventory();
+      for (let i = 0; i < extra; i++) doc.vms.push(makeVm({ name: `vm-${String(i).padStart(5, '0')}`, host: 'HV-MI-11' }));
+      return doc;
+    };
+    const extra = FIRST_PAGE_VMS + PAGE_VMS + 10;
+
+    /** A backend whose pages after the first wait until `release` is called. */
+    function heldPages(doc: InventoryDocument, revision = () => 1) {
+      const backend = createFakeBackend({ inventory: doc });
+      const ordered = vmsInConsoleOrder(doc.vms);
+      const held: (() => void)[] = [];
+      // A held page is made when it is released, at the revision the estate has then.
+      const answer = (offset: number, limit: number) => ok(inventoryPage(revision(), null, doc, ordered, offset, limit));
+      backend.override('inventory.page', ({ offset, limit }) =>
+        offset === 0 ? answer(offset, limit) : new Promise((resolve) => held.push(() => resolve(answer(offset, limit)))),
+      );
+      const release = async () => {
+        while (held.length > 0) {
+          held.shift()!();
+          await settle();
+        }
+        // The whole estate is shown a couple of tasks after its last page.
+        for (let i = 0; i < 5; i++) await settle();
+      };
+      return { backend, release, ordered };
+    }
+
+    it('shows the tree and the first VMs by name at once, and says how many of how many have come', async () => {
+      const doc = largeEstate(extra);
+      const { backend, ordered } = heldPages(doc);
+      const store = createAppStore(backend);
+      bindBackendToStore(backend, store);
+      await settle();
+      await settle();
+      const state = store.getState();
+      expect(state.inventoryStatus).toBe('ready');
+      expect(state.inventoryLoading).toEqual({ loaded: FIRST_PAGE_VMS, total: doc.vms.length });
+      expect(state.index?.inventory.hosts).toHaveLength(doc.hosts.length);
+      expect(state.index?.inventory.vms.map((v) => v.name)).toEqual(ordered.slice(0, FIRST_PAGE_VMS).map((v) => v.name));
+    });
+
+    it('shows the whole estate once every page has arrived', async () => {
+      const doc = largeEstate(extra);
+      const { backend, release } = heldPages(doc);
+      const store = createAppStore(backend);
+      bindBackendToStore(backend, store);
+      await settle();
+      await release();
+      const state = store.getState();
+      expect(state.inventoryLoading).toBeNull();
+      expect(state.index?.inventory.vms).toHaveLength(doc.vms.length);
+      expect(new Set(state.index?.inventory.vms.map((v) => v.id)).size).toBe(doc.vms.length);
+      expect(state.index?.vmById.has('id-sql-prod-01')).toBe(true);
+    });
+
+    it('starts again from the first page when the estate changes while its pages arrive', async () => {
+      const doc = largeEstate(extra);
+      let revision = 1;
+      const { backend, release } = heldPages(doc, () => revision);
+      const store = createAppStore(backend);
+      bindBackendToStore(backend, store);
+      await settle();
+      revision = 2;
+      await release();
+      await settle();
+      await release();
+      const state = store.getState();
+      expect(state.snapshot?.revision).toBe(2);
+      expect(state.inventoryLoading).toBeNull();
+      expect(state.index?.inventory.vms).toHaveLength(doc.vms.length);
+    });
+
+    it('keeps the whole estate on screen while a reload of it arrives', async () => {
+      const doc = largeEstate(extra);
+      let revision = 1;
+      const { backend, release } = heldPages(doc, () => revision);
+      const store = createAppStore(backend);
+      bindBackendToStore(backend, store);
+      await settle();
+      await release();
+      revision = 2;
+      const reload = store.getState().refreshInventory();
+      await settle();
+      expect(store.getState().inventoryLoading).toBeNull();
+      expect(store.getState().index?.inventory.vms).toHaveLength(doc.vms.length);
+      expect(store.getState().snapshot?.revision).toBe(1);
+      await release();
+      await reload;
+      expect(store.getState().snapshot?.revision).toBe(2);
+    });
+
+    it('says what went wrong when a later page fails, and keeps the first VMs on screen', async () => {
+      const doc = largeEstate(extra);
+      const backend = createFakeBackend({ inventory: doc });
+      const ordered = vmsInConsoleOrder(doc.vms);
+      backend.override('inventory.page', ({ offset, limit }) =>
+        offset === 0 ? ok(inventoryPage(1, null, doc, ordered, offset, limit)) : { ok: false, error: { code: 'db-locked', message: 'database is locked' } },
+      );
+      const store = createAppStore(backend);
+      bindBackendToStore(backend, store);
+      await settle();
+      await settle();
+      const state = store.getState();
+      expect(state.inventoryError?.code).toBe('db-locked');
+      expect(state.inventoryStatus).toBe('ready');
+      expect(state.index?.inventory.vms).toHaveLength(FIRST_PAGE_VMS);
+    });
   });
 
   it('merges changed jobs by id, newest first', async () => {

@@ -15,7 +15,8 @@ export interface Rendered extends RenderResult {
 
 /** Waits until the store has loaded the backend's inventory. */
 export async function untilLoaded(store: AppStore): Promise<void> {
-  for (let i = 0; i < 100 && store.getState().inventoryStatus === 'loading'; i++) await new Promise((r) => setTimeout(r, 0));
+  for (let i = 0; i < 100 && (store.getState().inventoryStatus === 'loading' || store.getState().inventoryLoading); i++)
+    await new Promise((r) => setTimeout(r, 0));
 }
 
 /** Renders a view with a store bound to a fake backend (the sample estate unless one is given). */

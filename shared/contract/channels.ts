@@ -4,6 +4,7 @@
  */
 export const INVOKE_CHANNELS = [
   'inventory.get',
+  'inventory.page',
   'inventory.import',
   'inventory.loadDemo',
   'jobs.list',

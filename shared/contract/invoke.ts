@@ -14,6 +14,7 @@ import type { HostRating, PathCheck } from '../model/placement.js';
 import type { StorageLocation, StoragePlanCheck } from '../model/storage.js';
 import type { DoctorReport } from '../model/doctor.js';
 import type { InvokeChannel } from './channels.js';
+import { MAX_INVENTORY_PAGE, type InventoryPage } from '../model/inventory-page.js';
 
 /**
  * Largest inventory file Ferry imports (characters). The largest real estate, vCenter scale (2,500 hosts,
@@ -156,6 +157,11 @@ export const optimizeThresholdsSchema = z
 export const invokeSchemas = {
   /** The whole inventory, for the host tree, VM list and details. */
   'inventory.get': none,
+  /**
+   * One page of the estate for the console, VMs by name from `offset`; the page at 0 also carries the
+   * hosts, clusters and the rest, so the console paints its first rows before a large estate has arrived.
+   */
+  'inventory.page': z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(MAX_INVENTORY_PAGE) }).strict(),
   /** Import a `ferry-inventory` document; replaces the estate as a whole, keeps job history. */
   'inventory.import': z
     .object({
@@ -331,6 +337,7 @@ export interface AppLog {
 /** The value each channel answers with. */
 export interface InvokeResults {
   'inventory.get': InventorySnapshot;
+  'inventory.page': InventoryPage;
   'inventory.import': ImportSummary;
   'inventory.loadDemo': ImportSummary;
   'jobs.list': Job[];

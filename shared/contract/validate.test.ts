@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateRequest } from './validate.js';
 import { INVOKE_CHANNELS } from './channels.js';
+import { MAX_INVENTORY_PAGE } from '../model/inventory-page.js';
 import { invokeSchemas, MAX_IMPORT_CHARS } from './invoke.js';
 
 describe('contract validation', () => {
@@ -21,6 +22,18 @@ describe('contract validation', () => {
     const r = validateRequest('inventory.import', { fileName: 'a.json', content: 42 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/^Invalid arguments for inventory.import: content:/);
+  });
+
+  it('refuses an inventory page with a negative offset, no VMs or more than a page can carry', () => {
+    for (const args of [
+      { offset: -1, limit: 10 },
+      { offset: 0, limit: 0 },
+      { offset: 0, limit: MAX_INVENTORY_PAGE + 1 },
+      { offset: 0.5, limit: 10 },
+    ]) {
+      expect(validateRequest('inventory.page', args)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    }
+    expect(validateRequest('inventory.page', { offset: 200, limit: MAX_INVENTORY_PAGE })).toMatchObject({ ok: true });
   });
 
   it('refuses extra fields', () => {

@@ -12,6 +12,8 @@ export interface FerryServer {
   token: string;
   databasePath: string;
   dir: string;
+  /** The headless host's process id; absent on the Electron stand-in. */
+  pid?: number;
 }
 
 /** Starts `ferry serve` on a fresh database and answers once it printed its URL. */
@@ -19,7 +21,7 @@ export async function startFerry(env: Readonly<Record<string, string>> = {}): Pr
   const dir = mkdtempSync(join(tmpdir(), 'ferry-e2e-'));
   const databasePath = join(dir, 'ferry.db');
   const served = await serveFerry(databasePath, [], 30_000, env);
-  const server = { url: served.url, origin: served.origin, token: served.token, databasePath, dir };
+  const server = { url: served.url, origin: served.origin, token: served.token, databasePath, dir, pid: served.pid };
   const stop = async (): Promise<void> => {
     await served.stop();
     rmSync(dir, { recursive: true, force: true });

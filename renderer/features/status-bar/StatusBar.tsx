@@ -58,6 +58,8 @@ export function StatusBar() {
   const { t, formatDateTime, formatNumber, origin } = useT();
   const meta = useAppStore((s) => s.snapshot?.meta ?? null);
   const index = useAppStore((s) => s.index);
+  // While a large estate arrives page by page, the count is the estate's, not what has come so far.
+  const vmTotal = useAppStore((s) => s.inventoryLoading?.total ?? s.index?.inventory.vms.length ?? 0);
   const connection = useAppStore((s) => s.connection);
   const simulatorSpeed = useAppStore((s) => s.settings.simulatorSpeed);
   const setOptionsOpen = useAppStore((s) => s.setOptionsOpen);
@@ -74,7 +76,7 @@ export function StatusBar() {
           <span>{t('status.hostGroups', { count: inv.hostGroups.length })}</span>
           <span>{t('status.clusters', { count: inv.clusters.length })}</span>
           <span>{t('status.hosts', { count: inv.hosts.length })}</span>
-          <span>{t('status.vms', { count: inv.vms.length })}</span>
+          <span>{t('status.vms', { count: vmTotal })}</span>
         </span>
       ) : null}
       <button

@@ -7,6 +7,9 @@ import { renderWithStore } from '../../testing/render-with-store.js';
 import { liveSteps, makeMoveJob, makeQueuedJob } from '../../testing/sample-jobs.js';
 import { largeInventory, sampleInventory } from '../../testing/sample-inventory.js';
 import { VmList } from './VmList.js';
+import { inventoryPage, vmsInConsoleOrder } from '../../../shared/model/inventory-page.js';
+import { ok } from '../../../shared/model/result.js';
+import { FIRST_PAGE_VMS } from '../../store/inventory-slice.js';
 
 beforeAll(() => installJsdomShims());
 afterEach(cleanup);
@@ -29,6 +32,21 @@ describe('VM list', () => {
       'Highly available',
       'Job status',
     ]);
+  });
+
+  it('says how many VMs came and why the rest did not when a later page of a large estate fails', async () => {
+    const backend = createFakeBackend({ inventory: largeInventory(3000) });
+    const ordered = vmsInConsoleOrder(largeInventory(3000).vms);
+    backend.override('inventory.page', ({ offset, limit }) =>
+      offset === 0
+        ? ok(inventoryPage(1, null, largeInventory(3000), ordered, offset, limit))
+        : { ok: false, error: { code: 'db-locked', message: 'The database is busy.' } },
+    );
+    await renderWithStore(<VmList />, backend);
+    expect(
+      await screen.findByText(`${FIRST_PAGE_VMS} of 3,000 virtual machines loaded; the rest could not be loaded: The database is busy. Refresh tries again.`),
+    ).toBeTruthy();
+    expect(dataRows().length).toBeGreaterThan(0);
   });
 
   it('filters by name or host as the admin types, and says how many are shown', async () => {

@@ -31,8 +31,10 @@ const NO_ROWS = new Int32Array(0);
  */
 export function VmList() {
   const styles = useStyles();
-  const { t, tn } = useT();
+  const { t, tn, spoken } = useT();
   const index = useAppStore((s) => s.index);
+  const loading = useAppStore((s) => s.inventoryLoading);
+  const loadError = useAppStore((s) => (s.inventoryLoading ? s.inventoryError : null));
   const nodeId = useAppStore((s) => s.selectedNodeId);
   const sort = useAppStore((s) => s.vmSort);
   const filter = useAppStore((s) => s.vmFilter);
@@ -77,7 +79,14 @@ export function VmList() {
   const node = index?.tree.nodesById.get(nodeId);
   const nodeLabel = !node || node.id === ROOT_NODE_ID ? t('tree.allHosts') : node.name;
   const filtering = deferredFilter.trim() !== '';
-  const shownText = filtering ? t('vmList.shown', { shown: rows.length, total }) : tn('vmList.count', total);
+  // While a large estate is still arriving the list shows its first VMs by name, and says how many have come.
+  const shownText = loading
+    ? loadError
+      ? t('vmList.loadStopped', { loaded: loading.loaded, total: loading.total, message: spoken(loadError) })
+      : t('vmList.loading', { loaded: loading.loaded, total: loading.total })
+    : filtering
+      ? t('vmList.shown', { shown: rows.length, total })
+      : tn('vmList.count', total);
   const countText =
     selectedVmIds.length > 1 ? t('vmList.withSelection', { count: shownText, selected: tn('vmList.selected', selectedVmIds.length) }) : shownText;
   const selectedKeys = useMemo(() => new Set(selectedVmIds), [selectedVmIds]);

@@ -56,6 +56,24 @@ describe('VM list sorting', () => {
     expect(Array.from(rows, (i) => twins[i].id)).toEqual(['a', 'b']);
   });
 
+  it('orders VMs that arrive already by name (as the console loads them) the same as when they come shuffled', () => {
+    const byName = ['Èlite', 'vm-1', 'VM-1', 'Vm-2', 'vm-10', 'zeta'].map((name, i) => makeVm({ name, host: 'h', id: `id-${i}`, memoryMB: 1024 * (6 - i) }));
+    const shuffled = [byName[3], byName[0], byName[5], byName[2], byName[4], byName[1]];
+    for (const sort of [DEFAULT_VM_SORT, { column: 'name', direction: 'descending' } as const, { column: 'memory', direction: 'ascending' } as const]) {
+      const inOrder = selectVmRows(
+        buildVmRowIndex(byName, () => 0),
+        query({ sort }),
+      );
+      const fromShuffled = selectVmRows(
+        buildVmRowIndex(shuffled, () => 0),
+        query({ sort }),
+      );
+      // Equal names (vm-1, VM-1) tie on name and keep their arrival order, so compare them as the collator does.
+      const lower = (list: string[]) => list.map((n) => n.toLowerCase());
+      expect(lower(names(byName, inOrder))).toEqual(lower(names(shuffled, fromShuffled)));
+    }
+  });
+
   it('puts highly available VMs last when sorting that column ascending', () => {
     const rows = selectVmRows(index, query({ sort: { column: 'highlyAvailable', direction: 'ascending' } }));
     expect(vms[rows[rows.length - 1]].name).toBe('Vm-1');

@@ -50,8 +50,13 @@ export function buildVmRowIndex(vms: readonly Vm[], hostIndexOf: (hostName: stri
   return index;
 }
 
-/** Ranks strings through the collator: sorts the distinct values only, then maps each row to its rank. */
+/**
+ * Ranks strings through the collator: sorts the distinct values only, then maps each row to its rank.
+ * Values already in order (VM names as the estate arrives, by name) are ranked in one pass instead.
+ */
 function rankStrings(values: readonly string[]): Int32Array {
+  const inOrder = rankInOrder(values);
+  if (inOrder) return inOrder;
   const distinct = [...new Set(values)].sort(compareNames);
   const rankOf = new Map<string, number>();
   let rank = -1;
@@ -63,6 +68,19 @@ function rankStrings(values: readonly string[]): Int32Array {
   }
   const ranks = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) ranks[i] = rankOf.get(values[i]) ?? 0;
+  return ranks;
+}
+
+/** Ranks values that are already in collator order (equal neighbours share a rank); null at the first one out of order. */
+function rankInOrder(values: readonly string[]): Int32Array | null {
+  const ranks = new Int32Array(values.length);
+  let rank = 0;
+  for (let i = 1; i < values.length; i++) {
+    const c = compareNames(values[i - 1], values[i]);
+    if (c > 0) return null;
+    if (c < 0) rank++;
+    ranks[i] = rank;
+  }
   return ranks;
 }
 
