@@ -22,6 +22,31 @@ export const rendererDir = (): string => process.env.FERRY_RENDERER_DIR ?? join(
  * SIGINT or SIGTERM, then closes the database cleanly.
  */
 export async function runHeadless(options: RunHeadlessOptions): Promise<HeadlessHost> {
+  // Signals are caught from the very start: one that comes while the backend starts (its moves may already be
+  // running) stops it cleanly as soon as it is up, instead of killing the process mid-write.
+  let signalled = false;
+  let wake: (() => void) | null = null;
+  const onSignal = (): void => {
+    signalled = true;
+    wake?.();
+  };
+  const listen = (on: boolean): void => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) (on ? process.on : process.off).call(process, signal, onSignal);
+  };
+  if (!options.detached) listen(true);
+  try {
+    return await serve(
+      options,
+      () => signalled,
+      (resolve) => (wake = resolve),
+    );
+  } finally {
+    listen(false);
+  }
+}
+
+/** Starts the backend and the host, then (unless detached) serves until `signalled`, waiting through `onWake`. */
+async function serve(options: RunHeadlessOptions, signalled: () => boolean, onWake: (resolve: () => void) => void): Promise<HeadlessHost> {
   const services = await createAppServices({ databasePath: options.databasePath, seedDemo: true, runner: 'app', speed: options.speed });
   const locale = Intl.DateTimeFormat().resolvedOptions().locale;
   const systemLocale = process.env.LANG?.match(/^([a-z]{2})[_-]/i)?.[1] ?? locale;
@@ -44,16 +69,9 @@ export async function runHeadless(options: RunHeadlessOptions): Promise<Headless
   };
   process.on('uncaughtException', escaped);
   process.on('unhandledRejection', escaped);
-  await new Promise<void>((resolve) => {
-    const onSignal = (): void => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      process.off('uncaughtException', escaped);
-      process.off('unhandledRejection', escaped);
-      void stop().then(resolve);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
+  if (!signalled()) await new Promise<void>(onWake);
+  process.off('uncaughtException', escaped);
+  process.off('unhandledRejection', escaped);
+  await stop();
   return host;
 }
