@@ -69,3 +69,19 @@ export const SORT_COLUMNS = ['Memory', 'Name', 'Host', 'Configuration version'];
 
 /** The filters the filter probes type in turn. */
 export const FILTER_QUERIES = ['sql', 'web', 'hv-0', 'app', 'dc'];
+
+/**
+ * Installs the probes, then times `count` sorts (cycling through `SORT_COLUMNS`) and `count` filters (cycling through
+ * `FILTER_QUERIES`, each cleared after): the milliseconds from click or keystroke to the rows painted.
+ */
+export async function timeSortsAndFilters(page: Page, count: number): Promise<{ sorts: number[]; filters: number[] }> {
+  await installProbes(page);
+  const sorts: number[] = [];
+  for (let i = 0; i < count; i++) sorts.push(await timeSort(page, SORT_COLUMNS[i % SORT_COLUMNS.length]));
+  const filters: number[] = [];
+  for (let i = 0; i < count; i++) {
+    filters.push(await timeFilter(page, FILTER_QUERIES[i % FILTER_QUERIES.length]));
+    await timeFilter(page, '');
+  }
+  return { sorts, filters };
+}

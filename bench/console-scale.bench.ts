@@ -5,7 +5,7 @@ import { chromium, type Page } from '@playwright/test';
 import config from '../playwright.config.js';
 import { formatInventoryJson, generateInventory } from '../scripts/gen-inventory.js';
 import { startFerry } from '../test/e2e/fixtures.js';
-import { FILTER_QUERIES, installProbes, SORT_COLUMNS, timeAllRows, timeFilter, timeFirstRows, timeSort, VM_GRID } from './console-probes.js';
+import { timeAllRows, timeFirstRows, timeSortsAndFilters, VM_GRID } from './console-probes.js';
 import { median, percentile, type BenchRow } from './report.js';
 
 const HOSTS = 2500;
@@ -121,14 +121,7 @@ async function measureScale(runs: number): Promise<BenchRow[]> {
     }
     const rssOpen = procStatusMb(pid, 'VmRSS');
 
-    await installProbes(page);
-    const sorts: number[] = [];
-    for (let i = 0; i < runs * 2; i++) sorts.push(await timeSort(page, SORT_COLUMNS[i % SORT_COLUMNS.length]));
-    const filters: number[] = [];
-    for (let i = 0; i < runs * 2; i++) {
-      filters.push(await timeFilter(page, FILTER_QUERIES[i % FILTER_QUERIES.length]));
-      await timeFilter(page, '');
-    }
+    const { sorts, filters } = await timeSortsAndFilters(page, runs * 2);
 
     const longTasks = await scrollLongTasks(page);
     const rssScrolled = procStatusMb(pid, 'VmRSS');

@@ -5,7 +5,7 @@ import { chromium } from '@playwright/test';
 import config from '../playwright.config.js';
 import { formatInventoryJson, generateInventory } from '../scripts/gen-inventory.js';
 import { startFerry } from '../test/e2e/fixtures.js';
-import { FILTER_QUERIES, installProbes, SORT_COLUMNS, timeAllRows, timeFilter, timeFirstRows, timeSort } from './console-probes.js';
+import { timeAllRows, timeFirstRows, timeSortsAndFilters } from './console-probes.js';
 import { median, percentile, type BenchRow } from './report.js';
 
 /**
@@ -30,14 +30,7 @@ export async function benchConsole(runs = 5): Promise<BenchRow[]> {
       await timeAllRows(page, 25000);
     }
 
-    await installProbes(page);
-    const sorts: number[] = [];
-    for (let i = 0; i < runs * 2; i++) sorts.push(await timeSort(page, SORT_COLUMNS[i % SORT_COLUMNS.length]));
-    const filters: number[] = [];
-    for (let i = 0; i < runs * 2; i++) {
-      filters.push(await timeFilter(page, FILTER_QUERIES[i % FILTER_QUERIES.length]));
-      await timeFilter(page, '');
-    }
+    const { sorts, filters } = await timeSortsAndFilters(page, runs * 2);
     return [
       { name: 'time to first rows (navigation start to rows on screen), median', value: median(firstRows), unit: 'ms', target: '< 1000 ms' },
       { name: 'sort 25,000 rows (click to re-sorted rows painted), median', value: median(sorts), unit: 'ms', target: '< 100 ms' },
