@@ -2,6 +2,7 @@ import type { InventorySnapshot } from '../../shared/contract/invoke.js';
 import type { InventoryMeta, Vm } from '../../shared/model/inventory.js';
 import { withInventoryDelta, type InventoryDelta } from '../../shared/model/inventory-delta.js';
 import type { ErrorDto } from '../../shared/model/result.js';
+import { say } from '../../shared/i18n/text.js';
 import type { SliceCreator } from './app-store.js';
 import { buildInventoryIndex, type InventoryIndex } from './inventory-index.js';
 
@@ -70,7 +71,7 @@ export const createInventorySlice: SliceCreator<InventorySlice> = (set, get, bac
     }
     const estate = first.estate;
     // The backend always sends the estate with the page at 0; without it there is nothing to show.
-    if (!estate) return failed({ code: 'internal-error', message: 'The first page of the inventory came without its hosts.' });
+    if (!estate) return failed({ code: 'internal-error', ...say('err.firstPageWithoutHosts') });
     let vms: Vm[] = first.vms;
     // A first load paints what it has; a reload keeps the whole estate on screen until the new one is whole.
     if (!current && vms.length < first.vmTotal) {

@@ -270,6 +270,7 @@ export const mainEnOutcomes = {
   'err.abortTimeout': '{group}: some moves did not stop within {seconds} s; abort again, or cancel them in the Jobs pane.',
   'err.groupEnded': '{group} has already ended ({state}).',
   'err.nothingToRun': 'The plan has no move to run.',
+  'err.firstPageWithoutHosts': 'The first page of the inventory came without its hosts: refresh to ask for it again.',
   'storagePlan.noVm': 'No VM named "{vm}" is in the inventory: refresh the inventory and pick the VM again.',
   'storagePlan.sharedWith': ' (shared with {vms})',
   'storagePlan.sharedVhdx':

@@ -284,6 +284,7 @@ export const mainItOutcomes: Readonly<Record<keyof typeof mainEnOutcomes, string
   'err.abortTimeout': '{group}: alcuni spostamenti non si sono fermati entro {seconds} s; interrompi di nuovo oppure annullali nel riquadro Processi.',
   'err.groupEnded': '{group} è già terminato ({state}).',
   'err.nothingToRun': 'Il piano non ha spostamenti da eseguire.',
+  'err.firstPageWithoutHosts': 'La prima pagina dell’inventario è arrivata senza i suoi host: aggiorna per richiederla.',
   'storagePlan.noVm': 'Nell’inventario non c’è alcuna VM denominata "{vm}": aggiorna l’inventario e scegli di nuovo la VM.',
   'storagePlan.sharedWith': ' (condiviso con {vms})',
   'storagePlan.sharedVhdx':
