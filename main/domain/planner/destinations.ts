@@ -97,8 +97,9 @@ export interface PlaceOptions {
 }
 
 /**
- * Places every ask in turn: pinned ones first (they are fixed), then the others from the largest
- * memory down (large VMs are the hardest to fit), each on the best-rated host that still fits. The placement
+ * Places every ask in turn: pinned ones first (they are fixed), then the VMs of an availability set with no more
+ * hosts to go to than the set has members (fewest first), then the others from the largest memory down (large VMs
+ * are the hardest to fit), each on the best-rated host that still fits. The placement
  * rules are kept against the placements already made: a required rule is never broken, a soft one (an
  * availability set, a non-required affinity rule) only when no other host has room; VMs a `SameNode` rule
  * ties together move as one group to one host, or (required) none of them moves.
