@@ -30,6 +30,17 @@ describe('the estate in pages', () => {
     expect(names.map((v) => v.id).sort()).toEqual(whole.inventory.vms.map((v) => v.id).sort());
   });
 
+  it('keeps a bounded number of pages however many odd pages a client asks for, and still answers each rightly', () => {
+    const total = s.inventory.page(0, 1).vmTotal;
+    for (let i = 0; i < 400; i++) {
+      const offset = i % total;
+      const limit = 1 + (i % 7);
+      expect(s.inventory.page(offset, limit).vms.length).toBe(Math.min(limit, total - offset));
+    }
+    expect(s.inventory.pagesKept()).toBeLessThanOrEqual(128);
+    expect(s.inventory.page(total + 10, 5).vms).toEqual([]);
+  });
+
   it('answers the same page for the same revision, and a new one after a change', () => {
     const first = s.inventory.page(0, 3);
     expect(s.inventory.page(0, 3)).toBe(first);

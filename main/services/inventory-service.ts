@@ -40,6 +40,9 @@ const PHASE_FRACTION: Record<ImportPhase, number> = { reading: 0, parsing: 0.1, 
 /** Lets the event loop breathe between the heavy phases, so progress reaches the window. */
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Pages kept per revision: the console's first page and its pages of 2,000 VMs fit many times over. */
+const MAX_CACHED_PAGES = 128;
+
 /** The estate: read it, import a file over it, load the demo. */
 export class InventoryService {
   private cache: InventorySnapshot | null = null;
@@ -76,9 +79,15 @@ export class InventoryService {
     let page = this.paging.pages.get(key);
     if (!page) {
       page = inventoryPage(snapshot.revision, snapshot.meta, snapshot.inventory, this.paging.ordered, offset, limit);
-      this.paging.pages.set(key, page);
+      // The console asks for the same few pages; a client asking for every odd offset must not grow this without end.
+      if (this.paging.pages.size < MAX_CACHED_PAGES) this.paging.pages.set(key, page);
     }
     return page;
+  }
+
+  /** How many pages of the current revision are kept (for tests). */
+  pagesKept(): number {
+    return this.paging?.pages.size ?? 0;
   }
 
   /**
